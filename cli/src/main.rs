@@ -1,0 +1,201 @@
+//! The `kaoping` command.
+
+use clap::{Parser, Subcommand};
+use kaoping_core::result::{MonthResult, SubjectMonth};
+use kaoping_core::{Dataset, Errors, Policy, YearMonth};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit codes: 0 ok, 1 invalid input (dataset, policy, file), 2 usage.
+#[derive(Parser)]
+#[command(name = "kaoping", version, about = "考评: score service-hall windows and staff against a performance-evaluation measure")]
+#[command(after_help = "Exit codes: 0 ok; 1 invalid input (the problems go to stderr); 2 usage error.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Score a month: window and staff tables with Chinese labels.
+    #[command(after_help = "Example:\n  kaoping score examples/data/county-2026.json --month 2026-10\n  kaoping score data.json --month 2026-10 --format json > result.json")]
+    Score {
+        /// The dataset (JSON).
+        file: PathBuf,
+        /// The month, YYYY-MM.
+        #[arg(long)]
+        month: YearMonth,
+        /// Another county's policy (JSON); the built-in county measure when absent.
+        #[arg(long)]
+        policy: Option<PathBuf>,
+        /// `table` (default) or `json` (the full result with every record's outcome).
+        #[arg(long, default_value = "table")]
+        format: String,
+        /// Rows per table (0: all).
+        #[arg(long, default_value_t = 0)]
+        top: usize,
+    },
+    /// Check a dataset (or with --policy-only, a policy) and list every problem.
+    #[command(after_help = "Example:\n  kaoping validate examples/data/county-2026.json\n  kaoping validate --policy my-county.json examples/data/county-2026.json")]
+    Validate {
+        file: PathBuf,
+        #[arg(long)]
+        policy: Option<PathBuf>,
+        /// FILE is a policy document: check it alone.
+        #[arg(long)]
+        policy_only: bool,
+    },
+    /// Print a published JSON Schema: policy, dataset, result, year_result, errors.
+    #[command(after_help = "Example:\n  kaoping schema dataset > dataset.schema.json")]
+    Schema { name: String },
+    /// Print the built-in policy (the county measure) as JSON.
+    Policy,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(msg)) => {
+            eprintln!("{msg}");
+            ExitCode::from(1)
+        }
+        Err(Failure::Usage(msg)) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+enum Failure {
+    Input(String),
+    Usage(String),
+}
+
+impl From<Errors> for Failure {
+    fn from(e: Errors) -> Self {
+        Failure::Input(e.to_string())
+    }
+}
+
+fn read(path: &Path) -> Result<String, Failure> {
+    std::fs::read_to_string(path).map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))
+}
+
+fn load_policy(path: Option<&Path>) -> Result<Policy, Failure> {
+    match path {
+        None => Ok(Policy::builtin()),
+        Some(p) => Ok(Policy::from_json(&read(p)?)?),
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Score { file, month, policy, format, top } => {
+            let policy = load_policy(policy.as_deref())?;
+            let ds = Dataset::from_json(&read(&file)?)?;
+            let res = policy.evaluate_month(&ds, month)?;
+            match format.as_str() {
+                "json" => println!("{}", serde_json::to_string_pretty(&res).expect("serialises")),
+                "table" => print_tables(&policy, &res, top),
+                other => return Err(Failure::Usage(format!("unknown format {other:?}: use table or json"))),
+            }
+            Ok(())
+        }
+        Command::Validate { file, policy, policy_only } => {
+            if policy_only {
+                let p = load_policy(Some(&file))?;
+                println!("ok: policy {} with {} rule items", p.doc().id, p.doc().rules.len());
+                return Ok(());
+            }
+            let policy = load_policy(policy.as_deref())?;
+            let ds = Dataset::from_json(&read(&file)?)?;
+            policy.validate(&ds)?;
+            println!(
+                "ok: {} ({}), {} windows, {} staff, {} records, {} metric rows",
+                ds.hall.name,
+                ds.year,
+                ds.windows.len(),
+                ds.staff.len(),
+                ds.records.len(),
+                ds.metrics.len()
+            );
+            Ok(())
+        }
+        Command::Schema { name } => match kaoping_core::schema::schema_json(&name) {
+            Some(s) => {
+                print!("{s}");
+                Ok(())
+            }
+            None => Err(Failure::Usage(format!("unknown schema {name:?}: one of {}", kaoping_core::schema::NAMES.join(", ")))),
+        },
+        Command::Policy => {
+            print!("{}", kaoping_core::BUILTIN_POLICY_JSON);
+            Ok(())
+        }
+    }
+}
+
+fn print_tables(policy: &Policy, res: &MonthResult, top: usize) {
+    let mut windows: Vec<&SubjectMonth> = res.windows.iter().collect();
+    let mut staff: Vec<&SubjectMonth> = res.staff.iter().collect();
+    let order = |a: &&SubjectMonth, b: &&SubjectMonth| b.total.cmp(&a.total).then_with(|| a.subject.cmp(&b.subject));
+    windows.sort_by(order);
+    staff.sort_by(order);
+    println!("{} — {} 月度考评 ({})", res.hall, res.month, policy.doc().name);
+    println!();
+    table("窗口考评", &windows, top);
+    println!();
+    table("窗口工作人员考评", &staff, top);
+    let counted = res.records.iter().filter(|r| r.outcome != kaoping_core::result::OutcomeKind::NotCounted).count();
+    println!();
+    println!("记录 {} 条: 计分 {} 条, 未计分 {} 条; 提示 {} 条", res.records.len(), counted, res.records.len() - counted, res.warnings.len());
+}
+
+fn table(title: &str, rows: &[&SubjectMonth], top: usize) {
+    println!("== {title} ({} 个) ==", rows.len());
+    let Some(first) = rows.first() else { return };
+    let mut header = vec!["名次".to_string(), "编号".into(), "名称".into()];
+    header.extend(first.categories.iter().map(|c| format!("{}({})", c.name, c.max.normalize())));
+    header.extend(["加分".into(), "总分".into(), "等次".into(), "标记".into()]);
+    let mut lines = vec![header];
+    let mut rank = 0;
+    let mut prev = None;
+    for (i, s) in rows.iter().enumerate() {
+        if prev != Some(s.total) {
+            rank = i + 1;
+            prev = Some(s.total);
+        }
+        if top > 0 && i >= top {
+            break;
+        }
+        let mut l = vec![rank.to_string(), s.subject.clone(), s.name.clone()];
+        l.extend(s.categories.iter().map(|c| format!("{:.2}", c.score)));
+        l.push(format!("{:.2}", s.bonus));
+        l.push(format!("{:.2}", s.total));
+        l.push(s.grade.clone());
+        let flags: Vec<String> = s.flags.iter().map(|f| flag_zh(&f.code, f.period)).collect();
+        l.push(flags.join(" "));
+        lines.push(l);
+    }
+    let width = |s: &str| s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<usize>();
+    let cols = lines[0].len();
+    let widths: Vec<usize> = (0..cols).map(|c| lines.iter().map(|l| width(&l[c])).max().unwrap_or(0)).collect();
+    for l in &lines {
+        let cells: Vec<String> = l.iter().enumerate().map(|(c, v)| format!("{v}{}", " ".repeat(widths[c] - width(v)))).collect();
+        println!("{}", cells.join("  ").trim_end());
+    }
+}
+
+fn flag_zh(code: &str, period: Option<kaoping_core::policy::PeriodKind>) -> String {
+    use kaoping_core::policy::PeriodKind as P;
+    match (code, period) {
+        ("recommend_reassignment", _) => "建议调岗或辞退".into(),
+        ("disqualified", Some(P::Quarter)) => "取消季度评先".into(),
+        ("disqualified", Some(P::Year)) => "取消年度评先".into(),
+        ("disqualified", _) => "取消当月评先".into(),
+        ("category_zeroed_for_year", _) => "投诉处理年度不得分".into(),
+        ("forced_grade", _) => "一票否决".into(),
+        (other, _) => other.into(),
+    }
+}

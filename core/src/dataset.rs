@@ -1,0 +1,225 @@
+//! The dataset: one service hall, one calendar year of roster, records and metrics.
+
+use crate::month::YearMonth;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One hall's data for one calendar year: the roster (departments, windows,
+/// staff and their assignments), the incident and commendation records, and
+/// the monthly window metrics.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    /// The hall (政务服务大厅) the data belongs to.
+    pub hall: Hall,
+    /// The calendar year the document covers; every date lies in it.
+    pub year: i32,
+    /// 进驻单位: the departments stationed in the hall.
+    #[serde(default)]
+    pub departments: Vec<Department>,
+    /// 窗口.
+    #[serde(default)]
+    pub windows: Vec<Window>,
+    /// 窗口工作人员.
+    #[serde(default)]
+    pub staff: Vec<Staff>,
+    /// The year's targets for rate metrics (e.g. the three "三率" indicators), keyed by metric name,
+    /// as percentages. A window-month metric below its target triggers the metric rules that name it.
+    #[serde(default)]
+    pub targets: BTreeMap<String, Decimal>,
+    /// Monthly metrics of each window (cases handled, rates).
+    #[serde(default)]
+    pub metrics: Vec<WindowMetrics>,
+    /// Incidents, complaints and commendations, one line each.
+    #[serde(default)]
+    pub records: Vec<Record>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Hall {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Department {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Window {
+    pub id: String,
+    pub name: String,
+    /// The department (进驻单位) the window serves.
+    pub department: String,
+    /// First day the window is open; open since before the year when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opened: Option<NaiveDate>,
+    /// Last day the window is open; open through the year when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed: Option<NaiveDate>,
+    /// 窗口负责人 over time. A day with no term here is a day without a designated head (W1.1).
+    #[serde(default)]
+    pub heads: Vec<Term>,
+    /// 首席代表 over time, for policies whose window records also charge the chief representative.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chief_representatives: Vec<Term>,
+}
+
+/// A person holding a role over a date range (both ends inclusive, open when absent).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// The staff id, when the person is on the roster.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub staff: Option<String>,
+    /// The person's name, when not on the roster (a department leader, say).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Staff {
+    pub id: String,
+    pub name: String,
+    /// The member's home department, when known (assignments say where they work).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    /// Windows the member works at, over date ranges that must not overlap.
+    /// A member is evaluated in every month in which an assignment covers at least one day.
+    pub assignments: Vec<Assignment>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Assignment {
+    pub window: String,
+    /// First day (inclusive); since before the year when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    /// Last day (inclusive); through the year when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+}
+
+/// One window's figures for one month.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct WindowMetrics {
+    pub window: String,
+    pub month: YearMonth,
+    /// Cases handled (办件量) in the month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cases: Option<u64>,
+    /// Rates in percent (0–100), keyed by metric name: for the county measure
+    /// `online_full_process` (网上全流程办理率), `online_available` (网上可办理率),
+    /// `one_network` (一网通办率).
+    #[serde(default)]
+    pub rates: BTreeMap<String, Decimal>,
+    /// Other named figures a policy's rules may read (ratings, votes, appraisals).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub values: BTreeMap<String, Decimal>,
+}
+
+/// Status of a record (C10): only confirmed records count.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Confirmed,
+    /// Under review or appeal.
+    Pending,
+    Revoked,
+}
+
+/// The level of a publication, criticism or commendation (县级/市级/省级/国家级).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    County,
+    City,
+    Province,
+    National,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::County => "county",
+            Level::City => "city",
+            Level::Province => "province",
+            Level::National => "national",
+        }
+    }
+}
+
+/// One incident, complaint or commendation.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    /// Unique within the dataset.
+    pub id: String,
+    /// The rule item code (`S1.1`, `WB.3`, …).
+    pub rule: String,
+    /// A staff id for staff rules, a window id for window rules.
+    pub subject: String,
+    pub date: NaiveDate,
+    /// Occurrences this line stands for (C8), at least 1.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub count: u32,
+    /// Minutes late / absent (S1.1: more than 30 → the higher tier).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
+    /// Points for discretionary items (C7: 视情节/酌情), as a positive number within the item's range.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points: Option<Decimal>,
+    /// Units for per-unit items (half days absent, days overdue, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub units: Option<Decimal>,
+    /// Level of a criticism, publication or commendation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+    /// Achievement key (C4): records of one subject and rule with the same key are one achievement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// The aggravated variant of the item: over 30 minutes stated explicitly (S1.1), bad effect (S3.2),
+    /// caused a complaint (S3.4), evasive reply (W6.3).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub aggravated: bool,
+    #[serde(default)]
+    pub status: Status,
+    /// Reference to the evidence (photo, file number) — required by WB.2 (E12).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+fn one() -> u32 {
+    1
+}
+fn is_one(n: &u32) -> bool {
+    *n == 1
+}
+
+impl Dataset {
+    pub fn from_json(text: &str) -> Result<Dataset, crate::error::Errors> {
+        crate::error::parse_json(text, "dataset")
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a dataset serialises")
+    }
+}

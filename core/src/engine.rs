@@ -1,0 +1,1067 @@
+//! The engine: a compiled [`Policy`], validation of a dataset against it, and the month by month
+//! evaluation of a year with its year-to-date state.
+
+use crate::dataset::{Dataset, Record, Staff, Window, WindowMetrics};
+use crate::error::{Errors, Problem, ProblemKind};
+use crate::kind::{Contribution, Registry, Rule, RuleContext, Via, World};
+use crate::month::{YearMonth, covers, days_in_month};
+use crate::policy::{
+    Category, CountScope, Effects, Floor, Persistence, PolicyDoc, Rounding, RuleItem, Severity, SubjectKind, SubjectPolicy, Threshold,
+};
+use crate::result::*;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
+
+/// A policy document checked and compiled against a registry of rule kinds.
+#[derive(Clone)]
+pub struct Policy {
+    doc: PolicyDoc,
+    rules: Vec<Arc<dyn Rule>>,
+    by_code: HashMap<String, usize>,
+    /// For each source code, the linked items that read its records.
+    links: HashMap<String, Vec<usize>>,
+}
+
+impl std::fmt::Debug for Policy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Policy").field("id", &self.doc.id).field("rules", &self.doc.rules.len()).finish()
+    }
+}
+
+/// The built-in policy document: the county measure of `rules.md`.
+pub const BUILTIN_POLICY_JSON: &str = include_str!("../policies/county.json");
+
+impl Policy {
+    /// The county measure as shipped.
+    pub fn builtin() -> Policy {
+        Policy::from_json(BUILTIN_POLICY_JSON).expect("the built-in policy is valid")
+    }
+
+    /// Loads a policy with the built-in rule kinds.
+    pub fn from_json(text: &str) -> Result<Policy, Errors> {
+        Policy::from_json_with(text, &Registry::builtin())
+    }
+
+    /// Loads a policy whose items may name kinds registered in `registry`.
+    pub fn from_json_with(text: &str, registry: &Registry) -> Result<Policy, Errors> {
+        let doc: PolicyDoc = crate::error::parse_json(text, "policy")?;
+        Policy::from_doc(doc, registry)
+    }
+
+    pub fn from_doc(doc: PolicyDoc, registry: &Registry) -> Result<Policy, Errors> {
+        let mut problems = Vec::new();
+        check_subject_policy(&doc.staff, "staff", &mut problems);
+        check_subject_policy(&doc.window, "window", &mut problems);
+        let mut rules = Vec::new();
+        let mut by_code = HashMap::new();
+        for (i, item) in doc.rules.iter().enumerate() {
+            let path = format!("rules[{i}]");
+            if by_code.insert(item.code.clone(), i).is_some() {
+                problems.push(Problem::new(ProblemKind::Duplicate, format!("{path}.code"), format!("rule code {} appears twice", item.code)).rule(item.code.clone()));
+            }
+            let sp = subject_policy(&doc, item.subject);
+            if !sp.categories.iter().any(|c| c.code == item.category) {
+                problems.push(
+                    Problem::new(
+                        ProblemKind::UnknownReference,
+                        format!("{path}.category"),
+                        format!("no {} category {:?}; expected one of {}", item.subject.as_str(), item.category, codes(&sp.categories)),
+                    )
+                    .rule(item.code.clone()),
+                );
+            }
+            for (name, cap) in [("month", item.caps.month), ("year", item.caps.year)] {
+                if let Some(c) = cap
+                    && c < Decimal::ZERO
+                {
+                    problems.push(Problem::new(ProblemKind::Invalid, format!("{path}.caps.{name}"), format!("a cap cannot be negative, got {c}")).rule(item.code.clone()));
+                }
+            }
+            if let Some(t) = &item.threshold {
+                check_threshold(t, item, &format!("{path}.threshold"), &mut problems);
+                check_threshold_refs(t, &doc, item, &format!("{path}.threshold"), &mut problems);
+            }
+            check_effects(&item.effects, &doc, item, &format!("{path}.effects"), &mut problems);
+            match registry.compile(item, &path) {
+                Ok(r) => {
+                    r.check_policy(&doc, item, &path, &mut problems);
+                    rules.push(r);
+                }
+                Err(mut p) => problems.append(&mut p),
+            }
+        }
+        check_grades(&doc, &mut problems);
+        if !problems.is_empty() {
+            return Err(Errors { document: "policy".into(), problems });
+        }
+        let mut links: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, r) in rules.iter().enumerate() {
+            if let Some(l) = r.link() {
+                links.entry(l.source.clone()).or_default().push(i);
+            }
+        }
+        Ok(Policy { doc, rules, by_code, links })
+    }
+
+    pub fn doc(&self) -> &PolicyDoc {
+        &self.doc
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.doc).expect("a policy serialises")
+    }
+
+    pub fn item(&self, code: &str) -> Option<(&RuleItem, &dyn Rule)> {
+        self.by_code.get(code).map(|&i| (&self.doc.rules[i], self.rules[i].as_ref()))
+    }
+
+    fn subject(&self, kind: SubjectKind) -> &SubjectPolicy {
+        subject_policy(&self.doc, kind)
+    }
+
+    /// Checks a dataset against the policy; all problems at once.
+    pub fn validate(&self, ds: &Dataset) -> Result<(), Errors> {
+        Index::build(self, ds).map(|_| ())
+    }
+
+    /// Scores one month (the year to date is computed for the yearly state, C9).
+    pub fn evaluate_month(&self, ds: &Dataset, month: YearMonth) -> Result<MonthResult, Errors> {
+        let idx = Index::build(self, ds)?;
+        if month.year != ds.year {
+            return Err(Errors::one(
+                "request",
+                Problem::new(ProblemKind::Unsupported, "month", format!("month {month} is outside the dataset's year {}", ds.year)),
+            ));
+        }
+        let mut st = YearState::default();
+        let mut last = None;
+        for m in 1..=month.month {
+            last = Some(self.month(&idx, YearMonth { year: ds.year, month: m }, &mut st));
+        }
+        Ok(last.expect("at least one month"))
+    }
+
+    /// Scores every month of the dataset's year.
+    pub fn evaluate_year(&self, ds: &Dataset) -> Result<YearResult, Errors> {
+        let idx = Index::build(self, ds)?;
+        let mut st = YearState::default();
+        let months = YearMonth::months_of_year(ds.year).map(|m| self.month(&idx, m, &mut st)).collect();
+        Ok(YearResult { policy: self.doc.id.clone(), hall: ds.hall.id.clone(), year: ds.year, months })
+    }
+}
+
+fn subject_policy(doc: &PolicyDoc, kind: SubjectKind) -> &SubjectPolicy {
+    match kind {
+        SubjectKind::Staff => &doc.staff,
+        SubjectKind::Window => &doc.window,
+    }
+}
+
+fn codes(cats: &[Category]) -> String {
+    cats.iter().map(|c| c.code.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+fn check_subject_policy(sp: &SubjectPolicy, name: &str, out: &mut Vec<Problem>) {
+    let mut seen = BTreeSet::new();
+    let mut sum = Decimal::ZERO;
+    for (i, c) in sp.categories.iter().enumerate() {
+        if !seen.insert(c.code.as_str()) {
+            out.push(Problem::new(ProblemKind::Duplicate, format!("{name}.categories[{i}].code"), format!("category {} appears twice", c.code)));
+        }
+        if c.max < Decimal::ZERO {
+            out.push(Problem::new(ProblemKind::Invalid, format!("{name}.categories[{i}].max"), format!("max cannot be negative, got {}", c.max)));
+        }
+        if !c.bonus {
+            sum += c.max;
+        }
+    }
+    if sum != sp.base {
+        out.push(Problem::new(
+            ProblemKind::Invalid,
+            format!("{name}.base"),
+            format!("the base {} must equal the sum of the deduction categories' maxima, {} (C1)", sp.base, sum),
+        ));
+    }
+    if let (Some(lo), Some(hi)) = (sp.min_total, sp.max_total)
+        && lo > hi
+    {
+        out.push(Problem::new(ProblemKind::Invalid, format!("{name}.min_total"), format!("min_total {lo} is above max_total {hi}")));
+    }
+}
+
+fn check_grades(doc: &PolicyDoc, out: &mut Vec<Problem>) {
+    let bands = &doc.grades.bands;
+    if bands.is_empty() {
+        out.push(Problem::new(ProblemKind::Invalid, "grades.bands", "give at least one grade band"));
+        return;
+    }
+    let mut prev: Option<Decimal> = None;
+    for (i, b) in bands.iter().enumerate() {
+        let last = i + 1 == bands.len();
+        match (b.min, last) {
+            (None, false) => out.push(Problem::new(ProblemKind::Invalid, format!("grades.bands[{i}].min"), "only the last band may have no lower bound")),
+            (Some(_), true) => out.push(Problem::new(ProblemKind::Invalid, format!("grades.bands[{i}].min"), "the last band must have no lower bound")),
+            (Some(m), false) => {
+                if let Some(p) = prev
+                    && m > p
+                {
+                    out.push(Problem::new(ProblemKind::Invalid, format!("grades.bands[{i}].min"), format!("bands go from the highest down: {m} is above {p}")));
+                }
+                prev = Some(m);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn check_effects(e: &Effects, doc: &PolicyDoc, item: &RuleItem, path: &str, out: &mut Vec<Problem>) {
+    if let Some(g) = &e.force_grade
+        && !doc.grades.bands.iter().any(|b| &b.name == g)
+    {
+        out.push(Problem::new(ProblemKind::UnknownReference, format!("{path}.force_grade"), format!("no grade band named {g:?}")).rule(item.code.clone()));
+    }
+}
+
+/// Checks a threshold's own shape.
+pub(crate) fn check_threshold(t: &Threshold, item: &RuleItem, path: &str, out: &mut Vec<Problem>) {
+    if t.any_of.is_empty() {
+        out.push(Problem::new(ProblemKind::Invalid, format!("{path}.any_of"), "give at least one condition").rule(item.code.clone()));
+    }
+    for (i, c) in t.any_of.iter().enumerate() {
+        if c.at_least.is_some() == c.more_than.is_some() {
+            out.push(
+                Problem::new(ProblemKind::Invalid, format!("{path}.any_of[{i}]"), "give exactly one of at_least (inclusive, C5) or more_than")
+                    .rule(item.code.clone()),
+            );
+        }
+    }
+}
+
+/// Checks what a threshold names.
+pub(crate) fn check_threshold_refs(t: &Threshold, doc: &PolicyDoc, item: &RuleItem, path: &str, out: &mut Vec<Problem>) {
+    if let Some(c) = &t.counts {
+        match doc.rules.iter().find(|r| &r.code == c) {
+            None => out.push(Problem::new(ProblemKind::UnknownReference, format!("{path}.counts"), format!("no rule item {c:?} to count")).rule(item.code.clone())),
+            Some(r) if r.subject != item.subject => out.push(
+                Problem::new(ProblemKind::Invalid, format!("{path}.counts"), format!("{c} is a {} item; {} counts {} items", r.subject.as_str(), item.code, item.subject.as_str()))
+                    .rule(item.code.clone()),
+            ),
+            _ => {}
+        }
+    }
+    if let Some(z) = &t.zero_category {
+        let sp = subject_policy(doc, item.subject);
+        if !sp.categories.iter().any(|c| &c.code == z && !c.bonus) {
+            out.push(
+                Problem::new(ProblemKind::UnknownReference, format!("{path}.zero_category"), format!("no {} deduction category {z:?}", item.subject.as_str()))
+                    .rule(item.code.clone()),
+            );
+        }
+    }
+    check_effects(&t.effects, doc, item, &format!("{path}.effects"), out);
+}
+
+// ------------------------------------------------------------------ index and validation
+
+struct Index<'a> {
+    ds: &'a Dataset,
+    windows: BTreeMap<&'a str, &'a Window>,
+    staff: BTreeMap<&'a str, &'a Staff>,
+    metrics: HashMap<(&'a str, YearMonth), &'a WindowMetrics>,
+    /// Record indices by month (0–11), each sorted by date then id.
+    by_month: Vec<Vec<usize>>,
+    by_id: HashMap<&'a str, usize>,
+}
+
+fn dup_check<'a>(ids: impl Iterator<Item = (usize, &'a str)>, what: &str, list: &str, out: &mut Vec<Problem>) {
+    let mut seen = HashMap::new();
+    for (i, id) in ids {
+        if let Some(first) = seen.insert(id, i) {
+            let mut p = Problem::new(ProblemKind::Duplicate, format!("{list}[{i}].id"), format!("{what} id {id:?} is also used by {list}[{first}]"));
+            if list == "records" {
+                p = p.record(id);
+            }
+            out.push(p);
+        }
+    }
+}
+
+impl<'a> Index<'a> {
+    fn build(policy: &Policy, ds: &'a Dataset) -> Result<Index<'a>, Errors> {
+        let mut p = Vec::new();
+        let year = ds.year;
+        if !(1900..=9999).contains(&year) {
+            p.push(Problem::new(ProblemKind::Invalid, "year", format!("year {year} is not a calendar year this library handles (1900–9999)")));
+            return Err(Errors { document: "dataset".into(), problems: p });
+        }
+        let in_year = |d: NaiveDate| d.format("%Y").to_string() == format!("{year:04}");
+        dup_check(ds.departments.iter().enumerate().map(|(i, d)| (i, d.id.as_str())), "department", "departments", &mut p);
+        dup_check(ds.windows.iter().enumerate().map(|(i, d)| (i, d.id.as_str())), "window", "windows", &mut p);
+        dup_check(ds.staff.iter().enumerate().map(|(i, d)| (i, d.id.as_str())), "staff", "staff", &mut p);
+        dup_check(ds.records.iter().enumerate().map(|(i, d)| (i, d.id.as_str())), "record", "records", &mut p);
+        let departments: BTreeSet<&str> = ds.departments.iter().map(|d| d.id.as_str()).collect();
+        let windows: BTreeMap<&str, &Window> = ds.windows.iter().map(|w| (w.id.as_str(), w)).collect();
+        let staff: BTreeMap<&str, &Staff> = ds.staff.iter().map(|s| (s.id.as_str(), s)).collect();
+        for (id, what) in [(&ds.hall.id, "hall.id")] {
+            if id.trim().is_empty() {
+                p.push(Problem::new(ProblemKind::Invalid, what, "an id cannot be empty"));
+            }
+        }
+        for (i, w) in ds.windows.iter().enumerate() {
+            if !departments.contains(w.department.as_str()) {
+                p.push(Problem::new(ProblemKind::UnknownReference, format!("windows[{i}].department"), format!("window {} names department {:?}, which is not in departments", w.id, w.department)));
+            }
+            if let (Some(a), Some(b)) = (w.opened, w.closed)
+                && b < a
+            {
+                p.push(Problem::new(ProblemKind::Invalid, format!("windows[{i}].closed"), format!("window {} closes ({b}) before it opens ({a})", w.id)));
+            }
+            for (field, terms) in [("heads", &w.heads), ("chief_representatives", &w.chief_representatives)] {
+                for (j, t) in terms.iter().enumerate() {
+                    let path = format!("windows[{i}].{field}[{j}]");
+                    if let Some(s) = &t.staff
+                        && !staff.contains_key(s.as_str())
+                    {
+                        p.push(Problem::new(ProblemKind::UnknownReference, format!("{path}.staff"), format!("staff {s:?} is not in staff")));
+                    }
+                    if t.staff.is_none() && t.name.is_none() {
+                        p.push(Problem::new(ProblemKind::Invalid, path.clone(), "give the person's staff id or name"));
+                    }
+                    if let (Some(a), Some(b)) = (t.from, t.to)
+                        && b < a
+                    {
+                        p.push(Problem::new(ProblemKind::Invalid, format!("{path}.to"), format!("the term ends ({b}) before it starts ({a})")));
+                    }
+                }
+                let mut sorted: Vec<_> = terms.iter().enumerate().collect();
+                sorted.sort_by_key(|(_, t)| t.from);
+                for pair in sorted.windows(2) {
+                    let ((_, a), (j, b)) = (pair[0], pair[1]);
+                    if a.to.is_none_or(|end| b.from.is_none_or(|start| start <= end)) {
+                        p.push(Problem::new(ProblemKind::Invalid, format!("windows[{i}].{field}[{j}]"), format!("window {}: two {field} terms overlap", w.id)));
+                    }
+                }
+            }
+        }
+        for (i, s) in ds.staff.iter().enumerate() {
+            if let Some(d) = &s.department
+                && !departments.contains(d.as_str())
+            {
+                p.push(Problem::new(ProblemKind::UnknownReference, format!("staff[{i}].department"), format!("staff {} names department {d:?}, which is not in departments", s.id)));
+            }
+            for (j, a) in s.assignments.iter().enumerate() {
+                let path = format!("staff[{i}].assignments[{j}]");
+                if !windows.contains_key(a.window.as_str()) {
+                    p.push(Problem::new(ProblemKind::UnknownReference, format!("{path}.window"), format!("staff {} is assigned to window {:?}, which is not in windows", s.id, a.window)));
+                }
+                if let (Some(x), Some(y)) = (a.from, a.to)
+                    && y < x
+                {
+                    p.push(Problem::new(ProblemKind::Invalid, format!("{path}.to"), format!("the assignment ends ({y}) before it starts ({x})")));
+                }
+            }
+            let mut sorted: Vec<_> = s.assignments.iter().enumerate().collect();
+            sorted.sort_by_key(|(_, a)| a.from);
+            for pair in sorted.windows(2) {
+                let ((k, a), (j, b)) = (pair[0], pair[1]);
+                if a.to.is_none_or(|end| b.from.is_none_or(|start| start <= end)) {
+                    p.push(Problem::new(
+                        ProblemKind::Invalid,
+                        format!("staff[{i}].assignments[{j}]"),
+                        format!("staff {}: assignments[{k}] ({}) and assignments[{j}] ({}) overlap", s.id, a.window, b.window),
+                    ));
+                }
+            }
+        }
+        for (k, v) in &ds.targets {
+            if *v < Decimal::ZERO || *v > Decimal::ONE_HUNDRED {
+                p.push(Problem::new(ProblemKind::Invalid, format!("targets.{k}"), format!("a target is a percentage 0–100, got {v}")));
+            }
+        }
+        let mut metrics = HashMap::new();
+        for (i, m) in ds.metrics.iter().enumerate() {
+            let path = format!("metrics[{i}]");
+            if !windows.contains_key(m.window.as_str()) {
+                p.push(Problem::new(ProblemKind::UnknownReference, format!("{path}.window"), format!("no window {:?}", m.window)));
+            }
+            if m.month.year != year {
+                p.push(Problem::new(ProblemKind::Invalid, format!("{path}.month"), format!("month {} is outside the dataset's year {year}", m.month)));
+            }
+            for (k, v) in &m.rates {
+                if *v < Decimal::ZERO || *v > Decimal::ONE_HUNDRED {
+                    p.push(Problem::new(ProblemKind::Invalid, format!("{path}.rates.{k}"), format!("a rate is a percentage 0–100, got {v}")));
+                }
+            }
+            if metrics.insert((m.window.as_str(), m.month), m).is_some() {
+                p.push(Problem::new(ProblemKind::Duplicate, path, format!("window {} has two metrics entries for {}", m.window, m.month)));
+            }
+        }
+        let settings = &policy.doc.settings;
+        if settings.missing_metrics == Severity::Error {
+            for w in &ds.windows {
+                for m in YearMonth::months_of_year(year) {
+                    if days_in_month(w.opened, w.closed, m) > 0 && !metrics.contains_key(&(w.id.as_str(), m)) {
+                        p.push(Problem::new(ProblemKind::Invalid, "metrics", format!("window {} has no metrics for {m} (the policy requires them)", w.id)));
+                    }
+                }
+            }
+        }
+        for (i, r) in ds.records.iter().enumerate() {
+            let path = format!("records[{i}]");
+            let bad = |kind, field: &str, msg: String| Problem::new(kind, format!("{path}.{field}"), msg).record(r.id.clone()).rule(r.rule.clone());
+            if r.id.trim().is_empty() {
+                p.push(Problem::new(ProblemKind::Invalid, format!("{path}.id"), "a record id cannot be empty"));
+            }
+            if !in_year(r.date) {
+                p.push(bad(ProblemKind::Invalid, "date", format!("date {} is outside the dataset's year {year}", r.date)));
+            }
+            if r.count < 1 {
+                p.push(bad(ProblemKind::Invalid, "count", format!("count must be at least 1, got {}", r.count)));
+            }
+            let Some((item, rule)) = policy.item(&r.rule) else {
+                p.push(bad(ProblemKind::UnknownReference, "rule", format!("unknown rule code {:?} (not in policy {})", r.rule, policy.doc.id)));
+                continue;
+            };
+            match item.subject {
+                SubjectKind::Staff => match staff.get(r.subject.as_str()) {
+                    None => {
+                        let hint = if windows.contains_key(r.subject.as_str()) { format!("; {} is a window, but {} is a staff item", r.subject, r.rule) } else { String::new() };
+                        p.push(bad(ProblemKind::UnknownReference, "subject", format!("unknown staff member {:?}{hint}", r.subject)));
+                    }
+                    Some(s) => {
+                        if in_year(r.date)
+                            && !s.assignments.iter().any(|a| covers(a.from, a.to, r.date))
+                            && settings.unassigned_staff_record == Severity::Error
+                        {
+                            p.push(bad(ProblemKind::Invalid, "date", format!("staff {} has no window assignment on {} (E9): the window to charge is unknown", s.id, r.date)));
+                        }
+                    }
+                },
+                SubjectKind::Window => match windows.get(r.subject.as_str()) {
+                    None => {
+                        let hint = if staff.contains_key(r.subject.as_str()) { format!("; {} is a staff member, but {} is a window item", r.subject, r.rule) } else { String::new() };
+                        p.push(bad(ProblemKind::UnknownReference, "subject", format!("unknown window {:?}{hint}", r.subject)));
+                    }
+                    Some(w) => {
+                        if in_year(r.date) && !covers(w.opened, w.closed, r.date) {
+                            p.push(bad(ProblemKind::Invalid, "date", format!("window {} is not open on {}", w.id, r.date)));
+                        }
+                    }
+                },
+            }
+            if let Some(from) = rule.derived_from() {
+                if settings.derived_item_records == Severity::Error {
+                    p.push(bad(ProblemKind::Invalid, "rule", format!("{} cannot be recorded directly: it is derived from {from} (E3)", r.rule)));
+                }
+                continue;
+            }
+            if r.key.is_some() && r.count != 1 {
+                p.push(bad(ProblemKind::Invalid, "count", format!("a record with an achievement key stands for one achievement: count must be 1, got {} (E4)", r.count)));
+            }
+            rule.check_record(item, r, &path, &mut p);
+        }
+        if !p.is_empty() {
+            return Err(Errors { document: "dataset".into(), problems: p });
+        }
+        let mut by_month = vec![Vec::new(); 12];
+        for (i, r) in ds.records.iter().enumerate() {
+            by_month[(YearMonth::of(r.date).month - 1) as usize].push(i);
+        }
+        for v in &mut by_month {
+            v.sort_by(|&a, &b| (ds.records[a].date, &ds.records[a].id).cmp(&(ds.records[b].date, &ds.records[b].id)));
+        }
+        let by_id = ds.records.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
+        Ok(Index { ds, windows, staff, metrics, by_month, by_id })
+    }
+
+    fn window_on(&self, staff: &str, date: NaiveDate) -> Option<&'a str> {
+        self.staff.get(staff)?.assignments.iter().find(|a| covers(a.from, a.to, date)).map(|a| a.window.as_str())
+    }
+}
+
+// ------------------------------------------------------------------ year state
+
+#[derive(Default)]
+struct YearState {
+    /// Points counted per (subject, rule) in the year, for yearly caps (E7: before the category cap).
+    year_used: HashMap<(String, String), Decimal>,
+    /// Highest value counted per (subject, rule, key) (E4).
+    best_key: HashMap<(String, String, String), Decimal>,
+    /// Counted-status occurrences per (subject, rule) in the year to date.
+    counts: HashMap<(String, String), u32>,
+    /// Categories zeroed for the rest of the year: (subject, category) → (rule, month, detail).
+    zeroed: HashMap<(String, String), (String, YearMonth)>,
+}
+
+// ------------------------------------------------------------------ month evaluation
+
+struct MonthWorld<'p, 'a> {
+    policy: &'p Policy,
+    idx: &'p Index<'a>,
+    staff_results: BTreeMap<String, SubjectMonth>,
+}
+
+impl World for MonthWorld<'_, '_> {
+    fn window(&self, id: &str) -> Option<&Window> {
+        self.idx.windows.get(id).copied()
+    }
+    fn metrics(&self, window: &str, month: YearMonth) -> Option<&WindowMetrics> {
+        self.idx.metrics.get(&(window, month)).copied()
+    }
+    fn target(&self, metric: &str) -> Option<Decimal> {
+        self.idx.ds.targets.get(metric).copied()
+    }
+    fn staff_on_duty(&self, window: &str, month: YearMonth) -> Vec<(String, u32)> {
+        let mut out: BTreeMap<String, u32> = BTreeMap::new();
+        for s in self.idx.staff.values() {
+            for a in &s.assignments {
+                if a.window == window {
+                    let d = days_in_month(a.from, a.to, month);
+                    if d > 0 {
+                        *out.entry(s.id.clone()).or_default() += d;
+                    }
+                }
+            }
+        }
+        out.into_iter().collect()
+    }
+    fn windows_served(&self, staff: &str, month: YearMonth) -> Vec<(String, u32)> {
+        let mut out: BTreeMap<String, u32> = BTreeMap::new();
+        if let Some(s) = self.idx.staff.get(staff) {
+            for a in &s.assignments {
+                let d = days_in_month(a.from, a.to, month);
+                if d > 0 {
+                    *out.entry(a.window.clone()).or_default() += d;
+                }
+            }
+        }
+        out.into_iter().collect()
+    }
+    fn staff_result(&self, staff: &str) -> Option<&SubjectMonth> {
+        self.staff_results.get(staff)
+    }
+    fn rule(&self, code: &str) -> Option<(&RuleItem, &dyn Rule)> {
+        self.policy.item(code)
+    }
+    fn rounding(&self) -> Rounding {
+        self.policy.doc.settings.rounding
+    }
+    fn window_open_days(&self, window: &str, month: YearMonth) -> Vec<NaiveDate> {
+        let Some(w) = self.idx.windows.get(window) else { return Vec::new() };
+        month.first_day().iter_days().take_while(|d| *d <= month.last_day()).filter(|d| covers(w.opened, w.closed, *d)).collect()
+    }
+    fn policy(&self) -> &PolicyDoc {
+        &self.policy.doc
+    }
+}
+
+/// The fate of one record on one (subject, item).
+#[derive(Default, Clone)]
+struct ChargeAcc {
+    occurrences: u32,
+    counted: u32,
+    raw: Decimal,
+    points: Decimal,
+    reason: Option<Reason>,
+}
+
+/// A line awaiting caps: one occurrence or state.
+struct Pending {
+    item: usize,
+    record: Option<String>,
+    raw: Decimal,
+    applied: Decimal,
+    detail: String,
+    cut: Option<Reason>,
+}
+
+type ChargeKey = (String, String, String); // (record, subject, rule)
+
+impl Policy {
+    fn month(&self, idx: &Index<'_>, month: YearMonth, st: &mut YearState) -> MonthResult {
+        let settings = &self.doc.settings;
+        let ds = idx.ds;
+        let mut warnings = Vec::new();
+        let mut outcomes: BTreeMap<String, (RecordOutcome, Vec<(String, String)>)> = BTreeMap::new();
+        // (subject, item index) → records charged
+        let mut charges: HashMap<(String, usize), Vec<&Record>> = HashMap::new();
+        let mut acc: HashMap<ChargeKey, ChargeAcc> = HashMap::new();
+
+        let staff_ids: Vec<&str> = idx.staff.values().filter(|s| s.assignments.iter().any(|a| days_in_month(a.from, a.to, month) > 0)).map(|s| s.id.as_str()).collect();
+        let window_ids: Vec<&str> = idx.windows.values().filter(|w| days_in_month(w.opened, w.closed, month) > 0).map(|w| w.id.as_str()).collect();
+        let evaluated: BTreeSet<&str> = staff_ids.iter().chain(window_ids.iter()).copied().collect();
+
+        for &ri in &idx.by_month[(month.month - 1) as usize] {
+            let r = &ds.records[ri];
+            let mut out = RecordOutcome {
+                record: r.id.clone(),
+                rule: r.rule.clone(),
+                subject: r.subject.clone(),
+                date: r.date,
+                status: r.status,
+                outcome: OutcomeKind::NotCounted,
+                occurrences: r.count,
+                counted_occurrences: 0,
+                points: Decimal::ZERO,
+                reason: None,
+                detail: String::new(),
+                charges: Vec::new(),
+            };
+            let (item, rule) = self.item(&r.rule).expect("validated rule code");
+            let item_idx = self.by_code[&r.rule];
+            let not_counted = if !settings.counted_statuses.contains(&r.status) {
+                Some(match r.status {
+                    crate::dataset::Status::Revoked => Reason::Revoked,
+                    _ => Reason::Pending,
+                })
+            } else if rule.derived_from().is_some() {
+                Some(Reason::DerivedItem)
+            } else if item.requires_evidence && r.evidence.as_deref().is_none_or(|e| e.trim().is_empty()) {
+                Some(Reason::NoEvidence)
+            } else if !evaluated.contains(r.subject.as_str()) {
+                Some(Reason::NoTarget)
+            } else {
+                None
+            };
+            if let Some(reason) = not_counted {
+                out.reason = Some(reason);
+                out.detail = format!("not counted: {}", reason.label_zh());
+                outcomes.insert(r.id.clone(), (out, Vec::new()));
+                continue;
+            }
+            let mut targets = vec![(r.subject.clone(), r.rule.clone())];
+            charges.entry((r.subject.clone(), item_idx)).or_default().push(r);
+            for &li in self.links.get(&r.rule).map(|v| v.as_slice()).unwrap_or(&[]) {
+                let link = self.rules[li].link().expect("linked");
+                let target: Option<String> = match link.via {
+                    Via::AssignedWindow => idx.window_on(&r.subject, r.date).map(str::to_string),
+                    Via::ChiefRepresentative | Via::WindowHead => idx.windows.get(r.subject.as_str()).and_then(|w| {
+                        let terms = if link.via == Via::WindowHead { &w.heads } else { &w.chief_representatives };
+                        terms.iter().find(|t| covers(t.from, t.to, r.date)).and_then(|t| t.staff.clone())
+                    }),
+                };
+                let code = &self.doc.rules[li].code;
+                match target {
+                    Some(t) if evaluated.contains(t.as_str()) => {
+                        charges.entry((t.clone(), li)).or_default().push(r);
+                        targets.push((t, code.clone()));
+                    }
+                    _ => warnings.push(Warning {
+                        subject: Some(r.subject.clone()),
+                        rule: Some(code.clone()),
+                        message: format!("record {}: no one to charge under {code} on {}", r.id, r.date),
+                    }),
+                }
+            }
+            outcomes.insert(r.id.clone(), (out, targets));
+        }
+
+        let mut world = MonthWorld { policy: self, idx, staff_results: BTreeMap::new() };
+        let mut staff_results = Vec::new();
+        for s in &staff_ids {
+            let res = self.subject_month(&world, SubjectKind::Staff, s, month, &charges, &mut acc, st);
+            world.staff_results.insert(s.to_string(), res.clone());
+            staff_results.push(res);
+        }
+        let mut window_results = Vec::new();
+        for w in &window_ids {
+            let mut res = self.subject_month(&world, SubjectKind::Window, w, month, &charges, &mut acc, st);
+            if !idx.metrics.contains_key(&(*w, month)) {
+                let msg = format!("window {w} has no metrics for {month}: no metric rule applied");
+                res.warnings.push(msg.clone());
+                warnings.push(Warning { subject: Some(w.to_string()), rule: None, message: msg });
+            }
+            window_results.push(res);
+        }
+        for res in staff_results.iter().chain(window_results.iter()) {
+            for w in &res.warnings {
+                if !warnings.iter().any(|x| x.message == *w) {
+                    warnings.push(Warning { subject: Some(res.subject.clone()), rule: None, message: w.clone() });
+                }
+            }
+        }
+
+        // year-to-date counts, after the month is scored
+        for ((subject, item), recs) in &charges {
+            let code = &self.doc.rules[*item].code;
+            let n: u32 = recs.iter().map(|r| r.count).sum();
+            *st.counts.entry((subject.clone(), code.clone())).or_default() += n;
+        }
+
+        let records = outcomes
+            .into_values()
+            .map(|(mut out, targets)| {
+                for (i, (subject, rule)) in targets.iter().enumerate() {
+                    let a = acc.remove(&(out.record.clone(), subject.clone(), rule.clone())).unwrap_or_default();
+                    if i == 0 {
+                        out.counted_occurrences = a.counted;
+                        out.points = a.points;
+                        out.reason = a.reason;
+                        out.outcome = if a.points.is_zero() {
+                            OutcomeKind::NotCounted
+                        } else if a.points < a.raw {
+                            OutcomeKind::PartlyCounted
+                        } else {
+                            OutcomeKind::Counted
+                        };
+                        out.detail = describe(&a, out.outcome);
+                    }
+                    out.charges.push(Charge {
+                        subject: subject.clone(),
+                        rule: rule.clone(),
+                        occurrences: a.occurrences,
+                        counted_occurrences: a.counted,
+                        raw: a.raw,
+                        points: a.points,
+                        reason: a.reason,
+                    });
+                }
+                out
+            })
+            .collect::<Vec<_>>();
+        let mut records = records;
+        records.sort_by(|a, b| (a.date, &a.record).cmp(&(b.date, &b.record)));
+
+        MonthResult { policy: self.doc.id.clone(), hall: ds.hall.id.clone(), month, windows: window_results, staff: staff_results, records, warnings }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn subject_month(
+        &self,
+        world: &MonthWorld<'_, '_>,
+        kind: SubjectKind,
+        id: &str,
+        month: YearMonth,
+        charges: &HashMap<(String, usize), Vec<&Record>>,
+        acc: &mut HashMap<ChargeKey, ChargeAcc>,
+        st: &mut YearState,
+    ) -> SubjectMonth {
+        let sp = self.subject(kind);
+        let idx = world.idx;
+        let mut warnings = Vec::new();
+        let mut flags = Vec::new();
+        let mut forced: Option<(String, String)> = None;
+        let mut derived: HashMap<String, (Decimal, String, usize)> = HashMap::new();
+        let mut lines: Vec<Pending> = Vec::new();
+
+        for (ii, item) in self.doc.rules.iter().enumerate() {
+            if item.subject != kind {
+                continue;
+            }
+            let mut recs: Vec<&Record> = charges.get(&(id.to_string(), ii)).cloned().unwrap_or_default();
+            recs.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+            let cx = RuleContext { month, subject: id, kind, item, records: recs, world };
+            let mut contributions = Vec::new();
+            self.rules[ii].apply(&cx, &mut contributions);
+
+            // keyed records (C4, E4): the highest of a key in the month, then the top-up over the year's best
+            let mut key_winner: HashMap<String, (Decimal, NaiveDate, String)> = HashMap::new();
+            for c in &contributions {
+                if let Contribution::Occurrences { record, points_each, .. } = c {
+                    let r = record_by_id(idx, record);
+                    if let Some(k) = &r.key {
+                        let cand = (*points_each, r.date, r.id.clone());
+                        let better = match key_winner.get(k) {
+                            None => true,
+                            Some(w) => cand.0 > w.0 || (cand.0 == w.0 && (cand.1, &cand.2) < (w.1, &w.2)),
+                        };
+                        if better {
+                            key_winner.insert(k.clone(), cand);
+                        }
+                    }
+                }
+            }
+
+            let mut month_used = Decimal::ZERO;
+            let year_key = (id.to_string(), item.code.clone());
+            let mut states = Vec::new();
+            let mut occs = Vec::new();
+            for c in contributions {
+                match c {
+                    Contribution::Warning(w) => warnings.push(w),
+                    Contribution::Score { score, detail } => {
+                        derived.insert(item.category.clone(), (score, detail, ii));
+                    }
+                    Contribution::State { points, detail } => states.push(Pending { item: ii, record: None, raw: points, applied: points, detail, cut: None }),
+                    Contribution::Occurrences { record, points_each, detail, effects } => {
+                        let r = record_by_id(idx, &record);
+                        let key = (record.clone(), id.to_string(), item.code.clone());
+                        let a = acc.entry(key).or_default();
+                        a.occurrences += r.count;
+                        if !effects.is_empty() {
+                            apply_effects(&effects, item, Some(&record), &mut flags, &mut forced);
+                        }
+                        if !item.effects.is_empty() {
+                            apply_effects(&item.effects, item, Some(&record), &mut flags, &mut forced);
+                        }
+                        let mut raw = points_each;
+                        let mut detail = detail;
+                        if let Some(k) = &r.key {
+                            let w = &key_winner[k];
+                            if w.2 != r.id {
+                                occs.push(Pending { item: ii, record: Some(record), raw, applied: Decimal::ZERO, detail, cut: Some(Reason::NotHighestOfKey) });
+                                continue;
+                            }
+                            if self.doc.settings.achievement_scope == crate::policy::AchievementScope::Year {
+                                let best = st.best_key.get(&(id.to_string(), item.code.clone(), k.clone())).copied().unwrap_or_default();
+                                if best >= raw {
+                                    detail = format!("{detail}; key {k} already counted at {}", best.normalize());
+                                    occs.push(Pending { item: ii, record: Some(record), raw, applied: Decimal::ZERO, detail, cut: Some(Reason::AlreadyCounted) });
+                                    continue;
+                                }
+                                if best > Decimal::ZERO {
+                                    detail = format!("{detail}; top-up over {} already counted for key {k}", best.normalize());
+                                    raw -= best;
+                                }
+                            }
+                        }
+                        for _ in 0..r.count {
+                            occs.push(Pending { item: ii, record: Some(record.clone()), raw, applied: raw, detail: detail.clone(), cut: None });
+                        }
+                    }
+                }
+            }
+            // per-item caps, occurrence by occurrence (E6), monthly then yearly
+            for p in states.iter_mut().chain(occs.iter_mut()) {
+                if p.cut.is_some() {
+                    continue;
+                }
+                if let Some(cap) = item.caps.month {
+                    let left = (cap - month_used).max(Decimal::ZERO);
+                    if p.applied > left {
+                        p.applied = left;
+                        p.cut = Some(Reason::MonthCap);
+                    }
+                }
+                if let Some(cap) = item.caps.year {
+                    let used = st.year_used.get(&year_key).copied().unwrap_or_default();
+                    let left = (cap - used).max(Decimal::ZERO);
+                    if p.applied > left {
+                        p.applied = left;
+                        p.cut = Some(Reason::YearCap);
+                    }
+                    *st.year_used.entry(year_key.clone()).or_default() += p.applied;
+                }
+                month_used += p.applied;
+            }
+            lines.extend(states);
+            lines.extend(occs);
+        }
+
+        // category caps (C2) and bonus caps (C3), in line order
+        let mut categories = Vec::new();
+        let mut bonuses = Vec::new();
+        for cat in &sp.categories {
+            let mut res = CategoryResult {
+                code: cat.code.clone(),
+                name: cat.name_zh.clone(),
+                max: cat.max,
+                points: Decimal::ZERO,
+                score: Decimal::ZERO,
+                lines: Vec::new(),
+                zeroed_by: None,
+            };
+            if let Some((score, detail, ii)) = derived.get(&cat.code) {
+                let taken = (cat.max - *score).max(Decimal::ZERO);
+                res.points += taken;
+                res.lines.push(Line { rule: self.doc.rules[*ii].code.clone(), record: None, raw: taken, points: taken, detail: format!("derived score {score}: {detail}"), cut: None });
+            }
+            for p in lines.iter_mut().filter(|p| self.doc.rules[p.item].category == cat.code) {
+                let capped = cat.bonus || sp.floor == Floor::Category;
+                if capped && p.cut.is_none() {
+                    let left = (cat.max - res.points).max(Decimal::ZERO);
+                    if p.applied > left {
+                        p.applied = left;
+                        p.cut = Some(if cat.bonus { Reason::BonusCap } else { Reason::CategoryExhausted });
+                    }
+                }
+                res.points += p.applied;
+                let code = self.doc.rules[p.item].code.clone();
+                if let Some(r) = &p.record {
+                    let a = acc.entry((r.clone(), id.to_string(), code.clone())).or_default();
+                    a.raw += p.raw;
+                    a.points += p.applied;
+                    if p.applied > Decimal::ZERO {
+                        a.counted += 1;
+                    }
+                    if let Some(c) = p.cut
+                        && a.reason.is_none()
+                    {
+                        a.reason = Some(c);
+                    }
+                }
+                res.lines.push(Line { rule: code, record: p.record.clone(), raw: p.raw, points: p.applied, detail: p.detail.clone(), cut: p.cut });
+            }
+            res.score = if cat.bonus { res.points } else { cat.max - res.points };
+            if cat.bonus { bonuses.push(res) } else { categories.push(res) }
+        }
+
+        // thresholds (S5.2, W6.1)
+        for (ii, item) in self.doc.rules.iter().enumerate() {
+            if item.subject != kind {
+                continue;
+            }
+            let ts = [item.threshold.as_ref(), self.rules[ii].threshold()];
+            for t in ts.into_iter().flatten() {
+                let counted_code = t.counts.clone().unwrap_or_else(|| item.code.clone());
+                let ci = self.by_code[&counted_code];
+                let in_month: u32 = charges.get(&(id.to_string(), ci)).map(|v| v.iter().map(|r| r.count).sum()).unwrap_or(0);
+                let before = st.counts.get(&(id.to_string(), counted_code.clone())).copied().unwrap_or(0);
+                let year = before + in_month;
+                let met = t.any_of.iter().find(|c| {
+                    let n = match c.scope {
+                        CountScope::Month => in_month,
+                        CountScope::Year => year,
+                    };
+                    let reached = c.at_least.is_some_and(|a| n >= a) || c.more_than.is_some_and(|m| n > m);
+                    reached && (!c.requires_occurrence_in_month || in_month > 0)
+                });
+                let zkey = t.zero_category.as_ref().map(|c| (id.to_string(), c.clone()));
+                let earlier = zkey.as_ref().and_then(|k| st.zeroed.get(k).cloned());
+                let why = match (met, &earlier) {
+                    (Some(c), _) => {
+                        let n = if c.scope == CountScope::Month { in_month } else { year };
+                        let scope = if c.scope == CountScope::Month { "this month" } else { "in the year to date" };
+                        Some(format!("{} {counted_code} {scope}", n))
+                    }
+                    (None, Some((rule, since))) if t.persistence == Persistence::RestOfYear && *rule == item.code => Some(format!("since {since}")),
+                    _ => None,
+                };
+                let Some(why) = why else { continue };
+                if met.is_some() && t.persistence == Persistence::RestOfYear && earlier.is_none()
+                    && let Some(k) = &zkey
+                {
+                    st.zeroed.insert(k.clone(), (item.code.clone(), month));
+                }
+                if let Some(z) = &t.zero_category
+                    && let Some(c) = categories.iter_mut().find(|c| &c.code == z)
+                {
+                    let extra = (c.max - c.points).max(Decimal::ZERO);
+                    c.lines.push(Line { rule: item.code.clone(), record: None, raw: extra, points: extra, detail: format!("{z} scores 0: {why}"), cut: None });
+                    c.points = c.max;
+                    c.score = Decimal::ZERO;
+                    c.zeroed_by = Some(item.code.clone());
+                    if t.annual_whole_year {
+                        flags.push(Flag {
+                            code: "category_zeroed_for_year".into(),
+                            period: Some(crate::policy::PeriodKind::Year),
+                            rule: Some(item.code.clone()),
+                            record: None,
+                            category: Some(z.clone()),
+                            detail: format!("{z} scores 0 for the year ({why}); the annual result counts it as 0 in every month"),
+                        });
+                    }
+                }
+                if let Some(f) = &t.flag {
+                    flags.push(Flag { code: f.clone(), period: None, rule: Some(item.code.clone()), record: None, category: None, detail: why.clone() });
+                }
+                if met.is_some() {
+                    apply_effects(&t.effects, item, None, &mut flags, &mut forced);
+                }
+            }
+        }
+
+        let base: Decimal = categories.iter().map(|c| c.score).sum();
+        let bonus: Decimal = bonuses.iter().map(|c| c.score).sum();
+        let mut total = base + bonus;
+        if let Some(hi) = sp.max_total
+            && total > hi
+        {
+            total = hi;
+        }
+        if let Some(lo) = sp.min_total
+            && total < lo
+        {
+            total = lo;
+        }
+        let (grade, grade_forced_by) = match forced {
+            Some((g, by)) => (g, Some(by)),
+            None => (self.doc.grades.grade(total), None),
+        };
+        let (name, department, links) = match kind {
+            SubjectKind::Window => {
+                let w = idx.windows[id];
+                (w.name.clone(), w.department.clone(), world.staff_on_duty(id, month))
+            }
+            SubjectKind::Staff => {
+                let s = idx.staff[id];
+                let served = world.windows_served(id, month);
+                let dept = s.department.clone().or_else(|| served.first().and_then(|(w, _)| idx.windows.get(w.as_str()).map(|w| w.department.clone()))).unwrap_or_default();
+                (s.name.clone(), dept, served)
+            }
+        };
+        flags.sort_by(|a, b| (&a.code, &a.period, &a.record).cmp(&(&b.code, &b.period, &b.record)));
+        flags.dedup();
+        SubjectMonth {
+            subject: id.to_string(),
+            kind,
+            name,
+            department,
+            links: links.into_iter().map(|(id, days)| DaysLink { id, days }).collect(),
+            categories,
+            bonuses,
+            base: base.normalize(),
+            bonus: bonus.normalize(),
+            total: total.normalize(),
+            grade,
+            grade_forced_by,
+            flags,
+            warnings,
+        }
+    }
+}
+
+fn record_by_id<'a>(idx: &Index<'a>, id: &str) -> &'a Record {
+    &idx.ds.records[idx.by_id[id]]
+}
+
+fn apply_effects(e: &Effects, item: &RuleItem, record: Option<&String>, flags: &mut Vec<Flag>, forced: &mut Option<(String, String)>) {
+    for p in &e.disqualify {
+        flags.push(Flag {
+            code: "disqualified".into(),
+            period: Some(*p),
+            rule: Some(item.code.clone()),
+            record: record.cloned(),
+            category: None,
+            detail: format!("award eligibility lost for the {} ({})", match p {
+                crate::policy::PeriodKind::Month => "month",
+                crate::policy::PeriodKind::Quarter => "quarter",
+                crate::policy::PeriodKind::Year => "year",
+            }, item.code),
+        });
+    }
+    if let Some(g) = &e.force_grade {
+        let by = match record {
+            Some(r) => format!("{} (record {r})", item.code),
+            None => item.code.clone(),
+        };
+        forced.get_or_insert((g.clone(), by));
+        flags.push(Flag { code: "forced_grade".into(), period: None, rule: Some(item.code.clone()), record: record.cloned(), category: None, detail: format!("grade {g} whatever the score") });
+    }
+    if let Some(f) = &e.flag {
+        flags.push(Flag { code: f.clone(), period: None, rule: Some(item.code.clone()), record: record.cloned(), category: None, detail: item.name_zh.clone() });
+    }
+}
+
+fn describe(a: &ChargeAcc, outcome: OutcomeKind) -> String {
+    let reason = a.reason.map(|r| format!("{r:?}")).unwrap_or_default();
+    let reason = to_snake(&reason).replace('_', " ");
+    match outcome {
+        OutcomeKind::Counted => format!("counted: {} point(s)", a.points.normalize()),
+        OutcomeKind::PartlyCounted => format!("{} of {} counted ({} of {} point(s)): {reason}", a.counted, a.occurrences, a.points.normalize(), a.raw.normalize()),
+        OutcomeKind::NotCounted => format!("not counted: {reason}"),
+    }
+}
+
+fn to_snake(s: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}

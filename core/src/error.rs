@@ -1,0 +1,137 @@
+//! Errors that name their place: every problem says where (`records[17].points`),
+//! which record and rule it concerns, and what was expected.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// What kind of problem it is, for programs that react to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemKind {
+    /// The text is not JSON, or not of the expected shape.
+    Syntax,
+    /// A value is outside what the rule or schema allows.
+    Invalid,
+    /// A reference names something that does not exist.
+    UnknownReference,
+    /// Two things share an id that must be unique.
+    Duplicate,
+    /// A rule kind is not registered.
+    UnknownKind,
+    /// The input is valid but cannot be evaluated as asked (e.g. a month outside the dataset's year).
+    Unsupported,
+}
+
+/// One problem found in an input document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Problem {
+    pub kind: ProblemKind,
+    /// JSON path of the offending value, like `records[17].points` (empty for the whole document).
+    pub path: String,
+    /// The record id, when the problem is in a record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<String>,
+    /// The rule code concerned, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// What is wrong and what was expected.
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(kind: ProblemKind, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem { kind, path: path.into(), record: None, rule: None, message: message.into() }
+    }
+    pub fn record(mut self, id: impl Into<String>) -> Self {
+        self.record = Some(id.into());
+        self
+    }
+    pub fn rule(mut self, code: impl Into<String>) -> Self {
+        self.rule = Some(code.into());
+        self
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "(document)")?;
+        } else {
+            write!(f, "{}", self.path)?;
+        }
+        if let Some(r) = &self.record {
+            write!(f, " [record {r}]")?;
+        }
+        if let Some(r) = &self.rule {
+            write!(f, " [rule {r}]")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// All the problems of one document: a document with any problem is rejected as a whole.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, thiserror::Error)]
+pub struct Errors {
+    /// Which document: `dataset`, `policy` or `request`.
+    pub document: String,
+    pub problems: Vec<Problem>,
+}
+
+impl Errors {
+    pub fn one(document: &str, p: Problem) -> Self {
+        Errors { document: document.into(), problems: vec![p] }
+    }
+}
+
+impl fmt::Display for Errors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.problems.len();
+        write!(f, "the {} has {} problem{}:", self.document, n, if n == 1 { "" } else { "s" })?;
+        for p in &self.problems {
+            write!(f, "\n  - {p}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Parses JSON into `T`, reporting the path of the first value that does not fit.
+pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str, document: &str) -> Result<T, Errors> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = clean_path(&e.path().to_string());
+        let inner = e.into_inner();
+        let message = if inner.is_syntax() || inner.is_eof() {
+            format!("not valid JSON: {inner}")
+        } else {
+            strip_position(&inner.to_string())
+        };
+        Errors::one(document, Problem::new(ProblemKind::Syntax, path, message))
+    })
+}
+
+/// Parses a JSON value into `T` (used by rule kinds for their parameters).
+pub fn from_value<T: serde::de::DeserializeOwned>(value: &serde_json::Value, base: &str) -> Result<T, Problem> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let sub = clean_path(&e.path().to_string());
+        let path = if sub.is_empty() {
+            base.to_string()
+        } else if sub.starts_with('[') {
+            format!("{base}{sub}")
+        } else {
+            format!("{base}.{sub}")
+        };
+        Problem::new(ProblemKind::Invalid, path, strip_position(&e.into_inner().to_string()))
+    })
+}
+
+fn clean_path(p: &str) -> String {
+    if p == "." { String::new() } else { p.to_string() }
+}
+
+fn strip_position(s: &str) -> String {
+    match s.find(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s.to_string(),
+    }
+}

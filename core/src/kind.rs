@@ -1,0 +1,299 @@
+//! Rule kinds as plugins: the [`RuleKind`] trait, the [`Rule`] a kind compiles an item
+//! into, the [`Registry`] that maps kind names to kinds, and the context a rule reads.
+
+use crate::dataset::{Record, Window, WindowMetrics};
+use crate::error::{Problem, ProblemKind};
+use crate::month::YearMonth;
+use crate::policy::{Effects, PolicyDoc, Rounding, RuleItem, SubjectKind};
+use crate::result::SubjectMonth;
+use rust_decimal::Decimal;
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
+use std::sync::Arc;
+
+/// A kind of rule: it checks an item's parameters and compiles them into a [`Rule`].
+pub trait RuleKind: Send + Sync {
+    /// The name policies use in `kind`.
+    fn name(&self) -> &str;
+    /// One line on what the kind does.
+    fn summary(&self) -> &str;
+    /// JSON Schema of the kind's `params`.
+    fn params_schema(&self, generator: &mut SchemaGenerator) -> Schema;
+    /// Builds the rule from the item; `path` is the item's place in the policy (`rules[3]`).
+    fn compile(&self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>>;
+}
+
+/// Whose records a linked item reads, and how it finds the subject to charge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Via {
+    /// A staff record charged to the window the member was assigned to on the record's date.
+    AssignedWindow,
+    /// A window record charged to the window's chief representative (首席代表) on the date.
+    ChiefRepresentative,
+    /// A window record charged to the window's head (窗口负责人) on the date.
+    WindowHead,
+}
+
+impl Via {
+    pub fn from_kind(self) -> SubjectKind {
+        match self {
+            Via::AssignedWindow => SubjectKind::Staff,
+            Via::ChiefRepresentative | Via::WindowHead => SubjectKind::Window,
+        }
+    }
+    pub fn to_kind(self) -> SubjectKind {
+        match self {
+            Via::AssignedWindow => SubjectKind::Window,
+            Via::ChiefRepresentative | Via::WindowHead => SubjectKind::Staff,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub source: String,
+    pub via: Via,
+}
+
+/// A compiled rule item.
+pub trait Rule: Send + Sync + fmt::Debug {
+    /// When the item is computed from other inputs (E3), what from: records may not name it.
+    fn derived_from(&self) -> Option<String> {
+        None
+    }
+    /// For an item that reads another item's records (W6.1 reads S5.1).
+    fn link(&self) -> Option<&Link> {
+        None
+    }
+    /// Checks one record naming the item; pushes a problem per fault.
+    fn check_record(&self, _item: &RuleItem, _record: &Record, _path: &str, _out: &mut Vec<Problem>) {}
+    /// Checks references to the rest of the policy (a linked source exists, a category exists).
+    fn check_policy(&self, _policy: &PolicyDoc, _item: &RuleItem, _path: &str, _out: &mut Vec<Problem>) {}
+    /// Points of one occurrence of a record of the item, before any cap, with an explanation.
+    fn points(&self, _record: &Record) -> Option<(Decimal, String)> {
+        None
+    }
+    /// Effects a record has besides its points (S5.3 city level: quarterly eligibility lost).
+    fn record_effects(&self, _record: &Record) -> Effects {
+        Effects::default()
+    }
+    /// A threshold the item applies (count_threshold), besides the item's own `threshold` field.
+    fn threshold(&self) -> Option<&crate::policy::Threshold> {
+        None
+    }
+    /// Contributes the item's lines for one subject and month.
+    fn apply(&self, cx: &RuleContext<'_>, out: &mut Vec<Contribution>) {
+        for r in cx.records() {
+            if let Some((points, detail)) = self.points(r) {
+                out.push(Contribution::Occurrences { record: r.id.clone(), points_each: points, detail, effects: self.record_effects(r) });
+            }
+        }
+    }
+}
+
+/// What a rule adds to a subject's month. The engine applies caps, in the order of E7.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Contribution {
+    /// A record's occurrences (count from the record), each worth `points_each` before caps.
+    Occurrences { record: String, points_each: Decimal, detail: String, effects: Effects },
+    /// A monthly state or metric (W1.1, W5.1, WB.4), not from a record.
+    State { points: Decimal, detail: String },
+    /// A category score derived from other results (W2, W3), before record deductions in that category.
+    Score { score: Decimal, detail: String },
+    /// Something the result should say.
+    Warning(String),
+}
+
+/// What a rule can read while it contributes to one subject's month.
+pub struct RuleContext<'a> {
+    pub(crate) month: YearMonth,
+    pub(crate) subject: &'a str,
+    pub(crate) kind: SubjectKind,
+    pub(crate) item: &'a RuleItem,
+    pub(crate) records: Vec<&'a Record>,
+    pub(crate) world: &'a dyn World,
+}
+
+/// The engine's view of the month, as the context exposes it.
+pub(crate) trait World {
+    fn window(&self, id: &str) -> Option<&Window>;
+    fn metrics(&self, window: &str, month: YearMonth) -> Option<&WindowMetrics>;
+    fn target(&self, metric: &str) -> Option<Decimal>;
+    fn staff_on_duty(&self, window: &str, month: YearMonth) -> Vec<(String, u32)>;
+    fn windows_served(&self, staff: &str, month: YearMonth) -> Vec<(String, u32)>;
+    fn staff_result(&self, staff: &str) -> Option<&SubjectMonth>;
+    fn rule(&self, code: &str) -> Option<(&RuleItem, &dyn Rule)>;
+    fn rounding(&self) -> Rounding;
+    fn window_open_days(&self, window: &str, month: YearMonth) -> Vec<chrono::NaiveDate>;
+    fn policy(&self) -> &PolicyDoc;
+}
+
+impl<'a> RuleContext<'a> {
+    pub fn month(&self) -> YearMonth {
+        self.month
+    }
+    pub fn subject(&self) -> &str {
+        self.subject
+    }
+    pub fn subject_kind(&self) -> SubjectKind {
+        self.kind
+    }
+    pub fn item(&self) -> &RuleItem {
+        self.item
+    }
+    /// The counted-status records charged to this subject under this item in the month, by date then id.
+    pub fn records(&self) -> &[&'a Record] {
+        &self.records
+    }
+    pub fn window(&self, id: &str) -> Option<&Window> {
+        self.world.window(id)
+    }
+    pub fn metrics(&self, window: &str) -> Option<&WindowMetrics> {
+        self.world.metrics(window, self.month)
+    }
+    /// The dataset's target for a rate metric.
+    pub fn target(&self, metric: &str) -> Option<Decimal> {
+        self.world.target(metric)
+    }
+    /// Staff assigned to a window in the month, with the days of the month each was assigned there, by staff id.
+    pub fn staff_on_duty(&self, window: &str) -> Vec<(String, u32)> {
+        self.world.staff_on_duty(window, self.month)
+    }
+    /// Windows a staff member served in the month, with days, by window id.
+    pub fn windows_served(&self, staff: &str) -> Vec<(String, u32)> {
+        self.world.windows_served(staff, self.month)
+    }
+    /// A staff member's result of this month (available to window rules: staff are scored first).
+    pub fn staff_result(&self, staff: &str) -> Option<&SubjectMonth> {
+        self.world.staff_result(staff)
+    }
+    pub fn rule(&self, code: &str) -> Option<(&RuleItem, &dyn Rule)> {
+        self.world.rule(code)
+    }
+    /// The policy's rounding of division results (C11).
+    pub fn rounding(&self) -> Rounding {
+        self.world.rounding()
+    }
+    /// The max of a category of this item's subject kind.
+    pub fn category_max(&self, code: &str) -> Option<Decimal> {
+        let p = self.world.policy();
+        let sp = match self.kind {
+            SubjectKind::Staff => &p.staff,
+            SubjectKind::Window => &p.window,
+        };
+        sp.categories.iter().find(|c| c.code == code).map(|c| c.max)
+    }
+    /// The max of a staff category.
+    pub fn staff_category_max(&self, code: &str) -> Option<Decimal> {
+        self.world.policy().staff.categories.iter().find(|c| c.code == code).map(|c| c.max)
+    }
+    /// The staff base (C1).
+    pub fn staff_base(&self) -> Option<Decimal> {
+        Some(self.world.policy().staff.base)
+    }
+    /// Days of the month on which a window is open.
+    pub fn window_open_days(&self, window: &str) -> Vec<chrono::NaiveDate> {
+        self.world.window_open_days(window, self.month)
+    }
+}
+
+/// Kind names mapped to kinds. [`Registry::builtin`] holds the kinds that express the county measure
+/// and the variations of other halls; a Rust user registers more with [`Registry::register`].
+#[derive(Clone)]
+pub struct Registry {
+    kinds: BTreeMap<String, Arc<dyn RuleKind>>,
+}
+
+impl fmt::Debug for Registry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.kinds.keys()).finish()
+    }
+}
+
+impl Registry {
+    pub fn empty() -> Self {
+        Registry { kinds: BTreeMap::new() }
+    }
+
+    pub fn builtin() -> Self {
+        let mut r = Registry::empty();
+        crate::kinds::register_builtin(&mut r);
+        r
+    }
+
+    /// Adds a kind; a name already taken is refused.
+    pub fn register(&mut self, kind: Arc<dyn RuleKind>) -> Result<(), String> {
+        let name = kind.name().to_string();
+        if self.kinds.contains_key(&name) {
+            return Err(format!("a rule kind named {name:?} is already registered"));
+        }
+        self.kinds.insert(name, kind);
+        Ok(())
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Arc<dyn RuleKind>> {
+        self.kinds.get(name)
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.kinds.keys().map(|s| s.as_str())
+    }
+
+    pub fn kinds(&self) -> impl Iterator<Item = &Arc<dyn RuleKind>> {
+        self.kinds.values()
+    }
+
+    pub(crate) fn compile(&self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
+        match self.get(&item.kind) {
+            Some(k) => k.compile(item, path),
+            None => Err(vec![
+                Problem::new(
+                    ProblemKind::UnknownKind,
+                    format!("{path}.kind"),
+                    format!(
+                        "unknown rule kind {:?}; registered kinds: {}",
+                        item.kind,
+                        self.names().collect::<Vec<_>>().join(", ")
+                    ),
+                )
+                .rule(item.code.clone()),
+            ]),
+        }
+    }
+}
+
+/// Parameters of a kind that compile into a rule: implement this on a `Deserialize + JsonSchema`
+/// struct and register it with [`typed_kind`].
+pub trait KindParams: DeserializeOwned + JsonSchema + Send + Sync + 'static {
+    const NAME: &'static str;
+    const SUMMARY: &'static str;
+    fn build(self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>>;
+}
+
+struct Typed<P>(PhantomData<fn() -> P>);
+
+impl<P: KindParams> RuleKind for Typed<P> {
+    fn name(&self) -> &str {
+        P::NAME
+    }
+    fn summary(&self) -> &str {
+        P::SUMMARY
+    }
+    fn params_schema(&self, generator: &mut SchemaGenerator) -> Schema {
+        generator.subschema_for::<P>()
+    }
+    fn compile(&self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
+        let params: P = crate::error::from_value(&item.params, &format!("{path}.params"))
+            .map_err(|p| vec![p.rule(item.code.clone())])?;
+        params.build(item, path)
+    }
+}
+
+/// A kind made from a parameters type.
+pub fn typed_kind<P: KindParams>() -> Arc<dyn RuleKind> {
+    Arc::new(Typed::<P>(PhantomData))
+}

@@ -1,0 +1,843 @@
+//! The built-in rule kinds. Together they express the whole county measure and the
+//! variations other halls publish (`variations.md`).
+
+use crate::dataset::{Level, Record};
+use crate::error::{Problem, ProblemKind};
+use crate::kind::{Contribution, KindParams, Link, Registry, Rule, RuleContext, Via, typed_kind};
+use crate::policy::{Effects, PolicyDoc, RuleItem, SubjectKind, Threshold};
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+pub(crate) fn register_builtin(r: &mut Registry) {
+    for k in [
+        typed_kind::<PerOccurrence>(),
+        typed_kind::<Discretionary>(),
+        typed_kind::<LevelPoints>(),
+        typed_kind::<PerUnit>(),
+        typed_kind::<Linked>(),
+        typed_kind::<MonthlyState>(),
+        typed_kind::<MetricBelowTarget>(),
+        typed_kind::<MetricShortfall>(),
+        typed_kind::<MetricTiers>(),
+        typed_kind::<DerivedFromStaff>(),
+        typed_kind::<CountThreshold>(),
+    ] {
+        r.register(k).expect("built-in kinds have distinct names");
+    }
+}
+
+fn invalid(item: &RuleItem, path: String, msg: String) -> Problem {
+    Problem::new(ProblemKind::Invalid, path, msg).rule(item.code.clone())
+}
+
+fn positive(item: &RuleItem, path: &str, name: &str, v: Decimal, out: &mut Vec<Problem>) {
+    if v <= Decimal::ZERO {
+        out.push(invalid(item, format!("{path}.params.{name}"), format!("{name} must be greater than 0, got {v}")));
+    }
+}
+
+fn done(rule: impl Rule + 'static, problems: Vec<Problem>) -> Result<Arc<dyn Rule>, Vec<Problem>> {
+    if problems.is_empty() { Ok(Arc::new(rule)) } else { Err(problems) }
+}
+
+/// Rejects a record that states points for an item whose points the rule fixes, unless they agree.
+fn check_stated_points(rule: &dyn Rule, item: &RuleItem, rec: &Record, path: &str, out: &mut Vec<Problem>) {
+    if let (Some(stated), Some((p, _))) = (rec.points, rule.points(rec))
+        && stated != p
+    {
+        out.push(
+            invalid(item, format!("{path}.points"), format!("{} is worth {p} here (fixed by the measure); the record states {stated}", item.code))
+                .record(rec.id.clone()),
+        );
+    }
+}
+
+// ---------------------------------------------------------------- per_occurrence
+
+/// Fixed points per occurrence (C8), with optional minute tiers (S1.1: more than 30 minutes → 2)
+/// and an aggravated variant (S3.2 bad effect → 5).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PerOccurrence {
+    /// Points of one occurrence (positive; fractions allowed: 0.5, 0.2).
+    pub points: Decimal,
+    /// Points when the record is flagged `aggravated`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aggravated_points: Option<Decimal>,
+    /// What `aggravated` means for this item (shown in explanations).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aggravated_label: Option<String>,
+    /// Tiers by the record's `minutes`; the highest tier met applies (E1: without minutes, `points`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub minute_tiers: Vec<MinuteTier>,
+}
+
+/// A tier of minutes: give exactly one of `above` (exclusive, C6 超过) or `at_least` (inclusive).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MinuteTier {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub above: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<u32>,
+    pub points: Decimal,
+}
+
+impl MinuteTier {
+    fn met(&self, minutes: u32) -> bool {
+        match (self.above, self.at_least) {
+            (Some(a), _) => minutes > a,
+            (None, Some(a)) => minutes >= a,
+            (None, None) => false,
+        }
+    }
+    fn label(&self) -> String {
+        match (self.above, self.at_least) {
+            (Some(a), _) => format!("more than {a} min"),
+            (None, Some(a)) => format!("{a} min or more"),
+            _ => String::new(),
+        }
+    }
+}
+
+impl KindParams for PerOccurrence {
+    const NAME: &'static str = "per_occurrence";
+    const SUMMARY: &'static str = "fixed points per occurrence, with minute tiers and an aggravated variant";
+    fn build(self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
+        let mut p = Vec::new();
+        positive(item, path, "points", self.points, &mut p);
+        if let Some(a) = self.aggravated_points {
+            positive(item, path, "aggravated_points", a, &mut p);
+        }
+        for (i, t) in self.minute_tiers.iter().enumerate() {
+            if t.above.is_some() == t.at_least.is_some() {
+                p.push(invalid(item, format!("{path}.params.minute_tiers[{i}]"), "give exactly one of above (exclusive) or at_least (inclusive)".into()));
+            }
+            positive(item, path, &format!("minute_tiers[{i}].points"), t.points, &mut p);
+        }
+        done(self, p)
+    }
+}
+
+impl Rule for PerOccurrence {
+    fn points(&self, rec: &Record) -> Option<(Decimal, String)> {
+        let mut best = (self.points, String::new());
+        if let Some(m) = rec.minutes {
+            for t in &self.minute_tiers {
+                if t.met(m) && t.points > best.0 {
+                    best = (t.points, format!("{m} min: {}", t.label()));
+                }
+            }
+            if best.1.is_empty() {
+                best.1 = format!("{m} min");
+            }
+        }
+        if rec.aggravated
+            && let Some(a) = self.aggravated_points
+            && a >= best.0
+        {
+            best = (a, self.aggravated_label.clone().unwrap_or_else(|| "aggravated".into()));
+        }
+        Some(best)
+    }
+    fn check_record(&self, item: &RuleItem, rec: &Record, path: &str, out: &mut Vec<Problem>) {
+        check_stated_points(self, item, rec, path, out);
+        if rec.aggravated && self.aggravated_points.is_none() && self.minute_tiers.is_empty() {
+            out.push(
+                invalid(item, format!("{path}.aggravated"), format!("{} has no aggravated variant", item.code)).record(rec.id.clone()),
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------- discretionary
+
+/// Points chosen within a range (C7 视情节/酌情, E11): the record states them.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Discretionary {
+    pub min: Decimal,
+    pub max: Decimal,
+    /// E11: any decimal in range when absent; a step (1, 0.5) restricts the values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<Decimal>,
+}
+
+impl KindParams for Discretionary {
+    const NAME: &'static str = "discretionary";
+    const SUMMARY: &'static str = "points stated on the record, within [min, max]";
+    fn build(self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
+        let mut p = Vec::new();
+        positive(item, path, "min", self.min, &mut p);
+        if self.max < self.min {
+            p.push(invalid(item, format!("{path}.params.max"), format!("max {} is below min {}", self.max, self.min)));
+        }
+        if let Some(s) = self.step {
+            positive(item, path, "step", s, &mut p);
+        }
+        done(self, p)
+    }
+}
+
+impl Rule for Discretionary {
+    fn points(&self, rec: &Record) -> Option<(Decimal, String)> {
+        rec.points.map(|p| (p, format!("{p} within {}–{}", self.min.normalize(), self.max.normalize())))
+    }
+    fn check_record(&self, item: &RuleItem, rec: &Record, path: &str, out: &mut Vec<Problem>) {
+        let range = format!("{}–{}", self.min.normalize(), self.max.normalize());
+        match rec.points {
+            None => out.push(
+                invalid(item, format!("{path}.points"), format!("points missing: {} needs the points stated, {range} (C7)", item.code))
+                    .record(rec.id.clone()),
+            ),
+            Some(p) if p < self.min || p > self.max => out.push(
+                invalid(item, format!("{path}.points"), format!("points {} outside {range} for {}", p.normalize(), item.code))
+                    .record(rec.id.clone()),
+            ),
+            Some(p) => {
+                if let Some(s) = self.step
+                    && !((p - self.min) % s).is_zero()
+                {
+                    out.push(
+                        invalid(item, format!("{path}.points"), format!("points {} not a step of {} from {} for {}", p.normalize(), s, self.min, item.code))
+                            .record(rec.id.clone()),
+                    );
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- level_points
+
+/// Points keyed by level (S5.3 county 3 / city 5 / province+ 10; SB.2; WB.5), with per-level effects
+/// such as loss of award eligibility. A level not listed is an error (E3).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LevelPoints {
+    pub points: BTreeMap<Level, Decimal>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub effects: BTreeMap<Level, Effects>,
+}
+
+impl KindParams for LevelPoints {
+    const NAME: &'static str = "level_points";
+    const SUMMARY: &'static str = "points by the record's level (county/city/province/national), with per-level effects";
+    fn build(self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
+        let mut p = Vec::new();
+        if self.points.is_empty() {
+            p.push(invalid(item, format!("{path}.params.points"), "list the points of at least one level".into()));
+        }
+        for (l, v) in &self.points {
+            positive(item, path, &format!("points.{}", l.as_str()), *v, &mut p);
+        }
+        done(self, p)
+    }
+}
+
+impl Rule for LevelPoints {
+    fn points(&self, rec: &Record) -> Option<(Decimal, String)> {
+        let l = rec.level?;
+        self.points.get(&l).map(|p| (*p, format!("{} level", l.as_str())))
+    }
+    fn record_effects(&self, rec: &Record) -> Effects {
+        rec.level.and_then(|l| self.effects.get(&l)).cloned().unwrap_or_default()
+    }
+    fn check_record(&self, item: &RuleItem, rec: &Record, path: &str, out: &mut Vec<Problem>) {
+        let listed = self.points.keys().map(|l| l.as_str()).collect::<Vec<_>>().join(", ");
+        match rec.level {
+            None => out.push(
+                invalid(item, format!("{path}.level"), format!("level missing: {} needs one of {listed}", item.code)).record(rec.id.clone()),
+            ),
+            Some(l) if !self.points.contains_key(&l) => out.push(
+                invalid(item, format!("{path}.level"), format!("level {} is not listed for {} (E3); expected one of {listed}", l.as_str(), item.code))
+                    .record(rec.id.clone()),
+            ),
+            _ => check_stated_points(self, item, rec, path, out),
+        }
+    }
+}
+
+// ---------------------------------------------------------------- per_unit
+
+/// Points per unit stated on the record (V10: per half day absent, per working day overdue).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PerUnit {
+    pub points_per_unit: Decimal,
+    /// What a unit is (`half_day`, `working_day`), for explanations.
+    pub unit: String,
+    /// Only whole units allowed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub whole_units: bool,
+}
+
+impl KindParams for PerUnit {
+    const NAME: &'static str = "per_unit";
+    const SUMMARY: &'static str = "points per unit stated on the record (units × points_per_unit)";
+    fn build(self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
+        let mut p = Vec::new();
+        positive(item, path, "points_per_unit", self.points_per_unit, &mut p);
+        done(self, p)
+    }
+}
+
+impl Rule for PerUnit {
+    fn points(&self, rec: &Record) -> Option<(Decimal, String)> {
+        rec.units.map(|u| (u * self.points_per_unit, format!("{} {} × {}", u.normalize(), self.unit, self.points_per_unit.normalize())))
+    }
+    fn check_record(&self, item: &RuleItem, rec: &Record, path: &str, out: &mut Vec<Problem>) {
+        match rec.units {
+            None => out.push(invalid(item, format!("{path}.units"), format!("units missing: {} counts {}", item.code, self.unit)).record(rec.id.clone())),
+            Some(u) if u <= Decimal::ZERO => out.push(
+                invalid(item, format!("{path}.units"), format!("units must be greater than 0, got {u}")).record(rec.id.clone()),
+            ),
+            Some(u) if self.whole_units && !u.fract().is_zero() => out.push(
+                invalid(item, format!("{path}.units"), format!("{} counts whole {}, got {u}", item.code, self.unit)).record(rec.id.clone()),
+            ),
+            _ => {}
+        }
+    }
+}
+
+// ---------------------------------------------------------------- linked
+
+/// An item charged from another item's records (W6.1 from S5.1 via the assigned window;
+/// a window record also charged to its chief representative, V15).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Linked {
+    /// The item whose records are read.
+    pub source: String,
+    pub via: Via,
+    /// Multiplier of the source record's points (1: the same points; 0.5: half rate).
+    #[serde(default = "one")]
+    pub factor: Decimal,
+    /// Whether the source record's effects (loss of eligibility) also hit this subject (W6.2).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inherit_effects: bool,
+    #[serde(skip)]
+    link: Option<Link>,
+}
+
+fn one() -> Decimal {
+    Decimal::ONE
+}
+
+impl KindParams for Linked {
+    const NAME: &'static str = "linked";
+    const SUMMARY: &'static str = "charges another item's records to a linked subject (assigned window, chief representative)";
+    fn build(mut self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
+        let mut p = Vec::new();
+        positive(item, path, "factor", self.factor, &mut p);
+        if self.via.to_kind() != item.subject {
+            p.push(invalid(
+                item,
+                format!("{path}.params.via"),
+                format!("via {:?} charges a {}, but {} is a {} item", self.via, self.via.to_kind().as_str(), item.code, item.subject.as_str()),
+            ));
+        }
+        self.link = Some(Link { source: self.source.clone(), via: self.via });
+        done(self, p)
+    }
+}
+
+impl Rule for Linked {
+    fn derived_from(&self) -> Option<String> {
+        Some(format!("{} records (charged {})", self.source, match self.via {
+            Via::AssignedWindow => "to the window the member was assigned to on the record's date",
+            Via::ChiefRepresentative => "to the window's chief representative",
+            Via::WindowHead => "to the window's head",
+        }))
+    }
+    fn link(&self) -> Option<&Link> {
+        self.link.as_ref()
+    }
+    fn check_policy(&self, policy: &PolicyDoc, item: &RuleItem, path: &str, out: &mut Vec<Problem>) {
+        match policy.rules.iter().find(|r| r.code == self.source) {
+            None => out.push(
+                Problem::new(ProblemKind::UnknownReference, format!("{path}.params.source"), format!("no rule item {:?} to link to", self.source))
+                    .rule(item.code.clone()),
+            ),
+            Some(src) if src.subject != self.via.from_kind() => out.push(invalid(
+                item,
+                format!("{path}.params.source"),
+                format!("{} is a {} item but via {:?} reads {} records", src.code, src.subject.as_str(), self.via, self.via.from_kind().as_str()),
+            )),
+            _ => {}
+        }
+    }
+    fn apply(&self, cx: &RuleContext<'_>, out: &mut Vec<Contribution>) {
+        let Some((src_item, src)) = cx.rule(&self.source) else { return };
+        for r in cx.records() {
+            if let Some((p, d)) = src.points(r) {
+                let points = p * self.factor;
+                let detail = if self.factor == Decimal::ONE {
+                    format!("{} record of {}: {}", src_item.code, r.subject, d)
+                } else {
+                    format!("{} record of {}: {} × {}", src_item.code, r.subject, p.normalize(), self.factor.normalize())
+                };
+                let effects = if self.inherit_effects { src.record_effects(r) } else { Effects::default() };
+                out.push(Contribution::Occurrences { record: r.id.clone(), points_each: points, detail, effects });
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- monthly_state
+
+/// A monthly state read from the roster, once a month (W1.1: no designated window head).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MonthlyState {
+    pub condition: StateCondition,
+    pub points: Decimal,
+    /// Which open days must lack the role for the state to hold.
+    #[serde(default)]
+    pub when: StateWhen,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum StateCondition {
+    NoWindowHead,
+    NoChiefRepresentative,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum StateWhen {
+    /// Any open day of the month without one.
+    #[default]
+    AnyOpenDay,
+    /// Every open day of the month without one.
+    AllOpenDays,
+}
+
+impl KindParams for MonthlyState {
+    const NAME: &'static str = "monthly_state";
+    const SUMMARY: &'static str = "points once a month when a roster state holds (no window head)";
+    fn build(self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
+        let mut p = Vec::new();
+        positive(item, path, "points", self.points, &mut p);
+        if item.subject != SubjectKind::Window {
+            p.push(invalid(item, format!("{path}.subject"), "monthly_state reads a window's roster: the item must be a window item".into()));
+        }
+        done(self, p)
+    }
+}
+
+impl Rule for MonthlyState {
+    fn derived_from(&self) -> Option<String> {
+        Some("the roster (window heads / chief representatives)".into())
+    }
+    fn apply(&self, cx: &RuleContext<'_>, out: &mut Vec<Contribution>) {
+        let Some(w) = cx.window(cx.subject()) else { return };
+        let terms = match self.condition {
+            StateCondition::NoWindowHead => &w.heads,
+            StateCondition::NoChiefRepresentative => &w.chief_representatives,
+        };
+        let days = cx.window_open_days(cx.subject());
+        let missing: Vec<_> = days.iter().filter(|d| !terms.iter().any(|t| crate::month::covers(t.from, t.to, **d))).collect();
+        let holds = match self.when {
+            StateWhen::AnyOpenDay => !missing.is_empty(),
+            StateWhen::AllOpenDays => !days.is_empty() && missing.len() == days.len(),
+        };
+        if holds {
+            let what = match self.condition {
+                StateCondition::NoWindowHead => "no designated window head",
+                StateCondition::NoChiefRepresentative => "no chief representative",
+            };
+            out.push(Contribution::State { points: self.points, detail: format!("{what} on {} of {} open days", missing.len(), days.len()) });
+        }
+    }
+}
+
+// ---------------------------------------------------------------- metric_below_target
+
+/// Points for each named rate below the year's target (W5.1: 三率, 1 each).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MetricBelowTarget {
+    /// Rate names, read from the window-month's `rates`; targets from the dataset's `targets`.
+    pub metrics: Vec<String>,
+    pub points_each: Decimal,
+    /// Targets fixed by the policy, used when the dataset has none for a metric.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub targets: BTreeMap<String, Decimal>,
+}
+
+impl KindParams for MetricBelowTarget {
+    const NAME: &'static str = "metric_below_target";
+    const SUMMARY: &'static str = "points for each window rate below its target";
+    fn build(self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
+        let mut p = Vec::new();
+        positive(item, path, "points_each", self.points_each, &mut p);
+        if self.metrics.is_empty() {
+            p.push(invalid(item, format!("{path}.params.metrics"), "name at least one metric".into()));
+        }
+        if item.subject != SubjectKind::Window {
+            p.push(invalid(item, format!("{path}.subject"), "window metrics: the item must be a window item".into()));
+        }
+        done(self, p)
+    }
+}
+
+impl Rule for MetricBelowTarget {
+    fn derived_from(&self) -> Option<String> {
+        Some(format!("window metrics {}", self.metrics.join(", ")))
+    }
+    fn apply(&self, cx: &RuleContext<'_>, out: &mut Vec<Contribution>) {
+        let Some(m) = cx.metrics(cx.subject()) else { return };
+        for name in &self.metrics {
+            let target = cx.target(name).or_else(|| self.targets.get(name).copied());
+            match (m.rates.get(name), target) {
+                (Some(v), Some(t)) if *v < t => out.push(Contribution::State {
+                    points: self.points_each,
+                    detail: format!("{name} {}% below target {}%", v.normalize(), t.normalize()),
+                }),
+                (None, _) => out.push(Contribution::Warning(format!("{}: no {name} rate for {}", cx.item().code, cx.month()))),
+                (_, None) => out.push(Contribution::Warning(format!("{}: no target for {name}", cx.item().code))),
+                _ => {}
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- metric_shortfall
+
+/// Points per unit of shortfall below a target (V10: −1 per percentage point of completion below 100%).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MetricShortfall {
+    /// A rate name (window-month `rates`) or a value name (`values`).
+    pub metric: String,
+    /// The target; the dataset's target for the metric when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Decimal>,
+    /// Size of one unit of shortfall (1 = one percentage point).
+    #[serde(default = "one")]
+    pub unit: Decimal,
+    pub points_per_unit: Decimal,
+    /// How a part unit counts: `down` (whole units only: 3.5 → 3), `up`, `half_away_from_zero`, or `exact`.
+    #[serde(default)]
+    pub shortfall_rounding: ShortfallRounding,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ShortfallRounding {
+    #[default]
+    Down,
+    Up,
+    HalfAwayFromZero,
+    Exact,
+}
+
+impl KindParams for MetricShortfall {
+    const NAME: &'static str = "metric_shortfall";
+    const SUMMARY: &'static str = "points per unit by which a window metric falls short of its target";
+    fn build(self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
+        let mut p = Vec::new();
+        positive(item, path, "unit", self.unit, &mut p);
+        positive(item, path, "points_per_unit", self.points_per_unit, &mut p);
+        if item.subject != SubjectKind::Window {
+            p.push(invalid(item, format!("{path}.subject"), "window metrics: the item must be a window item".into()));
+        }
+        done(self, p)
+    }
+}
+
+impl Rule for MetricShortfall {
+    fn derived_from(&self) -> Option<String> {
+        Some(format!("window metric {}", self.metric))
+    }
+    fn apply(&self, cx: &RuleContext<'_>, out: &mut Vec<Contribution>) {
+        let Some(m) = cx.metrics(cx.subject()) else { return };
+        let Some(v) = m.rates.get(&self.metric).or_else(|| m.values.get(&self.metric)).copied() else {
+            out.push(Contribution::Warning(format!("{}: no {} for {}", cx.item().code, self.metric, cx.month())));
+            return;
+        };
+        let Some(t) = self.target.or_else(|| cx.target(&self.metric)) else {
+            out.push(Contribution::Warning(format!("{}: no target for {}", cx.item().code, self.metric)));
+            return;
+        };
+        if v >= t {
+            return;
+        }
+        let units = (t - v) / self.unit;
+        let units = match self.shortfall_rounding {
+            ShortfallRounding::Down => units.floor(),
+            ShortfallRounding::Up => units.ceil(),
+            ShortfallRounding::HalfAwayFromZero => units.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+            ShortfallRounding::Exact => units,
+        };
+        if units > Decimal::ZERO {
+            out.push(Contribution::State {
+                points: units * self.points_per_unit,
+                detail: format!(
+                    "{} {} below target {} by {} unit(s) × {}",
+                    self.metric,
+                    v.normalize(),
+                    t.normalize(),
+                    units.normalize(),
+                    self.points_per_unit.normalize()
+                ),
+            });
+        }
+    }
+}
+
+// ---------------------------------------------------------------- metric_tiers
+
+/// Tiered points by a window metric (WB.4: 2000+ cases → 0.3, 3000+ → 0.5, highest tier only).
+/// On a staff item, the metric is the window's per staff member (SB.3: cases per staff ≥ 100 → 0.3 each).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MetricTiers {
+    /// `cases`, or a name in the window-month's `values` or `rates`.
+    pub metric: String,
+    /// Divide the window's metric by the number of staff on duty in the month (SB.3).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub per_staff: bool,
+    /// Tiers; the highest one met applies (inclusive, C5).
+    pub tiers: Vec<ValueTier>,
+    /// E5: a staff member of several windows gets the points `once` (if any qualifies) or for `each` qualifying window.
+    #[serde(default)]
+    pub several_windows: SeveralWindows,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ValueTier {
+    pub at_least: Decimal,
+    pub points: Decimal,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum SeveralWindows {
+    #[default]
+    Once,
+    Each,
+}
+
+impl KindParams for MetricTiers {
+    const NAME: &'static str = "metric_tiers";
+    const SUMMARY: &'static str = "tiered points by a window metric (optionally per staff member), highest tier only";
+    fn build(self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
+        let mut p = Vec::new();
+        if self.tiers.is_empty() {
+            p.push(invalid(item, format!("{path}.params.tiers"), "give at least one tier".into()));
+        }
+        for (i, t) in self.tiers.iter().enumerate() {
+            positive(item, path, &format!("tiers[{i}].points"), t.points, &mut p);
+        }
+        done(self, p)
+    }
+}
+
+impl MetricTiers {
+    fn value(&self, cx: &RuleContext<'_>, window: &str) -> Option<Decimal> {
+        let m = cx.metrics(window)?;
+        if self.metric == "cases" {
+            m.cases.map(Decimal::from)
+        } else {
+            m.values.get(&self.metric).or_else(|| m.rates.get(&self.metric)).copied()
+        }
+    }
+    fn tier(&self, v: Decimal) -> Option<&ValueTier> {
+        self.tiers.iter().filter(|t| v >= t.at_least).max_by(|a, b| a.points.cmp(&b.points))
+    }
+    /// The window's figure as the tiers read it, with its explanation.
+    fn figure(&self, cx: &RuleContext<'_>, window: &str) -> Option<(Decimal, String)> {
+        let v = self.value(cx, window)?;
+        if self.per_staff {
+            let n = cx.staff_on_duty(window).len();
+            if n == 0 {
+                return None;
+            }
+            let per = v / Decimal::from(n as u64);
+            Some((per, format!("{window}: {} {} / {n} staff = {}", v.normalize(), self.metric, cx.rounding().apply(per))))
+        } else {
+            Some((v, format!("{window}: {} {}", v.normalize(), self.metric)))
+        }
+    }
+}
+
+impl Rule for MetricTiers {
+    fn derived_from(&self) -> Option<String> {
+        Some(format!("window metric {}", self.metric))
+    }
+    fn apply(&self, cx: &RuleContext<'_>, out: &mut Vec<Contribution>) {
+        let windows: Vec<String> = match cx.subject_kind() {
+            SubjectKind::Window => vec![cx.subject().to_string()],
+            SubjectKind::Staff => cx.windows_served(cx.subject()).into_iter().map(|(w, _)| w).collect(),
+        };
+        let mut hits = Vec::new();
+        for w in &windows {
+            if let Some((v, d)) = self.figure(cx, w)
+                && let Some(t) = self.tier(v)
+            {
+                hits.push((t.points, format!("{d} ≥ {}", t.at_least.normalize())));
+            }
+        }
+        match self.several_windows {
+            SeveralWindows::Each => {
+                for (points, detail) in hits {
+                    out.push(Contribution::State { points, detail });
+                }
+            }
+            SeveralWindows::Once => {
+                if let Some((points, detail)) = hits.into_iter().max_by(|a, b| a.0.cmp(&b.0)) {
+                    out.push(Contribution::State { points, detail });
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- derived_from_staff
+
+/// A window category derived from its staff's scores (W2/W3: weighted mean of S1/S2 ÷ 20 × 15).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DerivedFromStaff {
+    /// A staff category code (`S1`), or `total` for the staff members' monthly totals (V12).
+    pub source: String,
+    /// The scale of the source (the staff category's max, or 100 for totals); read from the policy when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_max: Option<Decimal>,
+    pub weights: Weights,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Weights {
+    /// Each member weighted by days assigned to the window in the month.
+    Days,
+    /// Each member counts once.
+    Equal,
+}
+
+impl KindParams for DerivedFromStaff {
+    const NAME: &'static str = "derived_from_staff";
+    const SUMMARY: &'static str = "a window category from its staff's scores: (weighted) mean ÷ source max × category max";
+    fn build(self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
+        let mut p = Vec::new();
+        if item.subject != SubjectKind::Window {
+            p.push(invalid(item, format!("{path}.subject"), "derived_from_staff makes a window category".into()));
+        }
+        if let Some(m) = self.source_max {
+            positive(item, path, "source_max", m, &mut p);
+        }
+        done(self, p)
+    }
+}
+
+impl Rule for DerivedFromStaff {
+    fn derived_from(&self) -> Option<String> {
+        Some(format!("staff {} scores", self.source))
+    }
+    fn check_policy(&self, policy: &PolicyDoc, item: &RuleItem, path: &str, out: &mut Vec<Problem>) {
+        if self.source != "total" && !policy.staff.categories.iter().any(|c| c.code == self.source && !c.bonus) {
+            out.push(
+                Problem::new(
+                    ProblemKind::UnknownReference,
+                    format!("{path}.params.source"),
+                    format!("no staff deduction category {:?}; give a staff category code or \"total\"", self.source),
+                )
+                .rule(item.code.clone()),
+            );
+        }
+    }
+    fn apply(&self, cx: &RuleContext<'_>, out: &mut Vec<Contribution>) {
+        let Some((item_max, source_max)) = cx.category_scale(&self.source, self.source_max) else { return };
+        let duty = cx.staff_on_duty(cx.subject());
+        let mut num = Decimal::ZERO;
+        let mut den = Decimal::ZERO;
+        let mut parts = Vec::new();
+        for (s, days) in &duty {
+            let Some(res) = cx.staff_result(s) else { continue };
+            let score = if self.source == "total" {
+                res.total
+            } else {
+                match res.categories.iter().find(|c| c.code == self.source) {
+                    Some(c) => c.score,
+                    None => continue,
+                }
+            };
+            let w = match self.weights {
+                Weights::Days => Decimal::from(*days),
+                Weights::Equal => Decimal::ONE,
+            };
+            num += w * score;
+            den += w;
+            parts.push(format!("{s} {}×{}", score.normalize(), w));
+        }
+        if den.is_zero() {
+            out.push(Contribution::Warning(format!("{}: no staff on duty this month; full marks", cx.item().code)));
+            out.push(Contribution::Score { score: item_max, detail: "no staff on duty: full marks".into() });
+            return;
+        }
+        let raw = num / den / source_max * item_max;
+        let score = cx.rounding().apply(raw.min(item_max));
+        out.push(Contribution::Score {
+            score,
+            detail: format!(
+                "({}) / {} / {} × {} = {}",
+                parts.join(" + "),
+                den,
+                source_max.normalize(),
+                item_max.normalize(),
+                score
+            ),
+        });
+    }
+}
+
+impl RuleContext<'_> {
+    /// (this item's category max, the source scale) for a derived category.
+    fn category_scale(&self, source: &str, source_max: Option<Decimal>) -> Option<(Decimal, Decimal)> {
+        let item_max = self.category_max(&self.item().category)?;
+        let smax = source_max.or_else(|| if source == "total" { self.staff_base() } else { self.staff_category_max(source) })?;
+        Some((item_max, smax))
+    }
+}
+
+// ---------------------------------------------------------------- count_threshold
+
+/// A count of another item's occurrences that zeroes a category and flags the month
+/// (S5.2: 2+ complaints in a month, or 3+ in the year → S5 scores 0, 建议调岗或辞退).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct CountThreshold(pub Threshold);
+
+impl KindParams for CountThreshold {
+    const NAME: &'static str = "count_threshold";
+    const SUMMARY: &'static str = "zeroes a category / flags the month when an item's count reaches a threshold";
+    fn build(self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
+        let mut p = Vec::new();
+        if self.0.counts.is_none() {
+            p.push(invalid(item, format!("{path}.params.counts"), "name the item whose occurrences are counted".into()));
+        }
+        crate::engine::check_threshold(&self.0, item, &format!("{path}.params"), &mut p);
+        done(self, p)
+    }
+}
+
+impl Rule for CountThreshold {
+    fn derived_from(&self) -> Option<String> {
+        Some(format!("the count of {} records", self.0.counts.as_deref().unwrap_or("?")))
+    }
+    fn check_policy(&self, policy: &PolicyDoc, item: &RuleItem, path: &str, out: &mut Vec<Problem>) {
+        crate::engine::check_threshold_refs(&self.0, policy, item, &format!("{path}.params"), out);
+    }
+    fn apply(&self, _cx: &RuleContext<'_>, _out: &mut Vec<Contribution>) {}
+    fn threshold(&self) -> Option<&Threshold> {
+        Some(&self.0)
+    }
+}

@@ -1,0 +1,36 @@
+//! # kaoping-core
+//!
+//! Scores the windows (窗口) and staff (窗口工作人员) of a government service hall against a
+//! published performance-evaluation measure, exactly (decimal arithmetic) and explainably (every
+//! input record ends up in the result as counted or not counted, with its reason).
+//!
+//! ```
+//! use kaoping_core::{Policy, Dataset, YearMonth};
+//! let policy = Policy::builtin();
+//! let ds = Dataset::from_json(r#"{"hall": {"id": "H", "name": "大厅"}, "year": 2026}"#).unwrap();
+//! let month: YearMonth = "2026-10".parse().unwrap();
+//! let result = policy.evaluate_month(&ds, month).unwrap();
+//! assert!(result.windows.is_empty());
+//! ```
+#![forbid(unsafe_code)]
+
+pub mod dataset;
+pub mod engine;
+pub mod error;
+pub mod kind;
+pub mod kinds;
+pub mod month;
+pub mod policy;
+pub mod result;
+pub mod schema;
+
+pub use dataset::{Dataset, Record};
+pub use engine::{BUILTIN_POLICY_JSON, Policy};
+pub use error::{Errors, Problem, ProblemKind};
+pub use kind::{Registry, RuleKind};
+pub use month::YearMonth;
+pub use policy::PolicyDoc;
+pub use result::{MonthResult, YearResult};
+
+/// The library's version.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

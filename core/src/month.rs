@@ -1,0 +1,135 @@
+//! Calendar helpers: a month of a year (`2026-10`) and date ranges.
+
+use chrono::{Datelike, NaiveDate};
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::str::FromStr;
+
+/// A calendar month, written `YYYY-MM` in JSON (`"2026-10"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct YearMonth {
+    pub year: i32,
+    /// 1–12.
+    pub month: u32,
+}
+
+impl YearMonth {
+    pub fn new(year: i32, month: u32) -> Option<Self> {
+        if (1..=12).contains(&month) && (1..=9999).contains(&year) {
+            Some(Self { year, month })
+        } else {
+            None
+        }
+    }
+
+    pub fn of(date: NaiveDate) -> Self {
+        Self { year: date.year(), month: date.month() }
+    }
+
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, self.month, 1).expect("valid month")
+    }
+
+    pub fn last_day(self) -> NaiveDate {
+        let (y, m) = if self.month == 12 { (self.year + 1, 1) } else { (self.year, self.month + 1) };
+        NaiveDate::from_ymd_opt(y, m, 1).expect("valid month").pred_opt().expect("has a previous day")
+    }
+
+    pub fn days(self) -> u32 {
+        self.last_day().day()
+    }
+
+    /// The quarter (1–4) the month belongs to.
+    pub fn quarter(self) -> u32 {
+        (self.month - 1) / 3 + 1
+    }
+
+    pub fn months_of_year(year: i32) -> impl Iterator<Item = YearMonth> {
+        (1..=12).map(move |month| YearMonth { year, month })
+    }
+}
+
+impl fmt::Display for YearMonth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl FromStr for YearMonth {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("expected a month written YYYY-MM (like 2026-10), got {s:?}");
+        let (y, m) = s.split_once('-').ok_or_else(bad)?;
+        if y.len() != 4 || m.len() != 2 {
+            return Err(bad());
+        }
+        let year: i32 = y.parse().map_err(|_| bad())?;
+        let month: u32 = m.parse().map_err(|_| bad())?;
+        YearMonth::new(year, month).ok_or_else(bad)
+    }
+}
+
+impl Serialize for YearMonth {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for YearMonth {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for YearMonth {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "YearMonth".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+            "description": "A calendar month, YYYY-MM."
+        })
+    }
+}
+
+/// Number of days of `[from, to]` (inclusive, `to` open-ended when `None`) that fall in `month`.
+pub fn days_in_month(from: Option<NaiveDate>, to: Option<NaiveDate>, month: YearMonth) -> u32 {
+    let start = match from {
+        Some(f) if f > month.first_day() => f,
+        _ => month.first_day(),
+    };
+    let end = match to {
+        Some(t) if t < month.last_day() => t,
+        _ => month.last_day(),
+    };
+    if end < start { 0 } else { (end - start).num_days() as u32 + 1 }
+}
+
+/// Whether `date` lies in `[from, to]` (bounds optional, inclusive).
+pub fn covers(from: Option<NaiveDate>, to: Option<NaiveDate>, date: NaiveDate) -> bool {
+    from.is_none_or(|f| f <= date) && to.is_none_or(|t| date <= t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_and_days() {
+        let m: YearMonth = "2026-09".parse().unwrap();
+        assert_eq!(m.days(), 30);
+        assert_eq!(m.to_string(), "2026-09");
+        assert!("2026-13".parse::<YearMonth>().is_err());
+        assert!("2026-1".parse::<YearMonth>().is_err());
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        // moved in on 11 September: 11..=30 is 20 days
+        assert_eq!(days_in_month(Some(d("2026-09-11")), None, m), 20);
+        assert_eq!(days_in_month(None, Some(d("2026-09-10")), m), 10);
+        assert_eq!(days_in_month(Some(d("2026-10-01")), None, m), 0);
+        assert_eq!("2026-02".parse::<YearMonth>().unwrap().days(), 28);
+    }
+}

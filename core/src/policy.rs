@@ -1,0 +1,509 @@
+//! The policy document: a measure's categories, rule items, caps, grades and every
+//! reading the text leaves open. A county adopting kaoping changes this document,
+//! not the code.
+
+use crate::dataset::{Level, Status};
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A measure as data.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyDoc {
+    /// Stable identifier, like `xx-county-2026`.
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub version: String,
+    /// The measure this policy renders (title, issuing body, date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// How staff members (窗口工作人员) are scored.
+    pub staff: SubjectPolicy,
+    /// How windows (窗口) are scored.
+    pub window: SubjectPolicy,
+    /// Every rule item, each with its kind and typed parameters.
+    pub rules: Vec<RuleItem>,
+    #[serde(default)]
+    pub settings: Settings,
+    pub grades: Grades,
+    #[serde(default)]
+    pub periods: PeriodSettings,
+    #[serde(default)]
+    pub awards: AwardSettings,
+    /// How each convention (C1–C11) and edge (E1–E12) of the measure is read, and which setting holds it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<Reading>,
+}
+
+/// A documented reading of an ambiguous phrase of the measure.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Reading {
+    /// `C5`, `E4`, …
+    pub code: String,
+    /// The reading in force.
+    pub reading: String,
+    /// Where in this document the reading is set (`settings.rounding`, `rules[S1.1].params.minute_tiers`).
+    pub setting: String,
+}
+
+/// Which subjects a rule item or category applies to.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum SubjectKind {
+    Staff,
+    Window,
+}
+
+impl SubjectKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SubjectKind::Staff => "staff",
+            SubjectKind::Window => "window",
+        }
+    }
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            SubjectKind::Staff => "窗口工作人员",
+            SubjectKind::Window => "窗口",
+        }
+    }
+}
+
+/// The scoring frame of one kind of subject.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SubjectPolicy {
+    /// C1: the monthly base, which must equal the sum of the deduction categories' maxima.
+    pub base: Decimal,
+    /// Deduction categories and bonus categories, in display order.
+    pub categories: Vec<Category>,
+    /// V2: `category` — a category's deductions stop at its maximum (扣完为止, C2);
+    /// `none` — no category caps (扣分不封顶): the base may fall below 0.
+    #[serde(default)]
+    pub floor: Floor,
+    /// The highest monthly total (C3: 110); the total is cut to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_total: Option<Decimal>,
+    /// The lowest monthly total (0 under 扣完为止); none when deductions are uncapped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_total: Option<Decimal>,
+    /// Legal reference.
+    #[serde(default)]
+    pub cite: String,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Floor {
+    #[default]
+    Category,
+    None,
+}
+
+/// A category: its maximum caps its deductions (C2) or, for a bonus category, its additions (C3).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    /// Stable code: `S1`, `W4`, `SB` (bonus).
+    pub code: String,
+    pub name_zh: String,
+    #[serde(default)]
+    pub name_en: String,
+    /// Points the category holds (deduction) or may add (bonus).
+    pub max: Decimal,
+    /// A bonus category adds its items (capped at `max`, C3) instead of deducting.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub bonus: bool,
+    /// Article / paragraph of the measure.
+    #[serde(default)]
+    pub cite: String,
+}
+
+/// One rule item of the measure.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RuleItem {
+    /// Stable public code (`S1.1`); records name items by it.
+    pub code: String,
+    pub subject: SubjectKind,
+    /// The category the item deducts from, or the bonus category it adds to.
+    pub category: String,
+    pub name_zh: String,
+    #[serde(default)]
+    pub name_en: String,
+    /// Article / paragraph of the measure, like `一、(一)(1)`.
+    pub cite: String,
+    /// The rule kind (a name in the registry): `per_occurrence`, `discretionary`, …
+    pub kind: String,
+    /// The kind's typed parameters (see the kinds' schemas).
+    #[serde(default = "empty_object")]
+    pub params: serde_json::Value,
+    /// Per-item caps (C2 sub-items, yearly bonus caps), applied occurrence by occurrence (E6) before the category cap (E7).
+    #[serde(default, skip_serializing_if = "ItemCaps::is_empty")]
+    pub caps: ItemCaps,
+    /// E12: records without an evidence reference are kept but not counted.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub requires_evidence: bool,
+    /// A count of this item's occurrences that zeroes a category (W6.1: 5+ in the year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<Threshold>,
+    /// Effects of every counted occurrence whatever the points: vetoes (一票否决), loss of award eligibility.
+    #[serde(default, skip_serializing_if = "Effects::is_empty")]
+    pub effects: Effects,
+    /// Why this reading, when the measure is silent or ambiguous.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reading: Option<String>,
+}
+
+fn empty_object() -> serde_json::Value {
+    serde_json::Value::Object(Default::default())
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ItemCaps {
+    /// Most points the item may count in one month (W5.1: 3, WB.3: 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month: Option<Decimal>,
+    /// Most points the item may count in the calendar year up to the month scored (SB.1: 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<Decimal>,
+}
+
+impl ItemCaps {
+    pub fn is_empty(&self) -> bool {
+        self.month.is_none() && self.year.is_none()
+    }
+}
+
+/// Periods an eligibility loss can cover.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodKind {
+    Month,
+    Quarter,
+    Year,
+}
+
+/// What a counted occurrence does besides its points.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Effects {
+    /// Award eligibility lost for the periods containing the record's date (取消评先资格).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disqualify: Vec<PeriodKind>,
+    /// A grade forced for the month whatever the score (一票否决), e.g. `不合格`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub force_grade: Option<String>,
+    /// A flag put on the month's result.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flag: Option<String>,
+}
+
+impl Effects {
+    pub fn is_empty(&self) -> bool {
+        self.disqualify.is_empty() && self.force_grade.is_none() && self.flag.is_none()
+    }
+    pub fn merge(&mut self, other: &Effects) {
+        for p in &other.disqualify {
+            if !self.disqualify.contains(p) {
+                self.disqualify.push(*p);
+            }
+        }
+        self.disqualify.sort();
+        if other.force_grade.is_some() {
+            self.force_grade.clone_from(&other.force_grade);
+        }
+        if other.flag.is_some() {
+            self.flag.clone_from(&other.flag);
+        }
+    }
+}
+
+/// Counts of occurrences that zero a category (S5.2, W6.1) or trigger effects (V11).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Threshold {
+    /// The rule whose counted occurrences (confirmed, on this subject) are counted; the item itself when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counts: Option<String>,
+    /// Conditions, any of which triggers the threshold in a month.
+    pub any_of: Vec<ThresholdCondition>,
+    /// The category set to 0, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zero_category: Option<String>,
+    /// `month`: the month the condition holds; `rest_of_year`: that month and every later month of the year.
+    #[serde(default)]
+    pub persistence: Persistence,
+    /// W6.1: the annual result counts the category as 0 in every month of the year once triggered.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub annual_whole_year: bool,
+    /// A flag on the month's result (S5.2: `recommend_reassignment`, 建议调岗或辞退).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flag: Option<String>,
+    /// Other effects (loss of eligibility, forced grade).
+    #[serde(default, skip_serializing_if = "Effects::is_empty")]
+    pub effects: Effects,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ThresholdCondition {
+    /// Count over the month, or over the year up to and including the month (C9).
+    pub scope: CountScope,
+    /// C5 (以上 inclusive): triggered at this count or more.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<u32>,
+    /// An exclusive reading: triggered above this count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub more_than: Option<u32>,
+    /// S5.2 default: the year condition holds only in a month that has at least one of the counted occurrences.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub requires_occurrence_in_month: bool,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum CountScope {
+    Month,
+    Year,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Persistence {
+    #[default]
+    Month,
+    RestOfYear,
+}
+
+/// Readings that apply across rules.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// C10: statuses whose records count. Others are kept in the result as not counted.
+    #[serde(default = "confirmed_only")]
+    pub counted_statuses: Vec<Status>,
+    /// C11: how results of a division are rounded.
+    #[serde(default)]
+    pub rounding: Rounding,
+    /// A window-month without metrics: `warning` (no metric rule applies) or `error`.
+    #[serde(default)]
+    pub missing_metrics: Severity,
+    /// E9: a staff record on a day the member has no assignment: `error`, or `warning`
+    /// (the member's own item counts; nothing is charged to a window).
+    #[serde(default)]
+    pub unassigned_staff_record: Severity,
+    /// E4: `year` — an achievement key spans the calendar year and later months count only the top-up;
+    /// `month` — each month counts its highest record of a key afresh.
+    #[serde(default)]
+    pub achievement_scope: AchievementScope,
+    /// E3: a record naming a derived item is an error (`error`) or is kept, not counted (`warning`).
+    #[serde(default)]
+    pub derived_item_records: Severity,
+}
+
+fn confirmed_only() -> Vec<Status> {
+    vec![Status::Confirmed]
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            counted_statuses: confirmed_only(),
+            rounding: Rounding::default(),
+            missing_metrics: Severity::Warning,
+            unassigned_staff_record: Severity::Error,
+            achievement_scope: AchievementScope::Year,
+            derived_item_records: Severity::Error,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    #[default]
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum AchievementScope {
+    #[default]
+    Year,
+    Month,
+}
+
+/// A stated rounding: decimal places and mode.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Rounding {
+    pub places: u32,
+    pub mode: RoundingMode,
+}
+
+impl Default for Rounding {
+    fn default() -> Self {
+        Rounding { places: 2, mode: RoundingMode::HalfAwayFromZero }
+    }
+}
+
+impl Rounding {
+    pub fn apply(&self, d: Decimal) -> Decimal {
+        use rust_decimal::RoundingStrategy as R;
+        let strategy = match self.mode {
+            RoundingMode::HalfAwayFromZero => R::MidpointAwayFromZero,
+            RoundingMode::HalfEven => R::MidpointNearestEven,
+            RoundingMode::Down => R::ToZero,
+            RoundingMode::Up => R::AwayFromZero,
+        };
+        d.round_dp_with_strategy(self.places, strategy).normalize()
+    }
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundingMode {
+    /// 四舍五入 (C11).
+    HalfAwayFromZero,
+    HalfEven,
+    /// Toward zero (truncate).
+    Down,
+    /// Away from zero.
+    Up,
+}
+
+/// Grade bands (等次, P10).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Grades {
+    /// Bands from the highest down; the first band whose bound the score meets is the grade.
+    /// The last band has no bound.
+    pub bands: Vec<GradeBand>,
+    /// Whether the bands come from the measure itself (false: a convention the policy adds, P10).
+    pub from_measure: bool,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct GradeBand {
+    pub name: String,
+    /// Lower bound of the band; none for the lowest band.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<Decimal>,
+    /// Whether a score equal to `min` is in the band (80 含) or not.
+    #[serde(default = "yes")]
+    pub inclusive: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Grades {
+    pub fn grade(&self, score: Decimal) -> String {
+        for b in &self.bands {
+            match b.min {
+                None => return b.name.clone(),
+                Some(min) if (b.inclusive && score >= min) || (!b.inclusive && score > min) => {
+                    return b.name.clone();
+                }
+                _ => {}
+            }
+        }
+        self.bands.last().map(|b| b.name.clone()).unwrap_or_default()
+    }
+    pub fn lowest(&self) -> String {
+        self.bands.last().map(|b| b.name.clone()).unwrap_or_default()
+    }
+}
+
+/// How period scores are made from monthly totals (P2, P3).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodSettings {
+    /// P2/P3: the mean over the months in which the subject was evaluated.
+    #[serde(default)]
+    pub mean_over: MeanOver,
+    /// Rounding of period means (C11).
+    #[serde(default)]
+    pub rounding: Rounding,
+}
+
+impl Default for PeriodSettings {
+    fn default() -> Self {
+        PeriodSettings { mean_over: MeanOver::EvaluatedMonths, rounding: Rounding::default() }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum MeanOver {
+    #[default]
+    EvaluatedMonths,
+}
+
+/// Award settings (第六条, P4–P9).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct AwardSettings {
+    #[serde(default)]
+    pub awards: Vec<Award>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Award {
+    /// `model_window` (示范窗口) or `service_star` (政务之星).
+    pub id: String,
+    pub name_zh: String,
+    pub subject: SubjectKind,
+    pub period: PeriodKind,
+    /// Share of the base, as a fraction (0.10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<Decimal>,
+    /// A fixed count instead of a share.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
+    #[serde(default)]
+    pub rounding: QuotaRounding,
+    #[serde(default)]
+    pub minimum: u32,
+    /// Whose number the share is taken of.
+    #[serde(default)]
+    pub base: QuotaBase,
+    #[serde(default)]
+    pub cite: String,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum QuotaRounding {
+    #[default]
+    Down,
+    HalfUp,
+    Up,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum QuotaBase {
+    /// Every subject of the award's kind evaluated in the period.
+    #[default]
+    Participants,
+    /// Every window evaluated in the period (the literal 参评窗口总数 of 第六条).
+    Windows,
+    /// Only the eligible participants.
+    Eligible,
+}
+
+/// Points by level (S5.3, SB.2, WB.5).
+pub type LevelMap<T> = BTreeMap<Level, T>;

@@ -1,0 +1,241 @@
+//! Results: every subject's month, every category and bonus, every record's outcome.
+
+use crate::dataset::Status;
+use crate::month::YearMonth;
+use crate::policy::{PeriodKind, SubjectKind};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The result of one month: every evaluated window and staff member, and the outcome of every
+/// record dated in the month.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct MonthResult {
+    pub policy: String,
+    pub hall: String,
+    pub month: YearMonth,
+    pub windows: Vec<SubjectMonth>,
+    pub staff: Vec<SubjectMonth>,
+    /// One outcome per record dated in the month, in date then id order.
+    pub records: Vec<RecordOutcome>,
+    /// Problems that did not stop the evaluation (a window-month without metrics, …).
+    pub warnings: Vec<Warning>,
+}
+
+/// The months of a year, each as [`MonthResult`].
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct YearResult {
+    pub policy: String,
+    pub hall: String,
+    pub year: i32,
+    pub months: Vec<MonthResult>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct Warning {
+    pub subject: Option<String>,
+    pub rule: Option<String>,
+    pub message: String,
+}
+
+/// One subject's score for one month.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct SubjectMonth {
+    pub subject: String,
+    pub kind: SubjectKind,
+    pub name: String,
+    /// The department: a window's own; a staff member's home department, else that of their first window of the month.
+    pub department: String,
+    /// For staff: the windows served in the month with days; for windows: the staff on duty with days.
+    pub links: Vec<DaysLink>,
+    /// Deduction categories (C1, C2).
+    pub categories: Vec<CategoryResult>,
+    /// Bonus categories (C3).
+    pub bonuses: Vec<CategoryResult>,
+    /// Base after deductions: the sum of the deduction categories' scores.
+    pub base: Decimal,
+    /// Bonus points after every cap.
+    pub bonus: Decimal,
+    /// base + bonus, within the policy's minimum and maximum total.
+    pub total: Decimal,
+    pub grade: String,
+    /// Why the grade is what it is when a veto forced it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade_forced_by: Option<String>,
+    pub flags: Vec<Flag>,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct DaysLink {
+    /// A window id (in a staff result) or a staff id (in a window result).
+    pub id: String,
+    pub days: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct CategoryResult {
+    pub code: String,
+    pub name: String,
+    pub max: Decimal,
+    /// Points taken (deduction category) or points added (bonus category), after caps.
+    pub points: Decimal,
+    /// max − points for a deduction category; points for a bonus category.
+    pub score: Decimal,
+    /// Every line that moved the category, in the order applied.
+    pub lines: Vec<Line>,
+    /// Set when a threshold zeroed the category.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zeroed_by: Option<String>,
+}
+
+/// One contribution to a category: a record's occurrences, a monthly state, a derived score.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct Line {
+    pub rule: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<String>,
+    /// Points before caps.
+    pub raw: Decimal,
+    /// Points that counted.
+    pub points: Decimal,
+    pub detail: String,
+    /// Why fewer points counted than raw.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cut: Option<Reason>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct Flag {
+    /// `recommend_reassignment`, `disqualified`, `category_zeroed_for_year`, `forced_grade`, or a policy's own flag.
+    pub code: String,
+    /// For `disqualified`: the period lost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<PeriodKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<String>,
+    /// For `category_zeroed_for_year`: the category the annual result counts as 0 in every month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    pub detail: String,
+}
+
+/// Why a record, or part of it, did not count.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// Under review or appeal (C10).
+    Pending,
+    /// Revoked (C10).
+    Revoked,
+    /// The category had no points left (C2).
+    CategoryExhausted,
+    /// The item's monthly cap was reached.
+    MonthCap,
+    /// The item's yearly cap was reached.
+    YearCap,
+    /// The monthly bonus cap (C3) was reached.
+    BonusCap,
+    /// Another record of the same achievement key was higher (C4, E4).
+    NotHighestOfKey,
+    /// The achievement was already counted at this value or higher earlier in the year (E4).
+    AlreadyCounted,
+    /// The item requires evidence and the record has none (E12).
+    NoEvidence,
+    /// The record names an item derived from other inputs (E3), kept under a lenient setting.
+    DerivedItem,
+    /// A linked charge found no one to charge (no chief representative on the date, …).
+    NoTarget,
+    /// The category was zeroed by a threshold, so the record's points made no difference.
+    CategoryZeroed,
+}
+
+impl Reason {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Reason::Pending => "待核实/申诉中",
+            Reason::Revoked => "已撤销",
+            Reason::CategoryExhausted => "该项扣完为止",
+            Reason::MonthCap => "达到本项月度上限",
+            Reason::YearCap => "达到本项年度上限",
+            Reason::BonusCap => "奖励加分已达上限",
+            Reason::NotHighestOfKey => "同一项目取最高值",
+            Reason::AlreadyCounted => "同一项目已按更高值计分",
+            Reason::NoEvidence => "未提供佐证材料",
+            Reason::DerivedItem => "该项由其他数据计算",
+            Reason::NoTarget => "无可计分对象",
+            Reason::CategoryZeroed => "该项已不得分",
+        }
+    }
+}
+
+/// How a record fared: every input record appears exactly once (C10).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct RecordOutcome {
+    pub record: String,
+    pub rule: String,
+    pub subject: String,
+    pub date: NaiveDate,
+    pub status: Status,
+    pub outcome: OutcomeKind,
+    /// Occurrences on the record (C8).
+    pub occurrences: u32,
+    /// Occurrences that counted on the record's own item.
+    pub counted_occurrences: u32,
+    /// Points that counted on the record's own item.
+    pub points: Decimal,
+    /// Why it did not count, or not fully.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Reason>,
+    /// Human-readable account, like "1 of 3 counted: yearly cap".
+    pub detail: String,
+    /// Every subject and item the record was charged to (its own item first, then linked ones).
+    pub charges: Vec<Charge>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum OutcomeKind {
+    Counted,
+    PartlyCounted,
+    NotCounted,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct Charge {
+    pub subject: String,
+    pub rule: String,
+    pub occurrences: u32,
+    pub counted_occurrences: u32,
+    pub raw: Decimal,
+    pub points: Decimal,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Reason>,
+}
+
+impl MonthResult {
+    pub fn subject(&self, id: &str) -> Option<&SubjectMonth> {
+        self.windows.iter().chain(self.staff.iter()).find(|s| s.subject == id)
+    }
+    pub fn record(&self, id: &str) -> Option<&RecordOutcome> {
+        self.records.iter().find(|r| r.record == id)
+    }
+}
+
+impl SubjectMonth {
+    pub fn category(&self, code: &str) -> Option<&CategoryResult> {
+        self.categories.iter().chain(self.bonuses.iter()).find(|c| c.code == code)
+    }
+    pub fn has_flag(&self, code: &str) -> bool {
+        self.flags.iter().any(|f| f.code == code)
+    }
+}
+
+impl YearResult {
+    pub fn month(&self, m: u32) -> Option<&MonthResult> {
+        self.months.iter().find(|r| r.month.month == m)
+    }
+}
