@@ -2,7 +2,8 @@
 
 use clap::{Parser, Subcommand};
 use kaoping_core::result::{MonthResult, SubjectMonth};
-use kaoping_core::{Dataset, Errors, Policy, YearMonth};
+use kaoping_core::period::{AwardStatus, PeriodResult, SubjectPeriod};
+use kaoping_core::{Dataset, Errors, Period, Policy, YearMonth};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -18,13 +19,16 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Score a month: window and staff tables with Chinese labels.
-    #[command(after_help = "Example:\n  kaoping score examples/data/county-2026.json --month 2026-10\n  kaoping score data.json --month 2026-10 --format json > result.json")]
+    #[command(after_help = "Examples:\n  kaoping score examples/data/county-2026.json --month 2026-10\n  kaoping score examples/data/county-2026.json --period 2026-Q3\n  kaoping score examples/data/county-2026.json --period 2026 --top 10\n  kaoping score data.json --month 2026-10 --format json > result.json")]
     Score {
         /// The dataset (JSON).
         file: PathBuf,
-        /// The month, YYYY-MM.
+        /// The month, YYYY-MM (same as --period YYYY-MM).
+        #[arg(long, conflicts_with = "period")]
+        month: Option<YearMonth>,
+        /// A month 2026-10, a quarter 2026-Q3 or a year 2026.
         #[arg(long)]
-        month: YearMonth,
+        period: Option<Period>,
         /// Another county's policy (JSON); the built-in county measure when absent.
         #[arg(long)]
         policy: Option<PathBuf>,
@@ -34,6 +38,19 @@ enum Command {
         /// Rows per table (0: all).
         #[arg(long, default_value_t = 0)]
         top: usize,
+    },
+    /// Rankings and award lists (示范窗口, 政务之星) for a quarter or a year.
+    #[command(after_help = "Examples:\n  kaoping awards examples/data/county-2026.json --period 2026-Q3\n  kaoping awards examples/data/county-2026.json --period 2026 --format json")]
+    Awards {
+        file: PathBuf,
+        /// A quarter 2026-Q3 or a year 2026 (or a month, for policies with monthly awards).
+        #[arg(long)]
+        period: Period,
+        #[arg(long)]
+        policy: Option<PathBuf>,
+        /// `table` (default) or `json`.
+        #[arg(long, default_value = "table")]
+        format: String,
     },
     /// Check a dataset (or with --policy-only, a policy) and list every problem.
     #[command(after_help = "Example:\n  kaoping validate examples/data/county-2026.json\n  kaoping validate --policy my-county.json examples/data/county-2026.json")]
@@ -91,14 +108,48 @@ fn load_policy(path: Option<&Path>) -> Result<Policy, Failure> {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
-        Command::Score { file, month, policy, format, top } => {
+        Command::Score { file, month, period, policy, format, top } => {
+            let period = match (month, period) {
+                (Some(m), _) => Period::Month(m),
+                (None, Some(p)) => p,
+                (None, None) => return Err(Failure::Usage("give --month YYYY-MM or --period (2026-10, 2026-Q3, 2026)".into())),
+            };
+            if format != "json" && format != "table" {
+                return Err(Failure::Usage(format!("unknown format {format:?}: use table or json")));
+            }
             let policy = load_policy(policy.as_deref())?;
             let ds = Dataset::from_json(&read(&file)?)?;
-            let res = policy.evaluate_month(&ds, month)?;
-            match format.as_str() {
-                "json" => println!("{}", serde_json::to_string_pretty(&res).expect("serialises")),
-                "table" => print_tables(&policy, &res, top),
-                other => return Err(Failure::Usage(format!("unknown format {other:?}: use table or json"))),
+            match period {
+                Period::Month(m) => {
+                    let res = policy.evaluate_month(&ds, m)?;
+                    if format == "json" {
+                        println!("{}", serde_json::to_string_pretty(&res).expect("serialises"));
+                    } else {
+                        print_tables(&policy, &res, top);
+                    }
+                }
+                p => {
+                    let res = policy.evaluate_period(&ds, p)?;
+                    if format == "json" {
+                        println!("{}", serde_json::to_string_pretty(&res).expect("serialises"));
+                    } else {
+                        print_period(&policy, &res, top);
+                    }
+                }
+            }
+            Ok(())
+        }
+        Command::Awards { file, period, policy, format } => {
+            if format != "json" && format != "table" {
+                return Err(Failure::Usage(format!("unknown format {format:?}: use table or json")));
+            }
+            let policy = load_policy(policy.as_deref())?;
+            let ds = Dataset::from_json(&read(&file)?)?;
+            let res = policy.evaluate_period(&ds, period)?;
+            if format == "json" {
+                println!("{}", serde_json::to_string_pretty(&res.awards).expect("serialises"));
+            } else {
+                print_awards(&res);
             }
             Ok(())
         }
@@ -178,13 +229,7 @@ fn table(title: &str, rows: &[&SubjectMonth], top: usize) {
         l.push(flags.join(" "));
         lines.push(l);
     }
-    let width = |s: &str| s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<usize>();
-    let cols = lines[0].len();
-    let widths: Vec<usize> = (0..cols).map(|c| lines.iter().map(|l| width(&l[c])).max().unwrap_or(0)).collect();
-    for l in &lines {
-        let cells: Vec<String> = l.iter().enumerate().map(|(c, v)| format!("{v}{}", " ".repeat(widths[c] - width(v)))).collect();
-        println!("{}", cells.join("  ").trim_end());
-    }
+    print_grid(&lines);
 }
 
 fn flag_zh(code: &str, period: Option<kaoping_core::policy::PeriodKind>) -> String {
@@ -197,5 +242,82 @@ fn flag_zh(code: &str, period: Option<kaoping_core::policy::PeriodKind>) -> Stri
         ("category_zeroed_for_year", _) => "投诉处理年度不得分".into(),
         ("forced_grade", _) => "一票否决".into(),
         (other, _) => other.into(),
+    }
+}
+
+fn period_label(p: &PeriodResult) -> String {
+    match p.period {
+        Period::Month(m) => format!("{m} 月度"),
+        Period::Quarter { year, quarter } => format!("{year}年第{quarter}季度"),
+        Period::Year(y) => format!("{y}年度"),
+    }
+}
+
+fn print_period(policy: &Policy, res: &PeriodResult, top: usize) {
+    println!("{} — {} 考评 ({})", res.hall, period_label(res), policy.doc().name);
+    for (title, rows) in [("窗口排名", &res.windows), ("窗口工作人员排名", &res.staff)] {
+        println!();
+        println!("== {title} ({} 个) ==", rows.len());
+        let mut lines = vec![vec!["名次".to_string(), "部门内名次".into(), "编号".into(), "名称".into(), "部门".into(), "参评月数".into(), "得分".into(), "等次".into(), "扣分".into(), "投诉".into(), "加分".into(), "评先资格".into()]];
+        for (i, s) in rows.iter().enumerate() {
+            if top > 0 && i >= top {
+                break;
+            }
+            lines.push(period_row(s));
+        }
+        print_grid(&lines);
+    }
+    println!();
+    print_awards(res);
+}
+
+fn period_row(s: &SubjectPeriod) -> Vec<String> {
+    let elig = if s.disqualifications.is_empty() { String::new() } else { "取消".to_string() };
+    vec![
+        s.rank.to_string(),
+        s.department_rank.to_string(),
+        s.subject.clone(),
+        s.name.clone(),
+        s.department.clone(),
+        s.months_evaluated.to_string(),
+        format!("{:.2}", s.score),
+        s.grade.clone(),
+        format!("{:.2}", s.deductions),
+        s.complaints.to_string(),
+        format!("{:.2}", s.bonus),
+        elig,
+    ]
+}
+
+fn print_awards(res: &PeriodResult) {
+    if res.awards.is_empty() {
+        println!("(本期无评先项目)");
+    }
+    for a in &res.awards {
+        println!("== {} {} — 名额 {} (参评 {}, {}) ==", period_label(res), a.name, a.quota, a.participants, a.quota_detail);
+        if a.awarded.is_empty() {
+            println!("  无");
+        }
+        for id in &a.awarded {
+            let s = res.subject(id).expect("awarded subjects are in the result");
+            println!("  ★ {} {} ({}) 得分 {:.2} 第{}名", s.subject, s.name, s.department, s.score, s.rank);
+        }
+        if !a.tied_at_line.is_empty() {
+            println!("  名额线并列, 提请中心研究决定: {}", a.tied_at_line.join(", "));
+        }
+        let excluded: Vec<_> = a.standings.iter().filter(|s| s.status == AwardStatus::NotEligible && s.rank as usize <= a.awarded.len() + 5).collect();
+        for s in excluded {
+            println!("  × {} 第{}名 不具备资格: {}", s.subject, s.rank, s.detail);
+        }
+    }
+}
+
+fn print_grid(lines: &[Vec<String>]) {
+    let width = |s: &str| s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<usize>();
+    let cols = lines[0].len();
+    let widths: Vec<usize> = (0..cols).map(|c| lines.iter().map(|l| width(&l[c])).max().unwrap_or(0)).collect();
+    for l in lines {
+        let cells: Vec<String> = l.iter().enumerate().map(|(c, v)| format!("{v}{}", " ".repeat(widths[c] - width(v)))).collect();
+        println!("{}", cells.join("  ").trim_end());
     }
 }

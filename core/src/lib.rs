@@ -20,6 +20,7 @@ pub mod error;
 pub mod kind;
 pub mod kinds;
 pub mod month;
+pub mod period;
 pub mod policy;
 pub mod result;
 pub mod schema;
@@ -29,6 +30,7 @@ pub use engine::{BUILTIN_POLICY_JSON, Policy};
 pub use error::{Errors, Problem, ProblemKind};
 pub use kind::{Registry, RuleKind};
 pub use month::YearMonth;
+pub use period::{Period, PeriodResult};
 pub use policy::PolicyDoc;
 pub use result::{MonthResult, YearResult};
 

@@ -452,11 +452,56 @@ pub enum MeanOver {
 }
 
 /// Award settings (第六条, P4–P9).
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct AwardSettings {
     #[serde(default)]
     pub awards: Vec<Award>,
+    /// P9: tie-breakers at the quota line, in order (E8 gives the figures).
+    #[serde(default = "default_tie_breakers")]
+    pub tie_breakers: Vec<TieBreaker>,
+    /// E8: the items whose counted occurrences are a subject's complaints.
+    #[serde(default)]
+    pub complaint_rules: ComplaintRules,
+    /// P7: eligible only when evaluated in every month of the period.
+    #[serde(default = "yes")]
+    pub require_every_month: bool,
+}
+
+impl Default for AwardSettings {
+    fn default() -> Self {
+        AwardSettings { awards: Vec::new(), tie_breakers: default_tie_breakers(), complaint_rules: ComplaintRules::default(), require_every_month: true }
+    }
+}
+
+fn default_tie_breakers() -> Vec<TieBreaker> {
+    vec![TieBreaker::FewerDeductions, TieBreaker::FewerComplaints, TieBreaker::MoreBonus]
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum TieBreaker {
+    /// Fewer deduction points in the period: Σ (base − base after deductions) over evaluated months.
+    FewerDeductions,
+    /// Fewer counted complaints in the period.
+    FewerComplaints,
+    /// More bonus points in the period (after caps).
+    MoreBonus,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ComplaintRules {
+    #[serde(default)]
+    pub staff: Vec<String>,
+    #[serde(default)]
+    pub window: Vec<String>,
+}
+
+impl Default for ComplaintRules {
+    fn default() -> Self {
+        ComplaintRules { staff: vec!["S5.1".into()], window: vec!["W6.1".into()] }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]

@@ -10,7 +10,7 @@ use schemars::{JsonSchema, Schema};
 use serde_json::{Value, json};
 
 /// Names of the published schemas (`schemas/<name>.schema.json`).
-pub const NAMES: &[&str] = &["policy", "dataset", "result", "year_result", "errors"];
+pub const NAMES: &[&str] = &["policy", "dataset", "result", "year_result", "period_result", "errors"];
 
 fn generator() -> schemars::SchemaGenerator {
     SchemaSettings::draft2020_12().into_generator()
@@ -58,6 +58,7 @@ pub fn schema_json(name: &str) -> Option<String> {
         "dataset" => root::<Dataset>("dataset"),
         "result" => root::<MonthResult>("result"),
         "year_result" => root::<YearResult>("year_result"),
+        "period_result" => root::<crate::period::PeriodResult>("period_result"),
         "errors" => root::<Errors>("errors"),
         _ => return None,
     };

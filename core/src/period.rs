@@ -1,0 +1,563 @@
+//! Periods (P1–P3), rankings (P8), awards (P4–P9) and department feedback (P11, P12).
+
+use crate::dataset::Dataset;
+use crate::engine::Policy;
+use crate::error::{Errors, Problem, ProblemKind};
+use crate::month::YearMonth;
+use crate::policy::{Award, PeriodKind, QuotaBase, QuotaRounding, SubjectKind, TieBreaker};
+use crate::result::{Flag, MonthResult, SubjectMonth, YearResult};
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::str::FromStr;
+
+/// A month (`2026-10`), a quarter (`2026-Q3`) or a year (`2026`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Period {
+    Month(YearMonth),
+    Quarter { year: i32, quarter: u32 },
+    Year(i32),
+}
+
+impl Period {
+    pub fn year(self) -> i32 {
+        match self {
+            Period::Month(m) => m.year,
+            Period::Quarter { year, .. } | Period::Year(year) => year,
+        }
+    }
+    pub fn kind(self) -> PeriodKind {
+        match self {
+            Period::Month(_) => PeriodKind::Month,
+            Period::Quarter { .. } => PeriodKind::Quarter,
+            Period::Year(_) => PeriodKind::Year,
+        }
+    }
+    pub fn months(self) -> Vec<YearMonth> {
+        match self {
+            Period::Month(m) => vec![m],
+            Period::Quarter { year, quarter } => (1..=3).map(|i| YearMonth { year, month: (quarter - 1) * 3 + i }).collect(),
+            Period::Year(year) => YearMonth::months_of_year(year).collect(),
+        }
+    }
+    pub fn contains(self, m: YearMonth) -> bool {
+        self.months().contains(&m)
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Period::Month(m) => write!(f, "{m}"),
+            Period::Quarter { year, quarter } => write!(f, "{year:04}-Q{quarter}"),
+            Period::Year(y) => write!(f, "{y:04}"),
+        }
+    }
+}
+
+impl FromStr for Period {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("expected a period: a month 2026-10, a quarter 2026-Q3 or a year 2026; got {s:?}");
+        if s.len() == 4 {
+            let y: i32 = s.parse().map_err(|_| bad())?;
+            return if (1..=9999).contains(&y) { Ok(Period::Year(y)) } else { Err(bad()) };
+        }
+        if let Some((y, q)) = s.split_once("-Q").or_else(|| s.split_once("-q")) {
+            let year: i32 = y.parse().map_err(|_| bad())?;
+            let quarter: u32 = q.parse().map_err(|_| bad())?;
+            if y.len() == 4 && (1..=4).contains(&quarter) {
+                return Ok(Period::Quarter { year, quarter });
+            }
+            return Err(bad());
+        }
+        s.parse::<YearMonth>().map(Period::Month).map_err(|_| bad())
+    }
+}
+
+impl Serialize for Period {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Period {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for Period {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Period".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$",
+            "description": "A month YYYY-MM, a quarter YYYY-Qn or a year YYYY."
+        })
+    }
+}
+
+/// The result of a period: scores, rankings, awards and department feedback.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct PeriodResult {
+    pub policy: String,
+    pub hall: String,
+    pub period: Period,
+    pub kind: PeriodKind,
+    pub months: Vec<YearMonth>,
+    /// Windows by hall rank, then id.
+    pub windows: Vec<SubjectPeriod>,
+    /// Staff by hall rank, then id.
+    pub staff: Vec<SubjectPeriod>,
+    pub awards: Vec<AwardResult>,
+    pub departments: Vec<DepartmentFeedback>,
+}
+
+/// One subject's period.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct SubjectPeriod {
+    pub subject: String,
+    pub kind: SubjectKind,
+    pub name: String,
+    pub department: String,
+    /// Monthly totals of the evaluated months, as counted for the period (W6.1's yearly zeroing applied in a year).
+    pub monthly: Vec<MonthTotal>,
+    pub months_evaluated: u32,
+    /// Mean of the monthly totals, rounded per the policy (C11: half away from zero, 2 places).
+    pub score: Decimal,
+    pub grade: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade_forced_by: Option<String>,
+    /// E8: Σ (base − base after deductions) over the evaluated months.
+    pub deductions: Decimal,
+    /// E8: Σ monthly bonus after caps.
+    pub bonus: Decimal,
+    /// E8: counted complaint occurrences.
+    pub complaints: u32,
+    /// P8: rank in the hall among subjects of the same kind (equal scores share a rank).
+    pub rank: u32,
+    /// P8: rank within the department.
+    pub department_rank: u32,
+    /// Eligibility losses in the period, with the record behind each (P7).
+    pub disqualifications: Vec<Flag>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct MonthTotal {
+    pub month: YearMonth,
+    pub total: Decimal,
+    /// Why the total counted differs from the month's own (the yearly zeroing of W6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adjusted: Option<String>,
+}
+
+/// An award list (示范窗口, 政务之星) for the period.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct AwardResult {
+    pub award: String,
+    pub name: String,
+    pub subject: SubjectKind,
+    /// Number of subjects of the award's kind evaluated in the period.
+    pub participants: u32,
+    /// The number the share is taken of (per the award's base).
+    pub base: u32,
+    pub quota: u32,
+    /// How the quota was computed.
+    pub quota_detail: String,
+    pub awarded: Vec<String>,
+    /// Tied at the quota line after every tie-breaker: for the centre to decide (P9).
+    pub tied_at_line: Vec<String>,
+    /// Every participant's standing, in ranking order.
+    pub standings: Vec<Standing>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct Standing {
+    pub subject: String,
+    pub rank: u32,
+    pub score: Decimal,
+    pub status: AwardStatus,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum AwardStatus {
+    Awarded,
+    /// Not evaluated in every month of the period, or disqualified.
+    NotEligible,
+    /// Eligible, but the quota was filled by higher-ranked subjects.
+    QuotaFull,
+    /// Tied at the quota line after every tie-breaker: for the centre to decide.
+    TieAtQuotaLine,
+}
+
+/// Feedback to one department (P11) and its "政务服务" indicator (P12).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct DepartmentFeedback {
+    pub department: String,
+    pub name: String,
+    /// (window id, score, hall rank)
+    pub windows: Vec<DepartmentEntry>,
+    pub staff: Vec<DepartmentEntry>,
+    /// P12: the mean of the department's windows' period scores (rounded per C11); none without windows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct DepartmentEntry {
+    pub subject: String,
+    pub name: String,
+    pub score: Decimal,
+    pub rank: u32,
+    pub department_rank: u32,
+}
+
+impl PeriodResult {
+    pub fn subject(&self, id: &str) -> Option<&SubjectPeriod> {
+        self.windows.iter().chain(self.staff.iter()).find(|s| s.subject == id)
+    }
+    pub fn award(&self, id: &str, kind: SubjectKind) -> Option<&AwardResult> {
+        self.awards.iter().find(|a| a.award == id && a.subject == kind)
+    }
+}
+
+impl Policy {
+    /// Scores a period: a month, a quarter or the year, with rankings and awards.
+    pub fn evaluate_period(&self, ds: &Dataset, period: Period) -> Result<PeriodResult, Errors> {
+        if period.year() != ds.year {
+            return Err(Errors::one(
+                "request",
+                Problem::new(ProblemKind::Unsupported, "period", format!("period {period} is outside the dataset's year {}", ds.year)),
+            ));
+        }
+        let last = *period.months().last().expect("a period has months");
+        let months: Vec<MonthResult> = match period {
+            Period::Month(m) => vec![self.evaluate_month(ds, m)?],
+            _ => {
+                let year = self.evaluate_year_to(ds, last)?;
+                year.months.into_iter().filter(|m| period.contains(m.month)).collect()
+            }
+        };
+        Ok(self.period_from_months(ds, period, &months))
+    }
+
+    fn evaluate_year_to(&self, ds: &Dataset, last: YearMonth) -> Result<YearResult, Errors> {
+        let mut y = self.evaluate_year(ds)?;
+        y.months.retain(|m| m.month <= last);
+        Ok(y)
+    }
+
+    /// Builds the period result from its months' results (all months of the period, in order).
+    pub fn period_from_months(&self, ds: &Dataset, period: Period, months: &[MonthResult]) -> PeriodResult {
+        let doc = self.doc();
+        let mut windows = self.subjects(period, months, SubjectKind::Window);
+        let mut staff = self.subjects(period, months, SubjectKind::Staff);
+        rank(&mut windows);
+        rank(&mut staff);
+        let mut awards = Vec::new();
+        for a in doc.awards.awards.iter().filter(|a| a.period == period.kind()) {
+            let list = match a.subject {
+                SubjectKind::Window => &windows,
+                SubjectKind::Staff => &staff,
+            };
+            awards.push(self.award(a, period, list, windows.len() as u32));
+        }
+        let names: BTreeMap<&str, &str> = ds.departments.iter().map(|d| (d.id.as_str(), d.name.as_str())).collect();
+        let mut depts: BTreeSet<&str> = names.keys().copied().collect();
+        depts.extend(windows.iter().chain(staff.iter()).map(|s| s.department.as_str()).filter(|d| !d.is_empty()));
+        let entry = |s: &SubjectPeriod| DepartmentEntry {
+            subject: s.subject.clone(),
+            name: s.name.clone(),
+            score: s.score,
+            rank: s.rank,
+            department_rank: s.department_rank,
+        };
+        let departments = depts
+            .into_iter()
+            .map(|d| {
+                let ws: Vec<DepartmentEntry> = windows.iter().filter(|s| s.department == d).map(entry).collect();
+                let st: Vec<DepartmentEntry> = staff.iter().filter(|s| s.department == d).map(entry).collect();
+                let indicator = if ws.is_empty() {
+                    None
+                } else {
+                    let sum: Decimal = ws.iter().map(|w| w.score).sum();
+                    Some(doc.periods.rounding.apply(sum / Decimal::from(ws.len() as u64)))
+                };
+                DepartmentFeedback { department: d.to_string(), name: names.get(d).copied().unwrap_or(d).to_string(), windows: ws, staff: st, indicator }
+            })
+            .collect();
+        PeriodResult {
+            policy: doc.id.clone(),
+            hall: ds.hall.id.clone(),
+            period,
+            kind: period.kind(),
+            months: period.months(),
+            windows,
+            staff,
+            awards,
+            departments,
+        }
+    }
+
+    fn subjects(&self, period: Period, months: &[MonthResult], kind: SubjectKind) -> Vec<SubjectPeriod> {
+        let doc = self.doc();
+        let sp = match kind {
+            SubjectKind::Staff => &doc.staff,
+            SubjectKind::Window => &doc.window,
+        };
+        let complaint_rules = match kind {
+            SubjectKind::Staff => &doc.awards.complaint_rules.staff,
+            SubjectKind::Window => &doc.awards.complaint_rules.window,
+        };
+        let mut by_subject: BTreeMap<&str, Vec<(&MonthResult, &SubjectMonth)>> = BTreeMap::new();
+        for m in months {
+            let list = match kind {
+                SubjectKind::Staff => &m.staff,
+                SubjectKind::Window => &m.windows,
+            };
+            for s in list {
+                by_subject.entry(s.subject.as_str()).or_default().push((m, s));
+            }
+        }
+        let mut out = Vec::new();
+        for (id, rows) in by_subject {
+            // P3: categories zeroed for the whole year (W6.1) count as 0 in every month of the annual result
+            let zero_for_year: BTreeSet<&str> = if period.kind() == PeriodKind::Year {
+                rows.iter()
+                    .flat_map(|(_, s)| s.flags.iter())
+                    .filter(|f| f.code == "category_zeroed_for_year")
+                    .filter_map(|f| f.category.as_deref())
+                    .collect()
+            } else {
+                BTreeSet::new()
+            };
+            let mut monthly = Vec::new();
+            let mut sum = Decimal::ZERO;
+            let mut deductions = Decimal::ZERO;
+            let mut bonus = Decimal::ZERO;
+            let mut complaints = 0u32;
+            let mut forced = None;
+            let mut disq = Vec::new();
+            for (m, s) in &rows {
+                let mut base = s.base;
+                let mut adjusted = None;
+                for c in &s.categories {
+                    if zero_for_year.contains(c.code.as_str()) && !c.score.is_zero() {
+                        base -= c.score;
+                        adjusted = Some(format!("{} counted as 0 for the year (was {})", c.code, c.score.normalize()));
+                    }
+                }
+                let total = if adjusted.is_some() {
+                    let mut t = base + s.bonus;
+                    if let Some(hi) = sp.max_total {
+                        t = t.min(hi);
+                    }
+                    if let Some(lo) = sp.min_total {
+                        t = t.max(lo);
+                    }
+                    t
+                } else {
+                    s.total
+                };
+                sum += total;
+                deductions += sp.base - base;
+                bonus += s.bonus;
+                complaints += m
+                    .records
+                    .iter()
+                    .flat_map(|r| r.charges.iter())
+                    .filter(|c| c.subject == id && complaint_rules.contains(&c.rule))
+                    .map(|c| c.occurrences)
+                    .sum::<u32>();
+                if forced.is_none() {
+                    forced = s.grade_forced_by.clone().map(|b| (s.grade.clone(), format!("{} in {}", b, m.month)));
+                }
+                for f in s.flags.iter().filter(|f| f.code == "disqualified") {
+                    let applies = match (period.kind(), f.period) {
+                        (PeriodKind::Month, Some(PeriodKind::Month)) => true,
+                        (PeriodKind::Quarter, Some(PeriodKind::Quarter)) => true,
+                        (PeriodKind::Year, Some(PeriodKind::Year)) => true,
+                        _ => false,
+                    };
+                    if applies {
+                        let mut f = f.clone();
+                        f.detail = format!("{} ({})", f.detail, m.month);
+                        disq.push(f);
+                    }
+                }
+                monthly.push(MonthTotal { month: m.month, total: total.normalize(), adjusted });
+            }
+            let n = rows.len() as u32;
+            let score = doc.periods.rounding.apply(sum / Decimal::from(n));
+            let (grade, grade_forced_by) = match forced {
+                Some((g, by)) => (g, Some(by)),
+                None => (doc.grades.grade(score), None),
+            };
+            let first = rows[0].1;
+            out.push(SubjectPeriod {
+                subject: id.to_string(),
+                kind,
+                name: first.name.clone(),
+                department: rows.last().map(|(_, s)| s.department.clone()).unwrap_or_default(),
+                monthly,
+                months_evaluated: n,
+                score,
+                grade,
+                grade_forced_by,
+                deductions: deductions.normalize(),
+                bonus: bonus.normalize(),
+                complaints,
+                rank: 0,
+                department_rank: 0,
+                disqualifications: disq,
+            });
+        }
+        out
+    }
+
+    fn award(&self, a: &Award, period: Period, list: &[SubjectPeriod], window_count: u32) -> AwardResult {
+        let settings = &self.doc().awards;
+        let months_in_period = period.months().len() as u32;
+        let eligible = |s: &SubjectPeriod| -> Result<(), String> {
+            if settings.require_every_month && s.months_evaluated < months_in_period {
+                return Err(format!("evaluated in {} of {} months of the period (P7)", s.months_evaluated, months_in_period));
+            }
+            if let Some(f) = s.disqualifications.first() {
+                let rec = f.record.as_deref().map(|r| format!(", record {r}")).unwrap_or_default();
+                return Err(format!("disqualified by {}{rec}: {}", f.rule.as_deref().unwrap_or("?"), f.detail));
+            }
+            Ok(())
+        };
+        let participants = list.len() as u32;
+        let n_eligible = list.iter().filter(|s| eligible(s).is_ok()).count() as u32;
+        let base = match a.base {
+            QuotaBase::Participants => participants,
+            QuotaBase::Windows => window_count,
+            QuotaBase::Eligible => n_eligible,
+        };
+        let (mut quota, mut quota_detail) = match (a.count, a.share) {
+            (Some(c), _) => (c, format!("fixed count {c}")),
+            (None, Some(share)) => {
+                let exact = share * Decimal::from(base);
+                let q = match a.rounding {
+                    QuotaRounding::Down => exact.floor(),
+                    QuotaRounding::Up => exact.ceil(),
+                    QuotaRounding::HalfUp => exact.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+                };
+                let q: u32 = q.try_into().unwrap_or(0);
+                (q, format!("{} × {} = {} → {} ({:?})", share.normalize(), base, exact.normalize(), q, a.rounding).to_lowercase())
+            }
+            (None, None) => (0, "no share or count set".into()),
+        };
+        if quota < a.minimum {
+            quota = a.minimum;
+            quota_detail = format!("{quota_detail}; minimum {}", a.minimum);
+        }
+        // ordering among the eligible: score, then the tie-breakers (P9)
+        let key = |s: &SubjectPeriod| {
+            let mut k: Vec<Decimal> = vec![-s.score];
+            for t in &settings.tie_breakers {
+                k.push(match t {
+                    TieBreaker::FewerDeductions => s.deductions,
+                    TieBreaker::FewerComplaints => Decimal::from(s.complaints),
+                    TieBreaker::MoreBonus => -s.bonus,
+                });
+            }
+            k
+        };
+        let mut order: Vec<&SubjectPeriod> = list.iter().collect();
+        order.sort_by(|x, y| key(x).cmp(&key(y)).then_with(|| x.subject.cmp(&y.subject)));
+        let mut status: BTreeMap<&str, (AwardStatus, String)> = BTreeMap::new();
+        let mut awarded = Vec::new();
+        let mut tied = Vec::new();
+        let elig: Vec<&SubjectPeriod> = order.iter().copied().filter(|s| eligible(s).is_ok()).collect();
+        let mut i = 0;
+        let mut closed = false;
+        while i < elig.len() {
+            let k = key(elig[i]);
+            let mut j = i;
+            while j < elig.len() && key(elig[j]) == k {
+                j += 1;
+            }
+            let group = &elig[i..j];
+            let left = quota.saturating_sub(awarded.len() as u32) as usize;
+            if !closed && group.len() <= left {
+                for s in group {
+                    awarded.push(s.subject.clone());
+                    status.insert(&s.subject, (AwardStatus::Awarded, format!("rank {} within the quota of {quota}", s.rank)));
+                }
+            } else if !closed && left > 0 {
+                for s in group {
+                    tied.push(s.subject.clone());
+                    status.insert(
+                        &s.subject,
+                        (
+                            AwardStatus::TieAtQuotaLine,
+                            format!("tie at quota line — for the centre to decide: {} tied for {} remaining place(s) after every tie-breaker", group.len(), left),
+                        ),
+                    );
+                }
+                closed = true;
+            } else {
+                closed = true;
+                for s in group {
+                    status.insert(&s.subject, (AwardStatus::QuotaFull, format!("rank {}: quota of {quota} filled", s.rank)));
+                }
+            }
+            i = j;
+        }
+        let standings = order
+            .iter()
+            .map(|s| {
+                let (st, detail) = match eligible(s) {
+                    Err(why) => (AwardStatus::NotEligible, why),
+                    Ok(()) => status.get(s.subject.as_str()).cloned().expect("every eligible subject has a status"),
+                };
+                Standing { subject: s.subject.clone(), rank: s.rank, score: s.score, status: st, detail }
+            })
+            .collect();
+        AwardResult {
+            award: a.id.clone(),
+            name: a.name_zh.clone(),
+            subject: a.subject,
+            participants,
+            base,
+            quota,
+            quota_detail,
+            awarded,
+            tied_at_line: tied,
+            standings,
+        }
+    }
+}
+
+/// P8: by score descending, equal scores share a rank (1, 2, 2, 4); in the hall and in each department.
+fn rank(list: &mut [SubjectPeriod]) {
+    list.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.subject.cmp(&b.subject)));
+    let mut prev: Option<Decimal> = None;
+    let mut r = 0;
+    for (i, s) in list.iter_mut().enumerate() {
+        if prev != Some(s.score) {
+            r = i as u32 + 1;
+            prev = Some(s.score);
+        }
+        s.rank = r;
+    }
+    let mut by_dept: BTreeMap<String, (u32, Option<Decimal>, u32)> = BTreeMap::new();
+    for s in list.iter_mut() {
+        let e = by_dept.entry(s.department.clone()).or_insert((0, None, 0));
+        e.0 += 1;
+        if e.1 != Some(s.score) {
+            e.2 = e.0;
+            e.1 = Some(s.score);
+        }
+        s.department_rank = e.2;
+    }
+}

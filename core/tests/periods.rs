@@ -1,0 +1,309 @@
+//! Quarters, years, rankings and awards (rules.md P1–P12), with hand-computed expectations.
+
+use kaoping_core::period::{AwardStatus, Period, PeriodResult};
+use kaoping_core::policy::SubjectKind;
+use kaoping_core::{Dataset, Policy};
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+/// A hall of `n` windows W01…, each with one staff member S01… all year, a head, and metrics that trigger nothing.
+fn hall(n: usize) -> Value {
+    let windows: Vec<Value> = (1..=n)
+        .map(|i| json!({"id": format!("W{i:02}"), "name": format!("窗口{i}"), "department": if i % 2 == 0 { "D2" } else { "D1" }, "heads": [{"staff": format!("S{i:02}")}]}))
+        .collect();
+    let staff: Vec<Value> = (1..=n).map(|i| json!({"id": format!("S{i:02}"), "name": format!("员工{i}"), "assignments": [{"window": format!("W{i:02}")}]})).collect();
+    let mut metrics = Vec::new();
+    for i in 1..=n {
+        for m in 1..=12 {
+            // 500 cases: below WB.4's 2000 and, for one member, above SB.3's 100 per staff → every staff member gets +0.3?
+            // No: keep cases at 50 so SB.3 (≥ 100 per staff) never applies, and rates at 100 so W5.1 never deducts.
+            metrics.push(json!({"window": format!("W{i:02}"), "month": format!("2026-{m:02}"), "cases": 50,
+                "rates": {"online_full_process": "100", "online_available": "100", "one_network": "100"}}));
+        }
+    }
+    json!({
+        "hall": {"id": "H", "name": "测试大厅"}, "year": 2026,
+        "departments": [{"id": "D1", "name": "一局"}, {"id": "D2", "name": "二局"}],
+        "windows": windows, "staff": staff,
+        "targets": {"online_full_process": "90", "online_available": "90", "one_network": "90"},
+        "metrics": metrics, "records": []
+    })
+}
+
+fn rec(v: &mut Value, id: &str, rule: &str, subject: &str, date: &str, extra: Value) {
+    let mut r = json!({"id": id, "rule": rule, "subject": subject, "date": date});
+    if let Value::Object(m) = extra {
+        for (k, x) in m {
+            r[k] = x;
+        }
+    }
+    v["records"].as_array_mut().unwrap().push(r);
+}
+
+fn eval(v: &Value, period: &str) -> PeriodResult {
+    let ds = Dataset::from_json(&v.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    Policy::builtin().evaluate_period(&ds, period.parse::<Period>().unwrap()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn periods_parse() {
+    assert_eq!("2026-Q3".parse::<Period>().unwrap(), Period::Quarter { year: 2026, quarter: 3 });
+    assert_eq!("2026".parse::<Period>().unwrap(), Period::Year(2026));
+    assert_eq!("2026-10".parse::<Period>().unwrap().months().len(), 1);
+    assert_eq!("2026-Q3".parse::<Period>().unwrap().months().iter().map(|m| m.month).collect::<Vec<_>>(), vec![7, 8, 9]);
+    assert!("2026-Q5".parse::<Period>().is_err());
+    assert!("26".parse::<Period>().is_err());
+}
+
+#[test]
+fn quota_of_31_is_3_and_of_9_is_0() {
+    // P4/P5: 10% of 31 = 3.1 → rounded down 3
+    let r = eval(&hall(31), "2026-Q1");
+    let a = r.award("model_window", SubjectKind::Window).unwrap();
+    assert_eq!((a.participants, a.quota), (31, 3));
+    let a = r.award("service_star", SubjectKind::Staff).unwrap();
+    assert_eq!((a.participants, a.quota), (31, 3));
+    // 10% of 9 = 0.9 → 0: nobody is awarded
+    let r = eval(&hall(9), "2026-Q1");
+    let a = r.award("model_window", SubjectKind::Window).unwrap();
+    assert_eq!((a.participants, a.quota), (9, 0));
+    assert!(a.awarded.is_empty());
+    assert!(a.standings.iter().all(|s| s.status == AwardStatus::QuotaFull));
+    // P6: 15% of 31 = 4.65 → 4 for the year
+    let r = eval(&hall(31), "2026");
+    assert_eq!(r.award("model_window", SubjectKind::Window).unwrap().quota, 4);
+}
+
+#[test]
+fn quarterly_mean_298_over_3_is_99_33() {
+    let mut v = hall(1);
+    // W1.3 −2 in September: totals 100, 100, 98 → (100 + 100 + 98) / 3 = 99.333… → 99.33 (C11)
+    rec(&mut v, "r1", "W1.3", "W01", "2026-09-05", json!({}));
+    let r = eval(&v, "2026-Q3");
+    let w = r.subject("W01").unwrap();
+    assert_eq!(w.months_evaluated, 3);
+    assert_eq!(w.score, d("99.33"));
+    // E8: deductions Σ (100 − base) = 2
+    assert_eq!(w.deductions, d("2"));
+}
+
+#[test]
+fn equal_scores_share_a_rank() {
+    let mut v = hall(4);
+    // Q1: W01 −2 once (W1.3): (98+100+100)/3 = 99.33; W02, W03 full 100; W04 −3 (W1.2): 97/… → 99
+    rec(&mut v, "a", "W1.3", "W01", "2026-01-05", json!({}));
+    rec(&mut v, "b", "W1.2", "W04", "2026-01-05", json!({}));
+    let r = eval(&v, "2026-Q1");
+    let ranks: Vec<(&str, u32)> = r.windows.iter().map(|w| (w.subject.as_str(), w.rank)).collect();
+    // P8: 100, 100, 99.33, 99 → ranks 1, 1, 3, 4
+    assert_eq!(ranks, vec![("W02", 1), ("W03", 1), ("W01", 3), ("W04", 4)]);
+    // department ranks: D1 = W01, W03 → W03 1, W01 2; D2 = W02, W04 → W02 1, W04 2
+    let dr = |id: &str| r.subject(id).unwrap().department_rank;
+    assert_eq!((dr("W03"), dr("W01"), dr("W02"), dr("W04")), (1, 2, 1, 2));
+    // 1 2 2 4: three windows where two share second place
+    let mut v = hall(4);
+    rec(&mut v, "a", "W1.3", "W01", "2026-01-05", json!({}));
+    rec(&mut v, "b", "W1.3", "W02", "2026-01-05", json!({}));
+    rec(&mut v, "c", "W1.2", "W04", "2026-01-05", json!({}));
+    let r = eval(&v, "2026-Q1");
+    let ranks: Vec<u32> = r.windows.iter().map(|w| w.rank).collect();
+    assert_eq!(ranks, vec![1, 2, 2, 4]);
+}
+
+#[test]
+fn a_tie_at_the_quota_line_is_broken_by_fewer_deductions() {
+    let mut v = hall(10);
+    // quota: 10% of 10 windows = 1.
+    // W01: W1.3 −2 and WB.5 province +2 in July → 100 in July; 100, 100 → 100.00, deductions 2.
+    rec(&mut v, "a1", "W1.3", "W01", "2026-07-03", json!({}));
+    rec(&mut v, "a2", "WB.5", "W01", "2026-07-04", json!({"level": "province", "key": "reform-1"}));
+    // W02: nothing → 100.00, deductions 0. Everyone else −2 once → 99.33.
+    for i in 3..=10 {
+        rec(&mut v, &format!("x{i}"), "W1.3", &format!("W{i:02}"), "2026-08-03", json!({}));
+    }
+    let r = eval(&v, "2026-Q3");
+    assert_eq!(r.subject("W01").unwrap().score, d("100"));
+    assert_eq!(r.subject("W02").unwrap().score, d("100"));
+    let a = r.award("model_window", SubjectKind::Window).unwrap();
+    assert_eq!(a.quota, 1);
+    // P9: equal scores, fewer deductions wins: W02 (0) over W01 (2)
+    assert_eq!(a.awarded, vec!["W02".to_string()]);
+    assert!(a.tied_at_line.is_empty());
+    let w01 = a.standings.iter().find(|s| s.subject == "W01").unwrap();
+    assert_eq!(w01.status, AwardStatus::QuotaFull);
+}
+
+#[test]
+fn a_tie_that_survives_every_tie_breaker_awards_none_of_the_group() {
+    let mut v = hall(10);
+    // W01 and W02 both untouched: 100, no deductions, no complaints, no bonus; the others 99.33
+    for i in 3..=10 {
+        rec(&mut v, &format!("x{i}"), "W1.3", &format!("W{i:02}"), "2026-08-03", json!({}));
+    }
+    let r = eval(&v, "2026-Q3");
+    let a = r.award("model_window", SubjectKind::Window).unwrap();
+    assert_eq!(a.quota, 1);
+    assert!(a.awarded.is_empty());
+    assert_eq!(a.tied_at_line, vec!["W01".to_string(), "W02".to_string()]);
+    for s in a.standings.iter().filter(|s| s.subject == "W01" || s.subject == "W02") {
+        assert_eq!(s.status, AwardStatus::TieAtQuotaLine);
+        assert!(s.detail.contains("for the centre to decide"), "{}", s.detail);
+    }
+}
+
+#[test]
+fn city_level_criticism_in_may_removes_q2_but_not_the_year() {
+    let mut v = hall(10);
+    // S5.3 city in May: −5 (S5), quarterly eligibility lost; W6.2 charges the window −5 with the same loss
+    rec(&mut v, "c1", "S5.3", "S01", "2026-05-12", json!({"level": "city"}));
+    let q2 = eval(&v, "2026-Q2");
+    let s = q2.subject("S01").unwrap();
+    assert_eq!(s.disqualifications.len(), 1);
+    assert_eq!(s.disqualifications[0].record.as_deref(), Some("c1"));
+    let star = q2.award("service_star", SubjectKind::Staff).unwrap();
+    let st = star.standings.iter().find(|x| x.subject == "S01").unwrap();
+    assert_eq!(st.status, AwardStatus::NotEligible);
+    assert!(st.detail.contains("c1"), "{}", st.detail);
+    // the window loses it through its staff member's 通报 (W6.2)
+    let mw = q2.award("model_window", SubjectKind::Window).unwrap();
+    assert_eq!(mw.standings.iter().find(|x| x.subject == "W01").unwrap().status, AwardStatus::NotEligible);
+    // the year: city level does not remove annual eligibility
+    let y = eval(&v, "2026");
+    assert!(y.subject("S01").unwrap().disqualifications.is_empty());
+    assert!(y.subject("W01").unwrap().disqualifications.is_empty());
+    // Q3 is untouched
+    assert!(eval(&v, "2026-Q3").subject("S01").unwrap().disqualifications.is_empty());
+}
+
+#[test]
+fn province_level_criticism_removes_the_quarter_and_the_year() {
+    let mut v = hall(10);
+    rec(&mut v, "p1", "S5.3", "S03", "2026-05-12", json!({"level": "province"}));
+    let q2 = eval(&v, "2026-Q2");
+    assert!(!q2.subject("S03").unwrap().disqualifications.is_empty());
+    assert!(!q2.subject("W03").unwrap().disqualifications.is_empty());
+    let y = eval(&v, "2026");
+    for id in ["S03", "W03"] {
+        let s = y.subject(id).unwrap();
+        assert_eq!(s.disqualifications.len(), 1, "{id}");
+        assert_eq!(s.disqualifications[0].record.as_deref(), Some("p1"));
+    }
+    let a = y.award("service_star", SubjectKind::Staff).unwrap();
+    assert_eq!(a.standings.iter().find(|x| x.subject == "S03").unwrap().status, AwardStatus::NotEligible);
+    assert!(!a.awarded.contains(&"S03".to_string()));
+}
+
+#[test]
+fn a_member_who_joined_in_august_is_not_eligible_for_q3() {
+    let mut v = hall(10);
+    v["staff"].as_array_mut().unwrap().push(json!({"id": "S99", "name": "新人", "assignments": [{"window": "W01", "from": "2026-08-10"}]}));
+    let r = eval(&v, "2026-Q3");
+    let s = r.subject("S99").unwrap();
+    // evaluated in August and September only
+    assert_eq!(s.months_evaluated, 2);
+    let a = r.award("service_star", SubjectKind::Staff).unwrap();
+    let st = a.standings.iter().find(|x| x.subject == "S99").unwrap();
+    assert_eq!(st.status, AwardStatus::NotEligible);
+    assert!(st.detail.contains("2 of 3"), "{}", st.detail);
+    // participants: 11 staff evaluated in Q3 (E10: the base counts every participant) → 1.1 → 1
+    assert_eq!((a.participants, a.quota), (11, 1));
+}
+
+#[test]
+fn worked_example_2_quarters_and_the_annual_zeroing_of_w6() {
+    // rules.md worked example 2: window M with staff P and Q
+    let mut v = json!({
+        "hall": {"id": "H", "name": "h"}, "year": 2026,
+        "departments": [{"id": "D1", "name": "一局"}],
+        "windows": [{"id": "M", "name": "M", "department": "D1", "heads": [{"staff": "P"}]}],
+        "staff": [{"id": "P", "name": "P", "assignments": [{"window": "M"}]}, {"id": "Q", "name": "Q", "assignments": [{"window": "M"}]}],
+        "targets": {}, "metrics": [], "records": []
+    });
+    for m in 1..=12 {
+        v["metrics"].as_array_mut().unwrap().push(json!({"window": "M", "month": format!("2026-{m:02}"), "cases": 10, "rates": {}}));
+    }
+    rec(&mut v, "1", "S5.1", "P", "2026-01-08", json!({"points": "2"}));
+    rec(&mut v, "2", "S5.1", "Q", "2026-01-20", json!({"points": "3"}));
+    rec(&mut v, "3", "S5.1", "P", "2026-04-02", json!({"points": "2"}));
+    rec(&mut v, "4", "S5.1", "Q", "2026-06-03", json!({"points": "2"}));
+    rec(&mut v, "5", "S5.1", "P", "2026-06-09", json!({"points": "4"}));
+    // the three rates have no targets: W5.1 cannot deduct (warnings only)
+    // Q1 = (95 + 100 + 100) / 3 = 98.33
+    assert_eq!(eval(&v, "2026-Q1").subject("M").unwrap().score, d("98.33"));
+    // Q2 = (98 + 100 + 80) / 3 = 92.67 (quarters keep the months as scored)
+    let q2 = eval(&v, "2026-Q2");
+    let m = q2.subject("M").unwrap();
+    assert_eq!(m.monthly.iter().map(|t| t.total).collect::<Vec<_>>(), vec![d("98"), d("100"), d("80")]);
+    assert_eq!(m.score, d("92.67"));
+    // the year counts W6 as 0 in every month: every month is 80 → annual 80
+    let y = eval(&v, "2026");
+    let m = y.subject("M").unwrap();
+    assert!(m.monthly.iter().all(|t| t.total == d("80")), "{:?}", m.monthly);
+    assert_eq!(m.score, d("80"));
+    // E8: the annual deductions use the zeroing: 20 a month × 12 = 240
+    assert_eq!(m.deductions, d("240"));
+    // E8: complaints charged to the window: 5
+    assert_eq!(m.complaints, 5);
+    assert_eq!(y.subject("P").unwrap().complaints, 3);
+}
+
+#[test]
+fn department_feedback_and_indicator() {
+    let mut v = hall(4);
+    // Year: W01 −2 in January → (98 + 11 × 100) / 12 = 99.8333 → 99.83; W03 100 → D1 indicator (99.83 + 100) / 2 = 99.915 → 99.92
+    rec(&mut v, "a", "W1.3", "W01", "2026-01-05", json!({}));
+    let y = eval(&v, "2026");
+    assert_eq!(y.subject("W01").unwrap().score, d("99.83"));
+    let d1 = y.departments.iter().find(|x| x.department == "D1").unwrap();
+    assert_eq!(d1.name, "一局");
+    assert_eq!(d1.windows.len(), 2);
+    assert_eq!(d1.staff.len(), 2);
+    assert_eq!(d1.indicator, Some(d("99.92")));
+}
+
+#[test]
+fn awards_respect_quota_eligibility_and_order_on_generated_halls() {
+    // property over many small halls: awarded ≤ quota; none ineligible; every awarded outranks every eligible non-awarded
+    let mut seed = 12345u64;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let codes = ["W1.2", "W1.3", "W4.3", "WB.1", "WB.3"];
+    for round in 0..12 {
+        let n = 10 + (next() % 25) as usize;
+        let mut v = hall(n);
+        for k in 0..(next() % 40) {
+            let w = 1 + next() % n as u64;
+            let m = 1 + next() % 12;
+            let code = codes[(next() % codes.len() as u64) as usize];
+            rec(&mut v, &format!("r{k}"), code, &format!("W{w:02}"), &format!("2026-{m:02}-10"), json!({}));
+            if next() % 4 == 0 {
+                let lvl = ["county", "city", "province"][(next() % 3) as usize];
+                rec(&mut v, &format!("p{k}"), "S5.3", &format!("S{w:02}"), &format!("2026-{m:02}-11"), json!({"level": lvl}));
+            }
+        }
+        for period in ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "2026"] {
+            let r = eval(&v, period);
+            for a in &r.awards {
+                assert!(a.awarded.len() as u32 <= a.quota, "round {round} {period}");
+                let list = if a.subject == SubjectKind::Window { &r.windows } else { &r.staff };
+                let score = |id: &str| list.iter().find(|s| s.subject == id).unwrap().score;
+                for id in &a.awarded {
+                    let st = a.standings.iter().find(|s| &s.subject == id).unwrap();
+                    assert_eq!(st.status, AwardStatus::Awarded);
+                    assert!(list.iter().find(|s| &s.subject == id).unwrap().disqualifications.is_empty());
+                    for other in a.standings.iter().filter(|s| matches!(s.status, AwardStatus::QuotaFull | AwardStatus::TieAtQuotaLine)) {
+                        assert!(score(id) >= score(&other.subject), "round {round} {period}: {id} vs {}", other.subject);
+                    }
+                }
+            }
+        }
+    }
+}
