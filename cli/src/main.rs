@@ -23,10 +23,11 @@ enum Command {
     Score {
         /// The dataset (JSON).
         file: PathBuf,
-        /// The month, YYYY-MM (same as --period YYYY-MM).
+        /// The month, YYYY-MM: the month's full result (every category line, every record's outcome).
         #[arg(long, conflicts_with = "period")]
         month: Option<YearMonth>,
-        /// A month 2026-10, a quarter 2026-Q3 or a year 2026.
+        /// A month 2026-10, a quarter 2026-Q3 or a year 2026: period scores, ranks and awards
+        /// (with --format json, the period result; --month gives a month's full detail).
         #[arg(long)]
         period: Option<Period>,
         /// Another county's policy (JSON); the built-in county measure when absent.
@@ -69,9 +70,34 @@ enum Command {
     Policy,
 }
 
+
+thread_local! {
+    static OUT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Appends a line to the command's output, written at the end in one piece (so a closed pipe,
+/// as in `kaoping score … | head`, ends the command quietly instead of with a panic).
+macro_rules! out {
+    () => { OUT.with(|o| o.borrow_mut().push('\n')) };
+    ($($t:tt)*) => { OUT.with(|o| { let mut o = o.borrow_mut(); o.push_str(&format!($($t)*)); o.push('\n'); }) };
+}
+macro_rules! out_raw {
+    ($($t:tt)*) => { OUT.with(|o| o.borrow_mut().push_str(&format!($($t)*))) };
+}
+
+fn flush_output() {
+    use std::io::Write;
+    let text = OUT.with(|o| std::mem::take(&mut *o.borrow_mut()));
+    let mut stdout = std::io::stdout().lock();
+    // a reader that went away (head, less) is not an error of ours
+    let _ = stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush());
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    let result = run(cli);
+    flush_output();
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Input(msg)) => {
             eprintln!("{msg}");
@@ -114,24 +140,28 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 (None, Some(p)) => p,
                 (None, None) => return Err(Failure::Usage("give --month YYYY-MM or --period (2026-10, 2026-Q3, 2026)".into())),
             };
+            let month = month.or(match period {
+                Period::Month(m) if format == "table" => Some(m),
+                _ => None,
+            });
             if format != "json" && format != "table" {
                 return Err(Failure::Usage(format!("unknown format {format:?}: use table or json")));
             }
             let policy = load_policy(policy.as_deref())?;
             let ds = Dataset::from_json(&read(&file)?)?;
-            match period {
-                Period::Month(m) => {
+            match (month, period) {
+                (Some(m), _) => {
                     let res = policy.evaluate_month(&ds, m)?;
                     if format == "json" {
-                        println!("{}", serde_json::to_string_pretty(&res).expect("serialises"));
+                        out!("{}", serde_json::to_string_pretty(&res).expect("serialises"));
                     } else {
                         print_tables(&policy, &res, top);
                     }
                 }
-                p => {
+                (None, p) => {
                     let res = policy.evaluate_period(&ds, p)?;
                     if format == "json" {
-                        println!("{}", serde_json::to_string_pretty(&res).expect("serialises"));
+                        out!("{}", serde_json::to_string_pretty(&res).expect("serialises"));
                     } else {
                         print_period(&policy, &res, top);
                     }
@@ -147,7 +177,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let ds = Dataset::from_json(&read(&file)?)?;
             let res = policy.evaluate_period(&ds, period)?;
             if format == "json" {
-                println!("{}", serde_json::to_string_pretty(&res.awards).expect("serialises"));
+                out!("{}", serde_json::to_string_pretty(&res.awards).expect("serialises"));
             } else {
                 print_awards(&res);
             }
@@ -156,13 +186,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Validate { file, policy, policy_only } => {
             if policy_only {
                 let p = load_policy(Some(&file))?;
-                println!("ok: policy {} with {} rule items", p.doc().id, p.doc().rules.len());
+                out!("ok: policy {} with {} rule items", p.doc().id, p.doc().rules.len());
                 return Ok(());
             }
             let policy = load_policy(policy.as_deref())?;
             let ds = Dataset::from_json(&read(&file)?)?;
             policy.validate(&ds)?;
-            println!(
+            out!(
                 "ok: {} ({}), {} windows, {} staff, {} records, {} metric rows",
                 ds.hall.name,
                 ds.year,
@@ -175,13 +205,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Schema { name } => match kaoping_core::schema::schema_json(&name) {
             Some(s) => {
-                print!("{s}");
+                out_raw!("{s}");
                 Ok(())
             }
             None => Err(Failure::Usage(format!("unknown schema {name:?}: one of {}", kaoping_core::schema::NAMES.join(", ")))),
         },
         Command::Policy => {
-            print!("{}", kaoping_core::BUILTIN_POLICY_JSON);
+            out_raw!("{}", kaoping_core::BUILTIN_POLICY_JSON);
             Ok(())
         }
     }
@@ -193,18 +223,18 @@ fn print_tables(policy: &Policy, res: &MonthResult, top: usize) {
     let order = |a: &&SubjectMonth, b: &&SubjectMonth| b.total.cmp(&a.total).then_with(|| a.subject.cmp(&b.subject));
     windows.sort_by(order);
     staff.sort_by(order);
-    println!("{} — {} 月度考评 ({})", res.hall, res.month, policy.doc().name);
-    println!();
+    out!("{} — {} 月度考评 ({})", res.hall, res.month, policy.doc().name);
+    out!();
     table("窗口考评", &windows, top);
-    println!();
+    out!();
     table("窗口工作人员考评", &staff, top);
     let counted = res.records.iter().filter(|r| r.outcome != kaoping_core::result::OutcomeKind::NotCounted).count();
-    println!();
-    println!("记录 {} 条: 计分 {} 条, 未计分 {} 条; 提示 {} 条", res.records.len(), counted, res.records.len() - counted, res.warnings.len());
+    out!();
+    out!("记录 {} 条: 计分 {} 条, 未计分 {} 条; 提示 {} 条", res.records.len(), counted, res.records.len() - counted, res.warnings.len());
 }
 
 fn table(title: &str, rows: &[&SubjectMonth], top: usize) {
-    println!("== {title} ({} 个) ==", rows.len());
+    out!("== {title} ({} 个) ==", rows.len());
     let Some(first) = rows.first() else { return };
     let mut header = vec!["名次".to_string(), "编号".into(), "名称".into()];
     header.extend(first.categories.iter().map(|c| format!("{}({})", c.name, c.max.normalize())));
@@ -254,10 +284,10 @@ fn period_label(p: &PeriodResult) -> String {
 }
 
 fn print_period(policy: &Policy, res: &PeriodResult, top: usize) {
-    println!("{} — {} 考评 ({})", res.hall, period_label(res), policy.doc().name);
+    out!("{} — {} 考评 ({})", res.hall, period_label(res), policy.doc().name);
     for (title, rows) in [("窗口排名", &res.windows), ("窗口工作人员排名", &res.staff)] {
-        println!();
-        println!("== {title} ({} 个) ==", rows.len());
+        out!();
+        out!("== {title} ({} 个) ==", rows.len());
         let mut lines = vec![vec!["名次".to_string(), "部门内名次".into(), "编号".into(), "名称".into(), "部门".into(), "参评月数".into(), "得分".into(), "等次".into(), "扣分".into(), "投诉".into(), "加分".into(), "评先资格".into()]];
         for (i, s) in rows.iter().enumerate() {
             if top > 0 && i >= top {
@@ -267,7 +297,7 @@ fn print_period(policy: &Policy, res: &PeriodResult, top: usize) {
         }
         print_grid(&lines);
     }
-    println!();
+    out!();
     print_awards(res);
 }
 
@@ -291,23 +321,23 @@ fn period_row(s: &SubjectPeriod) -> Vec<String> {
 
 fn print_awards(res: &PeriodResult) {
     if res.awards.is_empty() {
-        println!("(本期无评先项目)");
+        out!("(本期无评先项目)");
     }
     for a in &res.awards {
-        println!("== {} {} — 名额 {} (参评 {}, {}) ==", period_label(res), a.name, a.quota, a.participants, a.quota_detail);
+        out!("== {} {} — 名额 {} (参评 {}, {}) ==", period_label(res), a.name, a.quota, a.participants, a.quota_detail);
         if a.awarded.is_empty() {
-            println!("  无");
+            out!("  无");
         }
         for id in &a.awarded {
             let s = res.subject(id).expect("awarded subjects are in the result");
-            println!("  ★ {} {} ({}) 得分 {:.2} 第{}名", s.subject, s.name, s.department, s.score, s.rank);
+            out!("  ★ {} {} ({}) 得分 {:.2} 第{}名", s.subject, s.name, s.department, s.score, s.rank);
         }
         if !a.tied_at_line.is_empty() {
-            println!("  名额线并列, 提请中心研究决定: {}", a.tied_at_line.join(", "));
+            out!("  名额线并列, 提请中心研究决定: {}", a.tied_at_line.join(", "));
         }
         let excluded: Vec<_> = a.standings.iter().filter(|s| s.status == AwardStatus::NotEligible && s.rank as usize <= a.awarded.len() + 5).collect();
         for s in excluded {
-            println!("  × {} 第{}名 不具备资格: {}", s.subject, s.rank, s.detail);
+            out!("  × {} 第{}名 不具备资格: {}", s.subject, s.rank, s.detail);
         }
     }
 }
@@ -318,6 +348,6 @@ fn print_grid(lines: &[Vec<String>]) {
     let widths: Vec<usize> = (0..cols).map(|c| lines.iter().map(|l| width(&l[c])).max().unwrap_or(0)).collect();
     for l in lines {
         let cells: Vec<String> = l.iter().enumerate().map(|(c, v)| format!("{v}{}", " ".repeat(widths[c] - width(v)))).collect();
-        println!("{}", cells.join("  ").trim_end());
+        out!("{}", cells.join("  ").trim_end());
     }
 }

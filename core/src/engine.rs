@@ -93,6 +93,7 @@ impl Policy {
             }
         }
         check_grades(&doc, &mut problems);
+        check_awards(&doc, &mut problems);
         if !problems.is_empty() {
             return Err(Errors { document: "policy".into(), problems });
         }
@@ -212,6 +213,28 @@ fn check_grades(doc: &PolicyDoc, out: &mut Vec<Problem>) {
                 prev = Some(m);
             }
             _ => {}
+        }
+    }
+}
+
+fn check_awards(doc: &PolicyDoc, out: &mut Vec<Problem>) {
+    for (i, a) in doc.awards.awards.iter().enumerate() {
+        let path = format!("awards.awards[{i}]");
+        match (a.share, a.count) {
+            (Some(_), Some(_)) | (None, None) => {
+                out.push(Problem::new(ProblemKind::Invalid, path.clone(), format!("award {}: give exactly one of share (a fraction) or count", a.id)))
+            }
+            (Some(s), None) if s < Decimal::ZERO || s > Decimal::ONE => out.push(Problem::new(
+                ProblemKind::Invalid,
+                format!("{path}.share"),
+                format!("a share is a fraction between 0 and 1 (0.10 for 10%), got {s}"),
+            )),
+            _ => {}
+        }
+    }
+    for (i, c) in doc.awards.complaint_rules.staff.iter().chain(doc.awards.complaint_rules.window.iter()).enumerate() {
+        if !doc.rules.iter().any(|r| &r.code == c) {
+            out.push(Problem::new(ProblemKind::UnknownReference, "awards.complaint_rules", format!("complaint rule {c:?} (entry {i}) is not a rule item")));
         }
     }
 }
@@ -627,7 +650,7 @@ impl Policy {
             };
             if let Some(reason) = not_counted {
                 out.reason = Some(reason);
-                out.detail = format!("not counted: {}", reason.label_zh());
+                out.detail = format!("not counted: {}", reason.label_en());
                 outcomes.insert(r.id.clone(), (out, Vec::new()));
                 continue;
             }
@@ -864,11 +887,20 @@ impl Policy {
                 zeroed_by: None,
             };
             if let Some((score, detail, ii)) = derived.get(&cat.code) {
-                let taken = (cat.max - *score).max(Decimal::ZERO);
+                let raw = (cat.max - *score).max(Decimal::ZERO);
+                let (taken, cut) = if sp.floor == Floor::Category && raw > cat.max { (cat.max, Some(Reason::CategoryExhausted)) } else { (raw, None) };
                 res.points += taken;
-                res.lines.push(Line { rule: self.doc.rules[*ii].code.clone(), record: None, raw: taken, points: taken, detail: format!("derived score {score}: {detail}"), cut: None });
+                res.lines.push(Line { rule: self.doc.rules[*ii].code.clone(), record: None, raw, points: taken, detail: format!("derived score {score}: {detail}"), cut });
             }
-            for p in lines.iter_mut().filter(|p| self.doc.rules[p.item].category == cat.code) {
+            // C2/C3 consume a category in date order, then record id (states, which have no date, first),
+            // as rules.md orders the yearly caps
+            let mut order: Vec<usize> = (0..lines.len()).filter(|&i| self.doc.rules[lines[i].item].category == cat.code).collect();
+            order.sort_by_key(|&i| lines[i].record.as_ref().map(|r| {
+                let rec = record_by_id(idx, r);
+                (rec.date, rec.id.clone())
+            }));
+            for &li in &order {
+                let p = &mut lines[li];
                 let capped = cat.bonus || sp.floor == Floor::Category;
                 if capped && p.cut.is_none() {
                     let left = (cat.max - res.points).max(Decimal::ZERO);
@@ -880,6 +912,12 @@ impl Policy {
                 res.points += p.applied;
                 let code = self.doc.rules[p.item].code.clone();
                 if let Some(r) = &p.record {
+                    // E4: what a keyed record counted raises the best value of its key for later months
+                    if let Some(k) = &record_by_id(idx, r).key
+                        && p.applied > Decimal::ZERO
+                    {
+                        *st.best_key.entry((id.to_string(), code.clone(), k.clone())).or_default() += p.applied;
+                    }
                     let a = acc.entry((r.clone(), id.to_string(), code.clone())).or_default();
                     a.raw += p.raw;
                     a.points += p.applied;
@@ -1046,22 +1084,10 @@ fn apply_effects(e: &Effects, item: &RuleItem, record: Option<&String>, flags: &
 }
 
 fn describe(a: &ChargeAcc, outcome: OutcomeKind) -> String {
-    let reason = a.reason.map(|r| format!("{r:?}")).unwrap_or_default();
-    let reason = to_snake(&reason).replace('_', " ");
+    let reason = a.reason.map(|r| r.label_en()).unwrap_or("");
     match outcome {
         OutcomeKind::Counted => format!("counted: {} point(s)", a.points.normalize()),
-        OutcomeKind::PartlyCounted => format!("{} of {} counted ({} of {} point(s)): {reason}", a.counted, a.occurrences, a.points.normalize(), a.raw.normalize()),
+        OutcomeKind::PartlyCounted => format!("{} of {} counted: {reason} ({} of {} point(s))", a.counted, a.occurrences, a.points.normalize(), a.raw.normalize()),
         OutcomeKind::NotCounted => format!("not counted: {reason}"),
     }
-}
-
-fn to_snake(s: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if c.is_uppercase() && i > 0 {
-            out.push('_');
-        }
-        out.extend(c.to_lowercase());
-    }
-    out
 }

@@ -17,6 +17,7 @@
 pub mod dataset;
 pub mod engine;
 pub mod error;
+pub mod explain;
 pub mod kind;
 pub mod kinds;
 pub mod month;

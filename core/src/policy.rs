@@ -460,7 +460,7 @@ pub struct AwardSettings {
     /// P9: tie-breakers at the quota line, in order (E8 gives the figures).
     #[serde(default = "default_tie_breakers")]
     pub tie_breakers: Vec<TieBreaker>,
-    /// E8: the items whose counted occurrences are a subject's complaints.
+    /// E8: the items whose counted occurrences are a subject's complaints (none when absent).
     #[serde(default)]
     pub complaint_rules: ComplaintRules,
     /// P7: eligible only when evaluated in every month of the period.
@@ -499,8 +499,9 @@ pub struct ComplaintRules {
 }
 
 impl Default for ComplaintRules {
+    /// None: a policy names its complaint items (the county measure: S5.1 for staff, W6.1 for windows).
     fn default() -> Self {
-        ComplaintRules { staff: vec!["S5.1".into()], window: vec!["W6.1".into()] }
+        ComplaintRules { staff: Vec::new(), window: Vec::new() }
     }
 }
 

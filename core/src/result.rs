@@ -154,6 +154,24 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// The reason in words, as outcome details use it ("not counted: yearly cap").
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Reason::Pending => "pending",
+            Reason::Revoked => "revoked",
+            Reason::CategoryExhausted => "category exhausted",
+            Reason::MonthCap => "monthly cap",
+            Reason::YearCap => "yearly cap",
+            Reason::BonusCap => "monthly bonus cap",
+            Reason::NotHighestOfKey => "not the highest of its achievement key",
+            Reason::AlreadyCounted => "already counted at a higher level",
+            Reason::NoEvidence => "no evidence",
+            Reason::DerivedItem => "derived item",
+            Reason::NoTarget => "no subject to charge",
+            Reason::CategoryZeroed => "category zeroed",
+        }
+    }
+
     pub fn label_zh(self) -> &'static str {
         match self {
             Reason::Pending => "待核实/申诉中",

@@ -1,0 +1,154 @@
+//! The C ABI from Rust: status codes, ownership, the error path, and misuse that must be reported.
+
+use kaoping::*;
+use std::ffi::{CStr, CString, c_char};
+use std::ptr;
+
+const SAMPLE: &str = include_str!("../../examples/data/county-2026.json");
+
+fn engine() -> *mut KpEngine {
+    let mut e = ptr::null_mut();
+    assert_eq!(unsafe { kp_engine_new_builtin(&mut e) }, KpStatus::KpOk);
+    e
+}
+
+fn take(p: *mut c_char) -> String {
+    let s = unsafe { CStr::from_ptr(p) }.to_str().unwrap().to_string();
+    assert_eq!(unsafe { kp_string_free(p) }, KpStatus::KpOk);
+    s
+}
+
+fn last_error() -> serde_json::Value {
+    let mut out = ptr::null_mut();
+    assert_eq!(unsafe { kp_last_error_json(&mut out, ptr::null_mut()) }, KpStatus::KpOk);
+    serde_json::from_str(&take(out)).unwrap()
+}
+
+#[test]
+fn evaluate_a_month_equals_the_core() {
+    let e = engine();
+    let period = CString::new("2026-10").unwrap();
+    let mut out = ptr::null_mut();
+    let mut len = 0usize;
+    let st = unsafe { kp_evaluate(e, SAMPLE.as_ptr(), SAMPLE.len(), period.as_ptr(), &mut out, &mut len) };
+    assert_eq!(st, KpStatus::KpOk);
+    let got = take(out);
+    assert_eq!(got.len(), len);
+    let ds = kaoping_core::Dataset::from_json(SAMPLE).unwrap();
+    let want = serde_json::to_string_pretty(&kaoping_core::Policy::builtin().evaluate_month(&ds, "2026-10".parse().unwrap()).unwrap()).unwrap();
+    assert!(got == want);
+    assert!(kp_last_error_message().is_null());
+    assert_eq!(unsafe { kp_engine_free(e) }, KpStatus::KpOk);
+}
+
+#[test]
+fn a_bad_dataset_reports_every_problem_with_its_record() {
+    let e = engine();
+    let bad = r#"{"hall":{"id":"H","name":"h"},"year":2026,"departments":[{"id":"D","name":"d"}],
+      "windows":[{"id":"W","name":"w","department":"D"}],"staff":[{"id":"S","name":"s","assignments":[{"window":"W"}]}],
+      "records":[{"id":"r1","rule":"S2.3","subject":"S","date":"2026-03-01","points":"7"},{"id":"r2","rule":"X9","subject":"S","date":"2026-03-01"}]}"#;
+    assert_eq!(unsafe { kp_validate(e, bad.as_ptr(), bad.len()) }, KpStatus::KpInvalidInput);
+    let msg = unsafe { CStr::from_ptr(kp_last_error_message()) }.to_str().unwrap().to_string();
+    assert!(msg.contains("records[0].points") && msg.contains("r1"), "{msg}");
+    let j = last_error();
+    assert_eq!(j["problems"].as_array().unwrap().len(), 2);
+    assert_eq!(j["problems"][0]["record"], "r1");
+    assert_eq!(j["problems"][1]["path"], "records[1].rule");
+    // the next successful call clears the last error
+    assert_eq!(unsafe { kp_validate(e, SAMPLE.as_ptr(), SAMPLE.len()) }, KpStatus::KpOk);
+    assert!(kp_last_error_message().is_null());
+    unsafe { kp_engine_free(e) };
+}
+
+#[test]
+fn misuse_is_reported_not_undefined() {
+    let e = engine();
+    let mut out = ptr::null_mut();
+    let p = CString::new("2026-10").unwrap();
+    // NULL engine, NULL dataset, NULL out
+    assert_eq!(unsafe { kp_evaluate(ptr::null(), SAMPLE.as_ptr(), SAMPLE.len(), p.as_ptr(), &mut out, ptr::null_mut()) }, KpStatus::KpNullPointer);
+    assert_eq!(unsafe { kp_evaluate(e, ptr::null(), 3, p.as_ptr(), &mut out, ptr::null_mut()) }, KpStatus::KpNullPointer);
+    assert_eq!(unsafe { kp_evaluate(e, SAMPLE.as_ptr(), SAMPLE.len(), p.as_ptr(), ptr::null_mut(), ptr::null_mut()) }, KpStatus::KpNullPointer);
+    assert!(out.is_null(), "outputs are written only on success");
+    // invalid UTF-8
+    let bytes = [b'{', 0xff, 0xfe, b'}'];
+    assert_eq!(unsafe { kp_validate(e, bytes.as_ptr(), bytes.len()) }, KpStatus::KpInvalidUtf8);
+    // a length that cannot be right
+    assert_eq!(unsafe { kp_validate(e, SAMPLE.as_ptr(), usize::MAX) }, KpStatus::KpInvalidArgument);
+    // a malformed period
+    let q = CString::new("2026-Q7").unwrap();
+    assert_eq!(unsafe { kp_evaluate(e, SAMPLE.as_ptr(), SAMPLE.len(), q.as_ptr(), &mut out, ptr::null_mut()) }, KpStatus::KpInvalidArgument);
+    // a truncated dataset is invalid input, not a crash
+    assert_eq!(unsafe { kp_validate(e, SAMPLE.as_ptr(), 100) }, KpStatus::KpInvalidInput);
+    // unknown schema; schema by name
+    let n = CString::new("nope").unwrap();
+    assert_eq!(unsafe { kp_schema(n.as_ptr(), &mut out, ptr::null_mut()) }, KpStatus::KpInvalidArgument);
+    let n = CString::new("dataset").unwrap();
+    assert_eq!(unsafe { kp_schema(n.as_ptr(), &mut out, ptr::null_mut()) }, KpStatus::KpOk);
+    let s = out;
+    assert_eq!(unsafe { kp_string_free(s) }, KpStatus::KpOk);
+    // double free and foreign pointers are detected
+    assert_eq!(unsafe { kp_string_free(s) }, KpStatus::KpInvalidHandle);
+    let mut local = [0 as c_char; 4];
+    assert_eq!(unsafe { kp_string_free(local.as_mut_ptr()) }, KpStatus::KpInvalidHandle);
+    assert_eq!(unsafe { kp_string_free(ptr::null_mut()) }, KpStatus::KpOk);
+    assert_eq!(unsafe { kp_engine_free(e) }, KpStatus::KpOk);
+    assert_eq!(unsafe { kp_engine_free(e) }, KpStatus::KpInvalidHandle);
+    // a freed engine is refused, not used
+    assert_eq!(unsafe { kp_validate(e, SAMPLE.as_ptr(), SAMPLE.len()) }, KpStatus::KpInvalidHandle);
+}
+
+#[test]
+fn a_bad_policy_is_invalid_input() {
+    let mut e = ptr::null_mut();
+    let text = kaoping_core::BUILTIN_POLICY_JSON.replace("\"per_occurrence\"", "\"no_such_kind\"");
+    assert_eq!(unsafe { kp_engine_new(text.as_ptr(), text.len(), &mut e) }, KpStatus::KpInvalidInput);
+    assert!(e.is_null());
+    let j = last_error();
+    assert!(j["problems"][0]["path"].as_str().unwrap().ends_with(".kind"), "{j}");
+    let text = kaoping_core::BUILTIN_POLICY_JSON;
+    assert_eq!(unsafe { kp_engine_new(text.as_ptr(), text.len(), &mut e) }, KpStatus::KpOk);
+    assert_eq!(unsafe { kp_engine_free(e) }, KpStatus::KpOk);
+}
+
+#[test]
+fn explain_awards_year_and_versions() {
+    let e = engine();
+    let (mut out, mut len) = (ptr::null_mut(), 0usize);
+    let subj = CString::new("W01").unwrap();
+    let m = CString::new("2026-10").unwrap();
+    assert_eq!(unsafe { kp_explain(e, SAMPLE.as_ptr(), SAMPLE.len(), subj.as_ptr(), m.as_ptr(), &mut out, &mut len) }, KpStatus::KpOk);
+    assert!(take(out).contains("W01"));
+    let nobody = CString::new("NOBODY").unwrap();
+    assert_eq!(unsafe { kp_explain(e, SAMPLE.as_ptr(), SAMPLE.len(), nobody.as_ptr(), m.as_ptr(), &mut out, &mut len) }, KpStatus::KpInvalidArgument);
+    let q = CString::new("2026-Q3").unwrap();
+    assert_eq!(unsafe { kp_awards(e, SAMPLE.as_ptr(), SAMPLE.len(), q.as_ptr(), &mut out, &mut len) }, KpStatus::KpOk);
+    let awards: serde_json::Value = serde_json::from_str(&take(out)).unwrap();
+    assert_eq!(awards.as_array().unwrap().len(), 2);
+    assert_eq!(unsafe { kp_evaluate_year(e, SAMPLE.as_ptr(), SAMPLE.len(), &mut out, &mut len) }, KpStatus::KpOk);
+    let year: serde_json::Value = serde_json::from_str(&take(out)).unwrap();
+    assert_eq!(year["months"].as_array().unwrap().len(), 12);
+    assert_eq!(kp_abi_version(), KP_ABI_VERSION);
+    assert_eq!(unsafe { CStr::from_ptr(kp_version()) }.to_str().unwrap(), kaoping_core::VERSION);
+    unsafe { kp_engine_free(e) };
+}
+
+#[test]
+fn one_engine_many_threads() {
+    let e = engine() as usize;
+    let results: Vec<String> = std::thread::scope(|s| {
+        let hs: Vec<_> = (0..8)
+            .map(|_| {
+                s.spawn(move || {
+                    let p = CString::new("2026-Q3").unwrap();
+                    let mut out = ptr::null_mut();
+                    assert_eq!(unsafe { kp_evaluate(e as *const KpEngine, SAMPLE.as_ptr(), SAMPLE.len(), p.as_ptr(), &mut out, ptr::null_mut()) }, KpStatus::KpOk);
+                    take(out)
+                })
+            })
+            .collect();
+        hs.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert!(results.windows(2).all(|w| w[0] == w[1]));
+    unsafe { kp_engine_free(e as *mut KpEngine) };
+}
