@@ -17,7 +17,7 @@
 use kaoping_core::error::{Errors, Problem, ProblemKind};
 use kaoping_core::{Dataset, Period, Policy};
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::ffi::{CStr, CString, c_char};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Mutex;
@@ -51,16 +51,18 @@ pub struct KpEngine {
     policy: Policy,
 }
 
-static ENGINES: Mutex<Option<HashSet<usize>>> = Mutex::new(None);
-static STRINGS: Mutex<Option<HashSet<usize>>> = Mutex::new(None);
+// Live handles, to detect double frees and foreign pointers. A B-tree (not a hash table) so that
+// leak checkers see the tables as reachable at exit.
+static ENGINES: Mutex<Option<BTreeSet<usize>>> = Mutex::new(None);
+static STRINGS: Mutex<Option<BTreeSet<usize>>> = Mutex::new(None);
 
-fn registry_insert(reg: &Mutex<Option<HashSet<usize>>>, p: usize) {
-    reg.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert_with(HashSet::new).insert(p);
+fn registry_insert(reg: &Mutex<Option<BTreeSet<usize>>>, p: usize) {
+    reg.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert_with(BTreeSet::new).insert(p);
 }
-fn registry_contains(reg: &Mutex<Option<HashSet<usize>>>, p: usize) -> bool {
+fn registry_contains(reg: &Mutex<Option<BTreeSet<usize>>>, p: usize) -> bool {
     reg.lock().unwrap_or_else(|e| e.into_inner()).as_ref().is_some_and(|s| s.contains(&p))
 }
-fn registry_remove(reg: &Mutex<Option<HashSet<usize>>>, p: usize) -> bool {
+fn registry_remove(reg: &Mutex<Option<BTreeSet<usize>>>, p: usize) -> bool {
     reg.lock().unwrap_or_else(|e| e.into_inner()).as_mut().is_some_and(|s| s.remove(&p))
 }
 
