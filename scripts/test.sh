@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
-# The whole test suite. Run from the repository root: bash scripts/test.sh
+# The whole test suite, as CI runs it. From the repository root: bash scripts/test.sh
+# Stops at the first failure and prints every command it runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 run() { echo "+ $*"; "$@"; }
 
+# Rust: the core, the command, the C ABI (unit and integration tests, schema and header drift)
 run cargo build --workspace --locked
 run cargo test --workspace --locked
+# the published schemas accept the shipped documents (third-party validator)
 run python3 -m pip install --quiet --disable-pip-version-check "jsonschema==4.26.*"
 run python3 scripts/check_schemas.py target/debug/kaoping
-if [ -f examples/generate_sample.py ]; then
-  run python3 examples/generate_sample.py --check
-fi
+# the sample data is what its generator makes
+run python3 examples/generate_sample.py --check
+# the C ABI from C (valgrind, threads, static link), C# and Java
+run bash scripts/test_ffi.sh
+# the rest, as they exist
+for part in python cli bench; do
+  if [ -f "scripts/test_$part.sh" ]; then run bash "scripts/test_$part.sh"; fi
+done
 echo "all checks passed"
