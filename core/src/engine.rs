@@ -524,6 +524,28 @@ struct MonthWorld<'p, 'a> {
     policy: &'p Policy,
     idx: &'p Index<'a>,
     staff_results: BTreeMap<String, SubjectMonth>,
+    /// Window → staff on duty in the month with days, by staff id.
+    duty: HashMap<&'a str, Vec<(String, u32)>>,
+    /// Staff → windows served in the month with days, by window id.
+    served: HashMap<&'a str, Vec<(String, u32)>>,
+}
+
+impl<'p, 'a> MonthWorld<'p, 'a> {
+    fn new(policy: &'p Policy, idx: &'p Index<'a>, month: YearMonth) -> Self {
+        let mut duty: HashMap<&'a str, BTreeMap<String, u32>> = HashMap::new();
+        let mut served: HashMap<&'a str, BTreeMap<String, u32>> = HashMap::new();
+        for s in idx.staff.values() {
+            for a in &s.assignments {
+                let d = days_in_month(a.from, a.to, month);
+                if d > 0 {
+                    *duty.entry(a.window.as_str()).or_default().entry(s.id.clone()).or_default() += d;
+                    *served.entry(s.id.as_str()).or_default().entry(a.window.clone()).or_default() += d;
+                }
+            }
+        }
+        let flat = |m: HashMap<&'a str, BTreeMap<String, u32>>| m.into_iter().map(|(k, v)| (k, v.into_iter().collect())).collect();
+        MonthWorld { policy, idx, staff_results: BTreeMap::new(), duty: flat(duty), served: flat(served) }
+    }
 }
 
 impl World for MonthWorld<'_, '_> {
@@ -536,31 +558,11 @@ impl World for MonthWorld<'_, '_> {
     fn target(&self, metric: &str) -> Option<Decimal> {
         self.idx.ds.targets.get(metric).copied()
     }
-    fn staff_on_duty(&self, window: &str, month: YearMonth) -> Vec<(String, u32)> {
-        let mut out: BTreeMap<String, u32> = BTreeMap::new();
-        for s in self.idx.staff.values() {
-            for a in &s.assignments {
-                if a.window == window {
-                    let d = days_in_month(a.from, a.to, month);
-                    if d > 0 {
-                        *out.entry(s.id.clone()).or_default() += d;
-                    }
-                }
-            }
-        }
-        out.into_iter().collect()
+    fn staff_on_duty(&self, window: &str) -> &[(String, u32)] {
+        self.duty.get(window).map(|v| v.as_slice()).unwrap_or(&[])
     }
-    fn windows_served(&self, staff: &str, month: YearMonth) -> Vec<(String, u32)> {
-        let mut out: BTreeMap<String, u32> = BTreeMap::new();
-        if let Some(s) = self.idx.staff.get(staff) {
-            for a in &s.assignments {
-                let d = days_in_month(a.from, a.to, month);
-                if d > 0 {
-                    *out.entry(a.window.clone()).or_default() += d;
-                }
-            }
-        }
-        out.into_iter().collect()
+    fn windows_served(&self, staff: &str) -> &[(String, u32)] {
+        self.served.get(staff).map(|v| v.as_slice()).unwrap_or(&[])
     }
     fn staff_result(&self, staff: &str) -> Option<&SubjectMonth> {
         self.staff_results.get(staff)
@@ -681,7 +683,7 @@ impl Policy {
             outcomes.insert(r.id.clone(), (out, targets));
         }
 
-        let mut world = MonthWorld { policy: self, idx, staff_results: BTreeMap::new() };
+        let mut world = MonthWorld::new(self, idx, month);
         let mut staff_results = Vec::new();
         for s in &staff_ids {
             let res = self.subject_month(&world, SubjectKind::Staff, s, month, &charges, &mut acc, st);
@@ -1021,11 +1023,11 @@ impl Policy {
         let (name, department, links) = match kind {
             SubjectKind::Window => {
                 let w = idx.windows[id];
-                (w.name.clone(), w.department.clone(), world.staff_on_duty(id, month))
+                (w.name.clone(), w.department.clone(), world.staff_on_duty(id).to_vec())
             }
             SubjectKind::Staff => {
                 let s = idx.staff[id];
-                let served = world.windows_served(id, month);
+                let served = world.windows_served(id).to_vec();
                 let dept = s.department.clone().or_else(|| served.first().and_then(|(w, _)| idx.windows.get(w.as_str()).map(|w| w.department.clone()))).unwrap_or_default();
                 (s.name.clone(), dept, served)
             }

@@ -123,8 +123,10 @@ pub(crate) trait World {
     fn window(&self, id: &str) -> Option<&Window>;
     fn metrics(&self, window: &str, month: YearMonth) -> Option<&WindowMetrics>;
     fn target(&self, metric: &str) -> Option<Decimal>;
-    fn staff_on_duty(&self, window: &str, month: YearMonth) -> Vec<(String, u32)>;
-    fn windows_served(&self, staff: &str, month: YearMonth) -> Vec<(String, u32)>;
+    /// Staff on duty at a window in the month being scored, with days, by staff id.
+    fn staff_on_duty(&self, window: &str) -> &[(String, u32)];
+    /// Windows a staff member served in the month being scored, with days, by window id.
+    fn windows_served(&self, staff: &str) -> &[(String, u32)];
     fn staff_result(&self, staff: &str) -> Option<&SubjectMonth>;
     fn rule(&self, code: &str) -> Option<(&RuleItem, &dyn Rule)>;
     fn rounding(&self) -> Rounding;
@@ -160,12 +162,12 @@ impl<'a> RuleContext<'a> {
         self.world.target(metric)
     }
     /// Staff assigned to a window in the month, with the days of the month each was assigned there, by staff id.
-    pub fn staff_on_duty(&self, window: &str) -> Vec<(String, u32)> {
-        self.world.staff_on_duty(window, self.month)
+    pub fn staff_on_duty(&self, window: &str) -> &[(String, u32)] {
+        self.world.staff_on_duty(window)
     }
     /// Windows a staff member served in the month, with days, by window id.
-    pub fn windows_served(&self, staff: &str) -> Vec<(String, u32)> {
-        self.world.windows_served(staff, self.month)
+    pub fn windows_served(&self, staff: &str) -> &[(String, u32)] {
+        self.world.windows_served(staff)
     }
     /// A staff member's result of this month (available to window rules: staff are scored first).
     pub fn staff_result(&self, staff: &str) -> Option<&SubjectMonth> {

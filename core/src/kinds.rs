@@ -675,7 +675,7 @@ impl Rule for MetricTiers {
     fn apply(&self, cx: &RuleContext<'_>, out: &mut Vec<Contribution>) {
         let windows: Vec<String> = match cx.subject_kind() {
             SubjectKind::Window => vec![cx.subject().to_string()],
-            SubjectKind::Staff => cx.windows_served(cx.subject()).into_iter().map(|(w, _)| w).collect(),
+            SubjectKind::Staff => cx.windows_served(cx.subject()).iter().map(|(w, _)| w.clone()).collect(),
         };
         let mut hits = Vec::new();
         for w in &windows {
@@ -760,7 +760,7 @@ impl Rule for DerivedFromStaff {
         let mut num = Decimal::ZERO;
         let mut den = Decimal::ZERO;
         let mut parts = Vec::new();
-        for (s, days) in &duty {
+        for (s, days) in duty {
             let Some(res) = cx.staff_result(s) else { continue };
             let score = if self.source == "total" {
                 res.total

@@ -316,6 +316,14 @@ impl Policy {
             SubjectKind::Staff => &doc.awards.complaint_rules.staff,
             SubjectKind::Window => &doc.awards.complaint_rules.window,
         };
+        // E8: counted complaint occurrences per subject, one pass over each month's records
+        let mut complaints_by_month: BTreeMap<YearMonth, BTreeMap<&str, u32>> = BTreeMap::new();
+        for m in months {
+            let c = complaints_by_month.entry(m.month).or_default();
+            for ch in m.records.iter().flat_map(|r| r.charges.iter()).filter(|ch| complaint_rules.contains(&ch.rule)) {
+                *c.entry(ch.subject.as_str()).or_default() += ch.occurrences;
+            }
+        }
         let mut by_subject: BTreeMap<&str, Vec<(&MonthResult, &SubjectMonth)>> = BTreeMap::new();
         for m in months {
             let list = match kind {
@@ -369,13 +377,7 @@ impl Policy {
                 sum += total;
                 deductions += sp.base - base;
                 bonus += s.bonus;
-                complaints += m
-                    .records
-                    .iter()
-                    .flat_map(|r| r.charges.iter())
-                    .filter(|c| c.subject == id && complaint_rules.contains(&c.rule))
-                    .map(|c| c.occurrences)
-                    .sum::<u32>();
+                complaints += complaints_by_month.get(&m.month).and_then(|c| c.get(id)).copied().unwrap_or(0);
                 if forced.is_none() {
                     forced = s.grade_forced_by.clone().map(|b| (s.grade.clone(), format!("{} in {}", b, m.month)));
                 }

@@ -69,7 +69,8 @@ enum KpStatus kp_engine_new(const uint8_t *policy_json, size_t policy_len, struc
 enum KpStatus kp_engine_free(struct KpEngine *engine);
 
 // Frees a string returned by this library. NULL is a no-op (KP_OK); a pointer this library did not
-// return, or one already freed, is reported as KP_INVALID_HANDLE and left alone.
+// return, or one already freed, is reported as KP_INVALID_HANDLE and left alone. A successful free
+// leaves the thread's last error as it was.
 //
 // # Safety
 // `s` must be NULL or a pointer; it is checked before it is freed.
@@ -160,9 +161,10 @@ enum KpStatus kp_explain(const struct KpEngine *engine,
 // `name` NUL-terminated; `out` writable; `out_len` NULL or writable.
 enum KpStatus kp_schema(const char *name, char **out, size_t *out_len);
 
-// The message of the last failing call on this thread (every problem, one per line), or NULL if
-// the last call succeeded. Owned by the library: valid until the next kp_ call on this thread; do
-// not free it.
+// The message of the last failing call on this thread (every problem, one per line), or NULL when
+// the last call that can fail succeeded. kp_version, kp_abi_version, kp_last_error_json and a
+// successful kp_string_free leave it as it was. Owned by the library: valid until the next kp_ call
+// on this thread; do not free it.
 const char *kp_last_error_message(void);
 
 // The last failing call's problems on this thread as JSON (`{"document": …, "problems": [{"kind",

@@ -107,6 +107,12 @@ fn clear_last_error() {
 /// Runs an entry point: clears the last error, catches panics, records failures.
 fn guard(f: impl FnOnce() -> Result<(), Fail>) -> KpStatus {
     clear_last_error();
+    guard_keep(f)
+}
+
+/// As [`guard`], but a success leaves the last error as it was (for the free functions, so that a
+/// caller can free the error JSON and still read the message).
+fn guard_keep(f: impl FnOnce() -> Result<(), Fail>) -> KpStatus {
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(Ok(())) => KpStatus::KpOk,
         Ok(Err(fail)) => {
@@ -276,13 +282,14 @@ pub unsafe extern "C" fn kp_engine_free(engine: *mut KpEngine) -> KpStatus {
 }
 
 /// Frees a string returned by this library. NULL is a no-op (KP_OK); a pointer this library did not
-/// return, or one already freed, is reported as KP_INVALID_HANDLE and left alone.
+/// return, or one already freed, is reported as KP_INVALID_HANDLE and left alone. A successful free
+/// leaves the thread's last error as it was.
 ///
 /// # Safety
 /// `s` must be NULL or a pointer; it is checked before it is freed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn kp_string_free(s: *mut c_char) -> KpStatus {
-    guard(|| {
+    guard_keep(|| {
         if s.is_null() {
             return Ok(());
         }
@@ -480,9 +487,10 @@ pub unsafe extern "C" fn kp_schema(name: *const c_char, out: *mut *mut c_char, o
     })
 }
 
-/// The message of the last failing call on this thread (every problem, one per line), or NULL if
-/// the last call succeeded. Owned by the library: valid until the next kp_ call on this thread; do
-/// not free it.
+/// The message of the last failing call on this thread (every problem, one per line), or NULL when
+/// the last call that can fail succeeded. kp_version, kp_abi_version, kp_last_error_json and a
+/// successful kp_string_free leave it as it was. Owned by the library: valid until the next kp_ call
+/// on this thread; do not free it.
 #[unsafe(no_mangle)]
 pub extern "C" fn kp_last_error_message() -> *const c_char {
     LAST_ERROR.with(|e| e.borrow().as_ref().map(|l| l.message.as_ptr()).unwrap_or(std::ptr::null()))
