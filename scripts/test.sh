@@ -13,6 +13,7 @@ run python3 -m pip install --quiet --disable-pip-version-check "jsonschema==4.26
 run python3 scripts/check_schemas.py target/debug/kaoping
 # the sample data is what its generator makes
 run python3 examples/generate_sample.py --check
+run python3 tests/bad-inputs/make.py --check
 # the C ABI from C (valgrind, threads, static link), C# and Java
 run bash scripts/test_ffi.sh
 # the rest, as they exist

@@ -219,6 +219,11 @@ impl Dataset {
         crate::error::parse_json(text, "dataset")
     }
 
+    /// Parses a dataset from bytes that should be UTF-8 (a BOM is allowed).
+    pub fn from_json_bytes(bytes: &[u8]) -> Result<Dataset, crate::error::Errors> {
+        crate::error::parse_json(crate::error::utf8(bytes, "dataset")?, "dataset")
+    }
+
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a dataset serialises")
     }

@@ -39,6 +39,11 @@ impl Policy {
         Policy::from_json(BUILTIN_POLICY_JSON).expect("the built-in policy is valid")
     }
 
+    /// Loads a policy from bytes that should be UTF-8 (a BOM is allowed), with the built-in rule kinds.
+    pub fn from_json_bytes(bytes: &[u8]) -> Result<Policy, Errors> {
+        Policy::from_json(crate::error::utf8(bytes, "policy")?)
+    }
+
     /// Loads a policy with the built-in rule kinds.
     pub fn from_json(text: &str) -> Result<Policy, Errors> {
         Policy::from_json_with(text, &Registry::builtin())
@@ -73,10 +78,11 @@ impl Policy {
                 );
             }
             for (name, cap) in [("month", item.caps.month), ("year", item.caps.year)] {
-                if let Some(c) = cap
-                    && c < Decimal::ZERO
-                {
-                    problems.push(Problem::new(ProblemKind::Invalid, format!("{path}.caps.{name}"), format!("a cap cannot be negative, got {c}")).rule(item.code.clone()));
+                if let Some(c) = cap {
+                    if c < Decimal::ZERO {
+                        problems.push(Problem::new(ProblemKind::Invalid, format!("{path}.caps.{name}"), format!("a cap cannot be negative, got {c}")).rule(item.code.clone()));
+                    }
+                    magnitude(c, &format!("{path}.caps.{name}"), &mut problems);
                 }
             }
             if let Some(t) = &item.threshold {
@@ -87,6 +93,18 @@ impl Policy {
             match registry.compile(item, &path) {
                 Ok(r) => {
                     r.check_policy(&doc, item, &path, &mut problems);
+                    if let (Some(most), Some(cat)) = (r.max_points(), sp.categories.iter().find(|c| c.code == item.category))
+                        && most > cat.max
+                    {
+                        problems.push(
+                            Problem::new(
+                                ProblemKind::Invalid,
+                                format!("{path}.params"),
+                                format!("{} can take {} points at once but its category {} holds {}", item.code, most, cat.code, cat.max),
+                            )
+                            .rule(item.code.clone()),
+                        );
+                    }
                     rules.push(r);
                 }
                 Err(mut p) => problems.append(&mut p),
@@ -174,8 +192,15 @@ fn check_subject_policy(sp: &SubjectPolicy, name: &str, out: &mut Vec<Problem>) 
         if c.max < Decimal::ZERO {
             out.push(Problem::new(ProblemKind::Invalid, format!("{name}.categories[{i}].max"), format!("max cannot be negative, got {}", c.max)));
         }
+        magnitude(c.max, &format!("{name}.categories[{i}].max"), out);
         if !c.bonus {
             sum += c.max;
+        }
+    }
+    magnitude(sp.base, &format!("{name}.base"), out);
+    for (field, v) in [("max_total", sp.max_total), ("min_total", sp.min_total)] {
+        if let Some(v) = v {
+            magnitude(v, &format!("{name}.{field}"), out);
         }
     }
     if sum != sp.base {
@@ -192,6 +217,13 @@ fn check_subject_policy(sp: &SubjectPolicy, name: &str, out: &mut Vec<Problem>) 
     }
 }
 
+/// A policy number beyond the limits (SECURITY.md) is refused, so sums cannot overflow.
+fn magnitude(v: Decimal, path: &str, out: &mut Vec<Problem>) {
+    if v.abs() > crate::limits::max_magnitude() {
+        out.push(Problem::new(ProblemKind::Invalid, path, format!("{v} is beyond the limit of ±{}", crate::limits::max_magnitude())));
+    }
+}
+
 fn check_grades(doc: &PolicyDoc, out: &mut Vec<Problem>) {
     let bands = &doc.grades.bands;
     if bands.is_empty() {
@@ -205,6 +237,7 @@ fn check_grades(doc: &PolicyDoc, out: &mut Vec<Problem>) {
             (None, false) => out.push(Problem::new(ProblemKind::Invalid, format!("grades.bands[{i}].min"), "only the last band may have no lower bound")),
             (Some(_), true) => out.push(Problem::new(ProblemKind::Invalid, format!("grades.bands[{i}].min"), "the last band must have no lower bound")),
             (Some(m), false) => {
+                magnitude(m, &format!("grades.bands[{i}].min"), out);
                 if let Some(p) = prev
                     && m > p
                 {
@@ -288,6 +321,83 @@ pub(crate) fn check_threshold_refs(t: &Threshold, doc: &PolicyDoc, item: &RuleIt
 
 // ------------------------------------------------------------------ index and validation
 
+/// Lengths, counts and magnitudes past the limits of SECURITY.md.
+fn check_dataset_limits(ds: &Dataset, p: &mut Vec<Problem>) {
+    use crate::limits::*;
+    let id = |s: &str, path: String, p: &mut Vec<Problem>| {
+        let n = s.chars().count();
+        if n > MAX_ID_CHARS {
+            p.push(Problem::new(ProblemKind::Invalid, path, format!("an id or code is at most {MAX_ID_CHARS} characters, got {n}")));
+        }
+    };
+    let text = |s: &str, path: String, p: &mut Vec<Problem>| {
+        let n = s.chars().count();
+        if n > MAX_TEXT_CHARS {
+            p.push(Problem::new(ProblemKind::Invalid, path, format!("a text is at most {MAX_TEXT_CHARS} characters, got {n}")));
+        }
+    };
+    let big = |v: Decimal, path: String, p: &mut Vec<Problem>| {
+        if v.abs() > max_magnitude() {
+            p.push(Problem::new(ProblemKind::Invalid, path, format!("{v} is beyond the limit of ±{}", max_magnitude())));
+        }
+    };
+    if ds.records.len() > MAX_RECORDS {
+        p.push(Problem::new(ProblemKind::Invalid, "records", format!("{} records; the limit is {MAX_RECORDS} a dataset", ds.records.len())));
+        return;
+    }
+    id(&ds.hall.id, "hall.id".into(), p);
+    text(&ds.hall.name, "hall.name".into(), p);
+    for (i, d) in ds.departments.iter().enumerate() {
+        id(&d.id, format!("departments[{i}].id"), p);
+        text(&d.name, format!("departments[{i}].name"), p);
+    }
+    for (i, w) in ds.windows.iter().enumerate() {
+        id(&w.id, format!("windows[{i}].id"), p);
+        text(&w.name, format!("windows[{i}].name"), p);
+    }
+    for (i, s) in ds.staff.iter().enumerate() {
+        id(&s.id, format!("staff[{i}].id"), p);
+        text(&s.name, format!("staff[{i}].name"), p);
+    }
+    for (k, v) in &ds.targets {
+        id(k, format!("targets.{k}"), p);
+        big(*v, format!("targets.{k}"), p);
+    }
+    for (i, m) in ds.metrics.iter().enumerate() {
+        for (k, v) in m.rates.iter().chain(m.values.iter()) {
+            id(k, format!("metrics[{i}].{k}"), p);
+            big(*v, format!("metrics[{i}].{k}"), p);
+        }
+    }
+    for (i, r) in ds.records.iter().enumerate() {
+        let n = p.len();
+        id(&r.id, format!("records[{i}].id"), p);
+        id(&r.rule, format!("records[{i}].rule"), p);
+        id(&r.subject, format!("records[{i}].subject"), p);
+        if let Some(k) = &r.key {
+            id(k, format!("records[{i}].key"), p);
+        }
+        for (field, v) in [("note", &r.note), ("evidence", &r.evidence)] {
+            if let Some(v) = v {
+                text(v, format!("records[{i}].{field}"), p);
+            }
+        }
+        if r.count > MAX_COUNT {
+            p.push(Problem::new(ProblemKind::Invalid, format!("records[{i}].count"), format!("count {} is beyond the limit of {MAX_COUNT} occurrences a record", r.count)));
+        }
+        for (field, v) in [("points", r.points), ("units", r.units)] {
+            if let Some(v) = v {
+                big(v, format!("records[{i}].{field}"), p);
+            }
+        }
+        if p.len() > n && r.id.chars().count() <= MAX_ID_CHARS {
+            for q in &mut p[n..] {
+                q.record = Some(r.id.clone());
+            }
+        }
+    }
+}
+
 struct Index<'a> {
     ds: &'a Dataset,
     windows: BTreeMap<&'a str, &'a Window>,
@@ -320,6 +430,10 @@ impl<'a> Index<'a> {
             return Err(Errors { document: "dataset".into(), problems: p });
         }
         let in_year = |d: NaiveDate| d.format("%Y").to_string() == format!("{year:04}");
+        check_dataset_limits(ds, &mut p);
+        if ds.records.len() > crate::limits::MAX_RECORDS {
+            return Err(Errors { document: "dataset".into(), problems: p });
+        }
         dup_check(ds.departments.iter().enumerate().map(|(i, d)| (i, d.id.as_str())), "department", "departments", &mut p);
         dup_check(ds.windows.iter().enumerate().map(|(i, d)| (i, d.id.as_str())), "window", "windows", &mut p);
         dup_check(ds.staff.iter().enumerate().map(|(i, d)| (i, d.id.as_str())), "staff", "staff", &mut p);

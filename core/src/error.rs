@@ -97,16 +97,57 @@ impl fmt::Display for Errors {
 
 /// Parses JSON into `T`, reporting the path of the first value that does not fit.
 pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str, document: &str) -> Result<T, Errors> {
+    if text.len() > crate::limits::MAX_DOCUMENT_BYTES {
+        return Err(Errors::one(
+            document,
+            Problem::new(
+                ProblemKind::Invalid,
+                "",
+                format!("the {document} is {} bytes; the limit is {} bytes", text.len(), crate::limits::MAX_DOCUMENT_BYTES),
+            ),
+        ));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Errors::one(document, Problem::new(ProblemKind::Syntax, "", format!("the {document} is empty: expected a JSON object"))));
+    }
+    match text.trim_start().chars().next() {
+        Some('{') => {}
+        Some('[') => return Err(Errors::one(document, Problem::new(ProblemKind::Syntax, "", format!("expected a JSON object (the {document}), got an array")))),
+        _ => {}
+    }
     let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
+    let value = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
         let path = clean_path(&e.path().to_string());
         let inner = e.into_inner();
-        let message = if inner.is_syntax() || inner.is_eof() {
-            format!("not valid JSON: {inner}")
+        let (path, message) = if inner.is_syntax() || inner.is_eof() {
+            (path, format!("not valid JSON: {inner}"))
         } else {
-            strip_position(&inner.to_string())
+            friendly(path, strip_position(&inner.to_string()))
         };
         Errors::one(document, Problem::new(ProblemKind::Syntax, path, message))
+    })?;
+    de.end().map_err(|e| Errors::one(document, Problem::new(ProblemKind::Syntax, "", format!("not valid JSON: {e}"))))?;
+    Ok(value)
+}
+
+/// Rewrites serde's internal wording where it would puzzle a user.
+fn friendly(path: String, message: String) -> (String, String) {
+    if message == "expected field with custom name" {
+        // a decimal field given an object: serde_json's arbitrary-precision number protocol speaks
+        let path = match path.rfind('.') {
+            Some(i) => path[..i].to_string(),
+            None => path,
+        };
+        return (path, "invalid type: expected a decimal number, written as a string (\"2.5\") or a number".into());
+    }
+    (path, message)
+}
+
+/// Reads bytes as UTF-8, or says where they stop being UTF-8.
+pub fn utf8<'a>(bytes: &'a [u8], document: &str) -> Result<&'a str, Errors> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        Errors::one(document, Problem::new(ProblemKind::Syntax, "", format!("the {document} is not valid UTF-8 (at byte {})", e.valid_up_to())))
     })
 }
 
@@ -126,7 +167,21 @@ pub fn from_value<T: serde::de::DeserializeOwned>(value: &serde_json::Value, bas
 }
 
 fn clean_path(p: &str) -> String {
-    if p == "." { String::new() } else { p.to_string() }
+    if p == "." || p == "?" {
+        return String::new();
+    }
+    let p = p.trim_end_matches(".?");
+    // a path through deep nesting is cut, so an error message stays readable
+    const MAX: usize = 120;
+    if p.len() > MAX {
+        let mut cut = MAX;
+        while !p.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        format!("{}…", &p[..cut])
+    } else {
+        p.to_string()
+    }
 }
 
 fn strip_position(s: &str) -> String {

@@ -77,6 +77,10 @@ pub trait Rule: Send + Sync + fmt::Debug {
     fn points(&self, _record: &Record) -> Option<(Decimal, String)> {
         None
     }
+    /// The most points one occurrence can take, when the rule fixes it (checked against the category's max).
+    fn max_points(&self) -> Option<Decimal> {
+        None
+    }
     /// Effects a record has besides its points (S5.3 city level: quarterly eligibility lost).
     fn record_effects(&self, _record: &Record) -> Effects {
         Effects::default()

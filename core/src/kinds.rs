@@ -37,6 +37,14 @@ fn positive(item: &RuleItem, path: &str, name: &str, v: Decimal, out: &mut Vec<P
     if v <= Decimal::ZERO {
         out.push(invalid(item, format!("{path}.params.{name}"), format!("{name} must be greater than 0, got {v}")));
     }
+    bounded(item, path, name, v, out);
+}
+
+/// Rejects a parameter beyond the limits (SECURITY.md), so sums of points cannot overflow.
+fn bounded(item: &RuleItem, path: &str, name: &str, v: Decimal, out: &mut Vec<Problem>) {
+    if v.abs() > crate::limits::max_magnitude() {
+        out.push(invalid(item, format!("{path}.params.{name}"), format!("{name} {v} is beyond the limit of ±{}", crate::limits::max_magnitude())));
+    }
 }
 
 fn done(rule: impl Rule + 'static, problems: Vec<Problem>) -> Result<Arc<dyn Rule>, Vec<Problem>> {
@@ -123,6 +131,10 @@ impl KindParams for PerOccurrence {
 }
 
 impl Rule for PerOccurrence {
+    fn max_points(&self) -> Option<Decimal> {
+        let tiers = self.minute_tiers.iter().map(|t| t.points);
+        self.aggravated_points.into_iter().chain(tiers).chain([self.points]).max()
+    }
     fn points(&self, rec: &Record) -> Option<(Decimal, String)> {
         let mut best = (self.points, String::new());
         if let Some(m) = rec.minutes {
@@ -175,6 +187,7 @@ impl KindParams for Discretionary {
         if self.max < self.min {
             p.push(invalid(item, format!("{path}.params.max"), format!("max {} is below min {}", self.max, self.min)));
         }
+        bounded(item, path, "max", self.max, &mut p);
         if let Some(s) = self.step {
             positive(item, path, "step", s, &mut p);
         }
@@ -183,6 +196,9 @@ impl KindParams for Discretionary {
 }
 
 impl Rule for Discretionary {
+    fn max_points(&self) -> Option<Decimal> {
+        Some(self.max)
+    }
     fn points(&self, rec: &Record) -> Option<(Decimal, String)> {
         rec.points.map(|p| (p, format!("{p} within {}–{}", self.min.normalize(), self.max.normalize())))
     }
@@ -239,6 +255,9 @@ impl KindParams for LevelPoints {
 }
 
 impl Rule for LevelPoints {
+    fn max_points(&self) -> Option<Decimal> {
+        self.points.values().copied().max()
+    }
     fn points(&self, rec: &Record) -> Option<(Decimal, String)> {
         let l = rec.level?;
         self.points.get(&l).map(|p| (*p, format!("{} level", l.as_str())))
@@ -479,6 +498,9 @@ impl KindParams for MetricBelowTarget {
         if self.metrics.is_empty() {
             p.push(invalid(item, format!("{path}.params.metrics"), "name at least one metric".into()));
         }
+        for (k, v) in &self.targets {
+            bounded(item, path, &format!("targets.{k}"), *v, &mut p);
+        }
         if item.subject != SubjectKind::Window {
             p.push(invalid(item, format!("{path}.subject"), "window metrics: the item must be a window item".into()));
         }
@@ -544,6 +566,9 @@ impl KindParams for MetricShortfall {
         let mut p = Vec::new();
         positive(item, path, "unit", self.unit, &mut p);
         positive(item, path, "points_per_unit", self.points_per_unit, &mut p);
+        if let Some(t) = self.target {
+            bounded(item, path, "target", t, &mut p);
+        }
         if item.subject != SubjectKind::Window {
             p.push(invalid(item, format!("{path}.subject"), "window metrics: the item must be a window item".into()));
         }
@@ -635,6 +660,7 @@ impl KindParams for MetricTiers {
         }
         for (i, t) in self.tiers.iter().enumerate() {
             positive(item, path, &format!("tiers[{i}].points"), t.points, &mut p);
+            bounded(item, path, &format!("tiers[{i}].at_least"), t.at_least, &mut p);
         }
         done(self, p)
     }

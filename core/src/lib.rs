@@ -20,6 +20,7 @@ pub mod error;
 pub mod explain;
 pub mod kind;
 pub mod kinds;
+pub mod limits;
 pub mod month;
 pub mod period;
 pub mod policy;

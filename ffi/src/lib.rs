@@ -144,8 +144,8 @@ unsafe fn input_str<'a>(ptr: *const u8, len: usize, name: &str) -> Result<&'a st
     }
     // SAFETY: the caller promises `len` readable bytes at `ptr`.
     let bytes = unsafe { std::slice::from_raw_parts(ptr, len) };
-    std::str::from_utf8(bytes)
-        .map_err(|e| Fail::new(KpStatus::KpInvalidUtf8, name, format!("{name} is not valid UTF-8 (byte {})", e.valid_up_to())))
+    let document = if name.starts_with("policy") { "policy" } else { "dataset" };
+    kaoping_core::error::utf8(bytes, document).map_err(|errors| Fail { status: KpStatus::KpInvalidUtf8, errors })
 }
 
 /// Reads a NUL-terminated UTF-8 string.

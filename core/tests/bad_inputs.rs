@@ -1,0 +1,129 @@
+//! The bad-input corpus (`tests/bad-inputs/`): every file gives exactly the error `expected.json`
+//! names (kind, path, message, record, rule) — or is accepted when marked ok — and nothing panics.
+//! Also inputs too big to commit (a 50 MB string, a huge record count) are built here.
+
+use kaoping_core::{Dataset, Errors, Policy};
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn corpus() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/bad-inputs")
+}
+
+fn check(bytes: &[u8], document: &str) -> Result<(), Errors> {
+    match document {
+        "dataset" => {
+            let ds = Dataset::from_json_bytes(bytes)?;
+            let p = Policy::builtin();
+            p.validate(&ds)?;
+            // a valid dataset must also evaluate
+            p.evaluate_year(&ds).map(|_| ())
+        }
+        _ => Policy::from_json_bytes(bytes).map(|_| ()),
+    }
+}
+
+fn kind_name(e: &Errors) -> String {
+    serde_json::to_value(e.problems[0].kind).unwrap().as_str().unwrap().to_string()
+}
+
+#[test]
+fn every_corpus_file_gives_its_expected_error() {
+    let manifest: Value = serde_json::from_str(&std::fs::read_to_string(corpus().join("expected.json")).unwrap()).unwrap();
+    let cases = manifest.as_object().unwrap();
+    assert!(cases.len() >= 60, "the corpus has {} files", cases.len());
+    let mut failures = Vec::new();
+    for (name, exp) in cases {
+        let bytes = std::fs::read(corpus().join(name)).unwrap();
+        let document = exp["document"].as_str().unwrap();
+        let got = std::panic::catch_unwind(|| check(&bytes, document));
+        let got = match got {
+            Ok(r) => r,
+            Err(_) => {
+                failures.push(format!("{name}: PANIC"));
+                continue;
+            }
+        };
+        match (exp["ok"].as_bool().unwrap(), got) {
+            (true, Ok(())) => {}
+            (true, Err(e)) => failures.push(format!("{name}: expected ok, got {e}")),
+            (false, Ok(())) => failures.push(format!("{name}: expected an error, got ok")),
+            (false, Err(e)) => {
+                assert_eq!(e.document, document, "{name}");
+                let first = &e.problems[0];
+                let want = &exp["first"];
+                let got_first = serde_json::json!({
+                    "kind": kind_name(&e), "path": first.path, "message": first.message,
+                    "record": first.record, "rule": first.rule,
+                });
+                let mut w = want.clone();
+                for k in ["record", "rule"] {
+                    if w.get(k).is_none() {
+                        w[k] = Value::Null;
+                    }
+                }
+                if got_first != w {
+                    failures.push(format!("{name}:\n   want {w}\n   got  {got_first}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} corpus files differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+fn peak_rss_kib() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    s.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok()
+}
+
+#[test]
+fn a_50_mb_string_is_refused_with_bounded_memory() {
+    let big = "字".repeat(50 * 1024 * 1024 / 3);
+    let text = format!(
+        r#"{{"hall": {{"id": "H", "name": "h"}}, "year": 2026, "departments": [{{"id": "D", "name": "d"}}],
+        "windows": [{{"id": "W", "name": "w", "department": "D"}}], "staff": [{{"id": "S", "name": "s", "assignments": [{{"window": "W"}}]}}],
+        "records": [{{"id": "R", "rule": "S1.2", "subject": "S", "date": "2026-10-01", "note": "{big}"}}]}}"#
+    );
+    drop(big);
+    let e = check(text.as_bytes(), "dataset").unwrap_err();
+    assert_eq!(e.problems[0].path, "records[0].note");
+    assert!(e.problems[0].message.starts_with("a text is at most 4096 characters"), "{}", e.problems[0].message);
+    // the document (50 MB) and its parse (50 MB) fit well inside the 1 GiB budget of SECURITY.md
+    if let Some(kib) = peak_rss_kib() {
+        assert!(kib < 1024 * 1024, "peak memory {kib} KiB");
+    }
+}
+
+#[test]
+fn a_huge_id_and_a_huge_count_are_refused() {
+    let id = "9".repeat(10_000);
+    let text = format!(
+        r#"{{"hall": {{"id": "H", "name": "h"}}, "year": 2026, "departments": [{{"id": "D", "name": "d"}}],
+        "windows": [{{"id": "W", "name": "w", "department": "D"}}], "staff": [{{"id": "S", "name": "s", "assignments": [{{"window": "W"}}]}}],
+        "records": [{{"id": "{id}", "rule": "S1.2", "subject": "S", "date": "2026-10-01", "count": 4294967295}}]}}"#
+    );
+    let e = check(text.as_bytes(), "dataset").unwrap_err();
+    let paths: Vec<&str> = e.problems.iter().map(|p| p.path.as_str()).collect();
+    assert!(paths.contains(&"records[0].id") && paths.contains(&"records[0].count"), "{paths:?}");
+}
+
+#[test]
+fn many_records_evaluate_without_growing_beyond_their_size() {
+    // 200,000 records on one staff member: every one is kept in the result (C10), nothing blows up
+    let mut recs = Vec::new();
+    for i in 0..200_000u32 {
+        recs.push(format!(r#"{{"id": "R{i}", "rule": "S3.1", "subject": "S", "date": "2026-{:02}-{:02}"}}"#, 1 + i % 12, 1 + i % 28));
+    }
+    let text = format!(
+        r#"{{"hall": {{"id": "H", "name": "h"}}, "year": 2026, "departments": [{{"id": "D", "name": "d"}}],
+        "windows": [{{"id": "W", "name": "w", "department": "D", "heads": [{{"staff": "S"}}]}}], "staff": [{{"id": "S", "name": "s", "assignments": [{{"window": "W"}}]}}],
+        "records": [{}]}}"#,
+        recs.join(",")
+    );
+    let ds = Dataset::from_json(&text).unwrap();
+    let year = Policy::builtin().evaluate_year(&ds).unwrap();
+    let n: usize = year.months.iter().map(|m| m.records.len()).sum();
+    assert_eq!(n, 200_000);
+    // S3 max 30: 1 point each, exhausted after 30 a month
+    assert_eq!(year.month(1).unwrap().staff[0].category("S3").unwrap().score, rust_decimal::Decimal::ZERO);
+}
