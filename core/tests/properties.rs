@@ -1,0 +1,233 @@
+//! Properties over generated halls (proptest): bounds, monotonicity, order independence,
+//! every record once, months independent of later months, awards within quotas.
+
+use kaoping_core::period::{AwardStatus, Period};
+use kaoping_core::policy::SubjectKind;
+use kaoping_core::{Dataset, Policy};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+fn policy() -> &'static Policy {
+    static P: OnceLock<Policy> = OnceLock::new();
+    P.get_or_init(Policy::builtin)
+}
+
+const DEDUCTIONS: &[&str] = &["S1.1", "S1.2", "S2.1", "S2.3", "S2.5", "S3.1", "S3.2", "S4.1", "S5.1", "S5.3", "W1.2", "W1.3", "W4.1", "W4.3", "W5.2", "W6.3"];
+const BONUSES: &[&str] = &["SB.1", "SB.2", "SB.4", "WB.1", "WB.2", "WB.3", "WB.5"];
+
+#[derive(Debug, Clone)]
+struct Rec {
+    code: &'static str,
+    who: usize,
+    month: u32,
+    day: u32,
+    variant: u8,
+    count: u32,
+    status: u8,
+}
+
+fn rec_strategy(codes: &'static [&'static str]) -> impl Strategy<Value = Rec> {
+    (0..codes.len(), 0usize..6, 1u32..=12, 1u32..=28, 0u8..4, 1u32..=3, 0u8..20).prop_map(move |(c, who, month, day, variant, count, status)| Rec {
+        code: codes[c],
+        who,
+        month,
+        day,
+        variant,
+        count,
+        status,
+    })
+}
+
+/// Three windows, six staff (S2 moves from W1 to W2 on 16 June), metrics every month.
+fn hall(recs: &[Rec], id_offset: usize) -> Value {
+    let mut records = Vec::new();
+    for (i, r) in recs.iter().enumerate() {
+        let staff = r.code.starts_with('S');
+        let subject = if staff { format!("S{}", r.who) } else { format!("W{}", r.who % 3) };
+        let mut v = json!({"id": format!("R{:05}", i + id_offset), "rule": r.code, "subject": subject, "date": format!("2026-{:02}-{:02}", r.month, r.day)});
+        match r.code {
+            "S1.1" => v["minutes"] = json!([5, 30, 31, 90][r.variant as usize]),
+            "S2.3" => v["points"] = json!(["3", "3.5", "4", "5"][r.variant as usize]),
+            "S5.1" => v["points"] = json!(["2", "2.5", "4", "5"][r.variant as usize]),
+            "W4.1" => v["points"] = json!(["2", "3", "4.5", "5"][r.variant as usize]),
+            "S3.2" => v["aggravated"] = json!(r.variant % 2 == 0),
+            "S5.3" => v["level"] = json!(["county", "city", "province", "national"][r.variant as usize]),
+            "SB.2" | "WB.5" => {
+                v["level"] = json!(["city", "province", "national", "city"][r.variant as usize]);
+                v["key"] = json!(format!("K{}", r.variant % 2));
+            }
+            "WB.2" if r.variant != 0 => v["evidence"] = json!("photo"),
+            _ => {}
+        }
+        if v.get("key").is_none() && r.count > 1 {
+            v["count"] = json!(r.count);
+        }
+        match r.status {
+            0 => v["status"] = json!("pending"),
+            1 => v["status"] = json!("revoked"),
+            _ => {}
+        }
+        records.push(v);
+    }
+    let mut metrics = Vec::new();
+    for w in 0..3 {
+        for m in 1..=12 {
+            metrics.push(json!({"window": format!("W{w}"), "month": format!("2026-{m:02}"), "cases": 150 * (w + 1) * m,
+                "rates": {"online_full_process": format!("{}", 85 + m), "online_available": "96", "one_network": "88"}}));
+        }
+    }
+    let staff: Vec<Value> = (0..6)
+        .map(|s| {
+            let a = if s == 2 {
+                json!([{"window": "W1", "to": "2026-06-15"}, {"window": "W2", "from": "2026-06-16"}])
+            } else {
+                json!([{"window": format!("W{}", s % 3)}])
+            };
+            json!({"id": format!("S{s}"), "name": format!("员工{s}"), "assignments": a})
+        })
+        .collect();
+    json!({
+        "hall": {"id": "H", "name": "h"}, "year": 2026,
+        "departments": [{"id": "D", "name": "d"}],
+        "windows": [{"id": "W0", "name": "a", "department": "D", "heads": [{"staff": "S0"}]},
+                    {"id": "W1", "name": "b", "department": "D", "heads": [{"staff": "S1", "to": "2026-08-10"}]},
+                    {"id": "W2", "name": "c", "department": "D"}],
+        "staff": staff,
+        "targets": {"online_full_process": "90", "online_available": "95", "one_network": "85"},
+        "metrics": metrics, "records": records
+    })
+}
+
+fn ds(v: &Value) -> Dataset {
+    Dataset::from_json(&v.to_string()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// (subject, month) → total, for every evaluated subject-month of the year.
+fn totals(v: &Value) -> BTreeMap<(String, u32), Decimal> {
+    let y = policy().evaluate_year(&ds(v)).unwrap();
+    let mut out = BTreeMap::new();
+    for m in &y.months {
+        for s in m.windows.iter().chain(m.staff.iter()) {
+            out.insert((s.subject.clone(), m.month.month), s.total);
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+
+    #[test]
+    fn scores_stay_within_bounds_and_every_record_appears_once(recs in prop::collection::vec(prop_oneof![rec_strategy(DEDUCTIONS), rec_strategy(BONUSES)], 0..120)) {
+        let d = ds(&hall(&recs, 0));
+        let y = policy().evaluate_year(&d).unwrap();
+        let mut seen = BTreeMap::new();
+        for m in &y.months {
+            for s in m.windows.iter().chain(m.staff.iter()) {
+                for c in &s.categories {
+                    prop_assert!(c.score >= Decimal::ZERO && c.score <= c.max);
+                }
+                prop_assert!(s.bonus >= Decimal::ZERO && s.bonus <= Decimal::TEN);
+                prop_assert!(s.total >= Decimal::ZERO && s.total <= Decimal::from(110));
+            }
+            for r in &m.records {
+                *seen.entry(r.record.clone()).or_insert(0) += 1;
+            }
+        }
+        prop_assert_eq!(seen.len(), d.records.len());
+        prop_assert!(seen.values().all(|n| *n == 1));
+    }
+
+    #[test]
+    fn a_confirmed_deduction_never_raises_any_score(
+        recs in prop::collection::vec(prop_oneof![rec_strategy(DEDUCTIONS), rec_strategy(BONUSES)], 0..80),
+        mut extra in rec_strategy(DEDUCTIONS),
+    ) {
+        extra.status = 10; // confirmed
+        let before = totals(&hall(&recs, 0));
+        let mut more = recs.clone();
+        more.push(extra);
+        let after = totals(&hall(&more, 0));
+        for (k, b) in &before {
+            prop_assert!(after[k] <= *b, "{:?}: {} → {}", k, b, after[k]);
+        }
+    }
+
+    /// A bonus never lowers its own month's score nor an earlier month's. (A later month can lose:
+    /// a yearly cap or an achievement key consumed earlier is the measure's own rule, E4/E7.)
+    #[test]
+    fn a_bonus_never_lowers_its_month_or_earlier_ones(
+        recs in prop::collection::vec(prop_oneof![rec_strategy(DEDUCTIONS), rec_strategy(BONUSES)], 0..80),
+        mut extra in rec_strategy(BONUSES),
+    ) {
+        extra.status = 10;
+        let month = extra.month;
+        let before = totals(&hall(&recs, 0));
+        let mut more = recs.clone();
+        more.push(extra);
+        let after = totals(&hall(&more, 0));
+        for (k, b) in &before {
+            if k.1 <= month {
+                prop_assert!(after[k] >= *b, "{:?}: {} → {}", k, b, after[k]);
+            }
+        }
+    }
+
+    #[test]
+    fn record_order_does_not_change_a_byte(recs in prop::collection::vec(prop_oneof![rec_strategy(DEDUCTIONS), rec_strategy(BONUSES)], 0..80), seed in any::<u64>()) {
+        let v = hall(&recs, 0);
+        let a = serde_json::to_string(&policy().evaluate_year(&ds(&v)).unwrap()).unwrap();
+        let mut w = v.clone();
+        let arr = w["records"].as_array_mut().unwrap();
+        let mut s = seed | 1;
+        for i in (1..arr.len()).rev() {
+            s ^= s << 13; s ^= s >> 7; s ^= s << 17;
+            arr.swap(i, (s % (i as u64 + 1)) as usize);
+        }
+        let b = serde_json::to_string(&policy().evaluate_year(&ds(&w)).unwrap()).unwrap();
+        prop_assert!(a == b);
+    }
+
+    #[test]
+    fn a_month_does_not_depend_on_later_months(
+        recs in prop::collection::vec(prop_oneof![rec_strategy(DEDUCTIONS), rec_strategy(BONUSES)], 0..80),
+        later in prop::collection::vec(prop_oneof![rec_strategy(DEDUCTIONS), rec_strategy(BONUSES)], 1..30),
+        month in 1u32..12,
+    ) {
+        let early: Vec<Rec> = recs.into_iter().filter(|r| r.month <= month).collect();
+        let late: Vec<Rec> = later.into_iter().map(|mut r| { r.month = month + 1 + (r.month % (12 - month)); r }).collect();
+        let m = format!("2026-{month:02}").parse().unwrap();
+        let a = policy().evaluate_month(&ds(&hall(&early, 0)), m).unwrap();
+        let mut all = early.clone();
+        all.extend(late);
+        let b = policy().evaluate_month(&ds(&hall(&all, 0)), m).unwrap();
+        prop_assert_eq!(a, b);
+    }
+
+    #[test]
+    fn awards_never_exceed_quotas_nor_go_to_the_ineligible(recs in prop::collection::vec(prop_oneof![rec_strategy(DEDUCTIONS), rec_strategy(BONUSES)], 0..120), q in 1u32..=4) {
+        let d = ds(&hall(&recs, 0));
+        for period in [Period::Quarter { year: 2026, quarter: q }, Period::Year(2026)] {
+            let r = policy().evaluate_period(&d, period).unwrap();
+            for a in &r.awards {
+                prop_assert!(a.awarded.len() as u32 <= a.quota);
+                let list = if a.subject == SubjectKind::Window { &r.windows } else { &r.staff };
+                for id in &a.awarded {
+                    let s = list.iter().find(|s| &s.subject == id).unwrap();
+                    prop_assert!(s.disqualifications.is_empty());
+                    prop_assert_eq!(s.months_evaluated as usize, period.months().len());
+                }
+                for st in &a.standings {
+                    if st.status == AwardStatus::Awarded {
+                        for other in a.standings.iter().filter(|o| matches!(o.status, AwardStatus::QuotaFull | AwardStatus::TieAtQuotaLine)) {
+                            prop_assert!(st.score >= other.score);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
