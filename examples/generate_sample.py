@@ -342,9 +342,10 @@ class Member:
 class Hall:
     """The whole dataset under construction; blocks (one per --scale step) add to it."""
 
-    def __init__(self, scale):
-        self.rng = Random(SEED)
+    def __init__(self, scale, seed=SEED, density=1):
+        self.rng = Random(seed)
         self.scale = scale
+        self.density = density  # multiplies the background frequencies (benchmarks); 1 = the sample
         nw = len(WINDOWS) * scale
         self.wwidth = max(2, len(str(nw)))
         self.swidth = max(3, len(str(130 * scale)))
@@ -394,6 +395,10 @@ class Hall:
                "evidence": evidence, "note": note, "planned": planned, "seq": self.seq}
         self.records.append(rec)
         return rec
+
+    def times(self, n):
+        """A background frequency scaled by ``density`` (unchanged at density 1)."""
+        return n if self.density == 1 else int(round(n * self.density))
 
     def pick_day(self, days, weight_by_month=True):
         if weight_by_month:
@@ -632,7 +637,7 @@ class Hall:
         rng = self.rng
         mw = [m.propensity * sum(MONTH_WEIGHT[d.month - 1] for d in m.days) for m in members]
         for rule, n in STAFF_RULES:
-            for _ in range(n):
+            for _ in range(self.times(n)):
                 if rule == "SB.1":
                     m = rng.choice([x for x in members if x.days])
                 else:
@@ -664,7 +669,7 @@ class Hall:
         ww = [w["propensity"] * len(w["workdays"]) for w in win]
         wv = [w["cases"] * len(w["workdays"]) for w in win]
         for rule, n in WINDOW_RULES:
-            for _ in range(n):
+            for _ in range(self.times(n)):
                 w = rng.choices(win, weights=wv if rule in ("WB.3", "WB.1", "WB.2") else ww)[0]
                 day = self.pick_day(w["workdays"])
                 self.window_record(rule, w, day)
@@ -826,8 +831,10 @@ GIVEN = list("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂
 GIVEN_SOLO = list("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超霞平刚英华萍红玲芬燕彬鹏辉斌宇浩凯健俊帆旭宁龙林欢阳琳婷雪倩晨瑶欣颖洁蕾晶博")
 
 
-def generate(scale=1):
-    hall = Hall(scale)
+def generate(scale=1, seed=SEED, density=1):
+    """The sample is ``generate()``; benches/generate.py makes other halls with other seeds and a
+    ``density`` that multiplies the background record frequencies (complaints stay as planned)."""
+    hall = Hall(scale, seed=seed, density=density)
     for b in range(scale):
         hall.block(b)
     return hall

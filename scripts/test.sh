@@ -17,7 +17,7 @@ run python3 tests/bad-inputs/make.py --check
 # the C ABI from C (valgrind, threads, static link), C# and Java
 run bash scripts/test_ffi.sh
 # the rest, as they exist
-for part in python cli bench; do
+for part in python cli bench fuzz; do
   if [ -f "scripts/test_$part.sh" ]; then run bash "scripts/test_$part.sh"; fi
 done
 echo "all checks passed"

@@ -7,10 +7,24 @@ use kaoping_core::{Dataset, Errors, Period, Policy, YearMonth};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod import;
+mod progress;
+mod report;
+mod table;
+mod template;
+
 /// Exit codes: 0 ok, 1 invalid input (dataset, policy, file), 2 usage.
 #[derive(Parser)]
 #[command(name = "kaoping", version, about = "考评: score service-hall windows and staff against a performance-evaluation measure")]
-#[command(after_help = "Exit codes: 0 ok; 1 invalid input (the problems go to stderr); 2 usage error.")]
+#[command(after_help = "The centre's monthly routine:
+  kaoping template records.xlsx --roster hall.json          # 1. the sheet to fill in
+  (fill in the 记录 sheet in Excel or WPS)                    # 2.
+  kaoping import records.xlsx --roster hall.json -o hall.json --append   # 3.
+  kaoping validate hall.json                                # 4.
+  kaoping report hall.json --period 2026-10 -o 2026-10.xlsx # 5. (and awards for a quarter)
+
+Every subcommand has --help with examples.
+Exit codes: 0 ok; 1 invalid input (the problems go to stderr); 2 usage error.")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -19,7 +33,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Score a month: window and staff tables with Chinese labels.
-    #[command(after_help = "Examples:\n  kaoping score examples/data/county-2026.json --month 2026-10\n  kaoping score examples/data/county-2026.json --period 2026-Q3\n  kaoping score examples/data/county-2026.json --period 2026 --top 10\n  kaoping score data.json --month 2026-10 --format json > result.json")]
+    #[command(after_help = "Examples:\n  kaoping score examples/data/county-2026.json --month 2026-10\n  kaoping score examples/data/county-2026.json --period 2026-Q3\n  kaoping score examples/data/county-2026.json --period 2026 --top 10\n  kaoping score data.json --month 2026-10 --format json > result.json\n\nExit codes: 0 ok; 1 invalid input (dataset, policy, month outside the data: problems on stderr); 2 usage error.")]
     Score {
         /// The dataset (JSON).
         file: PathBuf,
@@ -41,12 +55,14 @@ enum Command {
         top: usize,
     },
     /// Rankings and award lists (示范窗口, 政务之星) for a quarter or a year.
-    #[command(after_help = "Examples:\n  kaoping awards examples/data/county-2026.json --period 2026-Q3\n  kaoping awards examples/data/county-2026.json --period 2026 --format json")]
+    #[command(after_help = "Examples:\n  kaoping awards examples/data/county-2026.json --period 2026-Q3\n  kaoping awards examples/data/county-2026.json --period 2026 --format json\n\nExit codes: 0 ok; 1 invalid input (problems on stderr); 2 usage error.")]
     Awards {
+        /// The dataset (JSON).
         file: PathBuf,
         /// A quarter 2026-Q3 or a year 2026 (or a month, for policies with monthly awards).
         #[arg(long)]
         period: Period,
+        /// Another county's policy (JSON); the built-in county measure when absent.
         #[arg(long)]
         policy: Option<PathBuf>,
         /// `table` (default) or `json`.
@@ -54,9 +70,11 @@ enum Command {
         format: String,
     },
     /// Check a dataset (or with --policy-only, a policy) and list every problem.
-    #[command(after_help = "Example:\n  kaoping validate examples/data/county-2026.json\n  kaoping validate --policy my-county.json examples/data/county-2026.json")]
+    #[command(after_help = "Examples:\n  kaoping validate examples/data/county-2026.json\n  kaoping validate --policy my-county.json examples/data/county-2026.json\n  kaoping validate --policy-only my-county.json\n\nExit codes: 0 valid; 1 problems (each with its place, record and rule, on stderr); 2 usage error.")]
     Validate {
+        /// The dataset (JSON), or with --policy-only a policy document.
         file: PathBuf,
+        /// Another county's policy (JSON); the built-in county measure when absent.
         #[arg(long)]
         policy: Option<PathBuf>,
         /// FILE is a policy document: check it alone.
@@ -64,10 +82,133 @@ enum Command {
         policy_only: bool,
     },
     /// Print a published JSON Schema: policy, dataset, result, year_result, errors.
-    #[command(after_help = "Example:\n  kaoping schema dataset > dataset.schema.json")]
-    Schema { name: String },
+    #[command(after_help = "Examples:\n  kaoping schema dataset > dataset.schema.json\n  kaoping schema policy > policy.schema.json\n\nExit codes: 0 ok; 2 unknown schema name.")]
+    Schema {
+        /// policy, dataset, result, year_result, period_result or errors.
+        name: String,
+    },
     /// Print the built-in policy (the county measure) as JSON.
+    #[command(after_help = "Examples:\n  kaoping policy > my-county.json     # start here to write another county's policy\n  kaoping validate --policy-only my-county.json\n\nExit codes: 0 ok.")]
     Policy,
+    /// Write the Excel workbook the centre fills in: a 记录 (records) sheet with drop-downs and
+    /// validation, and reference sheets of rule items with their points, windows and staff.
+    #[command(after_help = "Examples:
+  kaoping template records.xlsx --roster examples/data/county-2026.json
+  kaoping template records.xlsx --year 2026              # without a roster: no window/staff lists
+  kaoping template records.xlsx --roster hall.json --policy my-county.json --rows 2000
+
+The 记录 sheet's 考评项目 column has a drop-down of every rule code with its Chinese description
+(from the 考评项目 sheet); 对象编号 a drop-down of the roster's windows and staff; 日期 accepts
+dates of the roster's year only. Fill it in Excel or WPS, then run kaoping import.
+
+Exit codes: 0 written; 1 invalid input (roster, policy, or the file cannot be written); 2 usage error.")]
+    Template {
+        /// The workbook to write (.xlsx).
+        output: PathBuf,
+        /// A dataset JSON whose windows and staff fill the reference sheets and drop-downs.
+        #[arg(long)]
+        roster: Option<PathBuf>,
+        /// Another county's policy (JSON); the built-in county measure when absent.
+        #[arg(long)]
+        policy: Option<PathBuf>,
+        /// The year whose dates the sheet accepts (default: the roster's year, else this year).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Rows prepared with drop-downs and validation.
+        #[arg(long, default_value_t = 1000)]
+        rows: u32,
+    },
+    /// Read a filled records sheet (xlsx, xls, ods, or CSV in UTF-8 or GBK) into a dataset.
+    #[command(after_help = "Examples:
+  kaoping import records.xlsx --roster hall.json -o hall-2026-10.json
+  kaoping import records.xlsx --roster hall.json -o hall.json --append     # add to the roster's records
+  kaoping import records.csv --roster hall.json -o dataset.json           # CSV: UTF-8 or GBK, detected
+  kaoping import book.xlsx --sheet 十月 --roster hall.json > dataset.json
+
+The roster is a dataset JSON providing hall, year, departments, windows, staff, targets and
+metrics; its records are replaced by the sheet's (or kept, with --append). Every bad cell is
+reported with its address (记录!D7) and what was expected; the dataset is validated before it
+is written, and its problems are mapped back to the cells. Nothing is written on error.
+
+Exit codes: 0 imported; 1 invalid input (bad cells, invalid dataset, unreadable file); 2 usage error.")]
+    Import {
+        /// The filled sheet: .xlsx, .xlsm, .xls, .ods or .csv.
+        file: PathBuf,
+        /// The dataset JSON giving hall, year, departments, windows, staff, targets and metrics.
+        #[arg(long)]
+        roster: PathBuf,
+        /// Where to write the dataset (JSON); stdout when absent.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Keep the roster's records and add the sheet's (default: replace them).
+        #[arg(long)]
+        append: bool,
+        /// The sheet to read (default: 记录, else the first sheet).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Another county's policy (JSON); the built-in county measure when absent.
+        #[arg(long)]
+        policy: Option<PathBuf>,
+    },
+    /// The period's report: window and staff scores, deduction and bonus details, department
+    /// feedback, rankings, award lists and every record's outcome.
+    #[command(after_help = "Examples:
+  kaoping report examples/data/county-2026.json --period 2026-10 -o 2026-10.xlsx
+  kaoping report examples/data/county-2026.json --period 2026-Q3 -o 2026-Q3.xlsx
+  kaoping report examples/data/county-2026.json --period 2026 --format csv -o report-2026/
+  kaoping report data.json --period 2026-10 --format csv --sheet departments > departments.csv
+  kaoping report data.json --period 2026-10 --format md > 2026-10.md
+  kaoping report data.json --period 2026-Q3 --format json -o q3.json
+
+Sheets (slug = CSV file name and --sheet value): summary 概况, window-scores 窗口得分,
+staff-scores 人员得分, deductions 扣分明细, bonuses 加分明细, departments 部门反馈,
+rankings 排名, awards 评先名单, records 记录核对.
+xlsx: Chinese headers, frozen header rows, widths set, scores as numbers formatted 0.00.
+csv: UTF-8 with BOM (opens in Excel), one file per sheet in the -o directory, or one sheet
+with --sheet. md: to stdout or -o. json: the sheets as {sheet, columns, rows}, scores as
+exact decimal strings (for the full result, use kaoping score --format json).
+
+Exit codes: 0 written; 1 invalid input (dataset, policy, period outside the data); 2 usage error.")]
+    Report {
+        /// The dataset (JSON).
+        file: PathBuf,
+        /// A month 2026-10, a quarter 2026-Q3 or a year 2026.
+        #[arg(long)]
+        period: Period,
+        /// Output file (xlsx, md, json), or directory (csv); md and json go to stdout when absent.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// xlsx (default; from the -o extension when not given), csv, md or json.
+        #[arg(long)]
+        format: Option<String>,
+        /// Only this sheet (slug or Chinese name) — for csv, md and json.
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Another county's policy (JSON); the built-in county measure when absent.
+        #[arg(long)]
+        policy: Option<PathBuf>,
+    },
+    /// How each point of one window's or staff member's month was lost or won, citing rule codes
+    /// and record ids.
+    #[command(after_help = "Examples:
+  kaoping explain examples/data/county-2026.json --subject S001 --month 2026-10
+  kaoping explain examples/data/county-2026.json --subject W01 --month 2026-10
+  kaoping explain data.json --subject S012 --month 2026-07 --policy my-county.json
+
+Exit codes: 0 ok; 1 invalid input (dataset, policy, or the subject was not evaluated that month); 2 usage error.")]
+    Explain {
+        /// The dataset (JSON).
+        file: PathBuf,
+        /// A window id (W01) or staff id (S001).
+        #[arg(long)]
+        subject: String,
+        /// The month, YYYY-MM.
+        #[arg(long)]
+        month: YearMonth,
+        /// Another county's policy (JSON); the built-in county measure when absent.
+        #[arg(long)]
+        policy: Option<PathBuf>,
+    },
 }
 
 
@@ -214,7 +355,255 @@ fn run(cli: Cli) -> Result<(), Failure> {
             out_raw!("{}", kaoping_core::BUILTIN_POLICY_JSON);
             Ok(())
         }
+        Command::Template { output, roster, policy, year, rows } => {
+            let policy = load_policy(policy.as_deref())?;
+            let roster = match &roster {
+                Some(p) => Some(Dataset::from_json(&read(p)?)?),
+                None => None,
+            };
+            let year = year.or(roster.as_ref().map(|r| r.year)).unwrap_or_else(this_year);
+            if !(1900..=9999).contains(&year) {
+                return Err(Failure::Usage(format!("--year {year}: expected a calendar year 1900–9999")));
+            }
+            if rows == 0 || rows > 1_048_575 {
+                return Err(Failure::Usage(format!("--rows {rows}: expected 1 to 1048575")));
+            }
+            let mut wb = template::build(&policy, roster.as_ref(), year, rows).map_err(|e| Failure::Input(format!("cannot build the template: {e}")))?;
+            save_workbook(&mut wb, &output)?;
+            let lists = match &roster {
+                Some(r) => format!(", {} windows and {} staff in the drop-down", r.windows.len(), r.staff.len()),
+                None => " (no roster: give --roster for window and staff lists)".into(),
+            };
+            out!("wrote {}: {} rule items{lists}, dates of {year}", output.display(), policy.doc().rules.len());
+            Ok(())
+        }
+        Command::Import { file, roster, output, append, sheet, policy } => {
+            let policy = load_policy(policy.as_deref())?;
+            let roster_ds = Dataset::from_json(&read(&roster)?)?;
+            let is_csv = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("tsv"));
+            if is_csv && sheet.is_some() {
+                return Err(Failure::Usage("--sheet is for workbooks; a CSV file is one sheet".into()));
+            }
+            let grid = if is_csv { import::read_csv(&file) } else { import::read_workbook(&file, sheet.as_deref()) }.map_err(Failure::Input)?;
+            let bar = progress::bar(grid.rows.len() as u64, "读取记录");
+            let (layout, imported, mut errors) = import::records(&grid, &policy, &roster_ds, &bar);
+            bar.finish_and_clear();
+            let mut ds = roster_ds.clone();
+            let kept = if append { ds.records.len() } else { 0 };
+            if !append {
+                ds.records.clear();
+            }
+            ds.records.extend(imported.iter().map(|s| s.record.clone()));
+            if let Some(layout) = &layout {
+                let spin = progress::spinner(grid.rows.len() as u64, "校验数据");
+                let checked = policy.validate(&ds);
+                spin.finish_and_clear();
+                if let Err(e) = checked {
+                    let roster_name = roster.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+                    errors.extend(import::map_problems(&e, &grid, layout, kept, &imported, &roster_name));
+                }
+            }
+            if !errors.is_empty() {
+                errors.sort_by_key(|e| (e.row, e.col));
+                let n = errors.len();
+                let mut msg = format!("{}: {n} problem{}, nothing written:", grid.source, if n == 1 { "" } else { "s" });
+                for e in &errors {
+                    msg.push_str(&format!("\n  {e}"));
+                }
+                return Err(Failure::Input(msg));
+            }
+            let summary = format!(
+                "imported {} records from {}{}: {} records in all",
+                imported.len(),
+                grid.source,
+                if append { format!(" (kept {kept} from the roster)") } else { String::new() },
+                ds.records.len()
+            );
+            let json = ds.to_json() + "\n";
+            match &output {
+                Some(path) => {
+                    write_atomic(path, json.as_bytes())?;
+                    out!("{summary}; wrote {}", path.display());
+                }
+                None => {
+                    out_raw!("{json}");
+                    eprintln!("{summary}");
+                }
+            }
+            Ok(())
+        }
+        Command::Report { file, period, output, format, sheet, policy } => run_report(file, period, output, format, sheet, policy),
+        Command::Explain { file, subject, month, policy } => {
+            let policy = load_policy(policy.as_deref())?;
+            let ds = Dataset::from_json(&read(&file)?)?;
+            let res = policy.evaluate_month(&ds, month)?;
+            match kaoping_core::explain::explain(&res, &subject) {
+                Some(text) => {
+                    out_raw!("{text}");
+                    Ok(())
+                }
+                None => {
+                    let known = ds.windows.iter().any(|w| w.id == subject) || ds.staff.iter().any(|s| s.id == subject);
+                    Err(Failure::Input(if known {
+                        format!("{subject} was not evaluated in {month} (not open or not assigned to a window that month)")
+                    } else {
+                        format!("no window or staff member {subject:?} in {}", file.display())
+                    }))
+                }
+            }
+        }
     }
+}
+
+fn this_year() -> i32 {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let days = (secs / 86_400) as i64;
+    chrono::NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|d| d.checked_add_signed(chrono::TimeDelta::days(days)))
+        .map(|d| chrono::Datelike::year(&d))
+        .unwrap_or(2026)
+}
+
+/// Writes a file in one piece: to a temporary file beside it, then renamed over it, so an
+/// interrupted run leaves no half-written file.
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let tmp = temp_beside(path);
+    let res = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
+    if let Err(e) = res {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Failure::Input(format!("cannot write {}: {e}", path.display())));
+    }
+    Ok(())
+}
+
+fn temp_beside(path: &Path) -> PathBuf {
+    let name = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+fn save_workbook(wb: &mut rust_xlsxwriter::Workbook, path: &Path) -> Result<(), Failure> {
+    let buf = wb.save_to_buffer().map_err(|e| Failure::Input(format!("cannot write {}: {e}", path.display())))?;
+    write_atomic(path, &buf)
+}
+
+fn run_report(file: PathBuf, period: Period, output: Option<PathBuf>, format: Option<String>, sheet: Option<String>, policy: Option<PathBuf>) -> Result<(), Failure> {
+    let ext = output.as_ref().and_then(|o| o.extension()).map(|e| e.to_string_lossy().to_lowercase());
+    let format = match (format, ext.as_deref()) {
+        (Some(f), _) => f,
+        (None, Some("md")) => "md".into(),
+        (None, Some("json")) => "json".into(),
+        (None, Some("csv")) => "csv".into(),
+        _ => "xlsx".into(),
+    };
+    if !["xlsx", "csv", "md", "json"].contains(&format.as_str()) {
+        return Err(Failure::Usage(format!("unknown format {format:?}: use xlsx, csv, md or json")));
+    }
+    let only = match &sheet {
+        Some(name) => Some(report::find_sheet(name).ok_or_else(|| {
+            Failure::Usage(format!("unknown sheet {name:?}: one of {}", report::SHEETS.iter().map(|(s, z)| format!("{s} ({z})")).collect::<Vec<_>>().join(", ")))
+        })?),
+        None => None,
+    };
+    match format.as_str() {
+        "xlsx" if output.is_none() => return Err(Failure::Usage("an xlsx report needs -o FILE.xlsx (or --format csv|md|json for stdout)".into())),
+        "xlsx" if only.is_some() => return Err(Failure::Usage("--sheet is for csv, md and json; the xlsx report has every sheet".into())),
+        "csv" if output.is_none() && only.is_none() => {
+            return Err(Failure::Usage("a csv report needs -o DIRECTORY (one file per sheet) or --sheet NAME (one sheet to stdout or -o FILE)".into()));
+        }
+        _ => {}
+    }
+    let policy = load_policy(policy.as_deref())?;
+    let ds = Dataset::from_json(&read(&file)?)?;
+    let large = ds.records.len() as u64;
+    let bar = progress::bar_if_large(large, report::SHEETS.len() as u64 + 1, "计算考评结果");
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    // the months behind the period, then the period result built from them by the core
+    let months: Vec<MonthResult> = match period {
+        Period::Month(m) => vec![policy.evaluate_month(&ds, m)?],
+        _ if period.year() != ds.year => {
+            // the core's own error for a period outside the dataset's year
+            policy.evaluate_period(&ds, period)?;
+            unreachable!("a period outside the dataset's year is an error")
+        }
+        _ => policy.evaluate_year(&ds)?.months.into_iter().filter(|m| period.contains(m.month)).collect(),
+    };
+    let res = policy.period_from_months(&ds, period, &months);
+    bar.inc(1);
+    let rep = report::Report { policy: &policy, hall_name: ds.hall.name.clone(), period: &res, months: &months };
+    let sheets: Vec<table::Sheet> = rep.sheets().into_iter().filter(|s| only.is_none_or(|o| o == s.slug)).collect();
+    let written = match format.as_str() {
+        "xlsx" => {
+            let path = output.as_ref().expect("checked");
+            let mut wb = rust_xlsxwriter::Workbook::new();
+            let f = table::Formats::new();
+            for s in &sheets {
+                bar.set_message(format!("写入 {}", s.name));
+                table::write_sheet(&mut wb, s, &f, &mut || {}).map_err(|e| Failure::Input(format!("cannot write {}: {e}", path.display())))?;
+                bar.inc(1);
+            }
+            save_workbook(&mut wb, path)?;
+            Some(format!("wrote {} ({} sheets)", path.display(), sheets.len()))
+        }
+        "csv" => match (&output, only) {
+            (Some(dir), None) => {
+                std::fs::create_dir_all(dir).map_err(|e| Failure::Input(format!("cannot create directory {}: {e}", dir.display())))?;
+                for s in &sheets {
+                    write_atomic(&dir.join(format!("{}.csv", s.slug)), table::to_csv(s).as_bytes())?;
+                    bar.inc(1);
+                }
+                Some(format!("wrote {} CSV files to {}", sheets.len(), dir.display()))
+            }
+            (Some(path), Some(_)) => {
+                write_atomic(path, table::to_csv(&sheets[0]).as_bytes())?;
+                Some(format!("wrote {}", path.display()))
+            }
+            (None, _) => {
+                out_raw!("{}", table::to_csv(&sheets[0]));
+                None
+            }
+        },
+        "md" => {
+            let mut text = format!("# {} {} 考评报告\n\n", ds.hall.name, report::period_label(period));
+            for s in &sheets {
+                text.push_str(&table::to_markdown(s));
+                text.push('\n');
+            }
+            match &output {
+                Some(path) => {
+                    write_atomic(path, text.as_bytes())?;
+                    Some(format!("wrote {}", path.display()))
+                }
+                None => {
+                    out_raw!("{text}");
+                    None
+                }
+            }
+        }
+        _ => {
+            let value = serde_json::json!({
+                "hall": ds.hall.name,
+                "period": period.to_string(),
+                "policy": policy.doc().id,
+                "sheets": sheets.iter().map(table::to_json).collect::<Vec<_>>(),
+            });
+            let text = serde_json::to_string_pretty(&value).expect("serialises") + "\n";
+            match &output {
+                Some(path) => {
+                    write_atomic(path, text.as_bytes())?;
+                    Some(format!("wrote {}", path.display()))
+                }
+                None => {
+                    out_raw!("{text}");
+                    None
+                }
+            }
+        }
+    };
+    bar.finish_and_clear();
+    if let Some(w) = written {
+        out!("{w}");
+    }
+    Ok(())
 }
 
 fn print_tables(policy: &Policy, res: &MonthResult, top: usize) {
@@ -276,6 +665,7 @@ fn flag_zh(code: &str, period: Option<kaoping_core::policy::PeriodKind>) -> Stri
 }
 
 fn period_label(p: &PeriodResult) -> String {
+    // the label of the existing table output; the report has its own (report::period_label)
     match p.period {
         Period::Month(m) => format!("{m} 月度"),
         Period::Quarter { year, quarter } => format!("{year}年第{quarter}季度"),

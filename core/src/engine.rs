@@ -22,6 +22,8 @@ pub struct Policy {
     by_code: HashMap<String, usize>,
     /// For each source code, the linked items that read its records.
     links: HashMap<String, Vec<usize>>,
+    /// Items that contribute only from records charged to them (skipped for a subject without any).
+    record_only: Vec<bool>,
 }
 
 impl std::fmt::Debug for Policy {
@@ -121,7 +123,8 @@ impl Policy {
                 links.entry(l.source.clone()).or_default().push(i);
             }
         }
-        Ok(Policy { doc, rules, by_code, links })
+        let record_only = rules.iter().map(|r| r.derived_from().is_none() || r.link().is_some()).collect();
+        Ok(Policy { doc, rules, by_code, links, record_only })
     }
 
     pub fn doc(&self) -> &PolicyDoc {
@@ -429,7 +432,7 @@ impl<'a> Index<'a> {
             p.push(Problem::new(ProblemKind::Invalid, "year", format!("year {year} is not a calendar year this library handles (1900–9999)")));
             return Err(Errors { document: "dataset".into(), problems: p });
         }
-        let in_year = |d: NaiveDate| d.format("%Y").to_string() == format!("{year:04}");
+        let in_year = |d: NaiveDate| chrono::Datelike::year(&d) == year;
         check_dataset_limits(ds, &mut p);
         if ds.records.len() > crate::limits::MAX_RECORDS {
             return Err(Errors { document: "dataset".into(), problems: p });
@@ -620,17 +623,63 @@ impl<'a> Index<'a> {
 
 // ------------------------------------------------------------------ year state
 
+/// Year-to-date state, keyed by subject id (borrowed from the dataset) and item index.
 #[derive(Default)]
-struct YearState {
-    /// Points counted per (subject, rule) in the year, for yearly caps (E7: before the category cap).
-    year_used: HashMap<(String, String), Decimal>,
-    /// Highest value counted per (subject, rule, key) (E4).
-    best_key: HashMap<(String, String, String), Decimal>,
-    /// Counted-status occurrences per (subject, rule) in the year to date.
-    counts: HashMap<(String, String), u32>,
-    /// Categories zeroed for the rest of the year: (subject, category) → (rule, month, detail).
-    zeroed: HashMap<(String, String), (String, YearMonth)>,
+struct YearState<'a> {
+    /// Points counted per (subject, item) in the year, for yearly caps (E7: before the category cap).
+    year_used: FastMap<(&'a str, usize), Decimal>,
+    /// Highest value counted per (subject, item, key) (E4).
+    best_key: FastMap<(&'a str, usize, &'a str), Decimal>,
+    /// Counted-status occurrences per (subject, item) in the year to date.
+    counts: FastMap<(&'a str, usize), u32>,
+    /// Categories zeroed for the rest of the year: (subject, category) → (rule, month).
+    zeroed: FastMap<(&'a str, String), (String, YearMonth)>,
 }
+
+/// A hash map with a fast, deterministic hasher for the engine's internal keys (never iterated
+/// into output, so its order cannot leak into results).
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
+
+/// The Fx hash (as in rustc): a multiply-rotate per word. Not DoS-resistant, which is fine for keys
+/// that are ids validated against the dataset's own roster.
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        for &b in chunks.remainder() {
+            self.add(b as u64);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(i as u64);
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+}
+
+impl Fx {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type Charges<'a> = FastMap<(&'a str, usize), Vec<&'a Record>>;
 
 // ------------------------------------------------------------------ month evaluation
 
@@ -716,20 +765,20 @@ struct Pending {
     cut: Option<Reason>,
 }
 
-type ChargeKey = (String, String, String); // (record, subject, rule)
+type ChargeKey<'a> = (&'a str, &'a str, usize); // (record, subject, item)
 
 impl Policy {
-    fn month(&self, idx: &Index<'_>, month: YearMonth, st: &mut YearState) -> MonthResult {
+    fn month<'a>(&self, idx: &Index<'a>, month: YearMonth, st: &mut YearState<'a>) -> MonthResult {
         let settings = &self.doc.settings;
         let ds = idx.ds;
         let mut warnings = Vec::new();
-        let mut outcomes: BTreeMap<String, (RecordOutcome, Vec<(String, String)>)> = BTreeMap::new();
+        let mut outcomes: BTreeMap<&'a str, (RecordOutcome, Vec<(&'a str, usize)>)> = BTreeMap::new();
         // (subject, item index) → records charged
-        let mut charges: HashMap<(String, usize), Vec<&Record>> = HashMap::new();
-        let mut acc: HashMap<ChargeKey, ChargeAcc> = HashMap::new();
+        let mut charges: Charges<'a> = FastMap::default();
+        let mut acc: FastMap<ChargeKey<'a>, ChargeAcc> = FastMap::default();
 
-        let staff_ids: Vec<&str> = idx.staff.values().filter(|s| s.assignments.iter().any(|a| days_in_month(a.from, a.to, month) > 0)).map(|s| s.id.as_str()).collect();
-        let window_ids: Vec<&str> = idx.windows.values().filter(|w| days_in_month(w.opened, w.closed, month) > 0).map(|w| w.id.as_str()).collect();
+        let staff_ids: Vec<&'a str> = idx.staff.values().filter(|s| s.assignments.iter().any(|a| days_in_month(a.from, a.to, month) > 0)).map(|s| s.id.as_str()).collect();
+        let window_ids: Vec<&'a str> = idx.windows.values().filter(|w| days_in_month(w.opened, w.closed, month) > 0).map(|w| w.id.as_str()).collect();
         let evaluated: BTreeSet<&str> = staff_ids.iter().chain(window_ids.iter()).copied().collect();
 
         for &ri in &idx.by_month[(month.month - 1) as usize] {
@@ -767,25 +816,25 @@ impl Policy {
             if let Some(reason) = not_counted {
                 out.reason = Some(reason);
                 out.detail = format!("not counted: {}", reason.label_en());
-                outcomes.insert(r.id.clone(), (out, Vec::new()));
+                outcomes.insert(r.id.as_str(), (out, Vec::new()));
                 continue;
             }
-            let mut targets = vec![(r.subject.clone(), r.rule.clone())];
-            charges.entry((r.subject.clone(), item_idx)).or_default().push(r);
+            let mut targets = vec![(r.subject.as_str(), item_idx)];
+            charges.entry((r.subject.as_str(), item_idx)).or_default().push(r);
             for &li in self.links.get(&r.rule).map(|v| v.as_slice()).unwrap_or(&[]) {
                 let link = self.rules[li].link().expect("linked");
-                let target: Option<String> = match link.via {
-                    Via::AssignedWindow => idx.window_on(&r.subject, r.date).map(str::to_string),
+                let target: Option<&'a str> = match link.via {
+                    Via::AssignedWindow => idx.window_on(&r.subject, r.date),
                     Via::ChiefRepresentative | Via::WindowHead => idx.windows.get(r.subject.as_str()).and_then(|w| {
                         let terms = if link.via == Via::WindowHead { &w.heads } else { &w.chief_representatives };
-                        terms.iter().find(|t| covers(t.from, t.to, r.date)).and_then(|t| t.staff.clone())
+                        terms.iter().find(|t| covers(t.from, t.to, r.date)).and_then(|t| t.staff.as_deref())
                     }),
                 };
                 let code = &self.doc.rules[li].code;
                 match target {
-                    Some(t) if evaluated.contains(t.as_str()) => {
-                        charges.entry((t.clone(), li)).or_default().push(r);
-                        targets.push((t, code.clone()));
+                    Some(t) if evaluated.contains(t) => {
+                        charges.entry((t, li)).or_default().push(r);
+                        targets.push((t, li));
                     }
                     _ => warnings.push(Warning {
                         subject: Some(r.subject.clone()),
@@ -794,7 +843,7 @@ impl Policy {
                     }),
                 }
             }
-            outcomes.insert(r.id.clone(), (out, targets));
+            outcomes.insert(r.id.as_str(), (out, targets));
         }
 
         let mut world = MonthWorld::new(self, idx, month);
@@ -824,16 +873,15 @@ impl Policy {
 
         // year-to-date counts, after the month is scored
         for ((subject, item), recs) in &charges {
-            let code = &self.doc.rules[*item].code;
             let n: u32 = recs.iter().map(|r| r.count).sum();
-            *st.counts.entry((subject.clone(), code.clone())).or_default() += n;
+            *st.counts.entry((*subject, *item)).or_default() += n;
         }
 
         let records = outcomes
-            .into_values()
-            .map(|(mut out, targets)| {
-                for (i, (subject, rule)) in targets.iter().enumerate() {
-                    let a = acc.remove(&(out.record.clone(), subject.clone(), rule.clone())).unwrap_or_default();
+            .into_iter()
+            .map(|(rid, (mut out, targets))| {
+                for (i, &(subject, item)) in targets.iter().enumerate() {
+                    let a = acc.remove(&(rid, subject, item)).unwrap_or_default();
                     if i == 0 {
                         out.counted_occurrences = a.counted;
                         out.points = a.points;
@@ -848,8 +896,8 @@ impl Policy {
                         out.detail = describe(&a, out.outcome);
                     }
                     out.charges.push(Charge {
-                        subject: subject.clone(),
-                        rule: rule.clone(),
+                        subject: subject.to_string(),
+                        rule: self.doc.rules[item].code.clone(),
                         occurrences: a.occurrences,
                         counted_occurrences: a.counted,
                         raw: a.raw,
@@ -867,15 +915,15 @@ impl Policy {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn subject_month(
+    fn subject_month<'a>(
         &self,
-        world: &MonthWorld<'_, '_>,
+        world: &MonthWorld<'_, 'a>,
         kind: SubjectKind,
-        id: &str,
+        id: &'a str,
         month: YearMonth,
-        charges: &HashMap<(String, usize), Vec<&Record>>,
-        acc: &mut HashMap<ChargeKey, ChargeAcc>,
-        st: &mut YearState,
+        charges: &Charges<'a>,
+        acc: &mut FastMap<ChargeKey<'a>, ChargeAcc>,
+        st: &mut YearState<'a>,
     ) -> SubjectMonth {
         let sp = self.subject(kind);
         let idx = world.idx;
@@ -889,7 +937,12 @@ impl Policy {
             if item.subject != kind {
                 continue;
             }
-            let mut recs: Vec<&Record> = charges.get(&(id.to_string(), ii)).cloned().unwrap_or_default();
+            let charged = charges.get(&(id, ii));
+            // an item that only reads records has nothing to do without them
+            if charged.is_none() && self.record_only[ii] {
+                continue;
+            }
+            let mut recs: Vec<&Record> = charged.cloned().unwrap_or_default();
             recs.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
             let cx = RuleContext { month, subject: id, kind, item, records: recs, world };
             let mut contributions = Vec::new();
@@ -914,7 +967,7 @@ impl Policy {
             }
 
             let mut month_used = Decimal::ZERO;
-            let year_key = (id.to_string(), item.code.clone());
+            let year_key = (id, ii);
             let mut states = Vec::new();
             let mut occs = Vec::new();
             for c in contributions {
@@ -926,8 +979,7 @@ impl Policy {
                     Contribution::State { points, detail } => states.push(Pending { item: ii, record: None, raw: points, applied: points, detail, cut: None }),
                     Contribution::Occurrences { record, points_each, detail, effects } => {
                         let r = record_by_id(idx, &record);
-                        let key = (record.clone(), id.to_string(), item.code.clone());
-                        let a = acc.entry(key).or_default();
+                        let a = acc.entry((r.id.as_str(), id, ii)).or_default();
                         a.occurrences += r.count;
                         if !effects.is_empty() {
                             apply_effects(&effects, item, Some(&record), &mut flags, &mut forced);
@@ -944,7 +996,7 @@ impl Policy {
                                 continue;
                             }
                             if self.doc.settings.achievement_scope == crate::policy::AchievementScope::Year {
-                                let best = st.best_key.get(&(id.to_string(), item.code.clone(), k.clone())).copied().unwrap_or_default();
+                                let best = st.best_key.get(&(id, ii, k.as_str())).copied().unwrap_or_default();
                                 if best >= raw {
                                     detail = format!("{detail}; key {k} already counted at {}", best.normalize());
                                     occs.push(Pending { item: ii, record: Some(record), raw, applied: Decimal::ZERO, detail, cut: Some(Reason::AlreadyCounted) });
@@ -981,7 +1033,7 @@ impl Policy {
                         p.applied = left;
                         p.cut = Some(Reason::YearCap);
                     }
-                    *st.year_used.entry(year_key.clone()).or_default() += p.applied;
+                    *st.year_used.entry(year_key).or_default() += p.applied;
                 }
                 month_used += p.applied;
             }
@@ -1028,13 +1080,14 @@ impl Policy {
                 res.points += p.applied;
                 let code = self.doc.rules[p.item].code.clone();
                 if let Some(r) = &p.record {
+                    let rec = record_by_id(idx, r);
                     // E4: what a keyed record counted raises the best value of its key for later months
-                    if let Some(k) = &record_by_id(idx, r).key
+                    if let Some(k) = &rec.key
                         && p.applied > Decimal::ZERO
                     {
-                        *st.best_key.entry((id.to_string(), code.clone(), k.clone())).or_default() += p.applied;
+                        *st.best_key.entry((id, p.item, k.as_str())).or_default() += p.applied;
                     }
-                    let a = acc.entry((r.clone(), id.to_string(), code.clone())).or_default();
+                    let a = acc.entry((rec.id.as_str(), id, p.item)).or_default();
                     a.raw += p.raw;
                     a.points += p.applied;
                     if p.applied > Decimal::ZERO {
@@ -1061,8 +1114,8 @@ impl Policy {
             for t in ts.into_iter().flatten() {
                 let counted_code = t.counts.clone().unwrap_or_else(|| item.code.clone());
                 let ci = self.by_code[&counted_code];
-                let in_month: u32 = charges.get(&(id.to_string(), ci)).map(|v| v.iter().map(|r| r.count).sum()).unwrap_or(0);
-                let before = st.counts.get(&(id.to_string(), counted_code.clone())).copied().unwrap_or(0);
+                let in_month: u32 = charges.get(&(id, ci)).map(|v| v.iter().map(|r| r.count).sum()).unwrap_or(0);
+                let before = st.counts.get(&(id, ci)).copied().unwrap_or(0);
                 let year = before + in_month;
                 let met = t.any_of.iter().find(|c| {
                     let n = match c.scope {
@@ -1072,7 +1125,7 @@ impl Policy {
                     let reached = c.at_least.is_some_and(|a| n >= a) || c.more_than.is_some_and(|m| n > m);
                     reached && (!c.requires_occurrence_in_month || in_month > 0)
                 });
-                let zkey = t.zero_category.as_ref().map(|c| (id.to_string(), c.clone()));
+                let zkey = t.zero_category.as_ref().map(|c| (id, c.clone()));
                 let earlier = zkey.as_ref().and_then(|k| st.zeroed.get(k).cloned());
                 let why = match (met, &earlier) {
                     (Some(c), _) => {

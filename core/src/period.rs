@@ -219,6 +219,14 @@ pub struct DepartmentEntry {
     pub department_rank: u32,
 }
 
+/// A hall's whole year: months, quarters and the year.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+pub struct HallYear {
+    pub year: YearResult,
+    pub quarters: Vec<PeriodResult>,
+    pub annual: PeriodResult,
+}
+
 impl PeriodResult {
     pub fn subject(&self, id: &str) -> Option<&SubjectPeriod> {
         self.windows.iter().chain(self.staff.iter()).find(|s| s.subject == id)
@@ -246,6 +254,21 @@ impl Policy {
             }
         };
         Ok(self.period_from_months(ds, period, &months))
+    }
+
+    /// Everything a hall's year produces, computing each month once: the twelve months, the four
+    /// quarters and the year (each with ranks, awards and department feedback).
+    pub fn evaluate_hall_year(&self, ds: &Dataset) -> Result<HallYear, Errors> {
+        let year = self.evaluate_year(ds)?;
+        let quarters = (1..=4)
+            .map(|q| {
+                let p = Period::Quarter { year: ds.year, quarter: q };
+                let months: Vec<MonthResult> = year.months.iter().filter(|m| p.contains(m.month)).cloned().collect();
+                self.period_from_months(ds, p, &months)
+            })
+            .collect();
+        let annual = self.period_from_months(ds, Period::Year(ds.year), &year.months);
+        Ok(HallYear { year, quarters, annual })
     }
 
     fn evaluate_year_to(&self, ds: &Dataset, last: YearMonth) -> Result<YearResult, Errors> {

@@ -307,3 +307,16 @@ fn awards_respect_quota_eligibility_and_order_on_generated_halls() {
         }
     }
 }
+
+#[test]
+fn the_hall_year_equals_the_periods_one_by_one() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data/county-2026.json");
+    let ds = Dataset::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let p = Policy::builtin();
+    let all = p.evaluate_hall_year(&ds).unwrap();
+    for q in 1..=4 {
+        assert_eq!(all.quarters[q as usize - 1], p.evaluate_period(&ds, Period::Quarter { year: 2026, quarter: q }).unwrap());
+    }
+    assert_eq!(all.annual, p.evaluate_period(&ds, Period::Year(2026)).unwrap());
+    assert_eq!(all.year, p.evaluate_year(&ds).unwrap());
+}

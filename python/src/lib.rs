@@ -1,0 +1,220 @@
+//! `kaoping._kaoping`: the native half of the Python package.
+//!
+//! Thin by design: every function converts its arguments, calls `kaoping-core` and converts the
+//! answer back. Results cross the boundary as the core's own JSON (the same bytes the `kaoping`
+//! command prints), which the Python half decodes into typed objects with `decimal.Decimal`
+//! scores. No scoring logic lives here. The GIL is released (`Python::detach`) while the core
+//! parses, validates, evaluates and serialises.
+
+use kaoping_core::error::{Errors, Problem, ProblemKind};
+use kaoping_core::result::Reason;
+use kaoping_core::{Dataset, MonthResult, Period, Policy};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyList, PyType};
+use std::sync::Arc;
+
+/// `kaoping._errors.ValidationError` and `Problem`, fetched once.
+static VALIDATION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static PROBLEM: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// Turns the core's `Errors` into `kaoping.ValidationError(message, document, problems)`.
+fn to_py_err(py: Python<'_>, e: Errors) -> PyErr {
+    match build_validation_error(py, &e) {
+        Ok(err) => err,
+        // The Python half could not be imported (a broken install): still say what was wrong.
+        Err(import_failure) => {
+            let err = PyValueError::new_err(e.to_string());
+            err.set_cause(py, Some(import_failure));
+            err
+        }
+    }
+}
+
+fn build_validation_error(py: Python<'_>, e: &Errors) -> PyResult<PyErr> {
+    let problem_cls = PROBLEM.import(py, "kaoping._errors", "Problem")?;
+    let error_cls = VALIDATION_ERROR.import(py, "kaoping._errors", "ValidationError")?;
+    let problems = PyList::empty(py);
+    for p in &e.problems {
+        let kw = PyDict::new(py);
+        kw.set_item("kind", kind_str(p.kind))?;
+        kw.set_item("path", &p.path)?;
+        kw.set_item("record", p.record.as_deref())?;
+        kw.set_item("rule", p.rule.as_deref())?;
+        kw.set_item("message", &p.message)?;
+        problems.append(problem_cls.call((), Some(&kw))?)?;
+    }
+    let value = error_cls.call1((e.to_string(), e.document.as_str(), problems))?;
+    Ok(PyErr::from_value(value))
+}
+
+fn kind_str(kind: ProblemKind) -> String {
+    match serde_json::to_value(kind) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => format!("{kind:?}"),
+    }
+}
+
+fn request_error(path: &str, message: String) -> Errors {
+    Errors::one("request", Problem::new(ProblemKind::Invalid, path, message))
+}
+
+/// A compiled policy (the core's `Policy`).
+#[pyclass(frozen, module = "kaoping._kaoping", name = "NativePolicy")]
+struct NativePolicy {
+    inner: Arc<Policy>,
+}
+
+#[pymethods]
+impl NativePolicy {
+    /// The built-in county measure.
+    #[staticmethod]
+    fn builtin(py: Python<'_>) -> NativePolicy {
+        NativePolicy { inner: Arc::new(py.detach(Policy::builtin)) }
+    }
+
+    /// Parses and checks a policy document; raises `ValidationError` listing every problem.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<NativePolicy> {
+        let parsed = py.detach(|| Policy::from_json(text));
+        parsed.map(|p| NativePolicy { inner: Arc::new(p) }).map_err(|e| to_py_err(py, e))
+    }
+
+    #[getter]
+    fn id(&self) -> &str {
+        &self.inner.doc().id
+    }
+
+    #[getter]
+    fn name(&self) -> &str {
+        &self.inner.doc().name
+    }
+
+    /// The policy document as pretty JSON (what `kaoping policy` prints for the built-in one).
+    fn to_json(&self, py: Python<'_>) -> String {
+        let p = &self.inner;
+        py.detach(|| p.to_json())
+    }
+
+    /// Checks a dataset against the policy; raises `ValidationError` listing every problem.
+    fn validate(&self, py: Python<'_>, dataset: &NativeDataset) -> PyResult<()> {
+        let (p, d) = (&self.inner, &dataset.inner);
+        py.detach(|| p.validate(d)).map_err(|e| to_py_err(py, e))
+    }
+
+    /// Scores `period` ("2026-10", "2026-Q3", "2026"): the core's period result (ranks, awards,
+    /// department feedback) as JSON, and the result of every month of the period.
+    fn evaluate(&self, py: Python<'_>, dataset: &NativeDataset, period: &str) -> PyResult<(String, Vec<NativeMonth>)> {
+        let (p, d) = (&self.inner, &dataset.inner);
+        let out = py.detach(|| -> Result<(String, Vec<MonthResult>), Errors> {
+            let period: Period = period.parse().map_err(|m: String| request_error("period", m))?;
+            // The period's scores, ranks and awards, exactly as the core computes them…
+            let summary = p.evaluate_period(d, period)?;
+            // …and the detail of its months (every line and record outcome), from the core too.
+            let months = match period {
+                Period::Month(m) => vec![p.evaluate_month(d, m)?],
+                _ => {
+                    let wanted = period.months();
+                    p.evaluate_year(d)?.months.into_iter().filter(|m| wanted.contains(&m.month)).collect()
+                }
+            };
+            Ok((serde_json::to_string_pretty(&summary).expect("a period result serialises"), months))
+        });
+        let (summary, months) = out.map_err(|e| to_py_err(py, e))?;
+        Ok((summary, months.into_iter().map(|m| NativeMonth { inner: Arc::new(m) }).collect()))
+    }
+}
+
+/// A parsed dataset (the core's `Dataset`).
+#[pyclass(frozen, module = "kaoping._kaoping", name = "NativeDataset")]
+struct NativeDataset {
+    inner: Arc<Dataset>,
+}
+
+#[pymethods]
+impl NativeDataset {
+    /// Parses a dataset document; raises `ValidationError` naming the place of the problem.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<NativeDataset> {
+        let parsed = py.detach(|| Dataset::from_json(text));
+        parsed.map(|d| NativeDataset { inner: Arc::new(d) }).map_err(|e| to_py_err(py, e))
+    }
+
+    #[getter]
+    fn hall_id(&self) -> &str {
+        &self.inner.hall.id
+    }
+
+    #[getter]
+    fn hall_name(&self) -> &str {
+        &self.inner.hall.name
+    }
+
+    #[getter]
+    fn year(&self) -> i32 {
+        self.inner.year
+    }
+
+    /// The dataset as the core writes it (pretty JSON, decimals as strings).
+    fn to_json(&self, py: Python<'_>) -> String {
+        let d = &self.inner;
+        py.detach(|| d.to_json())
+    }
+}
+
+/// One month's result (the core's `MonthResult`).
+#[pyclass(frozen, module = "kaoping._kaoping", name = "NativeMonth")]
+struct NativeMonth {
+    inner: Arc<MonthResult>,
+}
+
+#[pymethods]
+impl NativeMonth {
+    /// "2026-10".
+    #[getter]
+    fn month(&self) -> String {
+        self.inner.month.to_string()
+    }
+
+    /// The month's result as pretty JSON: the bytes `kaoping score FILE --month M --format json`
+    /// prints (less its final newline).
+    fn to_json(&self, py: Python<'_>) -> String {
+        let m = &self.inner;
+        py.detach(|| serde_json::to_string_pretty(m.as_ref()).expect("a month result serialises"))
+    }
+
+    /// The core's explanation of one subject's month; `None` when it was not evaluated.
+    fn explain(&self, py: Python<'_>, subject: &str) -> Option<String> {
+        let m = &self.inner;
+        py.detach(|| kaoping_core::explain::explain(m, subject))
+    }
+}
+
+/// The core's labels of a reason code (`month_cap` → ("达到本项月度上限", "monthly cap")).
+#[pyfunction]
+fn reason_labels(code: &str) -> PyResult<(&'static str, &'static str)> {
+    let reason: Reason = serde_json::from_value(serde_json::Value::String(code.to_string()))
+        .map_err(|_| PyValueError::new_err(format!("unknown reason code {code:?}")))?;
+    Ok((reason.label_zh(), reason.label_en()))
+}
+
+/// A published JSON Schema by name (`dataset`, `policy`, `result`, …), as the core generates it.
+#[pyfunction]
+fn schema(name: &str) -> PyResult<String> {
+    kaoping_core::schema::schema_json(name).ok_or_else(|| {
+        PyValueError::new_err(format!("unknown schema {name:?}: one of {}", kaoping_core::schema::NAMES.join(", ")))
+    })
+}
+
+#[pymodule]
+fn _kaoping(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<NativePolicy>()?;
+    m.add_class::<NativeDataset>()?;
+    m.add_class::<NativeMonth>()?;
+    m.add_function(wrap_pyfunction!(reason_labels, m)?)?;
+    m.add_function(wrap_pyfunction!(schema, m)?)?;
+    m.add("CORE_VERSION", kaoping_core::VERSION)?;
+    m.add("SCHEMA_NAMES", kaoping_core::schema::NAMES.to_vec())?;
+    Ok(())
+}
