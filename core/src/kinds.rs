@@ -53,7 +53,8 @@ fn done(rule: impl Rule + 'static, problems: Vec<Problem>) -> Result<Arc<dyn Rul
 
 /// Rejects a record that states points for an item whose points the rule fixes, unless they agree.
 fn check_stated_points(rule: &dyn Rule, item: &RuleItem, rec: &Record, path: &str, out: &mut Vec<Problem>) {
-    if let (Some(stated), Some((p, _))) = (rec.points, rule.points(rec))
+    let Some(stated) = rec.points else { return };
+    if let Some((p, _)) = rule.points(rec)
         && stated != p
     {
         out.push(

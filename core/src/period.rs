@@ -263,8 +263,9 @@ impl Policy {
         let quarters = (1..=4)
             .map(|q| {
                 let p = Period::Quarter { year: ds.year, quarter: q };
-                let months: Vec<MonthResult> = year.months.iter().filter(|m| p.contains(m.month)).cloned().collect();
-                self.period_from_months(ds, p, &months)
+                let from = year.months.iter().position(|m| p.contains(m.month)).unwrap_or(year.months.len());
+                let to = year.months.iter().rposition(|m| p.contains(m.month)).map_or(from, |i| i + 1);
+                self.period_from_months(ds, p, &year.months[from..to])
             })
             .collect();
         let annual = self.period_from_months(ds, Period::Year(ds.year), &year.months);
