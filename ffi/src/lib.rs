@@ -174,6 +174,17 @@ unsafe fn engine_ref<'a>(engine: *const KpEngine) -> Result<&'a KpEngine, Fail> 
     Ok(unsafe { &*engine })
 }
 
+/// The checked engine and the dataset text of an entry point.
+///
+/// # Safety
+/// As [`engine_ref`] and [`input_str`].
+unsafe fn engine_and_text<'a>(engine: *const KpEngine, dataset_json: *const u8, dataset_len: usize) -> Result<(&'a KpEngine, &'a str), Fail> {
+    // SAFETY: forwarded from the caller's contract.
+    let e = unsafe { engine_ref(engine) }?;
+    let text = unsafe { input_str(dataset_json, dataset_len, "dataset_json") }?;
+    Ok((e, text))
+}
+
 fn check_out<T>(out: *mut *mut T, name: &str) -> Result<(), Fail> {
     if out.is_null() { Err(Fail::new(KpStatus::KpNullPointer, name, format!("{name} is NULL"))) } else { Ok(()) }
 }
@@ -311,8 +322,7 @@ pub unsafe extern "C" fn kp_string_free(s: *mut c_char) -> KpStatus {
 pub unsafe extern "C" fn kp_validate(engine: *const KpEngine, dataset_json: *const u8, dataset_len: usize) -> KpStatus {
     guard(|| {
         // SAFETY: per the function's contract.
-        let e = unsafe { engine_ref(engine) }?;
-        let text = unsafe { input_str(dataset_json, dataset_len, "dataset_json") }?;
+        let (e, text) = unsafe { engine_and_text(engine, dataset_json, dataset_len) }?;
         let ds = Dataset::from_json(text).map_err(Fail::input)?;
         e.policy.validate(&ds).map_err(Fail::input)
     })
@@ -339,8 +349,7 @@ pub unsafe extern "C" fn kp_evaluate(
     guard(|| {
         check_out(out, "out")?;
         // SAFETY: per the function's contract.
-        let e = unsafe { engine_ref(engine) }?;
-        let text = unsafe { input_str(dataset_json, dataset_len, "dataset_json") }?;
+        let (e, text) = unsafe { engine_and_text(engine, dataset_json, dataset_len) }?;
         let period = parse_period(unsafe { input_cstr(period, "period") }?)?;
         let ds = Dataset::from_json(text).map_err(Fail::input)?;
         let json = match period {
@@ -372,8 +381,7 @@ pub unsafe extern "C" fn kp_evaluate_period(
     guard(|| {
         check_out(out, "out")?;
         // SAFETY: per the function's contract.
-        let e = unsafe { engine_ref(engine) }?;
-        let text = unsafe { input_str(dataset_json, dataset_len, "dataset_json") }?;
+        let (e, text) = unsafe { engine_and_text(engine, dataset_json, dataset_len) }?;
         let period = parse_period(unsafe { input_cstr(period, "period") }?)?;
         let ds = Dataset::from_json(text).map_err(Fail::input)?;
         let json = pretty(&e.policy.evaluate_period(&ds, period).map_err(Fail::input)?);
@@ -398,8 +406,7 @@ pub unsafe extern "C" fn kp_evaluate_year(
     guard(|| {
         check_out(out, "out")?;
         // SAFETY: per the function's contract.
-        let e = unsafe { engine_ref(engine) }?;
-        let text = unsafe { input_str(dataset_json, dataset_len, "dataset_json") }?;
+        let (e, text) = unsafe { engine_and_text(engine, dataset_json, dataset_len) }?;
         let ds = Dataset::from_json(text).map_err(Fail::input)?;
         let json = pretty(&e.policy.evaluate_year(&ds).map_err(Fail::input)?);
         // SAFETY: `out` checked; `out_len` per contract.
@@ -425,8 +432,7 @@ pub unsafe extern "C" fn kp_awards(
     guard(|| {
         check_out(out, "out")?;
         // SAFETY: per the function's contract.
-        let e = unsafe { engine_ref(engine) }?;
-        let text = unsafe { input_str(dataset_json, dataset_len, "dataset_json") }?;
+        let (e, text) = unsafe { engine_and_text(engine, dataset_json, dataset_len) }?;
         let period = parse_period(unsafe { input_cstr(period, "period") }?)?;
         let ds = Dataset::from_json(text).map_err(Fail::input)?;
         let res = e.policy.evaluate_period(&ds, period).map_err(Fail::input)?;
@@ -454,8 +460,7 @@ pub unsafe extern "C" fn kp_explain(
     guard(|| {
         check_out(out, "out")?;
         // SAFETY: per the function's contract.
-        let e = unsafe { engine_ref(engine) }?;
-        let text = unsafe { input_str(dataset_json, dataset_len, "dataset_json") }?;
+        let (e, text) = unsafe { engine_and_text(engine, dataset_json, dataset_len) }?;
         let subject = unsafe { input_cstr(subject, "subject") }?;
         let month = unsafe { input_cstr(month, "month") }?;
         let month = month.parse().map_err(|e: String| Fail::new(KpStatus::KpInvalidArgument, "month", e))?;
