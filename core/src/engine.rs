@@ -408,7 +408,6 @@ struct Index<'a> {
     metrics: HashMap<(&'a str, YearMonth), &'a WindowMetrics>,
     /// Record indices by month (0–11), each sorted by date then id.
     by_month: Vec<Vec<usize>>,
-    by_id: HashMap<&'a str, usize>,
 }
 
 fn dup_check<'a>(ids: impl Iterator<Item = (usize, &'a str)>, what: &str, list: &str, out: &mut Vec<Problem>) {
@@ -612,8 +611,7 @@ impl<'a> Index<'a> {
         for v in &mut by_month {
             v.sort_by(|&a, &b| (ds.records[a].date, &ds.records[a].id).cmp(&(ds.records[b].date, &ds.records[b].id)));
         }
-        let by_id = ds.records.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
-        Ok(Index { ds, windows, staff, metrics, by_month, by_id })
+        Ok(Index { ds, windows, staff, metrics, by_month })
     }
 
     fn window_on(&self, staff: &str, date: NaiveDate) -> Option<&'a str> {
@@ -638,12 +636,13 @@ struct YearState<'a> {
 
 /// A hash map with a fast, deterministic hasher for the engine's internal keys (never iterated
 /// into output, so its order cannot leak into results).
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
+pub(crate) type FastSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<Fx>>;
 
 /// The Fx hash (as in rustc): a multiply-rotate per word. Not DoS-resistant, which is fine for keys
 /// that are ids validated against the dataset's own roster.
 #[derive(Default, Clone, Copy)]
-struct Fx(u64);
+pub(crate) struct Fx(u64);
 
 impl std::hash::Hasher for Fx {
     fn finish(&self) -> u64 {
@@ -686,7 +685,9 @@ type Charges<'a> = FastMap<(&'a str, usize), Vec<&'a Record>>;
 struct MonthWorld<'p, 'a> {
     policy: &'p Policy,
     idx: &'p Index<'a>,
-    staff_results: BTreeMap<String, SubjectMonth>,
+    /// This month's staff results, once scored (window rules read them).
+    staff_results: Vec<SubjectMonth>,
+    staff_by_id: FastMap<&'a str, usize>,
     /// Window → staff on duty in the month with days, by staff id.
     duty: HashMap<&'a str, Vec<(String, u32)>>,
     /// Staff → windows served in the month with days, by window id.
@@ -707,7 +708,7 @@ impl<'p, 'a> MonthWorld<'p, 'a> {
             }
         }
         let flat = |m: HashMap<&'a str, BTreeMap<String, u32>>| m.into_iter().map(|(k, v)| (k, v.into_iter().collect())).collect();
-        MonthWorld { policy, idx, staff_results: BTreeMap::new(), duty: flat(duty), served: flat(served) }
+        MonthWorld { policy, idx, staff_results: Vec::new(), staff_by_id: FastMap::default(), duty: flat(duty), served: flat(served) }
     }
 }
 
@@ -728,7 +729,7 @@ impl World for MonthWorld<'_, '_> {
         self.served.get(staff).map(|v| v.as_slice()).unwrap_or(&[])
     }
     fn staff_result(&self, staff: &str) -> Option<&SubjectMonth> {
-        self.staff_results.get(staff)
+        self.staff_by_id.get(staff).map(|&i| &self.staff_results[i])
     }
     fn rule(&self, code: &str) -> Option<(&RuleItem, &dyn Rule)> {
         self.policy.item(code)
@@ -756,30 +757,37 @@ struct ChargeAcc {
 }
 
 /// A line awaiting caps: one occurrence or state.
-struct Pending {
+struct Pending<'a> {
     item: usize,
-    record: Option<String>,
+    record: Option<&'a Record>,
     raw: Decimal,
     applied: Decimal,
     detail: String,
     cut: Option<Reason>,
 }
 
-type ChargeKey<'a> = (&'a str, &'a str, usize); // (record, subject, item)
+/// (record, subject, item); a record is keyed by its address in the dataset, which is unique and
+/// cheaper to hash than its id.
+type ChargeKey<'a> = (*const Record, &'a str, usize);
+
+fn rkey(r: &Record) -> *const Record {
+    r as *const Record
+}
 
 impl Policy {
     fn month<'a>(&self, idx: &Index<'a>, month: YearMonth, st: &mut YearState<'a>) -> MonthResult {
         let settings = &self.doc.settings;
         let ds = idx.ds;
         let mut warnings = Vec::new();
-        let mut outcomes: BTreeMap<&'a str, (RecordOutcome, Vec<(&'a str, usize)>)> = BTreeMap::new();
+        // in the month's record order (date, then id)
+        let mut outcomes: Vec<(&'a Record, RecordOutcome, Vec<(&'a str, usize)>)> = Vec::with_capacity(idx.by_month[(month.month - 1) as usize].len());
         // (subject, item index) → records charged
         let mut charges: Charges<'a> = FastMap::default();
         let mut acc: FastMap<ChargeKey<'a>, ChargeAcc> = FastMap::default();
 
         let staff_ids: Vec<&'a str> = idx.staff.values().filter(|s| s.assignments.iter().any(|a| days_in_month(a.from, a.to, month) > 0)).map(|s| s.id.as_str()).collect();
         let window_ids: Vec<&'a str> = idx.windows.values().filter(|w| days_in_month(w.opened, w.closed, month) > 0).map(|w| w.id.as_str()).collect();
-        let evaluated: BTreeSet<&str> = staff_ids.iter().chain(window_ids.iter()).copied().collect();
+        let evaluated: FastSet<&str> = staff_ids.iter().chain(window_ids.iter()).copied().collect();
 
         for &ri in &idx.by_month[(month.month - 1) as usize] {
             let r = &ds.records[ri];
@@ -816,7 +824,7 @@ impl Policy {
             if let Some(reason) = not_counted {
                 out.reason = Some(reason);
                 out.detail = format!("not counted: {}", reason.label_en());
-                outcomes.insert(r.id.as_str(), (out, Vec::new()));
+                outcomes.push((r, out, Vec::new()));
                 continue;
             }
             let mut targets = vec![(r.subject.as_str(), item_idx)];
@@ -843,16 +851,18 @@ impl Policy {
                     }),
                 }
             }
-            outcomes.insert(r.id.as_str(), (out, targets));
+            outcomes.push((r, out, targets));
         }
 
         let mut world = MonthWorld::new(self, idx, month);
         let mut staff_results = Vec::new();
         for s in &staff_ids {
             let res = self.subject_month(&world, SubjectKind::Staff, s, month, &charges, &mut acc, st);
-            world.staff_results.insert(s.to_string(), res.clone());
             staff_results.push(res);
         }
+        // window rules read this month's staff results (W2, W3)
+        world.staff_results = staff_results;
+        world.staff_by_id = staff_ids.iter().enumerate().map(|(i, s)| (*s, i)).collect();
         let mut window_results = Vec::new();
         for w in &window_ids {
             let mut res = self.subject_month(&world, SubjectKind::Window, w, month, &charges, &mut acc, st);
@@ -863,6 +873,7 @@ impl Policy {
             }
             window_results.push(res);
         }
+        let staff_results = std::mem::take(&mut world.staff_results);
         for res in staff_results.iter().chain(window_results.iter()) {
             for w in &res.warnings {
                 if !warnings.iter().any(|x| x.message == *w) {
@@ -879,9 +890,9 @@ impl Policy {
 
         let records = outcomes
             .into_iter()
-            .map(|(rid, (mut out, targets))| {
+            .map(|(r, mut out, targets)| {
                 for (i, &(subject, item)) in targets.iter().enumerate() {
-                    let a = acc.remove(&(rid, subject, item)).unwrap_or_default();
+                    let a = acc.remove(&(rkey(r), subject, item)).unwrap_or_default();
                     if i == 0 {
                         out.counted_occurrences = a.counted;
                         out.points = a.points;
@@ -908,8 +919,6 @@ impl Policy {
                 out
             })
             .collect::<Vec<_>>();
-        let mut records = records;
-        records.sort_by(|a, b| (a.date, &a.record).cmp(&(b.date, &b.record)));
 
         MonthResult { policy: self.doc.id.clone(), hall: ds.hall.id.clone(), month, windows: window_results, staff: staff_results, records, warnings }
     }
@@ -930,8 +939,9 @@ impl Policy {
         let mut warnings = Vec::new();
         let mut flags = Vec::new();
         let mut forced: Option<(String, String)> = None;
-        let mut derived: HashMap<String, (Decimal, String, usize)> = HashMap::new();
-        let mut lines: Vec<Pending> = Vec::new();
+        // category → (derived score, detail, item); a later item of the same category replaces an earlier one
+        let mut derived: Vec<(&str, (Decimal, String, usize))> = Vec::new();
+        let mut lines: Vec<Pending<'a>> = Vec::new();
 
         for (ii, item) in self.doc.rules.iter().enumerate() {
             if item.subject != kind {
@@ -942,26 +952,25 @@ impl Policy {
             if charged.is_none() && self.record_only[ii] {
                 continue;
             }
-            let mut recs: Vec<&Record> = charged.cloned().unwrap_or_default();
-            recs.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+            // charged in the month's record order: date, then id
+            let recs: Vec<&'a Record> = charged.cloned().unwrap_or_default();
             let cx = RuleContext { month, subject: id, kind, item, records: recs, world };
             let mut contributions = Vec::new();
             self.rules[ii].apply(&cx, &mut contributions);
 
             // keyed records (C4, E4): the highest of a key in the month, then the top-up over the year's best
-            let mut key_winner: HashMap<String, (Decimal, NaiveDate, String)> = HashMap::new();
+            let mut key_winner: FastMap<&'a str, (Decimal, NaiveDate, &'a str)> = FastMap::default();
             for c in &contributions {
-                if let Contribution::Occurrences { record, points_each, .. } = c {
-                    let r = record_by_id(idx, record);
-                    if let Some(k) = &r.key {
-                        let cand = (*points_each, r.date, r.id.clone());
-                        let better = match key_winner.get(k) {
-                            None => true,
-                            Some(w) => cand.0 > w.0 || (cand.0 == w.0 && (cand.1, &cand.2) < (w.1, &w.2)),
-                        };
-                        if better {
-                            key_winner.insert(k.clone(), cand);
-                        }
+                if let Contribution::Occurrences { record: r, points_each, .. } = c
+                    && let Some(k) = &r.key
+                {
+                    let cand = (*points_each, r.date, r.id.as_str());
+                    let better = match key_winner.get(k.as_str()) {
+                        None => true,
+                        Some(w) => cand.0 > w.0 || (cand.0 == w.0 && (cand.1, cand.2) < (w.1, w.2)),
+                    };
+                    if better {
+                        key_winner.insert(k.as_str(), cand);
                     }
                 }
             }
@@ -974,32 +983,34 @@ impl Policy {
                 match c {
                     Contribution::Warning(w) => warnings.push(w),
                     Contribution::Score { score, detail } => {
-                        derived.insert(item.category.clone(), (score, detail, ii));
+                        match derived.iter_mut().find(|(c, _)| *c == item.category) {
+                            Some(d) => d.1 = (score, detail, ii),
+                            None => derived.push((item.category.as_str(), (score, detail, ii))),
+                        }
                     }
                     Contribution::State { points, detail } => states.push(Pending { item: ii, record: None, raw: points, applied: points, detail, cut: None }),
-                    Contribution::Occurrences { record, points_each, detail, effects } => {
-                        let r = record_by_id(idx, &record);
-                        let a = acc.entry((r.id.as_str(), id, ii)).or_default();
+                    Contribution::Occurrences { record: r, points_each, detail, effects } => {
+                        let a = acc.entry((rkey(r), id, ii)).or_default();
                         a.occurrences += r.count;
                         if !effects.is_empty() {
-                            apply_effects(&effects, item, Some(&record), &mut flags, &mut forced);
+                            apply_effects(&effects, item, Some(&r.id), &mut flags, &mut forced);
                         }
                         if !item.effects.is_empty() {
-                            apply_effects(&item.effects, item, Some(&record), &mut flags, &mut forced);
+                            apply_effects(&item.effects, item, Some(&r.id), &mut flags, &mut forced);
                         }
                         let mut raw = points_each;
                         let mut detail = detail;
                         if let Some(k) = &r.key {
-                            let w = &key_winner[k];
+                            let w = &key_winner[k.as_str()];
                             if w.2 != r.id {
-                                occs.push(Pending { item: ii, record: Some(record), raw, applied: Decimal::ZERO, detail, cut: Some(Reason::NotHighestOfKey) });
+                                occs.push(Pending { item: ii, record: Some(r), raw, applied: Decimal::ZERO, detail, cut: Some(Reason::NotHighestOfKey) });
                                 continue;
                             }
                             if self.doc.settings.achievement_scope == crate::policy::AchievementScope::Year {
                                 let best = st.best_key.get(&(id, ii, k.as_str())).copied().unwrap_or_default();
                                 if best >= raw {
                                     detail = format!("{detail}; key {k} already counted at {}", best.normalize());
-                                    occs.push(Pending { item: ii, record: Some(record), raw, applied: Decimal::ZERO, detail, cut: Some(Reason::AlreadyCounted) });
+                                    occs.push(Pending { item: ii, record: Some(r), raw, applied: Decimal::ZERO, detail, cut: Some(Reason::AlreadyCounted) });
                                     continue;
                                 }
                                 if best > Decimal::ZERO {
@@ -1008,9 +1019,10 @@ impl Policy {
                                 }
                             }
                         }
-                        for _ in 0..r.count {
-                            occs.push(Pending { item: ii, record: Some(record.clone()), raw, applied: raw, detail: detail.clone(), cut: None });
+                        for _ in 1..r.count {
+                            occs.push(Pending { item: ii, record: Some(r), raw, applied: raw, detail: detail.clone(), cut: None });
                         }
+                        occs.push(Pending { item: ii, record: Some(r), raw, applied: raw, detail, cut: None });
                     }
                 }
             }
@@ -1054,7 +1066,7 @@ impl Policy {
                 lines: Vec::new(),
                 zeroed_by: None,
             };
-            if let Some((score, detail, ii)) = derived.get(&cat.code) {
+            if let Some((_, (score, detail, ii))) = derived.iter().find(|(c, _)| *c == cat.code) {
                 let raw = (cat.max - *score).max(Decimal::ZERO);
                 let (taken, cut) = if sp.floor == Floor::Category && raw > cat.max { (cat.max, Some(Reason::CategoryExhausted)) } else { (raw, None) };
                 res.points += taken;
@@ -1063,10 +1075,7 @@ impl Policy {
             // C2/C3 consume a category in date order, then record id (states, which have no date, first),
             // as rules.md orders the yearly caps
             let mut order: Vec<usize> = (0..lines.len()).filter(|&i| self.doc.rules[lines[i].item].category == cat.code).collect();
-            order.sort_by_key(|&i| lines[i].record.as_ref().map(|r| {
-                let rec = record_by_id(idx, r);
-                (rec.date, rec.id.clone())
-            }));
+            order.sort_by_key(|&i| lines[i].record.map(|r| (r.date, r.id.as_str())));
             for &li in &order {
                 let p = &mut lines[li];
                 let capped = cat.bonus || sp.floor == Floor::Category;
@@ -1079,15 +1088,14 @@ impl Policy {
                 }
                 res.points += p.applied;
                 let code = self.doc.rules[p.item].code.clone();
-                if let Some(r) = &p.record {
-                    let rec = record_by_id(idx, r);
+                if let Some(rec) = p.record {
                     // E4: what a keyed record counted raises the best value of its key for later months
                     if let Some(k) = &rec.key
                         && p.applied > Decimal::ZERO
                     {
                         *st.best_key.entry((id, p.item, k.as_str())).or_default() += p.applied;
                     }
-                    let a = acc.entry((rec.id.as_str(), id, p.item)).or_default();
+                    let a = acc.entry((rkey(rec), id, p.item)).or_default();
                     a.raw += p.raw;
                     a.points += p.applied;
                     if p.applied > Decimal::ZERO {
@@ -1099,7 +1107,7 @@ impl Policy {
                         a.reason = Some(c);
                     }
                 }
-                res.lines.push(Line { rule: code, record: p.record.clone(), raw: p.raw, points: p.applied, detail: p.detail.clone(), cut: p.cut });
+                res.lines.push(Line { rule: code, record: p.record.map(|r| r.id.clone()), raw: p.raw, points: p.applied, detail: std::mem::take(&mut p.detail), cut: p.cut });
             }
             res.score = if cat.bonus { res.points } else { cat.max - res.points };
             if cat.bonus { bonuses.push(res) } else { categories.push(res) }
@@ -1220,9 +1228,6 @@ impl Policy {
     }
 }
 
-fn record_by_id<'a>(idx: &Index<'a>, id: &str) -> &'a Record {
-    &idx.ds.records[idx.by_id[id]]
-}
 
 fn apply_effects(e: &Effects, item: &RuleItem, record: Option<&String>, flags: &mut Vec<Flag>, forced: &mut Option<(String, String)>) {
     for p in &e.disqualify {

@@ -90,10 +90,10 @@ pub trait Rule: Send + Sync + fmt::Debug {
         None
     }
     /// Contributes the item's lines for one subject and month.
-    fn apply(&self, cx: &RuleContext<'_>, out: &mut Vec<Contribution>) {
-        for r in cx.records() {
+    fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
+        for &r in cx.records() {
             if let Some((points, detail)) = self.points(r) {
-                out.push(Contribution::Occurrences { record: r.id.clone(), points_each: points, detail, effects: self.record_effects(r) });
+                out.push(Contribution::Occurrences { record: r, points_each: points, detail, effects: self.record_effects(r) });
             }
         }
     }
@@ -101,9 +101,9 @@ pub trait Rule: Send + Sync + fmt::Debug {
 
 /// What a rule adds to a subject's month. The engine applies caps, in the order of E7.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Contribution {
+pub enum Contribution<'a> {
     /// A record's occurrences (count from the record), each worth `points_each` before caps.
-    Occurrences { record: String, points_each: Decimal, detail: String, effects: Effects },
+    Occurrences { record: &'a Record, points_each: Decimal, detail: String, effects: Effects },
     /// A monthly state or metric (W1.1, W5.1, WB.4), not from a record.
     State { points: Decimal, detail: String },
     /// A category score derived from other results (W2, W3), before record deductions in that category.
@@ -112,14 +112,15 @@ pub enum Contribution {
     Warning(String),
 }
 
-/// What a rule can read while it contributes to one subject's month.
-pub struct RuleContext<'a> {
+/// What a rule can read while it contributes to one subject's month: `'c` is the month being
+/// scored, `'a` the dataset (records a contribution names outlive the month's scoring).
+pub struct RuleContext<'c, 'a> {
     pub(crate) month: YearMonth,
     pub(crate) subject: &'a str,
     pub(crate) kind: SubjectKind,
-    pub(crate) item: &'a RuleItem,
+    pub(crate) item: &'c RuleItem,
     pub(crate) records: Vec<&'a Record>,
-    pub(crate) world: &'a dyn World,
+    pub(crate) world: &'c dyn World,
 }
 
 /// The engine's view of the month, as the context exposes it.
@@ -138,7 +139,7 @@ pub(crate) trait World {
     fn policy(&self) -> &PolicyDoc;
 }
 
-impl<'a> RuleContext<'a> {
+impl<'a> RuleContext<'_, 'a> {
     pub fn month(&self) -> YearMonth {
         self.month
     }

@@ -390,9 +390,9 @@ impl Rule for Linked {
             _ => {}
         }
     }
-    fn apply(&self, cx: &RuleContext<'_>, out: &mut Vec<Contribution>) {
+    fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
         let Some((src_item, src)) = cx.rule(&self.source) else { return };
-        for r in cx.records() {
+        for &r in cx.records() {
             if let Some((p, d)) = src.points(r) {
                 let points = p * self.factor;
                 let detail = if self.factor == Decimal::ONE {
@@ -401,7 +401,7 @@ impl Rule for Linked {
                     format!("{} record of {}: {} × {}", src_item.code, r.subject, p.normalize(), self.factor.normalize())
                 };
                 let effects = if self.inherit_effects { src.record_effects(r) } else { Effects::default() };
-                out.push(Contribution::Occurrences { record: r.id.clone(), points_each: points, detail, effects });
+                out.push(Contribution::Occurrences { record: r, points_each: points, detail, effects });
             }
         }
     }
@@ -454,7 +454,7 @@ impl Rule for MonthlyState {
     fn derived_from(&self) -> Option<String> {
         Some("the roster (window heads / chief representatives)".into())
     }
-    fn apply(&self, cx: &RuleContext<'_>, out: &mut Vec<Contribution>) {
+    fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
         let Some(w) = cx.window(cx.subject()) else { return };
         let terms = match self.condition {
             StateCondition::NoWindowHead => &w.heads,
@@ -513,7 +513,7 @@ impl Rule for MetricBelowTarget {
     fn derived_from(&self) -> Option<String> {
         Some(format!("window metrics {}", self.metrics.join(", ")))
     }
-    fn apply(&self, cx: &RuleContext<'_>, out: &mut Vec<Contribution>) {
+    fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
         let Some(m) = cx.metrics(cx.subject()) else { return };
         for name in &self.metrics {
             let target = cx.target(name).or_else(|| self.targets.get(name).copied());
@@ -581,7 +581,7 @@ impl Rule for MetricShortfall {
     fn derived_from(&self) -> Option<String> {
         Some(format!("window metric {}", self.metric))
     }
-    fn apply(&self, cx: &RuleContext<'_>, out: &mut Vec<Contribution>) {
+    fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
         let Some(m) = cx.metrics(cx.subject()) else { return };
         let Some(v) = m.rates.get(&self.metric).or_else(|| m.values.get(&self.metric)).copied() else {
             out.push(Contribution::Warning(format!("{}: no {} for {}", cx.item().code, self.metric, cx.month())));
@@ -668,7 +668,7 @@ impl KindParams for MetricTiers {
 }
 
 impl MetricTiers {
-    fn value(&self, cx: &RuleContext<'_>, window: &str) -> Option<Decimal> {
+    fn value(&self, cx: &RuleContext<'_, '_>, window: &str) -> Option<Decimal> {
         let m = cx.metrics(window)?;
         if self.metric == "cases" {
             m.cases.map(Decimal::from)
@@ -680,7 +680,7 @@ impl MetricTiers {
         self.tiers.iter().filter(|t| v >= t.at_least).max_by(|a, b| a.points.cmp(&b.points))
     }
     /// The window's figure as the tiers read it, with its explanation.
-    fn figure(&self, cx: &RuleContext<'_>, window: &str) -> Option<(Decimal, String)> {
+    fn figure(&self, cx: &RuleContext<'_, '_>, window: &str) -> Option<(Decimal, String)> {
         let v = self.value(cx, window)?;
         if self.per_staff {
             let n = cx.staff_on_duty(window).len();
@@ -699,7 +699,7 @@ impl Rule for MetricTiers {
     fn derived_from(&self) -> Option<String> {
         Some(format!("window metric {}", self.metric))
     }
-    fn apply(&self, cx: &RuleContext<'_>, out: &mut Vec<Contribution>) {
+    fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
         let windows: Vec<String> = match cx.subject_kind() {
             SubjectKind::Window => vec![cx.subject().to_string()],
             SubjectKind::Staff => cx.windows_served(cx.subject()).iter().map(|(w, _)| w.clone()).collect(),
@@ -781,7 +781,7 @@ impl Rule for DerivedFromStaff {
             );
         }
     }
-    fn apply(&self, cx: &RuleContext<'_>, out: &mut Vec<Contribution>) {
+    fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
         let Some((item_max, source_max)) = cx.category_scale(&self.source, self.source_max) else { return };
         let duty = cx.staff_on_duty(cx.subject());
         let mut num = Decimal::ZERO;
@@ -826,7 +826,7 @@ impl Rule for DerivedFromStaff {
     }
 }
 
-impl RuleContext<'_> {
+impl RuleContext<'_, '_> {
     /// (this item's category max, the source scale) for a derived category.
     fn category_scale(&self, source: &str, source_max: Option<Decimal>) -> Option<(Decimal, Decimal)> {
         let item_max = self.category_max(&self.item().category)?;
@@ -863,7 +863,7 @@ impl Rule for CountThreshold {
     fn check_policy(&self, policy: &PolicyDoc, item: &RuleItem, path: &str, out: &mut Vec<Problem>) {
         crate::engine::check_threshold_refs(&self.0, policy, item, &format!("{path}.params"), out);
     }
-    fn apply(&self, _cx: &RuleContext<'_>, _out: &mut Vec<Contribution>) {}
+    fn apply<'a>(&self, _cx: &RuleContext<'_, 'a>, _out: &mut Vec<Contribution<'a>>) {}
     fn threshold(&self) -> Option<&Threshold> {
         Some(&self.0)
     }

@@ -665,7 +665,7 @@ impl Rule for FlatState {
     fn derived_from(&self) -> Option<String> {
         Some("the month itself (flat_state)".into())
     }
-    fn apply(&self, _cx: &RuleContext<'_>, out: &mut Vec<Contribution>) {
+    fn apply<'a>(&self, _cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
         out.push(Contribution::State { points: self.points, detail: format!("{} every month", self.points) });
     }
 }
