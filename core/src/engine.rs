@@ -9,6 +9,7 @@ use crate::policy::{
     Category, CountScope, Effects, Floor, Persistence, PolicyDoc, Rounding, RuleItem, Severity, SubjectKind, SubjectPolicy, Threshold,
 };
 use crate::result::*;
+use crate::text::Text;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -24,6 +25,52 @@ pub struct Policy {
     links: HashMap<String, Vec<usize>>,
     /// Items that contribute only from records charged to them (skipped for a subject without any).
     record_only: Vec<bool>,
+    /// The policy's ids, codes and names as shared [`Text`], built once.
+    texts: PolicyTexts,
+}
+
+/// A policy's strings that results repeat, each built once and shared.
+#[derive(Clone)]
+struct PolicyTexts {
+    id: Text,
+    /// Rule codes by item index.
+    codes: Vec<Text>,
+    /// (code, name) of each staff and window category, by index in the policy.
+    staff_categories: Vec<(Text, Text)>,
+    window_categories: Vec<(Text, Text)>,
+    /// Grade band names by index.
+    grades: Vec<Text>,
+    disqualified: Text,
+    forced_grade: Text,
+    category_zeroed_for_year: Text,
+}
+
+impl PolicyTexts {
+    fn new(doc: &PolicyDoc) -> PolicyTexts {
+        let cats = |sp: &SubjectPolicy| sp.categories.iter().map(|c| (Text::new(&c.code), Text::new(&c.name_zh))).collect();
+        PolicyTexts {
+            id: Text::new(&doc.id),
+            codes: doc.rules.iter().map(|r| Text::new(&r.code)).collect(),
+            staff_categories: cats(&doc.staff),
+            window_categories: cats(&doc.window),
+            grades: doc.grades.bands.iter().map(|b| Text::new(&b.name)).collect(),
+            disqualified: Text::new("disqualified"),
+            forced_grade: Text::new("forced_grade"),
+            category_zeroed_for_year: Text::new("category_zeroed_for_year"),
+        }
+    }
+
+    fn categories(&self, kind: SubjectKind) -> &[(Text, Text)] {
+        match kind {
+            SubjectKind::Staff => &self.staff_categories,
+            SubjectKind::Window => &self.window_categories,
+        }
+    }
+
+    /// A grade band's name; a name no band has (a policy flag's forced grade) is made.
+    fn grade(&self, doc: &PolicyDoc, name: &str) -> Text {
+        doc.grades.bands.iter().position(|b| b.name == name).map(|i| self.grades[i].clone()).unwrap_or_else(|| Text::new(name))
+    }
 }
 
 impl std::fmt::Debug for Policy {
@@ -124,7 +171,18 @@ impl Policy {
             }
         }
         let record_only = rules.iter().map(|r| r.derived_from().is_none() || r.link().is_some()).collect();
-        Ok(Policy { doc, rules, by_code, links, record_only })
+        let texts = PolicyTexts::new(&doc);
+        Ok(Policy { doc, rules, by_code, links, record_only, texts })
+    }
+
+    /// The policy's id as shared text.
+    pub(crate) fn policy_text(&self) -> Text {
+        self.texts.id.clone()
+    }
+
+    /// The grade band a score falls in, as shared text.
+    pub(crate) fn grade_text(&self, score: Decimal) -> Text {
+        self.texts.grades[self.doc.grades.band(score)].clone()
     }
 
     pub fn doc(&self) -> &PolicyDoc {
@@ -150,7 +208,7 @@ impl Policy {
 
     /// Scores one month (the year to date is computed for the yearly state, C9).
     pub fn evaluate_month(&self, ds: &Dataset, month: YearMonth) -> Result<MonthResult, Errors> {
-        let idx = Index::build(self, ds)?;
+        let idx = Index::build(self, ds)?.named();
         if month.year != ds.year {
             return Err(Errors::one(
                 "request",
@@ -167,10 +225,10 @@ impl Policy {
 
     /// Scores every month of the dataset's year.
     pub fn evaluate_year(&self, ds: &Dataset) -> Result<YearResult, Errors> {
-        let idx = Index::build(self, ds)?;
+        let idx = Index::build(self, ds)?.named();
         let mut st = YearState::default();
         let months = YearMonth::months_of_year(ds.year).map(|m| self.month(&idx, m, &mut st)).collect();
-        Ok(YearResult { policy: self.doc.id.clone(), hall: ds.hall.id.clone(), year: ds.year, months })
+        Ok(YearResult { policy: self.texts.id.clone(), hall: idx.names.hall.clone(), year: ds.year, months })
     }
 }
 
@@ -327,62 +385,64 @@ pub(crate) fn check_threshold_refs(t: &Threshold, doc: &PolicyDoc, item: &RuleIt
 /// Lengths, counts and magnitudes past the limits of SECURITY.md.
 fn check_dataset_limits(ds: &Dataset, p: &mut Vec<Problem>) {
     use crate::limits::*;
-    let id = |s: &str, path: String, p: &mut Vec<Problem>| {
-        let n = s.chars().count();
-        if n > MAX_ID_CHARS {
-            p.push(Problem::new(ProblemKind::Invalid, path, format!("an id or code is at most {MAX_ID_CHARS} characters, got {n}")));
+    // paths are formatted only for a problem: a valid dataset costs no allocation here
+    // (a string of at most n bytes has at most n characters, so short ones need no count)
+    let id = |s: &str, path: std::fmt::Arguments, p: &mut Vec<Problem>| {
+        if s.len() > MAX_ID_CHARS && s.chars().count() > MAX_ID_CHARS {
+            let n = s.chars().count();
+            p.push(Problem::new(ProblemKind::Invalid, path.to_string(), format!("an id or code is at most {MAX_ID_CHARS} characters, got {n}")));
         }
     };
-    let text = |s: &str, path: String, p: &mut Vec<Problem>| {
-        let n = s.chars().count();
-        if n > MAX_TEXT_CHARS {
-            p.push(Problem::new(ProblemKind::Invalid, path, format!("a text is at most {MAX_TEXT_CHARS} characters, got {n}")));
+    let text = |s: &str, path: std::fmt::Arguments, p: &mut Vec<Problem>| {
+        if s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS {
+            let n = s.chars().count();
+            p.push(Problem::new(ProblemKind::Invalid, path.to_string(), format!("a text is at most {MAX_TEXT_CHARS} characters, got {n}")));
         }
     };
-    let big = |v: Decimal, path: String, p: &mut Vec<Problem>| {
+    let big = |v: Decimal, path: std::fmt::Arguments, p: &mut Vec<Problem>| {
         if v.abs() > max_magnitude() {
-            p.push(Problem::new(ProblemKind::Invalid, path, format!("{v} is beyond the limit of ±{}", max_magnitude())));
+            p.push(Problem::new(ProblemKind::Invalid, path.to_string(), format!("{v} is beyond the limit of ±{}", max_magnitude())));
         }
     };
     if ds.records.len() > MAX_RECORDS {
         p.push(Problem::new(ProblemKind::Invalid, "records", format!("{} records; the limit is {MAX_RECORDS} a dataset", ds.records.len())));
         return;
     }
-    id(&ds.hall.id, "hall.id".into(), p);
-    text(&ds.hall.name, "hall.name".into(), p);
+    id(&ds.hall.id, format_args!("hall.id"), p);
+    text(&ds.hall.name, format_args!("hall.name"), p);
     for (i, d) in ds.departments.iter().enumerate() {
-        id(&d.id, format!("departments[{i}].id"), p);
-        text(&d.name, format!("departments[{i}].name"), p);
+        id(&d.id, format_args!("departments[{i}].id"), p);
+        text(&d.name, format_args!("departments[{i}].name"), p);
     }
     for (i, w) in ds.windows.iter().enumerate() {
-        id(&w.id, format!("windows[{i}].id"), p);
-        text(&w.name, format!("windows[{i}].name"), p);
+        id(&w.id, format_args!("windows[{i}].id"), p);
+        text(&w.name, format_args!("windows[{i}].name"), p);
     }
     for (i, s) in ds.staff.iter().enumerate() {
-        id(&s.id, format!("staff[{i}].id"), p);
-        text(&s.name, format!("staff[{i}].name"), p);
+        id(&s.id, format_args!("staff[{i}].id"), p);
+        text(&s.name, format_args!("staff[{i}].name"), p);
     }
     for (k, v) in &ds.targets {
-        id(k, format!("targets.{k}"), p);
-        big(*v, format!("targets.{k}"), p);
+        id(k, format_args!("targets.{k}"), p);
+        big(*v, format_args!("targets.{k}"), p);
     }
     for (i, m) in ds.metrics.iter().enumerate() {
         for (k, v) in m.rates.iter().chain(m.values.iter()) {
-            id(k, format!("metrics[{i}].{k}"), p);
-            big(*v, format!("metrics[{i}].{k}"), p);
+            id(k, format_args!("metrics[{i}].{k}"), p);
+            big(*v, format_args!("metrics[{i}].{k}"), p);
         }
     }
     for (i, r) in ds.records.iter().enumerate() {
         let n = p.len();
-        id(&r.id, format!("records[{i}].id"), p);
-        id(&r.rule, format!("records[{i}].rule"), p);
-        id(&r.subject, format!("records[{i}].subject"), p);
+        id(&r.id, format_args!("records[{i}].id"), p);
+        id(&r.rule, format_args!("records[{i}].rule"), p);
+        id(&r.subject, format_args!("records[{i}].subject"), p);
         if let Some(k) = &r.key {
-            id(k, format!("records[{i}].key"), p);
+            id(k, format_args!("records[{i}].key"), p);
         }
         for (field, v) in [("note", &r.note), ("evidence", &r.evidence)] {
             if let Some(v) = v {
-                text(v, format!("records[{i}].{field}"), p);
+                text(v, format_args!("records[{i}].{field}"), p);
             }
         }
         if r.count > MAX_COUNT {
@@ -390,7 +450,7 @@ fn check_dataset_limits(ds: &Dataset, p: &mut Vec<Problem>) {
         }
         for (field, v) in [("points", r.points), ("units", r.units)] {
             if let Some(v) = v {
-                big(v, format!("records[{i}].{field}"), p);
+                big(v, format_args!("records[{i}].{field}"), p);
             }
         }
         if p.len() > n && r.id.chars().count() <= MAX_ID_CHARS {
@@ -401,6 +461,15 @@ fn check_dataset_limits(ds: &Dataset, p: &mut Vec<Problem>) {
     }
 }
 
+/// A place in a list (`records[17]`), formatted only when a problem names it.
+struct Place(&'static str, usize);
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}[{}]", self.0, self.1)
+    }
+}
+
 struct Index<'a> {
     ds: &'a Dataset,
     windows: BTreeMap<&'a str, &'a Window>,
@@ -408,6 +477,25 @@ struct Index<'a> {
     metrics: HashMap<(&'a str, YearMonth), &'a WindowMetrics>,
     /// Record indices by month (0–11), each sorted by date then id.
     by_month: Vec<Vec<usize>>,
+    /// Shared texts for results (empty until [`Index::named`]: validation alone does not need them).
+    names: Names<'a>,
+}
+
+/// The dataset's ids and names as shared [`Text`], for results.
+#[derive(Default)]
+struct Names<'a> {
+    hall: Text,
+    /// Record ids, by index in the dataset.
+    records: Vec<Text>,
+    windows: FastMap<&'a str, SubjectNames>,
+    staff: FastMap<&'a str, SubjectNames>,
+}
+
+struct SubjectNames {
+    id: Text,
+    name: Text,
+    /// A window's department; a staff member's home department, if any.
+    department: Option<Text>,
 }
 
 fn dup_check<'a>(ids: impl Iterator<Item = (usize, &'a str)>, what: &str, list: &str, out: &mut Vec<Problem>) {
@@ -548,7 +636,7 @@ impl<'a> Index<'a> {
             }
         }
         for (i, r) in ds.records.iter().enumerate() {
-            let path = format!("records[{i}]");
+            let path = Place("records", i);
             let bad = |kind, field: &str, msg: String| Problem::new(kind, format!("{path}.{field}"), msg).record(r.id.clone()).rule(r.rule.clone());
             if r.id.trim().is_empty() {
                 p.push(Problem::new(ProblemKind::Invalid, format!("{path}.id"), "a record id cannot be empty"));
@@ -611,7 +699,51 @@ impl<'a> Index<'a> {
         for v in &mut by_month {
             v.sort_by(|&a, &b| (ds.records[a].date, &ds.records[a].id).cmp(&(ds.records[b].date, &ds.records[b].id)));
         }
-        Ok(Index { ds, windows, staff, metrics, by_month })
+        Ok(Index { ds, windows, staff, metrics, by_month, names: Names::default() })
+    }
+
+    /// Builds the texts results share (each id and name once).
+    fn named(mut self) -> Self {
+        let ds = self.ds;
+        let mut departments: FastMap<&str, Text> = FastMap::default();
+        let mut dept = |d: &'a str| departments.entry(d).or_insert_with(|| Text::new(d)).clone();
+        self.names = Names {
+            hall: Text::new(&ds.hall.id),
+            records: ds.records.iter().map(|r| Text::new(&r.id)).collect(),
+            windows: ds
+                .windows
+                .iter()
+                .map(|w| (w.id.as_str(), SubjectNames { id: Text::new(&w.id), name: Text::new(&w.name), department: Some(dept(&w.department)) }))
+                .collect(),
+            staff: ds
+                .staff
+                .iter()
+                .map(|s| (s.id.as_str(), SubjectNames { id: Text::new(&s.id), name: Text::new(&s.name), department: s.department.as_deref().map(&mut dept) }))
+                .collect(),
+        };
+        self
+    }
+
+    /// A record's id as shared text.
+    fn record_text(&self, r: &Record) -> Text {
+        // a record from the dataset is found by its place; any other (a custom kind's own) by its id
+        let i = (r as *const Record as usize).wrapping_sub(self.ds.records.as_ptr() as usize) / std::mem::size_of::<Record>().max(1);
+        match self.names.records.get(i) {
+            Some(t) if std::ptr::eq(&self.ds.records[i], r) => t.clone(),
+            _ => Text::new(&r.id),
+        }
+    }
+
+    fn subject_names(&self, kind: SubjectKind, id: &str) -> Option<&SubjectNames> {
+        match kind {
+            SubjectKind::Window => self.names.windows.get(id),
+            SubjectKind::Staff => self.names.staff.get(id),
+        }
+    }
+
+    /// A subject's id as shared text.
+    fn subject_text(&self, kind: SubjectKind, id: &str) -> Text {
+        self.subject_names(kind, id).map(|n| n.id.clone()).unwrap_or_else(|| Text::new(id))
     }
 
     fn window_on(&self, staff: &str, date: NaiveDate) -> Option<&'a str> {
@@ -630,8 +762,8 @@ struct YearState<'a> {
     best_key: FastMap<(&'a str, usize, &'a str), Decimal>,
     /// Counted-status occurrences per (subject, item) in the year to date.
     counts: FastMap<(&'a str, usize), u32>,
-    /// Categories zeroed for the rest of the year: (subject, category) → (rule, month).
-    zeroed: FastMap<(&'a str, String), (String, YearMonth)>,
+    /// Categories zeroed for the rest of the year: (subject, category index) → (item index, month).
+    zeroed: FastMap<(&'a str, usize), (usize, YearMonth)>,
 }
 
 /// A hash map with a fast, deterministic hasher for the engine's internal keys (never iterated
@@ -791,10 +923,12 @@ impl Policy {
 
         for &ri in &idx.by_month[(month.month - 1) as usize] {
             let r = &ds.records[ri];
+            let item_idx = self.by_code[&r.rule];
+            let own_kind = self.doc.rules[item_idx].subject;
             let mut out = RecordOutcome {
-                record: r.id.clone(),
-                rule: r.rule.clone(),
-                subject: r.subject.clone(),
+                record: idx.names.records[ri].clone(),
+                rule: self.texts.codes[item_idx].clone(),
+                subject: idx.subject_text(own_kind, &r.subject),
                 date: r.date,
                 status: r.status,
                 outcome: OutcomeKind::NotCounted,
@@ -805,8 +939,7 @@ impl Policy {
                 detail: String::new(),
                 charges: Vec::new(),
             };
-            let (item, rule) = self.item(&r.rule).expect("validated rule code");
-            let item_idx = self.by_code[&r.rule];
+            let (item, rule) = (&self.doc.rules[item_idx], self.rules[item_idx].as_ref());
             let not_counted = if !settings.counted_statuses.contains(&r.status) {
                 Some(match r.status {
                     crate::dataset::Status::Revoked => Reason::Revoked,
@@ -845,8 +978,8 @@ impl Policy {
                         targets.push((t, li));
                     }
                     _ => warnings.push(Warning {
-                        subject: Some(r.subject.clone()),
-                        rule: Some(code.clone()),
+                        subject: Some(out.subject.clone()),
+                        rule: Some(self.texts.codes[li].clone()),
                         message: format!("record {}: no one to charge under {code} on {}", r.id, r.date),
                     }),
                 }
@@ -869,7 +1002,7 @@ impl Policy {
             if !idx.metrics.contains_key(&(*w, month)) {
                 let msg = format!("window {w} has no metrics for {month}: no metric rule applied");
                 res.warnings.push(msg.clone());
-                warnings.push(Warning { subject: Some(w.to_string()), rule: None, message: msg });
+                warnings.push(Warning { subject: Some(res.subject.clone()), rule: None, message: msg });
             }
             window_results.push(res);
         }
@@ -907,8 +1040,8 @@ impl Policy {
                         out.detail = describe(&a, out.outcome);
                     }
                     out.charges.push(Charge {
-                        subject: subject.to_string(),
-                        rule: self.doc.rules[item].code.clone(),
+                        subject: if i == 0 { out.subject.clone() } else { idx.subject_text(self.doc.rules[item].subject, subject) },
+                        rule: self.texts.codes[item].clone(),
                         occurrences: a.occurrences,
                         counted_occurrences: a.counted,
                         raw: a.raw,
@@ -920,7 +1053,7 @@ impl Policy {
             })
             .collect::<Vec<_>>();
 
-        MonthResult { policy: self.doc.id.clone(), hall: ds.hall.id.clone(), month, windows: window_results, staff: staff_results, records, warnings }
+        MonthResult { policy: self.texts.id.clone(), hall: idx.names.hall.clone(), month, windows: window_results, staff: staff_results, records, warnings }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -992,11 +1125,14 @@ impl Policy {
                     Contribution::Occurrences { record: r, points_each, detail, effects } => {
                         let a = acc.entry((rkey(r), id, ii)).or_default();
                         a.occurrences += r.count;
-                        if !effects.is_empty() {
-                            apply_effects(&effects, item, Some(&r.id), &mut flags, &mut forced);
-                        }
-                        if !item.effects.is_empty() {
-                            apply_effects(&item.effects, item, Some(&r.id), &mut flags, &mut forced);
+                        if !effects.is_empty() || !item.effects.is_empty() {
+                            let rid = idx.record_text(r);
+                            if !effects.is_empty() {
+                                self.apply_effects(&effects, ii, Some(&rid), &mut flags, &mut forced);
+                            }
+                            if !item.effects.is_empty() {
+                                self.apply_effects(&item.effects, ii, Some(&rid), &mut flags, &mut forced);
+                            }
                         }
                         let mut raw = points_each;
                         let mut detail = detail;
@@ -1056,10 +1192,10 @@ impl Policy {
         // category caps (C2) and bonus caps (C3), in line order
         let mut categories = Vec::new();
         let mut bonuses = Vec::new();
-        for cat in &sp.categories {
+        for (cat, (cat_code, cat_name)) in sp.categories.iter().zip(self.texts.categories(kind)) {
             let mut res = CategoryResult {
-                code: cat.code.clone(),
-                name: cat.name_zh.clone(),
+                code: cat_code.clone(),
+                name: cat_name.clone(),
                 max: cat.max,
                 points: Decimal::ZERO,
                 score: Decimal::ZERO,
@@ -1070,7 +1206,7 @@ impl Policy {
                 let raw = (cat.max - *score).max(Decimal::ZERO);
                 let (taken, cut) = if sp.floor == Floor::Category && raw > cat.max { (cat.max, Some(Reason::CategoryExhausted)) } else { (raw, None) };
                 res.points += taken;
-                res.lines.push(Line { rule: self.doc.rules[*ii].code.clone(), record: None, raw, points: taken, detail: format!("derived score {score}: {detail}"), cut });
+                res.lines.push(Line { rule: self.texts.codes[*ii].clone(), record: None, raw, points: taken, detail: format!("derived score {score}: {detail}"), cut });
             }
             // C2/C3 consume a category in date order, then record id (states, which have no date, first),
             // as rules.md orders the yearly caps
@@ -1087,7 +1223,7 @@ impl Policy {
                     }
                 }
                 res.points += p.applied;
-                let code = self.doc.rules[p.item].code.clone();
+                let code = self.texts.codes[p.item].clone();
                 if let Some(rec) = p.record {
                     // E4: what a keyed record counted raises the best value of its key for later months
                     if let Some(k) = &rec.key
@@ -1107,7 +1243,7 @@ impl Policy {
                         a.reason = Some(c);
                     }
                 }
-                res.lines.push(Line { rule: code, record: p.record.map(|r| r.id.clone()), raw: p.raw, points: p.applied, detail: std::mem::take(&mut p.detail), cut: p.cut });
+                res.lines.push(Line { rule: code, record: p.record.map(|r| idx.record_text(r)), raw: p.raw, points: p.applied, detail: std::mem::take(&mut p.detail), cut: p.cut });
             }
             res.score = if cat.bonus { res.points } else { cat.max - res.points };
             if cat.bonus { bonuses.push(res) } else { categories.push(res) }
@@ -1120,8 +1256,8 @@ impl Policy {
             }
             let ts = [item.threshold.as_ref(), self.rules[ii].threshold()];
             for t in ts.into_iter().flatten() {
-                let counted_code = t.counts.clone().unwrap_or_else(|| item.code.clone());
-                let ci = self.by_code[&counted_code];
+                let counted_code: &str = t.counts.as_deref().unwrap_or(&item.code);
+                let ci = self.by_code[counted_code];
                 let in_month: u32 = charges.get(&(id, ci)).map(|v| v.iter().map(|r| r.count).sum()).unwrap_or(0);
                 let before = st.counts.get(&(id, ci)).copied().unwrap_or(0);
                 let year = before + in_month;
@@ -1133,36 +1269,39 @@ impl Policy {
                     let reached = c.at_least.is_some_and(|a| n >= a) || c.more_than.is_some_and(|m| n > m);
                     reached && (!c.requires_occurrence_in_month || in_month > 0)
                 });
-                let zkey = t.zero_category.as_ref().map(|c| (id, c.clone()));
-                let earlier = zkey.as_ref().and_then(|k| st.zeroed.get(k).cloned());
-                let why = match (met, &earlier) {
+                let zcat = t.zero_category.as_ref().and_then(|z| sp.categories.iter().position(|c| &c.code == z));
+                let zkey = zcat.map(|c| (id, c));
+                let earlier = zkey.and_then(|k| st.zeroed.get(&k).copied());
+                let why = match (met, earlier) {
                     (Some(c), _) => {
                         let n = if c.scope == CountScope::Month { in_month } else { year };
                         let scope = if c.scope == CountScope::Month { "this month" } else { "in the year to date" };
                         Some(format!("{} {counted_code} {scope}", n))
                     }
-                    (None, Some((rule, since))) if t.persistence == Persistence::RestOfYear && *rule == item.code => Some(format!("since {since}")),
+                    (None, Some((rule, since))) if t.persistence == Persistence::RestOfYear && rule == ii => Some(format!("since {since}")),
                     _ => None,
                 };
                 let Some(why) = why else { continue };
                 if met.is_some() && t.persistence == Persistence::RestOfYear && earlier.is_none()
-                    && let Some(k) = &zkey
+                    && let Some(k) = zkey
                 {
-                    st.zeroed.insert(k.clone(), (item.code.clone(), month));
+                    st.zeroed.insert(k, (ii, month));
                 }
-                if let Some(z) = &t.zero_category
-                    && let Some(c) = categories.iter_mut().find(|c| &c.code == z)
+                let code = &self.texts.codes[ii];
+                if let Some(zi) = zcat
+                    && let Some(c) = categories.iter_mut().find(|c| c.code == sp.categories[zi].code)
                 {
+                    let z = &self.texts.categories(kind)[zi].0;
                     let extra = (c.max - c.points).max(Decimal::ZERO);
-                    c.lines.push(Line { rule: item.code.clone(), record: None, raw: extra, points: extra, detail: format!("{z} scores 0: {why}"), cut: None });
+                    c.lines.push(Line { rule: code.clone(), record: None, raw: extra, points: extra, detail: format!("{z} scores 0: {why}"), cut: None });
                     c.points = c.max;
                     c.score = Decimal::ZERO;
                     c.zeroed_by = Some(item.code.clone());
                     if t.annual_whole_year {
                         flags.push(Flag {
-                            code: "category_zeroed_for_year".into(),
+                            code: self.texts.category_zeroed_for_year.clone(),
                             period: Some(crate::policy::PeriodKind::Year),
-                            rule: Some(item.code.clone()),
+                            rule: Some(code.clone()),
                             record: None,
                             category: Some(z.clone()),
                             detail: format!("{z} scores 0 for the year ({why}); the annual result counts it as 0 in every month"),
@@ -1170,10 +1309,10 @@ impl Policy {
                     }
                 }
                 if let Some(f) = &t.flag {
-                    flags.push(Flag { code: f.clone(), period: None, rule: Some(item.code.clone()), record: None, category: None, detail: why.clone() });
+                    flags.push(Flag { code: Text::new(f), period: None, rule: Some(code.clone()), record: None, category: None, detail: why.clone() });
                 }
                 if met.is_some() {
-                    apply_effects(&t.effects, item, None, &mut flags, &mut forced);
+                    self.apply_effects(&t.effects, ii, None, &mut flags, &mut forced);
                 }
             }
         }
@@ -1192,29 +1331,33 @@ impl Policy {
             total = lo;
         }
         let (grade, grade_forced_by) = match forced {
-            Some((g, by)) => (g, Some(by)),
-            None => (self.doc.grades.grade(total), None),
+            Some((g, by)) => (self.texts.grade(&self.doc, &g), Some(by)),
+            None => (self.texts.grades[self.doc.grades.band(total)].clone(), None),
         };
-        let (name, department, links) = match kind {
+        let names = idx.subject_names(kind, id).expect("an evaluated subject is on the roster");
+        let (department, links) = match kind {
             SubjectKind::Window => {
-                let w = idx.windows[id];
-                (w.name.clone(), w.department.clone(), world.staff_on_duty(id).to_vec())
+                let duty = world.staff_on_duty(id).iter().map(|(s, d)| DaysLink { id: idx.subject_text(SubjectKind::Staff, s), days: *d }).collect();
+                (names.department.clone().unwrap_or_default(), duty)
             }
             SubjectKind::Staff => {
-                let s = idx.staff[id];
-                let served = world.windows_served(id).to_vec();
-                let dept = s.department.clone().or_else(|| served.first().and_then(|(w, _)| idx.windows.get(w.as_str()).map(|w| w.department.clone()))).unwrap_or_default();
-                (s.name.clone(), dept, served)
+                let served: Vec<DaysLink> = world.windows_served(id).iter().map(|(w, d)| DaysLink { id: idx.subject_text(SubjectKind::Window, w), days: *d }).collect();
+                let dept = names
+                    .department
+                    .clone()
+                    .or_else(|| served.first().and_then(|l| idx.subject_names(SubjectKind::Window, &l.id)).and_then(|w| w.department.clone()))
+                    .unwrap_or_default();
+                (dept, served)
             }
         };
         flags.sort_by(|a, b| (&a.code, &a.period, &a.record).cmp(&(&b.code, &b.period, &b.record)));
         flags.dedup();
         SubjectMonth {
-            subject: id.to_string(),
+            subject: names.id.clone(),
             kind,
-            name,
+            name: names.name.clone(),
             department,
-            links: links.into_iter().map(|(id, days)| DaysLink { id, days }).collect(),
+            links,
             categories,
             bonuses,
             base: base.normalize(),
@@ -1229,31 +1372,36 @@ impl Policy {
 }
 
 
-fn apply_effects(e: &Effects, item: &RuleItem, record: Option<&String>, flags: &mut Vec<Flag>, forced: &mut Option<(String, String)>) {
-    for p in &e.disqualify {
-        flags.push(Flag {
-            code: "disqualified".into(),
-            period: Some(*p),
-            rule: Some(item.code.clone()),
-            record: record.cloned(),
-            category: None,
-            detail: format!("award eligibility lost for the {} ({})", match p {
-                crate::policy::PeriodKind::Month => "month",
-                crate::policy::PeriodKind::Quarter => "quarter",
-                crate::policy::PeriodKind::Year => "year",
-            }, item.code),
-        });
-    }
-    if let Some(g) = &e.force_grade {
-        let by = match record {
-            Some(r) => format!("{} (record {r})", item.code),
-            None => item.code.clone(),
-        };
-        forced.get_or_insert((g.clone(), by));
-        flags.push(Flag { code: "forced_grade".into(), period: None, rule: Some(item.code.clone()), record: record.cloned(), category: None, detail: format!("grade {g} whatever the score") });
-    }
-    if let Some(f) = &e.flag {
-        flags.push(Flag { code: f.clone(), period: None, rule: Some(item.code.clone()), record: record.cloned(), category: None, detail: item.name_zh.clone() });
+impl Policy {
+    /// Flags and forced grades of an item's effects, for a record (or a threshold, without one).
+    fn apply_effects(&self, e: &Effects, ii: usize, record: Option<&Text>, flags: &mut Vec<Flag>, forced: &mut Option<(String, String)>) {
+        let item = &self.doc.rules[ii];
+        let code = &self.texts.codes[ii];
+        for p in &e.disqualify {
+            flags.push(Flag {
+                code: self.texts.disqualified.clone(),
+                period: Some(*p),
+                rule: Some(code.clone()),
+                record: record.cloned(),
+                category: None,
+                detail: format!("award eligibility lost for the {} ({})", match p {
+                    crate::policy::PeriodKind::Month => "month",
+                    crate::policy::PeriodKind::Quarter => "quarter",
+                    crate::policy::PeriodKind::Year => "year",
+                }, item.code),
+            });
+        }
+        if let Some(g) = &e.force_grade {
+            let by = match record {
+                Some(r) => format!("{} (record {r})", item.code),
+                None => item.code.clone(),
+            };
+            forced.get_or_insert((g.clone(), by));
+            flags.push(Flag { code: self.texts.forced_grade.clone(), period: None, rule: Some(code.clone()), record: record.cloned(), category: None, detail: format!("grade {g} whatever the score") });
+        }
+        if let Some(f) = &e.flag {
+            flags.push(Flag { code: Text::new(f), period: None, rule: Some(code.clone()), record: record.cloned(), category: None, detail: item.name_zh.clone() });
+        }
     }
 }
 

@@ -69,8 +69,9 @@ pub trait Rule: Send + Sync + fmt::Debug {
     fn link(&self) -> Option<&Link> {
         None
     }
-    /// Checks one record naming the item; pushes a problem per fault.
-    fn check_record(&self, _item: &RuleItem, _record: &Record, _path: &str, _out: &mut Vec<Problem>) {}
+    /// Checks one record naming the item; pushes a problem per fault. `path` is the record's place
+    /// (`records[17]`), formatted only when there is a problem to report.
+    fn check_record(&self, _item: &RuleItem, _record: &Record, _path: &dyn fmt::Display, _out: &mut Vec<Problem>) {}
     /// Checks references to the rest of the policy (a linked source exists, a category exists).
     fn check_policy(&self, _policy: &PolicyDoc, _item: &RuleItem, _path: &str, _out: &mut Vec<Problem>) {}
     /// Points of one occurrence of a record of the item, before any cap, with an explanation.

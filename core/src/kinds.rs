@@ -52,7 +52,7 @@ fn done(rule: impl Rule + 'static, problems: Vec<Problem>) -> Result<Arc<dyn Rul
 }
 
 /// Rejects a record that states points for an item whose points the rule fixes, unless they agree.
-fn check_stated_points(rule: &dyn Rule, item: &RuleItem, rec: &Record, path: &str, out: &mut Vec<Problem>) {
+fn check_stated_points(rule: &dyn Rule, item: &RuleItem, rec: &Record, path: &dyn std::fmt::Display, out: &mut Vec<Problem>) {
     let Some(stated) = rec.points else { return };
     if let Some((p, _)) = rule.points(rec)
         && stated != p
@@ -156,7 +156,7 @@ impl Rule for PerOccurrence {
         }
         Some(best)
     }
-    fn check_record(&self, item: &RuleItem, rec: &Record, path: &str, out: &mut Vec<Problem>) {
+    fn check_record(&self, item: &RuleItem, rec: &Record, path: &dyn std::fmt::Display, out: &mut Vec<Problem>) {
         check_stated_points(self, item, rec, path, out);
         if rec.aggravated && self.aggravated_points.is_none() && self.minute_tiers.is_empty() {
             out.push(
@@ -203,7 +203,7 @@ impl Rule for Discretionary {
     fn points(&self, rec: &Record) -> Option<(Decimal, String)> {
         rec.points.map(|p| (p, format!("{p} within {}–{}", self.min.normalize(), self.max.normalize())))
     }
-    fn check_record(&self, item: &RuleItem, rec: &Record, path: &str, out: &mut Vec<Problem>) {
+    fn check_record(&self, item: &RuleItem, rec: &Record, path: &dyn std::fmt::Display, out: &mut Vec<Problem>) {
         let range = format!("{}–{}", self.min.normalize(), self.max.normalize());
         match rec.points {
             None => out.push(
@@ -266,7 +266,7 @@ impl Rule for LevelPoints {
     fn record_effects(&self, rec: &Record) -> Effects {
         rec.level.and_then(|l| self.effects.get(&l)).cloned().unwrap_or_default()
     }
-    fn check_record(&self, item: &RuleItem, rec: &Record, path: &str, out: &mut Vec<Problem>) {
+    fn check_record(&self, item: &RuleItem, rec: &Record, path: &dyn std::fmt::Display, out: &mut Vec<Problem>) {
         let listed = self.points.keys().map(|l| l.as_str()).collect::<Vec<_>>().join(", ");
         match rec.level {
             None => out.push(
@@ -309,7 +309,7 @@ impl Rule for PerUnit {
     fn points(&self, rec: &Record) -> Option<(Decimal, String)> {
         rec.units.map(|u| (u * self.points_per_unit, format!("{} {} × {}", u.normalize(), self.unit, self.points_per_unit.normalize())))
     }
-    fn check_record(&self, item: &RuleItem, rec: &Record, path: &str, out: &mut Vec<Problem>) {
+    fn check_record(&self, item: &RuleItem, rec: &Record, path: &dyn std::fmt::Display, out: &mut Vec<Problem>) {
         match rec.units {
             None => out.push(invalid(item, format!("{path}.units"), format!("units missing: {} counts {}", item.code, self.unit)).record(rec.id.clone())),
             Some(u) if u <= Decimal::ZERO => out.push(

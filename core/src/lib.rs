@@ -26,6 +26,7 @@ pub mod period;
 pub mod policy;
 pub mod result;
 pub mod schema;
+pub mod text;
 
 pub use dataset::{Dataset, Record};
 pub use engine::{BUILTIN_POLICY_JSON, Policy};
@@ -35,6 +36,7 @@ pub use month::YearMonth;
 pub use period::{Period, PeriodResult};
 pub use policy::PolicyDoc;
 pub use result::{MonthResult, YearResult};
+pub use text::Text;
 
 /// The library's version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

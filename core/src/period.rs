@@ -5,6 +5,7 @@ use crate::engine::Policy;
 use crate::error::{Errors, Problem, ProblemKind};
 use crate::month::YearMonth;
 use crate::policy::{Award, PeriodKind, QuotaBase, QuotaRounding, SubjectKind, TieBreaker};
+use crate::text::Text;
 use crate::result::{Flag, MonthResult, SubjectMonth, YearResult};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -105,8 +106,8 @@ impl JsonSchema for Period {
 /// The result of a period: scores, rankings, awards and department feedback.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct PeriodResult {
-    pub policy: String,
-    pub hall: String,
+    pub policy: Text,
+    pub hall: Text,
     pub period: Period,
     pub kind: PeriodKind,
     pub months: Vec<YearMonth>,
@@ -121,16 +122,16 @@ pub struct PeriodResult {
 /// One subject's period.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct SubjectPeriod {
-    pub subject: String,
+    pub subject: Text,
     pub kind: SubjectKind,
-    pub name: String,
-    pub department: String,
+    pub name: Text,
+    pub department: Text,
     /// Monthly totals of the evaluated months, as counted for the period (W6.1's yearly zeroing applied in a year).
     pub monthly: Vec<MonthTotal>,
     pub months_evaluated: u32,
     /// Mean of the monthly totals, rounded per the policy (C11: half away from zero, 2 places).
     pub score: Decimal,
-    pub grade: String,
+    pub grade: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grade_forced_by: Option<String>,
     /// E8: Σ (base − base after deductions) over the evaluated months.
@@ -169,16 +170,16 @@ pub struct AwardResult {
     pub quota: u32,
     /// How the quota was computed.
     pub quota_detail: String,
-    pub awarded: Vec<String>,
+    pub awarded: Vec<Text>,
     /// Tied at the quota line after every tie-breaker: for the centre to decide (P9).
-    pub tied_at_line: Vec<String>,
+    pub tied_at_line: Vec<Text>,
     /// Every participant's standing, in ranking order.
     pub standings: Vec<Standing>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Standing {
-    pub subject: String,
+    pub subject: Text,
     pub rank: u32,
     pub score: Decimal,
     pub status: AwardStatus,
@@ -200,8 +201,8 @@ pub enum AwardStatus {
 /// Feedback to one department (P11) and its "政务服务" indicator (P12).
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct DepartmentFeedback {
-    pub department: String,
-    pub name: String,
+    pub department: Text,
+    pub name: Text,
     /// (window id, score, hall rank)
     pub windows: Vec<DepartmentEntry>,
     pub staff: Vec<DepartmentEntry>,
@@ -212,8 +213,8 @@ pub struct DepartmentFeedback {
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct DepartmentEntry {
-    pub subject: String,
-    pub name: String,
+    pub subject: Text,
+    pub name: Text,
     pub score: Decimal,
     pub rank: u32,
     pub department_rank: u32,
@@ -314,12 +315,12 @@ impl Policy {
                     let sum: Decimal = ws.iter().map(|w| w.score).sum();
                     Some(doc.periods.rounding.apply(sum / Decimal::from(ws.len() as u64)))
                 };
-                DepartmentFeedback { department: d.to_string(), name: names.get(d).copied().unwrap_or(d).to_string(), windows: ws, staff: st, indicator }
+                DepartmentFeedback { department: Text::new(d), name: Text::new(names.get(d).copied().unwrap_or(d)), windows: ws, staff: st, indicator }
             })
             .collect();
         PeriodResult {
-            policy: doc.id.clone(),
-            hall: ds.hall.id.clone(),
+            policy: self.policy_text(),
+            hall: months.first().map(|m| m.hall.clone()).unwrap_or_else(|| Text::new(&ds.hall.id)),
             period,
             kind: period.kind(),
             months: period.months(),
@@ -344,7 +345,7 @@ impl Policy {
         let mut complaints_by_month: BTreeMap<YearMonth, BTreeMap<&str, u32>> = BTreeMap::new();
         for m in months {
             let c = complaints_by_month.entry(m.month).or_default();
-            for ch in m.records.iter().flat_map(|r| r.charges.iter()).filter(|ch| complaint_rules.contains(&ch.rule)) {
+            for ch in m.records.iter().flat_map(|r| r.charges.iter()).filter(|ch| complaint_rules.iter().any(|c| ch.rule == *c)) {
                 *c.entry(ch.subject.as_str()).or_default() += ch.occurrences;
             }
         }
@@ -424,11 +425,11 @@ impl Policy {
             let score = doc.periods.rounding.apply(sum / Decimal::from(n));
             let (grade, grade_forced_by) = match forced {
                 Some((g, by)) => (g, Some(by)),
-                None => (doc.grades.grade(score), None),
+                None => (self.grade_text(score), None),
             };
             let first = rows[0].1;
             out.push(SubjectPeriod {
-                subject: id.to_string(),
+                subject: first.subject.clone(),
                 kind,
                 name: first.name.clone(),
                 department: rows.last().map(|(_, s)| s.department.clone()).unwrap_or_default(),
@@ -576,7 +577,7 @@ fn rank(list: &mut [SubjectPeriod]) {
         }
         s.rank = r;
     }
-    let mut by_dept: BTreeMap<String, (u32, Option<Decimal>, u32)> = BTreeMap::new();
+    let mut by_dept: BTreeMap<Text, (u32, Option<Decimal>, u32)> = BTreeMap::new();
     for s in list.iter_mut() {
         let e = by_dept.entry(s.department.clone()).or_insert((0, None, 0));
         e.0 += 1;

@@ -410,16 +410,18 @@ fn yes() -> bool {
 
 impl Grades {
     pub fn grade(&self, score: Decimal) -> String {
-        for b in &self.bands {
+        self.bands.get(self.band(score)).map(|b| b.name.clone()).unwrap_or_default()
+    }
+    /// The index of the band a score falls in (the last band when none matches; 0 without bands).
+    pub fn band(&self, score: Decimal) -> usize {
+        for (i, b) in self.bands.iter().enumerate() {
             match b.min {
-                None => return b.name.clone(),
-                Some(min) if (b.inclusive && score >= min) || (!b.inclusive && score > min) => {
-                    return b.name.clone();
-                }
+                None => return i,
+                Some(min) if (b.inclusive && score >= min) || (!b.inclusive && score > min) => return i,
                 _ => {}
             }
         }
-        self.bands.last().map(|b| b.name.clone()).unwrap_or_default()
+        self.bands.len().saturating_sub(1)
     }
     pub fn lowest(&self) -> String {
         self.bands.last().map(|b| b.name.clone()).unwrap_or_default()

@@ -3,6 +3,7 @@
 use crate::dataset::Status;
 use crate::month::YearMonth;
 use crate::policy::{PeriodKind, SubjectKind};
+use crate::text::Text;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -12,8 +13,8 @@ use serde::{Deserialize, Serialize};
 /// record dated in the month.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct MonthResult {
-    pub policy: String,
-    pub hall: String,
+    pub policy: Text,
+    pub hall: Text,
     pub month: YearMonth,
     pub windows: Vec<SubjectMonth>,
     pub staff: Vec<SubjectMonth>,
@@ -26,27 +27,27 @@ pub struct MonthResult {
 /// The months of a year, each as [`MonthResult`].
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct YearResult {
-    pub policy: String,
-    pub hall: String,
+    pub policy: Text,
+    pub hall: Text,
     pub year: i32,
     pub months: Vec<MonthResult>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Warning {
-    pub subject: Option<String>,
-    pub rule: Option<String>,
+    pub subject: Option<Text>,
+    pub rule: Option<Text>,
     pub message: String,
 }
 
 /// One subject's score for one month.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct SubjectMonth {
-    pub subject: String,
+    pub subject: Text,
     pub kind: SubjectKind,
-    pub name: String,
+    pub name: Text,
     /// The department: a window's own; a staff member's home department, else that of their first window of the month.
-    pub department: String,
+    pub department: Text,
     /// For staff: the windows served in the month with days; for windows: the staff on duty with days.
     pub links: Vec<DaysLink>,
     /// Deduction categories (C1, C2).
@@ -59,7 +60,7 @@ pub struct SubjectMonth {
     pub bonus: Decimal,
     /// base + bonus, within the policy's minimum and maximum total.
     pub total: Decimal,
-    pub grade: String,
+    pub grade: Text,
     /// Why the grade is what it is when a veto forced it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grade_forced_by: Option<String>,
@@ -70,14 +71,14 @@ pub struct SubjectMonth {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct DaysLink {
     /// A window id (in a staff result) or a staff id (in a window result).
-    pub id: String,
+    pub id: Text,
     pub days: u32,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct CategoryResult {
-    pub code: String,
-    pub name: String,
+    pub code: Text,
+    pub name: Text,
     pub max: Decimal,
     /// Points taken (deduction category) or points added (bonus category), after caps.
     pub points: Decimal,
@@ -93,9 +94,9 @@ pub struct CategoryResult {
 /// One contribution to a category: a record's occurrences, a monthly state, a derived score.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Line {
-    pub rule: String,
+    pub rule: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub record: Option<String>,
+    pub record: Option<Text>,
     /// Points before caps.
     pub raw: Decimal,
     /// Points that counted.
@@ -109,17 +110,17 @@ pub struct Line {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Flag {
     /// `recommend_reassignment`, `disqualified`, `category_zeroed_for_year`, `forced_grade`, or a policy's own flag.
-    pub code: String,
+    pub code: Text,
     /// For `disqualified`: the period lost.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<PeriodKind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rule: Option<String>,
+    pub rule: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub record: Option<String>,
+    pub record: Option<Text>,
     /// For `category_zeroed_for_year`: the category the annual result counts as 0 in every month.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub category: Option<String>,
+    pub category: Option<Text>,
     pub detail: String,
 }
 
@@ -193,9 +194,9 @@ impl Reason {
 /// How a record fared: every input record appears exactly once (C10).
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct RecordOutcome {
-    pub record: String,
-    pub rule: String,
-    pub subject: String,
+    pub record: Text,
+    pub rule: Text,
+    pub subject: Text,
     pub date: NaiveDate,
     pub status: Status,
     pub outcome: OutcomeKind,
@@ -224,8 +225,8 @@ pub enum OutcomeKind {
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Charge {
-    pub subject: String,
-    pub rule: String,
+    pub subject: Text,
+    pub rule: Text,
     pub occurrences: u32,
     pub counted_occurrences: u32,
     pub raw: Decimal,

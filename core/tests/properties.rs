@@ -111,7 +111,7 @@ fn totals(v: &Value) -> BTreeMap<(String, u32), Decimal> {
     let mut out = BTreeMap::new();
     for m in &y.months {
         for s in m.windows.iter().chain(m.staff.iter()) {
-            out.insert((s.subject.clone(), m.month.month), s.total);
+            out.insert((s.subject.to_string(), m.month.month), s.total);
         }
     }
     out
