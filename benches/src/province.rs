@@ -1,8 +1,11 @@
-//! Times a whole scale once: `cargo run --release -p kaoping-benches --bin province -- target/bench-data/province`
-//! prints parse+validate time, evaluation time (one core, then rayon) and peak memory.
+//! Times a whole scale: `cargo run --release -p kaoping-benches --bin province -- target/bench-data/province 3`
+//! prints the medians of parse + validate, of the evaluation of every hall-year on one core and
+//! with rayon, with full explanations and scores only, and the peak memory. Each hall's result is
+//! digested and dropped before the next (as a platform hands results on), and the digests of
+//! every way of running must agree.
 
 use kaoping_benches::*;
-use kaoping_core::Policy;
+use kaoping_core::{Explain, Policy};
 use std::time::Instant;
 
 fn peak_rss_mib() -> f64 {
@@ -13,38 +16,56 @@ fn peak_rss_mib() -> f64 {
         .unwrap_or(f64::NAN)
 }
 
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    v[v.len() / 2]
+}
+
 fn main() {
     let dir = std::env::args().nth(1).unwrap_or_else(|| "target/bench-data/province".into());
     let runs: usize = std::env::args().nth(2).and_then(|s| s.parse().ok()).unwrap_or(3);
+    // an optional third argument runs one level only (`full` or `scores`), for profiling
+    let only = std::env::args().nth(3);
     let policy = Policy::builtin();
     let texts = read_all(&hall_files(dir.as_ref()));
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
     let mut parse = Vec::new();
-    let mut seq = Vec::new();
-    let mut par = Vec::new();
     let mut halls = Vec::new();
     for _ in 0..runs {
+        drop(std::mem::take(&mut halls));
         let t = Instant::now();
         halls = parse_all(&texts, &policy);
         parse.push(t.elapsed().as_secs_f64());
-        let t = Instant::now();
-        let a = province_sequential(&policy, &halls);
-        seq.push(t.elapsed().as_secs_f64());
-        drop(a);
-        let t = Instant::now();
-        let b = province_parallel(&policy, &halls);
-        par.push(t.elapsed().as_secs_f64());
-        drop(b);
     }
-    let median = |v: &mut Vec<f64>| {
-        v.sort_by(|a, b| a.partial_cmp(b).unwrap());
-        v[v.len() / 2]
-    };
+    drop(texts);
     let n = records(&halls);
-    let (p, s, r) = (median(&mut parse), median(&mut seq), median(&mut par));
     println!("scale {dir}: {} halls, {n} records, {:.1} MB JSON", halls.len(), bytes as f64 / 1e6);
-    println!("parse + validate   {:8.3} s  ({:.0} records/s)", p, n as f64 / p);
-    println!("evaluate, 1 core   {:8.3} s  ({:.0} records/s)", s, n as f64 / s);
-    println!("evaluate, rayon    {:8.3} s  ({} threads)", r, rayon::current_num_threads());
-    println!("peak memory        {:8.0} MiB", peak_rss_mib());
+    let p = median(parse);
+    println!("parse + validate            {:8.3} s  ({:.0} records/s)", p, n as f64 / p);
+    let mut reference: Option<Vec<u64>> = None;
+    for explain in [Explain::Full, Explain::Scores] {
+        if only.as_deref().is_some_and(|o| !format!("{explain:?}").eq_ignore_ascii_case(o)) {
+            continue;
+        }
+        let mut seq = Vec::new();
+        let mut par = Vec::new();
+        for _ in 0..runs {
+            let t = Instant::now();
+            let a = province_streaming(&policy, &halls, explain);
+            seq.push(t.elapsed().as_secs_f64());
+            let t = Instant::now();
+            let b = province_streaming_parallel(&policy, &halls, explain);
+            par.push(t.elapsed().as_secs_f64());
+            assert_eq!(a, b, "rayon changed a result");
+            if explain == Explain::Full {
+                assert!(reference.as_ref().is_none_or(|r| *r == a), "a run changed a result");
+                reference = Some(a);
+            }
+        }
+        let (s, r) = (median(seq), median(par));
+        let name = format!("{explain:?}").to_lowercase();
+        println!("evaluate ({name:6}), 1 core  {:8.3} s  ({:.0} records/s)", s, n as f64 / s);
+        println!("evaluate ({name:6}), rayon   {:8.3} s  ({} threads)", r, rayon::current_num_threads());
+    }
+    println!("peak memory                 {:8.0} MiB", peak_rss_mib());
 }

@@ -134,7 +134,20 @@ pub struct WindowMetrics {
 }
 
 /// Status of a record (C10): only confirmed records count.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     #[default]
@@ -145,7 +158,9 @@ pub enum Status {
 }
 
 /// The level of a publication, criticism or commendation (县级/市级/省级/国家级).
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     County,

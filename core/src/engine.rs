@@ -6,7 +6,8 @@ use crate::error::{Errors, Problem, ProblemKind};
 use crate::kind::{Contribution, Registry, Rule, RuleContext, Via, World};
 use crate::month::{YearMonth, covers, days_in_month};
 use crate::policy::{
-    Category, CountScope, Effects, Floor, Persistence, PolicyDoc, Rounding, RuleItem, Severity, SubjectKind, SubjectPolicy, Threshold,
+    Category, CountScope, Effects, Floor, Persistence, PolicyDoc, Rounding, RuleItem, Severity,
+    SubjectKind, SubjectPolicy, Threshold,
 };
 use crate::result::*;
 use crate::text::Text;
@@ -15,18 +16,35 @@ use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
+/// How much a result explains. Either way every number is the same and every record has its
+/// outcome, with its reason and the subjects and items it was charged to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Explain {
+    /// Every category line (each record's occurrences, states, derived scores, caps) and the text
+    /// of every line and outcome: what reports and `explain` show. The default.
+    #[default]
+    Full,
+    /// Scores, grades, flags, warnings and record outcomes with their charges, without category
+    /// lines or explanatory text (`detail` is empty): for re-scoring many halls fast.
+    Scores,
+}
+
 /// A policy document checked and compiled against a registry of rule kinds.
 #[derive(Clone)]
 pub struct Policy {
     doc: PolicyDoc,
     rules: Vec<Arc<dyn Rule>>,
-    by_code: HashMap<String, usize>,
+    /// Item index by rule code (a small table of the policy's own codes, so a fast hash is safe).
+    by_code: FastMap<String, usize>,
     /// For each source code, the linked items that read its records.
     links: HashMap<String, Vec<usize>>,
     /// Items that contribute only from records charged to them (skipped for a subject without any).
     record_only: Vec<bool>,
     /// The policy's ids, codes and names as shared [`Text`], built once.
     texts: PolicyTexts,
+    /// Item indices by subject kind, in policy order.
+    staff_items: Vec<usize>,
+    window_items: Vec<usize>,
 }
 
 /// A policy's strings that results repeat, each built once and shared.
@@ -47,13 +65,23 @@ struct PolicyTexts {
 
 impl PolicyTexts {
     fn new(doc: &PolicyDoc) -> PolicyTexts {
-        let cats = |sp: &SubjectPolicy| sp.categories.iter().map(|c| (Text::new(&c.code), Text::new(&c.name_zh))).collect();
+        let cats = |sp: &SubjectPolicy| {
+            sp.categories
+                .iter()
+                .map(|c| (Text::new(&c.code), Text::new(&c.name_zh)))
+                .collect()
+        };
         PolicyTexts {
             id: Text::new(&doc.id),
             codes: doc.rules.iter().map(|r| Text::new(&r.code)).collect(),
             staff_categories: cats(&doc.staff),
             window_categories: cats(&doc.window),
-            grades: doc.grades.bands.iter().map(|b| Text::new(&b.name)).collect(),
+            grades: doc
+                .grades
+                .bands
+                .iter()
+                .map(|b| Text::new(&b.name))
+                .collect(),
             disqualified: Text::new("disqualified"),
             forced_grade: Text::new("forced_grade"),
             category_zeroed_for_year: Text::new("category_zeroed_for_year"),
@@ -69,13 +97,21 @@ impl PolicyTexts {
 
     /// A grade band's name; a name no band has (a policy flag's forced grade) is made.
     fn grade(&self, doc: &PolicyDoc, name: &str) -> Text {
-        doc.grades.bands.iter().position(|b| b.name == name).map(|i| self.grades[i].clone()).unwrap_or_else(|| Text::new(name))
+        doc.grades
+            .bands
+            .iter()
+            .position(|b| b.name == name)
+            .map(|i| self.grades[i].clone())
+            .unwrap_or_else(|| Text::new(name))
     }
 }
 
 impl std::fmt::Debug for Policy {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Policy").field("id", &self.doc.id).field("rules", &self.doc.rules.len()).finish()
+        f.debug_struct("Policy")
+            .field("id", &self.doc.id)
+            .field("rules", &self.doc.rules.len())
+            .finish()
     }
 }
 
@@ -109,11 +145,18 @@ impl Policy {
         check_subject_policy(&doc.staff, "staff", &mut problems);
         check_subject_policy(&doc.window, "window", &mut problems);
         let mut rules = Vec::new();
-        let mut by_code = HashMap::new();
+        let mut by_code = FastMap::default();
         for (i, item) in doc.rules.iter().enumerate() {
             let path = format!("rules[{i}]");
             if by_code.insert(item.code.clone(), i).is_some() {
-                problems.push(Problem::new(ProblemKind::Duplicate, format!("{path}.code"), format!("rule code {} appears twice", item.code)).rule(item.code.clone()));
+                problems.push(
+                    Problem::new(
+                        ProblemKind::Duplicate,
+                        format!("{path}.code"),
+                        format!("rule code {} appears twice", item.code),
+                    )
+                    .rule(item.code.clone()),
+                );
             }
             let sp = subject_policy(&doc, item.subject);
             if !sp.categories.iter().any(|c| c.code == item.category) {
@@ -121,7 +164,12 @@ impl Policy {
                     Problem::new(
                         ProblemKind::UnknownReference,
                         format!("{path}.category"),
-                        format!("no {} category {:?}; expected one of {}", item.subject.as_str(), item.category, codes(&sp.categories)),
+                        format!(
+                            "no {} category {:?}; expected one of {}",
+                            item.subject.as_str(),
+                            item.category,
+                            codes(&sp.categories)
+                        ),
                     )
                     .rule(item.code.clone()),
                 );
@@ -129,7 +177,14 @@ impl Policy {
             for (name, cap) in [("month", item.caps.month), ("year", item.caps.year)] {
                 if let Some(c) = cap {
                     if c < Decimal::ZERO {
-                        problems.push(Problem::new(ProblemKind::Invalid, format!("{path}.caps.{name}"), format!("a cap cannot be negative, got {c}")).rule(item.code.clone()));
+                        problems.push(
+                            Problem::new(
+                                ProblemKind::Invalid,
+                                format!("{path}.caps.{name}"),
+                                format!("a cap cannot be negative, got {c}"),
+                            )
+                            .rule(item.code.clone()),
+                        );
                     }
                     magnitude(c, &format!("{path}.caps.{name}"), &mut problems);
                 }
@@ -138,18 +193,29 @@ impl Policy {
                 check_threshold(t, item, &format!("{path}.threshold"), &mut problems);
                 check_threshold_refs(t, &doc, item, &format!("{path}.threshold"), &mut problems);
             }
-            check_effects(&item.effects, &doc, item, &format!("{path}.effects"), &mut problems);
+            check_effects(
+                &item.effects,
+                &doc,
+                item,
+                &format!("{path}.effects"),
+                &mut problems,
+            );
             match registry.compile(item, &path) {
                 Ok(r) => {
                     r.check_policy(&doc, item, &path, &mut problems);
-                    if let (Some(most), Some(cat)) = (r.max_points(), sp.categories.iter().find(|c| c.code == item.category))
-                        && most > cat.max
+                    if let (Some(most), Some(cat)) = (
+                        r.max_points(),
+                        sp.categories.iter().find(|c| c.code == item.category),
+                    ) && most > cat.max
                     {
                         problems.push(
                             Problem::new(
                                 ProblemKind::Invalid,
                                 format!("{path}.params"),
-                                format!("{} can take {} points at once but its category {} holds {}", item.code, most, cat.code, cat.max),
+                                format!(
+                                    "{} can take {} points at once but its category {} holds {}",
+                                    item.code, most, cat.code, cat.max
+                                ),
                             )
                             .rule(item.code.clone()),
                         );
@@ -162,7 +228,10 @@ impl Policy {
         check_grades(&doc, &mut problems);
         check_awards(&doc, &mut problems);
         if !problems.is_empty() {
-            return Err(Errors { document: "policy".into(), problems });
+            return Err(Errors {
+                document: "policy".into(),
+                problems,
+            });
         }
         let mut links: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, r) in rules.iter().enumerate() {
@@ -170,9 +239,31 @@ impl Policy {
                 links.entry(l.source.clone()).or_default().push(i);
             }
         }
-        let record_only = rules.iter().map(|r| r.derived_from().is_none() || r.link().is_some()).collect();
+        let record_only = rules
+            .iter()
+            .map(|r| r.derived_from().is_none() || r.link().is_some())
+            .collect();
         let texts = PolicyTexts::new(&doc);
-        Ok(Policy { doc, rules, by_code, links, record_only, texts })
+        let of = |k: SubjectKind| doc.rules.iter().enumerate().filter(|(_, r)| r.subject == k).map(|(i, _)| i).collect();
+        let (staff_items, window_items) = (of(SubjectKind::Staff), of(SubjectKind::Window));
+        Ok(Policy {
+            doc,
+            rules,
+            by_code,
+            links,
+            record_only,
+            texts,
+            staff_items,
+            window_items,
+        })
+    }
+
+    /// The items of a subject kind, in policy order.
+    fn items_of(&self, kind: SubjectKind) -> &[usize] {
+        match kind {
+            SubjectKind::Staff => &self.staff_items,
+            SubjectKind::Window => &self.window_items,
+        }
     }
 
     /// The policy's id as shared text.
@@ -194,7 +285,9 @@ impl Policy {
     }
 
     pub fn item(&self, code: &str) -> Option<(&RuleItem, &dyn Rule)> {
-        self.by_code.get(code).map(|&i| (&self.doc.rules[i], self.rules[i].as_ref()))
+        self.by_code
+            .get(code)
+            .map(|&i| (&self.doc.rules[i], self.rules[i].as_ref()))
     }
 
     fn subject(&self, kind: SubjectKind) -> &SubjectPolicy {
@@ -208,27 +301,61 @@ impl Policy {
 
     /// Scores one month (the year to date is computed for the yearly state, C9).
     pub fn evaluate_month(&self, ds: &Dataset, month: YearMonth) -> Result<MonthResult, Errors> {
+        self.evaluate_month_with(ds, month, Explain::Full)
+    }
+
+    /// [`Policy::evaluate_month`] with the given level of explanation.
+    pub fn evaluate_month_with(
+        &self,
+        ds: &Dataset,
+        month: YearMonth,
+        explain: Explain,
+    ) -> Result<MonthResult, Errors> {
         let idx = Index::build(self, ds)?.named();
         if month.year != ds.year {
             return Err(Errors::one(
                 "request",
-                Problem::new(ProblemKind::Unsupported, "month", format!("month {month} is outside the dataset's year {}", ds.year)),
+                Problem::new(
+                    ProblemKind::Unsupported,
+                    "month",
+                    format!("month {month} is outside the dataset's year {}", ds.year),
+                ),
             ));
         }
-        let mut st = YearState::default();
+        let mut st = YearState::new(idx.subjects(), self.doc.rules.len());
         let mut last = None;
         for m in 1..=month.month {
-            last = Some(self.month(&idx, YearMonth { year: ds.year, month: m }, &mut st));
+            last = Some(self.month(
+                &idx,
+                YearMonth {
+                    year: ds.year,
+                    month: m,
+                },
+                &mut st,
+                explain,
+            ));
         }
         Ok(last.expect("at least one month"))
     }
 
     /// Scores every month of the dataset's year.
     pub fn evaluate_year(&self, ds: &Dataset) -> Result<YearResult, Errors> {
+        self.evaluate_year_with(ds, Explain::Full)
+    }
+
+    /// [`Policy::evaluate_year`] with the given level of explanation.
+    pub fn evaluate_year_with(&self, ds: &Dataset, explain: Explain) -> Result<YearResult, Errors> {
         let idx = Index::build(self, ds)?.named();
-        let mut st = YearState::default();
-        let months = YearMonth::months_of_year(ds.year).map(|m| self.month(&idx, m, &mut st)).collect();
-        Ok(YearResult { policy: self.texts.id.clone(), hall: idx.names.hall.clone(), year: ds.year, months })
+        let mut st = YearState::new(idx.subjects(), self.doc.rules.len());
+        let months = YearMonth::months_of_year(ds.year)
+            .map(|m| self.month(&idx, m, &mut st, explain))
+            .collect();
+        Ok(YearResult {
+            policy: self.texts.id.clone(),
+            hall: idx.names.hall.clone(),
+            year: ds.year,
+            months,
+        })
     }
 }
 
@@ -240,7 +367,10 @@ fn subject_policy(doc: &PolicyDoc, kind: SubjectKind) -> &SubjectPolicy {
 }
 
 fn codes(cats: &[Category]) -> String {
-    cats.iter().map(|c| c.code.as_str()).collect::<Vec<_>>().join(", ")
+    cats.iter()
+        .map(|c| c.code.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn check_subject_policy(sp: &SubjectPolicy, name: &str, out: &mut Vec<Problem>) {
@@ -248,10 +378,18 @@ fn check_subject_policy(sp: &SubjectPolicy, name: &str, out: &mut Vec<Problem>) 
     let mut sum = Decimal::ZERO;
     for (i, c) in sp.categories.iter().enumerate() {
         if !seen.insert(c.code.as_str()) {
-            out.push(Problem::new(ProblemKind::Duplicate, format!("{name}.categories[{i}].code"), format!("category {} appears twice", c.code)));
+            out.push(Problem::new(
+                ProblemKind::Duplicate,
+                format!("{name}.categories[{i}].code"),
+                format!("category {} appears twice", c.code),
+            ));
         }
         if c.max < Decimal::ZERO {
-            out.push(Problem::new(ProblemKind::Invalid, format!("{name}.categories[{i}].max"), format!("max cannot be negative, got {}", c.max)));
+            out.push(Problem::new(
+                ProblemKind::Invalid,
+                format!("{name}.categories[{i}].max"),
+                format!("max cannot be negative, got {}", c.max),
+            ));
         }
         magnitude(c.max, &format!("{name}.categories[{i}].max"), out);
         if !c.bonus {
@@ -268,41 +406,71 @@ fn check_subject_policy(sp: &SubjectPolicy, name: &str, out: &mut Vec<Problem>) 
         out.push(Problem::new(
             ProblemKind::Invalid,
             format!("{name}.base"),
-            format!("the base {} must equal the sum of the deduction categories' maxima, {} (C1)", sp.base, sum),
+            format!(
+                "the base {} must equal the sum of the deduction categories' maxima, {} (C1)",
+                sp.base, sum
+            ),
         ));
     }
     if let (Some(lo), Some(hi)) = (sp.min_total, sp.max_total)
         && lo > hi
     {
-        out.push(Problem::new(ProblemKind::Invalid, format!("{name}.min_total"), format!("min_total {lo} is above max_total {hi}")));
+        out.push(Problem::new(
+            ProblemKind::Invalid,
+            format!("{name}.min_total"),
+            format!("min_total {lo} is above max_total {hi}"),
+        ));
     }
 }
 
 /// A policy number beyond the limits (SECURITY.md) is refused, so sums cannot overflow.
 fn magnitude(v: Decimal, path: &str, out: &mut Vec<Problem>) {
     if v.abs() > crate::limits::max_magnitude() {
-        out.push(Problem::new(ProblemKind::Invalid, path, format!("{v} is beyond the limit of ±{}", crate::limits::max_magnitude())));
+        out.push(Problem::new(
+            ProblemKind::Invalid,
+            path,
+            format!(
+                "{v} is beyond the limit of ±{}",
+                crate::limits::max_magnitude()
+            ),
+        ));
     }
 }
 
 fn check_grades(doc: &PolicyDoc, out: &mut Vec<Problem>) {
     let bands = &doc.grades.bands;
     if bands.is_empty() {
-        out.push(Problem::new(ProblemKind::Invalid, "grades.bands", "give at least one grade band"));
+        out.push(Problem::new(
+            ProblemKind::Invalid,
+            "grades.bands",
+            "give at least one grade band",
+        ));
         return;
     }
     let mut prev: Option<Decimal> = None;
     for (i, b) in bands.iter().enumerate() {
         let last = i + 1 == bands.len();
         match (b.min, last) {
-            (None, false) => out.push(Problem::new(ProblemKind::Invalid, format!("grades.bands[{i}].min"), "only the last band may have no lower bound")),
-            (Some(_), true) => out.push(Problem::new(ProblemKind::Invalid, format!("grades.bands[{i}].min"), "the last band must have no lower bound")),
+            (None, false) => out.push(Problem::new(
+                ProblemKind::Invalid,
+                format!("grades.bands[{i}].min"),
+                "only the last band may have no lower bound",
+            )),
+            (Some(_), true) => out.push(Problem::new(
+                ProblemKind::Invalid,
+                format!("grades.bands[{i}].min"),
+                "the last band must have no lower bound",
+            )),
             (Some(m), false) => {
                 magnitude(m, &format!("grades.bands[{i}].min"), out);
                 if let Some(p) = prev
                     && m > p
                 {
-                    out.push(Problem::new(ProblemKind::Invalid, format!("grades.bands[{i}].min"), format!("bands go from the highest down: {m} is above {p}")));
+                    out.push(Problem::new(
+                        ProblemKind::Invalid,
+                        format!("grades.bands[{i}].min"),
+                        format!("bands go from the highest down: {m} is above {p}"),
+                    ));
                 }
                 prev = Some(m);
             }
@@ -315,9 +483,14 @@ fn check_awards(doc: &PolicyDoc, out: &mut Vec<Problem>) {
     for (i, a) in doc.awards.awards.iter().enumerate() {
         let path = format!("awards.awards[{i}]");
         match (a.share, a.count) {
-            (Some(_), Some(_)) | (None, None) => {
-                out.push(Problem::new(ProblemKind::Invalid, path.clone(), format!("award {}: give exactly one of share (a fraction) or count", a.id)))
-            }
+            (Some(_), Some(_)) | (None, None) => out.push(Problem::new(
+                ProblemKind::Invalid,
+                path.clone(),
+                format!(
+                    "award {}: give exactly one of share (a fraction) or count",
+                    a.id
+                ),
+            )),
             (Some(s), None) if s < Decimal::ZERO || s > Decimal::ONE => out.push(Problem::new(
                 ProblemKind::Invalid,
                 format!("{path}.share"),
@@ -326,44 +499,101 @@ fn check_awards(doc: &PolicyDoc, out: &mut Vec<Problem>) {
             _ => {}
         }
     }
-    for (i, c) in doc.awards.complaint_rules.staff.iter().chain(doc.awards.complaint_rules.window.iter()).enumerate() {
+    for (i, c) in doc
+        .awards
+        .complaint_rules
+        .staff
+        .iter()
+        .chain(doc.awards.complaint_rules.window.iter())
+        .enumerate()
+    {
         if !doc.rules.iter().any(|r| &r.code == c) {
-            out.push(Problem::new(ProblemKind::UnknownReference, "awards.complaint_rules", format!("complaint rule {c:?} (entry {i}) is not a rule item")));
+            out.push(Problem::new(
+                ProblemKind::UnknownReference,
+                "awards.complaint_rules",
+                format!("complaint rule {c:?} (entry {i}) is not a rule item"),
+            ));
         }
     }
 }
 
-fn check_effects(e: &Effects, doc: &PolicyDoc, item: &RuleItem, path: &str, out: &mut Vec<Problem>) {
+fn check_effects(
+    e: &Effects,
+    doc: &PolicyDoc,
+    item: &RuleItem,
+    path: &str,
+    out: &mut Vec<Problem>,
+) {
     if let Some(g) = &e.force_grade
         && !doc.grades.bands.iter().any(|b| &b.name == g)
     {
-        out.push(Problem::new(ProblemKind::UnknownReference, format!("{path}.force_grade"), format!("no grade band named {g:?}")).rule(item.code.clone()));
+        out.push(
+            Problem::new(
+                ProblemKind::UnknownReference,
+                format!("{path}.force_grade"),
+                format!("no grade band named {g:?}"),
+            )
+            .rule(item.code.clone()),
+        );
     }
 }
 
 /// Checks a threshold's own shape.
 pub(crate) fn check_threshold(t: &Threshold, item: &RuleItem, path: &str, out: &mut Vec<Problem>) {
     if t.any_of.is_empty() {
-        out.push(Problem::new(ProblemKind::Invalid, format!("{path}.any_of"), "give at least one condition").rule(item.code.clone()));
+        out.push(
+            Problem::new(
+                ProblemKind::Invalid,
+                format!("{path}.any_of"),
+                "give at least one condition",
+            )
+            .rule(item.code.clone()),
+        );
     }
     for (i, c) in t.any_of.iter().enumerate() {
         if c.at_least.is_some() == c.more_than.is_some() {
             out.push(
-                Problem::new(ProblemKind::Invalid, format!("{path}.any_of[{i}]"), "give exactly one of at_least (inclusive, C5) or more_than")
-                    .rule(item.code.clone()),
+                Problem::new(
+                    ProblemKind::Invalid,
+                    format!("{path}.any_of[{i}]"),
+                    "give exactly one of at_least (inclusive, C5) or more_than",
+                )
+                .rule(item.code.clone()),
             );
         }
     }
 }
 
 /// Checks what a threshold names.
-pub(crate) fn check_threshold_refs(t: &Threshold, doc: &PolicyDoc, item: &RuleItem, path: &str, out: &mut Vec<Problem>) {
+pub(crate) fn check_threshold_refs(
+    t: &Threshold,
+    doc: &PolicyDoc,
+    item: &RuleItem,
+    path: &str,
+    out: &mut Vec<Problem>,
+) {
     if let Some(c) = &t.counts {
         match doc.rules.iter().find(|r| &r.code == c) {
-            None => out.push(Problem::new(ProblemKind::UnknownReference, format!("{path}.counts"), format!("no rule item {c:?} to count")).rule(item.code.clone())),
+            None => out.push(
+                Problem::new(
+                    ProblemKind::UnknownReference,
+                    format!("{path}.counts"),
+                    format!("no rule item {c:?} to count"),
+                )
+                .rule(item.code.clone()),
+            ),
             Some(r) if r.subject != item.subject => out.push(
-                Problem::new(ProblemKind::Invalid, format!("{path}.counts"), format!("{c} is a {} item; {} counts {} items", r.subject.as_str(), item.code, item.subject.as_str()))
-                    .rule(item.code.clone()),
+                Problem::new(
+                    ProblemKind::Invalid,
+                    format!("{path}.counts"),
+                    format!(
+                        "{c} is a {} item; {} counts {} items",
+                        r.subject.as_str(),
+                        item.code,
+                        item.subject.as_str()
+                    ),
+                )
+                .rule(item.code.clone()),
             ),
             _ => {}
         }
@@ -372,8 +602,12 @@ pub(crate) fn check_threshold_refs(t: &Threshold, doc: &PolicyDoc, item: &RuleIt
         let sp = subject_policy(doc, item.subject);
         if !sp.categories.iter().any(|c| &c.code == z && !c.bonus) {
             out.push(
-                Problem::new(ProblemKind::UnknownReference, format!("{path}.zero_category"), format!("no {} deduction category {z:?}", item.subject.as_str()))
-                    .rule(item.code.clone()),
+                Problem::new(
+                    ProblemKind::UnknownReference,
+                    format!("{path}.zero_category"),
+                    format!("no {} deduction category {z:?}", item.subject.as_str()),
+                )
+                .rule(item.code.clone()),
             );
         }
     }
@@ -390,22 +624,41 @@ fn check_dataset_limits(ds: &Dataset, p: &mut Vec<Problem>) {
     let id = |s: &str, path: std::fmt::Arguments, p: &mut Vec<Problem>| {
         if s.len() > MAX_ID_CHARS && s.chars().count() > MAX_ID_CHARS {
             let n = s.chars().count();
-            p.push(Problem::new(ProblemKind::Invalid, path.to_string(), format!("an id or code is at most {MAX_ID_CHARS} characters, got {n}")));
+            p.push(Problem::new(
+                ProblemKind::Invalid,
+                path.to_string(),
+                format!("an id or code is at most {MAX_ID_CHARS} characters, got {n}"),
+            ));
         }
     };
     let text = |s: &str, path: std::fmt::Arguments, p: &mut Vec<Problem>| {
         if s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS {
             let n = s.chars().count();
-            p.push(Problem::new(ProblemKind::Invalid, path.to_string(), format!("a text is at most {MAX_TEXT_CHARS} characters, got {n}")));
+            p.push(Problem::new(
+                ProblemKind::Invalid,
+                path.to_string(),
+                format!("a text is at most {MAX_TEXT_CHARS} characters, got {n}"),
+            ));
         }
     };
     let big = |v: Decimal, path: std::fmt::Arguments, p: &mut Vec<Problem>| {
         if v.abs() > max_magnitude() {
-            p.push(Problem::new(ProblemKind::Invalid, path.to_string(), format!("{v} is beyond the limit of ±{}", max_magnitude())));
+            p.push(Problem::new(
+                ProblemKind::Invalid,
+                path.to_string(),
+                format!("{v} is beyond the limit of ±{}", max_magnitude()),
+            ));
         }
     };
     if ds.records.len() > MAX_RECORDS {
-        p.push(Problem::new(ProblemKind::Invalid, "records", format!("{} records; the limit is {MAX_RECORDS} a dataset", ds.records.len())));
+        p.push(Problem::new(
+            ProblemKind::Invalid,
+            "records",
+            format!(
+                "{} records; the limit is {MAX_RECORDS} a dataset",
+                ds.records.len()
+            ),
+        ));
         return;
     }
     id(&ds.hall.id, format_args!("hall.id"), p);
@@ -446,7 +699,14 @@ fn check_dataset_limits(ds: &Dataset, p: &mut Vec<Problem>) {
             }
         }
         if r.count > MAX_COUNT {
-            p.push(Problem::new(ProblemKind::Invalid, format!("records[{i}].count"), format!("count {} is beyond the limit of {MAX_COUNT} occurrences a record", r.count)));
+            p.push(Problem::new(
+                ProblemKind::Invalid,
+                format!("records[{i}].count"),
+                format!(
+                    "count {} is beyond the limit of {MAX_COUNT} occurrences a record",
+                    r.count
+                ),
+            ));
         }
         for (field, v) in [("points", r.points), ("units", r.units)] {
             if let Some(v) = v {
@@ -477,18 +737,24 @@ struct Index<'a> {
     metrics: HashMap<(&'a str, YearMonth), &'a WindowMetrics>,
     /// Record indices by month (0–11), each sorted by date then id.
     by_month: Vec<Vec<usize>>,
+    /// Each subject's dense index: windows by id first, then staff by id.
+    window_ix: BTreeMap<&'a str, u32>,
+    staff_ix: BTreeMap<&'a str, u32>,
+    /// Per record: the index of its item in the policy, and of its subject.
+    rec_item: Vec<u32>,
+    rec_subject: Vec<u32>,
     /// Shared texts for results (empty until [`Index::named`]: validation alone does not need them).
-    names: Names<'a>,
+    names: Names,
 }
 
 /// The dataset's ids and names as shared [`Text`], for results.
 #[derive(Default)]
-struct Names<'a> {
+struct Names {
     hall: Text,
     /// Record ids, by index in the dataset.
     records: Vec<Text>,
-    windows: FastMap<&'a str, SubjectNames>,
-    staff: FastMap<&'a str, SubjectNames>,
+    /// By subject index.
+    subjects: Vec<SubjectNames>,
 }
 
 struct SubjectNames {
@@ -498,11 +764,20 @@ struct SubjectNames {
     department: Option<Text>,
 }
 
-fn dup_check<'a>(ids: impl Iterator<Item = (usize, &'a str)>, what: &str, list: &str, out: &mut Vec<Problem>) {
-    let mut seen = HashMap::new();
+fn dup_check<'a>(
+    ids: impl Iterator<Item = (usize, &'a str)>,
+    what: &str,
+    list: &str,
+    out: &mut Vec<Problem>,
+) {
+    let mut seen = HashMap::with_capacity(ids.size_hint().0);
     for (i, id) in ids {
         if let Some(first) = seen.insert(id, i) {
-            let mut p = Problem::new(ProblemKind::Duplicate, format!("{list}[{i}].id"), format!("{what} id {id:?} is also used by {list}[{first}]"));
+            let mut p = Problem::new(
+                ProblemKind::Duplicate,
+                format!("{list}[{i}].id"),
+                format!("{what} id {id:?} is also used by {list}[{first}]"),
+            );
             if list == "records" {
                 p = p.record(id);
             }
@@ -516,58 +791,134 @@ impl<'a> Index<'a> {
         let mut p = Vec::new();
         let year = ds.year;
         if !(1900..=9999).contains(&year) {
-            p.push(Problem::new(ProblemKind::Invalid, "year", format!("year {year} is not a calendar year this library handles (1900–9999)")));
-            return Err(Errors { document: "dataset".into(), problems: p });
+            p.push(Problem::new(
+                ProblemKind::Invalid,
+                "year",
+                format!("year {year} is not a calendar year this library handles (1900–9999)"),
+            ));
+            return Err(Errors {
+                document: "dataset".into(),
+                problems: p,
+            });
         }
         let in_year = |d: NaiveDate| chrono::Datelike::year(&d) == year;
         check_dataset_limits(ds, &mut p);
         if ds.records.len() > crate::limits::MAX_RECORDS {
-            return Err(Errors { document: "dataset".into(), problems: p });
+            return Err(Errors {
+                document: "dataset".into(),
+                problems: p,
+            });
         }
-        dup_check(ds.departments.iter().enumerate().map(|(i, d)| (i, d.id.as_str())), "department", "departments", &mut p);
-        dup_check(ds.windows.iter().enumerate().map(|(i, d)| (i, d.id.as_str())), "window", "windows", &mut p);
-        dup_check(ds.staff.iter().enumerate().map(|(i, d)| (i, d.id.as_str())), "staff", "staff", &mut p);
-        dup_check(ds.records.iter().enumerate().map(|(i, d)| (i, d.id.as_str())), "record", "records", &mut p);
+        dup_check(
+            ds.departments
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (i, d.id.as_str())),
+            "department",
+            "departments",
+            &mut p,
+        );
+        dup_check(
+            ds.windows
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (i, d.id.as_str())),
+            "window",
+            "windows",
+            &mut p,
+        );
+        dup_check(
+            ds.staff.iter().enumerate().map(|(i, d)| (i, d.id.as_str())),
+            "staff",
+            "staff",
+            &mut p,
+        );
+        dup_check(
+            ds.records
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (i, d.id.as_str())),
+            "record",
+            "records",
+            &mut p,
+        );
         let departments: BTreeSet<&str> = ds.departments.iter().map(|d| d.id.as_str()).collect();
-        let windows: BTreeMap<&str, &Window> = ds.windows.iter().map(|w| (w.id.as_str(), w)).collect();
+        let windows: BTreeMap<&str, &Window> =
+            ds.windows.iter().map(|w| (w.id.as_str(), w)).collect();
         let staff: BTreeMap<&str, &Staff> = ds.staff.iter().map(|s| (s.id.as_str(), s)).collect();
         for (id, what) in [(&ds.hall.id, "hall.id")] {
             if id.trim().is_empty() {
-                p.push(Problem::new(ProblemKind::Invalid, what, "an id cannot be empty"));
+                p.push(Problem::new(
+                    ProblemKind::Invalid,
+                    what,
+                    "an id cannot be empty",
+                ));
             }
         }
         for (i, w) in ds.windows.iter().enumerate() {
             if !departments.contains(w.department.as_str()) {
-                p.push(Problem::new(ProblemKind::UnknownReference, format!("windows[{i}].department"), format!("window {} names department {:?}, which is not in departments", w.id, w.department)));
+                p.push(Problem::new(
+                    ProblemKind::UnknownReference,
+                    format!("windows[{i}].department"),
+                    format!(
+                        "window {} names department {:?}, which is not in departments",
+                        w.id, w.department
+                    ),
+                ));
             }
             if let (Some(a), Some(b)) = (w.opened, w.closed)
                 && b < a
             {
-                p.push(Problem::new(ProblemKind::Invalid, format!("windows[{i}].closed"), format!("window {} closes ({b}) before it opens ({a})", w.id)));
+                p.push(Problem::new(
+                    ProblemKind::Invalid,
+                    format!("windows[{i}].closed"),
+                    format!("window {} closes ({b}) before it opens ({a})", w.id),
+                ));
             }
-            for (field, terms) in [("heads", &w.heads), ("chief_representatives", &w.chief_representatives)] {
+            for (field, terms) in [
+                ("heads", &w.heads),
+                ("chief_representatives", &w.chief_representatives),
+            ] {
                 for (j, t) in terms.iter().enumerate() {
                     let path = format!("windows[{i}].{field}[{j}]");
                     if let Some(s) = &t.staff
                         && !staff.contains_key(s.as_str())
                     {
-                        p.push(Problem::new(ProblemKind::UnknownReference, format!("{path}.staff"), format!("staff {s:?} is not in staff")));
+                        p.push(Problem::new(
+                            ProblemKind::UnknownReference,
+                            format!("{path}.staff"),
+                            format!("staff {s:?} is not in staff"),
+                        ));
                     }
                     if t.staff.is_none() && t.name.is_none() {
-                        p.push(Problem::new(ProblemKind::Invalid, path.clone(), "give the person's staff id or name"));
+                        p.push(Problem::new(
+                            ProblemKind::Invalid,
+                            path.clone(),
+                            "give the person's staff id or name",
+                        ));
                     }
                     if let (Some(a), Some(b)) = (t.from, t.to)
                         && b < a
                     {
-                        p.push(Problem::new(ProblemKind::Invalid, format!("{path}.to"), format!("the term ends ({b}) before it starts ({a})")));
+                        p.push(Problem::new(
+                            ProblemKind::Invalid,
+                            format!("{path}.to"),
+                            format!("the term ends ({b}) before it starts ({a})"),
+                        ));
                     }
                 }
                 let mut sorted: Vec<_> = terms.iter().enumerate().collect();
                 sorted.sort_by_key(|(_, t)| t.from);
                 for pair in sorted.windows(2) {
                     let ((_, a), (j, b)) = (pair[0], pair[1]);
-                    if a.to.is_none_or(|end| b.from.is_none_or(|start| start <= end)) {
-                        p.push(Problem::new(ProblemKind::Invalid, format!("windows[{i}].{field}[{j}]"), format!("window {}: two {field} terms overlap", w.id)));
+                    if a.to
+                        .is_none_or(|end| b.from.is_none_or(|start| start <= end))
+                    {
+                        p.push(Problem::new(
+                            ProblemKind::Invalid,
+                            format!("windows[{i}].{field}[{j}]"),
+                            format!("window {}: two {field} terms overlap", w.id),
+                        ));
                     }
                 }
             }
@@ -576,86 +927,189 @@ impl<'a> Index<'a> {
             if let Some(d) = &s.department
                 && !departments.contains(d.as_str())
             {
-                p.push(Problem::new(ProblemKind::UnknownReference, format!("staff[{i}].department"), format!("staff {} names department {d:?}, which is not in departments", s.id)));
+                p.push(Problem::new(
+                    ProblemKind::UnknownReference,
+                    format!("staff[{i}].department"),
+                    format!(
+                        "staff {} names department {d:?}, which is not in departments",
+                        s.id
+                    ),
+                ));
             }
             for (j, a) in s.assignments.iter().enumerate() {
                 let path = format!("staff[{i}].assignments[{j}]");
                 if !windows.contains_key(a.window.as_str()) {
-                    p.push(Problem::new(ProblemKind::UnknownReference, format!("{path}.window"), format!("staff {} is assigned to window {:?}, which is not in windows", s.id, a.window)));
+                    p.push(Problem::new(
+                        ProblemKind::UnknownReference,
+                        format!("{path}.window"),
+                        format!(
+                            "staff {} is assigned to window {:?}, which is not in windows",
+                            s.id, a.window
+                        ),
+                    ));
                 }
                 if let (Some(x), Some(y)) = (a.from, a.to)
                     && y < x
                 {
-                    p.push(Problem::new(ProblemKind::Invalid, format!("{path}.to"), format!("the assignment ends ({y}) before it starts ({x})")));
+                    p.push(Problem::new(
+                        ProblemKind::Invalid,
+                        format!("{path}.to"),
+                        format!("the assignment ends ({y}) before it starts ({x})"),
+                    ));
                 }
             }
             let mut sorted: Vec<_> = s.assignments.iter().enumerate().collect();
             sorted.sort_by_key(|(_, a)| a.from);
             for pair in sorted.windows(2) {
                 let ((k, a), (j, b)) = (pair[0], pair[1]);
-                if a.to.is_none_or(|end| b.from.is_none_or(|start| start <= end)) {
+                if a.to
+                    .is_none_or(|end| b.from.is_none_or(|start| start <= end))
+                {
                     p.push(Problem::new(
                         ProblemKind::Invalid,
                         format!("staff[{i}].assignments[{j}]"),
-                        format!("staff {}: assignments[{k}] ({}) and assignments[{j}] ({}) overlap", s.id, a.window, b.window),
+                        format!(
+                            "staff {}: assignments[{k}] ({}) and assignments[{j}] ({}) overlap",
+                            s.id, a.window, b.window
+                        ),
                     ));
                 }
             }
         }
         for (k, v) in &ds.targets {
             if *v < Decimal::ZERO || *v > Decimal::ONE_HUNDRED {
-                p.push(Problem::new(ProblemKind::Invalid, format!("targets.{k}"), format!("a target is a percentage 0–100, got {v}")));
+                p.push(Problem::new(
+                    ProblemKind::Invalid,
+                    format!("targets.{k}"),
+                    format!("a target is a percentage 0–100, got {v}"),
+                ));
             }
         }
         let mut metrics = HashMap::new();
         for (i, m) in ds.metrics.iter().enumerate() {
             let path = format!("metrics[{i}]");
             if !windows.contains_key(m.window.as_str()) {
-                p.push(Problem::new(ProblemKind::UnknownReference, format!("{path}.window"), format!("no window {:?}", m.window)));
+                p.push(Problem::new(
+                    ProblemKind::UnknownReference,
+                    format!("{path}.window"),
+                    format!("no window {:?}", m.window),
+                ));
             }
             if m.month.year != year {
-                p.push(Problem::new(ProblemKind::Invalid, format!("{path}.month"), format!("month {} is outside the dataset's year {year}", m.month)));
+                p.push(Problem::new(
+                    ProblemKind::Invalid,
+                    format!("{path}.month"),
+                    format!("month {} is outside the dataset's year {year}", m.month),
+                ));
             }
             for (k, v) in &m.rates {
                 if *v < Decimal::ZERO || *v > Decimal::ONE_HUNDRED {
-                    p.push(Problem::new(ProblemKind::Invalid, format!("{path}.rates.{k}"), format!("a rate is a percentage 0–100, got {v}")));
+                    p.push(Problem::new(
+                        ProblemKind::Invalid,
+                        format!("{path}.rates.{k}"),
+                        format!("a rate is a percentage 0–100, got {v}"),
+                    ));
                 }
             }
             if metrics.insert((m.window.as_str(), m.month), m).is_some() {
-                p.push(Problem::new(ProblemKind::Duplicate, path, format!("window {} has two metrics entries for {}", m.window, m.month)));
+                p.push(Problem::new(
+                    ProblemKind::Duplicate,
+                    path,
+                    format!(
+                        "window {} has two metrics entries for {}",
+                        m.window, m.month
+                    ),
+                ));
             }
         }
         let settings = &policy.doc.settings;
         if settings.missing_metrics == Severity::Error {
             for w in &ds.windows {
                 for m in YearMonth::months_of_year(year) {
-                    if days_in_month(w.opened, w.closed, m) > 0 && !metrics.contains_key(&(w.id.as_str(), m)) {
-                        p.push(Problem::new(ProblemKind::Invalid, "metrics", format!("window {} has no metrics for {m} (the policy requires them)", w.id)));
+                    if days_in_month(w.opened, w.closed, m) > 0
+                        && !metrics.contains_key(&(w.id.as_str(), m))
+                    {
+                        p.push(Problem::new(
+                            ProblemKind::Invalid,
+                            "metrics",
+                            format!(
+                                "window {} has no metrics for {m} (the policy requires them)",
+                                w.id
+                            ),
+                        ));
                     }
                 }
             }
         }
+        // each subject's dense index: windows by id first, then staff by id
+        let window_ix: BTreeMap<&str, u32> = windows.keys().enumerate().map(|(i, w)| (*w, i as u32)).collect();
+        let nw = window_ix.len();
+        let staff_ix: BTreeMap<&str, u32> = staff.keys().enumerate().map(|(i, s)| (*s, (nw + i) as u32)).collect();
+        let wlist: Vec<&Window> = windows.values().copied().collect();
+        let slist: Vec<&Staff> = staff.values().copied().collect();
+        let mut rec_item = vec![0u32; ds.records.len()];
+        let mut rec_subject = vec![0u32; ds.records.len()];
         for (i, r) in ds.records.iter().enumerate() {
             let path = Place("records", i);
-            let bad = |kind, field: &str, msg: String| Problem::new(kind, format!("{path}.{field}"), msg).record(r.id.clone()).rule(r.rule.clone());
+            let bad = |kind, field: &str, msg: String| {
+                Problem::new(kind, format!("{path}.{field}"), msg)
+                    .record(r.id.clone())
+                    .rule(r.rule.clone())
+            };
             if r.id.trim().is_empty() {
-                p.push(Problem::new(ProblemKind::Invalid, format!("{path}.id"), "a record id cannot be empty"));
+                p.push(Problem::new(
+                    ProblemKind::Invalid,
+                    format!("{path}.id"),
+                    "a record id cannot be empty",
+                ));
             }
             if !in_year(r.date) {
-                p.push(bad(ProblemKind::Invalid, "date", format!("date {} is outside the dataset's year {year}", r.date)));
+                p.push(bad(
+                    ProblemKind::Invalid,
+                    "date",
+                    format!("date {} is outside the dataset's year {year}", r.date),
+                ));
             }
             if r.count < 1 {
-                p.push(bad(ProblemKind::Invalid, "count", format!("count must be at least 1, got {}", r.count)));
+                p.push(bad(
+                    ProblemKind::Invalid,
+                    "count",
+                    format!("count must be at least 1, got {}", r.count),
+                ));
             }
-            let Some((item, rule)) = policy.item(&r.rule) else {
-                p.push(bad(ProblemKind::UnknownReference, "rule", format!("unknown rule code {:?} (not in policy {})", r.rule, policy.doc.id)));
+            let Some((item, rule)) = policy.by_code.get(r.rule.as_str()).map(|&ii| {
+                rec_item[i] = ii as u32;
+                (&policy.doc.rules[ii], policy.rules[ii].as_ref())
+            }) else {
+                p.push(bad(
+                    ProblemKind::UnknownReference,
+                    "rule",
+                    format!(
+                        "unknown rule code {:?} (not in policy {})",
+                        r.rule, policy.doc.id
+                    ),
+                ));
                 continue;
             };
             match item.subject {
-                SubjectKind::Staff => match staff.get(r.subject.as_str()) {
+                SubjectKind::Staff => match staff_ix.get(r.subject.as_str()).map(|&x| {
+                    rec_subject[i] = x;
+                    slist[x as usize - nw]
+                }) {
                     None => {
-                        let hint = if windows.contains_key(r.subject.as_str()) { format!("; {} is a window, but {} is a staff item", r.subject, r.rule) } else { String::new() };
-                        p.push(bad(ProblemKind::UnknownReference, "subject", format!("unknown staff member {:?}{hint}", r.subject)));
+                        let hint = if windows.contains_key(r.subject.as_str()) {
+                            format!(
+                                "; {} is a window, but {} is a staff item",
+                                r.subject, r.rule
+                            )
+                        } else {
+                            String::new()
+                        };
+                        p.push(bad(
+                            ProblemKind::UnknownReference,
+                            "subject",
+                            format!("unknown staff member {:?}{hint}", r.subject),
+                        ));
                     }
                     Some(s) => {
                         if in_year(r.date)
@@ -666,21 +1120,46 @@ impl<'a> Index<'a> {
                         }
                     }
                 },
-                SubjectKind::Window => match windows.get(r.subject.as_str()) {
+                SubjectKind::Window => match window_ix.get(r.subject.as_str()).map(|&x| {
+                    rec_subject[i] = x;
+                    wlist[x as usize]
+                }) {
                     None => {
-                        let hint = if staff.contains_key(r.subject.as_str()) { format!("; {} is a staff member, but {} is a window item", r.subject, r.rule) } else { String::new() };
-                        p.push(bad(ProblemKind::UnknownReference, "subject", format!("unknown window {:?}{hint}", r.subject)));
+                        let hint = if staff.contains_key(r.subject.as_str()) {
+                            format!(
+                                "; {} is a staff member, but {} is a window item",
+                                r.subject, r.rule
+                            )
+                        } else {
+                            String::new()
+                        };
+                        p.push(bad(
+                            ProblemKind::UnknownReference,
+                            "subject",
+                            format!("unknown window {:?}{hint}", r.subject),
+                        ));
                     }
                     Some(w) => {
                         if in_year(r.date) && !covers(w.opened, w.closed, r.date) {
-                            p.push(bad(ProblemKind::Invalid, "date", format!("window {} is not open on {}", w.id, r.date)));
+                            p.push(bad(
+                                ProblemKind::Invalid,
+                                "date",
+                                format!("window {} is not open on {}", w.id, r.date),
+                            ));
                         }
                     }
                 },
             }
             if let Some(from) = rule.derived_from() {
                 if settings.derived_item_records == Severity::Error {
-                    p.push(bad(ProblemKind::Invalid, "rule", format!("{} cannot be recorded directly: it is derived from {from} (E3)", r.rule)));
+                    p.push(bad(
+                        ProblemKind::Invalid,
+                        "rule",
+                        format!(
+                            "{} cannot be recorded directly: it is derived from {from} (E3)",
+                            r.rule
+                        ),
+                    ));
                 }
                 continue;
             }
@@ -690,44 +1169,68 @@ impl<'a> Index<'a> {
             rule.check_record(item, r, &path, &mut p);
         }
         if !p.is_empty() {
-            return Err(Errors { document: "dataset".into(), problems: p });
+            return Err(Errors {
+                document: "dataset".into(),
+                problems: p,
+            });
         }
         let mut by_month = vec![Vec::new(); 12];
         for (i, r) in ds.records.iter().enumerate() {
             by_month[(YearMonth::of(r.date).month - 1) as usize].push(i);
         }
         for v in &mut by_month {
-            v.sort_by(|&a, &b| (ds.records[a].date, &ds.records[a].id).cmp(&(ds.records[b].date, &ds.records[b].id)));
+            v.sort_by(|&a, &b| {
+                (ds.records[a].date, &ds.records[a].id)
+                    .cmp(&(ds.records[b].date, &ds.records[b].id))
+            });
         }
-        Ok(Index { ds, windows, staff, metrics, by_month, names: Names::default() })
+        Ok(Index {
+            ds,
+            windows,
+            staff,
+            metrics,
+            by_month,
+            window_ix,
+            staff_ix,
+            rec_item,
+            rec_subject,
+            names: Names::default(),
+        })
+    }
+
+    fn subjects(&self) -> usize {
+        self.window_ix.len() + self.staff_ix.len()
+    }
+
+    /// A subject's dense index.
+    fn ix(&self, kind: SubjectKind, id: &str) -> Option<u32> {
+        match kind {
+            SubjectKind::Window => self.window_ix.get(id).copied(),
+            SubjectKind::Staff => self.staff_ix.get(id).copied(),
+        }
     }
 
     /// Builds the texts results share (each id and name once).
     fn named(mut self) -> Self {
         let ds = self.ds;
-        let mut departments: FastMap<&str, Text> = FastMap::default();
+        let mut departments: BTreeMap<&str, Text> = BTreeMap::new();
         let mut dept = |d: &'a str| departments.entry(d).or_insert_with(|| Text::new(d)).clone();
-        self.names = Names {
-            hall: Text::new(&ds.hall.id),
-            records: ds.records.iter().map(|r| Text::new(&r.id)).collect(),
-            windows: ds
-                .windows
-                .iter()
-                .map(|w| (w.id.as_str(), SubjectNames { id: Text::new(&w.id), name: Text::new(&w.name), department: Some(dept(&w.department)) }))
-                .collect(),
-            staff: ds
-                .staff
-                .iter()
-                .map(|s| (s.id.as_str(), SubjectNames { id: Text::new(&s.id), name: Text::new(&s.name), department: s.department.as_deref().map(&mut dept) }))
-                .collect(),
-        };
+        let mut subjects = Vec::with_capacity(self.subjects());
+        for w in self.windows.values() {
+            subjects.push(SubjectNames { id: Text::new(&w.id), name: Text::new(&w.name), department: Some(dept(&w.department)) });
+        }
+        for s in self.staff.values() {
+            subjects.push(SubjectNames { id: Text::new(&s.id), name: Text::new(&s.name), department: s.department.as_deref().map(&mut dept) });
+        }
+        self.names = Names { hall: Text::new(&ds.hall.id), records: ds.records.iter().map(|r| Text::new(&r.id)).collect(), subjects };
         self
     }
 
     /// A record's id as shared text.
     fn record_text(&self, r: &Record) -> Text {
         // a record from the dataset is found by its place; any other (a custom kind's own) by its id
-        let i = (r as *const Record as usize).wrapping_sub(self.ds.records.as_ptr() as usize) / std::mem::size_of::<Record>().max(1);
+        let i = (r as *const Record as usize).wrapping_sub(self.ds.records.as_ptr() as usize)
+            / std::mem::size_of::<Record>().max(1);
         match self.names.records.get(i) {
             Some(t) if std::ptr::eq(&self.ds.records[i], r) => t.clone(),
             _ => Text::new(&r.id),
@@ -735,41 +1238,59 @@ impl<'a> Index<'a> {
     }
 
     fn subject_names(&self, kind: SubjectKind, id: &str) -> Option<&SubjectNames> {
-        match kind {
-            SubjectKind::Window => self.names.windows.get(id),
-            SubjectKind::Staff => self.names.staff.get(id),
-        }
+        self.ix(kind, id).map(|i| &self.names.subjects[i as usize])
     }
 
     /// A subject's id as shared text.
     fn subject_text(&self, kind: SubjectKind, id: &str) -> Text {
-        self.subject_names(kind, id).map(|n| n.id.clone()).unwrap_or_else(|| Text::new(id))
+        self.subject_names(kind, id)
+            .map(|n| n.id.clone())
+            .unwrap_or_else(|| Text::new(id))
     }
 
     fn window_on(&self, staff: &str, date: NaiveDate) -> Option<&'a str> {
-        self.staff.get(staff)?.assignments.iter().find(|a| covers(a.from, a.to, date)).map(|a| a.window.as_str())
+        self.staff
+            .get(staff)?
+            .assignments
+            .iter()
+            .find(|a| covers(a.from, a.to, date))
+            .map(|a| a.window.as_str())
     }
 }
 
 // ------------------------------------------------------------------ year state
 
-/// Year-to-date state, keyed by subject id (borrowed from the dataset) and item index.
-#[derive(Default)]
+/// Year-to-date state by subject index and item index (dense tables: `subject × items + item`).
 struct YearState<'a> {
+    items: usize,
     /// Points counted per (subject, item) in the year, for yearly caps (E7: before the category cap).
-    year_used: FastMap<(&'a str, usize), Decimal>,
+    year_used: Vec<Decimal>,
     /// Highest value counted per (subject, item, key) (E4).
-    best_key: FastMap<(&'a str, usize, &'a str), Decimal>,
+    best_key: FastMap<(u32, usize, &'a str), Decimal>,
     /// Counted-status occurrences per (subject, item) in the year to date.
-    counts: FastMap<(&'a str, usize), u32>,
+    counts: Vec<u32>,
     /// Categories zeroed for the rest of the year: (subject, category index) → (item index, month).
-    zeroed: FastMap<(&'a str, usize), (usize, YearMonth)>,
+    zeroed: FastMap<(u32, usize), (usize, YearMonth)>,
+}
+
+impl YearState<'_> {
+    fn new(subjects: usize, items: usize) -> Self {
+        YearState {
+            items,
+            year_used: vec![Decimal::ZERO; subjects * items],
+            best_key: FastMap::default(),
+            counts: vec![0; subjects * items],
+            zeroed: FastMap::default(),
+        }
+    }
+    fn at(&self, subject: u32, item: usize) -> usize {
+        subject as usize * self.items + item
+    }
 }
 
 /// A hash map with a fast, deterministic hasher for the engine's internal keys (never iterated
 /// into output, so its order cannot leak into results).
 pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
-pub(crate) type FastSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<Fx>>;
 
 /// The Fx hash (as in rustc): a multiply-rotate per word. Not DoS-resistant, which is fine for keys
 /// that are ids validated against the dataset's own roster.
@@ -810,13 +1331,22 @@ impl Fx {
     }
 }
 
-type Charges<'a> = FastMap<(&'a str, usize), Vec<&'a Record>>;
+/// A record charged to a subject under an item in the month; `slot` is its accumulator.
+#[derive(Clone, Copy)]
+struct Charged<'a> {
+    subject: u32,
+    item: u32,
+    rec: &'a Record,
+    slot: u32,
+}
 
 // ------------------------------------------------------------------ month evaluation
 
 struct MonthWorld<'p, 'a> {
     policy: &'p Policy,
     idx: &'p Index<'a>,
+    /// Whether results carry category lines and text ([`Explain::Full`]).
+    explain: bool,
     /// This month's staff results, once scored (window rules read them).
     staff_results: Vec<SubjectMonth>,
     staff_by_id: FastMap<&'a str, usize>,
@@ -827,20 +1357,40 @@ struct MonthWorld<'p, 'a> {
 }
 
 impl<'p, 'a> MonthWorld<'p, 'a> {
-    fn new(policy: &'p Policy, idx: &'p Index<'a>, month: YearMonth) -> Self {
+    fn new(policy: &'p Policy, idx: &'p Index<'a>, month: YearMonth, explain: bool) -> Self {
         let mut duty: HashMap<&'a str, BTreeMap<String, u32>> = HashMap::new();
         let mut served: HashMap<&'a str, BTreeMap<String, u32>> = HashMap::new();
         for s in idx.staff.values() {
             for a in &s.assignments {
                 let d = days_in_month(a.from, a.to, month);
                 if d > 0 {
-                    *duty.entry(a.window.as_str()).or_default().entry(s.id.clone()).or_default() += d;
-                    *served.entry(s.id.as_str()).or_default().entry(a.window.clone()).or_default() += d;
+                    *duty
+                        .entry(a.window.as_str())
+                        .or_default()
+                        .entry(s.id.clone())
+                        .or_default() += d;
+                    *served
+                        .entry(s.id.as_str())
+                        .or_default()
+                        .entry(a.window.clone())
+                        .or_default() += d;
                 }
             }
         }
-        let flat = |m: HashMap<&'a str, BTreeMap<String, u32>>| m.into_iter().map(|(k, v)| (k, v.into_iter().collect())).collect();
-        MonthWorld { policy, idx, staff_results: Vec::new(), staff_by_id: FastMap::default(), duty: flat(duty), served: flat(served) }
+        let flat = |m: HashMap<&'a str, BTreeMap<String, u32>>| {
+            m.into_iter()
+                .map(|(k, v)| (k, v.into_iter().collect()))
+                .collect()
+        };
+        MonthWorld {
+            policy,
+            idx,
+            explain,
+            staff_results: Vec::new(),
+            staff_by_id: FastMap::default(),
+            duty: flat(duty),
+            served: flat(served),
+        }
     }
 }
 
@@ -870,8 +1420,15 @@ impl World for MonthWorld<'_, '_> {
         self.policy.doc.settings.rounding
     }
     fn window_open_days(&self, window: &str, month: YearMonth) -> Vec<NaiveDate> {
-        let Some(w) = self.idx.windows.get(window) else { return Vec::new() };
-        month.first_day().iter_days().take_while(|d| *d <= month.last_day()).filter(|d| covers(w.opened, w.closed, *d)).collect()
+        let Some(w) = self.idx.windows.get(window) else {
+            return Vec::new();
+        };
+        month
+            .first_day()
+            .iter_days()
+            .take_while(|d| *d <= month.last_day())
+            .filter(|d| covers(w.opened, w.closed, *d))
+            .collect()
     }
     fn policy(&self) -> &PolicyDoc {
         &self.policy.doc
@@ -881,6 +1438,8 @@ impl World for MonthWorld<'_, '_> {
 /// The fate of one record on one (subject, item).
 #[derive(Default, Clone)]
 struct ChargeAcc {
+    subject: u32,
+    item: u32,
     occurrences: u32,
     counted: u32,
     raw: Decimal,
@@ -892,43 +1451,57 @@ struct ChargeAcc {
 struct Pending<'a> {
     item: usize,
     record: Option<&'a Record>,
+    /// The record's accumulator on this subject and item.
+    slot: Option<u32>,
     raw: Decimal,
     applied: Decimal,
     detail: String,
     cut: Option<Reason>,
 }
 
-/// (record, subject, item); a record is keyed by its address in the dataset, which is unique and
-/// cheaper to hash than its id.
-type ChargeKey<'a> = (*const Record, &'a str, usize);
-
-fn rkey(r: &Record) -> *const Record {
-    r as *const Record
-}
 
 impl Policy {
-    fn month<'a>(&self, idx: &Index<'a>, month: YearMonth, st: &mut YearState<'a>) -> MonthResult {
+    fn month<'a>(&self, idx: &Index<'a>, month: YearMonth, st: &mut YearState<'a>, explain: Explain) -> MonthResult {
+        let full = explain == Explain::Full;
         let settings = &self.doc.settings;
         let ds = idx.ds;
         let mut warnings = Vec::new();
-        // in the month's record order (date, then id)
-        let mut outcomes: Vec<(&'a Record, RecordOutcome, Vec<(&'a str, usize)>)> = Vec::with_capacity(idx.by_month[(month.month - 1) as usize].len());
-        // (subject, item index) → records charged
-        let mut charges: Charges<'a> = FastMap::default();
-        let mut acc: FastMap<ChargeKey<'a>, ChargeAcc> = FastMap::default();
+        let this_month = &idx.by_month[(month.month - 1) as usize];
+        // in the month's record order (date, then id), with the record's accumulator slots
+        let mut outcomes: Vec<(&'a Record, RecordOutcome, std::ops::Range<usize>)> = Vec::with_capacity(this_month.len());
+        // every (record, subject, item) charge of the month, and its accumulator
+        let mut charged: Vec<Charged<'a>> = Vec::with_capacity(this_month.len() * 2);
+        let mut accs: Vec<ChargeAcc> = Vec::with_capacity(this_month.len() * 2);
 
-        let staff_ids: Vec<&'a str> = idx.staff.values().filter(|s| s.assignments.iter().any(|a| days_in_month(a.from, a.to, month) > 0)).map(|s| s.id.as_str()).collect();
-        let window_ids: Vec<&'a str> = idx.windows.values().filter(|w| days_in_month(w.opened, w.closed, month) > 0).map(|w| w.id.as_str()).collect();
-        let evaluated: FastSet<&str> = staff_ids.iter().chain(window_ids.iter()).copied().collect();
+        // subjects evaluated this month, by index (windows by id, then staff by id)
+        let mut evaluated = vec![false; idx.subjects()];
+        let window_ids: Vec<(u32, &'a str)> = idx
+            .window_ix
+            .iter()
+            .filter(|(w, _)| {
+                let w = idx.windows[*w];
+                days_in_month(w.opened, w.closed, month) > 0
+            })
+            .map(|(w, i)| (*i, *w))
+            .collect();
+        let staff_ids: Vec<(u32, &'a str)> = idx
+            .staff_ix
+            .iter()
+            .filter(|(s, _)| idx.staff[*s].assignments.iter().any(|a| days_in_month(a.from, a.to, month) > 0))
+            .map(|(s, i)| (*i, *s))
+            .collect();
+        for &(i, _) in window_ids.iter().chain(staff_ids.iter()) {
+            evaluated[i as usize] = true;
+        }
 
-        for &ri in &idx.by_month[(month.month - 1) as usize] {
+        for &ri in this_month {
             let r = &ds.records[ri];
-            let item_idx = self.by_code[&r.rule];
-            let own_kind = self.doc.rules[item_idx].subject;
+            let item_idx = idx.rec_item[ri] as usize;
+            let sx = idx.rec_subject[ri];
             let mut out = RecordOutcome {
                 record: idx.names.records[ri].clone(),
                 rule: self.texts.codes[item_idx].clone(),
-                subject: idx.subject_text(own_kind, &r.subject),
+                subject: idx.names.subjects[sx as usize].id.clone(),
                 date: r.date,
                 status: r.status,
                 outcome: OutcomeKind::NotCounted,
@@ -949,19 +1522,26 @@ impl Policy {
                 Some(Reason::DerivedItem)
             } else if item.requires_evidence && r.evidence.as_deref().is_none_or(|e| e.trim().is_empty()) {
                 Some(Reason::NoEvidence)
-            } else if !evaluated.contains(r.subject.as_str()) {
+            } else if !evaluated[sx as usize] {
                 Some(Reason::NoTarget)
             } else {
                 None
             };
             if let Some(reason) = not_counted {
                 out.reason = Some(reason);
-                out.detail = format!("not counted: {}", reason.label_en());
-                outcomes.push((r, out, Vec::new()));
+                if full {
+                    out.detail = format!("not counted: {}", reason.label_en());
+                }
+                outcomes.push((r, out, 0..0));
                 continue;
             }
-            let mut targets = vec![(r.subject.as_str(), item_idx)];
-            charges.entry((r.subject.as_str(), item_idx)).or_default().push(r);
+            let first = accs.len();
+            let mut charge = |subject: u32, item: usize| {
+                let slot = accs.len() as u32;
+                charged.push(Charged { subject, item: item as u32, rec: r, slot });
+                accs.push(ChargeAcc { subject, item: item as u32, ..ChargeAcc::default() });
+            };
+            charge(sx, item_idx);
             for &li in self.links.get(&r.rule).map(|v| v.as_slice()).unwrap_or(&[]) {
                 let link = self.rules[li].link().expect("linked");
                 let target: Option<&'a str> = match link.via {
@@ -971,35 +1551,45 @@ impl Policy {
                         terms.iter().find(|t| covers(t.from, t.to, r.date)).and_then(|t| t.staff.as_deref())
                     }),
                 };
-                let code = &self.doc.rules[li].code;
-                match target {
-                    Some(t) if evaluated.contains(t) => {
-                        charges.entry((t, li)).or_default().push(r);
-                        targets.push((t, li));
-                    }
+                match target.and_then(|t| idx.ix(self.doc.rules[li].subject, t)) {
+                    Some(t) if evaluated[t as usize] => charge(t, li),
                     _ => warnings.push(Warning {
                         subject: Some(out.subject.clone()),
                         rule: Some(self.texts.codes[li].clone()),
-                        message: format!("record {}: no one to charge under {code} on {}", r.id, r.date),
+                        message: format!("record {}: no one to charge under {} on {}", r.id, self.doc.rules[li].code, r.date),
                     }),
                 }
             }
-            outcomes.push((r, out, targets));
+            outcomes.push((r, out, first..accs.len()));
         }
 
-        let mut world = MonthWorld::new(self, idx, month);
-        let mut staff_results = Vec::new();
-        for s in &staff_ids {
-            let res = self.subject_month(&world, SubjectKind::Staff, s, month, &charges, &mut acc, st);
-            staff_results.push(res);
+        // each subject's charges, by item, in record order within an item
+        charged.sort_by_key(|c| (c.subject, c.item));
+        let mut ranges = vec![0..0; idx.subjects()];
+        let mut i = 0;
+        while i < charged.len() {
+            let s = charged[i].subject;
+            let start = i;
+            while i < charged.len() && charged[i].subject == s {
+                i += 1;
+            }
+            ranges[s as usize] = start..i;
+        }
+
+        let mut world = MonthWorld::new(self, idx, month, full);
+        let mut staff_results = Vec::with_capacity(staff_ids.len());
+        for &(sx, s) in &staff_ids {
+            let group = &charged[ranges[sx as usize].clone()];
+            staff_results.push(self.subject_month(&world, SubjectKind::Staff, sx, s, month, group, &mut accs, st));
         }
         // window rules read this month's staff results (W2, W3)
         world.staff_results = staff_results;
-        world.staff_by_id = staff_ids.iter().enumerate().map(|(i, s)| (*s, i)).collect();
-        let mut window_results = Vec::new();
-        for w in &window_ids {
-            let mut res = self.subject_month(&world, SubjectKind::Window, w, month, &charges, &mut acc, st);
-            if !idx.metrics.contains_key(&(*w, month)) {
+        world.staff_by_id = staff_ids.iter().enumerate().map(|(i, (_, s))| (*s, i)).collect();
+        let mut window_results = Vec::with_capacity(window_ids.len());
+        for &(wx, w) in &window_ids {
+            let group = &charged[ranges[wx as usize].clone()];
+            let mut res = self.subject_month(&world, SubjectKind::Window, wx, w, month, group, &mut accs, st);
+            if !idx.metrics.contains_key(&(w, month)) {
                 let msg = format!("window {w} has no metrics for {month}: no metric rule applied");
                 res.warnings.push(msg.clone());
                 warnings.push(Warning { subject: Some(res.subject.clone()), rule: None, message: msg });
@@ -1016,16 +1606,17 @@ impl Policy {
         }
 
         // year-to-date counts, after the month is scored
-        for ((subject, item), recs) in &charges {
-            let n: u32 = recs.iter().map(|r| r.count).sum();
-            *st.counts.entry((*subject, *item)).or_default() += n;
+        for c in &charged {
+            let at = st.at(c.subject, c.item as usize);
+            st.counts[at] += c.rec.count;
         }
 
         let records = outcomes
             .into_iter()
-            .map(|(r, mut out, targets)| {
-                for (i, &(subject, item)) in targets.iter().enumerate() {
-                    let a = acc.remove(&(rkey(r), subject, item)).unwrap_or_default();
+            .map(|(_, mut out, slots)| {
+                out.charges.reserve_exact(slots.len());
+                for (i, slot) in slots.enumerate() {
+                    let a = std::mem::take(&mut accs[slot]);
                     if i == 0 {
                         out.counted_occurrences = a.counted;
                         out.points = a.points;
@@ -1037,11 +1628,13 @@ impl Policy {
                         } else {
                             OutcomeKind::Counted
                         };
-                        out.detail = describe(&a, out.outcome);
+                        if full {
+                            out.detail = describe(&a, out.outcome);
+                        }
                     }
                     out.charges.push(Charge {
-                        subject: if i == 0 { out.subject.clone() } else { idx.subject_text(self.doc.rules[item].subject, subject) },
-                        rule: self.texts.codes[item].clone(),
+                        subject: if i == 0 { out.subject.clone() } else { idx.names.subjects[a.subject as usize].id.clone() },
+                        rule: self.texts.codes[a.item as usize].clone(),
                         occurrences: a.occurrences,
                         counted_occurrences: a.counted,
                         raw: a.raw,
@@ -1061,10 +1654,11 @@ impl Policy {
         &self,
         world: &MonthWorld<'_, 'a>,
         kind: SubjectKind,
+        sx: u32,
         id: &'a str,
         month: YearMonth,
-        charges: &Charges<'a>,
-        acc: &mut FastMap<ChargeKey<'a>, ChargeAcc>,
+        group: &[Charged<'a>],
+        accs: &mut [ChargeAcc],
         st: &mut YearState<'a>,
     ) -> SubjectMonth {
         let sp = self.subject(kind);
@@ -1076,25 +1670,46 @@ impl Policy {
         let mut derived: Vec<(&str, (Decimal, String, usize))> = Vec::new();
         let mut lines: Vec<Pending<'a>> = Vec::new();
 
-        for (ii, item) in self.doc.rules.iter().enumerate() {
-            if item.subject != kind {
-                continue;
+        // the group holds this subject's charges by item (ascending), as the items are visited
+        let mut cur = 0;
+        for &ii in self.items_of(kind) {
+            let item = &self.doc.rules[ii];
+            while cur < group.len() && (group[cur].item as usize) < ii {
+                cur += 1;
             }
-            let charged = charges.get(&(id, ii));
+            let start = cur;
+            while cur < group.len() && group[cur].item as usize == ii {
+                cur += 1;
+            }
+            let mine = &group[start..cur];
             // an item that only reads records has nothing to do without them
-            if charged.is_none() && self.record_only[ii] {
+            if mine.is_empty() && self.record_only[ii] {
                 continue;
             }
             // charged in the month's record order: date, then id
-            let recs: Vec<&'a Record> = charged.cloned().unwrap_or_default();
-            let cx = RuleContext { month, subject: id, kind, item, records: recs, world };
+            let recs: Vec<&'a Record> = mine.iter().map(|c| c.rec).collect();
+            let mut hint = 0;
+            let cx = RuleContext {
+                month,
+                subject: id,
+                kind,
+                item,
+                records: recs,
+                world,
+                explain: world.explain,
+            };
             let mut contributions = Vec::new();
             self.rules[ii].apply(&cx, &mut contributions);
 
             // keyed records (C4, E4): the highest of a key in the month, then the top-up over the year's best
-            let mut key_winner: FastMap<&'a str, (Decimal, NaiveDate, &'a str)> = FastMap::default();
+            let mut key_winner: FastMap<&'a str, (Decimal, NaiveDate, &'a str)> =
+                FastMap::default();
             for c in &contributions {
-                if let Contribution::Occurrences { record: r, points_each, .. } = c
+                if let Contribution::Occurrences {
+                    record: r,
+                    points_each,
+                    ..
+                } = c
                     && let Some(k) = &r.key
                 {
                     let cand = (*points_each, r.date, r.id.as_str());
@@ -1109,7 +1724,7 @@ impl Policy {
             }
 
             let mut month_used = Decimal::ZERO;
-            let year_key = (id, ii);
+            let year_key = st.at(sx, ii);
             let mut states = Vec::new();
             let mut occs = Vec::new();
             for c in contributions {
@@ -1121,17 +1736,44 @@ impl Policy {
                             None => derived.push((item.category.as_str(), (score, detail, ii))),
                         }
                     }
-                    Contribution::State { points, detail } => states.push(Pending { item: ii, record: None, raw: points, applied: points, detail, cut: None }),
-                    Contribution::Occurrences { record: r, points_each, detail, effects } => {
-                        let a = acc.entry((rkey(r), id, ii)).or_default();
-                        a.occurrences += r.count;
+                    Contribution::State { points, detail } => states.push(Pending {
+                        item: ii,
+                        record: None,
+                        slot: None,
+                        raw: points,
+                        applied: points,
+                        detail,
+                        cut: None,
+                    }),
+                    Contribution::Occurrences {
+                        record: r,
+                        points_each,
+                        detail,
+                        effects,
+                    } => {
+                        let slot = find_slot(mine, r, &mut hint);
+                        if let Some(s) = slot {
+                            accs[s as usize].occurrences += r.count;
+                        }
                         if !effects.is_empty() || !item.effects.is_empty() {
                             let rid = idx.record_text(r);
                             if !effects.is_empty() {
-                                self.apply_effects(&effects, ii, Some(&rid), &mut flags, &mut forced);
+                                self.apply_effects(
+                                    &effects,
+                                    ii,
+                                    Some(&rid),
+                                    &mut flags,
+                                    &mut forced,
+                                );
                             }
                             if !item.effects.is_empty() {
-                                self.apply_effects(&item.effects, ii, Some(&rid), &mut flags, &mut forced);
+                                self.apply_effects(
+                                    &item.effects,
+                                    ii,
+                                    Some(&rid),
+                                    &mut flags,
+                                    &mut forced,
+                                );
                             }
                         }
                         let mut raw = points_each;
@@ -1139,26 +1781,74 @@ impl Policy {
                         if let Some(k) = &r.key {
                             let w = &key_winner[k.as_str()];
                             if w.2 != r.id {
-                                occs.push(Pending { item: ii, record: Some(r), raw, applied: Decimal::ZERO, detail, cut: Some(Reason::NotHighestOfKey) });
+                                occs.push(Pending {
+                                    item: ii,
+                                    record: Some(r),
+                                    slot,
+                                    raw,
+                                    applied: Decimal::ZERO,
+                                    detail,
+                                    cut: Some(Reason::NotHighestOfKey),
+                                });
                                 continue;
                             }
-                            if self.doc.settings.achievement_scope == crate::policy::AchievementScope::Year {
-                                let best = st.best_key.get(&(id, ii, k.as_str())).copied().unwrap_or_default();
+                            if self.doc.settings.achievement_scope
+                                == crate::policy::AchievementScope::Year
+                            {
+                                let best = st
+                                    .best_key
+                                    .get(&(sx, ii, k.as_str()))
+                                    .copied()
+                                    .unwrap_or_default();
                                 if best >= raw {
-                                    detail = format!("{detail}; key {k} already counted at {}", best.normalize());
-                                    occs.push(Pending { item: ii, record: Some(r), raw, applied: Decimal::ZERO, detail, cut: Some(Reason::AlreadyCounted) });
+                                    if world.explain {
+                                        detail = format!(
+                                            "{detail}; key {k} already counted at {}",
+                                            best.normalize()
+                                        );
+                                    }
+                                    occs.push(Pending {
+                                        item: ii,
+                                        record: Some(r),
+                                        slot,
+                                        raw,
+                                        applied: Decimal::ZERO,
+                                        detail,
+                                        cut: Some(Reason::AlreadyCounted),
+                                    });
                                     continue;
                                 }
                                 if best > Decimal::ZERO {
-                                    detail = format!("{detail}; top-up over {} already counted for key {k}", best.normalize());
+                                    if world.explain {
+                                        detail = format!(
+                                            "{detail}; top-up over {} already counted for key {k}",
+                                            best.normalize()
+                                        );
+                                    }
                                     raw -= best;
                                 }
                             }
                         }
                         for _ in 1..r.count {
-                            occs.push(Pending { item: ii, record: Some(r), raw, applied: raw, detail: detail.clone(), cut: None });
+                            occs.push(Pending {
+                                item: ii,
+                                record: Some(r),
+                                slot,
+                                raw,
+                                applied: raw,
+                                detail: detail.clone(),
+                                cut: None,
+                            });
                         }
-                        occs.push(Pending { item: ii, record: Some(r), raw, applied: raw, detail, cut: None });
+                        occs.push(Pending {
+                            item: ii,
+                            record: Some(r),
+                            slot,
+                            raw,
+                            applied: raw,
+                            detail,
+                            cut: None,
+                        });
                     }
                 }
             }
@@ -1175,13 +1865,13 @@ impl Policy {
                     }
                 }
                 if let Some(cap) = item.caps.year {
-                    let used = st.year_used.get(&year_key).copied().unwrap_or_default();
+                    let used = st.year_used[year_key];
                     let left = (cap - used).max(Decimal::ZERO);
                     if p.applied > left {
                         p.applied = left;
                         p.cut = Some(Reason::YearCap);
                     }
-                    *st.year_used.entry(year_key).or_default() += p.applied;
+                    st.year_used[year_key] += p.applied;
                 }
                 month_used += p.applied;
             }
@@ -1204,13 +1894,28 @@ impl Policy {
             };
             if let Some((_, (score, detail, ii))) = derived.iter().find(|(c, _)| *c == cat.code) {
                 let raw = (cat.max - *score).max(Decimal::ZERO);
-                let (taken, cut) = if sp.floor == Floor::Category && raw > cat.max { (cat.max, Some(Reason::CategoryExhausted)) } else { (raw, None) };
+                let (taken, cut) = if sp.floor == Floor::Category && raw > cat.max {
+                    (cat.max, Some(Reason::CategoryExhausted))
+                } else {
+                    (raw, None)
+                };
                 res.points += taken;
-                res.lines.push(Line { rule: self.texts.codes[*ii].clone(), record: None, raw, points: taken, detail: format!("derived score {score}: {detail}"), cut });
+                if world.explain {
+                    res.lines.push(Line {
+                        rule: self.texts.codes[*ii].clone(),
+                        record: None,
+                        raw,
+                        points: taken,
+                        detail: format!("derived score {score}: {detail}"),
+                        cut,
+                    });
+                }
             }
             // C2/C3 consume a category in date order, then record id (states, which have no date, first),
             // as rules.md orders the yearly caps
-            let mut order: Vec<usize> = (0..lines.len()).filter(|&i| self.doc.rules[lines[i].item].category == cat.code).collect();
+            let mut order: Vec<usize> = (0..lines.len())
+                .filter(|&i| self.doc.rules[lines[i].item].category == cat.code)
+                .collect();
             order.sort_by_key(|&i| lines[i].record.map(|r| (r.date, r.id.as_str())));
             for &li in &order {
                 let p = &mut lines[li];
@@ -1219,19 +1924,24 @@ impl Policy {
                     let left = (cat.max - res.points).max(Decimal::ZERO);
                     if p.applied > left {
                         p.applied = left;
-                        p.cut = Some(if cat.bonus { Reason::BonusCap } else { Reason::CategoryExhausted });
+                        p.cut = Some(if cat.bonus {
+                            Reason::BonusCap
+                        } else {
+                            Reason::CategoryExhausted
+                        });
                     }
                 }
                 res.points += p.applied;
-                let code = self.texts.codes[p.item].clone();
                 if let Some(rec) = p.record {
                     // E4: what a keyed record counted raises the best value of its key for later months
                     if let Some(k) = &rec.key
                         && p.applied > Decimal::ZERO
                     {
-                        *st.best_key.entry((id, p.item, k.as_str())).or_default() += p.applied;
+                        *st.best_key.entry((sx, p.item, k.as_str())).or_default() += p.applied;
                     }
-                    let a = acc.entry((rkey(rec), id, p.item)).or_default();
+                }
+                if let Some(s) = p.slot {
+                    let a = &mut accs[s as usize];
                     a.raw += p.raw;
                     a.points += p.applied;
                     if p.applied > Decimal::ZERO {
@@ -1243,57 +1953,101 @@ impl Policy {
                         a.reason = Some(c);
                     }
                 }
-                res.lines.push(Line { rule: code, record: p.record.map(|r| idx.record_text(r)), raw: p.raw, points: p.applied, detail: std::mem::take(&mut p.detail), cut: p.cut });
+                if world.explain {
+                    res.lines.push(Line {
+                        rule: self.texts.codes[p.item].clone(),
+                        record: p.record.map(|r| idx.record_text(r)),
+                        raw: p.raw,
+                        points: p.applied,
+                        detail: std::mem::take(&mut p.detail),
+                        cut: p.cut,
+                    });
+                }
             }
-            res.score = if cat.bonus { res.points } else { cat.max - res.points };
-            if cat.bonus { bonuses.push(res) } else { categories.push(res) }
+            res.score = if cat.bonus {
+                res.points
+            } else {
+                cat.max - res.points
+            };
+            if cat.bonus {
+                bonuses.push(res)
+            } else {
+                categories.push(res)
+            }
         }
 
         // thresholds (S5.2, W6.1)
-        for (ii, item) in self.doc.rules.iter().enumerate() {
-            if item.subject != kind {
-                continue;
-            }
+        for &ii in self.items_of(kind) {
+            let item = &self.doc.rules[ii];
             let ts = [item.threshold.as_ref(), self.rules[ii].threshold()];
             for t in ts.into_iter().flatten() {
                 let counted_code: &str = t.counts.as_deref().unwrap_or(&item.code);
                 let ci = self.by_code[counted_code];
-                let in_month: u32 = charges.get(&(id, ci)).map(|v| v.iter().map(|r| r.count).sum()).unwrap_or(0);
-                let before = st.counts.get(&(id, ci)).copied().unwrap_or(0);
+                let in_month: u32 = group.iter().filter(|c| c.item as usize == ci).map(|c| c.rec.count).sum();
+                let before = st.counts[st.at(sx, ci)];
                 let year = before + in_month;
                 let met = t.any_of.iter().find(|c| {
                     let n = match c.scope {
                         CountScope::Month => in_month,
                         CountScope::Year => year,
                     };
-                    let reached = c.at_least.is_some_and(|a| n >= a) || c.more_than.is_some_and(|m| n > m);
+                    let reached =
+                        c.at_least.is_some_and(|a| n >= a) || c.more_than.is_some_and(|m| n > m);
                     reached && (!c.requires_occurrence_in_month || in_month > 0)
                 });
-                let zcat = t.zero_category.as_ref().and_then(|z| sp.categories.iter().position(|c| &c.code == z));
-                let zkey = zcat.map(|c| (id, c));
+                let zcat = t
+                    .zero_category
+                    .as_ref()
+                    .and_then(|z| sp.categories.iter().position(|c| &c.code == z));
+                let zkey = zcat.map(|c| (sx, c));
                 let earlier = zkey.and_then(|k| st.zeroed.get(&k).copied());
                 let why = match (met, earlier) {
                     (Some(c), _) => {
-                        let n = if c.scope == CountScope::Month { in_month } else { year };
-                        let scope = if c.scope == CountScope::Month { "this month" } else { "in the year to date" };
+                        let n = if c.scope == CountScope::Month {
+                            in_month
+                        } else {
+                            year
+                        };
+                        let scope = if c.scope == CountScope::Month {
+                            "this month"
+                        } else {
+                            "in the year to date"
+                        };
                         Some(format!("{} {counted_code} {scope}", n))
                     }
-                    (None, Some((rule, since))) if t.persistence == Persistence::RestOfYear && rule == ii => Some(format!("since {since}")),
+                    (None, Some((rule, since)))
+                        if t.persistence == Persistence::RestOfYear && rule == ii =>
+                    {
+                        Some(format!("since {since}"))
+                    }
                     _ => None,
                 };
                 let Some(why) = why else { continue };
-                if met.is_some() && t.persistence == Persistence::RestOfYear && earlier.is_none()
+                if met.is_some()
+                    && t.persistence == Persistence::RestOfYear
+                    && earlier.is_none()
                     && let Some(k) = zkey
                 {
                     st.zeroed.insert(k, (ii, month));
                 }
                 let code = &self.texts.codes[ii];
                 if let Some(zi) = zcat
-                    && let Some(c) = categories.iter_mut().find(|c| c.code == sp.categories[zi].code)
+                    && let Some(c) = categories
+                        .iter_mut()
+                        .find(|c| c.code == sp.categories[zi].code)
                 {
                     let z = &self.texts.categories(kind)[zi].0;
                     let extra = (c.max - c.points).max(Decimal::ZERO);
-                    c.lines.push(Line { rule: code.clone(), record: None, raw: extra, points: extra, detail: format!("{z} scores 0: {why}"), cut: None });
+                    if world.explain {
+                        c.lines.push(Line {
+                            rule: code.clone(),
+                            record: None,
+                            raw: extra,
+                            points: extra,
+                            detail: format!("{z} scores 0: {why}"),
+                            cut: None,
+                        });
+                    }
                     c.points = c.max;
                     c.score = Decimal::ZERO;
                     c.zeroed_by = Some(item.code.clone());
@@ -1309,7 +2063,14 @@ impl Policy {
                     }
                 }
                 if let Some(f) = &t.flag {
-                    flags.push(Flag { code: Text::new(f), period: None, rule: Some(code.clone()), record: None, category: None, detail: why.clone() });
+                    flags.push(Flag {
+                        code: Text::new(f),
+                        period: None,
+                        rule: Some(code.clone()),
+                        record: None,
+                        category: None,
+                        detail: why.clone(),
+                    });
                 }
                 if met.is_some() {
                     self.apply_effects(&t.effects, ii, None, &mut flags, &mut forced);
@@ -1334,18 +2095,39 @@ impl Policy {
             Some((g, by)) => (self.texts.grade(&self.doc, &g), Some(by)),
             None => (self.texts.grades[self.doc.grades.band(total)].clone(), None),
         };
-        let names = idx.subject_names(kind, id).expect("an evaluated subject is on the roster");
+        let names = idx
+            .subject_names(kind, id)
+            .expect("an evaluated subject is on the roster");
         let (department, links) = match kind {
             SubjectKind::Window => {
-                let duty = world.staff_on_duty(id).iter().map(|(s, d)| DaysLink { id: idx.subject_text(SubjectKind::Staff, s), days: *d }).collect();
+                let duty = world
+                    .staff_on_duty(id)
+                    .iter()
+                    .map(|(s, d)| DaysLink {
+                        id: idx.subject_text(SubjectKind::Staff, s),
+                        days: *d,
+                    })
+                    .collect();
                 (names.department.clone().unwrap_or_default(), duty)
             }
             SubjectKind::Staff => {
-                let served: Vec<DaysLink> = world.windows_served(id).iter().map(|(w, d)| DaysLink { id: idx.subject_text(SubjectKind::Window, w), days: *d }).collect();
+                let served: Vec<DaysLink> = world
+                    .windows_served(id)
+                    .iter()
+                    .map(|(w, d)| DaysLink {
+                        id: idx.subject_text(SubjectKind::Window, w),
+                        days: *d,
+                    })
+                    .collect();
                 let dept = names
                     .department
                     .clone()
-                    .or_else(|| served.first().and_then(|l| idx.subject_names(SubjectKind::Window, &l.id)).and_then(|w| w.department.clone()))
+                    .or_else(|| {
+                        served
+                            .first()
+                            .and_then(|l| idx.subject_names(SubjectKind::Window, &l.id))
+                            .and_then(|w| w.department.clone())
+                    })
                     .unwrap_or_default();
                 (dept, served)
             }
@@ -1371,10 +2153,16 @@ impl Policy {
     }
 }
 
-
 impl Policy {
     /// Flags and forced grades of an item's effects, for a record (or a threshold, without one).
-    fn apply_effects(&self, e: &Effects, ii: usize, record: Option<&Text>, flags: &mut Vec<Flag>, forced: &mut Option<(String, String)>) {
+    fn apply_effects(
+        &self,
+        e: &Effects,
+        ii: usize,
+        record: Option<&Text>,
+        flags: &mut Vec<Flag>,
+        forced: &mut Option<(String, String)>,
+    ) {
         let item = &self.doc.rules[ii];
         let code = &self.texts.codes[ii];
         for p in &e.disqualify {
@@ -1384,11 +2172,15 @@ impl Policy {
                 rule: Some(code.clone()),
                 record: record.cloned(),
                 category: None,
-                detail: format!("award eligibility lost for the {} ({})", match p {
-                    crate::policy::PeriodKind::Month => "month",
-                    crate::policy::PeriodKind::Quarter => "quarter",
-                    crate::policy::PeriodKind::Year => "year",
-                }, item.code),
+                detail: format!(
+                    "award eligibility lost for the {} ({})",
+                    match p {
+                        crate::policy::PeriodKind::Month => "month",
+                        crate::policy::PeriodKind::Quarter => "quarter",
+                        crate::policy::PeriodKind::Year => "year",
+                    },
+                    item.code
+                ),
             });
         }
         if let Some(g) = &e.force_grade {
@@ -1397,19 +2189,49 @@ impl Policy {
                 None => item.code.clone(),
             };
             forced.get_or_insert((g.clone(), by));
-            flags.push(Flag { code: self.texts.forced_grade.clone(), period: None, rule: Some(code.clone()), record: record.cloned(), category: None, detail: format!("grade {g} whatever the score") });
+            flags.push(Flag {
+                code: self.texts.forced_grade.clone(),
+                period: None,
+                rule: Some(code.clone()),
+                record: record.cloned(),
+                category: None,
+                detail: format!("grade {g} whatever the score"),
+            });
         }
         if let Some(f) = &e.flag {
-            flags.push(Flag { code: Text::new(f), period: None, rule: Some(code.clone()), record: record.cloned(), category: None, detail: item.name_zh.clone() });
+            flags.push(Flag {
+                code: Text::new(f),
+                period: None,
+                rule: Some(code.clone()),
+                record: record.cloned(),
+                category: None,
+                detail: item.name_zh.clone(),
+            });
         }
     }
+}
+
+/// The accumulator slot of a record among an item's charges. Contributions come in record order,
+/// so the search starts after the last one found.
+fn find_slot(mine: &[Charged<'_>], r: &Record, hint: &mut usize) -> Option<u32> {
+    let n = mine.len();
+    (0..n).map(|k| (*hint + k) % n).find(|&i| std::ptr::eq(mine[i].rec, r)).map(|i| {
+        *hint = i + 1;
+        mine[i].slot
+    })
 }
 
 fn describe(a: &ChargeAcc, outcome: OutcomeKind) -> String {
     let reason = a.reason.map(|r| r.label_en()).unwrap_or("");
     match outcome {
         OutcomeKind::Counted => format!("counted: {} point(s)", a.points.normalize()),
-        OutcomeKind::PartlyCounted => format!("{} of {} counted: {reason} ({} of {} point(s))", a.counted, a.occurrences, a.points.normalize(), a.raw.normalize()),
+        OutcomeKind::PartlyCounted => format!(
+            "{} of {} counted: {reason} ({} of {} point(s))",
+            a.counted,
+            a.occurrences,
+            a.points.normalize(),
+            a.raw.normalize()
+        ),
         OutcomeKind::NotCounted => format!("not counted: {reason}"),
     }
 }

@@ -41,7 +41,13 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(kind: ProblemKind, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Problem { kind, path: path.into(), record: None, rule: None, message: message.into() }
+        Problem {
+            kind,
+            path: path.into(),
+            record: None,
+            rule: None,
+            message: message.into(),
+        }
     }
     pub fn record(mut self, id: impl Into<String>) -> Self {
         self.record = Some(id.into());
@@ -80,14 +86,23 @@ pub struct Errors {
 
 impl Errors {
     pub fn one(document: &str, p: Problem) -> Self {
-        Errors { document: document.into(), problems: vec![p] }
+        Errors {
+            document: document.into(),
+            problems: vec![p],
+        }
     }
 }
 
 impl fmt::Display for Errors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.problems.len();
-        write!(f, "the {} has {} problem{}:", self.document, n, if n == 1 { "" } else { "s" })?;
+        write!(
+            f,
+            "the {} has {} problem{}:",
+            self.document,
+            n,
+            if n == 1 { "" } else { "s" }
+        )?;
         for p in &self.problems {
             write!(f, "\n  - {p}")?;
         }
@@ -103,17 +118,37 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str, document: &str) ->
             Problem::new(
                 ProblemKind::Invalid,
                 "",
-                format!("the {document} is {} bytes; the limit is {} bytes", text.len(), crate::limits::MAX_DOCUMENT_BYTES),
+                format!(
+                    "the {document} is {} bytes; the limit is {} bytes",
+                    text.len(),
+                    crate::limits::MAX_DOCUMENT_BYTES
+                ),
             ),
         ));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(Errors::one(document, Problem::new(ProblemKind::Syntax, "", format!("the {document} is empty: expected a JSON object"))));
+        return Err(Errors::one(
+            document,
+            Problem::new(
+                ProblemKind::Syntax,
+                "",
+                format!("the {document} is empty: expected a JSON object"),
+            ),
+        ));
     }
     match text.trim_start().chars().next() {
         Some('{') => {}
-        Some('[') => return Err(Errors::one(document, Problem::new(ProblemKind::Syntax, "", format!("expected a JSON object (the {document}), got an array")))),
+        Some('[') => {
+            return Err(Errors::one(
+                document,
+                Problem::new(
+                    ProblemKind::Syntax,
+                    "",
+                    format!("expected a JSON object (the {document}), got an array"),
+                ),
+            ));
+        }
         _ => {}
     }
     let de = &mut serde_json::Deserializer::from_str(text);
@@ -127,7 +162,12 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str, document: &str) ->
         };
         Errors::one(document, Problem::new(ProblemKind::Syntax, path, message))
     })?;
-    de.end().map_err(|e| Errors::one(document, Problem::new(ProblemKind::Syntax, "", format!("not valid JSON: {e}"))))?;
+    de.end().map_err(|e| {
+        Errors::one(
+            document,
+            Problem::new(ProblemKind::Syntax, "", format!("not valid JSON: {e}")),
+        )
+    })?;
     Ok(value)
 }
 
@@ -139,7 +179,11 @@ fn friendly(path: String, message: String) -> (String, String) {
             Some(i) => path[..i].to_string(),
             None => path,
         };
-        return (path, "invalid type: expected a decimal number, written as a string (\"2.5\") or a number".into());
+        return (
+            path,
+            "invalid type: expected a decimal number, written as a string (\"2.5\") or a number"
+                .into(),
+        );
     }
     (path, message)
 }
@@ -147,12 +191,25 @@ fn friendly(path: String, message: String) -> (String, String) {
 /// Reads bytes as UTF-8, or says where they stop being UTF-8.
 pub fn utf8<'a>(bytes: &'a [u8], document: &str) -> Result<&'a str, Errors> {
     std::str::from_utf8(bytes).map_err(|e| {
-        Errors::one(document, Problem::new(ProblemKind::Syntax, "", format!("the {document} is not valid UTF-8 (at byte {})", e.valid_up_to())))
+        Errors::one(
+            document,
+            Problem::new(
+                ProblemKind::Syntax,
+                "",
+                format!(
+                    "the {document} is not valid UTF-8 (at byte {})",
+                    e.valid_up_to()
+                ),
+            ),
+        )
     })
 }
 
 /// Parses a JSON value into `T` (used by rule kinds for their parameters).
-pub fn from_value<T: serde::de::DeserializeOwned>(value: &serde_json::Value, base: &str) -> Result<T, Problem> {
+pub fn from_value<T: serde::de::DeserializeOwned>(
+    value: &serde_json::Value,
+    base: &str,
+) -> Result<T, Problem> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let sub = clean_path(&e.path().to_string());
         let path = if sub.is_empty() {
@@ -162,7 +219,11 @@ pub fn from_value<T: serde::de::DeserializeOwned>(value: &serde_json::Value, bas
         } else {
             format!("{base}.{sub}")
         };
-        Problem::new(ProblemKind::Invalid, path, strip_position(&e.into_inner().to_string()))
+        Problem::new(
+            ProblemKind::Invalid,
+            path,
+            strip_position(&e.into_inner().to_string()),
+        )
     })
 }
 

@@ -12,13 +12,32 @@ pub fn explain(result: &MonthResult, subject: &str) -> Option<String> {
         crate::policy::SubjectKind::Window => "窗口",
         crate::policy::SubjectKind::Staff => "窗口工作人员",
     };
-    let _ = writeln!(out, "{who} {} {} ({}) — {} 月度考评", s.subject, s.name, s.department, result.month);
+    let _ = writeln!(
+        out,
+        "{who} {} {} ({}) — {} 月度考评",
+        s.subject, s.name, s.department, result.month
+    );
     if !s.links.is_empty() {
-        let label = if s.kind == crate::policy::SubjectKind::Staff { "所在窗口" } else { "在岗人员" };
-        let parts: Vec<String> = s.links.iter().map(|l| format!("{} {}天", l.id, l.days)).collect();
+        let label = if s.kind == crate::policy::SubjectKind::Staff {
+            "所在窗口"
+        } else {
+            "在岗人员"
+        };
+        let parts: Vec<String> = s
+            .links
+            .iter()
+            .map(|l| format!("{} {}天", l.id, l.days))
+            .collect();
         let _ = writeln!(out, "{label}: {}", parts.join(", "));
     }
-    let _ = writeln!(out, "总分 {} = 基础分 {} + 加分 {}; 等次 {}", fmt(s.total), fmt(s.base), fmt(s.bonus), s.grade);
+    let _ = writeln!(
+        out,
+        "总分 {} = 基础分 {} + 加分 {}; 等次 {}",
+        fmt(s.total),
+        fmt(s.base),
+        fmt(s.bonus),
+        s.grade
+    );
     if let Some(by) = &s.grade_forced_by {
         let _ = writeln!(out, "  等次由 {by} 一票否决");
     }
@@ -29,8 +48,19 @@ pub fn explain(result: &MonthResult, subject: &str) -> Option<String> {
         section(&mut out, c, "+");
     }
     for f in &s.flags {
-        let rec = f.record.as_deref().map(|r| format!(" 记录 {r}")).unwrap_or_default();
-        let _ = writeln!(out, "标记 {} [{}{}]: {}", f.code, f.rule.as_deref().unwrap_or(""), rec, f.detail);
+        let rec = f
+            .record
+            .as_deref()
+            .map(|r| format!(" 记录 {r}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "标记 {} [{}{}]: {}",
+            f.code,
+            f.rule.as_deref().unwrap_or(""),
+            rec,
+            f.detail
+        );
     }
     for w in &s.warnings {
         let _ = writeln!(out, "提示: {w}");
@@ -38,7 +68,9 @@ pub fn explain(result: &MonthResult, subject: &str) -> Option<String> {
     let others: Vec<_> = result
         .records
         .iter()
-        .filter(|r| r.subject == s.subject && r.outcome == OutcomeKind::NotCounted && r.charges.is_empty())
+        .filter(|r| {
+            r.subject == s.subject && r.outcome == OutcomeKind::NotCounted && r.charges.is_empty()
+        })
         .collect();
     if !others.is_empty() {
         let _ = writeln!(out, "未计分记录:");
@@ -52,14 +84,31 @@ pub fn explain(result: &MonthResult, subject: &str) -> Option<String> {
 
 fn section(out: &mut String, c: &crate::result::CategoryResult, sign_of_points: &str) {
     let sign = if c.lines.is_empty() { "" } else { ":" };
-    let _ = writeln!(out, "{} {} 满分 {} 得分 {}{sign}", c.code, c.name, fmt(c.max), fmt(c.score));
+    let _ = writeln!(
+        out,
+        "{} {} 满分 {} 得分 {}{sign}",
+        c.code,
+        c.name,
+        fmt(c.max),
+        fmt(c.score)
+    );
     for l in &c.lines {
-        let rec = l.record.as_deref().map(|r| format!(" 记录 {r}")).unwrap_or_default();
+        let rec = l
+            .record
+            .as_deref()
+            .map(|r| format!(" 记录 {r}"))
+            .unwrap_or_default();
         let cut = match l.cut {
             Some(r) if l.points < l.raw => format!(" (应计 {}, {})", fmt(l.raw), r.label_zh()),
             _ => String::new(),
         };
-        let _ = writeln!(out, "  {} {sign_of_points}{}{rec}{cut} — {}", l.rule, fmt(l.points), l.detail);
+        let _ = writeln!(
+            out,
+            "  {} {sign_of_points}{}{rec}{cut} — {}",
+            l.rule,
+            fmt(l.points),
+            l.detail
+        );
     }
     if let Some(z) = &c.zeroed_by {
         let _ = writeln!(out, "  → 由 {z} 判定此项不得分");

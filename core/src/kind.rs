@@ -71,9 +71,23 @@ pub trait Rule: Send + Sync + fmt::Debug {
     }
     /// Checks one record naming the item; pushes a problem per fault. `path` is the record's place
     /// (`records[17]`), formatted only when there is a problem to report.
-    fn check_record(&self, _item: &RuleItem, _record: &Record, _path: &dyn fmt::Display, _out: &mut Vec<Problem>) {}
+    fn check_record(
+        &self,
+        _item: &RuleItem,
+        _record: &Record,
+        _path: &dyn fmt::Display,
+        _out: &mut Vec<Problem>,
+    ) {
+    }
     /// Checks references to the rest of the policy (a linked source exists, a category exists).
-    fn check_policy(&self, _policy: &PolicyDoc, _item: &RuleItem, _path: &str, _out: &mut Vec<Problem>) {}
+    fn check_policy(
+        &self,
+        _policy: &PolicyDoc,
+        _item: &RuleItem,
+        _path: &str,
+        _out: &mut Vec<Problem>,
+    ) {
+    }
     /// Points of one occurrence of a record of the item, before any cap, with an explanation.
     fn points(&self, _record: &Record) -> Option<(Decimal, String)> {
         None
@@ -94,7 +108,12 @@ pub trait Rule: Send + Sync + fmt::Debug {
     fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
         for &r in cx.records() {
             if let Some((points, detail)) = self.points(r) {
-                out.push(Contribution::Occurrences { record: r, points_each: points, detail, effects: self.record_effects(r) });
+                out.push(Contribution::Occurrences {
+                    record: r,
+                    points_each: points,
+                    detail,
+                    effects: self.record_effects(r),
+                });
             }
         }
     }
@@ -104,7 +123,12 @@ pub trait Rule: Send + Sync + fmt::Debug {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Contribution<'a> {
     /// A record's occurrences (count from the record), each worth `points_each` before caps.
-    Occurrences { record: &'a Record, points_each: Decimal, detail: String, effects: Effects },
+    Occurrences {
+        record: &'a Record,
+        points_each: Decimal,
+        detail: String,
+        effects: Effects,
+    },
     /// A monthly state or metric (W1.1, W5.1, WB.4), not from a record.
     State { points: Decimal, detail: String },
     /// A category score derived from other results (W2, W3), before record deductions in that category.
@@ -122,6 +146,7 @@ pub struct RuleContext<'c, 'a> {
     pub(crate) item: &'c RuleItem,
     pub(crate) records: Vec<&'a Record>,
     pub(crate) world: &'c dyn World,
+    pub(crate) explain: bool,
 }
 
 /// The engine's view of the month, as the context exposes it.
@@ -143,6 +168,11 @@ pub(crate) trait World {
 impl<'a> RuleContext<'_, 'a> {
     pub fn month(&self) -> YearMonth {
         self.month
+    }
+    /// Whether the result carries explanatory text ([`crate::engine::Explain::Full`]); when it
+    /// does not, a rule may leave its contributions' `detail` empty instead of formatting it.
+    pub fn explain(&self) -> bool {
+        self.explain
     }
     pub fn subject(&self) -> &str {
         self.subject
@@ -197,7 +227,13 @@ impl<'a> RuleContext<'_, 'a> {
     }
     /// The max of a staff category.
     pub fn staff_category_max(&self, code: &str) -> Option<Decimal> {
-        self.world.policy().staff.categories.iter().find(|c| c.code == code).map(|c| c.max)
+        self.world
+            .policy()
+            .staff
+            .categories
+            .iter()
+            .find(|c| c.code == code)
+            .map(|c| c.max)
     }
     /// The staff base (C1).
     pub fn staff_base(&self) -> Option<Decimal> {
@@ -224,7 +260,9 @@ impl fmt::Debug for Registry {
 
 impl Registry {
     pub fn empty() -> Self {
-        Registry { kinds: BTreeMap::new() }
+        Registry {
+            kinds: BTreeMap::new(),
+        }
     }
 
     pub fn builtin() -> Self {
@@ -255,7 +293,11 @@ impl Registry {
         self.kinds.values()
     }
 
-    pub(crate) fn compile(&self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
+    pub(crate) fn compile(
+        &self,
+        item: &RuleItem,
+        path: &str,
+    ) -> Result<Arc<dyn Rule>, Vec<Problem>> {
         match self.get(&item.kind) {
             Some(k) => k.compile(item, path),
             None => Err(vec![

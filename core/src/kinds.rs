@@ -35,7 +35,11 @@ fn invalid(item: &RuleItem, path: String, msg: String) -> Problem {
 
 fn positive(item: &RuleItem, path: &str, name: &str, v: Decimal, out: &mut Vec<Problem>) {
     if v <= Decimal::ZERO {
-        out.push(invalid(item, format!("{path}.params.{name}"), format!("{name} must be greater than 0, got {v}")));
+        out.push(invalid(
+            item,
+            format!("{path}.params.{name}"),
+            format!("{name} must be greater than 0, got {v}"),
+        ));
     }
     bounded(item, path, name, v, out);
 }
@@ -43,23 +47,47 @@ fn positive(item: &RuleItem, path: &str, name: &str, v: Decimal, out: &mut Vec<P
 /// Rejects a parameter beyond the limits (SECURITY.md), so sums of points cannot overflow.
 fn bounded(item: &RuleItem, path: &str, name: &str, v: Decimal, out: &mut Vec<Problem>) {
     if v.abs() > crate::limits::max_magnitude() {
-        out.push(invalid(item, format!("{path}.params.{name}"), format!("{name} {v} is beyond the limit of ±{}", crate::limits::max_magnitude())));
+        out.push(invalid(
+            item,
+            format!("{path}.params.{name}"),
+            format!(
+                "{name} {v} is beyond the limit of ±{}",
+                crate::limits::max_magnitude()
+            ),
+        ));
     }
 }
 
 fn done(rule: impl Rule + 'static, problems: Vec<Problem>) -> Result<Arc<dyn Rule>, Vec<Problem>> {
-    if problems.is_empty() { Ok(Arc::new(rule)) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(Arc::new(rule))
+    } else {
+        Err(problems)
+    }
 }
 
 /// Rejects a record that states points for an item whose points the rule fixes, unless they agree.
-fn check_stated_points(rule: &dyn Rule, item: &RuleItem, rec: &Record, path: &dyn std::fmt::Display, out: &mut Vec<Problem>) {
+fn check_stated_points(
+    rule: &dyn Rule,
+    item: &RuleItem,
+    rec: &Record,
+    path: &dyn std::fmt::Display,
+    out: &mut Vec<Problem>,
+) {
     let Some(stated) = rec.points else { return };
     if let Some((p, _)) = rule.points(rec)
         && stated != p
     {
         out.push(
-            invalid(item, format!("{path}.points"), format!("{} is worth {p} here (fixed by the measure); the record states {stated}", item.code))
-                .record(rec.id.clone()),
+            invalid(
+                item,
+                format!("{path}.points"),
+                format!(
+                    "{} is worth {p} here (fixed by the measure); the record states {stated}",
+                    item.code
+                ),
+            )
+            .record(rec.id.clone()),
         );
     }
 }
@@ -114,7 +142,8 @@ impl MinuteTier {
 
 impl KindParams for PerOccurrence {
     const NAME: &'static str = "per_occurrence";
-    const SUMMARY: &'static str = "fixed points per occurrence, with minute tiers and an aggravated variant";
+    const SUMMARY: &'static str =
+        "fixed points per occurrence, with minute tiers and an aggravated variant";
     fn build(self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
         let mut p = Vec::new();
         positive(item, path, "points", self.points, &mut p);
@@ -123,9 +152,19 @@ impl KindParams for PerOccurrence {
         }
         for (i, t) in self.minute_tiers.iter().enumerate() {
             if t.above.is_some() == t.at_least.is_some() {
-                p.push(invalid(item, format!("{path}.params.minute_tiers[{i}]"), "give exactly one of above (exclusive) or at_least (inclusive)".into()));
+                p.push(invalid(
+                    item,
+                    format!("{path}.params.minute_tiers[{i}]"),
+                    "give exactly one of above (exclusive) or at_least (inclusive)".into(),
+                ));
             }
-            positive(item, path, &format!("minute_tiers[{i}].points"), t.points, &mut p);
+            positive(
+                item,
+                path,
+                &format!("minute_tiers[{i}].points"),
+                t.points,
+                &mut p,
+            );
         }
         done(self, p)
     }
@@ -134,7 +173,11 @@ impl KindParams for PerOccurrence {
 impl Rule for PerOccurrence {
     fn max_points(&self) -> Option<Decimal> {
         let tiers = self.minute_tiers.iter().map(|t| t.points);
-        self.aggravated_points.into_iter().chain(tiers).chain([self.points]).max()
+        self.aggravated_points
+            .into_iter()
+            .chain(tiers)
+            .chain([self.points])
+            .max()
     }
     fn points(&self, rec: &Record) -> Option<(Decimal, String)> {
         let mut best = (self.points, String::new());
@@ -152,15 +195,31 @@ impl Rule for PerOccurrence {
             && let Some(a) = self.aggravated_points
             && a >= best.0
         {
-            best = (a, self.aggravated_label.clone().unwrap_or_else(|| "aggravated".into()));
+            best = (
+                a,
+                self.aggravated_label
+                    .clone()
+                    .unwrap_or_else(|| "aggravated".into()),
+            );
         }
         Some(best)
     }
-    fn check_record(&self, item: &RuleItem, rec: &Record, path: &dyn std::fmt::Display, out: &mut Vec<Problem>) {
+    fn check_record(
+        &self,
+        item: &RuleItem,
+        rec: &Record,
+        path: &dyn std::fmt::Display,
+        out: &mut Vec<Problem>,
+    ) {
         check_stated_points(self, item, rec, path, out);
         if rec.aggravated && self.aggravated_points.is_none() && self.minute_tiers.is_empty() {
             out.push(
-                invalid(item, format!("{path}.aggravated"), format!("{} has no aggravated variant", item.code)).record(rec.id.clone()),
+                invalid(
+                    item,
+                    format!("{path}.aggravated"),
+                    format!("{} has no aggravated variant", item.code),
+                )
+                .record(rec.id.clone()),
             );
         }
     }
@@ -186,7 +245,11 @@ impl KindParams for Discretionary {
         let mut p = Vec::new();
         positive(item, path, "min", self.min, &mut p);
         if self.max < self.min {
-            p.push(invalid(item, format!("{path}.params.max"), format!("max {} is below min {}", self.max, self.min)));
+            p.push(invalid(
+                item,
+                format!("{path}.params.max"),
+                format!("max {} is below min {}", self.max, self.min),
+            ));
         }
         bounded(item, path, "max", self.max, &mut p);
         if let Some(s) = self.step {
@@ -201,26 +264,62 @@ impl Rule for Discretionary {
         Some(self.max)
     }
     fn points(&self, rec: &Record) -> Option<(Decimal, String)> {
-        rec.points.map(|p| (p, format!("{p} within {}–{}", self.min.normalize(), self.max.normalize())))
+        rec.points.map(|p| {
+            (
+                p,
+                format!(
+                    "{p} within {}–{}",
+                    self.min.normalize(),
+                    self.max.normalize()
+                ),
+            )
+        })
     }
-    fn check_record(&self, item: &RuleItem, rec: &Record, path: &dyn std::fmt::Display, out: &mut Vec<Problem>) {
+    fn check_record(
+        &self,
+        item: &RuleItem,
+        rec: &Record,
+        path: &dyn std::fmt::Display,
+        out: &mut Vec<Problem>,
+    ) {
         let range = format!("{}–{}", self.min.normalize(), self.max.normalize());
         match rec.points {
             None => out.push(
-                invalid(item, format!("{path}.points"), format!("points missing: {} needs the points stated, {range} (C7)", item.code))
-                    .record(rec.id.clone()),
+                invalid(
+                    item,
+                    format!("{path}.points"),
+                    format!(
+                        "points missing: {} needs the points stated, {range} (C7)",
+                        item.code
+                    ),
+                )
+                .record(rec.id.clone()),
             ),
             Some(p) if p < self.min || p > self.max => out.push(
-                invalid(item, format!("{path}.points"), format!("points {} outside {range} for {}", p.normalize(), item.code))
-                    .record(rec.id.clone()),
+                invalid(
+                    item,
+                    format!("{path}.points"),
+                    format!("points {} outside {range} for {}", p.normalize(), item.code),
+                )
+                .record(rec.id.clone()),
             ),
             Some(p) => {
                 if let Some(s) = self.step
                     && !((p - self.min) % s).is_zero()
                 {
                     out.push(
-                        invalid(item, format!("{path}.points"), format!("points {} not a step of {} from {} for {}", p.normalize(), s, self.min, item.code))
-                            .record(rec.id.clone()),
+                        invalid(
+                            item,
+                            format!("{path}.points"),
+                            format!(
+                                "points {} not a step of {} from {} for {}",
+                                p.normalize(),
+                                s,
+                                self.min,
+                                item.code
+                            ),
+                        )
+                        .record(rec.id.clone()),
                     );
                 }
             }
@@ -242,11 +341,16 @@ pub struct LevelPoints {
 
 impl KindParams for LevelPoints {
     const NAME: &'static str = "level_points";
-    const SUMMARY: &'static str = "points by the record's level (county/city/province/national), with per-level effects";
+    const SUMMARY: &'static str =
+        "points by the record's level (county/city/province/national), with per-level effects";
     fn build(self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
         let mut p = Vec::new();
         if self.points.is_empty() {
-            p.push(invalid(item, format!("{path}.params.points"), "list the points of at least one level".into()));
+            p.push(invalid(
+                item,
+                format!("{path}.params.points"),
+                "list the points of at least one level".into(),
+            ));
         }
         for (l, v) in &self.points {
             positive(item, path, &format!("points.{}", l.as_str()), *v, &mut p);
@@ -261,20 +365,49 @@ impl Rule for LevelPoints {
     }
     fn points(&self, rec: &Record) -> Option<(Decimal, String)> {
         let l = rec.level?;
-        self.points.get(&l).map(|p| (*p, format!("{} level", l.as_str())))
+        self.points
+            .get(&l)
+            .map(|p| (*p, format!("{} level", l.as_str())))
     }
     fn record_effects(&self, rec: &Record) -> Effects {
-        rec.level.and_then(|l| self.effects.get(&l)).cloned().unwrap_or_default()
+        rec.level
+            .and_then(|l| self.effects.get(&l))
+            .cloned()
+            .unwrap_or_default()
     }
-    fn check_record(&self, item: &RuleItem, rec: &Record, path: &dyn std::fmt::Display, out: &mut Vec<Problem>) {
-        let listed = self.points.keys().map(|l| l.as_str()).collect::<Vec<_>>().join(", ");
+    fn check_record(
+        &self,
+        item: &RuleItem,
+        rec: &Record,
+        path: &dyn std::fmt::Display,
+        out: &mut Vec<Problem>,
+    ) {
+        let listed = self
+            .points
+            .keys()
+            .map(|l| l.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
         match rec.level {
             None => out.push(
-                invalid(item, format!("{path}.level"), format!("level missing: {} needs one of {listed}", item.code)).record(rec.id.clone()),
+                invalid(
+                    item,
+                    format!("{path}.level"),
+                    format!("level missing: {} needs one of {listed}", item.code),
+                )
+                .record(rec.id.clone()),
             ),
             Some(l) if !self.points.contains_key(&l) => out.push(
-                invalid(item, format!("{path}.level"), format!("level {} is not listed for {} (E3); expected one of {listed}", l.as_str(), item.code))
-                    .record(rec.id.clone()),
+                invalid(
+                    item,
+                    format!("{path}.level"),
+                    format!(
+                        "level {} is not listed for {} (E3); expected one of {listed}",
+                        l.as_str(),
+                        item.code
+                    ),
+                )
+                .record(rec.id.clone()),
             ),
             _ => check_stated_points(self, item, rec, path, out),
         }
@@ -307,16 +440,49 @@ impl KindParams for PerUnit {
 
 impl Rule for PerUnit {
     fn points(&self, rec: &Record) -> Option<(Decimal, String)> {
-        rec.units.map(|u| (u * self.points_per_unit, format!("{} {} × {}", u.normalize(), self.unit, self.points_per_unit.normalize())))
+        rec.units.map(|u| {
+            (
+                u * self.points_per_unit,
+                format!(
+                    "{} {} × {}",
+                    u.normalize(),
+                    self.unit,
+                    self.points_per_unit.normalize()
+                ),
+            )
+        })
     }
-    fn check_record(&self, item: &RuleItem, rec: &Record, path: &dyn std::fmt::Display, out: &mut Vec<Problem>) {
+    fn check_record(
+        &self,
+        item: &RuleItem,
+        rec: &Record,
+        path: &dyn std::fmt::Display,
+        out: &mut Vec<Problem>,
+    ) {
         match rec.units {
-            None => out.push(invalid(item, format!("{path}.units"), format!("units missing: {} counts {}", item.code, self.unit)).record(rec.id.clone())),
+            None => out.push(
+                invalid(
+                    item,
+                    format!("{path}.units"),
+                    format!("units missing: {} counts {}", item.code, self.unit),
+                )
+                .record(rec.id.clone()),
+            ),
             Some(u) if u <= Decimal::ZERO => out.push(
-                invalid(item, format!("{path}.units"), format!("units must be greater than 0, got {u}")).record(rec.id.clone()),
+                invalid(
+                    item,
+                    format!("{path}.units"),
+                    format!("units must be greater than 0, got {u}"),
+                )
+                .record(rec.id.clone()),
             ),
             Some(u) if self.whole_units && !u.fract().is_zero() => out.push(
-                invalid(item, format!("{path}.units"), format!("{} counts whole {}, got {u}", item.code, self.unit)).record(rec.id.clone()),
+                invalid(
+                    item,
+                    format!("{path}.units"),
+                    format!("{} counts whole {}, got {u}", item.code, self.unit),
+                )
+                .record(rec.id.clone()),
             ),
             _ => {}
         }
@@ -357,51 +523,98 @@ impl KindParams for Linked {
             p.push(invalid(
                 item,
                 format!("{path}.params.via"),
-                format!("via {:?} charges a {}, but {} is a {} item", self.via, self.via.to_kind().as_str(), item.code, item.subject.as_str()),
+                format!(
+                    "via {:?} charges a {}, but {} is a {} item",
+                    self.via,
+                    self.via.to_kind().as_str(),
+                    item.code,
+                    item.subject.as_str()
+                ),
             ));
         }
-        self.link = Some(Link { source: self.source.clone(), via: self.via });
+        self.link = Some(Link {
+            source: self.source.clone(),
+            via: self.via,
+        });
         done(self, p)
     }
 }
 
 impl Rule for Linked {
     fn derived_from(&self) -> Option<String> {
-        Some(format!("{} records (charged {})", self.source, match self.via {
-            Via::AssignedWindow => "to the window the member was assigned to on the record's date",
-            Via::ChiefRepresentative => "to the window's chief representative",
-            Via::WindowHead => "to the window's head",
-        }))
+        Some(format!(
+            "{} records (charged {})",
+            self.source,
+            match self.via {
+                Via::AssignedWindow =>
+                    "to the window the member was assigned to on the record's date",
+                Via::ChiefRepresentative => "to the window's chief representative",
+                Via::WindowHead => "to the window's head",
+            }
+        ))
     }
     fn link(&self) -> Option<&Link> {
         self.link.as_ref()
     }
-    fn check_policy(&self, policy: &PolicyDoc, item: &RuleItem, path: &str, out: &mut Vec<Problem>) {
+    fn check_policy(
+        &self,
+        policy: &PolicyDoc,
+        item: &RuleItem,
+        path: &str,
+        out: &mut Vec<Problem>,
+    ) {
         match policy.rules.iter().find(|r| r.code == self.source) {
             None => out.push(
-                Problem::new(ProblemKind::UnknownReference, format!("{path}.params.source"), format!("no rule item {:?} to link to", self.source))
-                    .rule(item.code.clone()),
+                Problem::new(
+                    ProblemKind::UnknownReference,
+                    format!("{path}.params.source"),
+                    format!("no rule item {:?} to link to", self.source),
+                )
+                .rule(item.code.clone()),
             ),
             Some(src) if src.subject != self.via.from_kind() => out.push(invalid(
                 item,
                 format!("{path}.params.source"),
-                format!("{} is a {} item but via {:?} reads {} records", src.code, src.subject.as_str(), self.via, self.via.from_kind().as_str()),
+                format!(
+                    "{} is a {} item but via {:?} reads {} records",
+                    src.code,
+                    src.subject.as_str(),
+                    self.via,
+                    self.via.from_kind().as_str()
+                ),
             )),
             _ => {}
         }
     }
     fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
-        let Some((src_item, src)) = cx.rule(&self.source) else { return };
+        let Some((src_item, src)) = cx.rule(&self.source) else {
+            return;
+        };
         for &r in cx.records() {
             if let Some((p, d)) = src.points(r) {
                 let points = p * self.factor;
                 let detail = if self.factor == Decimal::ONE {
                     format!("{} record of {}: {}", src_item.code, r.subject, d)
                 } else {
-                    format!("{} record of {}: {} × {}", src_item.code, r.subject, p.normalize(), self.factor.normalize())
+                    format!(
+                        "{} record of {}: {} × {}",
+                        src_item.code,
+                        r.subject,
+                        p.normalize(),
+                        self.factor.normalize()
+                    )
                 };
-                let effects = if self.inherit_effects { src.record_effects(r) } else { Effects::default() };
-                out.push(Contribution::Occurrences { record: r, points_each: points, detail, effects });
+                let effects = if self.inherit_effects {
+                    src.record_effects(r)
+                } else {
+                    Effects::default()
+                };
+                out.push(Contribution::Occurrences {
+                    record: r,
+                    points_each: points,
+                    detail,
+                    effects,
+                });
             }
         }
     }
@@ -444,7 +657,11 @@ impl KindParams for MonthlyState {
         let mut p = Vec::new();
         positive(item, path, "points", self.points, &mut p);
         if item.subject != SubjectKind::Window {
-            p.push(invalid(item, format!("{path}.subject"), "monthly_state reads a window's roster: the item must be a window item".into()));
+            p.push(invalid(
+                item,
+                format!("{path}.subject"),
+                "monthly_state reads a window's roster: the item must be a window item".into(),
+            ));
         }
         done(self, p)
     }
@@ -455,13 +672,22 @@ impl Rule for MonthlyState {
         Some("the roster (window heads / chief representatives)".into())
     }
     fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
-        let Some(w) = cx.window(cx.subject()) else { return };
+        let Some(w) = cx.window(cx.subject()) else {
+            return;
+        };
         let terms = match self.condition {
             StateCondition::NoWindowHead => &w.heads,
             StateCondition::NoChiefRepresentative => &w.chief_representatives,
         };
         let days = cx.window_open_days(cx.subject());
-        let missing: Vec<_> = days.iter().filter(|d| !terms.iter().any(|t| crate::month::covers(t.from, t.to, **d))).collect();
+        let missing: Vec<_> = days
+            .iter()
+            .filter(|d| {
+                !terms
+                    .iter()
+                    .any(|t| crate::month::covers(t.from, t.to, **d))
+            })
+            .collect();
         let holds = match self.when {
             StateWhen::AnyOpenDay => !missing.is_empty(),
             StateWhen::AllOpenDays => !days.is_empty() && missing.len() == days.len(),
@@ -471,7 +697,10 @@ impl Rule for MonthlyState {
                 StateCondition::NoWindowHead => "no designated window head",
                 StateCondition::NoChiefRepresentative => "no chief representative",
             };
-            out.push(Contribution::State { points: self.points, detail: format!("{what} on {} of {} open days", missing.len(), days.len()) });
+            out.push(Contribution::State {
+                points: self.points,
+                detail: format!("{what} on {} of {} open days", missing.len(), days.len()),
+            });
         }
     }
 }
@@ -497,13 +726,21 @@ impl KindParams for MetricBelowTarget {
         let mut p = Vec::new();
         positive(item, path, "points_each", self.points_each, &mut p);
         if self.metrics.is_empty() {
-            p.push(invalid(item, format!("{path}.params.metrics"), "name at least one metric".into()));
+            p.push(invalid(
+                item,
+                format!("{path}.params.metrics"),
+                "name at least one metric".into(),
+            ));
         }
         for (k, v) in &self.targets {
             bounded(item, path, &format!("targets.{k}"), *v, &mut p);
         }
         if item.subject != SubjectKind::Window {
-            p.push(invalid(item, format!("{path}.subject"), "window metrics: the item must be a window item".into()));
+            p.push(invalid(
+                item,
+                format!("{path}.subject"),
+                "window metrics: the item must be a window item".into(),
+            ));
         }
         done(self, p)
     }
@@ -514,7 +751,9 @@ impl Rule for MetricBelowTarget {
         Some(format!("window metrics {}", self.metrics.join(", ")))
     }
     fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
-        let Some(m) = cx.metrics(cx.subject()) else { return };
+        let Some(m) = cx.metrics(cx.subject()) else {
+            return;
+        };
         for name in &self.metrics {
             let target = cx.target(name).or_else(|| self.targets.get(name).copied());
             match (m.rates.get(name), target) {
@@ -522,8 +761,15 @@ impl Rule for MetricBelowTarget {
                     points: self.points_each,
                     detail: format!("{name} {}% below target {}%", v.normalize(), t.normalize()),
                 }),
-                (None, _) => out.push(Contribution::Warning(format!("{}: no {name} rate for {}", cx.item().code, cx.month()))),
-                (_, None) => out.push(Contribution::Warning(format!("{}: no target for {name}", cx.item().code))),
+                (None, _) => out.push(Contribution::Warning(format!(
+                    "{}: no {name} rate for {}",
+                    cx.item().code,
+                    cx.month()
+                ))),
+                (_, None) => out.push(Contribution::Warning(format!(
+                    "{}: no target for {name}",
+                    cx.item().code
+                ))),
                 _ => {}
             }
         }
@@ -562,7 +808,8 @@ pub enum ShortfallRounding {
 
 impl KindParams for MetricShortfall {
     const NAME: &'static str = "metric_shortfall";
-    const SUMMARY: &'static str = "points per unit by which a window metric falls short of its target";
+    const SUMMARY: &'static str =
+        "points per unit by which a window metric falls short of its target";
     fn build(self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
         let mut p = Vec::new();
         positive(item, path, "unit", self.unit, &mut p);
@@ -571,7 +818,11 @@ impl KindParams for MetricShortfall {
             bounded(item, path, "target", t, &mut p);
         }
         if item.subject != SubjectKind::Window {
-            p.push(invalid(item, format!("{path}.subject"), "window metrics: the item must be a window item".into()));
+            p.push(invalid(
+                item,
+                format!("{path}.subject"),
+                "window metrics: the item must be a window item".into(),
+            ));
         }
         done(self, p)
     }
@@ -582,13 +833,29 @@ impl Rule for MetricShortfall {
         Some(format!("window metric {}", self.metric))
     }
     fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
-        let Some(m) = cx.metrics(cx.subject()) else { return };
-        let Some(v) = m.rates.get(&self.metric).or_else(|| m.values.get(&self.metric)).copied() else {
-            out.push(Contribution::Warning(format!("{}: no {} for {}", cx.item().code, self.metric, cx.month())));
+        let Some(m) = cx.metrics(cx.subject()) else {
+            return;
+        };
+        let Some(v) = m
+            .rates
+            .get(&self.metric)
+            .or_else(|| m.values.get(&self.metric))
+            .copied()
+        else {
+            out.push(Contribution::Warning(format!(
+                "{}: no {} for {}",
+                cx.item().code,
+                self.metric,
+                cx.month()
+            )));
             return;
         };
         let Some(t) = self.target.or_else(|| cx.target(&self.metric)) else {
-            out.push(Contribution::Warning(format!("{}: no target for {}", cx.item().code, self.metric)));
+            out.push(Contribution::Warning(format!(
+                "{}: no target for {}",
+                cx.item().code,
+                self.metric
+            )));
             return;
         };
         if v >= t {
@@ -598,20 +865,23 @@ impl Rule for MetricShortfall {
         let units = match self.shortfall_rounding {
             ShortfallRounding::Down => units.floor(),
             ShortfallRounding::Up => units.ceil(),
-            ShortfallRounding::HalfAwayFromZero => units.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+            ShortfallRounding::HalfAwayFromZero => units
+                .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
             ShortfallRounding::Exact => units,
         };
         if units > Decimal::ZERO {
             out.push(Contribution::State {
                 points: units * self.points_per_unit,
-                detail: format!(
-                    "{} {} below target {} by {} unit(s) × {}",
-                    self.metric,
-                    v.normalize(),
-                    t.normalize(),
-                    units.normalize(),
-                    self.points_per_unit.normalize()
-                ),
+                detail: detail(cx, || {
+                    format!(
+                        "{} {} below target {} by {} unit(s) × {}",
+                        self.metric,
+                        v.normalize(),
+                        t.normalize(),
+                        units.normalize(),
+                        self.points_per_unit.normalize()
+                    )
+                }),
             });
         }
     }
@@ -653,15 +923,26 @@ pub enum SeveralWindows {
 
 impl KindParams for MetricTiers {
     const NAME: &'static str = "metric_tiers";
-    const SUMMARY: &'static str = "tiered points by a window metric (optionally per staff member), highest tier only";
+    const SUMMARY: &'static str =
+        "tiered points by a window metric (optionally per staff member), highest tier only";
     fn build(self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
         let mut p = Vec::new();
         if self.tiers.is_empty() {
-            p.push(invalid(item, format!("{path}.params.tiers"), "give at least one tier".into()));
+            p.push(invalid(
+                item,
+                format!("{path}.params.tiers"),
+                "give at least one tier".into(),
+            ));
         }
         for (i, t) in self.tiers.iter().enumerate() {
             positive(item, path, &format!("tiers[{i}].points"), t.points, &mut p);
-            bounded(item, path, &format!("tiers[{i}].at_least"), t.at_least, &mut p);
+            bounded(
+                item,
+                path,
+                &format!("tiers[{i}].at_least"),
+                t.at_least,
+                &mut p,
+            );
         }
         done(self, p)
     }
@@ -673,11 +954,17 @@ impl MetricTiers {
         if self.metric == "cases" {
             m.cases.map(Decimal::from)
         } else {
-            m.values.get(&self.metric).or_else(|| m.rates.get(&self.metric)).copied()
+            m.values
+                .get(&self.metric)
+                .or_else(|| m.rates.get(&self.metric))
+                .copied()
         }
     }
     fn tier(&self, v: Decimal) -> Option<&ValueTier> {
-        self.tiers.iter().filter(|t| v >= t.at_least).max_by(|a, b| a.points.cmp(&b.points))
+        self.tiers
+            .iter()
+            .filter(|t| v >= t.at_least)
+            .max_by(|a, b| a.points.cmp(&b.points))
     }
     /// The window's figure as the tiers read it, with its explanation.
     fn figure(&self, cx: &RuleContext<'_, '_>, window: &str) -> Option<(Decimal, String)> {
@@ -688,9 +975,24 @@ impl MetricTiers {
                 return None;
             }
             let per = v / Decimal::from(n as u64);
-            Some((per, format!("{window}: {} {} / {n} staff = {}", v.normalize(), self.metric, cx.rounding().apply(per))))
+            Some((
+                per,
+                detail(cx, || {
+                    format!(
+                        "{window}: {} {} / {n} staff = {}",
+                        v.normalize(),
+                        self.metric,
+                        cx.rounding().apply(per)
+                    )
+                }),
+            ))
         } else {
-            Some((v, format!("{window}: {} {}", v.normalize(), self.metric)))
+            Some((
+                v,
+                detail(cx, || {
+                    format!("{window}: {} {}", v.normalize(), self.metric)
+                }),
+            ))
         }
     }
 }
@@ -702,14 +1004,21 @@ impl Rule for MetricTiers {
     fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
         let windows: Vec<String> = match cx.subject_kind() {
             SubjectKind::Window => vec![cx.subject().to_string()],
-            SubjectKind::Staff => cx.windows_served(cx.subject()).iter().map(|(w, _)| w.clone()).collect(),
+            SubjectKind::Staff => cx
+                .windows_served(cx.subject())
+                .iter()
+                .map(|(w, _)| w.clone())
+                .collect(),
         };
         let mut hits = Vec::new();
         for w in &windows {
             if let Some((v, d)) = self.figure(cx, w)
                 && let Some(t) = self.tier(v)
             {
-                hits.push((t.points, format!("{d} ≥ {}", t.at_least.normalize())));
+                hits.push((
+                    t.points,
+                    detail(cx, || format!("{d} ≥ {}", t.at_least.normalize())),
+                ));
             }
         }
         match self.several_windows {
@@ -752,11 +1061,16 @@ pub enum Weights {
 
 impl KindParams for DerivedFromStaff {
     const NAME: &'static str = "derived_from_staff";
-    const SUMMARY: &'static str = "a window category from its staff's scores: (weighted) mean ÷ source max × category max";
+    const SUMMARY: &'static str =
+        "a window category from its staff's scores: (weighted) mean ÷ source max × category max";
     fn build(self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
         let mut p = Vec::new();
         if item.subject != SubjectKind::Window {
-            p.push(invalid(item, format!("{path}.subject"), "derived_from_staff makes a window category".into()));
+            p.push(invalid(
+                item,
+                format!("{path}.subject"),
+                "derived_from_staff makes a window category".into(),
+            ));
         }
         if let Some(m) = self.source_max {
             positive(item, path, "source_max", m, &mut p);
@@ -769,26 +1083,45 @@ impl Rule for DerivedFromStaff {
     fn derived_from(&self) -> Option<String> {
         Some(format!("staff {} scores", self.source))
     }
-    fn check_policy(&self, policy: &PolicyDoc, item: &RuleItem, path: &str, out: &mut Vec<Problem>) {
-        if self.source != "total" && !policy.staff.categories.iter().any(|c| c.code == self.source && !c.bonus) {
+    fn check_policy(
+        &self,
+        policy: &PolicyDoc,
+        item: &RuleItem,
+        path: &str,
+        out: &mut Vec<Problem>,
+    ) {
+        if self.source != "total"
+            && !policy
+                .staff
+                .categories
+                .iter()
+                .any(|c| c.code == self.source && !c.bonus)
+        {
             out.push(
                 Problem::new(
                     ProblemKind::UnknownReference,
                     format!("{path}.params.source"),
-                    format!("no staff deduction category {:?}; give a staff category code or \"total\"", self.source),
+                    format!(
+                        "no staff deduction category {:?}; give a staff category code or \"total\"",
+                        self.source
+                    ),
                 )
                 .rule(item.code.clone()),
             );
         }
     }
     fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
-        let Some((item_max, source_max)) = cx.category_scale(&self.source, self.source_max) else { return };
+        let Some((item_max, source_max)) = cx.category_scale(&self.source, self.source_max) else {
+            return;
+        };
         let duty = cx.staff_on_duty(cx.subject());
         let mut num = Decimal::ZERO;
         let mut den = Decimal::ZERO;
         let mut parts = Vec::new();
         for (s, days) in duty {
-            let Some(res) = cx.staff_result(s) else { continue };
+            let Some(res) = cx.staff_result(s) else {
+                continue;
+            };
             let score = if self.source == "total" {
                 res.total
             } else {
@@ -803,34 +1136,59 @@ impl Rule for DerivedFromStaff {
             };
             num += w * score;
             den += w;
-            parts.push(format!("{s} {}×{}", score.normalize(), w));
+            if cx.explain() {
+                parts.push(format!("{s} {}×{}", score.normalize(), w));
+            }
         }
         if den.is_zero() {
-            out.push(Contribution::Warning(format!("{}: no staff on duty this month; full marks", cx.item().code)));
-            out.push(Contribution::Score { score: item_max, detail: "no staff on duty: full marks".into() });
+            out.push(Contribution::Warning(format!(
+                "{}: no staff on duty this month; full marks",
+                cx.item().code
+            )));
+            out.push(Contribution::Score {
+                score: item_max,
+                detail: "no staff on duty: full marks".into(),
+            });
             return;
         }
         let raw = num / den / source_max * item_max;
         let score = cx.rounding().apply(raw.min(item_max));
         out.push(Contribution::Score {
             score,
-            detail: format!(
-                "({}) / {} / {} × {} = {}",
-                parts.join(" + "),
-                den,
-                source_max.normalize(),
-                item_max.normalize(),
-                score
-            ),
+            detail: detail(cx, || {
+                format!(
+                    "({}) / {} / {} × {} = {}",
+                    parts.join(" + "),
+                    den,
+                    source_max.normalize(),
+                    item_max.normalize(),
+                    score
+                )
+            }),
         });
     }
 }
 
+/// A contribution's text, formatted only when the result carries text ([`RuleContext::explain`]).
+fn detail(cx: &RuleContext<'_, '_>, text: impl FnOnce() -> String) -> String {
+    if cx.explain() { text() } else { String::new() }
+}
+
 impl RuleContext<'_, '_> {
     /// (this item's category max, the source scale) for a derived category.
-    fn category_scale(&self, source: &str, source_max: Option<Decimal>) -> Option<(Decimal, Decimal)> {
+    fn category_scale(
+        &self,
+        source: &str,
+        source_max: Option<Decimal>,
+    ) -> Option<(Decimal, Decimal)> {
         let item_max = self.category_max(&self.item().category)?;
-        let smax = source_max.or_else(|| if source == "total" { self.staff_base() } else { self.staff_category_max(source) })?;
+        let smax = source_max.or_else(|| {
+            if source == "total" {
+                self.staff_base()
+            } else {
+                self.staff_category_max(source)
+            }
+        })?;
         Some((item_max, smax))
     }
 }
@@ -845,11 +1203,16 @@ pub struct CountThreshold(pub Threshold);
 
 impl KindParams for CountThreshold {
     const NAME: &'static str = "count_threshold";
-    const SUMMARY: &'static str = "zeroes a category / flags the month when an item's count reaches a threshold";
+    const SUMMARY: &'static str =
+        "zeroes a category / flags the month when an item's count reaches a threshold";
     fn build(self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
         let mut p = Vec::new();
         if self.0.counts.is_none() {
-            p.push(invalid(item, format!("{path}.params.counts"), "name the item whose occurrences are counted".into()));
+            p.push(invalid(
+                item,
+                format!("{path}.params.counts"),
+                "name the item whose occurrences are counted".into(),
+            ));
         }
         crate::engine::check_threshold(&self.0, item, &format!("{path}.params"), &mut p);
         done(self, p)
@@ -858,9 +1221,18 @@ impl KindParams for CountThreshold {
 
 impl Rule for CountThreshold {
     fn derived_from(&self) -> Option<String> {
-        Some(format!("the count of {} records", self.0.counts.as_deref().unwrap_or("?")))
+        Some(format!(
+            "the count of {} records",
+            self.0.counts.as_deref().unwrap_or("?")
+        ))
     }
-    fn check_policy(&self, policy: &PolicyDoc, item: &RuleItem, path: &str, out: &mut Vec<Problem>) {
+    fn check_policy(
+        &self,
+        policy: &PolicyDoc,
+        item: &RuleItem,
+        path: &str,
+        out: &mut Vec<Problem>,
+    ) {
         crate::engine::check_threshold_refs(&self.0, policy, item, &format!("{path}.params"), out);
     }
     fn apply<'a>(&self, _cx: &RuleContext<'_, 'a>, _out: &mut Vec<Contribution<'a>>) {}

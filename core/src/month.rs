@@ -24,7 +24,10 @@ impl YearMonth {
     }
 
     pub fn of(date: NaiveDate) -> Self {
-        Self { year: date.year(), month: date.month() }
+        Self {
+            year: date.year(),
+            month: date.month(),
+        }
     }
 
     pub fn first_day(self) -> NaiveDate {
@@ -32,8 +35,15 @@ impl YearMonth {
     }
 
     pub fn last_day(self) -> NaiveDate {
-        let (y, m) = if self.month == 12 { (self.year + 1, 1) } else { (self.year, self.month + 1) };
-        NaiveDate::from_ymd_opt(y, m, 1).expect("valid month").pred_opt().expect("has a previous day")
+        let (y, m) = if self.month == 12 {
+            (self.year + 1, 1)
+        } else {
+            (self.year, self.month + 1)
+        };
+        NaiveDate::from_ymd_opt(y, m, 1)
+            .expect("valid month")
+            .pred_opt()
+            .expect("has a previous day")
     }
 
     pub fn days(self) -> u32 {
@@ -106,7 +116,11 @@ pub fn days_in_month(from: Option<NaiveDate>, to: Option<NaiveDate>, month: Year
         Some(t) if t < month.last_day() => t,
         _ => month.last_day(),
     };
-    if end < start { 0 } else { (end - start).num_days() as u32 + 1 }
+    if end < start {
+        0
+    } else {
+        (end - start).num_days() as u32 + 1
+    }
 }
 
 /// Whether `date` lies in `[from, to]` (bounds optional, inclusive).

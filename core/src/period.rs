@@ -1,12 +1,12 @@
 //! Periods (P1–P3), rankings (P8), awards (P4–P9) and department feedback (P11, P12).
 
 use crate::dataset::Dataset;
-use crate::engine::Policy;
+use crate::engine::{Explain, Policy};
 use crate::error::{Errors, Problem, ProblemKind};
 use crate::month::YearMonth;
 use crate::policy::{Award, PeriodKind, QuotaBase, QuotaRounding, SubjectKind, TieBreaker};
-use crate::text::Text;
 use crate::result::{Flag, MonthResult, SubjectMonth, YearResult};
+use crate::text::Text;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -39,7 +39,12 @@ impl Period {
     pub fn months(self) -> Vec<YearMonth> {
         match self {
             Period::Month(m) => vec![m],
-            Period::Quarter { year, quarter } => (1..=3).map(|i| YearMonth { year, month: (quarter - 1) * 3 + i }).collect(),
+            Period::Quarter { year, quarter } => (1..=3)
+                .map(|i| YearMonth {
+                    year,
+                    month: (quarter - 1) * 3 + i,
+                })
+                .collect(),
             Period::Year(year) => YearMonth::months_of_year(year).collect(),
         }
     }
@@ -61,10 +66,18 @@ impl fmt::Display for Period {
 impl FromStr for Period {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = || format!("expected a period: a month 2026-10, a quarter 2026-Q3 or a year 2026; got {s:?}");
+        let bad = || {
+            format!(
+                "expected a period: a month 2026-10, a quarter 2026-Q3 or a year 2026; got {s:?}"
+            )
+        };
         if s.len() == 4 {
             let y: i32 = s.parse().map_err(|_| bad())?;
-            return if (1..=9999).contains(&y) { Ok(Period::Year(y)) } else { Err(bad()) };
+            return if (1..=9999).contains(&y) {
+                Ok(Period::Year(y))
+            } else {
+                Err(bad())
+            };
         }
         if let Some((y, q)) = s.split_once("-Q").or_else(|| s.split_once("-q")) {
             let year: i32 = y.parse().map_err(|_| bad())?;
@@ -86,7 +99,9 @@ impl Serialize for Period {
 
 impl<'de> Deserialize<'de> for Period {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
     }
 }
 
@@ -230,28 +245,51 @@ pub struct HallYear {
 
 impl PeriodResult {
     pub fn subject(&self, id: &str) -> Option<&SubjectPeriod> {
-        self.windows.iter().chain(self.staff.iter()).find(|s| s.subject == id)
+        self.windows
+            .iter()
+            .chain(self.staff.iter())
+            .find(|s| s.subject == id)
     }
     pub fn award(&self, id: &str, kind: SubjectKind) -> Option<&AwardResult> {
-        self.awards.iter().find(|a| a.award == id && a.subject == kind)
+        self.awards
+            .iter()
+            .find(|a| a.award == id && a.subject == kind)
     }
 }
 
 impl Policy {
     /// Scores a period: a month, a quarter or the year, with rankings and awards.
     pub fn evaluate_period(&self, ds: &Dataset, period: Period) -> Result<PeriodResult, Errors> {
+        self.evaluate_period_with(ds, period, Explain::Full)
+    }
+
+    /// [`Policy::evaluate_period`] with the given level of explanation of the months behind it
+    /// (the period result itself is the same either way).
+    pub fn evaluate_period_with(
+        &self,
+        ds: &Dataset,
+        period: Period,
+        explain: Explain,
+    ) -> Result<PeriodResult, Errors> {
         if period.year() != ds.year {
             return Err(Errors::one(
                 "request",
-                Problem::new(ProblemKind::Unsupported, "period", format!("period {period} is outside the dataset's year {}", ds.year)),
+                Problem::new(
+                    ProblemKind::Unsupported,
+                    "period",
+                    format!("period {period} is outside the dataset's year {}", ds.year),
+                ),
             ));
         }
         let last = *period.months().last().expect("a period has months");
         let months: Vec<MonthResult> = match period {
-            Period::Month(m) => vec![self.evaluate_month(ds, m)?],
+            Period::Month(m) => vec![self.evaluate_month_with(ds, m, explain)?],
             _ => {
-                let year = self.evaluate_year_to(ds, last)?;
-                year.months.into_iter().filter(|m| period.contains(m.month)).collect()
+                let year = self.evaluate_year_to(ds, last, explain)?;
+                year.months
+                    .into_iter()
+                    .filter(|m| period.contains(m.month))
+                    .collect()
             }
         };
         Ok(self.period_from_months(ds, period, &months))
@@ -260,43 +298,92 @@ impl Policy {
     /// Everything a hall's year produces, computing each month once: the twelve months, the four
     /// quarters and the year (each with ranks, awards and department feedback).
     pub fn evaluate_hall_year(&self, ds: &Dataset) -> Result<HallYear, Errors> {
-        let year = self.evaluate_year(ds)?;
+        self.evaluate_hall_year_with(ds, Explain::Full)
+    }
+
+    /// [`Policy::evaluate_hall_year`] with the given level of explanation of the months.
+    pub fn evaluate_hall_year_with(
+        &self,
+        ds: &Dataset,
+        explain: Explain,
+    ) -> Result<HallYear, Errors> {
+        let year = self.evaluate_year_with(ds, explain)?;
         let quarters = (1..=4)
             .map(|q| {
-                let p = Period::Quarter { year: ds.year, quarter: q };
-                let from = year.months.iter().position(|m| p.contains(m.month)).unwrap_or(year.months.len());
-                let to = year.months.iter().rposition(|m| p.contains(m.month)).map_or(from, |i| i + 1);
+                let p = Period::Quarter {
+                    year: ds.year,
+                    quarter: q,
+                };
+                let from = year
+                    .months
+                    .iter()
+                    .position(|m| p.contains(m.month))
+                    .unwrap_or(year.months.len());
+                let to = year
+                    .months
+                    .iter()
+                    .rposition(|m| p.contains(m.month))
+                    .map_or(from, |i| i + 1);
                 self.period_from_months(ds, p, &year.months[from..to])
             })
             .collect();
         let annual = self.period_from_months(ds, Period::Year(ds.year), &year.months);
-        Ok(HallYear { year, quarters, annual })
+        Ok(HallYear {
+            year,
+            quarters,
+            annual,
+        })
     }
 
-    fn evaluate_year_to(&self, ds: &Dataset, last: YearMonth) -> Result<YearResult, Errors> {
-        let mut y = self.evaluate_year(ds)?;
+    fn evaluate_year_to(
+        &self,
+        ds: &Dataset,
+        last: YearMonth,
+        explain: Explain,
+    ) -> Result<YearResult, Errors> {
+        let mut y = self.evaluate_year_with(ds, explain)?;
         y.months.retain(|m| m.month <= last);
         Ok(y)
     }
 
     /// Builds the period result from its months' results (all months of the period, in order).
-    pub fn period_from_months(&self, ds: &Dataset, period: Period, months: &[MonthResult]) -> PeriodResult {
+    pub fn period_from_months(
+        &self,
+        ds: &Dataset,
+        period: Period,
+        months: &[MonthResult],
+    ) -> PeriodResult {
         let doc = self.doc();
         let mut windows = self.subjects(period, months, SubjectKind::Window);
         let mut staff = self.subjects(period, months, SubjectKind::Staff);
         rank(&mut windows);
         rank(&mut staff);
         let mut awards = Vec::new();
-        for a in doc.awards.awards.iter().filter(|a| a.period == period.kind()) {
+        for a in doc
+            .awards
+            .awards
+            .iter()
+            .filter(|a| a.period == period.kind())
+        {
             let list = match a.subject {
                 SubjectKind::Window => &windows,
                 SubjectKind::Staff => &staff,
             };
             awards.push(self.award(a, period, list, windows.len() as u32));
         }
-        let names: BTreeMap<&str, &str> = ds.departments.iter().map(|d| (d.id.as_str(), d.name.as_str())).collect();
+        let names: BTreeMap<&str, &str> = ds
+            .departments
+            .iter()
+            .map(|d| (d.id.as_str(), d.name.as_str()))
+            .collect();
         let mut depts: BTreeSet<&str> = names.keys().copied().collect();
-        depts.extend(windows.iter().chain(staff.iter()).map(|s| s.department.as_str()).filter(|d| !d.is_empty()));
+        depts.extend(
+            windows
+                .iter()
+                .chain(staff.iter())
+                .map(|s| s.department.as_str())
+                .filter(|d| !d.is_empty()),
+        );
         let entry = |s: &SubjectPeriod| DepartmentEntry {
             subject: s.subject.clone(),
             name: s.name.clone(),
@@ -307,20 +394,41 @@ impl Policy {
         let departments = depts
             .into_iter()
             .map(|d| {
-                let ws: Vec<DepartmentEntry> = windows.iter().filter(|s| s.department == d).map(entry).collect();
-                let st: Vec<DepartmentEntry> = staff.iter().filter(|s| s.department == d).map(entry).collect();
+                let ws: Vec<DepartmentEntry> = windows
+                    .iter()
+                    .filter(|s| s.department == d)
+                    .map(entry)
+                    .collect();
+                let st: Vec<DepartmentEntry> = staff
+                    .iter()
+                    .filter(|s| s.department == d)
+                    .map(entry)
+                    .collect();
                 let indicator = if ws.is_empty() {
                     None
                 } else {
                     let sum: Decimal = ws.iter().map(|w| w.score).sum();
-                    Some(doc.periods.rounding.apply(sum / Decimal::from(ws.len() as u64)))
+                    Some(
+                        doc.periods
+                            .rounding
+                            .apply(sum / Decimal::from(ws.len() as u64)),
+                    )
                 };
-                DepartmentFeedback { department: Text::new(d), name: Text::new(names.get(d).copied().unwrap_or(d)), windows: ws, staff: st, indicator }
+                DepartmentFeedback {
+                    department: Text::new(d),
+                    name: Text::new(names.get(d).copied().unwrap_or(d)),
+                    windows: ws,
+                    staff: st,
+                    indicator,
+                }
             })
             .collect();
         PeriodResult {
             policy: self.policy_text(),
-            hall: months.first().map(|m| m.hall.clone()).unwrap_or_else(|| Text::new(&ds.hall.id)),
+            hall: months
+                .first()
+                .map(|m| m.hall.clone())
+                .unwrap_or_else(|| Text::new(&ds.hall.id)),
             period,
             kind: period.kind(),
             months: period.months(),
@@ -331,7 +439,12 @@ impl Policy {
         }
     }
 
-    fn subjects(&self, period: Period, months: &[MonthResult], kind: SubjectKind) -> Vec<SubjectPeriod> {
+    fn subjects(
+        &self,
+        period: Period,
+        months: &[MonthResult],
+        kind: SubjectKind,
+    ) -> Vec<SubjectPeriod> {
         let doc = self.doc();
         let sp = match kind {
             SubjectKind::Staff => &doc.staff,
@@ -345,7 +458,12 @@ impl Policy {
         let mut complaints_by_month: BTreeMap<YearMonth, BTreeMap<&str, u32>> = BTreeMap::new();
         for m in months {
             let c = complaints_by_month.entry(m.month).or_default();
-            for ch in m.records.iter().flat_map(|r| r.charges.iter()).filter(|ch| complaint_rules.iter().any(|c| ch.rule == *c)) {
+            for ch in m
+                .records
+                .iter()
+                .flat_map(|r| r.charges.iter())
+                .filter(|ch| complaint_rules.iter().any(|c| ch.rule == *c))
+            {
                 *c.entry(ch.subject.as_str()).or_default() += ch.occurrences;
             }
         }
@@ -356,7 +474,10 @@ impl Policy {
                 SubjectKind::Window => &m.windows,
             };
             for s in list {
-                by_subject.entry(s.subject.as_str()).or_default().push((m, s));
+                by_subject
+                    .entry(s.subject.as_str())
+                    .or_default()
+                    .push((m, s));
             }
         }
         let mut out = Vec::new();
@@ -384,7 +505,11 @@ impl Policy {
                 for c in &s.categories {
                     if zero_for_year.contains(c.code.as_str()) && !c.score.is_zero() {
                         base -= c.score;
-                        adjusted = Some(format!("{} counted as 0 for the year (was {})", c.code, c.score.normalize()));
+                        adjusted = Some(format!(
+                            "{} counted as 0 for the year (was {})",
+                            c.code,
+                            c.score.normalize()
+                        ));
                     }
                 }
                 let total = if adjusted.is_some() {
@@ -402,9 +527,16 @@ impl Policy {
                 sum += total;
                 deductions += sp.base - base;
                 bonus += s.bonus;
-                complaints += complaints_by_month.get(&m.month).and_then(|c| c.get(id)).copied().unwrap_or(0);
+                complaints += complaints_by_month
+                    .get(&m.month)
+                    .and_then(|c| c.get(id))
+                    .copied()
+                    .unwrap_or(0);
                 if forced.is_none() {
-                    forced = s.grade_forced_by.clone().map(|b| (s.grade.clone(), format!("{} in {}", b, m.month)));
+                    forced = s
+                        .grade_forced_by
+                        .clone()
+                        .map(|b| (s.grade.clone(), format!("{} in {}", b, m.month)));
                 }
                 for f in s.flags.iter().filter(|f| f.code == "disqualified") {
                     let applies = match (period.kind(), f.period) {
@@ -419,7 +551,11 @@ impl Policy {
                         disq.push(f);
                     }
                 }
-                monthly.push(MonthTotal { month: m.month, total: total.normalize(), adjusted });
+                monthly.push(MonthTotal {
+                    month: m.month,
+                    total: total.normalize(),
+                    adjusted,
+                });
             }
             let n = rows.len() as u32;
             let score = doc.periods.rounding.apply(sum / Decimal::from(n));
@@ -432,7 +568,10 @@ impl Policy {
                 subject: first.subject.clone(),
                 kind,
                 name: first.name.clone(),
-                department: rows.last().map(|(_, s)| s.department.clone()).unwrap_or_default(),
+                department: rows
+                    .last()
+                    .map(|(_, s)| s.department.clone())
+                    .unwrap_or_default(),
                 monthly,
                 months_evaluated: n,
                 score,
@@ -449,16 +588,33 @@ impl Policy {
         out
     }
 
-    fn award(&self, a: &Award, period: Period, list: &[SubjectPeriod], window_count: u32) -> AwardResult {
+    fn award(
+        &self,
+        a: &Award,
+        period: Period,
+        list: &[SubjectPeriod],
+        window_count: u32,
+    ) -> AwardResult {
         let settings = &self.doc().awards;
         let months_in_period = period.months().len() as u32;
         let eligible = |s: &SubjectPeriod| -> Result<(), String> {
             if settings.require_every_month && s.months_evaluated < months_in_period {
-                return Err(format!("evaluated in {} of {} months of the period (P7)", s.months_evaluated, months_in_period));
+                return Err(format!(
+                    "evaluated in {} of {} months of the period (P7)",
+                    s.months_evaluated, months_in_period
+                ));
             }
             if let Some(f) = s.disqualifications.first() {
-                let rec = f.record.as_deref().map(|r| format!(", record {r}")).unwrap_or_default();
-                return Err(format!("disqualified by {}{rec}: {}", f.rule.as_deref().unwrap_or("?"), f.detail));
+                let rec = f
+                    .record
+                    .as_deref()
+                    .map(|r| format!(", record {r}"))
+                    .unwrap_or_default();
+                return Err(format!(
+                    "disqualified by {}{rec}: {}",
+                    f.rule.as_deref().unwrap_or("?"),
+                    f.detail
+                ));
             }
             Ok(())
         };
@@ -476,10 +632,24 @@ impl Policy {
                 let q = match a.rounding {
                     QuotaRounding::Down => exact.floor(),
                     QuotaRounding::Up => exact.ceil(),
-                    QuotaRounding::HalfUp => exact.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+                    QuotaRounding::HalfUp => exact.round_dp_with_strategy(
+                        0,
+                        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                    ),
                 };
                 let q: u32 = q.try_into().unwrap_or(0);
-                (q, format!("{} × {} = {} → {} ({:?})", share.normalize(), base, exact.normalize(), q, a.rounding).to_lowercase())
+                (
+                    q,
+                    format!(
+                        "{} × {} = {} → {} ({:?})",
+                        share.normalize(),
+                        base,
+                        exact.normalize(),
+                        q,
+                        a.rounding
+                    )
+                    .to_lowercase(),
+                )
             }
             (None, None) => (0, "no share or count set".into()),
         };
@@ -504,7 +674,11 @@ impl Policy {
         let mut status: BTreeMap<&str, (AwardStatus, String)> = BTreeMap::new();
         let mut awarded = Vec::new();
         let mut tied = Vec::new();
-        let elig: Vec<&SubjectPeriod> = order.iter().copied().filter(|s| eligible(s).is_ok()).collect();
+        let elig: Vec<&SubjectPeriod> = order
+            .iter()
+            .copied()
+            .filter(|s| eligible(s).is_ok())
+            .collect();
         let mut i = 0;
         let mut closed = false;
         while i < elig.len() {
@@ -518,7 +692,13 @@ impl Policy {
             if !closed && group.len() <= left {
                 for s in group {
                     awarded.push(s.subject.clone());
-                    status.insert(&s.subject, (AwardStatus::Awarded, format!("rank {} within the quota of {quota}", s.rank)));
+                    status.insert(
+                        &s.subject,
+                        (
+                            AwardStatus::Awarded,
+                            format!("rank {} within the quota of {quota}", s.rank),
+                        ),
+                    );
                 }
             } else if !closed && left > 0 {
                 for s in group {
@@ -535,7 +715,13 @@ impl Policy {
             } else {
                 closed = true;
                 for s in group {
-                    status.insert(&s.subject, (AwardStatus::QuotaFull, format!("rank {}: quota of {quota} filled", s.rank)));
+                    status.insert(
+                        &s.subject,
+                        (
+                            AwardStatus::QuotaFull,
+                            format!("rank {}: quota of {quota} filled", s.rank),
+                        ),
+                    );
                 }
             }
             i = j;
@@ -545,9 +731,18 @@ impl Policy {
             .map(|s| {
                 let (st, detail) = match eligible(s) {
                     Err(why) => (AwardStatus::NotEligible, why),
-                    Ok(()) => status.get(s.subject.as_str()).cloned().expect("every eligible subject has a status"),
+                    Ok(()) => status
+                        .get(s.subject.as_str())
+                        .cloned()
+                        .expect("every eligible subject has a status"),
                 };
-                Standing { subject: s.subject.clone(), rank: s.rank, score: s.score, status: st, detail }
+                Standing {
+                    subject: s.subject.clone(),
+                    rank: s.rank,
+                    score: s.score,
+                    status: st,
+                    detail,
+                }
             })
             .collect();
         AwardResult {
@@ -567,7 +762,11 @@ impl Policy {
 
 /// P8: by score descending, equal scores share a rank (1, 2, 2, 4); in the hall and in each department.
 fn rank(list: &mut [SubjectPeriod]) {
-    list.sort_by(|a, b| b.score.cmp(&a.score).then_with(|| a.subject.cmp(&b.subject)));
+    list.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then_with(|| a.subject.cmp(&b.subject))
+    });
     let mut prev: Option<Decimal> = None;
     let mut r = 0;
     for (i, s) in list.iter_mut().enumerate() {

@@ -51,7 +51,9 @@ pub struct Reading {
 }
 
 /// Which subjects a rule item or category applies to.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum SubjectKind {
     Staff,
@@ -181,7 +183,9 @@ impl ItemCaps {
 }
 
 /// Periods an eligibility loss can cover.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodKind {
     Month,
@@ -350,7 +354,10 @@ pub struct Rounding {
 
 impl Default for Rounding {
     fn default() -> Self {
-        Rounding { places: 2, mode: RoundingMode::HalfAwayFromZero }
+        Rounding {
+            places: 2,
+            mode: RoundingMode::HalfAwayFromZero,
+        }
     }
 }
 
@@ -410,21 +417,29 @@ fn yes() -> bool {
 
 impl Grades {
     pub fn grade(&self, score: Decimal) -> String {
-        self.bands.get(self.band(score)).map(|b| b.name.clone()).unwrap_or_default()
+        self.bands
+            .get(self.band(score))
+            .map(|b| b.name.clone())
+            .unwrap_or_default()
     }
     /// The index of the band a score falls in (the last band when none matches; 0 without bands).
     pub fn band(&self, score: Decimal) -> usize {
         for (i, b) in self.bands.iter().enumerate() {
             match b.min {
                 None => return i,
-                Some(min) if (b.inclusive && score >= min) || (!b.inclusive && score > min) => return i,
+                Some(min) if (b.inclusive && score >= min) || (!b.inclusive && score > min) => {
+                    return i;
+                }
                 _ => {}
             }
         }
         self.bands.len().saturating_sub(1)
     }
     pub fn lowest(&self) -> String {
-        self.bands.last().map(|b| b.name.clone()).unwrap_or_default()
+        self.bands
+            .last()
+            .map(|b| b.name.clone())
+            .unwrap_or_default()
     }
 }
 
@@ -442,7 +457,10 @@ pub struct PeriodSettings {
 
 impl Default for PeriodSettings {
     fn default() -> Self {
-        PeriodSettings { mean_over: MeanOver::EvaluatedMonths, rounding: Rounding::default() }
+        PeriodSettings {
+            mean_over: MeanOver::EvaluatedMonths,
+            rounding: Rounding::default(),
+        }
     }
 }
 
@@ -472,12 +490,21 @@ pub struct AwardSettings {
 
 impl Default for AwardSettings {
     fn default() -> Self {
-        AwardSettings { awards: Vec::new(), tie_breakers: default_tie_breakers(), complaint_rules: ComplaintRules::default(), require_every_month: true }
+        AwardSettings {
+            awards: Vec::new(),
+            tie_breakers: default_tie_breakers(),
+            complaint_rules: ComplaintRules::default(),
+            require_every_month: true,
+        }
     }
 }
 
 fn default_tie_breakers() -> Vec<TieBreaker> {
-    vec![TieBreaker::FewerDeductions, TieBreaker::FewerComplaints, TieBreaker::MoreBonus]
+    vec![
+        TieBreaker::FewerDeductions,
+        TieBreaker::FewerComplaints,
+        TieBreaker::MoreBonus,
+    ]
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
@@ -503,7 +530,10 @@ pub struct ComplaintRules {
 impl Default for ComplaintRules {
     /// None: a policy names its complaint items (the county measure: S5.1 for staff, W6.1 for windows).
     fn default() -> Self {
-        ComplaintRules { staff: Vec::new(), window: Vec::new() }
+        ComplaintRules {
+            staff: Vec::new(),
+            window: Vec::new(),
+        }
     }
 }
 

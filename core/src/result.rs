@@ -125,7 +125,9 @@ pub struct Flag {
 }
 
 /// Why a record, or part of it, did not count.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
     /// Under review or appeal (C10).
@@ -237,7 +239,10 @@ pub struct Charge {
 
 impl MonthResult {
     pub fn subject(&self, id: &str) -> Option<&SubjectMonth> {
-        self.windows.iter().chain(self.staff.iter()).find(|s| s.subject == id)
+        self.windows
+            .iter()
+            .chain(self.staff.iter())
+            .find(|s| s.subject == id)
     }
     pub fn record(&self, id: &str) -> Option<&RecordOutcome> {
         self.records.iter().find(|r| r.record == id)
@@ -246,7 +251,10 @@ impl MonthResult {
 
 impl SubjectMonth {
     pub fn category(&self, code: &str) -> Option<&CategoryResult> {
-        self.categories.iter().chain(self.bonuses.iter()).find(|c| c.code == code)
+        self.categories
+            .iter()
+            .chain(self.bonuses.iter())
+            .find(|c| c.code == code)
     }
     pub fn has_flag(&self, code: &str) -> bool {
         self.flags.iter().any(|f| f.code == code)

@@ -10,7 +10,14 @@ use schemars::{JsonSchema, Schema};
 use serde_json::{Value, json};
 
 /// Names of the published schemas (`schemas/<name>.schema.json`).
-pub const NAMES: &[&str] = &["policy", "dataset", "result", "year_result", "period_result", "errors"];
+pub const NAMES: &[&str] = &[
+    "policy",
+    "dataset",
+    "result",
+    "year_result",
+    "period_result",
+    "errors",
+];
 
 fn generator() -> schemars::SchemaGenerator {
     SchemaSettings::draft2020_12().into_generator()
@@ -18,7 +25,10 @@ fn generator() -> schemars::SchemaGenerator {
 
 fn root<T: JsonSchema>(id: &str) -> Schema {
     let mut s = generator().into_root_schema_for::<T>();
-    s.insert("$id".into(), Value::String(format!("https://kaoping.invalid/schemas/{id}.schema.json")));
+    s.insert(
+        "$id".into(),
+        Value::String(format!("https://kaoping.invalid/schemas/{id}.schema.json")),
+    );
     s
 }
 
@@ -37,7 +47,10 @@ pub fn policy_schema(registry: &Registry) -> Schema {
         }));
     }
     let mut s = g.into_root_schema_for::<PolicyDoc>();
-    s.insert("$id".into(), Value::String("https://kaoping.invalid/schemas/policy.schema.json".into()));
+    s.insert(
+        "$id".into(),
+        Value::String("https://kaoping.invalid/schemas/policy.schema.json".into()),
+    );
     if let Some(Value::Object(defs)) = s.get_mut("$defs")
         && let Some(Value::Object(item)) = defs.get_mut("RuleItem")
     {

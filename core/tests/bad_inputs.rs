@@ -24,12 +24,18 @@ fn check(bytes: &[u8], document: &str) -> Result<(), Errors> {
 }
 
 fn kind_name(e: &Errors) -> String {
-    serde_json::to_value(e.problems[0].kind).unwrap().as_str().unwrap().to_string()
+    serde_json::to_value(e.problems[0].kind)
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
 #[test]
 fn every_corpus_file_gives_its_expected_error() {
-    let manifest: Value = serde_json::from_str(&std::fs::read_to_string(corpus().join("expected.json")).unwrap()).unwrap();
+    let manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(corpus().join("expected.json")).unwrap())
+            .unwrap();
     let cases = manifest.as_object().unwrap();
     assert!(cases.len() >= 60, "the corpus has {} files", cases.len());
     let mut failures = Vec::new();
@@ -68,12 +74,23 @@ fn every_corpus_file_gives_its_expected_error() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {} corpus files differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} corpus files differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
 
 fn peak_rss_kib() -> Option<u64> {
     let s = std::fs::read_to_string("/proc/self/status").ok()?;
-    s.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok()
+    s.lines()
+        .find(|l| l.starts_with("VmHWM:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
 }
 
 #[test]
@@ -87,7 +104,13 @@ fn a_50_mb_string_is_refused_with_bounded_memory() {
     drop(big);
     let e = check(text.as_bytes(), "dataset").unwrap_err();
     assert_eq!(e.problems[0].path, "records[0].note");
-    assert!(e.problems[0].message.starts_with("a text is at most 4096 characters"), "{}", e.problems[0].message);
+    assert!(
+        e.problems[0]
+            .message
+            .starts_with("a text is at most 4096 characters"),
+        "{}",
+        e.problems[0].message
+    );
     // the document (50 MB) and its parse (50 MB) fit well inside the 1 GiB budget of SECURITY.md
     if let Some(kib) = peak_rss_kib() {
         assert!(kib < 1024 * 1024, "peak memory {kib} KiB");
@@ -104,7 +127,10 @@ fn a_huge_id_and_a_huge_count_are_refused() {
     );
     let e = check(text.as_bytes(), "dataset").unwrap_err();
     let paths: Vec<&str> = e.problems.iter().map(|p| p.path.as_str()).collect();
-    assert!(paths.contains(&"records[0].id") && paths.contains(&"records[0].count"), "{paths:?}");
+    assert!(
+        paths.contains(&"records[0].id") && paths.contains(&"records[0].count"),
+        "{paths:?}"
+    );
 }
 
 #[test]
@@ -112,7 +138,11 @@ fn many_records_evaluate_without_growing_beyond_their_size() {
     // 200,000 records on one staff member: every one is kept in the result (C10), nothing blows up
     let mut recs = Vec::new();
     for i in 0..200_000u32 {
-        recs.push(format!(r#"{{"id": "R{i}", "rule": "S3.1", "subject": "S", "date": "2026-{:02}-{:02}"}}"#, 1 + i % 12, 1 + i % 28));
+        recs.push(format!(
+            r#"{{"id": "R{i}", "rule": "S3.1", "subject": "S", "date": "2026-{:02}-{:02}"}}"#,
+            1 + i % 12,
+            1 + i % 28
+        ));
     }
     let text = format!(
         r#"{{"hall": {{"id": "H", "name": "h"}}, "year": 2026, "departments": [{{"id": "D", "name": "d"}}],
@@ -125,5 +155,11 @@ fn many_records_evaluate_without_growing_beyond_their_size() {
     let n: usize = year.months.iter().map(|m| m.records.len()).sum();
     assert_eq!(n, 200_000);
     // S3 max 30: 1 point each, exhausted after 30 a month
-    assert_eq!(year.month(1).unwrap().staff[0].category("S3").unwrap().score, rust_decimal::Decimal::ZERO);
+    assert_eq!(
+        year.month(1).unwrap().staff[0]
+            .category("S3")
+            .unwrap()
+            .score,
+        rust_decimal::Decimal::ZERO
+    );
 }

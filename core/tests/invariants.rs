@@ -25,9 +25,13 @@ impl Rng {
     }
 }
 
-const STAFF_CODES: &[&str] =
-    &["S1.1", "S1.2", "S1.3", "S1.4", "S2.1", "S2.2", "S2.3", "S2.4", "S2.5", "S3.1", "S3.2", "S3.3", "S3.4", "S3.5", "S4.1", "S4.2", "S4.3", "S5.1", "S5.3", "SB.1", "SB.2", "SB.4"];
-const WINDOW_CODES: &[&str] = &["W1.2", "W1.3", "W4.1", "W4.2", "W4.3", "W4.4", "W5.2", "W6.3", "WB.1", "WB.2", "WB.3", "WB.5"];
+const STAFF_CODES: &[&str] = &[
+    "S1.1", "S1.2", "S1.3", "S1.4", "S2.1", "S2.2", "S2.3", "S2.4", "S2.5", "S3.1", "S3.2", "S3.3",
+    "S3.4", "S3.5", "S4.1", "S4.2", "S4.3", "S5.1", "S5.3", "SB.1", "SB.2", "SB.4",
+];
+const WINDOW_CODES: &[&str] = &[
+    "W1.2", "W1.3", "W4.1", "W4.2", "W4.3", "W4.4", "W5.2", "W6.3", "WB.1", "WB.2", "WB.3", "WB.5",
+];
 
 fn generated(seed: u64, records: usize) -> Value {
     let mut rng = Rng(seed | 1);
@@ -54,7 +58,8 @@ fn generated(seed: u64, records: usize) -> Value {
             } else {
                 json!([{"window": format!("W{w}"), "from": from}])
             };
-            staff.push(json!({"id": id, "name": format!("员工{w}{s}"), "assignments": assignments}));
+            staff
+                .push(json!({"id": id, "name": format!("员工{w}{s}"), "assignments": assignments}));
         }
     }
     let mut metrics = Vec::new();
@@ -78,7 +83,11 @@ fn generated(seed: u64, records: usize) -> Value {
         let month = 1 + rng.below(12) as u32;
         let day = 1 + rng.below(28) as u32;
         let staff_rule = rng.below(3) != 0;
-        let code = if staff_rule { *rng.pick(STAFF_CODES) } else { *rng.pick(WINDOW_CODES) };
+        let code = if staff_rule {
+            *rng.pick(STAFF_CODES)
+        } else {
+            *rng.pick(WINDOW_CODES)
+        };
         let w = 1 + rng.below(6);
         let w = if w == 5 && month < 5 { 4 } else { w };
         let subject = if staff_rule {
@@ -96,7 +105,10 @@ fn generated(seed: u64, records: usize) -> Value {
             "S2.3" => r["points"] = json!(["3", "4", "4.5", "5"][rng.below(4) as usize]),
             "S5.1" => r["points"] = json!(["2", "2.5", "3", "5"][rng.below(4) as usize]),
             "W4.1" | "W4.2" => r["points"] = json!(["2", "3.5", "5"][rng.below(3) as usize]),
-            "S5.3" => r["level"] = json!(["county", "city", "province", "national"][rng.below(4) as usize]),
+            "S5.3" => {
+                r["level"] =
+                    json!(["county", "city", "province", "national"][rng.below(4) as usize])
+            }
             "SB.2" | "WB.5" => {
                 r["level"] = json!(["city", "province", "national"][rng.below(3) as usize]);
                 r["key"] = json!(format!("K{}", rng.below(3)));
@@ -133,13 +145,43 @@ fn check_bounds(year: &YearResult) {
     for m in &year.months {
         for s in m.windows.iter().chain(m.staff.iter()) {
             for c in &s.categories {
-                assert!(c.score >= Decimal::ZERO && c.score <= c.max, "{} {} {}: {} not in [0, {}]", m.month, s.subject, c.code, c.score, c.max);
+                assert!(
+                    c.score >= Decimal::ZERO && c.score <= c.max,
+                    "{} {} {}: {} not in [0, {}]",
+                    m.month,
+                    s.subject,
+                    c.code,
+                    c.score,
+                    c.max
+                );
             }
-            assert!(s.bonus >= Decimal::ZERO && s.bonus <= Decimal::TEN, "{} {} bonus {}", m.month, s.subject, s.bonus);
-            assert!(s.total >= Decimal::ZERO && s.total <= hundred + Decimal::TEN, "{} {} total {}", m.month, s.subject, s.total);
-            assert_eq!(s.total, s.base + s.bonus, "{} {}: total = base + bonus (C3)", m.month, s.subject);
+            assert!(
+                s.bonus >= Decimal::ZERO && s.bonus <= Decimal::TEN,
+                "{} {} bonus {}",
+                m.month,
+                s.subject,
+                s.bonus
+            );
+            assert!(
+                s.total >= Decimal::ZERO && s.total <= hundred + Decimal::TEN,
+                "{} {} total {}",
+                m.month,
+                s.subject,
+                s.total
+            );
+            assert_eq!(
+                s.total,
+                s.base + s.bonus,
+                "{} {}: total = base + bonus (C3)",
+                m.month,
+                s.subject
+            );
             let sum: Decimal = s.categories.iter().map(|c| c.score).sum();
-            assert_eq!(sum, s.base, "{} {}: base is the sum of category scores", m.month, s.subject);
+            assert_eq!(
+                sum, s.base,
+                "{} {}: base is the sum of category scores",
+                m.month, s.subject
+            );
         }
     }
 }
@@ -151,14 +193,23 @@ fn check_every_record_once(ds: &Dataset, year: &YearResult) {
             *seen.entry(r.record.as_str()).or_default() += 1;
             // outcome and points agree
             match r.outcome {
-                OutcomeKind::NotCounted => assert!(r.points.is_zero() && r.reason.is_some(), "{r:?}"),
-                OutcomeKind::PartlyCounted => assert!(r.reason.is_some() && r.points > Decimal::ZERO, "{r:?}"),
+                OutcomeKind::NotCounted => {
+                    assert!(r.points.is_zero() && r.reason.is_some(), "{r:?}")
+                }
+                OutcomeKind::PartlyCounted => {
+                    assert!(r.reason.is_some() && r.points > Decimal::ZERO, "{r:?}")
+                }
                 OutcomeKind::Counted => assert!(r.points > Decimal::ZERO, "{r:?}"),
             }
         }
     }
     for r in &ds.records {
-        assert_eq!(seen.get(r.id.as_str()), Some(&1), "record {} must appear exactly once", r.id);
+        assert_eq!(
+            seen.get(r.id.as_str()),
+            Some(&1),
+            "record {} must appear exactly once",
+            r.id
+        );
     }
     assert_eq!(seen.len(), ds.records.len());
 }
@@ -169,7 +220,9 @@ fn generated_datasets_keep_the_invariants() {
     for seed in [1u64, 7, 42, 2026, 99991] {
         let v = generated(seed, 900);
         let ds = dataset(&v);
-        let year = policy.evaluate_year(&ds).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+        let year = policy
+            .evaluate_year(&ds)
+            .unwrap_or_else(|e| panic!("seed {seed}: {e}"));
         check_bounds(&year);
         check_every_record_once(&ds, &year);
     }
@@ -201,19 +254,26 @@ fn a_month_alone_equals_that_month_of_the_year() {
     let ds = dataset(&generated(11, 500));
     let year = policy.evaluate_year(&ds).unwrap();
     for m in [1u32, 6, 12] {
-        let one = policy.evaluate_month(&ds, format!("2026-{m:02}").parse().unwrap()).unwrap();
+        let one = policy
+            .evaluate_month(&ds, format!("2026-{m:02}").parse().unwrap())
+            .unwrap();
         assert_eq!(&one, year.month(m).unwrap());
     }
 }
 
 #[test]
 fn the_sample_dataset_keeps_the_invariants() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data/county-2026.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/data/county-2026.json"
+    );
     let Ok(text) = std::fs::read_to_string(path) else {
         panic!("the bundled sample {path} is missing");
     };
     let ds = Dataset::from_json(&text).unwrap();
-    let year = Policy::builtin().evaluate_year(&ds).unwrap_or_else(|e| panic!("{e}"));
+    let year = Policy::builtin()
+        .evaluate_year(&ds)
+        .unwrap_or_else(|e| panic!("{e}"));
     check_bounds(&year);
     check_every_record_once(&ds, &year);
 }

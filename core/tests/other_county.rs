@@ -55,23 +55,35 @@ fn member(id: &str, window: &str) -> Value {
 /// Window W01 with the given staff on it all year, and the records; no metrics.
 fn one_window(staff: &[&str], records: Value) -> Dataset {
     let staff: Vec<Value> = staff.iter().map(|s| member(s, "W01")).collect();
-    dataset(json!([window("W01")]), Value::Array(staff), records, json!([]))
+    dataset(
+        json!([window("W01")]),
+        Value::Array(staff),
+        records,
+        json!([]),
+    )
 }
 
 fn eval(ds: &Dataset, m: &str) -> MonthResult {
-    policy().evaluate_month(ds, month(m)).unwrap_or_else(|e| panic!("evaluation must succeed: {e}"))
+    policy()
+        .evaluate_month(ds, month(m))
+        .unwrap_or_else(|e| panic!("evaluation must succeed: {e}"))
 }
 
 fn subject<'a>(r: &'a MonthResult, id: &str) -> &'a SubjectMonth {
-    r.subject(id).unwrap_or_else(|| panic!("{id} must be evaluated"))
+    r.subject(id)
+        .unwrap_or_else(|| panic!("{id} must be evaluated"))
 }
 
 fn score(s: &SubjectMonth, cat: &str) -> Decimal {
-    s.category(cat).unwrap_or_else(|| panic!("{} has no category {cat}", s.subject)).score
+    s.category(cat)
+        .unwrap_or_else(|| panic!("{} has no category {cat}", s.subject))
+        .score
 }
 
 fn disqualified(s: &SubjectMonth, period: PeriodKind, rule: &str) -> bool {
-    s.flags.iter().any(|f| f.code == "disqualified" && f.period == Some(period) && f.rule.as_deref() == Some(rule))
+    s.flags.iter().any(|f| {
+        f.code == "disqualified" && f.period == Some(period) && f.rule.as_deref() == Some(rule)
+    })
 }
 
 /// The policy as JSON, for tests that load a changed copy.
@@ -80,7 +92,12 @@ fn policy_value() -> Value {
 }
 
 fn rule_index(p: &Value, code: &str) -> usize {
-    p["rules"].as_array().unwrap().iter().position(|r| r["code"] == code).unwrap_or_else(|| panic!("no rule {code}"))
+    p["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|r| r["code"] == code)
+        .unwrap_or_else(|| panic!("no rule {code}"))
 }
 
 fn load_err(p: &Value) -> Errors {
@@ -91,7 +108,10 @@ fn load_err(p: &Value) -> Errors {
 }
 
 fn problem_at<'a>(e: &'a Errors, path: &str) -> &'a Problem {
-    e.problems.iter().find(|p| p.path == path).unwrap_or_else(|| panic!("no problem at {path}: {e}"))
+    e.problems
+        .iter()
+        .find(|p| p.path == path)
+        .unwrap_or_else(|| panic!("no problem at {path}: {e}"))
 }
 
 // ------------------------------------------------------------------ V1: categories and maxima
@@ -101,7 +121,11 @@ fn v1_other_categories_and_maxima_load_and_score_a_clean_month() {
     let p = policy();
     let doc = p.doc();
     assert_eq!(doc.id, "yy-county-2026");
-    let maxima = |cats: &[kaoping_core::policy::Category]| cats.iter().map(|c| (c.code.clone(), c.max, c.bonus)).collect::<Vec<_>>();
+    let maxima = |cats: &[kaoping_core::policy::Category]| {
+        cats.iter()
+            .map(|c| (c.code.clone(), c.max, c.bonus))
+            .collect::<Vec<_>>()
+    };
     // staff 30/25/25/20 (sum 100 = base) + bonus 5
     assert_eq!(
         maxima(&doc.staff.categories),
@@ -115,8 +139,17 @@ fn v1_other_categories_and_maxima_load_and_score_a_clean_month() {
     );
     assert_eq!(doc.staff.base, d("100")); // 30 + 25 + 25 + 20 = 100
     // window 20/15/10/15/15/15/10 (sum 100 = base) + bonus 5
-    let w: Vec<Decimal> = doc.window.categories.iter().filter(|c| !c.bonus).map(|c| c.max).collect();
-    assert_eq!(w, ["20", "15", "10", "15", "15", "15", "10"].map(d).to_vec());
+    let w: Vec<Decimal> = doc
+        .window
+        .categories
+        .iter()
+        .filter(|c| !c.bonus)
+        .map(|c| c.max)
+        .collect();
+    assert_eq!(
+        w,
+        ["20", "15", "10", "15", "15", "15", "10"].map(d).to_vec()
+    );
     assert_eq!(doc.window.base, d("100")); // 20 + 15 + 10 + 15 + 15 + 15 + 10 = 100
     // every item cites its article
     for r in &doc.rules {
@@ -191,7 +224,10 @@ fn v10_per_unit_half_days_and_working_days() {
     assert_eq!(a.total, d("97.7"));
 
     // S1.2 counts whole half days only: 2.5 half days is rejected, naming the record's field
-    let bad = one_window(&["A"], json!([{"id": "ab2", "rule": "S1.2", "subject": "A", "date": "2026-03-03", "units": "2.5"}]));
+    let bad = one_window(
+        &["A"],
+        json!([{"id": "ab2", "rule": "S1.2", "subject": "A", "date": "2026-03-03", "units": "2.5"}]),
+    );
     let e = policy().validate(&bad).unwrap_err();
     let p = problem_at(&e, "records[0].units");
     assert_eq!(p.record.as_deref(), Some("ab2"));
@@ -199,9 +235,21 @@ fn v10_per_unit_half_days_and_working_days() {
 
 #[test]
 fn v10_completion_shortfall_counts_whole_points_only() {
-    let windows = json!([window("W01"), window("W02"), window("W03"), window("W04"), window("W05")]);
+    let windows = json!([
+        window("W01"),
+        window("W02"),
+        window("W03"),
+        window("W04"),
+        window("W05")
+    ]);
     let rate = |w: &str, v: &str| json!({"window": w, "month": "2026-03", "rates": {"completion": v, "satisfaction": "99"}});
-    let metrics = json!([rate("W01", "96.5"), rate("W02", "100"), rate("W03", "99.9"), rate("W04", "80"), rate("W05", "90.2")]);
+    let metrics = json!([
+        rate("W01", "96.5"),
+        rate("W02", "100"),
+        rate("W03", "99.9"),
+        rate("W04", "80"),
+        rate("W05", "90.2")
+    ]);
     let ds = dataset(windows, json!([]), json!([]), metrics);
     let r = eval(&ds, "2026-03");
     // shortfall 100 − 96.5 = 3.5 → 3 whole points × 1 = −3; 15 − 3 = 12
@@ -215,7 +263,10 @@ fn v10_completion_shortfall_counts_whole_points_only() {
     let w4 = subject(&r, "W04");
     assert_eq!(score(w4, "W2"), d("0"));
     assert_eq!(w4.category("W2").unwrap().lines[0].raw, d("20"));
-    assert_eq!(w4.category("W2").unwrap().lines[0].cut, Some(Reason::CategoryExhausted));
+    assert_eq!(
+        w4.category("W2").unwrap().lines[0].cut,
+        Some(Reason::CategoryExhausted)
+    );
     assert_eq!(w4.total, d("85")); // 100 − 15
     // 100 − 90.2 = 9.8 → 9 whole points; 15 − 9 = 6
     assert_eq!(score(subject(&r, "W05"), "W2"), d("6"));
@@ -226,7 +277,12 @@ fn v10_completion_shortfall_counts_whole_points_only() {
 #[test]
 fn v13_satisfaction_below_target() {
     let metrics = json!([{"window": "W01", "month": "2026-03", "rates": {"completion": "100", "satisfaction": "97.5"}}]);
-    let ds = dataset(json!([window("W01")]), json!([]), json!([]), metrics.clone());
+    let ds = dataset(
+        json!([window("W01")]),
+        json!([]),
+        json!([]),
+        metrics.clone(),
+    );
     let r = eval(&ds, "2026-03");
     // 97.5 < 98 (the policy's target) → −2; 10 − 2 = 8
     assert_eq!(score(subject(&r, "W01"), "W3"), d("8"));
@@ -267,10 +323,18 @@ fn v15_window_record_also_deducts_from_the_chief_representative() {
     let a = subject(&r, "A");
     // A is chief on 10 and 12 March: S4.3 same points (2 × 1 = 2) and S4.4 half rate (3 × 0.5 = 1.5)
     let s4 = a.category("S4").unwrap();
-    let l43 = s4.lines.iter().find(|l| l.rule == "S4.3").expect("S4.3 line on A");
+    let l43 = s4
+        .lines
+        .iter()
+        .find(|l| l.rule == "S4.3")
+        .expect("S4.3 line on A");
     assert_eq!(l43.record.as_deref(), Some("empty1"));
     assert_eq!(l43.points, d("2"));
-    let l44 = s4.lines.iter().find(|l| l.rule == "S4.4").expect("S4.4 line on A");
+    let l44 = s4
+        .lines
+        .iter()
+        .find(|l| l.rule == "S4.4")
+        .expect("S4.4 line on A");
     assert_eq!(l44.record.as_deref(), Some("sanji"));
     assert_eq!(l44.points, d("1.5"));
     assert_eq!(s4.lines.len(), 2); // empty2 (20 March) is B's
@@ -279,7 +343,13 @@ fn v15_window_record_also_deducts_from_the_chief_representative() {
 
     let b = subject(&r, "B");
     // B is chief on 20 March: empty2 → S4.3 −2; 20 − 2 = 18
-    let lb = b.category("S4").unwrap().lines.iter().find(|l| l.rule == "S4.3").expect("S4.3 line on B");
+    let lb = b
+        .category("S4")
+        .unwrap()
+        .lines
+        .iter()
+        .find(|l| l.rule == "S4.3")
+        .expect("S4.3 line on B");
     assert_eq!(lb.record.as_deref(), Some("empty2"));
     assert_eq!(score(b, "S4"), d("18"));
     assert_eq!(b.total, d("98"));
@@ -287,15 +357,33 @@ fn v15_window_record_also_deducts_from_the_chief_representative() {
     // the window record's outcome lists both charges: its own item, then the chief's
     let o = r.record("empty1").unwrap();
     assert_eq!(o.points, d("2")); // on W1.2 itself
-    assert!(o.charges.iter().any(|c| c.subject == "W01" && c.rule == "W1.2" && c.points == d("2")));
-    assert!(o.charges.iter().any(|c| c.subject == "A" && c.rule == "S4.3" && c.points == d("2")));
+    assert!(
+        o.charges
+            .iter()
+            .any(|c| c.subject == "W01" && c.rule == "W1.2" && c.points == d("2"))
+    );
+    assert!(
+        o.charges
+            .iter()
+            .any(|c| c.subject == "A" && c.rule == "S4.3" && c.points == d("2"))
+    );
     let o = r.record("sanji").unwrap();
-    assert!(o.charges.iter().any(|c| c.subject == "A" && c.rule == "S4.4" && c.points == d("1.5")));
+    assert!(
+        o.charges
+            .iter()
+            .any(|c| c.subject == "A" && c.rule == "S4.4" && c.points == d("1.5"))
+    );
 
     // W02: no chief representative → W1.1 −2 and W1.2 −2; 20 − 4 = 16; nobody to charge, with a warning
     let w2 = subject(&r, "W02");
     assert_eq!(score(w2, "W1"), d("16"));
-    assert!(r.warnings.iter().any(|w| w.rule.as_deref() == Some("S4.3") && w.message.contains("empty3")), "{:?}", r.warnings);
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.rule.as_deref() == Some("S4.3") && w.message.contains("empty3")),
+        "{:?}",
+        r.warnings
+    );
 }
 
 // ------------------------------------------------------------------ V11: minute tiers
@@ -303,7 +391,8 @@ fn v15_window_record_also_deducts_from_the_chief_representative() {
 #[test]
 fn v11_minute_tiers() {
     let late = |id: &str, s: &str, day: u32, min: Option<u32>| {
-        let mut v = json!({"id": id, "rule": "S1.1", "subject": s, "date": format!("2026-03-{day:02}")});
+        let mut v =
+            json!({"id": id, "rule": "S1.1", "subject": s, "date": format!("2026-03-{day:02}")});
         if let Some(m) = min {
             v["minutes"] = json!(m);
         }
@@ -351,7 +440,9 @@ fn v11_five_late_arrivals_in_a_month_remove_the_years_eligibility() {
         recs.push(late(format!("e{i}"), "E", format!("2026-03-{:02}", i + 1))); // … and 2 in March
     }
     // F: one record standing for 5 late arrivals (C8: a record may carry a count)
-    recs.push(json!({"id": "f1", "rule": "S1.1", "subject": "F", "date": "2026-03-09", "count": 5}));
+    recs.push(
+        json!({"id": "f1", "rule": "S1.1", "subject": "F", "date": "2026-03-09", "count": 5}),
+    );
     let ds = one_window(&["C", "D", "E", "F"], Value::Array(recs));
     let r = eval(&ds, "2026-03");
 
@@ -407,7 +498,12 @@ fn v7_veto_forces_the_lowest_grade_whatever_the_score() {
     let w = subject(&r, "W01");
     assert_eq!(w.total, d("95"));
     assert_eq!(w.grade, "不合格");
-    assert!(w.grade_forced_by.as_deref().unwrap_or_default().contains("W6.2"));
+    assert!(
+        w.grade_forced_by
+            .as_deref()
+            .unwrap_or_default()
+            .contains("W6.2")
+    );
 
     // the veto forces the grade of its month only: June is graded by the bands again
     let june = eval(&ds, "2026-06");
@@ -488,13 +584,25 @@ fn v2_staff_deductions_have_no_floor() {
     assert_eq!(z.total, d("-2")); // no min_total: the total stays below 0
     assert_eq!(z.grade, "不合格"); // −2 ≤ 70, by the bands
     assert!(z.grade_forced_by.is_none());
-    assert!(z.categories.iter().flat_map(|c| &c.lines).all(|l| l.cut.is_none())); // nothing was cut
+    assert!(
+        z.categories
+            .iter()
+            .flat_map(|c| &c.lines)
+            .all(|l| l.cut.is_none())
+    ); // nothing was cut
     assert_eq!(r.record("z2").unwrap().points, d("50")); // all 10 complaints count on Z
 
     // the window (扣完为止) gets the same complaints through W6.1 but stops at 0
     let w = subject(&r, "W01");
     assert_eq!(score(w, "W6"), d("0")); // 50 → capped at 15
-    let charge = r.record("z2").unwrap().charges.iter().find(|c| c.subject == "W01").cloned().expect("W6.1 charge");
+    let charge = r
+        .record("z2")
+        .unwrap()
+        .charges
+        .iter()
+        .find(|c| c.subject == "W01")
+        .cloned()
+        .expect("W6.1 charge");
     assert_eq!(charge.rule, "W6.1");
     assert_eq!(charge.raw, d("50"));
     assert_eq!(charge.points, d("15"));
@@ -508,7 +616,10 @@ fn v2_staff_deductions_have_no_floor() {
 #[test]
 fn v2_v12_derived_window_category_keeps_the_window_floor() {
     // Y: 40 × S1.4 (−1 each) = 40; S1 = 30 − 40 = −10
-    let ds = one_window(&["Y"], json!([{"id": "y1", "rule": "S1.4", "subject": "Y", "date": "2026-03-02", "count": 40}]));
+    let ds = one_window(
+        &["Y"],
+        json!([{"id": "y1", "rule": "S1.4", "subject": "Y", "date": "2026-03-02", "count": 40}]),
+    );
     let r = eval(&ds, "2026-03");
     assert_eq!(score(subject(&r, "Y"), "S1"), d("-10"));
     let w = subject(&r, "W01");
@@ -527,9 +638,12 @@ fn v8_exclusive_bounds_put_a_score_at_the_bound_in_the_lower_band() {
         &["G85", "G855", "G70", "G705"],
         json!([
             c("a", "G85", "5", 3),
-            c("b1", "G855", "4.5", 1), c("b2", "G855", "5", 2),
-            c("c1", "G70", "5", 4), e("c2", "G70", 20),
-            c("d1", "G705", "5", 4), e("d2", "G705", 19)
+            c("b1", "G855", "4.5", 1),
+            c("b2", "G855", "5", 2),
+            c("c1", "G70", "5", 4),
+            e("c2", "G70", 20),
+            c("d1", "G705", "5", 4),
+            e("d2", "G705", 19)
         ]),
     );
     let r = eval(&ds, "2026-03");
@@ -553,13 +667,27 @@ fn v8_exclusive_bounds_put_a_score_at_the_bound_in_the_lower_band() {
 
 #[test]
 fn v5_discretionary_range_with_a_step() {
-    let ds = one_window(&["A"], json!([{"id": "t1", "rule": "S2.2", "subject": "A", "date": "2026-03-02", "points": "2.5"}]));
+    let ds = one_window(
+        &["A"],
+        json!([{"id": "t1", "rule": "S2.2", "subject": "A", "date": "2026-03-02", "points": "2.5"}]),
+    );
     // 2.5 lies in 1–3 on a 0.5 step: 25 − 2.5 = 22.5
     assert_eq!(score(subject(&eval(&ds, "2026-03"), "A"), "S2"), d("22.5"));
-    for (pts, why) in [("2.2", "off the 0.5 step"), ("3.5", "above 3"), ("0.5", "below 1")] {
-        let bad = one_window(&["A"], json!([{"id": "t2", "rule": "S2.2", "subject": "A", "date": "2026-03-02", "points": pts}]));
+    for (pts, why) in [
+        ("2.2", "off the 0.5 step"),
+        ("3.5", "above 3"),
+        ("0.5", "below 1"),
+    ] {
+        let bad = one_window(
+            &["A"],
+            json!([{"id": "t2", "rule": "S2.2", "subject": "A", "date": "2026-03-02", "points": pts}]),
+        );
         let e = policy().validate(&bad).unwrap_err();
-        assert_eq!(problem_at(&e, "records[0].points").record.as_deref(), Some("t2"), "{why}");
+        assert_eq!(
+            problem_at(&e, "records[0].points").record.as_deref(),
+            Some("t2"),
+            "{why}"
+        );
     }
 }
 
@@ -571,13 +699,19 @@ fn v6_award_quotas_are_carried_by_the_policy() {
     let awards = &p.doc().awards.awards;
     assert_eq!(awards.len(), 4);
     for subj in [SubjectKind::Window, SubjectKind::Staff] {
-        let q = awards.iter().find(|a| a.subject == subj && a.period == PeriodKind::Quarter).unwrap();
+        let q = awards
+            .iter()
+            .find(|a| a.subject == subj && a.period == PeriodKind::Quarter)
+            .unwrap();
         assert_eq!(q.share, Some(d("0.20")));
         assert_eq!(q.count, None);
         assert_eq!(q.rounding, QuotaRounding::HalfUp);
         assert_eq!(q.minimum, 1);
         assert_eq!(q.base, QuotaBase::Eligible);
-        let y = awards.iter().find(|a| a.subject == subj && a.period == PeriodKind::Year).unwrap();
+        let y = awards
+            .iter()
+            .find(|a| a.subject == subj && a.period == PeriodKind::Year)
+            .unwrap();
         assert_eq!(y.count, Some(1));
         assert_eq!(y.share, None);
     }
@@ -596,7 +730,11 @@ fn unknown_kind_is_rejected_at_the_items_kind() {
     assert!(pr.path.ends_with(".kind"));
     assert_eq!(pr.kind, ProblemKind::UnknownKind);
     assert_eq!(pr.rule.as_deref(), Some("S2.1"));
-    assert!(pr.message.contains("per_occurrence"), "the message lists the registered kinds: {}", pr.message);
+    assert!(
+        pr.message.contains("per_occurrence"),
+        "the message lists the registered kinds: {}",
+        pr.message
+    );
 }
 
 #[test]
@@ -615,7 +753,10 @@ fn bad_params_are_named_by_their_path() {
     let j = rule_index(&p, "S4.4");
     p["rules"][j]["params"]["factor"] = json!("0");
     let e = load_err(&p);
-    assert_eq!(problem_at(&e, &format!("rules[{j}].params.factor")).kind, ProblemKind::Invalid);
+    assert_eq!(
+        problem_at(&e, &format!("rules[{j}].params.factor")).kind,
+        ProblemKind::Invalid
+    );
 
     // a misspelt parameter name
     let mut p = policy_value();
@@ -624,14 +765,22 @@ fn bad_params_are_named_by_their_path() {
     let v = params.remove("points_per_unit").unwrap();
     params.insert("point_per_unit".into(), v);
     let e = load_err(&p);
-    assert!(e.problems.iter().any(|pr| pr.path.starts_with(&format!("rules[{k}].params"))), "{e}");
+    assert!(
+        e.problems
+            .iter()
+            .any(|pr| pr.path.starts_with(&format!("rules[{k}].params"))),
+        "{e}"
+    );
 
     // a veto naming a grade the policy does not have
     let mut p = policy_value();
     let v = rule_index(&p, "S4.2");
     p["rules"][v]["effects"]["force_grade"] = json!("优秀");
     let e = load_err(&p);
-    assert_eq!(problem_at(&e, &format!("rules[{v}].effects.force_grade")).kind, ProblemKind::UnknownReference);
+    assert_eq!(
+        problem_at(&e, &format!("rules[{v}].effects.force_grade")).kind,
+        ProblemKind::UnknownReference
+    );
 
     // a base that is not the sum of the maxima (30 + 25 + 25 + 20 = 100, not 110)
     let mut p = policy_value();
@@ -655,7 +804,14 @@ impl KindParams for FlatState {
     const SUMMARY: &'static str = "fixed points every month";
     fn build(self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
         if self.points <= Decimal::ZERO {
-            return Err(vec![Problem::new(ProblemKind::Invalid, format!("{path}.params.points"), "points must be greater than 0").rule(item.code.clone())]);
+            return Err(vec![
+                Problem::new(
+                    ProblemKind::Invalid,
+                    format!("{path}.params.points"),
+                    "points must be greater than 0",
+                )
+                .rule(item.code.clone()),
+            ]);
         }
         Ok(Arc::new(self))
     }
@@ -666,7 +822,10 @@ impl Rule for FlatState {
         Some("the month itself (flat_state)".into())
     }
     fn apply<'a>(&self, _cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
-        out.push(Contribution::State { points: self.points, detail: format!("{} every month", self.points) });
+        out.push(Contribution::State {
+            points: self.points,
+            detail: format!("{} every month", self.points),
+        });
     }
 }
 
@@ -687,14 +846,20 @@ fn a_kind_registered_in_rust_is_usable_from_the_policy() {
 
     // the built-in registry does not know the kind
     let e = Policy::from_json(&text).unwrap_err();
-    assert_eq!(problem_at(&e, &format!("rules[{n}].kind")).kind, ProblemKind::UnknownKind);
+    assert_eq!(
+        problem_at(&e, &format!("rules[{n}].kind")).kind,
+        ProblemKind::UnknownKind
+    );
 
     let mut reg = Registry::builtin();
     reg.register(typed_kind::<FlatState>()).unwrap();
     assert!(reg.register(typed_kind::<FlatState>()).is_err()); // a name is registered once
     let pol = Policy::from_json_with(&text, &reg).unwrap_or_else(|e| panic!("{e}"));
 
-    let ds = one_window(&["A"], json!([{"id": "s1", "rule": "S2.1", "subject": "A", "date": "2026-04-02"}]));
+    let ds = one_window(
+        &["A"],
+        json!([{"id": "s1", "rule": "S2.1", "subject": "A", "date": "2026-04-02"}]),
+    );
     for m in ["2026-03", "2026-04"] {
         let r = pol.evaluate_month(&ds, month(m)).unwrap();
         let a = subject(&r, "A");
@@ -708,5 +873,8 @@ fn a_kind_registered_in_rust_is_usable_from_the_policy() {
     let mut bad = p.clone();
     bad["rules"][n]["params"]["points"] = json!("0");
     let e = Policy::from_json_with(&bad.to_string(), &reg).unwrap_err();
-    assert_eq!(problem_at(&e, &format!("rules[{n}].params.points")).kind, ProblemKind::Invalid);
+    assert_eq!(
+        problem_at(&e, &format!("rules[{n}].params.points")).kind,
+        ProblemKind::Invalid
+    );
 }

@@ -46,15 +46,32 @@ fn rec(v: &mut Value, id: &str, rule: &str, subject: &str, date: &str, extra: Va
 
 fn eval(v: &Value, period: &str) -> PeriodResult {
     let ds = Dataset::from_json(&v.to_string()).unwrap_or_else(|e| panic!("{e}"));
-    Policy::builtin().evaluate_period(&ds, period.parse::<Period>().unwrap()).unwrap_or_else(|e| panic!("{e}"))
+    Policy::builtin()
+        .evaluate_period(&ds, period.parse::<Period>().unwrap())
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]
 fn periods_parse() {
-    assert_eq!("2026-Q3".parse::<Period>().unwrap(), Period::Quarter { year: 2026, quarter: 3 });
+    assert_eq!(
+        "2026-Q3".parse::<Period>().unwrap(),
+        Period::Quarter {
+            year: 2026,
+            quarter: 3
+        }
+    );
     assert_eq!("2026".parse::<Period>().unwrap(), Period::Year(2026));
     assert_eq!("2026-10".parse::<Period>().unwrap().months().len(), 1);
-    assert_eq!("2026-Q3".parse::<Period>().unwrap().months().iter().map(|m| m.month).collect::<Vec<_>>(), vec![7, 8, 9]);
+    assert_eq!(
+        "2026-Q3"
+            .parse::<Period>()
+            .unwrap()
+            .months()
+            .iter()
+            .map(|m| m.month)
+            .collect::<Vec<_>>(),
+        vec![7, 8, 9]
+    );
     assert!("2026-Q5".parse::<Period>().is_err());
     assert!("26".parse::<Period>().is_err());
 }
@@ -72,10 +89,17 @@ fn quota_of_31_is_3_and_of_9_is_0() {
     let a = r.award("model_window", SubjectKind::Window).unwrap();
     assert_eq!((a.participants, a.quota), (9, 0));
     assert!(a.awarded.is_empty());
-    assert!(a.standings.iter().all(|s| s.status == AwardStatus::QuotaFull));
+    assert!(
+        a.standings
+            .iter()
+            .all(|s| s.status == AwardStatus::QuotaFull)
+    );
     // P6: 15% of 31 = 4.65 → 4 for the year
     let r = eval(&hall(31), "2026");
-    assert_eq!(r.award("model_window", SubjectKind::Window).unwrap().quota, 4);
+    assert_eq!(
+        r.award("model_window", SubjectKind::Window).unwrap().quota,
+        4
+    );
 }
 
 #[test]
@@ -98,7 +122,11 @@ fn equal_scores_share_a_rank() {
     rec(&mut v, "a", "W1.3", "W01", "2026-01-05", json!({}));
     rec(&mut v, "b", "W1.2", "W04", "2026-01-05", json!({}));
     let r = eval(&v, "2026-Q1");
-    let ranks: Vec<(&str, u32)> = r.windows.iter().map(|w| (w.subject.as_str(), w.rank)).collect();
+    let ranks: Vec<(&str, u32)> = r
+        .windows
+        .iter()
+        .map(|w| (w.subject.as_str(), w.rank))
+        .collect();
     // P8: 100, 100, 99.33, 99 → ranks 1, 1, 3, 4
     assert_eq!(ranks, vec![("W02", 1), ("W03", 1), ("W01", 3), ("W04", 4)]);
     // department ranks: D1 = W01, W03 → W03 1, W01 2; D2 = W02, W04 → W02 1, W04 2
@@ -120,10 +148,24 @@ fn a_tie_at_the_quota_line_is_broken_by_fewer_deductions() {
     // quota: 10% of 10 windows = 1.
     // W01: W1.3 −2 and WB.5 province +2 in July → 100 in July; 100, 100 → 100.00, deductions 2.
     rec(&mut v, "a1", "W1.3", "W01", "2026-07-03", json!({}));
-    rec(&mut v, "a2", "WB.5", "W01", "2026-07-04", json!({"level": "province", "key": "reform-1"}));
+    rec(
+        &mut v,
+        "a2",
+        "WB.5",
+        "W01",
+        "2026-07-04",
+        json!({"level": "province", "key": "reform-1"}),
+    );
     // W02: nothing → 100.00, deductions 0. Everyone else −2 once → 99.33.
     for i in 3..=10 {
-        rec(&mut v, &format!("x{i}"), "W1.3", &format!("W{i:02}"), "2026-08-03", json!({}));
+        rec(
+            &mut v,
+            &format!("x{i}"),
+            "W1.3",
+            &format!("W{i:02}"),
+            "2026-08-03",
+            json!({}),
+        );
     }
     let r = eval(&v, "2026-Q3");
     assert_eq!(r.subject("W01").unwrap().score, d("100"));
@@ -142,16 +184,31 @@ fn a_tie_that_survives_every_tie_breaker_awards_none_of_the_group() {
     let mut v = hall(10);
     // W01 and W02 both untouched: 100, no deductions, no complaints, no bonus; the others 99.33
     for i in 3..=10 {
-        rec(&mut v, &format!("x{i}"), "W1.3", &format!("W{i:02}"), "2026-08-03", json!({}));
+        rec(
+            &mut v,
+            &format!("x{i}"),
+            "W1.3",
+            &format!("W{i:02}"),
+            "2026-08-03",
+            json!({}),
+        );
     }
     let r = eval(&v, "2026-Q3");
     let a = r.award("model_window", SubjectKind::Window).unwrap();
     assert_eq!(a.quota, 1);
     assert!(a.awarded.is_empty());
     assert_eq!(a.tied_at_line, vec!["W01".to_string(), "W02".to_string()]);
-    for s in a.standings.iter().filter(|s| s.subject == "W01" || s.subject == "W02") {
+    for s in a
+        .standings
+        .iter()
+        .filter(|s| s.subject == "W01" || s.subject == "W02")
+    {
         assert_eq!(s.status, AwardStatus::TieAtQuotaLine);
-        assert!(s.detail.contains("for the centre to decide"), "{}", s.detail);
+        assert!(
+            s.detail.contains("for the centre to decide"),
+            "{}",
+            s.detail
+        );
     }
 }
 
@@ -159,7 +216,14 @@ fn a_tie_that_survives_every_tie_breaker_awards_none_of_the_group() {
 fn city_level_criticism_in_may_removes_q2_but_not_the_year() {
     let mut v = hall(10);
     // S5.3 city in May: −5 (S5), quarterly eligibility lost; W6.2 charges the window −5 with the same loss
-    rec(&mut v, "c1", "S5.3", "S01", "2026-05-12", json!({"level": "city"}));
+    rec(
+        &mut v,
+        "c1",
+        "S5.3",
+        "S01",
+        "2026-05-12",
+        json!({"level": "city"}),
+    );
     let q2 = eval(&v, "2026-Q2");
     let s = q2.subject("S01").unwrap();
     assert_eq!(s.disqualifications.len(), 1);
@@ -170,19 +234,39 @@ fn city_level_criticism_in_may_removes_q2_but_not_the_year() {
     assert!(st.detail.contains("c1"), "{}", st.detail);
     // the window loses it through its staff member's 通报 (W6.2)
     let mw = q2.award("model_window", SubjectKind::Window).unwrap();
-    assert_eq!(mw.standings.iter().find(|x| x.subject == "W01").unwrap().status, AwardStatus::NotEligible);
+    assert_eq!(
+        mw.standings
+            .iter()
+            .find(|x| x.subject == "W01")
+            .unwrap()
+            .status,
+        AwardStatus::NotEligible
+    );
     // the year: city level does not remove annual eligibility
     let y = eval(&v, "2026");
     assert!(y.subject("S01").unwrap().disqualifications.is_empty());
     assert!(y.subject("W01").unwrap().disqualifications.is_empty());
     // Q3 is untouched
-    assert!(eval(&v, "2026-Q3").subject("S01").unwrap().disqualifications.is_empty());
+    assert!(
+        eval(&v, "2026-Q3")
+            .subject("S01")
+            .unwrap()
+            .disqualifications
+            .is_empty()
+    );
 }
 
 #[test]
 fn province_level_criticism_removes_the_quarter_and_the_year() {
     let mut v = hall(10);
-    rec(&mut v, "p1", "S5.3", "S03", "2026-05-12", json!({"level": "province"}));
+    rec(
+        &mut v,
+        "p1",
+        "S5.3",
+        "S03",
+        "2026-05-12",
+        json!({"level": "province"}),
+    );
     let q2 = eval(&v, "2026-Q2");
     assert!(!q2.subject("S03").unwrap().disqualifications.is_empty());
     assert!(!q2.subject("W03").unwrap().disqualifications.is_empty());
@@ -193,7 +277,14 @@ fn province_level_criticism_removes_the_quarter_and_the_year() {
         assert_eq!(s.disqualifications[0].record.as_deref(), Some("p1"));
     }
     let a = y.award("service_star", SubjectKind::Staff).unwrap();
-    assert_eq!(a.standings.iter().find(|x| x.subject == "S03").unwrap().status, AwardStatus::NotEligible);
+    assert_eq!(
+        a.standings
+            .iter()
+            .find(|x| x.subject == "S03")
+            .unwrap()
+            .status,
+        AwardStatus::NotEligible
+    );
     assert!(!a.awarded.iter().any(|s| s == "S03"));
 }
 
@@ -224,25 +315,69 @@ fn worked_example_2_quarters_and_the_annual_zeroing_of_w6() {
         "targets": {}, "metrics": [], "records": []
     });
     for m in 1..=12 {
-        v["metrics"].as_array_mut().unwrap().push(json!({"window": "M", "month": format!("2026-{m:02}"), "cases": 10, "rates": {}}));
+        v["metrics"].as_array_mut().unwrap().push(
+            json!({"window": "M", "month": format!("2026-{m:02}"), "cases": 10, "rates": {}}),
+        );
     }
-    rec(&mut v, "1", "S5.1", "P", "2026-01-08", json!({"points": "2"}));
-    rec(&mut v, "2", "S5.1", "Q", "2026-01-20", json!({"points": "3"}));
-    rec(&mut v, "3", "S5.1", "P", "2026-04-02", json!({"points": "2"}));
-    rec(&mut v, "4", "S5.1", "Q", "2026-06-03", json!({"points": "2"}));
-    rec(&mut v, "5", "S5.1", "P", "2026-06-09", json!({"points": "4"}));
+    rec(
+        &mut v,
+        "1",
+        "S5.1",
+        "P",
+        "2026-01-08",
+        json!({"points": "2"}),
+    );
+    rec(
+        &mut v,
+        "2",
+        "S5.1",
+        "Q",
+        "2026-01-20",
+        json!({"points": "3"}),
+    );
+    rec(
+        &mut v,
+        "3",
+        "S5.1",
+        "P",
+        "2026-04-02",
+        json!({"points": "2"}),
+    );
+    rec(
+        &mut v,
+        "4",
+        "S5.1",
+        "Q",
+        "2026-06-03",
+        json!({"points": "2"}),
+    );
+    rec(
+        &mut v,
+        "5",
+        "S5.1",
+        "P",
+        "2026-06-09",
+        json!({"points": "4"}),
+    );
     // the three rates have no targets: W5.1 cannot deduct (warnings only)
     // Q1 = (95 + 100 + 100) / 3 = 98.33
     assert_eq!(eval(&v, "2026-Q1").subject("M").unwrap().score, d("98.33"));
     // Q2 = (98 + 100 + 80) / 3 = 92.67 (quarters keep the months as scored)
     let q2 = eval(&v, "2026-Q2");
     let m = q2.subject("M").unwrap();
-    assert_eq!(m.monthly.iter().map(|t| t.total).collect::<Vec<_>>(), vec![d("98"), d("100"), d("80")]);
+    assert_eq!(
+        m.monthly.iter().map(|t| t.total).collect::<Vec<_>>(),
+        vec![d("98"), d("100"), d("80")]
+    );
     assert_eq!(m.score, d("92.67"));
     // the year counts W6 as 0 in every month: every month is 80 → annual 80
     let y = eval(&v, "2026");
     let m = y.subject("M").unwrap();
-    assert!(m.monthly.iter().all(|t| t.total == d("80")), "{:?}", m.monthly);
+    assert!(
+        m.monthly.iter().all(|t| t.total == d("80")),
+        "{:?}",
+        m.monthly
+    );
     assert_eq!(m.score, d("80"));
     // E8: the annual deductions use the zeroing: 20 a month × 12 = 240
     assert_eq!(m.deductions, d("240"));
@@ -283,24 +418,57 @@ fn awards_respect_quota_eligibility_and_order_on_generated_halls() {
             let w = 1 + next() % n as u64;
             let m = 1 + next() % 12;
             let code = codes[(next() % codes.len() as u64) as usize];
-            rec(&mut v, &format!("r{k}"), code, &format!("W{w:02}"), &format!("2026-{m:02}-10"), json!({}));
+            rec(
+                &mut v,
+                &format!("r{k}"),
+                code,
+                &format!("W{w:02}"),
+                &format!("2026-{m:02}-10"),
+                json!({}),
+            );
             if next() % 4 == 0 {
                 let lvl = ["county", "city", "province"][(next() % 3) as usize];
-                rec(&mut v, &format!("p{k}"), "S5.3", &format!("S{w:02}"), &format!("2026-{m:02}-11"), json!({"level": lvl}));
+                rec(
+                    &mut v,
+                    &format!("p{k}"),
+                    "S5.3",
+                    &format!("S{w:02}"),
+                    &format!("2026-{m:02}-11"),
+                    json!({"level": lvl}),
+                );
             }
         }
         for period in ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "2026"] {
             let r = eval(&v, period);
             for a in &r.awards {
                 assert!(a.awarded.len() as u32 <= a.quota, "round {round} {period}");
-                let list = if a.subject == SubjectKind::Window { &r.windows } else { &r.staff };
+                let list = if a.subject == SubjectKind::Window {
+                    &r.windows
+                } else {
+                    &r.staff
+                };
                 let score = |id: &str| list.iter().find(|s| s.subject == id).unwrap().score;
                 for id in &a.awarded {
                     let st = a.standings.iter().find(|s| &s.subject == id).unwrap();
                     assert_eq!(st.status, AwardStatus::Awarded);
-                    assert!(list.iter().find(|s| &s.subject == id).unwrap().disqualifications.is_empty());
-                    for other in a.standings.iter().filter(|s| matches!(s.status, AwardStatus::QuotaFull | AwardStatus::TieAtQuotaLine)) {
-                        assert!(score(id) >= score(&other.subject), "round {round} {period}: {id} vs {}", other.subject);
+                    assert!(
+                        list.iter()
+                            .find(|s| &s.subject == id)
+                            .unwrap()
+                            .disqualifications
+                            .is_empty()
+                    );
+                    for other in a.standings.iter().filter(|s| {
+                        matches!(
+                            s.status,
+                            AwardStatus::QuotaFull | AwardStatus::TieAtQuotaLine
+                        )
+                    }) {
+                        assert!(
+                            score(id) >= score(&other.subject),
+                            "round {round} {period}: {id} vs {}",
+                            other.subject
+                        );
                     }
                 }
             }
@@ -310,13 +478,29 @@ fn awards_respect_quota_eligibility_and_order_on_generated_halls() {
 
 #[test]
 fn the_hall_year_equals_the_periods_one_by_one() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data/county-2026.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/data/county-2026.json"
+    );
     let ds = Dataset::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
     let p = Policy::builtin();
     let all = p.evaluate_hall_year(&ds).unwrap();
     for q in 1..=4 {
-        assert_eq!(all.quarters[q as usize - 1], p.evaluate_period(&ds, Period::Quarter { year: 2026, quarter: q }).unwrap());
+        assert_eq!(
+            all.quarters[q as usize - 1],
+            p.evaluate_period(
+                &ds,
+                Period::Quarter {
+                    year: 2026,
+                    quarter: q
+                }
+            )
+            .unwrap()
+        );
     }
-    assert_eq!(all.annual, p.evaluate_period(&ds, Period::Year(2026)).unwrap());
+    assert_eq!(
+        all.annual,
+        p.evaluate_period(&ds, Period::Year(2026)).unwrap()
+    );
     assert_eq!(all.year, p.evaluate_year(&ds).unwrap());
 }

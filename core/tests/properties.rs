@@ -15,7 +15,10 @@ fn policy() -> &'static Policy {
     P.get_or_init(Policy::builtin)
 }
 
-const DEDUCTIONS: &[&str] = &["S1.1", "S1.2", "S2.1", "S2.3", "S2.5", "S3.1", "S3.2", "S4.1", "S5.1", "S5.3", "W1.2", "W1.3", "W4.1", "W4.3", "W5.2", "W6.3"];
+const DEDUCTIONS: &[&str] = &[
+    "S1.1", "S1.2", "S2.1", "S2.3", "S2.5", "S3.1", "S3.2", "S4.1", "S5.1", "S5.3", "W1.2", "W1.3",
+    "W4.1", "W4.3", "W5.2", "W6.3",
+];
 const BONUSES: &[&str] = &["SB.1", "SB.2", "SB.4", "WB.1", "WB.2", "WB.3", "WB.5"];
 
 #[derive(Debug, Clone)]
@@ -30,15 +33,24 @@ struct Rec {
 }
 
 fn rec_strategy(codes: &'static [&'static str]) -> impl Strategy<Value = Rec> {
-    (0..codes.len(), 0usize..6, 1u32..=12, 1u32..=28, 0u8..4, 1u32..=3, 0u8..20).prop_map(move |(c, who, month, day, variant, count, status)| Rec {
-        code: codes[c],
-        who,
-        month,
-        day,
-        variant,
-        count,
-        status,
-    })
+    (
+        0..codes.len(),
+        0usize..6,
+        1u32..=12,
+        1u32..=28,
+        0u8..4,
+        1u32..=3,
+        0u8..20,
+    )
+        .prop_map(move |(c, who, month, day, variant, count, status)| Rec {
+            code: codes[c],
+            who,
+            month,
+            day,
+            variant,
+            count,
+            status,
+        })
 }
 
 /// Three windows, six staff (S2 moves from W1 to W2 on 16 June), metrics every month.
@@ -46,7 +58,11 @@ fn hall(recs: &[Rec], id_offset: usize) -> Value {
     let mut records = Vec::new();
     for (i, r) in recs.iter().enumerate() {
         let staff = r.code.starts_with('S');
-        let subject = if staff { format!("S{}", r.who) } else { format!("W{}", r.who % 3) };
+        let subject = if staff {
+            format!("S{}", r.who)
+        } else {
+            format!("W{}", r.who % 3)
+        };
         let mut v = json!({"id": format!("R{:05}", i + id_offset), "rule": r.code, "subject": subject, "date": format!("2026-{:02}-{:02}", r.month, r.day)});
         match r.code {
             "S1.1" => v["minutes"] = json!([5, 30, 31, 90][r.variant as usize]),
@@ -54,7 +70,9 @@ fn hall(recs: &[Rec], id_offset: usize) -> Value {
             "S5.1" => v["points"] = json!(["2", "2.5", "4", "5"][r.variant as usize]),
             "W4.1" => v["points"] = json!(["2", "3", "4.5", "5"][r.variant as usize]),
             "S3.2" => v["aggravated"] = json!(r.variant % 2 == 0),
-            "S5.3" => v["level"] = json!(["county", "city", "province", "national"][r.variant as usize]),
+            "S5.3" => {
+                v["level"] = json!(["county", "city", "province", "national"][r.variant as usize])
+            }
             "SB.2" | "WB.5" => {
                 v["level"] = json!(["city", "province", "national", "city"][r.variant as usize]);
                 v["key"] = json!(format!("K{}", r.variant % 2));

@@ -51,7 +51,8 @@ fn base() -> Value {
 /// One window W (head P all year) and one staff member P assigned to W all year.
 fn hall_json(records: Value) -> Value {
     let mut v = base();
-    v["windows"] = json!([{"id": "W", "name": "窗口", "department": "D", "heads": [{"staff": "P"}]}]);
+    v["windows"] =
+        json!([{"id": "W", "name": "窗口", "department": "D", "heads": [{"staff": "P"}]}]);
     v["staff"] = json!([{"id": "P", "name": "甲", "assignments": [{"window": "W"}]}]);
     v["records"] = records;
     v
@@ -70,11 +71,15 @@ fn hall_metrics(records: Value, metrics: Value, targets: Value) -> Dataset {
 }
 
 fn month(ds: &Dataset, m: &str) -> MonthResult {
-    Policy::builtin().evaluate_month(ds, ym(m)).expect("the month evaluates")
+    Policy::builtin()
+        .evaluate_month(ds, ym(m))
+        .expect("the month evaluates")
 }
 
 fn year(ds: &Dataset) -> YearResult {
-    Policy::builtin().evaluate_year(ds).expect("the year evaluates")
+    Policy::builtin()
+        .evaluate_year(ds)
+        .expect("the year evaluates")
 }
 
 fn ymonth(y: &YearResult, m: u32) -> &MonthResult {
@@ -82,12 +87,16 @@ fn ymonth(y: &YearResult, m: u32) -> &MonthResult {
 }
 
 fn subj<'a>(r: &'a MonthResult, id: &str) -> &'a SubjectMonth {
-    r.subject(id).unwrap_or_else(|| panic!("subject {id} not evaluated in {}", r.month))
+    r.subject(id)
+        .unwrap_or_else(|| panic!("subject {id} not evaluated in {}", r.month))
 }
 
 /// Score of a category (deduction: max − points; bonus: points).
 fn score(r: &MonthResult, id: &str, cat: &str) -> Decimal {
-    subj(r, id).category(cat).unwrap_or_else(|| panic!("no category {cat} for {id}")).score
+    subj(r, id)
+        .category(cat)
+        .unwrap_or_else(|| panic!("no category {cat} for {id}"))
+        .score
 }
 
 fn total(r: &MonthResult, id: &str) -> Decimal {
@@ -99,19 +108,27 @@ fn bonus(r: &MonthResult, id: &str) -> Decimal {
 }
 
 fn out<'a>(r: &'a MonthResult, id: &str) -> &'a RecordOutcome {
-    r.record(id).unwrap_or_else(|| panic!("record {id} missing from the result of {}", r.month))
+    r.record(id)
+        .unwrap_or_else(|| panic!("record {id} missing from the result of {}", r.month))
 }
 
 fn has_period_flag(s: &SubjectMonth, code: &str, period: PeriodKind) -> bool {
-    s.flags.iter().any(|f| f.code == code && f.period == Some(period))
+    s.flags
+        .iter()
+        .any(|f| f.code == code && f.period == Some(period))
 }
 
 fn problems(ds: &Dataset) -> Vec<Problem> {
-    Policy::builtin().validate(ds).expect_err("the dataset must be rejected").problems
+    Policy::builtin()
+        .validate(ds)
+        .expect_err("the dataset must be rejected")
+        .problems
 }
 
 fn at<'a>(ps: &'a [Problem], path: &str) -> &'a Problem {
-    ps.iter().find(|p| p.path == path).unwrap_or_else(|| panic!("no problem at {path}; got {ps:#?}"))
+    ps.iter()
+        .find(|p| p.path == path)
+        .unwrap_or_else(|| panic!("no problem at {path}; got {ps:#?}"))
 }
 
 /// Half away from zero to 2 places (C11), for period means computed in the tests.
@@ -125,7 +142,13 @@ fn round2(x: Decimal) -> Decimal {
 fn c1_no_records_everyone_starts_at_100() {
     let r = month(&hall(json!([])), "2026-10");
     // C1 staff: 20 + 20 + 30 + 10 + 20 = 100
-    for (c, m) in [("S1", "20"), ("S2", "20"), ("S3", "30"), ("S4", "10"), ("S5", "20")] {
+    for (c, m) in [
+        ("S1", "20"),
+        ("S2", "20"),
+        ("S3", "30"),
+        ("S4", "10"),
+        ("S5", "20"),
+    ] {
         assert_eq!(score(&r, "P", c), d(m), "{c}");
     }
     // C1 staff: base 100, bonus 0, total 100
@@ -133,7 +156,14 @@ fn c1_no_records_everyone_starts_at_100() {
     assert_eq!(bonus(&r, "P"), d("0"));
     assert_eq!(total(&r, "P"), d("100"));
     // C1 window: 15 + 15 + 15 + 25 + 10 + 20 = 100 (W2/W3 from P's full S1/S2: 20/20·15 = 15)
-    for (c, m) in [("W1", "15"), ("W2", "15"), ("W3", "15"), ("W4", "25"), ("W5", "10"), ("W6", "20")] {
+    for (c, m) in [
+        ("W1", "15"),
+        ("W2", "15"),
+        ("W3", "15"),
+        ("W4", "25"),
+        ("W5", "10"),
+        ("W6", "20"),
+    ] {
         assert_eq!(score(&r, "W", c), d(m), "{c}");
     }
     assert_eq!(total(&r, "W"), d("100"));
@@ -183,7 +213,13 @@ fn e1_s1_1_without_minutes_is_minus_1_unless_flagged_over_30() {
     let r = month(
         &hall(json!([
             rec("plain", "S1.1", "P", "2026-10-05", json!({})),
-            rec("flag", "S1.1", "P", "2026-10-06", json!({"aggravated": true})),
+            rec(
+                "flag",
+                "S1.1",
+                "P",
+                "2026-10-06",
+                json!({"aggravated": true})
+            ),
         ])),
         "2026-10",
     );
@@ -197,7 +233,10 @@ fn e1_s1_1_without_minutes_is_minus_1_unless_flagged_over_30() {
 
 fn one_record(rule: &str, extra: Value) -> MonthResult {
     let subject = if rule.starts_with('S') { "P" } else { "W" };
-    month(&hall(json!([rec("r1", rule, subject, "2026-10-12", extra)])), "2026-10")
+    month(
+        &hall(json!([rec("r1", rule, subject, "2026-10-12", extra)])),
+        "2026-10",
+    )
 }
 
 #[test]
@@ -362,7 +401,13 @@ fn s3_2_cold_reception_and_bad_effect() {
     let r = month(
         &hall(json!([
             rec("cold", "S3.2", "P", "2026-10-05", json!({})),
-            rec("bad", "S3.2", "P", "2026-10-06", json!({"aggravated": true})),
+            rec(
+                "bad",
+                "S3.2",
+                "P",
+                "2026-10-06",
+                json!({"aggravated": true})
+            ),
         ])),
         "2026-10",
     );
@@ -386,7 +431,13 @@ fn s3_4_not_knowing_policy_and_complaint_variant() {
     let r = month(
         &hall(json!([
             rec("plain", "S3.4", "P", "2026-10-05", json!({})),
-            rec("compl", "S3.4", "P", "2026-10-06", json!({"aggravated": true})),
+            rec(
+                "compl",
+                "S3.4",
+                "P",
+                "2026-10-06",
+                json!({"aggravated": true})
+            ),
         ])),
         "2026-10",
     );
@@ -444,7 +495,13 @@ fn s5_1_complaint_with_decimal_points_also_charges_the_window() {
     assert_eq!(total(&r, "W"), d("97.5"));
     // the record is charged to P under S5.1 and to W under W6.1
     let o = out(&r, "r1");
-    assert!(o.charges.iter().any(|c| c.subject == "W" && c.rule == "W6.1" && c.points == d("2.5")), "{:?}", o.charges);
+    assert!(
+        o.charges
+            .iter()
+            .any(|c| c.subject == "W" && c.rule == "W6.1" && c.points == d("2.5")),
+        "{:?}",
+        o.charges
+    );
 }
 
 #[test]
@@ -506,20 +563,39 @@ fn s5_2_third_complaint_of_the_year() {
 #[test]
 fn s5_3_criticism_levels_points_and_eligibility() {
     // (level, S5 = 20 − points, quarter lost, year lost)
-    for (level, s5, q, yr) in
-        [("county", "17", false, false), ("city", "15", true, false), ("province", "10", true, true), ("national", "10", true, true)]
-    {
+    for (level, s5, q, yr) in [
+        ("county", "17", false, false),
+        ("city", "15", true, false),
+        ("province", "10", true, true),
+        ("national", "10", true, true),
+    ] {
         let r = one_record("S5.3", json!({"level": level}));
         // S5.3 county −3 / city −5 / province+ −10
         assert_eq!(score(&r, "P", "S5"), d(s5), "{level}");
         // S5.3 city: loses quarterly eligibility; province+: the quarter's and the year's
-        assert_eq!(has_period_flag(subj(&r, "P"), "disqualified", PeriodKind::Quarter), q, "{level} quarter");
-        assert_eq!(has_period_flag(subj(&r, "P"), "disqualified", PeriodKind::Year), yr, "{level} year");
+        assert_eq!(
+            has_period_flag(subj(&r, "P"), "disqualified", PeriodKind::Quarter),
+            q,
+            "{level} quarter"
+        );
+        assert_eq!(
+            has_period_flag(subj(&r, "P"), "disqualified", PeriodKind::Year),
+            yr,
+            "{level} year"
+        );
         // W6.2: the same points against the window: W6 = 20 − points
         assert_eq!(score(&r, "W", "W6"), d(s5), "{level} W6");
         // W6.2: the window loses the same eligibility
-        assert_eq!(has_period_flag(subj(&r, "W"), "disqualified", PeriodKind::Quarter), q, "{level} window quarter");
-        assert_eq!(has_period_flag(subj(&r, "W"), "disqualified", PeriodKind::Year), yr, "{level} window year");
+        assert_eq!(
+            has_period_flag(subj(&r, "W"), "disqualified", PeriodKind::Quarter),
+            q,
+            "{level} window quarter"
+        );
+        assert_eq!(
+            has_period_flag(subj(&r, "W"), "disqualified", PeriodKind::Year),
+            yr,
+            "{level} window year"
+        );
     }
 }
 
@@ -583,18 +659,46 @@ fn e6_outcome_wording_says_yearly_cap() {
         rec("m", "SB.1", "P", "2026-03-15", json!({})),
     ])));
     // Yearly caps: "not counted: yearly cap"
-    assert!(out(ymonth(&y, 3), "m").detail.contains("not counted: yearly cap"), "{}", out(ymonth(&y, 3), "m").detail);
+    assert!(
+        out(ymonth(&y, 3), "m")
+            .detail
+            .contains("not counted: yearly cap"),
+        "{}",
+        out(ymonth(&y, 3), "m").detail
+    );
     // E6: ("1 of 3 counted: yearly cap")
-    assert!(out(ymonth(&y, 2), "f").detail.contains("yearly cap"), "{}", out(ymonth(&y, 2), "f").detail);
+    assert!(
+        out(ymonth(&y, 2), "f").detail.contains("yearly cap"),
+        "{}",
+        out(ymonth(&y, 2), "f").detail
+    );
 }
 
 #[test]
 fn sb_2_article_levels_and_different_achievements_add_up() {
     let r = month(
         &hall(json!([
-            rec("a", "SB.2", "P", "2026-10-03", json!({"level": "city", "key": "A"})),
-            rec("b", "SB.2", "P", "2026-10-04", json!({"level": "province", "key": "B"})),
-            rec("c", "SB.2", "P", "2026-10-05", json!({"level": "national", "key": "C"})),
+            rec(
+                "a",
+                "SB.2",
+                "P",
+                "2026-10-03",
+                json!({"level": "city", "key": "A"})
+            ),
+            rec(
+                "b",
+                "SB.2",
+                "P",
+                "2026-10-04",
+                json!({"level": "province", "key": "B"})
+            ),
+            rec(
+                "c",
+                "SB.2",
+                "P",
+                "2026-10-05",
+                json!({"level": "national", "key": "C"})
+            ),
         ])),
         "2026-10",
     );
@@ -608,8 +712,20 @@ fn sb_2_article_levels_and_different_achievements_add_up() {
 fn c4_same_article_at_several_levels_in_a_month_counts_highest() {
     let r = month(
         &hall(json!([
-            rec("city", "SB.2", "P", "2026-10-03", json!({"level": "city", "key": "A"})),
-            rec("prov", "SB.2", "P", "2026-10-10", json!({"level": "province", "key": "A"})),
+            rec(
+                "city",
+                "SB.2",
+                "P",
+                "2026-10-03",
+                json!({"level": "city", "key": "A"})
+            ),
+            rec(
+                "prov",
+                "SB.2",
+                "P",
+                "2026-10-10",
+                json!({"level": "province", "key": "A"})
+            ),
         ])),
         "2026-10",
     );
@@ -625,8 +741,20 @@ fn c4_same_article_at_several_levels_in_a_month_counts_highest() {
 fn e4_equal_values_in_a_month_earliest_date_counts() {
     let r = month(
         &hall(json!([
-            rec("a", "SB.2", "P", "2026-10-20", json!({"level": "city", "key": "A"})),
-            rec("b", "SB.2", "P", "2026-10-05", json!({"level": "city", "key": "A"})),
+            rec(
+                "a",
+                "SB.2",
+                "P",
+                "2026-10-20",
+                json!({"level": "city", "key": "A"})
+            ),
+            rec(
+                "b",
+                "SB.2",
+                "P",
+                "2026-10-05",
+                json!({"level": "city", "key": "A"})
+            ),
         ])),
         "2026-10",
     );
@@ -639,8 +767,20 @@ fn e4_equal_values_in_a_month_earliest_date_counts() {
 
     let r = month(
         &hall(json!([
-            rec("y", "SB.2", "P", "2026-10-05", json!({"level": "city", "key": "A"})),
-            rec("x", "SB.2", "P", "2026-10-05", json!({"level": "city", "key": "A"})),
+            rec(
+                "y",
+                "SB.2",
+                "P",
+                "2026-10-05",
+                json!({"level": "city", "key": "A"})
+            ),
+            rec(
+                "x",
+                "SB.2",
+                "P",
+                "2026-10-05",
+                json!({"level": "city", "key": "A"})
+            ),
         ])),
         "2026-10",
     );
@@ -654,8 +794,20 @@ fn e4_equal_values_in_a_month_earliest_date_counts() {
 #[test]
 fn e4_key_belongs_to_one_subject() {
     let mut v = hall_json(json!([
-        rec("p", "SB.2", "P", "2026-10-03", json!({"level": "city", "key": "A"})),
-        rec("q", "SB.2", "Q", "2026-10-04", json!({"level": "city", "key": "A"})),
+        rec(
+            "p",
+            "SB.2",
+            "P",
+            "2026-10-03",
+            json!({"level": "city", "key": "A"})
+        ),
+        rec(
+            "q",
+            "SB.2",
+            "Q",
+            "2026-10-04",
+            json!({"level": "city", "key": "A"})
+        ),
     ]));
     v["staff"] = json!([
         {"id": "P", "name": "甲", "assignments": [{"window": "W"}]},
@@ -671,9 +823,27 @@ fn e4_key_belongs_to_one_subject() {
 #[test]
 fn worked_example_3_same_article_across_months() {
     let y = year(&hall(json!([
-        rec("mar", "SB.2", "P", "2026-03-05", json!({"level": "city", "key": "A"})),
-        rec("may", "SB.2", "P", "2026-05-06", json!({"level": "province", "key": "A"})),
-        rec("jul", "SB.2", "P", "2026-07-07", json!({"level": "city", "key": "A"})),
+        rec(
+            "mar",
+            "SB.2",
+            "P",
+            "2026-03-05",
+            json!({"level": "city", "key": "A"})
+        ),
+        rec(
+            "may",
+            "SB.2",
+            "P",
+            "2026-05-06",
+            json!({"level": "province", "key": "A"})
+        ),
+        rec(
+            "jul",
+            "SB.2",
+            "P",
+            "2026-07-07",
+            json!({"level": "city", "key": "A"})
+        ),
     ])));
     // E4 March: city +1
     assert_eq!(bonus(ymonth(&y, 3), "P"), d("1"));
@@ -683,13 +853,20 @@ fn worked_example_3_same_article_across_months() {
     // E4 July: city 1 ≤ 2 already counted → 0, not counted: already counted at a higher level
     assert_eq!(bonus(ymonth(&y, 7), "P"), d("0"));
     assert_eq!(out(ymonth(&y, 7), "jul").outcome, OutcomeKind::NotCounted);
-    assert_eq!(out(ymonth(&y, 7), "jul").reason, Some(Reason::AlreadyCounted));
+    assert_eq!(
+        out(ymonth(&y, 7), "jul").reason,
+        Some(Reason::AlreadyCounted)
+    );
 }
 
 #[test]
 fn sb_3_cases_per_staff_member_at_least_100() {
     for (cases, expected) in [(100, "0.3"), (99, "0")] {
-        let ds = hall_metrics(json!([]), json!([{"window": "W", "month": "2026-10", "cases": cases}]), json!({}));
+        let ds = hall_metrics(
+            json!([]),
+            json!([{"window": "W", "month": "2026-10", "cases": cases}]),
+            json!({}),
+        );
         let r = month(&ds, "2026-10");
         // SB.3: cases / 1 staff = cases; ≥ 100 (C5 以上 inclusive) → +0.3, 99 → 0
         assert_eq!(bonus(&r, "P"), d(expected), "cases {cases}");
@@ -766,9 +943,27 @@ fn c3_total_at_most_110() {
 fn e7_item_caps_before_the_monthly_bonus_cap() {
     let ds = hall(json!([
         rec("b", "WB.3", "W", "2026-10-02", json!({"count": 5})),
-        rec("n1", "WB.5", "W", "2026-10-03", json!({"level": "national", "key": "R1"})),
-        rec("n2", "WB.5", "W", "2026-10-04", json!({"level": "national", "key": "R2"})),
-        rec("p3", "WB.5", "W", "2026-10-05", json!({"level": "province", "key": "R3"})),
+        rec(
+            "n1",
+            "WB.5",
+            "W",
+            "2026-10-03",
+            json!({"level": "national", "key": "R1"})
+        ),
+        rec(
+            "n2",
+            "WB.5",
+            "W",
+            "2026-10-04",
+            json!({"level": "national", "key": "R2"})
+        ),
+        rec(
+            "p3",
+            "WB.5",
+            "W",
+            "2026-10-05",
+            json!({"level": "province", "key": "R3"})
+        ),
     ]));
     let r = month(&ds, "2026-10");
     // E7: WB.3 5 × 0.5 = 2.5 → monthly item cap 2; WB.5 3 + 3 + 2 = 8; 2 + 8 = 10 ≤ 10 (C3 cuts nothing)
@@ -882,8 +1077,14 @@ fn worked_example_1_w2_with_a_mover() {
     assert_eq!(total(&r, "L"), d("99.44"));
     // Y's days: 10 at L (1–10 Sep), 20 at K (11–30 Sep)
     let links = &subj(&r, "Y").links;
-    assert!(links.iter().any(|l| l.id == "K" && l.days == 20), "{links:?}");
-    assert!(links.iter().any(|l| l.id == "L" && l.days == 10), "{links:?}");
+    assert!(
+        links.iter().any(|l| l.id == "K" && l.days == 20),
+        "{links:?}"
+    );
+    assert!(
+        links.iter().any(|l| l.id == "L" && l.days == 10),
+        "{links:?}"
+    );
 }
 
 #[test]
@@ -892,7 +1093,13 @@ fn mover_mid_month_complaints_charged_to_the_window_of_the_date() {
         json!([
             rec("early", "S5.1", "Y", "2026-09-05", json!({"points": 3})),
             rec("late", "S5.1", "Y", "2026-09-20", json!({"points": 2})),
-            rec("crit", "S5.3", "Y", "2026-09-10", json!({"level": "county"})),
+            rec(
+                "crit",
+                "S5.3",
+                "Y",
+                "2026-09-10",
+                json!({"level": "county"})
+            ),
         ]),
         json!([]),
     );
@@ -906,8 +1113,18 @@ fn mover_mid_month_complaints_charged_to_the_window_of_the_date() {
     assert_eq!(score(&r, "Y", "S5"), d("0"));
     assert!(subj(&r, "Y").has_flag("recommend_reassignment"));
     // the charges name the right window
-    assert!(out(&r, "early").charges.iter().any(|c| c.subject == "L" && c.rule == "W6.1"));
-    assert!(out(&r, "late").charges.iter().any(|c| c.subject == "K" && c.rule == "W6.1"));
+    assert!(
+        out(&r, "early")
+            .charges
+            .iter()
+            .any(|c| c.subject == "L" && c.rule == "W6.1")
+    );
+    assert!(
+        out(&r, "late")
+            .charges
+            .iter()
+            .any(|c| c.subject == "K" && c.rule == "W6.1")
+    );
 }
 
 #[test]
@@ -974,7 +1191,15 @@ fn w2_w3_no_staff_on_duty_full_marks_with_warning() {
     assert_eq!(total(&r, "E"), d("100"));
     // … and the result carries a warning
     let e = subj(&r, "E");
-    assert!(e.warnings.iter().any(|w| w.contains("W2")) || r.warnings.iter().any(|w| w.subject.as_deref() == Some("E") && w.message.contains("W2")), "{:?} {:?}", e.warnings, r.warnings);
+    assert!(
+        e.warnings.iter().any(|w| w.contains("W2"))
+            || r.warnings
+                .iter()
+                .any(|w| w.subject.as_deref() == Some("E") && w.message.contains("W2")),
+        "{:?} {:?}",
+        e.warnings,
+        r.warnings
+    );
 }
 
 // ------------------------------------------------------------------ W4 service norms
@@ -1087,7 +1312,10 @@ fn w6_1_reaching_five_zeroes_w6_for_the_rest_of_the_year() {
     // W6.1: September, the 5th (C5 5次以上 includes 5) → W6 = 0
     assert_eq!(score(ymonth(&y, 9), "W", "W6"), d("0"));
     assert!(
-        subj(ymonth(&y, 9), "W").flags.iter().any(|f| f.code == "category_zeroed_for_year" && f.category.as_deref() == Some("W6")),
+        subj(ymonth(&y, 9), "W")
+            .flags
+            .iter()
+            .any(|f| f.code == "category_zeroed_for_year" && f.category.as_deref() == Some("W6")),
         "{:?}",
         subj(ymonth(&y, 9), "W").flags
     );
@@ -1100,7 +1328,13 @@ fn w6_1_reaching_five_zeroes_w6_for_the_rest_of_the_year() {
 
 #[test]
 fn w6_1_four_complaints_do_not_zero() {
-    let y = year(&hall(json!([rec("c", "S5.1", "P", "2026-02-05", json!({"points": 2, "count": 4}))])));
+    let y = year(&hall(json!([rec(
+        "c",
+        "S5.1",
+        "P",
+        "2026-02-05",
+        json!({"points": 2, "count": 4})
+    )])));
     // W6.1: 4 × 2 = 8: W6 = 20 − 8 = 12 (4 < 5)
     assert_eq!(score(ymonth(&y, 2), "W", "W6"), d("12"));
     // March: not zeroed: W6 = 20
@@ -1113,10 +1347,23 @@ fn w6_2_criticism_of_staff_charges_window() {
     // W6.2 city −5: W6 = 20 − 5 = 15
     assert_eq!(score(&r, "W", "W6"), d("15"));
     // W6.2 city: the window loses quarterly eligibility, not the year's
-    assert!(has_period_flag(subj(&r, "W"), "disqualified", PeriodKind::Quarter));
-    assert!(!has_period_flag(subj(&r, "W"), "disqualified", PeriodKind::Year));
+    assert!(has_period_flag(
+        subj(&r, "W"),
+        "disqualified",
+        PeriodKind::Quarter
+    ));
+    assert!(!has_period_flag(
+        subj(&r, "W"),
+        "disqualified",
+        PeriodKind::Year
+    ));
     // charged under W6.2 to W
-    assert!(out(&r, "r1").charges.iter().any(|c| c.subject == "W" && c.rule == "W6.2" && c.points == d("5")));
+    assert!(
+        out(&r, "r1")
+            .charges
+            .iter()
+            .any(|c| c.subject == "W" && c.rule == "W6.2" && c.points == d("5"))
+    );
 }
 
 #[test]
@@ -1124,7 +1371,13 @@ fn w6_3_and_e2_reply_variants() {
     let r = month(
         &hall(json!([
             rec("late", "W6.3", "W", "2026-10-05", json!({})),
-            rec("evasive", "W6.3", "W", "2026-10-06", json!({"aggravated": true})),
+            rec(
+                "evasive",
+                "W6.3",
+                "W",
+                "2026-10-06",
+                json!({"aggravated": true})
+            ),
         ])),
         "2026-10",
     );
@@ -1161,8 +1414,20 @@ fn wb_1_head_visits_yearly_cap() {
 #[test]
 fn wb_2_contest_with_evidence_and_yearly_cap() {
     let y = year(&hall(json!([
-        rec("e1", "WB.2", "W", "2026-01-10", json!({"evidence": "文件2026-1号", "count": 3})),
-        rec("e2", "WB.2", "W", "2026-02-10", json!({"evidence": "照片-002", "count": 2})),
+        rec(
+            "e1",
+            "WB.2",
+            "W",
+            "2026-01-10",
+            json!({"evidence": "文件2026-1号", "count": 3})
+        ),
+        rec(
+            "e2",
+            "WB.2",
+            "W",
+            "2026-02-10",
+            json!({"evidence": "照片-002", "count": 2})
+        ),
     ])));
     // WB.2 Jan: 3 × 0.5 = 1.5
     assert_eq!(bonus(ymonth(&y, 1), "W"), d("1.5"));
@@ -1179,7 +1444,13 @@ fn e12_wb_2_without_evidence_not_counted() {
     let r = month(
         &hall(json!([
             rec("noev", "WB.2", "W", "2026-10-05", json!({})),
-            rec("ev", "WB.2", "W", "2026-10-06", json!({"evidence": "照片-001"})),
+            rec(
+                "ev",
+                "WB.2",
+                "W",
+                "2026-10-06",
+                json!({"evidence": "照片-001"})
+            ),
         ])),
         "2026-10",
     );
@@ -1240,9 +1511,27 @@ fn e6_monthly_cap_across_two_records_of_a_month() {
 #[test]
 fn e4_wb_5_top_up_across_months() {
     let y = year(&hall(json!([
-        rec("m", "WB.5", "W", "2026-03-05", json!({"level": "city", "key": "R"})),
-        rec("j", "WB.5", "W", "2026-06-05", json!({"level": "national", "key": "R"})),
-        rec("a", "WB.5", "W", "2026-08-05", json!({"level": "province", "key": "R"})),
+        rec(
+            "m",
+            "WB.5",
+            "W",
+            "2026-03-05",
+            json!({"level": "city", "key": "R"})
+        ),
+        rec(
+            "j",
+            "WB.5",
+            "W",
+            "2026-06-05",
+            json!({"level": "national", "key": "R"})
+        ),
+        rec(
+            "a",
+            "WB.5",
+            "W",
+            "2026-08-05",
+            json!({"level": "province", "key": "R"})
+        ),
     ])));
     // E4 March: city +1
     assert_eq!(bonus(ymonth(&y, 3), "W"), d("1"));
@@ -1256,7 +1545,11 @@ fn e4_wb_5_top_up_across_months() {
 #[test]
 fn wb_4_monthly_cases_tiers() {
     for (cases, expected) in [(1999, "0"), (2000, "0.3"), (2999, "0.3"), (3000, "0.5")] {
-        let ds = hall_metrics(json!([]), json!([{"window": "W", "month": "2026-10", "cases": cases}]), json!({}));
+        let ds = hall_metrics(
+            json!([]),
+            json!([{"window": "W", "month": "2026-10", "cases": cases}]),
+            json!({}),
+        );
         let r = month(&ds, "2026-10");
         // WB.4: 2000+ → 0.3, 3000+ → 0.5 (highest tier only, not 0.8); 1999 → 0
         assert_eq!(bonus(&r, "W"), d(expected), "cases {cases}");
@@ -1267,10 +1560,34 @@ fn wb_4_monthly_cases_tiers() {
 fn wb_5_reform_publicity_levels_and_same_reform() {
     let r = month(
         &hall(json!([
-            rec("n", "WB.5", "W", "2026-10-03", json!({"level": "national", "key": "R1"})),
-            rec("p", "WB.5", "W", "2026-10-04", json!({"level": "province", "key": "R2"})),
-            rec("c", "WB.5", "W", "2026-10-05", json!({"level": "city", "key": "R3"})),
-            rec("c1", "WB.5", "W", "2026-10-06", json!({"level": "city", "key": "R1"})),
+            rec(
+                "n",
+                "WB.5",
+                "W",
+                "2026-10-03",
+                json!({"level": "national", "key": "R1"})
+            ),
+            rec(
+                "p",
+                "WB.5",
+                "W",
+                "2026-10-04",
+                json!({"level": "province", "key": "R2"})
+            ),
+            rec(
+                "c",
+                "WB.5",
+                "W",
+                "2026-10-05",
+                json!({"level": "city", "key": "R3"})
+            ),
+            rec(
+                "c1",
+                "WB.5",
+                "W",
+                "2026-10-06",
+                json!({"level": "city", "key": "R1"})
+            ),
         ])),
         "2026-10",
     );
@@ -1286,7 +1603,8 @@ fn wb_5_reform_publicity_levels_and_same_reform() {
 #[test]
 fn worked_example_2_s5_2_and_w6_1_over_a_year() {
     let mut v = base();
-    v["windows"] = json!([{"id": "M", "name": "窗口M", "department": "D", "heads": [{"staff": "P"}]}]);
+    v["windows"] =
+        json!([{"id": "M", "name": "窗口M", "department": "D", "heads": [{"staff": "P"}]}]);
     v["staff"] = json!([
         {"id": "P", "name": "P", "assignments": [{"window": "M"}]},
         {"id": "Q", "name": "Q", "assignments": [{"window": "M"}]}
@@ -1322,7 +1640,12 @@ fn worked_example_2_s5_2_and_w6_1_over_a_year() {
     assert_eq!(round2((tot(1) + tot(2) + tot(3)) / d("3")), d("98.33"));
     assert_eq!(round2((tot(4) + tot(5) + tot(6)) / d("3")), d("92.67"));
     // the year counts W6 as 0 in every month: the June result says so for W6 …
-    assert!(subj(ymonth(&y, 6), "M").flags.iter().any(|f| f.code == "category_zeroed_for_year" && f.category.as_deref() == Some("W6")));
+    assert!(
+        subj(ymonth(&y, 6), "M")
+            .flags
+            .iter()
+            .any(|f| f.code == "category_zeroed_for_year" && f.category.as_deref() == Some("W6"))
+    );
     // … so the annual score is the mean of (total − W6 as scored) = 80 for every month → 80
     let annual: Decimal = (1..=12).map(|m| tot(m) - w6(m)).sum::<Decimal>() / d("12");
     assert_eq!(round2(annual), d("80"));
@@ -1362,10 +1685,28 @@ fn c9_year_to_date_only_counts_up_to_the_month_scored() {
 fn c10_pending_and_revoked_are_kept_not_counted() {
     let r = month(
         &hall(json!([
-            rec("pend", "S1.2", "P", "2026-10-03", json!({"status": "pending"})),
-            rec("rev", "S2.1", "P", "2026-10-04", json!({"status": "revoked"})),
+            rec(
+                "pend",
+                "S1.2",
+                "P",
+                "2026-10-03",
+                json!({"status": "pending"})
+            ),
+            rec(
+                "rev",
+                "S2.1",
+                "P",
+                "2026-10-04",
+                json!({"status": "revoked"})
+            ),
             rec("ok", "S1.1", "P", "2026-10-05", json!({})),
-            rec("wrev", "W1.2", "W", "2026-10-06", json!({"status": "revoked"})),
+            rec(
+                "wrev",
+                "W1.2",
+                "W",
+                "2026-10-06",
+                json!({"status": "revoked"})
+            ),
         ])),
         "2026-10",
     );
@@ -1405,7 +1746,13 @@ fn c10_pending_complaint_does_not_feed_s5_2_or_w6_1() {
     let r = month(
         &hall(json!([
             rec("c1", "S5.1", "P", "2026-10-05", json!({"points": 2})),
-            rec("c2", "S5.1", "P", "2026-10-20", json!({"points": 3, "status": "pending"})),
+            rec(
+                "c2",
+                "S5.1",
+                "P",
+                "2026-10-20",
+                json!({"points": 3, "status": "pending"})
+            ),
         ])),
         "2026-10",
     );
@@ -1454,7 +1801,13 @@ fn c7_points_below_range_and_missing() {
 
 #[test]
 fn unknown_rule_code_rejected() {
-    let ps = problems(&hall(json!([rec("x", "S9.9", "P", "2026-10-02", json!({}))])));
+    let ps = problems(&hall(json!([rec(
+        "x",
+        "S9.9",
+        "P",
+        "2026-10-02",
+        json!({})
+    )])));
     // the code S9.9 is not in the measure
     let p = at(&ps, "records[0].rule");
     assert_eq!(p.kind, ProblemKind::UnknownReference);
@@ -1493,7 +1846,11 @@ fn e3_derived_items_cannot_be_recorded() {
         ("W6.2", "W", "S5.3"),
         ("WB.4", "W", "cases"),
     ];
-    let records: Vec<Value> = cases.iter().enumerate().map(|(i, (c, s, _))| rec(&format!("d{i}"), c, s, "2026-10-02", json!({}))).collect();
+    let records: Vec<Value> = cases
+        .iter()
+        .enumerate()
+        .map(|(i, (c, s, _))| rec(&format!("d{i}"), c, s, "2026-10-02", json!({})))
+        .collect();
     let ps = problems(&hall(Value::Array(records)));
     for (i, (code, _, from)) in cases.iter().enumerate() {
         // E3: a record naming a derived item is an error naming what the item is derived from
@@ -1501,15 +1858,31 @@ fn e3_derived_items_cannot_be_recorded() {
         assert_eq!(p.rule.as_deref(), Some(*code));
         assert_eq!(p.record.as_deref(), Some(format!("d{i}").as_str()));
         assert!(p.message.contains("derived"), "{code}: {}", p.message);
-        assert!(p.message.contains(from), "{code} should name {from}: {}", p.message);
+        assert!(
+            p.message.contains(from),
+            "{code} should name {from}: {}",
+            p.message
+        );
     }
 }
 
 #[test]
 fn e3_level_not_listed_rejected() {
     let ps = problems(&hall(json!([
-        rec("a", "SB.2", "P", "2026-10-02", json!({"level": "county", "key": "A"})),
-        rec("b", "WB.5", "W", "2026-10-02", json!({"level": "county", "key": "R"})),
+        rec(
+            "a",
+            "SB.2",
+            "P",
+            "2026-10-02",
+            json!({"level": "county", "key": "A"})
+        ),
+        rec(
+            "b",
+            "WB.5",
+            "W",
+            "2026-10-02",
+            json!({"level": "county", "key": "R"})
+        ),
         rec("c", "S5.3", "P", "2026-10-02", json!({})),
     ])));
     // E3: SB.2 lists city/province/national only
@@ -1527,7 +1900,13 @@ fn e3_level_not_listed_rejected() {
 
 #[test]
 fn e4_keyed_record_has_count_1() {
-    let ps = problems(&hall(json!([rec("k", "SB.2", "P", "2026-10-02", json!({"level": "city", "key": "A", "count": 2}))])));
+    let ps = problems(&hall(json!([rec(
+        "k",
+        "SB.2",
+        "P",
+        "2026-10-02",
+        json!({"level": "city", "key": "A", "count": 2})
+    )])));
     // E4: a keyed record has count 1
     let p = at(&ps, "records[0].count");
     assert_eq!(p.record.as_deref(), Some("k"));
@@ -1559,7 +1938,13 @@ fn duplicate_record_ids_rejected() {
 
 #[test]
 fn count_zero_rejected() {
-    let ps = problems(&hall(json!([rec("z", "S1.1", "P", "2026-10-02", json!({"count": 0}))])));
+    let ps = problems(&hall(json!([rec(
+        "z",
+        "S1.1",
+        "P",
+        "2026-10-02",
+        json!({"count": 0})
+    )])));
     // C8: count at least 1
     let p = at(&ps, "records[0].count");
     assert_eq!(p.record.as_deref(), Some("z"));
@@ -1568,7 +1953,13 @@ fn count_zero_rejected() {
 
 #[test]
 fn date_outside_the_year_rejected() {
-    let ps = problems(&hall(json!([rec("old", "S1.1", "P", "2025-12-31", json!({}))])));
+    let ps = problems(&hall(json!([rec(
+        "old",
+        "S1.1",
+        "P",
+        "2025-12-31",
+        json!({})
+    )])));
     // C9: the dataset is 2026; 2025-12-31 is outside
     let p = at(&ps, "records[0].date");
     assert_eq!(p.record.as_deref(), Some("old"));
@@ -1582,7 +1973,8 @@ fn overlapping_assignments_rejected() {
         {"id": "W", "name": "窗口", "department": "D", "heads": [{"staff": "P"}]},
         {"id": "V", "name": "窗口二", "department": "D", "heads": [{"staff": "P"}]}
     ]);
-    v["staff"][0]["assignments"] = json!([{"window": "W", "to": "2026-06-30"}, {"window": "V", "from": "2026-06-15"}]);
+    v["staff"][0]["assignments"] =
+        json!([{"window": "W", "to": "2026-06-30"}, {"window": "V", "from": "2026-06-15"}]);
     let ps = problems(&dataset(v));
     // 15–30 June in both W and V
     let p = at(&ps, "staff[0].assignments[1]");
@@ -1611,16 +2003,16 @@ fn all_errors_of_a_bad_dataset_are_reported_at_once() {
     let ds = dataset(v);
     let ps = problems(&ds);
     let expected = [
-        ("records[0].points", Some("a")),    // C7
-        ("records[1].rule", Some("b")),      // unknown code
-        ("records[2].subject", Some("c")),   // staff rule on a window
-        ("records[3].rule", Some("d")),      // E3 derived
-        ("records[4].level", Some("e")),     // E3 level
-        ("records[5].date", Some("f")),      // E9
-        ("records[6].id", Some("a")),        // duplicate id
-        ("records[7].count", Some("h")),     // count 0
-        ("records[8].date", Some("i")),      // outside the year
-        ("staff[0].assignments[1]", None),   // overlap
+        ("records[0].points", Some("a")),  // C7
+        ("records[1].rule", Some("b")),    // unknown code
+        ("records[2].subject", Some("c")), // staff rule on a window
+        ("records[3].rule", Some("d")),    // E3 derived
+        ("records[4].level", Some("e")),   // E3 level
+        ("records[5].date", Some("f")),    // E9
+        ("records[6].id", Some("a")),      // duplicate id
+        ("records[7].count", Some("h")),   // count 0
+        ("records[8].date", Some("i")),    // outside the year
+        ("staff[0].assignments[1]", None), // overlap
     ];
     // every problem reported at once: 10 expected
     for (path, record) in expected {
@@ -1631,7 +2023,9 @@ fn all_errors_of_a_bad_dataset_are_reported_at_once() {
     }
     assert_eq!(ps.len(), expected.len(), "{ps:#?}");
     // evaluate_month rejects it the same way, with the same problems
-    let err = Policy::builtin().evaluate_month(&ds, ym("2026-10")).expect_err("rejected");
+    let err = Policy::builtin()
+        .evaluate_month(&ds, ym("2026-10"))
+        .expect_err("rejected");
     assert_eq!(err.document, "dataset");
     assert_eq!(err.problems.len(), expected.len());
 }

@@ -24,13 +24,19 @@ fn committed_schemas_match_the_types() {
             stale.push(path.display().to_string());
         }
     }
-    assert!(stale.is_empty(), "schemas differ from the Rust types (regenerate with KAOPING_BLESS=1): {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "schemas differ from the Rust types (regenerate with KAOPING_BLESS=1): {stale:?}"
+    );
 }
 
 #[test]
 fn builtin_policy_uses_only_registered_kinds_and_named_schema() {
     let s: serde_json::Value = serde_json::from_str(&schema_json("policy").unwrap()).unwrap();
     let kinds = &s["$defs"]["RuleItem"]["properties"]["kind"]["enum"];
-    assert!(kinds.as_array().unwrap().iter().any(|k| k == "linked"), "{kinds}");
+    assert!(
+        kinds.as_array().unwrap().iter().any(|k| k == "linked"),
+        "{kinds}"
+    );
     assert!(schema_json("nope").is_none());
 }
