@@ -92,6 +92,12 @@ pub trait Rule: Send + Sync + fmt::Debug {
     fn points(&self, _record: &Record) -> Option<(Decimal, String)> {
         None
     }
+    /// The points of [`Rule::points`] without their explanation, for results without text
+    /// ([`crate::engine::Explain::Scores`]). By default `points` with the text dropped; a kind
+    /// overrides it to skip the formatting.
+    fn value(&self, record: &Record) -> Option<Decimal> {
+        self.points(record).map(|(p, _)| p)
+    }
     /// The most points one occurrence can take, when the rule fixes it (checked against the category's max).
     fn max_points(&self) -> Option<Decimal> {
         None
@@ -107,7 +113,8 @@ pub trait Rule: Send + Sync + fmt::Debug {
     /// Contributes the item's lines for one subject and month.
     fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
         for &r in cx.records() {
-            if let Some((points, detail)) = self.points(r) {
+            let points = if cx.explain() { self.points(r) } else { self.value(r).map(|p| (p, String::new())) };
+            if let Some((points, detail)) = points {
                 out.push(Contribution::Occurrences {
                     record: r,
                     points_each: points,

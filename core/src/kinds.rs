@@ -179,6 +179,23 @@ impl Rule for PerOccurrence {
             .chain([self.points])
             .max()
     }
+    fn value(&self, rec: &Record) -> Option<Decimal> {
+        let mut best = self.points;
+        if let Some(m) = rec.minutes {
+            for t in &self.minute_tiers {
+                if t.met(m) && t.points > best {
+                    best = t.points;
+                }
+            }
+        }
+        if rec.aggravated
+            && let Some(a) = self.aggravated_points
+            && a >= best
+        {
+            best = a;
+        }
+        Some(best)
+    }
     fn points(&self, rec: &Record) -> Option<(Decimal, String)> {
         let mut best = (self.points, String::new());
         if let Some(m) = rec.minutes {
@@ -262,6 +279,9 @@ impl KindParams for Discretionary {
 impl Rule for Discretionary {
     fn max_points(&self) -> Option<Decimal> {
         Some(self.max)
+    }
+    fn value(&self, rec: &Record) -> Option<Decimal> {
+        rec.points
     }
     fn points(&self, rec: &Record) -> Option<(Decimal, String)> {
         rec.points.map(|p| {
@@ -363,6 +383,9 @@ impl Rule for LevelPoints {
     fn max_points(&self) -> Option<Decimal> {
         self.points.values().copied().max()
     }
+    fn value(&self, rec: &Record) -> Option<Decimal> {
+        self.points.get(&rec.level?).copied()
+    }
     fn points(&self, rec: &Record) -> Option<(Decimal, String)> {
         let l = rec.level?;
         self.points
@@ -439,6 +462,9 @@ impl KindParams for PerUnit {
 }
 
 impl Rule for PerUnit {
+    fn value(&self, rec: &Record) -> Option<Decimal> {
+        rec.units.map(|u| u * self.points_per_unit)
+    }
     fn points(&self, rec: &Record) -> Option<(Decimal, String)> {
         rec.units.map(|u| {
             (
@@ -591,6 +617,13 @@ impl Rule for Linked {
             return;
         };
         for &r in cx.records() {
+            if !cx.explain() {
+                if let Some(p) = src.value(r) {
+                    let effects = if self.inherit_effects { src.record_effects(r) } else { Effects::default() };
+                    out.push(Contribution::Occurrences { record: r, points_each: p * self.factor, detail: String::new(), effects });
+                }
+                continue;
+            }
             if let Some((p, d)) = src.points(r) {
                 let points = p * self.factor;
                 let detail = if self.factor == Decimal::ONE {

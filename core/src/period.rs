@@ -619,7 +619,9 @@ impl Policy {
             Ok(())
         };
         let participants = list.len() as u32;
-        let n_eligible = list.iter().filter(|s| eligible(s).is_ok()).count() as u32;
+        // each subject's eligibility, once (by position in `list`)
+        let eligibility: Vec<Result<(), String>> = list.iter().map(eligible).collect();
+        let n_eligible = eligibility.iter().filter(|e| e.is_ok()).count() as u32;
         let base = match a.base {
             QuotaBase::Participants => participants,
             QuotaBase::Windows => window_count,
@@ -669,28 +671,26 @@ impl Policy {
             }
             k
         };
-        let mut order: Vec<&SubjectPeriod> = list.iter().collect();
-        order.sort_by(|x, y| key(x).cmp(&key(y)).then_with(|| x.subject.cmp(&y.subject)));
+        // (key, position in `list`), sorted once with each key computed once
+        let mut keyed: Vec<(Vec<Decimal>, usize)> = list.iter().enumerate().map(|(i, s)| (key(s), i)).collect();
+        keyed.sort_by(|(kx, x), (ky, y)| kx.cmp(ky).then_with(|| list[*x].subject.cmp(&list[*y].subject)));
         let mut status: BTreeMap<&str, (AwardStatus, String)> = BTreeMap::new();
         let mut awarded = Vec::new();
         let mut tied = Vec::new();
-        let elig: Vec<&SubjectPeriod> = order
-            .iter()
-            .copied()
-            .filter(|s| eligible(s).is_ok())
-            .collect();
+        let elig: Vec<(&Vec<Decimal>, &SubjectPeriod)> =
+            keyed.iter().filter(|(_, i)| eligibility[*i].is_ok()).map(|(k, i)| (k, &list[*i])).collect();
         let mut i = 0;
         let mut closed = false;
         while i < elig.len() {
-            let k = key(elig[i]);
+            let k = elig[i].0;
             let mut j = i;
-            while j < elig.len() && key(elig[j]) == k {
+            while j < elig.len() && elig[j].0 == k {
                 j += 1;
             }
-            let group = &elig[i..j];
+            let group: Vec<&SubjectPeriod> = elig[i..j].iter().map(|(_, s)| *s).collect();
             let left = quota.saturating_sub(awarded.len() as u32) as usize;
             if !closed && group.len() <= left {
-                for s in group {
+                for s in &group {
                     awarded.push(s.subject.clone());
                     status.insert(
                         &s.subject,
@@ -701,7 +701,7 @@ impl Policy {
                     );
                 }
             } else if !closed && left > 0 {
-                for s in group {
+                for s in &group {
                     tied.push(s.subject.clone());
                     status.insert(
                         &s.subject,
@@ -714,7 +714,7 @@ impl Policy {
                 closed = true;
             } else {
                 closed = true;
-                for s in group {
+                for s in &group {
                     status.insert(
                         &s.subject,
                         (
@@ -726,11 +726,12 @@ impl Policy {
             }
             i = j;
         }
-        let standings = order
+        let standings = keyed
             .iter()
-            .map(|s| {
-                let (st, detail) = match eligible(s) {
-                    Err(why) => (AwardStatus::NotEligible, why),
+            .map(|(_, i)| {
+                let s = &list[*i];
+                let (st, detail) = match &eligibility[*i] {
+                    Err(why) => (AwardStatus::NotEligible, why.clone()),
                     Ok(()) => status
                         .get(s.subject.as_str())
                         .cloned()
