@@ -44,6 +44,8 @@ pub struct Policy {
     texts: PolicyTexts,
     /// Item indices by subject kind, in policy order.
     staff_items: Vec<usize>,
+    /// Each item's category, as an index into its subject kind's categories.
+    item_cat: Vec<usize>,
     window_items: Vec<usize>,
 }
 
@@ -246,6 +248,11 @@ impl Policy {
         let texts = PolicyTexts::new(&doc);
         let of = |k: SubjectKind| doc.rules.iter().enumerate().filter(|(_, r)| r.subject == k).map(|(i, _)| i).collect();
         let (staff_items, window_items) = (of(SubjectKind::Staff), of(SubjectKind::Window));
+        let item_cat = doc
+            .rules
+            .iter()
+            .map(|r| subject_policy(&doc, r.subject).categories.iter().position(|c| c.code == r.category).expect("validated category"))
+            .collect();
         Ok(Policy {
             doc,
             rules,
@@ -255,6 +262,7 @@ impl Policy {
             texts,
             staff_items,
             window_items,
+            item_cat,
         })
     }
 
@@ -1667,7 +1675,7 @@ impl Policy {
         let mut flags = Vec::new();
         let mut forced: Option<(String, String)> = None;
         // category → (derived score, detail, item); a later item of the same category replaces an earlier one
-        let mut derived: Vec<(&str, (Decimal, String, usize))> = Vec::new();
+        let mut derived: Vec<(usize, (Decimal, String, usize))> = Vec::new();
         let mut lines: Vec<Pending<'a>> = Vec::new();
 
         // the group holds this subject's charges by item (ascending), as the items are visited
@@ -1731,9 +1739,9 @@ impl Policy {
                 match c {
                     Contribution::Warning(w) => warnings.push(w),
                     Contribution::Score { score, detail } => {
-                        match derived.iter_mut().find(|(c, _)| *c == item.category) {
+                        match derived.iter_mut().find(|(c, _)| *c == self.item_cat[ii]) {
                             Some(d) => d.1 = (score, detail, ii),
-                            None => derived.push((item.category.as_str(), (score, detail, ii))),
+                            None => derived.push((self.item_cat[ii], (score, detail, ii))),
                         }
                     }
                     Contribution::State { points, detail } => states.push(Pending {
@@ -1882,7 +1890,12 @@ impl Policy {
         // category caps (C2) and bonus caps (C3), in line order
         let mut categories = Vec::new();
         let mut bonuses = Vec::new();
-        for (cat, (cat_code, cat_name)) in sp.categories.iter().zip(self.texts.categories(kind)) {
+        // each line's category, and its order within the category: date, then record id (states,
+        // which have no date, first)
+        let mut order: Vec<usize> = (0..lines.len()).collect();
+        order.sort_by_key(|&i| (self.item_cat[lines[i].item], lines[i].record.map(|r| (r.date, r.id.as_str()))));
+        let mut next = 0;
+        for (ci, (cat, (cat_code, cat_name))) in sp.categories.iter().zip(self.texts.categories(kind)).enumerate() {
             let mut res = CategoryResult {
                 code: cat_code.clone(),
                 name: cat_name.clone(),
@@ -1892,7 +1905,7 @@ impl Policy {
                 lines: Vec::new(),
                 zeroed_by: None,
             };
-            if let Some((_, (score, detail, ii))) = derived.iter().find(|(c, _)| *c == cat.code) {
+            if let Some((_, (score, detail, ii))) = derived.iter().find(|(c, _)| *c == ci) {
                 let raw = (cat.max - *score).max(Decimal::ZERO);
                 let (taken, cut) = if sp.floor == Floor::Category && raw > cat.max {
                     (cat.max, Some(Reason::CategoryExhausted))
@@ -1913,11 +1926,11 @@ impl Policy {
             }
             // C2/C3 consume a category in date order, then record id (states, which have no date, first),
             // as rules.md orders the yearly caps
-            let mut order: Vec<usize> = (0..lines.len())
-                .filter(|&i| self.doc.rules[lines[i].item].category == cat.code)
-                .collect();
-            order.sort_by_key(|&i| lines[i].record.map(|r| (r.date, r.id.as_str())));
-            for &li in &order {
+            let start = next;
+            while next < order.len() && self.item_cat[lines[order[next]].item] == ci {
+                next += 1;
+            }
+            for &li in &order[start..next] {
                 let p = &mut lines[li];
                 let capped = cat.bonus || sp.floor == Floor::Category;
                 if capped && p.cut.is_none() {

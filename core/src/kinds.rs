@@ -1035,16 +1035,13 @@ impl Rule for MetricTiers {
         Some(format!("window metric {}", self.metric))
     }
     fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
-        let windows: Vec<String> = match cx.subject_kind() {
-            SubjectKind::Window => vec![cx.subject().to_string()],
-            SubjectKind::Staff => cx
-                .windows_served(cx.subject())
-                .iter()
-                .map(|(w, _)| w.clone())
-                .collect(),
+        let subject = cx.subject();
+        let windows: Vec<&str> = match cx.subject_kind() {
+            SubjectKind::Window => vec![subject],
+            SubjectKind::Staff => cx.windows_served(subject).iter().map(|(w, _)| w.as_str()).collect(),
         };
         let mut hits = Vec::new();
-        for w in &windows {
+        for w in windows {
             if let Some((v, d)) = self.figure(cx, w)
                 && let Some(t) = self.tier(v)
             {
