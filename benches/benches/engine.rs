@@ -6,7 +6,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use kaoping::*;
 use kaoping_benches::*;
-use kaoping_core::{Dataset, Policy};
+use kaoping_core::{Dataset, Explain, Period, Policy};
 use std::ffi::CString;
 use std::hint::black_box;
 use std::path::Path;
@@ -54,6 +54,45 @@ fn county(c: &mut Criterion) {
                 assert_eq!(kp_evaluate_period(engine, text.as_ptr(), text.len(), p.as_ptr(), &mut out, ptr::null_mut()), KpStatus::KpOk);
                 kp_string_free(out);
             }
+        })
+    });
+    g.bench_function("hall_year_scores", |b| b.iter(|| policy.evaluate_hall_year_with(black_box(&ds), Explain::Scores).unwrap()));
+    // a hall-year with JSON in and out: native, and through the C ABI, full and lean
+    g.bench_function("native_hall_year_json", |b| {
+        b.iter(|| {
+            let d = Dataset::from_json(black_box(&text)).unwrap();
+            serde_json::to_string_pretty(&policy.evaluate_hall_year(&d).unwrap()).unwrap()
+        })
+    });
+    g.bench_function("ffi_hall_year_json", |b| {
+        b.iter(|| unsafe {
+            let mut out = ptr::null_mut();
+            assert_eq!(kp_evaluate_hall_year(engine, text.as_ptr(), text.len(), 0, &mut out, ptr::null_mut()), KpStatus::KpOk);
+            kp_string_free(out);
+        })
+    });
+    g.bench_function("native_hall_year_scores_compact", |b| {
+        b.iter(|| {
+            let d = Dataset::from_json(black_box(&text)).unwrap();
+            serde_json::to_string(&policy.evaluate_hall_year_with(&d, Explain::Scores).unwrap()).unwrap()
+        })
+    });
+    g.bench_function("ffi_hall_year_scores_compact", |b| {
+        b.iter(|| unsafe {
+            let mut out = ptr::null_mut();
+            assert_eq!(
+                kp_evaluate_hall_year(engine, text.as_ptr(), text.len(), KP_SCORES_ONLY | KP_COMPACT, &mut out, ptr::null_mut()),
+                KpStatus::KpOk
+            );
+            kp_string_free(out);
+        })
+    });
+    // the work of the Python call kaoping.evaluate(policy, dataset, "2026") (benches/python_bench.py)
+    g.bench_function("native_period_months_2026", |b| {
+        b.iter(|| {
+            let d = Dataset::from_json(black_box(&text)).unwrap();
+            let (summary, months) = policy.evaluate_period_months(&d, Period::Year(2026), Explain::Full).unwrap();
+            (serde_json::to_string_pretty(&summary).unwrap(), months)
         })
     });
     g.bench_function("native_year_json", |b| {

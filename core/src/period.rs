@@ -271,6 +271,17 @@ impl Policy {
         period: Period,
         explain: Explain,
     ) -> Result<PeriodResult, Errors> {
+        self.evaluate_period_months(ds, period, explain).map(|(p, _)| p)
+    }
+
+    /// The period result and the results of its months (each month evaluated once), for callers
+    /// that show both, as the Python binding does.
+    pub fn evaluate_period_months(
+        &self,
+        ds: &Dataset,
+        period: Period,
+        explain: Explain,
+    ) -> Result<(PeriodResult, Vec<MonthResult>), Errors> {
         if period.year() != ds.year {
             return Err(Errors::one(
                 "request",
@@ -292,7 +303,7 @@ impl Policy {
                     .collect()
             }
         };
-        Ok(self.period_from_months(ds, period, &months))
+        Ok((self.period_from_months(ds, period, &months), months))
     }
 
     /// Everything a hall's year produces, computing each month once: the twelve months, the four

@@ -14,6 +14,13 @@
 // The ABI version: increases whenever a signature or a status number changes meaning.
 #define KP_ABI_VERSION 1
 
+// kp_evaluate_hall_year flag: scores, grades, flags and record outcomes without category lines or
+// explanatory text (the core's `Explain::Scores`); every number is the same as with full text.
+#define KP_SCORES_ONLY 1
+
+// kp_evaluate_hall_year flag: JSON without indentation (the same values, fewer bytes).
+#define KP_COMPACT 2
+
 // Status of every call. Numbers are fixed and never reused.
 typedef enum KpStatus {
   // Success: outputs were written.
@@ -126,6 +133,21 @@ enum KpStatus kp_evaluate_year(const struct KpEngine *engine,
                                size_t dataset_len,
                                char **out,
                                size_t *out_len);
+
+// A hall's whole year: the twelve month results, the four quarters and the year (scores, ranks,
+// awards, department feedback), each month evaluated once — a JSON object
+// `{"year": {...}, "quarters": [...], "annual": {...}}`. `flags` is 0 or a combination of
+// KP_SCORES_ONLY and KP_COMPACT; other bits are refused (KP_INVALID_ARGUMENT). With 0 the months
+// are the same as kp_evaluate_year's. Output and ownership as kp_evaluate.
+//
+// # Safety
+// As kp_evaluate.
+enum KpStatus kp_evaluate_hall_year(const struct KpEngine *engine,
+                                    const uint8_t *dataset_json,
+                                    size_t dataset_len,
+                                    uint32_t flags,
+                                    char **out,
+                                    size_t *out_len);
 
 // The award lists of a period ("2026-Q3", "2026"): a JSON array of award results (quota, awarded,
 // ties at the quota line, every participant's standing and why). Output and ownership as kp_evaluate

@@ -15,7 +15,7 @@
 //! - freeing an unknown pointer or freeing twice is detected and reported (`KP_INVALID_HANDLE`).
 
 use kaoping_core::error::{Errors, Problem, ProblemKind};
-use kaoping_core::{Dataset, Period, Policy};
+use kaoping_core::{Dataset, Explain, Period, Policy};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::ffi::{CStr, CString, c_char};
@@ -24,6 +24,12 @@ use std::sync::Mutex;
 
 /// The ABI version: increases whenever a signature or a status number changes meaning.
 pub const KP_ABI_VERSION: u32 = 1;
+
+/// kp_evaluate_hall_year flag: scores, grades, flags and record outcomes without category lines or
+/// explanatory text (the core's `Explain::Scores`); every number is the same as with full text.
+pub const KP_SCORES_ONLY: u32 = 1;
+/// kp_evaluate_hall_year flag: JSON without indentation (the same values, fewer bytes).
+pub const KP_COMPACT: u32 = 2;
 
 /// Status of every call. Numbers are fixed and never reused.
 #[repr(C)]
@@ -409,6 +415,39 @@ pub unsafe extern "C" fn kp_evaluate_year(
         let (e, text) = unsafe { engine_and_text(engine, dataset_json, dataset_len) }?;
         let ds = Dataset::from_json(text).map_err(Fail::input)?;
         let json = pretty(&e.policy.evaluate_year(&ds).map_err(Fail::input)?);
+        // SAFETY: `out` checked; `out_len` per contract.
+        unsafe { output(json, out, out_len) }
+    })
+}
+
+/// A hall's whole year: the twelve month results, the four quarters and the year (scores, ranks,
+/// awards, department feedback), each month evaluated once — a JSON object
+/// `{"year": {...}, "quarters": [...], "annual": {...}}`. `flags` is 0 or a combination of
+/// KP_SCORES_ONLY and KP_COMPACT; other bits are refused (KP_INVALID_ARGUMENT). With 0 the months
+/// are the same as kp_evaluate_year's. Output and ownership as kp_evaluate.
+///
+/// # Safety
+/// As kp_evaluate.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kp_evaluate_hall_year(
+    engine: *const KpEngine,
+    dataset_json: *const u8,
+    dataset_len: usize,
+    flags: u32,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> KpStatus {
+    guard(|| {
+        check_out(out, "out")?;
+        if flags & !(KP_SCORES_ONLY | KP_COMPACT) != 0 {
+            return Err(Fail::new(KpStatus::KpInvalidArgument, "flags", format!("unknown flags {flags:#x}: give 0, KP_SCORES_ONLY (1), KP_COMPACT (2) or both")));
+        }
+        // SAFETY: per the function's contract.
+        let (e, text) = unsafe { engine_and_text(engine, dataset_json, dataset_len) }?;
+        let ds = Dataset::from_json(text).map_err(Fail::input)?;
+        let explain = if flags & KP_SCORES_ONLY != 0 { Explain::Scores } else { Explain::Full };
+        let year = e.policy.evaluate_hall_year_with(&ds, explain).map_err(Fail::input)?;
+        let json = if flags & KP_COMPACT != 0 { serde_json::to_string(&year).expect("results serialise") } else { pretty(&year) };
         // SAFETY: `out` checked; `out_len` per contract.
         unsafe { output(json, out, out_len) }
     })

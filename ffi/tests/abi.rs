@@ -152,3 +152,34 @@ fn one_engine_many_threads() {
     assert!(results.windows(2).all(|w| w[0] == w[1]));
     unsafe { kp_engine_free(e as *mut KpEngine) };
 }
+
+#[test]
+fn hall_year_with_flags_equals_the_core() {
+    let e = engine();
+    let ds = kaoping_core::Dataset::from_json(SAMPLE).unwrap();
+    let policy = kaoping_core::Policy::builtin();
+    let call = |flags: u32| {
+        let mut out = ptr::null_mut();
+        let st = unsafe { kp_evaluate_hall_year(e, SAMPLE.as_ptr(), SAMPLE.len(), flags, &mut out, ptr::null_mut()) };
+        (st, if st == KpStatus::KpOk { take(out) } else { String::new() })
+    };
+    // 0: full text, indented — the core's hall-year, byte for byte
+    let (st, full) = call(0);
+    assert_eq!(st, KpStatus::KpOk);
+    assert!(full == serde_json::to_string_pretty(&policy.evaluate_hall_year(&ds).unwrap()).unwrap());
+    // scores only, compact: the core's Explain::Scores result, one line
+    let (st, lean) = call(KP_SCORES_ONLY | KP_COMPACT);
+    assert_eq!(st, KpStatus::KpOk);
+    assert!(!lean.contains('\n'));
+    let want = serde_json::to_string(&policy.evaluate_hall_year_with(&ds, kaoping_core::Explain::Scores).unwrap()).unwrap();
+    assert!(lean == want);
+    assert!(lean.len() < full.len() / 2, "{} vs {}", lean.len(), full.len());
+    // the annual ranking is the same either way
+    let (a, b): (serde_json::Value, serde_json::Value) = (serde_json::from_str(&full).unwrap(), serde_json::from_str(&lean).unwrap());
+    assert_eq!(a["annual"], b["annual"]);
+    // an unknown flag is refused and named
+    let (st, _) = call(4);
+    assert_eq!(st, KpStatus::KpInvalidArgument);
+    assert_eq!(last_error()["problems"][0]["path"], "flags");
+    unsafe { kp_engine_free(e) };
+}

@@ -8,7 +8,7 @@
 
 use kaoping_core::error::{Errors, Problem, ProblemKind};
 use kaoping_core::result::Reason;
-use kaoping_core::{Dataset, MonthResult, Period, Policy};
+use kaoping_core::{Dataset, Explain, MonthResult, Period, Policy};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -109,16 +109,9 @@ impl NativePolicy {
         let (p, d) = (&self.inner, &dataset.inner);
         let out = py.detach(|| -> Result<(String, Vec<MonthResult>), Errors> {
             let period: Period = period.parse().map_err(|m: String| request_error("period", m))?;
-            // The period's scores, ranks and awards, exactly as the core computes them…
-            let summary = p.evaluate_period(d, period)?;
-            // …and the detail of its months (every line and record outcome), from the core too.
-            let months = match period {
-                Period::Month(m) => vec![p.evaluate_month(d, m)?],
-                _ => {
-                    let wanted = period.months();
-                    p.evaluate_year(d)?.months.into_iter().filter(|m| wanted.contains(&m.month)).collect()
-                }
-            };
+            // The period's scores, ranks and awards and the detail of its months (every line and
+            // record outcome), exactly as the core computes them, each month evaluated once.
+            let (summary, months) = p.evaluate_period_months(d, period, Explain::Full)?;
             Ok((serde_json::to_string_pretty(&summary).expect("a period result serialises"), months))
         });
         let (summary, months) = out.map_err(|e| to_py_err(py, e))?;
