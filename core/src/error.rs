@@ -151,6 +151,15 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str, document: &str) ->
         }
         _ => {}
     }
+    // the fast way first; a document that fails is parsed again, tracking the path to the fault
+    {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        if let Ok(value) = T::deserialize(&mut *de)
+            && de.end().is_ok()
+        {
+            return Ok(value);
+        }
+    }
     let de = &mut serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
         let path = clean_path(&e.path().to_string());
