@@ -58,6 +58,10 @@ elif [ "$status" -ne 0 ]; then
 fi
 # the timing command runs (one quick run; the figures are not checked here)
 run "$PY" benches/baseline/staff_scores.py target/bench-data/county --repeat 1
+# kaoping's side of the subset comparison: the subset policy is in step with the county policy,
+# and the province bench's subset mode runs on it (one quick run)
+run python3 benches/baseline/make_subset_policy.py --check
+run cargo run --release --locked -q -p kaoping-benches --bin province -- target/bench-data/county 1 subset
 
 # --- the criterion benches compile (when the benches crate exists)
 if [ -d benches/src ] || [ -f benches/Cargo.toml ]; then
