@@ -2,7 +2,7 @@
 //! halls with rayon (the same bytes either way).
 
 use kaoping_core::period::HallYear;
-use kaoping_core::{Dataset, Explain, Policy};
+use kaoping_core::{Checked, Dataset, Explain, Policy};
 use rayon::prelude::*;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -71,6 +71,22 @@ pub fn digest(h: &HallYear) -> u64 {
         }
     }
     s.finish()
+}
+
+/// Every hall validated once and ready to evaluate ([`Policy::check`]).
+pub fn check_all<'p, 'a>(policy: &'p Policy, halls: &'a [Dataset]) -> Vec<Checked<'p, 'a>> {
+    halls.iter().map(|d| policy.check(d).expect("a generated hall is valid")).collect()
+}
+
+/// The province after parsing and validation: each checked hall's year evaluated, digested and
+/// dropped before the next. One core.
+pub fn province_checked(halls: &[Checked<'_, '_>], explain: Explain) -> Vec<u64> {
+    halls.iter().map(|c| digest(&c.evaluate_hall_year(explain))).collect()
+}
+
+/// The same across halls with rayon.
+pub fn province_checked_parallel(halls: &[Checked<'_, '_>], explain: Explain) -> Vec<u64> {
+    halls.par_iter().map(|c| digest(&c.evaluate_hall_year(explain))).collect()
 }
 
 /// A province the way a platform runs it: each hall's year evaluated and handed on (here: to

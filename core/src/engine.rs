@@ -353,17 +353,37 @@ impl Policy {
 
     /// [`Policy::evaluate_year`] with the given level of explanation.
     pub fn evaluate_year_with(&self, ds: &Dataset, explain: Explain) -> Result<YearResult, Errors> {
-        let idx = Index::build(self, ds)?.named();
-        let mut st = YearState::new(idx.subjects(), self.doc.rules.len());
-        let months = YearMonth::months_of_year(ds.year)
-            .map(|m| self.month(&idx, m, &mut st, explain))
-            .collect();
-        Ok(YearResult {
-            policy: self.texts.id.clone(),
-            hall: idx.names.hall.clone(),
-            year: ds.year,
-            months,
-        })
+        Ok(self.check(ds)?.evaluate_year(explain))
+    }
+
+    /// Validates a dataset once and keeps what evaluation needs, for evaluating it several ways
+    /// (a platform that re-scores on demand, a benchmark that times validation apart).
+    pub fn check<'p, 'a>(&'p self, ds: &'a Dataset) -> Result<Checked<'p, 'a>, Errors> {
+        Ok(Checked { policy: self, idx: Index::build(self, ds)?.named() })
+    }
+}
+
+/// A dataset validated against a policy ([`Policy::check`]): evaluating it does not validate again.
+pub struct Checked<'p, 'a> {
+    policy: &'p Policy,
+    idx: Index<'a>,
+}
+
+impl<'p, 'a> Checked<'p, 'a> {
+    pub fn policy(&self) -> &'p Policy {
+        self.policy
+    }
+
+    pub fn dataset(&self) -> &'a Dataset {
+        self.idx.ds
+    }
+
+    /// Every month of the dataset's year, as [`Policy::evaluate_year_with`].
+    pub fn evaluate_year(&self, explain: Explain) -> YearResult {
+        let (p, idx) = (self.policy, &self.idx);
+        let mut st = YearState::new(idx.subjects(), p.doc.rules.len());
+        let months = YearMonth::months_of_year(idx.ds.year).map(|m| p.month(idx, m, &mut st, explain)).collect();
+        YearResult { policy: p.texts.id.clone(), hall: idx.names.hall.clone(), year: idx.ds.year, months }
     }
 }
 

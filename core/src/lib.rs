@@ -29,7 +29,7 @@ pub mod schema;
 pub mod text;
 
 pub use dataset::{Dataset, Record};
-pub use engine::{BUILTIN_POLICY_JSON, Explain, Policy};
+pub use engine::{BUILTIN_POLICY_JSON, Checked, Explain, Policy};
 pub use error::{Errors, Problem, ProblemKind};
 pub use kind::{Registry, RuleKind};
 pub use month::YearMonth;

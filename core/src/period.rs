@@ -1,7 +1,7 @@
 //! Periods (P1–P3), rankings (P8), awards (P4–P9) and department feedback (P11, P12).
 
 use crate::dataset::Dataset;
-use crate::engine::{Explain, Policy};
+use crate::engine::{Checked, Explain, Policy};
 use crate::error::{Errors, Problem, ProblemKind};
 use crate::month::YearMonth;
 use crate::policy::{Award, PeriodKind, QuotaBase, QuotaRounding, SubjectKind, TieBreaker};
@@ -318,7 +318,15 @@ impl Policy {
         ds: &Dataset,
         explain: Explain,
     ) -> Result<HallYear, Errors> {
-        let year = self.evaluate_year_with(ds, explain)?;
+        Ok(self.check(ds)?.evaluate_hall_year(explain))
+    }
+}
+
+impl Checked<'_, '_> {
+    /// Everything a hall's year produces, as [`Policy::evaluate_hall_year_with`].
+    pub fn evaluate_hall_year(&self, explain: Explain) -> HallYear {
+        let (policy, ds) = (self.policy(), self.dataset());
+        let year = self.evaluate_year(explain);
         let quarters = (1..=4)
             .map(|q| {
                 let p = Period::Quarter {
@@ -335,16 +343,19 @@ impl Policy {
                     .iter()
                     .rposition(|m| p.contains(m.month))
                     .map_or(from, |i| i + 1);
-                self.period_from_months(ds, p, &year.months[from..to])
+                policy.period_from_months(ds, p, &year.months[from..to])
             })
             .collect();
-        let annual = self.period_from_months(ds, Period::Year(ds.year), &year.months);
-        Ok(HallYear {
+        let annual = policy.period_from_months(ds, Period::Year(ds.year), &year.months);
+        HallYear {
             year,
             quarters,
             annual,
-        })
+        }
     }
+}
+
+impl Policy {
 
     fn evaluate_year_to(
         &self,
