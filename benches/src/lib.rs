@@ -4,7 +4,6 @@
 use kaoping_core::period::HallYear;
 use kaoping_core::{Checked, Dataset, Explain, Policy};
 use rayon::prelude::*;
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 /// The dataset files of a generated scale (`target/bench-data/<scale>/*.json`), sorted by name.
@@ -44,33 +43,63 @@ pub fn province_parallel(policy: &Policy, halls: &[Dataset]) -> Vec<HallYear> {
 }
 
 /// A digest of a hall-year's every number and name: months (subjects, categories, lines, record
-/// outcomes), quarters and the year (scores, ranks, awards). Equal digests mean equal results.
+/// outcomes), quarters and the year (scores, ranks, awards). Equal digests mean equal results; a
+/// decimal is hashed with its scale (`1.0` and `1` differ, as they would in the JSON). A cheap
+/// multiply-rotate hash, so that checking does not weigh on the timings.
 pub fn digest(h: &HallYear) -> u64 {
-    let mut s = std::collections::hash_map::DefaultHasher::new();
+    let mut d = Digest(0);
     for m in &h.year.months {
         for x in m.windows.iter().chain(m.staff.iter()) {
-            (&x.subject, x.total, &x.grade, x.base, x.bonus).hash(&mut s);
+            d.text(&x.subject).dec(x.total).text(&x.grade).dec(x.base).dec(x.bonus);
             for c in x.categories.iter().chain(x.bonuses.iter()) {
-                (&c.code, c.points, c.score, c.lines.len()).hash(&mut s);
+                d.text(&c.code).dec(c.points).dec(c.score).n(c.lines.len());
                 for l in &c.lines {
-                    (&l.rule, &l.record, l.raw, l.points, &l.detail).hash(&mut s);
+                    d.text(&l.rule).text(l.record.as_deref().unwrap_or("")).dec(l.raw).dec(l.points).text(&l.detail);
                 }
             }
-            x.flags.len().hash(&mut s);
+            d.n(x.flags.len());
         }
         for r in &m.records {
-            (&r.record, r.points, r.counted_occurrences, &r.detail, r.charges.len()).hash(&mut s);
+            d.text(&r.record).dec(r.points).n(r.counted_occurrences as usize).text(&r.detail).n(r.charges.len());
         }
     }
     for p in h.quarters.iter().chain(std::iter::once(&h.annual)) {
         for x in p.windows.iter().chain(p.staff.iter()) {
-            (&x.subject, x.score, x.rank, x.department_rank, &x.grade).hash(&mut s);
+            d.text(&x.subject).dec(x.score).n(x.rank as usize).n(x.department_rank as usize).text(&x.grade);
         }
         for a in &p.awards {
-            (&a.award, &a.awarded, &a.tied_at_line).hash(&mut s);
+            d.text(&a.award);
+            for s in a.awarded.iter().chain(a.tied_at_line.iter()) {
+                d.text(s);
+            }
         }
     }
-    s.finish()
+    d.0
+}
+
+struct Digest(u64);
+
+impl Digest {
+    fn word(&mut self, w: u64) -> &mut Self {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self
+    }
+    fn n(&mut self, n: usize) -> &mut Self {
+        self.word(n as u64)
+    }
+    fn dec(&mut self, v: rust_decimal::Decimal) -> &mut Self {
+        let b = v.serialize();
+        self.word(u64::from_le_bytes(b[..8].try_into().unwrap())).word(u64::from_le_bytes(b[8..].try_into().unwrap()))
+    }
+    fn text(&mut self, s: &str) -> &mut Self {
+        let mut chunks = s.as_bytes().chunks_exact(8);
+        for c in &mut chunks {
+            self.word(u64::from_le_bytes(c.try_into().unwrap()));
+        }
+        let mut last = [0u8; 8];
+        last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        self.word(u64::from_le_bytes(last)).word(s.len() as u64)
+    }
 }
 
 /// Every hall validated once and ready to evaluate ([`Policy::check`]).
