@@ -8,6 +8,12 @@ use kaoping_benches::*;
 use kaoping_core::{Dataset, Explain, Policy};
 use std::time::Instant;
 
+/// With `--features mimalloc`, the process allocates with mimalloc instead of the system's
+/// allocator (an application's choice; the library does not set one). BENCHMARKS.md reports both.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn peak_rss_mib() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -48,7 +54,12 @@ fn main() {
     parse.push(t.elapsed().as_secs_f64());
     drop(texts);
     let n = records(&halls);
-    println!("scale {dir}: {} halls, {n} records, {:.1} MB JSON", halls.len(), bytes as f64 / 1e6);
+    println!(
+        "scale {dir}: {} halls, {n} records, {:.1} MB JSON; allocator: {}",
+        halls.len(),
+        bytes as f64 / 1e6,
+        if cfg!(feature = "mimalloc") { "mimalloc" } else { "system" }
+    );
     let p = median(parse);
     println!("parse + validate            {:8.3} s  ({:.0} records/s)", p, n as f64 / p);
     let mut reference: Option<Vec<u64>> = None;
