@@ -46,6 +46,8 @@ pub struct Policy {
     staff_items: Vec<usize>,
     /// Each item's category, as an index into its subject kind's categories.
     item_cat: Vec<usize>,
+    /// Whether an item has a threshold (its own `threshold`, or its kind's).
+    has_threshold: Vec<bool>,
     window_items: Vec<usize>,
 }
 
@@ -248,6 +250,7 @@ impl Policy {
         let texts = PolicyTexts::new(&doc);
         let of = |k: SubjectKind| doc.rules.iter().enumerate().filter(|(_, r)| r.subject == k).map(|(i, _)| i).collect();
         let (staff_items, window_items) = (of(SubjectKind::Staff), of(SubjectKind::Window));
+        let has_threshold = doc.rules.iter().zip(&rules).map(|(item, r)| item.threshold.is_some() || r.threshold().is_some()).collect();
         let item_cat = doc
             .rules
             .iter()
@@ -263,6 +266,7 @@ impl Policy {
             staff_items,
             window_items,
             item_cat,
+            has_threshold,
         })
     }
 
@@ -2010,7 +2014,7 @@ impl Policy {
         }
 
         // thresholds (S5.2, W6.1)
-        for &ii in self.items_of(kind) {
+        for &ii in self.items_of(kind).iter().filter(|&&ii| self.has_threshold[ii]) {
             let item = &self.doc.rules[ii];
             let ts = [item.threshold.as_ref(), self.rules[ii].threshold()];
             for t in ts.into_iter().flatten() {
