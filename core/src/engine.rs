@@ -51,8 +51,10 @@ pub struct Policy {
     window_items: Vec<usize>,
 }
 
-/// A policy's strings that results repeat, each built once and shared.
-#[derive(Clone)]
+/// A policy's strings that results repeat, each built once and shared. Each evaluation takes its
+/// own copy ([`PolicyTexts::fresh`]): threads evaluating halls in parallel then never touch the
+/// same reference counts.
+#[derive(Clone, Default)]
 struct PolicyTexts {
     id: Text,
     /// Rule codes by item index.
@@ -89,6 +91,22 @@ impl PolicyTexts {
             disqualified: Text::new("disqualified"),
             forced_grade: Text::new("forced_grade"),
             category_zeroed_for_year: Text::new("category_zeroed_for_year"),
+        }
+    }
+
+    /// A copy whose texts share nothing with this one.
+    fn fresh(&self) -> PolicyTexts {
+        let t = |x: &Text| Text::new(x);
+        let cats = |v: &[(Text, Text)]| v.iter().map(|(a, b)| (t(a), t(b))).collect();
+        PolicyTexts {
+            id: t(&self.id),
+            codes: self.codes.iter().map(t).collect(),
+            staff_categories: cats(&self.staff_categories),
+            window_categories: cats(&self.window_categories),
+            grades: self.grades.iter().map(t).collect(),
+            disqualified: t(&self.disqualified),
+            forced_grade: t(&self.forced_grade),
+            category_zeroed_for_year: t(&self.category_zeroed_for_year),
         }
     }
 
@@ -283,11 +301,6 @@ impl Policy {
         self.texts.id.clone()
     }
 
-    /// The grade band a score falls in, as shared text.
-    pub(crate) fn grade_text(&self, score: Decimal) -> Text {
-        self.texts.grades[self.doc.grades.band(score)].clone()
-    }
-
     pub fn doc(&self) -> &PolicyDoc {
         &self.doc
     }
@@ -323,7 +336,7 @@ impl Policy {
         month: YearMonth,
         explain: Explain,
     ) -> Result<MonthResult, Errors> {
-        let idx = Index::build(self, ds)?.named();
+        let idx = Index::build(self, ds)?.named(self);
         if month.year != ds.year {
             return Err(Errors::one(
                 "request",
@@ -363,7 +376,7 @@ impl Policy {
     /// Validates a dataset once and keeps what evaluation needs, for evaluating it several ways
     /// (a platform that re-scores on demand, a benchmark that times validation apart).
     pub fn check<'p, 'a>(&'p self, ds: &'a Dataset) -> Result<Checked<'p, 'a>, Errors> {
-        Ok(Checked { policy: self, idx: Index::build(self, ds)?.named() })
+        Ok(Checked { policy: self, idx: Index::build(self, ds)?.named(self) })
     }
 }
 
@@ -387,7 +400,7 @@ impl<'p, 'a> Checked<'p, 'a> {
         let (p, idx) = (self.policy, &self.idx);
         let mut st = YearState::new(idx.subjects(), p.doc.rules.len());
         let months = YearMonth::months_of_year(idx.ds.year).map(|m| p.month(idx, m, &mut st, explain)).collect();
-        YearResult { policy: p.texts.id.clone(), hall: idx.names.hall.clone(), year: idx.ds.year, months }
+        YearResult { policy: idx.names.texts.id.clone(), hall: idx.names.hall.clone(), year: idx.ds.year, months }
     }
 }
 
@@ -782,6 +795,8 @@ struct Index<'a> {
 /// The dataset's ids and names as shared [`Text`], for results.
 #[derive(Default)]
 struct Names {
+    /// This evaluation's own copy of the policy's texts.
+    texts: PolicyTexts,
     hall: Text,
     /// Record ids, by index in the dataset.
     records: Vec<Text>,
@@ -1243,7 +1258,7 @@ impl<'a> Index<'a> {
     }
 
     /// Builds the texts results share (each id and name once).
-    fn named(mut self) -> Self {
+    fn named(mut self, policy: &Policy) -> Self {
         let ds = self.ds;
         let mut departments: BTreeMap<&str, Text> = BTreeMap::new();
         let mut dept = |d: &'a str| departments.entry(d).or_insert_with(|| Text::new(d)).clone();
@@ -1254,7 +1269,7 @@ impl<'a> Index<'a> {
         for s in self.staff.values() {
             subjects.push(SubjectNames { id: Text::new(&s.id), name: Text::new(&s.name), department: s.department.as_deref().map(&mut dept) });
         }
-        self.names = Names { hall: Text::new(&ds.hall.id), records: ds.records.iter().map(|r| Text::new(&r.id)).collect(), subjects };
+        self.names = Names { texts: policy.texts.fresh(), hall: Text::new(&ds.hall.id), records: ds.records.iter().map(|r| Text::new(&r.id)).collect(), subjects };
         self
     }
 
@@ -1532,7 +1547,7 @@ impl Policy {
             let sx = idx.rec_subject[ri];
             let mut out = RecordOutcome {
                 record: idx.names.records[ri].clone(),
-                rule: self.texts.codes[item_idx].clone(),
+                rule: idx.names.texts.codes[item_idx].clone(),
                 subject: idx.names.subjects[sx as usize].id.clone(),
                 date: r.date,
                 status: r.status,
@@ -1587,7 +1602,7 @@ impl Policy {
                     Some(t) if evaluated[t as usize] => charge(t, li),
                     _ => warnings.push(Warning {
                         subject: Some(out.subject.clone()),
-                        rule: Some(self.texts.codes[li].clone()),
+                        rule: Some(idx.names.texts.codes[li].clone()),
                         message: format!("record {}: no one to charge under {} on {}", r.id, self.doc.rules[li].code, r.date),
                     }),
                 }
@@ -1666,7 +1681,7 @@ impl Policy {
                     }
                     out.charges.push(Charge {
                         subject: if i == 0 { out.subject.clone() } else { idx.names.subjects[a.subject as usize].id.clone() },
-                        rule: self.texts.codes[a.item as usize].clone(),
+                        rule: idx.names.texts.codes[a.item as usize].clone(),
                         occurrences: a.occurrences,
                         counted_occurrences: a.counted,
                         raw: a.raw,
@@ -1678,7 +1693,7 @@ impl Policy {
             })
             .collect::<Vec<_>>();
 
-        MonthResult { policy: self.texts.id.clone(), hall: idx.names.hall.clone(), month, windows: window_results, staff: staff_results, records, warnings }
+        MonthResult { policy: idx.names.texts.id.clone(), hall: idx.names.hall.clone(), month, windows: window_results, staff: staff_results, records, warnings }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1790,7 +1805,7 @@ impl Policy {
                         if !effects.is_empty() || !item.effects.is_empty() {
                             let rid = idx.record_text(r);
                             if !effects.is_empty() {
-                                self.apply_effects(
+                                self.apply_effects(&idx.names.texts, 
                                     &effects,
                                     ii,
                                     Some(&rid),
@@ -1799,7 +1814,7 @@ impl Policy {
                                 );
                             }
                             if !item.effects.is_empty() {
-                                self.apply_effects(
+                                self.apply_effects(&idx.names.texts, 
                                     &item.effects,
                                     ii,
                                     Some(&rid),
@@ -1919,7 +1934,7 @@ impl Policy {
         let mut order: Vec<usize> = (0..lines.len()).collect();
         order.sort_by_key(|&i| (self.item_cat[lines[i].item], lines[i].record.map(|r| (r.date, r.id.as_str()))));
         let mut next = 0;
-        for (ci, (cat, (cat_code, cat_name))) in sp.categories.iter().zip(self.texts.categories(kind)).enumerate() {
+        for (ci, (cat, (cat_code, cat_name))) in sp.categories.iter().zip(idx.names.texts.categories(kind)).enumerate() {
             let mut res = CategoryResult {
                 code: cat_code.clone(),
                 name: cat_name.clone(),
@@ -1939,7 +1954,7 @@ impl Policy {
                 res.points += taken;
                 if world.explain {
                     res.lines.push(Line {
-                        rule: self.texts.codes[*ii].clone(),
+                        rule: idx.names.texts.codes[*ii].clone(),
                         record: None,
                         raw,
                         points: taken,
@@ -1992,7 +2007,7 @@ impl Policy {
                 }
                 if world.explain {
                     res.lines.push(Line {
-                        rule: self.texts.codes[p.item].clone(),
+                        rule: idx.names.texts.codes[p.item].clone(),
                         record: p.record.map(|r| idx.record_text(r)),
                         raw: p.raw,
                         points: p.applied,
@@ -2067,13 +2082,13 @@ impl Policy {
                 {
                     st.zeroed.insert(k, (ii, month));
                 }
-                let code = &self.texts.codes[ii];
+                let code = &idx.names.texts.codes[ii];
                 if let Some(zi) = zcat
                     && let Some(c) = categories
                         .iter_mut()
                         .find(|c| c.code == sp.categories[zi].code)
                 {
-                    let z = &self.texts.categories(kind)[zi].0;
+                    let z = &idx.names.texts.categories(kind)[zi].0;
                     let extra = (c.max - c.points).max(Decimal::ZERO);
                     if world.explain {
                         c.lines.push(Line {
@@ -2090,7 +2105,7 @@ impl Policy {
                     c.zeroed_by = Some(item.code.clone());
                     if t.annual_whole_year {
                         flags.push(Flag {
-                            code: self.texts.category_zeroed_for_year.clone(),
+                            code: idx.names.texts.category_zeroed_for_year.clone(),
                             period: Some(crate::policy::PeriodKind::Year),
                             rule: Some(code.clone()),
                             record: None,
@@ -2110,7 +2125,7 @@ impl Policy {
                     });
                 }
                 if met.is_some() {
-                    self.apply_effects(&t.effects, ii, None, &mut flags, &mut forced);
+                    self.apply_effects(&idx.names.texts, &t.effects, ii, None, &mut flags, &mut forced);
                 }
             }
         }
@@ -2129,8 +2144,8 @@ impl Policy {
             total = lo;
         }
         let (grade, grade_forced_by) = match forced {
-            Some((g, by)) => (self.texts.grade(&self.doc, &g), Some(by)),
-            None => (self.texts.grades[self.doc.grades.band(total)].clone(), None),
+            Some((g, by)) => (idx.names.texts.grade(&self.doc, &g), Some(by)),
+            None => (idx.names.texts.grades[self.doc.grades.band(total)].clone(), None),
         };
         let names = idx
             .subject_names(kind, id)
@@ -2194,6 +2209,7 @@ impl Policy {
     /// Flags and forced grades of an item's effects, for a record (or a threshold, without one).
     fn apply_effects(
         &self,
+        texts: &PolicyTexts,
         e: &Effects,
         ii: usize,
         record: Option<&Text>,
@@ -2201,10 +2217,10 @@ impl Policy {
         forced: &mut Option<(String, String)>,
     ) {
         let item = &self.doc.rules[ii];
-        let code = &self.texts.codes[ii];
+        let code = &texts.codes[ii];
         for p in &e.disqualify {
             flags.push(Flag {
-                code: self.texts.disqualified.clone(),
+                code: texts.disqualified.clone(),
                 period: Some(*p),
                 rule: Some(code.clone()),
                 record: record.cloned(),
@@ -2227,7 +2243,7 @@ impl Policy {
             };
             forced.get_or_insert((g.clone(), by));
             flags.push(Flag {
-                code: self.texts.forced_grade.clone(),
+                code: texts.forced_grade.clone(),
                 period: None,
                 rule: Some(code.clone()),
                 record: record.cloned(),

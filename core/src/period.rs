@@ -446,7 +446,7 @@ impl Policy {
             })
             .collect();
         PeriodResult {
-            policy: self.policy_text(),
+            policy: months.first().map(|m| m.policy.clone()).unwrap_or_else(|| self.policy_text()),
             hall: months
                 .first()
                 .map(|m| m.hall.clone())
@@ -468,6 +468,8 @@ impl Policy {
         kind: SubjectKind,
     ) -> Vec<SubjectPeriod> {
         let doc = self.doc();
+        // this period's own grade texts (threads scoring halls in parallel share no counts)
+        let grades: Vec<Text> = doc.grades.bands.iter().map(|b| Text::new(&b.name)).collect();
         let sp = match kind {
             SubjectKind::Staff => &doc.staff,
             SubjectKind::Window => &doc.window,
@@ -583,7 +585,7 @@ impl Policy {
             let score = doc.periods.rounding.apply(sum / Decimal::from(n));
             let (grade, grade_forced_by) = match forced {
                 Some((g, by)) => (g, Some(by)),
-                None => (self.grade_text(score), None),
+                None => (grades[doc.grades.band(score)].clone(), None),
             };
             let first = rows[0].1;
             out.push(SubjectPeriod {
