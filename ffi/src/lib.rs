@@ -17,7 +17,7 @@
 use kaoping_core::error::{Errors, Problem, ProblemKind};
 use kaoping_core::{Dataset, Explain, Period, Policy};
 use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::{CStr, CString, c_char};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Mutex;
@@ -60,7 +60,8 @@ pub struct KpEngine {
 // Live handles, to detect double frees and foreign pointers. A B-tree (not a hash table) so that
 // leak checkers see the tables as reachable at exit.
 static ENGINES: Mutex<Option<BTreeSet<usize>>> = Mutex::new(None);
-static STRINGS: Mutex<Option<BTreeSet<usize>>> = Mutex::new(None);
+/// Live strings handed out: address → capacity of the buffer (freed without scanning it again).
+static STRINGS: Mutex<Option<BTreeMap<usize, usize>>> = Mutex::new(None);
 
 fn registry_insert(reg: &Mutex<Option<BTreeSet<usize>>>, p: usize) {
     reg.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert_with(BTreeSet::new).insert(p);
@@ -201,9 +202,16 @@ fn check_out<T>(out: *mut *mut T, name: &str) -> Result<(), Fail> {
 /// `out` is non-NULL and writable; `out_len` is NULL or writable.
 unsafe fn output(s: String, out: *mut *mut c_char, out_len: *mut usize) -> Result<(), Fail> {
     let len = s.len();
-    let c = CString::new(s).map_err(|_| Fail::new(KpStatus::KpPanic, "", "output contains a NUL byte"))?;
-    let p = c.into_raw();
-    registry_insert(&STRINGS, p as usize);
+    let mut bytes = s.into_bytes();
+    if bytes.contains(&0) {
+        return Err(Fail::new(KpStatus::KpPanic, "", "output contains a NUL byte"));
+    }
+    // the buffer is handed over as it is (no copy to a tight allocation): its capacity is kept
+    // with its address, for kp_string_free
+    bytes.push(0);
+    let mut bytes = std::mem::ManuallyDrop::new(bytes);
+    let p = bytes.as_mut_ptr() as *mut c_char;
+    STRINGS.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert_with(BTreeMap::new).insert(p as usize, bytes.capacity());
     // SAFETY: checked non-NULL by the caller of this function; writable per the API contract.
     unsafe {
         *out = p;
@@ -310,11 +318,13 @@ pub unsafe extern "C" fn kp_string_free(s: *mut c_char) -> KpStatus {
         if s.is_null() {
             return Ok(());
         }
-        if !registry_remove(&STRINGS, s as usize) {
+        let cap = STRINGS.lock().unwrap_or_else(|e| e.into_inner()).as_mut().and_then(|m| m.remove(&(s as usize)));
+        let Some(cap) = cap else {
             return Err(Fail::new(KpStatus::KpInvalidHandle, "s", "not a live string of this library: already freed, or not returned by it"));
-        }
-        // SAFETY: the pointer came from CString::into_raw in this library and was live until now.
-        drop(unsafe { CString::from_raw(s) });
+        };
+        // SAFETY: the pointer is the buffer of a Vec<u8> of this capacity that `output` leaked and
+        // that was live until now; length 0, as bytes need no drop.
+        drop(unsafe { Vec::from_raw_parts(s as *mut u8, 0, cap) });
         Ok(())
     })
 }
