@@ -563,12 +563,8 @@ impl Policy {
                         .map(|b| (s.grade.clone(), format!("{} in {}", b, m.month)));
                 }
                 for f in s.flags.iter().filter(|f| f.code == "disqualified") {
-                    let applies = match (period.kind(), f.period) {
-                        (PeriodKind::Month, Some(PeriodKind::Month)) => true,
-                        (PeriodKind::Quarter, Some(PeriodKind::Quarter)) => true,
-                        (PeriodKind::Year, Some(PeriodKind::Year)) => true,
-                        _ => false,
-                    };
+                    // a flag applies to the period of its own kind only
+                    let applies = f.period == Some(period.kind());
                     if applies {
                         let mut f = f.clone();
                         f.detail = format!("{} ({})", f.detail, m.month);
