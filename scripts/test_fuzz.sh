@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Fuzz smoke run: each target for FUZZ_SECONDS (default 60), seeded from the bad-input corpus.
+# Fuzz smoke run: each target for FUZZ_SECONDS (default 60), seeded from the bad-input corpus
+# (the importer's targets: from tests/import-seeds/ and the template the command writes).
 # A crash fails the run and leaves its input in fuzz/artifacts/<target>/ (turn it into a test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 run() { echo "+ $*"; "$@"; }
 secs="${FUZZ_SECONDS:-60}"
 command -v cargo-fuzz >/dev/null || run cargo install cargo-fuzz --locked --version 0.13.2
-for t in dataset_json policy_json ffi_entry; do
+targets=(dataset_json policy_json ffi_entry import_csv import_xlsx)
+for t in "${targets[@]}"; do
   mkdir -p "fuzz/corpus/$t"
 done
 cp tests/bad-inputs/*.json fuzz/corpus/dataset_json/
@@ -16,10 +18,32 @@ cp tests/bad-inputs/policy-*.json core/policies/county.json examples/policies/*.
 for f in tests/bad-inputs/ok-good.json tests/fixtures/bad-dataset.json; do
   for op in 0 1 2 3; do printf "\\x0$op\\x00\\x01" | cat - "$f" > "fuzz/corpus/ffi_entry/$op-$(basename "$f")"; done
 done
+# the importer: CSV as is; workbooks prefixed by import_xlsx's mode byte — 0x00: the whole file,
+# 0x01: the records sheet's XML, shared strings and styles, NUL-separated (zipped by the target)
+cp tests/import-seeds/*.csv fuzz/corpus/import_csv/
+run cargo build --locked -p kaoping-cli
+seeds=target/fuzz-seeds
+mkdir -p "$seeds"
+run target/debug/kaoping template "$seeds/template.xlsx" --roster examples/data/county-2026.json --rows 20
+run sh -c "target/debug/kaoping report examples/data/county-2026.json --period 2026-10 --format csv --sheet deductions > fuzz/corpus/import_csv/report-deductions.csv"
+run python3 - fuzz/corpus/import_xlsx tests/import-seeds/*.xlsx "$seeds/template.xlsx" <<'PY'
+import os, re, sys, zipfile
+out, books = sys.argv[1], sys.argv[2:]
+for book in books:
+    name = os.path.basename(book)
+    with open(book, "rb") as f:
+        open(os.path.join(out, "0-" + name), "wb").write(b"\x00" + f.read())
+    z = zipfile.ZipFile(book)
+    rid = re.search(r'<sheet name="记录" sheetId="\d+" r:id="(\w+)"', z.read("xl/workbook.xml").decode()).group(1)
+    target = re.search(r'Id="%s" Type="[^"]*" Target="([^"]+)"' % rid, z.read("xl/_rels/workbook.xml.rels").decode()).group(1)
+    part = lambda n: z.read(n) if n in z.namelist() else b""
+    parts = [part("xl/" + target.lstrip("/").removeprefix("xl/")), part("xl/sharedStrings.xml"), part("xl/styles.xml")]
+    open(os.path.join(out, "1-" + name), "wb").write(b"\x01" + b"\x00".join(parts))
+PY
 cd fuzz
 export RUSTC_BOOTSTRAP=1
 run cargo fuzz build -O
-for t in dataset_json policy_json ffi_entry; do
+for t in "${targets[@]}"; do
   run cargo fuzz run -O "$t" "corpus/$t" -- -max_total_time="$secs" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
 done
 echo "fuzz: no crash in ${secs}s per target"

@@ -125,15 +125,113 @@ fn row_address(sheet: &str, row: usize) -> String {
 
 // ------------------------------------------------------------------ reading
 
+/// The last row and column of a sheet (Excel's `XFD1048576`): cells beyond are refused.
+pub const MAX_SHEET_ROWS: u32 = 1_048_576;
+pub const MAX_SHEET_COLUMNS: u32 = 16_384;
+/// Cells a grid may hold (each row counted up to its last filled cell): a sheet of a million
+/// records of 16 columns. Past it a sheet is refused before it fills memory.
+pub const MAX_GRID_CELLS: usize = 1 << 24;
+/// Strings a workbook's shared strings table may declare (its `uniqueCount`, which calamine
+/// reserves room for before reading a string).
+pub const MAX_SHARED_STRINGS: u64 = 1 << 24;
+
 /// Reads the records sheet of a workbook: `sheet` when given, else the sheet named 记录, else the first.
 pub fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Grid, String> {
-    use calamine::{Data, Reader, open_workbook_auto};
-    let mut wb = open_workbook_auto(path).map_err(|e| format!("cannot read {} as a workbook: {e}", path.display()))?;
+    let label = path.display().to_string();
+    if let Ok(f) = std::fs::File::open(path) {
+        check_shared_strings(std::io::BufReader::new(f), &label)?;
+    }
+    let mut wb = calamine::open_workbook_auto(path).map_err(|e| format!("cannot read {label} as a workbook: {e}"))?;
+    let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+    workbook_grid(&mut wb, sheet, &label, &file)
+}
+
+/// [`read_workbook`] of a workbook's bytes; `file` names it in messages, and its extension
+/// chooses the format as for a path (xls, xlsx/xlsm, xlsb, ods; any other: detected).
+pub fn read_workbook_bytes(bytes: Vec<u8>, file: &str, sheet: Option<&str>) -> Result<Grid, String> {
+    use calamine::{Error, Ods, Reader, Sheets, Xls, Xlsb, Xlsx};
+    check_shared_strings(std::io::Cursor::new(&bytes[..]), file)?;
+    let ext = Path::new(file).extension().and_then(|e| e.to_str());
+    let data = std::io::Cursor::new(bytes);
+    let opened: Result<Sheets<_>, Error> = match ext {
+        Some("xls" | "xla") => Xls::new(data).map(Sheets::Xls).map_err(Error::Xls),
+        Some("xlsx" | "xlsm" | "xlam") => Xlsx::new(data).map(Sheets::Xlsx).map_err(Error::Xlsx),
+        Some("xlsb") => Xlsb::new(data).map(Sheets::Xlsb).map_err(Error::Xlsb),
+        Some("ods") => Ods::new(data).map(Sheets::Ods).map_err(Error::Ods),
+        _ => calamine::open_workbook_auto_from_rs(data),
+    };
+    let mut wb = opened.map_err(|e| format!("cannot read {file} as a workbook: {e}"))?;
+    workbook_grid(&mut wb, sheet, file, file)
+}
+
+/// calamine reserves room for as many strings as a zipped workbook's shared strings table
+/// declares before reading any (calamine issue #684): a damaged or hostile count would abort
+/// the program on the allocation. Counts no workbook can have are refused here, before calamine
+/// opens the file. Anything else wrong with the file is left to calamine to report.
+fn check_shared_strings<R: std::io::Read + std::io::Seek>(data: R, label: &str) -> Result<(), String> {
+    let Ok(mut zip) = zip::ZipArchive::new(data) else { return Ok(()) };
+    for i in 0..zip.len() {
+        let Ok(part) = zip.by_index(i) else { continue };
+        if !part.name_raw().to_ascii_lowercase().ends_with(b"sharedstrings.xml") {
+            continue;
+        }
+        if let Some(n) = declared_strings(std::io::BufReader::new(part))
+            && n > MAX_SHARED_STRINGS
+        {
+            return Err(format!(
+                "cannot read {label} as a workbook: its shared strings table declares {n} strings, more than the {MAX_SHARED_STRINGS} a workbook can hold (the file is damaged)"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The largest `uniqueCount` on the first `sst` element of a shared strings part, read as
+/// calamine reads it (quick-xml, the element's local name), the attribute found in the raw tag.
+fn declared_strings<R: std::io::BufRead>(part: R) -> Option<u64> {
+    use quick_xml::events::Event;
+    let mut xml = quick_xml::Reader::from_reader(part);
+    let config = xml.config_mut();
+    config.check_end_names = false;
+    config.trim_text(false);
+    config.check_comments = false;
+    config.expand_empty_elements = true;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) if e.local_name().as_ref() == "sst" => {
+                // every `uniqueCount = "digits` in the tag (whatever its prefix or quoting)
+                let tag = e.as_bytes();
+                let key = b"uniqueCount";
+                let mut most = None;
+                let mut at = 0;
+                while let Some(i) = tag[at..].windows(key.len()).position(|w| w == key) {
+                    at += i + key.len();
+                    let rest = &tag[at..];
+                    let rest = rest.trim_ascii_start().strip_prefix(b"=").unwrap_or(rest).trim_ascii_start();
+                    let rest = rest.strip_prefix(b"\"").or(rest.strip_prefix(b"'")).unwrap_or(rest);
+                    let digits = rest.iter().take_while(|b| b.is_ascii_digit());
+                    let n = digits.fold(0u64, |n, &d| n.saturating_mul(10).saturating_add(u64::from(d - b'0')));
+                    most = most.max(Some(n));
+                }
+                return most;
+            }
+            Ok(Event::Eof) | Err(_) => return None,
+            _ => {}
+        }
+    }
+}
+
+/// The grid of the chosen sheet of an opened workbook; `label` names the workbook in messages,
+/// `file` in the grid's source.
+fn workbook_grid<RS: std::io::Read + std::io::Seek>(wb: &mut calamine::Sheets<RS>, sheet: Option<&str>, label: &str, file: &str) -> Result<Grid, String> {
+    use calamine::{Reader, Sheets};
     let names = wb.sheet_names();
     let name = match sheet {
         Some(s) => {
             if !names.iter().any(|n| n == s) {
-                return Err(format!("{}: no sheet {s:?}; the sheets are {}", path.display(), names.join(", ")));
+                return Err(format!("{label}: no sheet {s:?}; the sheets are {}", names.join(", ")));
             }
             s.to_string()
         }
@@ -142,32 +240,109 @@ pub fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Grid, String> {
             .find(|n| *n == crate::template::RECORDS_SHEET)
             .or(names.first())
             .cloned()
-            .ok_or_else(|| format!("{}: the workbook has no sheets", path.display()))?,
+            .ok_or_else(|| format!("{label}: the workbook has no sheets"))?,
     };
-    let range = wb.worksheet_range(&name).map_err(|e| format!("cannot read sheet {name} of {}: {e}", path.display()))?;
-    let (r0, c0) = range.start().unwrap_or((0, 0));
-    let mut rows: Vec<Vec<Value>> = vec![Vec::new(); r0 as usize];
-    for row in range.rows() {
-        let mut out = vec![Value::Empty; c0 as usize];
-        for cell in row {
-            out.push(match cell {
-                Data::Empty => Value::Empty,
-                Data::String(s) => Value::Text(s.clone()),
-                Data::Int(i) => Value::Number(*i as f64),
-                Data::Float(f) => Value::Number(*f),
-                Data::Bool(b) => Value::Bool(*b),
-                Data::DateTime(dt) => match dt.as_datetime() {
-                    Some(d) if dt.is_datetime() => Value::Date(d.date()),
-                    _ => Value::Number(dt.as_f64()),
-                },
-                Data::DateTimeIso(s) | Data::DurationIso(s) => Value::Text(s.clone()),
-                Data::Error(e) => Value::Error(format!("{e}")),
-            });
+    let cant = |e: calamine::Error| format!("cannot read sheet {name} of {label}: {e}");
+    let rows = match wb {
+        // cell by cell: calamine's worksheet_range would first allocate the rectangle from the
+        // first to the last cell, whatever its size (calamine issue #693)
+        Sheets::Xlsx(x) => match x.worksheet_cells_reader(&name) {
+            // a chart sheet has no cells, as calamine's worksheet_range has it
+            Err(calamine::XlsxError::NotAWorksheet(_)) => Vec::new(),
+            Err(e) => return Err(cant(calamine::Error::Xlsx(e))),
+            Ok(mut cells) => sparse_rows(|| cells.next_cell().map_err(|e| cant(calamine::Error::Xlsx(e))), &name, label)?,
+        },
+        Sheets::Xlsb(x) => {
+            let mut cells = x.worksheet_cells_reader(&name).map_err(|e| cant(calamine::Error::Xlsb(e)))?;
+            sparse_rows(|| cells.next_cell().map_err(|e| cant(calamine::Error::Xlsb(e))), &name, label)?
         }
-        rows.push(out);
-    }
-    let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+        _ => {
+            let range = wb.worksheet_range(&name).map_err(cant)?;
+            let (r0, c0) = range.start().unwrap_or((0, 0));
+            let mut rows: Vec<Vec<Value>> = vec![Vec::new(); r0 as usize];
+            for row in range.rows() {
+                let mut out = vec![Value::Empty; c0 as usize];
+                out.extend(row.iter().map(|cell| value_of(data_ref(cell))));
+                rows.push(out);
+            }
+            rows
+        }
+    };
     Ok(Grid { source: format!("{file} ({name})"), sheet: name, rows })
+}
+
+/// A cell read by calamine as the importer sees it.
+fn value_of(cell: calamine::DataRef<'_>) -> Value {
+    use calamine::DataRef as D;
+    match cell {
+        D::Empty => Value::Empty,
+        D::String(s) => Value::Text(s),
+        D::SharedString(s) => Value::Text(s.to_string()),
+        D::Int(i) => Value::Number(i as f64),
+        D::Float(f) => Value::Number(f),
+        D::Bool(b) => Value::Bool(b),
+        D::DateTime(dt) => match dt.as_datetime() {
+            Some(d) if dt.is_datetime() => Value::Date(d.date()),
+            _ => Value::Number(dt.as_f64()),
+        },
+        D::DateTimeIso(s) | D::DurationIso(s) => Value::Text(s),
+        D::Error(e) => Value::Error(format!("{e}")),
+    }
+}
+
+fn data_ref(cell: &calamine::Data) -> calamine::DataRef<'_> {
+    use calamine::{Data, DataRef};
+    match cell {
+        Data::Empty => DataRef::Empty,
+        Data::String(s) => DataRef::SharedString(s),
+        Data::Int(i) => DataRef::Int(*i),
+        Data::Float(f) => DataRef::Float(*f),
+        Data::Bool(b) => DataRef::Bool(*b),
+        Data::DateTime(dt) => DataRef::DateTime(*dt),
+        Data::DateTimeIso(s) => DataRef::DateTimeIso(s.clone()),
+        Data::DurationIso(s) => DataRef::DurationIso(s.clone()),
+        Data::Error(e) => DataRef::Error(e.clone()),
+    }
+}
+
+/// Rows from a sheet's cells in any order, each row as long as its last filled cell: cells
+/// beyond `XFD1048576` and grids of more than [`MAX_GRID_CELLS`] cells are refused.
+fn sparse_rows<'a>(
+    mut next: impl FnMut() -> Result<Option<calamine::Cell<calamine::DataRef<'a>>>, String>,
+    sheet: &str,
+    label: &str,
+) -> Result<Vec<Vec<Value>>, String> {
+    let mut rows: Vec<Vec<Value>> = Vec::new();
+    let mut size = 0usize;
+    while let Some(cell) = next()? {
+        let (r, c) = cell.get_position();
+        let value = value_of(cell.get_value().clone());
+        if value == Value::Empty {
+            continue;
+        }
+        let at = || format!("{sheet}!{}{}", crate::table::column_letter(c as usize), u64::from(r) + 1);
+        if r >= MAX_SHEET_ROWS || c >= MAX_SHEET_COLUMNS {
+            return Err(format!("{label}: cell {} is beyond the last cell of a sheet (XFD1048576)", at()));
+        }
+        let (r, c) = (r as usize, c as usize);
+        if rows.len() <= r {
+            size += r + 1 - rows.len();
+            rows.resize_with(r + 1, Vec::new);
+        }
+        let row = &mut rows[r];
+        if row.len() <= c {
+            size += c + 1 - row.len();
+            if size > MAX_GRID_CELLS {
+                return Err(format!(
+                    "{label}: sheet {sheet} is too large to import: more than {MAX_GRID_CELLS} cells up to the last filled cell of each row (at {}); delete what lies right of and below the records",
+                    at()
+                ));
+            }
+            row.resize(c + 1, Value::Empty);
+        }
+        row[c] = value;
+    }
+    Ok(rows)
 }
 
 /// Text of a CSV file: UTF-8 (with or without BOM), UTF-16 with BOM, else GBK (GB18030),
@@ -244,7 +419,18 @@ pub fn parse_csv(text: &str, sep: char) -> Vec<Vec<String>> {
 
 pub fn read_csv(path: &Path) -> Result<Grid, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let (text, encoding) = decode(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
+    csv_grid(&bytes, &path.display().to_string(), file)
+}
+
+/// [`read_csv`] of a CSV file's bytes; `file` names it in messages and addresses.
+pub fn read_csv_bytes(bytes: &[u8], file: &str) -> Result<Grid, String> {
+    csv_grid(bytes, file, file.to_string())
+}
+
+/// The grid of a CSV file's bytes; `label` names the file in messages, `file` in addresses.
+fn csv_grid(bytes: &[u8], label: &str, file: String) -> Result<Grid, String> {
+    let (text, encoding) = decode(bytes).map_err(|e| format!("{label}: {e}"))?;
     let first = text.lines().next().unwrap_or("");
     let sep = if first.contains('\t') && !first.contains(',') {
         '\t'
@@ -257,7 +443,6 @@ pub fn read_csv(path: &Path) -> Result<Grid, String> {
         .into_iter()
         .map(|r| r.into_iter().map(|f| if f.trim().is_empty() { Value::Empty } else { Value::Text(f) }).collect())
         .collect();
-    let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
     Ok(Grid { source: format!("{file} ({encoding})"), sheet: file, rows })
 }
 
@@ -649,6 +834,79 @@ pub fn map_problems(errors: &Errors, grid: &Grid, layout: &Layout, kept: usize, 
             CellError { row: 0, col: 0, address: place, message: msg }
         })
         .collect()
+}
+
+// ------------------------------------------------------------------ the whole import
+
+/// What an import gives.
+pub struct Imported {
+    /// The roster with the sheet's records (after the roster's own with `append`), validated.
+    pub dataset: Dataset,
+    /// The records read from the sheet.
+    pub imported: usize,
+    /// The roster's records kept (with `append`; else 0).
+    pub kept: usize,
+}
+
+/// `kaoping import` after reading: the sheet's records onto the roster (replacing its records,
+/// or after them with `append`), the dataset validated by the core and its problems mapped back
+/// to the cells. Every problem, sorted by place, when there is any. `roster_name` names the
+/// roster in problems outside the sheet; `progress` draws bars for large sheets on a terminal.
+pub fn import(grid: &Grid, policy: &Policy, roster: &Dataset, append: bool, roster_name: &str, progress: bool) -> Result<Imported, Vec<CellError>> {
+    let bar = if progress { crate::progress::bar(grid.rows.len() as u64, "读取记录") } else { indicatif::ProgressBar::hidden() };
+    let (layout, imported, mut errors) = records(grid, policy, roster, &bar);
+    bar.finish_and_clear();
+    let mut ds = roster.clone();
+    let kept = if append { ds.records.len() } else { 0 };
+    if !append {
+        ds.records.clear();
+    }
+    ds.records.extend(imported.iter().map(|s| s.record.clone()));
+    if let Some(layout) = &layout {
+        let spin = if progress { crate::progress::spinner(grid.rows.len() as u64, "校验数据") } else { indicatif::ProgressBar::hidden() };
+        let checked = policy.validate(&ds);
+        spin.finish_and_clear();
+        if let Err(e) = checked {
+            errors.extend(map_problems(&e, grid, layout, kept, &imported, roster_name));
+        }
+    }
+    if !errors.is_empty() {
+        errors.sort_by_key(|e| (e.row, e.col));
+        return Err(errors);
+    }
+    Ok(Imported { dataset: ds, imported: imported.len(), kept })
+}
+
+/// The command's message for an import's problems: `records.csv (UTF-8): 2 problems, nothing
+/// written:` and one indented line per problem.
+pub fn problems_message(grid: &Grid, errors: &[CellError]) -> String {
+    let n = errors.len();
+    let mut msg = format!("{}: {n} problem{}, nothing written:", grid.source, if n == 1 { "" } else { "s" });
+    for e in errors {
+        msg.push_str(&format!("\n  {e}"));
+    }
+    msg
+}
+
+/// How a sheet's bytes are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// CSV text: UTF-8 (BOM or not), UTF-16 with BOM, or GBK; comma, tab or semicolon separated.
+    Csv,
+    /// A workbook (xlsx, xlsm, xls, xlsb, ods), the format chosen by the file name's extension.
+    Workbook,
+}
+
+/// `kaoping import` of a sheet's bytes, without files: reads the sheet (`file` names it in
+/// messages and addresses; for a workbook, the 记录 sheet or the first), imports its records onto
+/// the roster and validates the dataset. The error is the message the command prints. Never
+/// panics, whatever the bytes (the importer's fuzz targets call this).
+pub fn import_bytes(bytes: &[u8], format: Format, file: &str, policy: &Policy, roster: &Dataset, append: bool) -> Result<Imported, String> {
+    let grid = match format {
+        Format::Csv => read_csv_bytes(bytes, file)?,
+        Format::Workbook => read_workbook_bytes(bytes.to_vec(), file, None)?,
+    };
+    import(&grid, policy, roster, append, "roster.json", false).map_err(|e| problems_message(&grid, &e))
 }
 
 #[cfg(test)]

@@ -7,11 +7,7 @@ use kaoping_core::{Dataset, Errors, Period, Policy, YearMonth};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-mod import;
-mod progress;
-mod report;
-mod table;
-mod template;
+use kaoping_cli::{flag_zh, import, progress, report, table, template};
 
 /// Exit codes: 0 ok, 1 invalid input (dataset, policy, file), 2 usage.
 #[derive(Parser)]
@@ -385,36 +381,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 return Err(Failure::Usage("--sheet is for workbooks; a CSV file is one sheet".into()));
             }
             let grid = if is_csv { import::read_csv(&file) } else { import::read_workbook(&file, sheet.as_deref()) }.map_err(Failure::Input)?;
-            let bar = progress::bar(grid.rows.len() as u64, "读取记录");
-            let (layout, imported, mut errors) = import::records(&grid, &policy, &roster_ds, &bar);
-            bar.finish_and_clear();
-            let mut ds = roster_ds.clone();
-            let kept = if append { ds.records.len() } else { 0 };
-            if !append {
-                ds.records.clear();
-            }
-            ds.records.extend(imported.iter().map(|s| s.record.clone()));
-            if let Some(layout) = &layout {
-                let spin = progress::spinner(grid.rows.len() as u64, "校验数据");
-                let checked = policy.validate(&ds);
-                spin.finish_and_clear();
-                if let Err(e) = checked {
-                    let roster_name = roster.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-                    errors.extend(import::map_problems(&e, &grid, layout, kept, &imported, &roster_name));
-                }
-            }
-            if !errors.is_empty() {
-                errors.sort_by_key(|e| (e.row, e.col));
-                let n = errors.len();
-                let mut msg = format!("{}: {n} problem{}, nothing written:", grid.source, if n == 1 { "" } else { "s" });
-                for e in &errors {
-                    msg.push_str(&format!("\n  {e}"));
-                }
-                return Err(Failure::Input(msg));
-            }
+            let roster_name = roster.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+            let import::Imported { dataset: ds, imported, kept } =
+                import::import(&grid, &policy, &roster_ds, append, &roster_name, true).map_err(|errors| Failure::Input(import::problems_message(&grid, &errors)))?;
             let summary = format!(
                 "imported {} records from {}{}: {} records in all",
-                imported.len(),
+                imported,
                 grid.source,
                 if append { format!(" (kept {kept} from the roster)") } else { String::new() },
                 ds.records.len()
@@ -639,29 +611,16 @@ fn table(title: &str, rows: &[&SubjectMonth], top: usize) {
         if top > 0 && i >= top {
             break;
         }
-        let mut l = vec![rank.to_string(), s.subject.clone(), s.name.clone()];
+        let mut l = vec![rank.to_string(), s.subject.to_string(), s.name.to_string()];
         l.extend(s.categories.iter().map(|c| format!("{:.2}", c.score)));
         l.push(format!("{:.2}", s.bonus));
         l.push(format!("{:.2}", s.total));
-        l.push(s.grade.clone());
+        l.push(s.grade.to_string());
         let flags: Vec<String> = s.flags.iter().map(|f| flag_zh(&f.code, f.period)).collect();
         l.push(flags.join(" "));
         lines.push(l);
     }
     print_grid(&lines);
-}
-
-fn flag_zh(code: &str, period: Option<kaoping_core::policy::PeriodKind>) -> String {
-    use kaoping_core::policy::PeriodKind as P;
-    match (code, period) {
-        ("recommend_reassignment", _) => "建议调岗或辞退".into(),
-        ("disqualified", Some(P::Quarter)) => "取消季度评先".into(),
-        ("disqualified", Some(P::Year)) => "取消年度评先".into(),
-        ("disqualified", _) => "取消当月评先".into(),
-        ("category_zeroed_for_year", _) => "投诉处理年度不得分".into(),
-        ("forced_grade", _) => "一票否决".into(),
-        (other, _) => other.into(),
-    }
 }
 
 fn period_label(p: &PeriodResult) -> String {
@@ -696,12 +655,12 @@ fn period_row(s: &SubjectPeriod) -> Vec<String> {
     vec![
         s.rank.to_string(),
         s.department_rank.to_string(),
-        s.subject.clone(),
-        s.name.clone(),
-        s.department.clone(),
+        s.subject.to_string(),
+        s.name.to_string(),
+        s.department.to_string(),
         s.months_evaluated.to_string(),
         format!("{:.2}", s.score),
-        s.grade.clone(),
+        s.grade.to_string(),
         format!("{:.2}", s.deductions),
         s.complaints.to_string(),
         format!("{:.2}", s.bonus),

@@ -223,7 +223,7 @@ impl Report<'_> {
     }
 
     fn department_name(&self, id: &str) -> String {
-        self.period.departments.iter().find(|d| d.department == id).map(|d| d.name.clone()).unwrap_or_else(|| id.to_string())
+        self.period.departments.iter().find(|d| d.department == id).map(|d| d.name.to_string()).unwrap_or_else(|| id.to_string())
     }
 
     fn details(&self, bonus: bool) -> Sheet {

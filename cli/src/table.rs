@@ -91,6 +91,12 @@ pub struct Formats {
     pub int: Format,
 }
 
+impl Default for Formats {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Formats {
     pub fn new() -> Formats {
         let font = "宋体";

@@ -132,7 +132,7 @@ fn check_report(xlsx: &Path, ds: &Dataset, policy: &Policy, period: Period) {
             for s in m.windows.iter().chain(m.staff.iter()) {
                 for c in if bonus { &s.bonuses } else { &s.categories } {
                     for l in c.lines.iter().filter(|l| !(l.raw.is_zero() && l.points.is_zero())) {
-                        want.push((m.month.to_string(), s.subject.clone(), l.rule.clone(), l.record.clone().unwrap_or_default(), f(l.points).to_bits()));
+                        want.push((m.month.to_string(), s.subject.to_string(), l.rule.to_string(), l.record.as_deref().unwrap_or_default().to_string(), f(l.points).to_bits()));
                     }
                 }
             }
@@ -147,7 +147,7 @@ fn check_report(xlsx: &Path, ds: &Dataset, policy: &Policy, period: Period) {
     for a in &res.awards {
         let mut got: Vec<String> =
             rows[1..].iter().filter(|r| text(&r[0]) == a.name && text(&r[col(&rows, "结果")]) == "当选").map(|r| text(&r[col(&rows, "编号")])).collect();
-        let mut want: Vec<String> = a.standings.iter().filter(|s| s.status == AwardStatus::Awarded).map(|s| s.subject.clone()).collect();
+        let mut want: Vec<String> = a.standings.iter().filter(|s| s.status == AwardStatus::Awarded).map(|s| s.subject.to_string()).collect();
         got.sort();
         want.sort();
         assert_eq!(got, want, "award {}", a.name);
