@@ -123,6 +123,35 @@ pub struct MinuteTier {
     pub points: Decimal,
 }
 
+/// What set a per-occurrence record's points.
+enum Picked<'a> {
+    Base,
+    Tier(&'a MinuteTier),
+    Aggravated,
+}
+
+impl PerOccurrence {
+    /// A record's points, and what set them: the highest minute tier met (E1: the base points
+    /// without minutes), then the aggravated points when flagged and not lower.
+    fn pick(&self, rec: &Record) -> (Decimal, Picked<'_>) {
+        let mut best = (self.points, Picked::Base);
+        if let Some(m) = rec.minutes {
+            for t in &self.minute_tiers {
+                if t.met(m) && t.points > best.0 {
+                    best = (t.points, Picked::Tier(t));
+                }
+            }
+        }
+        if rec.aggravated
+            && let Some(a) = self.aggravated_points
+            && a >= best.0
+        {
+            best = (a, Picked::Aggravated);
+        }
+        best
+    }
+}
+
 impl MinuteTier {
     fn met(&self, minutes: u32) -> bool {
         match (self.above, self.at_least) {
@@ -180,46 +209,17 @@ impl Rule for PerOccurrence {
             .max()
     }
     fn value(&self, rec: &Record) -> Option<Decimal> {
-        let mut best = self.points;
-        if let Some(m) = rec.minutes {
-            for t in &self.minute_tiers {
-                if t.met(m) && t.points > best {
-                    best = t.points;
-                }
-            }
-        }
-        if rec.aggravated
-            && let Some(a) = self.aggravated_points
-            && a >= best
-        {
-            best = a;
-        }
-        Some(best)
+        Some(self.pick(rec).0)
     }
     fn points(&self, rec: &Record) -> Option<(Decimal, String)> {
-        let mut best = (self.points, String::new());
-        if let Some(m) = rec.minutes {
-            for t in &self.minute_tiers {
-                if t.met(m) && t.points > best.0 {
-                    best = (t.points, format!("{m} min: {}", t.label()));
-                }
-            }
-            if best.1.is_empty() {
-                best.1 = format!("{m} min");
-            }
-        }
-        if rec.aggravated
-            && let Some(a) = self.aggravated_points
-            && a >= best.0
-        {
-            best = (
-                a,
-                self.aggravated_label
-                    .clone()
-                    .unwrap_or_else(|| "aggravated".into()),
-            );
-        }
-        Some(best)
+        let (points, why) = self.pick(rec);
+        let text = match (why, rec.minutes) {
+            (Picked::Aggravated, _) => self.aggravated_label.clone().unwrap_or_else(|| "aggravated".into()),
+            (Picked::Tier(t), Some(m)) => format!("{m} min: {}", t.label()),
+            (_, Some(m)) => format!("{m} min"),
+            (_, None) => String::new(),
+        };
+        Some((points, text))
     }
     fn check_record(
         &self,
