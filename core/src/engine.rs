@@ -37,7 +37,8 @@ pub struct Policy {
     /// Item index by rule code (a small table of the policy's own codes, so a fast hash is safe).
     by_code: FastMap<String, usize>,
     /// For each source code, the linked items that read its records.
-    links: HashMap<String, Vec<usize>>,
+    /// Per item (by index): the linked items that read its records (W6.1 reads S5.1).
+    links: Vec<Vec<usize>>,
     /// Items that contribute only from records charged to them (skipped for a subject without any).
     record_only: Vec<bool>,
     /// The policy's ids, codes and names as shared [`Text`], built once.
@@ -255,10 +256,12 @@ impl Policy {
                 problems,
             });
         }
-        let mut links: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut links: Vec<Vec<usize>> = vec![Vec::new(); rules.len()];
         for (i, r) in rules.iter().enumerate() {
-            if let Some(l) = r.link() {
-                links.entry(l.source.clone()).or_default().push(i);
+            if let Some(l) = r.link()
+                && let Some(&src) = by_code.get(l.source.as_str())
+            {
+                links[src].push(i);
             }
         }
         let record_only = rules
@@ -779,12 +782,13 @@ struct Index<'a> {
     ds: &'a Dataset,
     windows: BTreeMap<&'a str, &'a Window>,
     staff: BTreeMap<&'a str, &'a Staff>,
-    metrics: HashMap<(&'a str, YearMonth), &'a WindowMetrics>,
+    metrics: FastMap<(&'a str, YearMonth), &'a WindowMetrics>,
     /// Record indices by month (0–11), each sorted by date then id.
     by_month: Vec<Vec<usize>>,
-    /// Each subject's dense index: windows by id first, then staff by id.
-    window_ix: BTreeMap<&'a str, u32>,
-    staff_ix: BTreeMap<&'a str, u32>,
+    /// Each subject's dense index: windows by id first, then staff by id (the order of
+    /// `windows` and `staff`).
+    window_ix: FastMap<&'a str, u32>,
+    staff_ix: FastMap<&'a str, u32>,
     /// Per record: the index of its item in the policy, and of its subject.
     rec_item: Vec<u32>,
     rec_subject: Vec<u32>,
@@ -1032,7 +1036,7 @@ impl<'a> Index<'a> {
                 ));
             }
         }
-        let mut metrics = HashMap::new();
+        let mut metrics = FastMap::default();
         for (i, m) in ds.metrics.iter().enumerate() {
             let path = format!("metrics[{i}]");
             if !windows.contains_key(m.window.as_str()) {
@@ -1089,9 +1093,9 @@ impl<'a> Index<'a> {
             }
         }
         // each subject's dense index: windows by id first, then staff by id
-        let window_ix: BTreeMap<&str, u32> = windows.keys().enumerate().map(|(i, w)| (*w, i as u32)).collect();
+        let window_ix: FastMap<&str, u32> = windows.keys().enumerate().map(|(i, w)| (*w, i as u32)).collect();
         let nw = window_ix.len();
-        let staff_ix: BTreeMap<&str, u32> = staff.keys().enumerate().map(|(i, s)| (*s, (nw + i) as u32)).collect();
+        let staff_ix: FastMap<&str, u32> = staff.keys().enumerate().map(|(i, s)| (*s, (nw + i) as u32)).collect();
         let wlist: Vec<&Window> = windows.values().copied().collect();
         let slist: Vec<&Staff> = staff.values().copied().collect();
         let mut rec_item = vec![0u32; ds.records.len()];
@@ -1470,12 +1474,14 @@ impl World for MonthWorld<'_, '_> {
         let Some(w) = self.idx.windows.get(window) else {
             return Vec::new();
         };
-        month
-            .first_day()
-            .iter_days()
-            .take_while(|d| *d <= month.last_day())
-            .filter(|d| covers(w.opened, w.closed, *d))
-            .collect()
+        // the days a window is open form one range: from its opening (or the month's first day)
+        // to its closing (or the month's last)
+        let first = w.opened.map_or(month.first_day(), |o| o.max(month.first_day()));
+        let last = w.closed.map_or(month.last_day(), |c| c.min(month.last_day()));
+        if first > last {
+            return Vec::new();
+        }
+        first.iter_days().take_while(|d| *d <= last).collect()
     }
     fn policy(&self) -> &PolicyDoc {
         &self.policy.doc
@@ -1492,6 +1498,18 @@ struct ChargeAcc {
     raw: Decimal,
     points: Decimal,
     reason: Option<Reason>,
+}
+
+/// Buffers a month's subjects reuse, so that scoring a subject allocates only for its result.
+#[derive(Default)]
+struct Scratch<'a> {
+    recs: Vec<&'a Record>,
+    contributions: Vec<Contribution<'a>>,
+    key_winner: FastMap<&'a str, (Decimal, NaiveDate, &'a str)>,
+    states: Vec<Pending<'a>>,
+    occs: Vec<Pending<'a>>,
+    lines: Vec<Pending<'a>>,
+    order: Vec<usize>,
 }
 
 /// A line awaiting caps: one occurrence or state.
@@ -1522,20 +1540,20 @@ impl Policy {
 
         // subjects evaluated this month, by index (windows by id, then staff by id)
         let mut evaluated = vec![false; idx.subjects()];
+        let nw = idx.windows.len();
         let window_ids: Vec<(u32, &'a str)> = idx
-            .window_ix
+            .windows
             .iter()
-            .filter(|(w, _)| {
-                let w = idx.windows[*w];
-                days_in_month(w.opened, w.closed, month) > 0
-            })
-            .map(|(w, i)| (*i, *w))
+            .enumerate()
+            .filter(|(_, (_, w))| days_in_month(w.opened, w.closed, month) > 0)
+            .map(|(i, (id, _))| (i as u32, *id))
             .collect();
         let staff_ids: Vec<(u32, &'a str)> = idx
-            .staff_ix
+            .staff
             .iter()
-            .filter(|(s, _)| idx.staff[*s].assignments.iter().any(|a| days_in_month(a.from, a.to, month) > 0))
-            .map(|(s, i)| (*i, *s))
+            .enumerate()
+            .filter(|(_, (_, s))| s.assignments.iter().any(|a| days_in_month(a.from, a.to, month) > 0))
+            .map(|(i, (id, _))| ((nw + i) as u32, *id))
             .collect();
         for &(i, _) in window_ids.iter().chain(staff_ids.iter()) {
             evaluated[i as usize] = true;
@@ -1589,7 +1607,7 @@ impl Policy {
                 accs.push(ChargeAcc { subject, item: item as u32, ..ChargeAcc::default() });
             };
             charge(sx, item_idx);
-            for &li in self.links.get(&r.rule).map(|v| v.as_slice()).unwrap_or(&[]) {
+            for &li in &self.links[item_idx] {
                 let link = self.rules[li].link().expect("linked");
                 let target: Option<&'a str> = match link.via {
                     Via::AssignedWindow => idx.window_on(&r.subject, r.date),
@@ -1610,24 +1628,36 @@ impl Policy {
             outcomes.push((r, out, first..accs.len()));
         }
 
-        // each subject's charges, by item, in record order within an item
-        charged.sort_by_key(|c| (c.subject, c.item));
+        // each subject's charges, by item, in record order within an item: a counting sort by
+        // subject (dense indices), then each subject's few charges by item (both stable)
         let mut ranges = vec![0..0; idx.subjects()];
-        let mut i = 0;
-        while i < charged.len() {
-            let s = charged[i].subject;
-            let start = i;
-            while i < charged.len() && charged[i].subject == s {
-                i += 1;
+        let charged = {
+            let mut start = vec![0usize; idx.subjects() + 1];
+            for c in &charged {
+                start[c.subject as usize + 1] += 1;
             }
-            ranges[s as usize] = start..i;
-        }
+            for s in 0..idx.subjects() {
+                start[s + 1] += start[s];
+                ranges[s] = start[s]..start[s + 1];
+            }
+            let mut sorted = charged.clone();
+            for c in &charged {
+                let at = &mut start[c.subject as usize];
+                sorted[*at] = *c;
+                *at += 1;
+            }
+            for r in &ranges {
+                sorted[r.clone()].sort_by_key(|c| c.item);
+            }
+            sorted
+        };
 
         let mut world = MonthWorld::new(self, idx, month, full);
+        let mut scratch = Scratch::default();
         let mut staff_results = Vec::with_capacity(staff_ids.len());
         for &(sx, s) in &staff_ids {
             let group = &charged[ranges[sx as usize].clone()];
-            staff_results.push(self.subject_month(&world, SubjectKind::Staff, sx, s, month, group, &mut accs, st));
+            staff_results.push(self.subject_month(&world, SubjectKind::Staff, sx, s, month, group, &mut accs, st, &mut scratch));
         }
         // window rules read this month's staff results (W2, W3)
         world.staff_results = staff_results;
@@ -1635,7 +1665,7 @@ impl Policy {
         let mut window_results = Vec::with_capacity(window_ids.len());
         for &(wx, w) in &window_ids {
             let group = &charged[ranges[wx as usize].clone()];
-            let mut res = self.subject_month(&world, SubjectKind::Window, wx, w, month, group, &mut accs, st);
+            let mut res = self.subject_month(&world, SubjectKind::Window, wx, w, month, group, &mut accs, st, &mut scratch);
             if !idx.metrics.contains_key(&(w, month)) {
                 let msg = format!("window {w} has no metrics for {month}: no metric rule applied");
                 res.warnings.push(msg.clone());
@@ -1707,7 +1737,10 @@ impl Policy {
         group: &[Charged<'a>],
         accs: &mut [ChargeAcc],
         st: &mut YearState<'a>,
+        scratch: &mut Scratch<'a>,
     ) -> SubjectMonth {
+        let Scratch { recs, contributions, key_winner, states, occs, lines, order } = scratch;
+        lines.clear();
         let sp = self.subject(kind);
         let idx = world.idx;
         let mut warnings = Vec::new();
@@ -1715,7 +1748,6 @@ impl Policy {
         let mut forced: Option<(String, String)> = None;
         // category → (derived score, detail, item); a later item of the same category replaces an earlier one
         let mut derived: Vec<(usize, (Decimal, String, usize))> = Vec::new();
-        let mut lines: Vec<Pending<'a>> = Vec::new();
 
         // the group holds this subject's charges by item (ascending), as the items are visited
         let mut cur = 0;
@@ -1734,7 +1766,8 @@ impl Policy {
                 continue;
             }
             // charged in the month's record order: date, then id
-            let recs: Vec<&'a Record> = mine.iter().map(|c| c.rec).collect();
+            recs.clear();
+            recs.extend(mine.iter().map(|c| c.rec));
             let mut hint = 0;
             let cx = RuleContext {
                 month,
@@ -1745,13 +1778,12 @@ impl Policy {
                 world,
                 explain: world.explain,
             };
-            let mut contributions = Vec::new();
-            self.rules[ii].apply(&cx, &mut contributions);
+            contributions.clear();
+            self.rules[ii].apply(&cx, contributions);
 
             // keyed records (C4, E4): the highest of a key in the month, then the top-up over the year's best
-            let mut key_winner: FastMap<&'a str, (Decimal, NaiveDate, &'a str)> =
-                FastMap::default();
-            for c in &contributions {
+            key_winner.clear();
+            for c in contributions.iter() {
                 if let Contribution::Occurrences {
                     record: r,
                     points_each,
@@ -1772,9 +1804,9 @@ impl Policy {
 
             let mut month_used = Decimal::ZERO;
             let year_key = st.at(sx, ii);
-            let mut states = Vec::new();
-            let mut occs = Vec::new();
-            for c in contributions {
+            states.clear();
+            occs.clear();
+            for c in contributions.drain(..) {
                 match c {
                     Contribution::Warning(w) => warnings.push(w),
                     Contribution::Score { score, detail } => {
@@ -1922,8 +1954,8 @@ impl Policy {
                 }
                 month_used += p.applied;
             }
-            lines.extend(states);
-            lines.extend(occs);
+            lines.append(states);
+            lines.append(occs);
         }
 
         // category caps (C2) and bonus caps (C3), in line order
@@ -1931,7 +1963,8 @@ impl Policy {
         let mut bonuses = Vec::new();
         // each line's category, and its order within the category: date, then record id (states,
         // which have no date, first)
-        let mut order: Vec<usize> = (0..lines.len()).collect();
+        order.clear();
+        order.extend(0..lines.len());
         order.sort_by_key(|&i| (self.item_cat[lines[i].item], lines[i].record.map(|r| (r.date, r.id.as_str()))));
         let mut next = 0;
         for (ci, (cat, (cat_code, cat_name))) in sp.categories.iter().zip(idx.names.texts.categories(kind)).enumerate() {

@@ -151,7 +151,7 @@ pub struct RuleContext<'c, 'a> {
     pub(crate) subject: &'a str,
     pub(crate) kind: SubjectKind,
     pub(crate) item: &'c RuleItem,
-    pub(crate) records: Vec<&'a Record>,
+    pub(crate) records: &'c [&'a Record],
     pub(crate) world: &'c dyn World,
     pub(crate) explain: bool,
 }
@@ -192,7 +192,7 @@ impl<'a> RuleContext<'_, 'a> {
     }
     /// The counted-status records charged to this subject under this item in the month, by date then id.
     pub fn records(&self) -> &[&'a Record] {
-        &self.records
+        self.records
     }
     pub fn window(&self, id: &str) -> Option<&Window> {
         self.world.window(id)

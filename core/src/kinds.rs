@@ -1036,32 +1036,32 @@ impl Rule for MetricTiers {
     }
     fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
         let subject = cx.subject();
-        let windows: Vec<&str> = match cx.subject_kind() {
-            SubjectKind::Window => vec![subject],
-            SubjectKind::Staff => cx.windows_served(subject).iter().map(|(w, _)| w.as_str()).collect(),
+        let served = match cx.subject_kind() {
+            SubjectKind::Window => &[][..],
+            SubjectKind::Staff => cx.windows_served(subject),
         };
-        let mut hits = Vec::new();
-        for w in windows {
-            if let Some((v, d)) = self.figure(cx, w)
-                && let Some(t) = self.tier(v)
-            {
-                hits.push((
-                    t.points,
-                    detail(cx, || format!("{d} ≥ {}", t.at_least.normalize())),
-                ));
+        let windows = match cx.subject_kind() {
+            SubjectKind::Window => std::slice::from_ref(&subject),
+            SubjectKind::Staff => &[][..],
+        };
+        // each window's highest tier: every one (`each`), or the first of the highest (`once`)
+        let mut best: Option<(Decimal, String)> = None;
+        for w in windows.iter().copied().chain(served.iter().map(|(w, _)| w.as_str())) {
+            let Some((v, d)) = self.figure(cx, w) else { continue };
+            let Some(t) = self.tier(v) else { continue };
+            let hit = (t.points, detail(cx, || format!("{d} ≥ {}", t.at_least.normalize())));
+            match self.several_windows {
+                SeveralWindows::Each => out.push(Contribution::State { points: hit.0, detail: hit.1 }),
+                SeveralWindows::Once => {
+                    // max_by keeps the last of equal maxima
+                    if best.as_ref().is_none_or(|b| hit.0 >= b.0) {
+                        best = Some(hit);
+                    }
+                }
             }
         }
-        match self.several_windows {
-            SeveralWindows::Each => {
-                for (points, detail) in hits {
-                    out.push(Contribution::State { points, detail });
-                }
-            }
-            SeveralWindows::Once => {
-                if let Some((points, detail)) = hits.into_iter().max_by(|a, b| a.0.cmp(&b.0)) {
-                    out.push(Contribution::State { points, detail });
-                }
-            }
+        if let Some((points, detail)) = best {
+            out.push(Contribution::State { points, detail });
         }
     }
 }

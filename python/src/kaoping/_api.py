@@ -20,7 +20,7 @@ from ._types import (
     SubjectMonth,
     SubjectPeriod,
     _Record,
-    decode,
+    decode_json,
 )
 
 __all__ = ["Policy", "Dataset", "MonthResult", "PeriodResult", "evaluate", "validate"]
@@ -237,7 +237,7 @@ class MonthResult(_Record):
     @classmethod
     def _from_native(cls, native: _kaoping.NativeMonth) -> "MonthResult":
         text = native.to_json()
-        r = decode(cls, json.loads(text))
+        r = decode_json(cls, text)
         object.__setattr__(r, "_native", native)
         object.__setattr__(r, "_json", text)
         return r
@@ -356,7 +356,7 @@ def evaluate(policy: Policy, dataset: Dataset, period: PeriodLike) -> PeriodResu
     year ``"2026"`` (or ``2026``). Raises ``ValidationError`` when the dataset does not fit the
     policy or the period is not in the dataset's year."""
     summary, months = _policy(policy)._native.evaluate(_dataset(dataset)._native, str(period))
-    r = decode(PeriodResult, json.loads(summary))
+    r = decode_json(PeriodResult, summary)
     object.__setattr__(r, "_json", summary)
     object.__setattr__(r, "_native_months", months)
     return r

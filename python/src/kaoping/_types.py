@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import json
+import threading
 import typing
 from dataclasses import dataclass
 from decimal import Decimal
@@ -35,6 +37,7 @@ __all__ = [
     "DepartmentEntry",
     "DepartmentFeedback",
     "decode",
+    "decode_json",
     "to_plain",
 ]
 
@@ -254,6 +257,19 @@ class DepartmentFeedback(_Record):
 
 
 # ---------------------------------------------------------------- decoding the core's JSON
+#
+# Two decoders share the conversion rules:
+#
+# * the reference decoder, :func:`decode`, walks a JSON value with a plan of converters per class
+#   and builds each object through its dataclass ``__init__``. It never changes its argument and
+#   says exactly what does not fit (``SubjectPeriod.score: expected a decimal string, got 96``).
+# * the compiled decoders behind :func:`decode_json`, one Python function per class generated once
+#   from the class's fields (see ``_compile``), do the same checks and conversions straight-line.
+#   They work on a JSON tree parsed for them alone, and they consume it: each JSON object is
+#   converted in place and becomes the ``__dict__`` of the new instance. When anything does not
+#   fit, they stop (``_Mismatch`` or whatever error the conversion raised) and ``decode_json``
+#   parses the text again and hands it to the reference decoder, which raises the error it always
+#   raised. A malformed result therefore fails exactly as before, only a little later.
 
 T = TypeVar("T")
 _Conv = Callable[[Any], Any]
@@ -328,7 +344,10 @@ def _plan(cls: type) -> Dict[str, _Conv]:
 
 def decode(cls: Type[T], obj: Any) -> T:
     """Builds ``cls`` from the core's JSON value ``obj`` (as ``json.loads`` gives it); raises
-    ``DecodeError`` naming the class and field when the JSON does not fit the mirror."""
+    ``DecodeError`` naming the class and field when the JSON does not fit the mirror.
+
+    The reference decoder: ``obj`` is left as it is. :func:`decode_json` gives the same objects
+    from the JSON text, several times faster."""
     if type(obj) is not dict:
         raise DecodeError(f"{cls.__name__}: expected an object, got {type(obj).__name__}")
     plan = _plan(cls)
@@ -342,3 +361,190 @@ def decode(cls: Type[T], obj: Any) -> T:
         except DecodeError as e:
             raise DecodeError(f"{cls.__name__}.{name}: {e}") from None
     return cls(**values)
+
+
+def decode_json(cls: Type[T], text: str) -> T:
+    """Builds ``cls`` from the core's JSON text: the objects :func:`decode` gives for
+    ``json.loads(text)``, and the same errors, through the class's compiled decoder.
+
+    Equal decimal strings give one shared ``Decimal`` (and equal date strings one ``date``) per
+    call: they are immutable, so only ``is`` can tell."""
+    fast = _compiled(cls)
+    try:
+        obj: T = fast(json.loads(text), {}, {})
+        return obj
+    except Exception:
+        pass  # the reference decoder below raises the error, naming the class and field
+    # The failed attempt consumed its tree: parse the text again for the reference decoder.
+    return decode(cls, json.loads(text))
+
+
+# ---------------------------------------------------------------- the compiled decoders
+#
+# For each class, ``_compile`` writes and ``exec``s a function ``(o, dc, dd) -> instance`` where
+# ``o`` is the JSON object and ``dc``/``dd`` are this call's caches of decimal and date strings
+# already converted. For ``MonthTotal`` it reads:
+#
+#     def _d3(o, dc, dd):
+#         if type(o) is not dict: raise _Mismatch
+#         v = o['month']
+#         if type(v) is not str: raise _Mismatch
+#         v = o['total']
+#         w = dc.get(v)
+#         if w is None: w = _new_decimal(v, dc)
+#         o['total'] = w
+#         if 'adjusted' in o:
+#             v = o.pop('adjusted')
+#             ...                                  # None, or a str
+#             o['adjusted'] = w
+#         else:
+#             o['adjusted'] = None
+#         if len(o) != 3: raise _Mismatch
+#         r = _new(_c3); _setdict(r, '__dict__', o); return r
+#
+# Why it is faster than the reference decoder: no per-field plan lookups, converter calls or
+# try/except; no second dict per object and no dataclass ``__init__`` (whose frozen
+# ``object.__setattr__`` per field is the dearest part): the converted JSON dict is installed as
+# the instance's ``__dict__``; a list of strings is checked and kept, not copied; and each distinct
+# decimal string is converted once per call (a year's monthly totals and scores repeat a lot).
+#
+# Why it accepts exactly what the reference decoder accepts: every field is read (a missing
+# required field is a KeyError), every value gets the same exact-type check and the same
+# conversion (``Decimal(str)``, ``date.fromisoformat(str)``), an absent optional field is set to
+# ``None`` (the classes' only default), and after that the dict holds every field, so any other
+# key makes ``len(o)`` exceed the number of fields. The instance's ``__dict__`` has the same
+# items as one made by ``__init__``, and in the same order for the core's output: required fields
+# as the core writes them (the mirror's order), then optional fields in field order (they are
+# moved there). Classes with ``__post_init__``, ``__slots__`` or defaults other than ``None``
+# cannot be built this way, and ``_compile`` refuses them.
+
+_FastDecoder = Callable[[Any, Dict[str, Decimal], Dict[str, datetime.date]], Any]
+_compiled_decoders: Dict[type, _FastDecoder] = {}
+_compiled_names: Dict[type, str] = {}
+_compile_lock = threading.RLock()
+
+
+class _Mismatch(Exception):
+    """A compiled decoder met JSON that does not fit; the reference decoder will say how."""
+
+
+def _new_decimal(v: Any, cache: Dict[str, Decimal]) -> Decimal:
+    if type(v) is not str:
+        raise _Mismatch
+    d = cache[v] = Decimal(v)
+    return d
+
+
+def _new_date(v: Any, cache: Dict[str, datetime.date]) -> datetime.date:
+    if type(v) is not str:
+        raise _Mismatch
+    d = cache[v] = datetime.date.fromisoformat(v)
+    return d
+
+
+# The generated functions' globals: the helpers above, then each class (``_cN``), its decoder
+# (``_dN``) and the element functions of unusual list types (``_eN``).
+_namespace: Dict[str, Any] = {
+    "_Mismatch": _Mismatch,
+    "_new_decimal": _new_decimal,
+    "_new_date": _new_date,
+    "_new": object.__new__,
+    "_setdict": object.__setattr__,
+}
+_CHECKED = {str: "str", int: "int", bool: "bool"}  # taken as they are, after an exact-type check
+
+
+def _compiled(cls: type) -> _FastDecoder:
+    """The compiled decoder of ``cls`` (written on first use, with those of the classes it holds)."""
+    fn = _compiled_decoders.get(cls)
+    if fn is None:
+        with _compile_lock:
+            _compiled_name(cls)
+            fn = _compiled_decoders[cls]
+    return fn
+
+
+def _compiled_name(cls: type) -> str:
+    """The name of ``cls``'s decoder in ``_namespace``, compiling it first if need be."""
+    name = _compiled_names.get(cls)
+    if name is None:
+        n = len(_namespace)
+        name = _compiled_names[cls] = f"_d{n}"  # reserved first: a class may hold itself
+        _namespace[f"_c{n}"] = cls
+        try:
+            source = _class_source(cls, name, f"_c{n}")
+            exec(compile(source, f"<kaoping decoder of {cls.__name__}>", "exec"), _namespace)
+        except BaseException:
+            del _compiled_names[cls]
+            raise
+        fn = _namespace[name]
+        fn.__source__ = source  # for reading, as in the comment above
+        _compiled_decoders[cls] = fn
+    return name
+
+
+def _class_source(cls: type, name: str, cls_name: str) -> str:
+    if not (isinstance(cls, type) and dataclasses.is_dataclass(cls)):
+        raise TypeError(f"{cls!r} is not a dataclass")  # pragma: no cover - a programming error
+    if "__slots__" in cls.__dict__ or hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__}: a compiled decoder needs a plain __dict__ and no __post_init__")  # pragma: no cover
+    hints = typing.get_type_hints(cls)
+    fields = dataclasses.fields(cls)
+    lines = [f"def {name}(o, dc, dd):", "    if type(o) is not dict: raise _Mismatch"]
+    for f in fields:
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            lines.append(f"    v = o[{f.name!r}]")
+            lines += _indent(_value_source(hints[f.name], "v", f"o[{f.name!r}]"), 1)
+    for f in fields:
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            continue
+        if f.default is not None:
+            raise TypeError(f"{cls.__name__}.{f.name}: a compiled decoder only fills in None")  # pragma: no cover
+        lines += [f"    if {f.name!r} in o:", f"        v = o.pop({f.name!r})"]
+        lines += _indent(_value_source(hints[f.name], "v", f"o[{f.name!r}]", always_store=True), 2)
+        lines += ["    else:", f"        o[{f.name!r}] = None"]
+    lines += [f"    if len(o) != {len(fields)}: raise _Mismatch", f"    r = _new({cls_name}); _setdict(r, '__dict__', o); return r"]
+    return "\n".join(lines) + "\n"
+
+
+def _value_source(tp: Any, var: str, target: str, always_store: bool = False) -> List[str]:
+    """Statements checking the JSON value in ``var`` for the type ``tp`` and storing it, converted,
+    in ``target`` (left alone when the value is kept as it is, unless ``always_store``)."""
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin is typing.Union and type(None) in args:
+        (inner,) = [a for a in args if a is not type(None)]
+        body = _value_source(inner, var, target, always_store)
+        return [f"if {var} is None:", f"    {target} = None" if always_store else "    pass", "else:"] + _indent(body, 1)
+    if tp in _CHECKED:
+        keep = [f"{target} = {var}"] if always_store else []
+        return [f"if type({var}) is not {_CHECKED[tp]}: raise _Mismatch"] + keep
+    if tp is Decimal or tp is datetime.date:
+        cache, new = ("dc", "_new_decimal") if tp is Decimal else ("dd", "_new_date")
+        return [f"w = {cache}.get({var})", f"if w is None: w = {new}({var}, {cache})", f"{target} = w"]
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return [f"{target} = {_compiled_name(tp)}({var}, dc, dd)"]
+    if origin in (list, List):
+        (item,) = args
+        lines = [f"if type({var}) is not list: raise _Mismatch"]
+        if item in _CHECKED:  # checked in place: the JSON list is kept
+            lines += [f"for e in {var}:", f"    if type(e) is not {_CHECKED[item]}: raise _Mismatch"]
+            return lines + ([f"{target} = {var}"] if always_store else [])
+        if isinstance(item, type) and dataclasses.is_dataclass(item):
+            element = _compiled_name(item)
+        else:  # a list of decimals, of optional values, of lists…: one function per element
+            element = _element_function(item)
+        return lines + [f"{target} = [{element}(e, dc, dd) for e in {var}] if {var} else {var}"]
+    raise TypeError(f"no converter for {tp!r}")  # pragma: no cover - a programming error
+
+
+def _element_function(tp: Any) -> str:
+    name = f"_e{len(_namespace)}"
+    _namespace[name] = None  # reserved
+    lines = [f"def {name}(v, dc, dd):"] + _indent(_value_source(tp, "v", "v", always_store=True), 1) + ["    return v"]
+    exec(compile("\n".join(lines) + "\n", f"<kaoping decoder of {tp!r}>", "exec"), _namespace)
+    return name
+
+
+def _indent(lines: List[str], levels: int) -> List[str]:
+    pad = "    " * levels
+    return [pad + line for line in lines]
