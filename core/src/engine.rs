@@ -1402,45 +1402,50 @@ struct MonthWorld<'p, 'a> {
     staff_results: Vec<SubjectMonth>,
     staff_by_id: FastMap<&'a str, usize>,
     /// Window → staff on duty in the month with days, by staff id.
-    duty: HashMap<&'a str, Vec<(String, u32)>>,
+    duty: FastMap<&'a str, Vec<(String, u32)>>,
     /// Staff → windows served in the month with days, by window id.
-    served: HashMap<&'a str, Vec<(String, u32)>>,
+    served: FastMap<&'a str, Vec<(String, u32)>>,
 }
 
 impl<'p, 'a> MonthWorld<'p, 'a> {
     fn new(policy: &'p Policy, idx: &'p Index<'a>, month: YearMonth, explain: bool) -> Self {
-        let mut duty: HashMap<&'a str, BTreeMap<String, u32>> = HashMap::new();
-        let mut served: HashMap<&'a str, BTreeMap<String, u32>> = HashMap::new();
+        let mut duty: FastMap<&'a str, Vec<(String, u32)>> = FastMap::default();
+        let mut served: FastMap<&'a str, Vec<(String, u32)>> = FastMap::default();
+        let mut mine: Vec<(&'a str, u32)> = Vec::new();
+        // staff in id order, so each window's list comes out by staff id
         for s in idx.staff.values() {
+            mine.clear();
             for a in &s.assignments {
                 let d = days_in_month(a.from, a.to, month);
                 if d > 0 {
-                    *duty
-                        .entry(a.window.as_str())
-                        .or_default()
-                        .entry(s.id.clone())
-                        .or_default() += d;
-                    *served
-                        .entry(s.id.as_str())
-                        .or_default()
-                        .entry(a.window.clone())
-                        .or_default() += d;
+                    mine.push((a.window.as_str(), d));
                 }
             }
+            if mine.is_empty() {
+                continue;
+            }
+            // by window id, the days of several assignments to one window added up
+            mine.sort_by_key(|(w, _)| *w);
+            mine.dedup_by(|b, a| {
+                let same = a.0 == b.0;
+                if same {
+                    a.1 += b.1;
+                }
+                same
+            });
+            for &(w, d) in &mine {
+                duty.entry(w).or_default().push((s.id.clone(), d));
+            }
+            served.insert(s.id.as_str(), mine.iter().map(|(w, d)| (w.to_string(), *d)).collect());
         }
-        let flat = |m: HashMap<&'a str, BTreeMap<String, u32>>| {
-            m.into_iter()
-                .map(|(k, v)| (k, v.into_iter().collect()))
-                .collect()
-        };
         MonthWorld {
             policy,
             idx,
             explain,
             staff_results: Vec::new(),
             staff_by_id: FastMap::default(),
-            duty: flat(duty),
-            served: flat(served),
+            duty,
+            served,
         }
     }
 }
@@ -1959,8 +1964,9 @@ impl Policy {
         }
 
         // category caps (C2) and bonus caps (C3), in line order
-        let mut categories = Vec::new();
-        let mut bonuses = Vec::new();
+        let n_bonus = sp.categories.iter().filter(|c| c.bonus).count();
+        let mut categories = Vec::with_capacity(sp.categories.len() - n_bonus);
+        let mut bonuses = Vec::with_capacity(n_bonus);
         // each line's category, and its order within the category: date, then record id (states,
         // which have no date, first)
         order.clear();

@@ -1,7 +1,7 @@
 //! Periods (P1–P3), rankings (P8), awards (P4–P9) and department feedback (P11, P12).
 
 use crate::dataset::Dataset;
-use crate::engine::{Checked, Explain, Policy};
+use crate::engine::{Checked, Explain, FastMap, Policy};
 use crate::error::{Errors, Problem, ProblemKind};
 use crate::month::YearMonth;
 use crate::policy::{Award, PeriodKind, QuotaBase, QuotaRounding, SubjectKind, TieBreaker};
@@ -479,32 +479,52 @@ impl Policy {
             SubjectKind::Window => &doc.awards.complaint_rules.window,
         };
         // E8: counted complaint occurrences per subject, one pass over each month's records
-        let mut complaints_by_month: BTreeMap<YearMonth, BTreeMap<&str, u32>> = BTreeMap::new();
-        for m in months {
-            let c = complaints_by_month.entry(m.month).or_default();
-            for ch in m
-                .records
+        let complaints_by_month: Vec<FastMap<&str, u32>> = months
+            .iter()
+            .map(|m| {
+                let mut c = FastMap::default();
+                if complaint_rules.is_empty() {
+                    return c;
+                }
+                for ch in m
+                    .records
+                    .iter()
+                    .flat_map(|r| r.charges.iter())
+                    .filter(|ch| complaint_rules.iter().any(|c| ch.rule == *c))
+                {
+                    *c.entry(ch.subject.as_str()).or_default() += ch.occurrences;
+                }
+                c
+            })
+            .collect();
+        let complaints_in = |month: YearMonth, id: &str| -> u32 {
+            // every month of that name (a month given twice counts its records twice, as one map
+            // by month would)
+            months
                 .iter()
-                .flat_map(|r| r.charges.iter())
-                .filter(|ch| complaint_rules.iter().any(|c| ch.rule == *c))
-            {
-                *c.entry(ch.subject.as_str()).or_default() += ch.occurrences;
-            }
-        }
-        let mut by_subject: BTreeMap<&str, Vec<(&MonthResult, &SubjectMonth)>> = BTreeMap::new();
+                .zip(&complaints_by_month)
+                .filter(|(m, _)| m.month == month)
+                .map(|(_, c)| c.get(id).copied().unwrap_or(0))
+                .sum()
+        };
+        // each subject's months, subjects by id
+        let mut at: FastMap<&str, usize> = FastMap::default();
+        let mut by_subject: Vec<(&str, Vec<(&MonthResult, &SubjectMonth)>)> = Vec::new();
         for m in months {
             let list = match kind {
                 SubjectKind::Staff => &m.staff,
                 SubjectKind::Window => &m.windows,
             };
             for s in list {
-                by_subject
-                    .entry(s.subject.as_str())
-                    .or_default()
-                    .push((m, s));
+                let i = *at.entry(s.subject.as_str()).or_insert_with(|| {
+                    by_subject.push((s.subject.as_str(), Vec::with_capacity(months.len())));
+                    by_subject.len() - 1
+                });
+                by_subject[i].1.push((m, s));
             }
         }
-        let mut out = Vec::new();
+        by_subject.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let mut out = Vec::with_capacity(by_subject.len());
         for (id, rows) in by_subject {
             // P3: categories zeroed for the whole year (W6.1) count as 0 in every month of the annual result
             let zero_for_year: BTreeSet<&str> = if period.kind() == PeriodKind::Year {
@@ -516,7 +536,7 @@ impl Policy {
             } else {
                 BTreeSet::new()
             };
-            let mut monthly = Vec::new();
+            let mut monthly = Vec::with_capacity(rows.len());
             let mut sum = Decimal::ZERO;
             let mut deductions = Decimal::ZERO;
             let mut bonus = Decimal::ZERO;
@@ -551,11 +571,7 @@ impl Policy {
                 sum += total;
                 deductions += sp.base - base;
                 bonus += s.bonus;
-                complaints += complaints_by_month
-                    .get(&m.month)
-                    .and_then(|c| c.get(id))
-                    .copied()
-                    .unwrap_or(0);
+                complaints += complaints_in(m.month, id);
                 if forced.is_none() {
                     forced = s
                         .grade_forced_by

@@ -381,75 +381,80 @@ def decode_json(cls: Type[T], text: str) -> T:
 
 # ---------------------------------------------------------------- the compiled decoders
 #
-# For each class, ``_compile`` writes and ``exec``s a function ``(o, dc, dd) -> instance`` where
-# ``o`` is the JSON object and ``dc``/``dd`` are this call's caches of decimal and date strings
-# already converted. For ``MonthTotal`` it reads:
+# For each class, ``_compiled`` writes and ``exec``s a function ``(o0, dc, dd) -> instance``,
+# where ``o0`` is the JSON object and ``dc``/``dd`` are this call's caches of the decimal and date
+# strings already converted. The objects of a list field are decoded by a loop inlined in the
+# function (depth ``d`` uses the names ``o<d>``, ``v<d>``, ``w<d>``, ``i<d>``, ``r<d>``) and
+# replace their JSON objects in the JSON list. ``SubjectPeriod``'s decoder, abridged:
 #
-#     def _d3(o, dc, dd):
-#         if type(o) is not dict: raise _Mismatch
-#         v = o['month']
-#         if type(v) is not str: raise _Mismatch
-#         v = o['total']
-#         w = dc.get(v)
-#         if w is None: w = _new_decimal(v, dc)
-#         o['total'] = w
-#         if 'adjusted' in o:
-#             v = o.pop('adjusted')
-#             ...                                  # None, or a str
-#             o['adjusted'] = w
-#         else:
-#             o['adjusted'] = None
-#         if len(o) != 3: raise _Mismatch
-#         r = _new(_c3); _setdict(r, '__dict__', o); return r
+#     def _d6(o0, dc, dd):
+#         dcg = dc.get; ddg = dd.get
+#         if type(o0['subject']) is not str: raise _Mismatch
+#         ...
+#         v0 = o0['monthly']
+#         if type(v0) is not list: raise _Mismatch
+#         i0 = 0
+#         for o1 in v0:                              # MonthTotal, inlined
+#             if type(o1['month']) is not str: raise _Mismatch
+#             v1 = o1['total']
+#             w1 = dcg(v1)                           # dcg = dc.get
+#             if w1 is None:
+#                 if type(v1) is not str: raise _Mismatch
+#                 w1 = dc[v1] = _decimal_of(v1)
+#             o1['total'] = w1
+#             if 'adjusted' in o1:
+#                 v1 = o1.pop('adjusted')
+#                 ...                                # None, or checked to be a str
+#                 o1['adjusted'] = v1
+#             else:
+#                 o1['adjusted'] = None
+#             if len(o1) != 3: raise _Mismatch
+#             r1 = _new(_c7); _s7(r1, o1)
+#             v0[i0] = r1; i0 += 1
+#         ...
+#         if len(o0) != 15: raise _Mismatch
+#         r0 = _new(_c6); _s6(r0, o0)
+#         return r0
 #
-# Why it is faster than the reference decoder: no per-field plan lookups, converter calls or
-# try/except; no second dict per object and no dataclass ``__init__`` (whose frozen
+# (``fn.__source__`` holds a compiled decoder's text.) Why it is faster than the reference
+# decoder: no per-field plan lookups, converter calls or try/except, no function call per list
+# element; no second dict per object and no dataclass ``__init__`` (a frozen class's
 # ``object.__setattr__`` per field is the dearest part): the converted JSON dict is installed as
-# the instance's ``__dict__``; a list of strings is checked and kept, not copied; and each distinct
-# decimal string is converted once per call (a year's monthly totals and scores repeat a lot).
+# the instance's ``__dict__`` through the ``__dict__`` descriptor's setter (``_sN``); lists are
+# converted in place and a list of strings is only checked; and each distinct decimal string is
+# converted once per call (a year's monthly totals and scores repeat a lot).
 #
 # Why it accepts exactly what the reference decoder accepts: every field is read (a missing
-# required field is a KeyError), every value gets the same exact-type check and the same
-# conversion (``Decimal(str)``, ``date.fromisoformat(str)``), an absent optional field is set to
-# ``None`` (the classes' only default), and after that the dict holds every field, so any other
-# key makes ``len(o)`` exceed the number of fields. The instance's ``__dict__`` has the same
-# items as one made by ``__init__``, and in the same order for the core's output: required fields
-# as the core writes them (the mirror's order), then optional fields in field order (they are
-# moved there). Classes with ``__post_init__``, ``__slots__`` or defaults other than ``None``
-# cannot be built this way, and ``_compile`` refuses them.
+# required field is a KeyError; a JSON value that is not an object fails there too, or at the
+# explicit ``dict`` check of a class without required fields), every value gets the same
+# exact-type check and the same conversion (``Decimal(str)``, ``date.fromisoformat(str)``), an
+# absent optional field is set to ``None`` (the classes' only default), and after that the dict
+# holds every field, so any other key makes ``len(o)`` exceed the number of fields. The
+# instance's ``__dict__`` has the same items as one made by ``__init__``, and in the same order
+# for the core's output: required fields as the core writes them (the mirror's order), then the
+# optional fields in field order (a present one is moved there). Classes with ``__post_init__``,
+# ``__slots__`` or defaults other than ``None`` cannot be built this way, and are refused.
 
 _FastDecoder = Callable[[Any, Dict[str, Decimal], Dict[str, datetime.date]], Any]
 _compiled_decoders: Dict[type, _FastDecoder] = {}
 _compiled_names: Dict[type, str] = {}
 _compile_lock = threading.RLock()
+_INLINE_DEPTH = 4  # deeper lists of objects call their class's decoder
 
 
 class _Mismatch(Exception):
     """A compiled decoder met JSON that does not fit; the reference decoder will say how."""
 
 
-def _new_decimal(v: Any, cache: Dict[str, Decimal]) -> Decimal:
-    if type(v) is not str:
-        raise _Mismatch
-    d = cache[v] = Decimal(v)
-    return d
-
-
-def _new_date(v: Any, cache: Dict[str, datetime.date]) -> datetime.date:
-    if type(v) is not str:
-        raise _Mismatch
-    d = cache[v] = datetime.date.fromisoformat(v)
-    return d
-
-
-# The generated functions' globals: the helpers above, then each class (``_cN``), its decoder
-# (``_dN``) and the element functions of unusual list types (``_eN``).
+# The generated functions' globals: ``_Mismatch``, the conversions (those of the reference decoder)
+# and ``object.__new__``, then for each class ``N`` the class
+# (``_cN``), the setter of its instances' ``__dict__`` (``_sN``) and its decoder (``_dN``), and the
+# element functions of unusual list types (``_eN``).
 _namespace: Dict[str, Any] = {
     "_Mismatch": _Mismatch,
-    "_new_decimal": _new_decimal,
-    "_new_date": _new_date,
+    "_decimal_of": Decimal,
+    "_date_of": datetime.date.fromisoformat,
     "_new": object.__new__,
-    "_setdict": object.__setattr__,
 }
 _CHECKED = {str: "str", int: "int", bool: "bool"}  # taken as they are, after an exact-type check
 
@@ -468,59 +473,88 @@ def _compiled_name(cls: type) -> str:
     """The name of ``cls``'s decoder in ``_namespace``, compiling it first if need be."""
     name = _compiled_names.get(cls)
     if name is None:
-        n = len(_namespace)
+        n = _class_number(cls)
         name = _compiled_names[cls] = f"_d{n}"  # reserved first: a class may hold itself
-        _namespace[f"_c{n}"] = cls
         try:
-            source = _class_source(cls, name, f"_c{n}")
+            lines = [f"def {name}(o0, dc, dd):", "    dcg = dc.get; ddg = dd.get"]
+            lines += _indent(_object_source(cls, 0, "return {r}", (cls,)), 1)
+            source = "\n".join(lines) + "\n"
             exec(compile(source, f"<kaoping decoder of {cls.__name__}>", "exec"), _namespace)
         except BaseException:
             del _compiled_names[cls]
             raise
         fn = _namespace[name]
-        fn.__source__ = source  # for reading, as in the comment above
+        fn.__source__ = source
         _compiled_decoders[cls] = fn
     return name
 
 
-def _class_source(cls: type, name: str, cls_name: str) -> str:
-    if not (isinstance(cls, type) and dataclasses.is_dataclass(cls)):
-        raise TypeError(f"{cls!r} is not a dataclass")  # pragma: no cover - a programming error
-    if "__slots__" in cls.__dict__ or hasattr(cls, "__post_init__"):
-        raise TypeError(f"{cls.__name__}: a compiled decoder needs a plain __dict__ and no __post_init__")  # pragma: no cover
+_class_numbers: Dict[type, int] = {}
+
+
+def _class_number(cls: type) -> int:
+    """``N`` of ``_cN``/``_sN``/``_dN``: the class and its ``__dict__`` setter go into the namespace."""
+    n = _class_numbers.get(cls)
+    if n is None:
+        if not (isinstance(cls, type) and dataclasses.is_dataclass(cls)):
+            raise TypeError(f"{cls!r} is not a dataclass")  # pragma: no cover - a programming error
+        if "__slots__" in cls.__dict__ or hasattr(cls, "__post_init__"):
+            raise TypeError(f"{cls.__name__}: a compiled decoder needs a plain __dict__ and no __post_init__")  # pragma: no cover
+        owner = next(k for k in cls.__mro__ if "__dict__" in k.__dict__)  # the class that gave instances a __dict__
+        n = _class_numbers[cls] = len(_namespace)
+        _namespace[f"_c{n}"] = cls
+        _namespace[f"_s{n}"] = owner.__dict__["__dict__"].__set__
+    return n
+
+
+def _object_source(cls: type, d: int, store: str, inlined: typing.Tuple[type, ...]) -> List[str]:
+    """Statements decoding the JSON object in ``o<d>`` into a ``cls`` in ``r<d>``, then ``store``
+    (with ``{r}`` standing for ``r<d>``). ``inlined``: the classes being decoded around it."""
+    n = _class_number(cls)
     hints = typing.get_type_hints(cls)
     fields = dataclasses.fields(cls)
-    lines = [f"def {name}(o, dc, dd):", "    if type(o) is not dict: raise _Mismatch"]
-    for f in fields:
-        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-            lines.append(f"    v = o[{f.name!r}]")
-            lines += _indent(_value_source(hints[f.name], "v", f"o[{f.name!r}]"), 1)
-    for f in fields:
-        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-            continue
+    required = [f for f in fields if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+    optional = [f for f in fields if f not in required]
+    o, v = f"o{d}", f"v{d}"
+    lines = [] if required else [f"if type({o}) is not dict: raise _Mismatch"]
+    for f in required:
+        tp = hints[f.name]
+        if tp in _CHECKED:  # the commonest case, without the variable
+            lines.append(f"if type({o}[{f.name!r}]) is not {_CHECKED[tp]}: raise _Mismatch")
+        else:
+            lines.append(f"{v} = {o}[{f.name!r}]")
+            lines += _value_source(tp, v, f"{o}[{f.name!r}]", d, inlined)
+    for f in optional:
         if f.default is not None:
             raise TypeError(f"{cls.__name__}.{f.name}: a compiled decoder only fills in None")  # pragma: no cover
-        lines += [f"    if {f.name!r} in o:", f"        v = o.pop({f.name!r})"]
-        lines += _indent(_value_source(hints[f.name], "v", f"o[{f.name!r}]", always_store=True), 2)
-        lines += ["    else:", f"        o[{f.name!r}] = None"]
-    lines += [f"    if len(o) != {len(fields)}: raise _Mismatch", f"    r = _new({cls_name}); _setdict(r, '__dict__', o); return r"]
-    return "\n".join(lines) + "\n"
+        lines += [f"if {f.name!r} in {o}:", f"    {v} = {o}.pop({f.name!r})"]
+        lines += _indent(_value_source(hints[f.name], v, f"{o}[{f.name!r}]", d, inlined, always_store=True), 1)
+        lines += ["else:", f"    {o}[{f.name!r}] = None"]
+    lines += [f"if len({o}) != {len(fields)}: raise _Mismatch", f"r{d} = _new(_c{n}); _s{n}(r{d}, {o})"]
+    return lines + [store.replace("{r}", f"r{d}")]
 
 
-def _value_source(tp: Any, var: str, target: str, always_store: bool = False) -> List[str]:
+def _value_source(tp: Any, var: str, target: str, d: int, inlined: typing.Tuple[type, ...], always_store: bool = False) -> List[str]:
     """Statements checking the JSON value in ``var`` for the type ``tp`` and storing it, converted,
     in ``target`` (left alone when the value is kept as it is, unless ``always_store``)."""
     origin, args = typing.get_origin(tp), typing.get_args(tp)
+    keep = [f"{target} = {var}"] if always_store else []
     if origin is typing.Union and type(None) in args:
         (inner,) = [a for a in args if a is not type(None)]
-        body = _value_source(inner, var, target, always_store)
+        body = _value_source(inner, var, target, d, inlined, always_store)
         return [f"if {var} is None:", f"    {target} = None" if always_store else "    pass", "else:"] + _indent(body, 1)
     if tp in _CHECKED:
-        keep = [f"{target} = {var}"] if always_store else []
         return [f"if type({var}) is not {_CHECKED[tp]}: raise _Mismatch"] + keep
     if tp is Decimal or tp is datetime.date:
-        cache, new = ("dc", "_new_decimal") if tp is Decimal else ("dd", "_new_date")
-        return [f"w = {cache}.get({var})", f"if w is None: w = {new}({var}, {cache})", f"{target} = w"]
+        w = f"w{d}"
+        cache, new = ("dc", "_decimal_of") if tp is Decimal else ("dd", "_date_of")
+        return [
+            f"{w} = {cache}g({var})",
+            f"if {w} is None:",  # not converted yet in this call
+            f"    if type({var}) is not str: raise _Mismatch",
+            f"    {w} = {cache}[{var}] = {new}({var})",
+            f"{target} = {w}",
+        ]
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return [f"{target} = {_compiled_name(tp)}({var}, dc, dd)"]
     if origin in (list, List):
@@ -528,19 +562,22 @@ def _value_source(tp: Any, var: str, target: str, always_store: bool = False) ->
         lines = [f"if type({var}) is not list: raise _Mismatch"]
         if item in _CHECKED:  # checked in place: the JSON list is kept
             lines += [f"for e in {var}:", f"    if type(e) is not {_CHECKED[item]}: raise _Mismatch"]
-            return lines + ([f"{target} = {var}"] if always_store else [])
-        if isinstance(item, type) and dataclasses.is_dataclass(item):
-            element = _compiled_name(item)
-        else:  # a list of decimals, of optional values, of lists…: one function per element
-            element = _element_function(item)
-        return lines + [f"{target} = [{element}(e, dc, dd) for e in {var}] if {var} else {var}"]
+        elif isinstance(item, type) and dataclasses.is_dataclass(item) and item not in inlined and d < _INLINE_DEPTH:
+            i = f"i{d}"
+            lines += [f"{i} = 0", f"for o{d + 1} in {var}:"]
+            lines += _indent(_object_source(item, d + 1, f"{var}[{i}] = {{r}}; {i} += 1", inlined + (item,)), 1)
+        else:  # a class decoded around this list, or a list of decimals, of lists…: a call per element
+            element = _compiled_name(item) if isinstance(item, type) and dataclasses.is_dataclass(item) else _element_function(item)
+            lines += [f"{var} = [{element}(e, dc, dd) for e in {var}]", f"{target} = {var}"]
+            return lines
+        return lines + keep
     raise TypeError(f"no converter for {tp!r}")  # pragma: no cover - a programming error
 
 
 def _element_function(tp: Any) -> str:
     name = f"_e{len(_namespace)}"
     _namespace[name] = None  # reserved
-    lines = [f"def {name}(v, dc, dd):"] + _indent(_value_source(tp, "v", "v", always_store=True), 1) + ["    return v"]
+    lines = [f"def {name}(v9, dc, dd):", "    dcg = dc.get; ddg = dd.get"] + _indent(_value_source(tp, "v9", "v9", 9, (), always_store=True), 1) + ["    return v9"]
     exec(compile("\n".join(lines) + "\n", f"<kaoping decoder of {tp!r}>", "exec"), _namespace)
     return name
 
