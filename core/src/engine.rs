@@ -2314,9 +2314,17 @@ fn find_slot(mine: &[Charged<'_>], r: &Record, hint: &mut usize) -> Option<u32> 
 }
 
 fn describe(a: &ChargeAcc, outcome: OutcomeKind) -> String {
+    use std::fmt::Write;
     let reason = a.reason.map(|r| r.label_en()).unwrap_or("");
     match outcome {
-        OutcomeKind::Counted => format!("counted: {} point(s)", a.points.normalize()),
+        // the common case, written piece by piece (the same text as the format below would give)
+        OutcomeKind::Counted => {
+            let mut s = String::with_capacity(32);
+            s.push_str("counted: ");
+            let _ = write!(s, "{}", a.points.normalize());
+            s.push_str(" point(s)");
+            s
+        }
         OutcomeKind::PartlyCounted => format!(
             "{} of {} counted: {reason} ({} of {} point(s))",
             a.counted,

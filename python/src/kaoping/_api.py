@@ -2,6 +2,7 @@
 
 Each call converts its arguments, calls the core through the native module and converts the
 answer; the core computes every number (and holds no lock on the interpreter while it does).
+Results are decoded by ``_types.decode_json`` (compiled per-class decoders; see ``_types``).
 """
 
 from __future__ import annotations

@@ -8,6 +8,28 @@ optional field is ``None``.
 
 The objects are decoded from the core's JSON by :func:`decode`, which fails loudly when the core
 writes a field these classes do not know (so the mirror cannot silently drift).
+
+Speed. ``kaoping.evaluate`` and ``MonthResult`` decode through :func:`decode_json`, which gives
+the objects and errors of :func:`decode` about 2.5 times faster (a county hall's year: 18 ms →
+7 ms, of which 3.5 ms are ``json.loads``), eagerly, with nothing left to decode on first access:
+
+* a decoder per class is generated once from its fields (``exec`` of straight-line Python: no
+  per-field plan lookups, converter calls or ``try``), with the objects of list fields decoded
+  by loops inlined in it instead of a call per object;
+* each JSON object, freshly parsed for that call, is converted in place and installed as the new
+  instance's ``__dict__`` (``object.__new__`` and the ``__dict__`` descriptor): no second dict,
+  no dataclass ``__init__`` with its frozen ``object.__setattr__`` per field;
+* each distinct decimal (or date) string is converted once per call and the ``Decimal`` shared
+  (immutable, so only ``is`` tells);
+* JSON that does not fit stops the fast path, and the text goes to :func:`decode` again, which
+  raises the error it always raised.
+
+What is left is mostly ``json.loads`` and the allocation of the instances. The equivalence of the
+two decoders is tested in ``python/tests/test_decode_speed_equivalence.py``. Only introspection
+can tell them apart: shared ``Decimal`` objects; an instance ``__dict__`` that is the parsed dict
+rather than a key-sharing one (the county year's result still takes less memory, 0.85 MiB against
+1.2 MiB, the ``Decimal`` objects being shared); and for JSON whose required fields come in
+another order than the core writes them, ``vars()`` in that order (the values are the same).
 """
 
 from __future__ import annotations
@@ -264,7 +286,7 @@ class DepartmentFeedback(_Record):
 #   and builds each object through its dataclass ``__init__``. It never changes its argument and
 #   says exactly what does not fit (``SubjectPeriod.score: expected a decimal string, got 96``).
 # * the compiled decoders behind :func:`decode_json`, one Python function per class generated once
-#   from the class's fields (see ``_compile``), do the same checks and conversions straight-line.
+#   from the class's fields (see ``_compiled``), do the same checks and conversions straight-line.
 #   They work on a JSON tree parsed for them alone, and they consume it: each JSON object is
 #   converted in place and becomes the ``__dict__`` of the new instance. When anything does not
 #   fit, they stop (``_Mismatch`` or whatever error the conversion raised) and ``decode_json``
@@ -347,7 +369,7 @@ def decode(cls: Type[T], obj: Any) -> T:
     ``DecodeError`` naming the class and field when the JSON does not fit the mirror.
 
     The reference decoder: ``obj`` is left as it is. :func:`decode_json` gives the same objects
-    from the JSON text, several times faster."""
+    from the JSON text, faster."""
     if type(obj) is not dict:
         raise DecodeError(f"{cls.__name__}: expected an object, got {type(obj).__name__}")
     plan = _plan(cls)
@@ -370,8 +392,9 @@ def decode_json(cls: Type[T], text: str) -> T:
     Equal decimal strings give one shared ``Decimal`` (and equal date strings one ``date``) per
     call: they are immutable, so only ``is`` can tell."""
     fast = _compiled(cls)
+    tree = json.loads(text)
     try:
-        obj: T = fast(json.loads(text), {}, {})
+        obj: T = fast(tree, {}, {})
         return obj
     except Exception:
         pass  # the reference decoder below raises the error, naming the class and field
