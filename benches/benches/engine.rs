@@ -61,7 +61,7 @@ fn county(c: &mut Criterion) {
     g.bench_function("native_hall_year_json", |b| {
         b.iter(|| {
             let d = Dataset::from_json(black_box(&text)).unwrap();
-            serde_json::to_string_pretty(&policy.evaluate_hall_year(&d).unwrap()).unwrap()
+            kaoping_core::json::to_string_pretty(&policy.evaluate_hall_year(&d).unwrap()).unwrap()
         })
     });
     g.bench_function("ffi_hall_year_json", |b| {
@@ -92,13 +92,13 @@ fn county(c: &mut Criterion) {
         b.iter(|| {
             let d = Dataset::from_json(black_box(&text)).unwrap();
             let (summary, months) = policy.evaluate_period_months(&d, Period::Year(2026), Explain::Full).unwrap();
-            (serde_json::to_string_pretty(&summary).unwrap(), months)
+            (kaoping_core::json::to_string_pretty(&summary).unwrap(), months)
         })
     });
     g.bench_function("native_year_json", |b| {
         b.iter(|| {
             let d = Dataset::from_json(black_box(&text)).unwrap();
-            serde_json::to_string_pretty(&policy.evaluate_year(&d).unwrap()).unwrap()
+            kaoping_core::json::to_string_pretty(&policy.evaluate_year(&d).unwrap()).unwrap()
         })
     });
     g.finish();

@@ -149,7 +149,7 @@ fn json_phases(dir: &str, runs: usize) {
                 let t2 = Instant::now();
                 let y = c.evaluate_hall_year(explain);
                 let t3 = Instant::now();
-                let json = if compact { serde_json::to_string(&y) } else { serde_json::to_string_pretty(&y) }.expect("serialises");
+                let json = if compact { serde_json::to_string(&y) } else { kaoping_core::json::to_string_pretty(&y) }.expect("serialises");
                 let t4 = Instant::now();
                 bytes = json.len();
                 parse.push((t1 - t0).as_secs_f64());

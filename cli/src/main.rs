@@ -290,7 +290,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 (Some(m), _) => {
                     let res = policy.evaluate_month(&ds, m)?;
                     if format == "json" {
-                        out!("{}", serde_json::to_string_pretty(&res).expect("serialises"));
+                        out!("{}", kaoping_core::json::to_string_pretty(&res).expect("serialises"));
                     } else {
                         print_tables(&policy, &res, top);
                     }
@@ -298,7 +298,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 (None, p) => {
                     let res = policy.evaluate_period(&ds, p)?;
                     if format == "json" {
-                        out!("{}", serde_json::to_string_pretty(&res).expect("serialises"));
+                        out!("{}", kaoping_core::json::to_string_pretty(&res).expect("serialises"));
                     } else {
                         print_period(&policy, &res, top);
                     }
@@ -314,7 +314,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let ds = Dataset::from_json(&read(&file)?)?;
             let res = policy.evaluate_period(&ds, period)?;
             if format == "json" {
-                out!("{}", serde_json::to_string_pretty(&res.awards).expect("serialises"));
+                out!("{}", kaoping_core::json::to_string_pretty(&res.awards).expect("serialises"));
             } else {
                 print_awards(&res);
             }
@@ -558,7 +558,7 @@ fn run_report(file: PathBuf, period: Period, output: Option<PathBuf>, format: Op
                 "policy": policy.doc().id,
                 "sheets": sheets.iter().map(table::to_json).collect::<Vec<_>>(),
             });
-            let text = serde_json::to_string_pretty(&value).expect("serialises") + "\n";
+            let text = kaoping_core::json::to_string_pretty(&value).expect("serialises") + "\n";
             match &output {
                 Some(path) => {
                     write_atomic(path, text.as_bytes())?;

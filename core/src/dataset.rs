@@ -240,6 +240,6 @@ impl Dataset {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a dataset serialises")
+        crate::json::to_string_pretty(self).expect("a dataset serialises")
     }
 }

@@ -309,7 +309,7 @@ impl Policy {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(&self.doc).expect("a policy serialises")
+        crate::json::to_string_pretty(&self.doc).expect("a policy serialises")
     }
 
     pub fn item(&self, code: &str) -> Option<(&RuleItem, &dyn Rule)> {

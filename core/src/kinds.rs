@@ -999,34 +999,28 @@ impl MetricTiers {
             .filter(|t| v >= t.at_least)
             .max_by(|a, b| a.points.cmp(&b.points))
     }
-    /// The window's figure as the tiers read it, with its explanation.
-    fn figure(&self, cx: &RuleContext<'_, '_>, window: &str) -> Option<(Decimal, String)> {
+    /// The window's figure as the tiers read it: (figure, the metric's value, staff on duty when
+    /// per staff).
+    fn figure(&self, cx: &RuleContext<'_, '_>, window: &str) -> Option<(Decimal, Decimal, Option<usize>)> {
         let v = self.value(cx, window)?;
         if self.per_staff {
             let n = cx.staff_on_duty(window).len();
             if n == 0 {
                 return None;
             }
-            let per = v / Decimal::from(n as u64);
-            Some((
-                per,
-                detail(cx, || {
-                    format!(
-                        "{window}: {} {} / {n} staff = {}",
-                        v.normalize(),
-                        self.metric,
-                        cx.rounding().apply(per)
-                    )
-                }),
-            ))
+            Some((v / Decimal::from(n as u64), v, Some(n)))
         } else {
-            Some((
-                v,
-                detail(cx, || {
-                    format!("{window}: {} {}", v.normalize(), self.metric)
-                }),
-            ))
+            Some((v, v, None))
         }
+    }
+    /// The explanation of a figure that reached a tier (formatted only then).
+    fn explain_figure(&self, cx: &RuleContext<'_, '_>, window: &str, figure: (Decimal, Decimal, Option<usize>), tier: &ValueTier) -> String {
+        let (per, v, n) = figure;
+        let d = match n {
+            Some(n) => format!("{window}: {} {} / {n} staff = {}", v.normalize(), self.metric, cx.rounding().apply(per)),
+            None => format!("{window}: {} {}", v.normalize(), self.metric),
+        };
+        format!("{d} ≥ {}", tier.at_least.normalize())
     }
 }
 
@@ -1047,9 +1041,9 @@ impl Rule for MetricTiers {
         // each window's highest tier: every one (`each`), or the first of the highest (`once`)
         let mut best: Option<(Decimal, String)> = None;
         for w in windows.iter().copied().chain(served.iter().map(|(w, _)| w.as_str())) {
-            let Some((v, d)) = self.figure(cx, w) else { continue };
-            let Some(t) = self.tier(v) else { continue };
-            let hit = (t.points, detail(cx, || format!("{d} ≥ {}", t.at_least.normalize())));
+            let Some(f) = self.figure(cx, w) else { continue };
+            let Some(t) = self.tier(f.0) else { continue };
+            let hit = (t.points, detail(cx, || self.explain_figure(cx, w, f, t)));
             match self.several_windows {
                 SeveralWindows::Each => out.push(Contribution::State { points: hit.0, detail: hit.1 }),
                 SeveralWindows::Once => {
@@ -1147,7 +1141,8 @@ impl Rule for DerivedFromStaff {
         let duty = cx.staff_on_duty(cx.subject());
         let mut num = Decimal::ZERO;
         let mut den = Decimal::ZERO;
-        let mut parts = Vec::new();
+        // the sum's terms as text ("S001 18×31 + S002 20×31"), written into one string
+        let mut parts = String::new();
         for (s, days) in duty {
             let Some(res) = cx.staff_result(s) else {
                 continue;
@@ -1167,7 +1162,11 @@ impl Rule for DerivedFromStaff {
             num += w * score;
             den += w;
             if cx.explain() {
-                parts.push(format!("{s} {}×{}", score.normalize(), w));
+                use std::fmt::Write;
+                if !parts.is_empty() {
+                    parts.push_str(" + ");
+                }
+                let _ = write!(parts, "{s} {}×{}", score.normalize(), w);
             }
         }
         if den.is_zero() {
@@ -1188,7 +1187,7 @@ impl Rule for DerivedFromStaff {
             detail: detail(cx, || {
                 format!(
                     "({}) / {} / {} × {} = {}",
-                    parts.join(" + "),
+                    parts,
                     den,
                     source_max.normalize(),
                     item_max.normalize(),

@@ -18,6 +18,7 @@ pub mod dataset;
 pub mod engine;
 pub mod error;
 pub mod explain;
+pub mod json;
 pub mod kind;
 pub mod kinds;
 pub mod limits;

@@ -227,7 +227,7 @@ fn parse_period(s: &str) -> Result<Period, Fail> {
 }
 
 fn pretty<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_string_pretty(v).expect("results serialise")
+    kaoping_core::json::to_string_pretty(v).expect("results serialise")
 }
 
 // ------------------------------------------------------------------ entry points
