@@ -339,7 +339,7 @@ impl Policy {
         month: YearMonth,
         explain: Explain,
     ) -> Result<MonthResult, Errors> {
-        let idx = Index::build(self, ds)?.named(self);
+        let checked = self.check(ds)?;
         if month.year != ds.year {
             return Err(Errors::one(
                 "request",
@@ -350,20 +350,7 @@ impl Policy {
                 ),
             ));
         }
-        let mut st = YearState::new(idx.subjects(), self.doc.rules.len());
-        let mut last = None;
-        for m in 1..=month.month {
-            last = Some(self.month(
-                &idx,
-                YearMonth {
-                    year: ds.year,
-                    month: m,
-                },
-                &mut st,
-                explain,
-            ));
-        }
-        Ok(last.expect("at least one month"))
+        Ok(checked.evaluate_months(month.month, month.month, explain).pop().expect("one month"))
     }
 
     /// Scores every month of the dataset's year.
@@ -400,10 +387,28 @@ impl<'p, 'a> Checked<'p, 'a> {
 
     /// Every month of the dataset's year, as [`Policy::evaluate_year_with`].
     pub fn evaluate_year(&self, explain: Explain) -> YearResult {
+        let idx = &self.idx;
+        let months = self.evaluate_months(1, 12, explain);
+        YearResult { policy: idx.names.texts.id.clone(), hall: idx.names.hall.clone(), year: idx.ds.year, months }
+    }
+
+    /// The results of months `first..=last` (1–12) of the dataset's year. The months before
+    /// `first` are evaluated too, for the year to date (yearly caps, counts, achievement keys:
+    /// C9), but only at the scores level, whose numbers and year-to-date state are those of any
+    /// level (`core/tests/explain_levels.rs`), and their results are dropped.
+    pub(crate) fn evaluate_months(&self, first: u32, last: u32, explain: Explain) -> Vec<MonthResult> {
         let (p, idx) = (self.policy, &self.idx);
         let mut st = YearState::new(idx.subjects(), p.doc.rules.len());
-        let months = YearMonth::months_of_year(idx.ds.year).map(|m| p.month(idx, m, &mut st, explain)).collect();
-        YearResult { policy: idx.names.texts.id.clone(), hall: idx.names.hall.clone(), year: idx.ds.year, months }
+        let mut out = Vec::with_capacity((last + 1).saturating_sub(first) as usize);
+        for m in 1..=last {
+            let month = YearMonth { year: idx.ds.year, month: m };
+            if m < first {
+                drop(p.month(idx, month, &mut st, Explain::Scores));
+            } else {
+                out.push(p.month(idx, month, &mut st, explain));
+            }
+        }
+        out
     }
 }
 

@@ -292,17 +292,11 @@ impl Policy {
                 ),
             ));
         }
-        let last = *period.months().last().expect("a period has months");
-        let months: Vec<MonthResult> = match period {
-            Period::Month(m) => vec![self.evaluate_month_with(ds, m, explain)?],
-            _ => {
-                let year = self.evaluate_year_to(ds, last, explain)?;
-                year.months
-                    .into_iter()
-                    .filter(|m| period.contains(m.month))
-                    .collect()
-            }
-        };
+        let checked = self.check(ds)?;
+        let range = period.months();
+        let (first, last) = (range.first().expect("a period has months").month, range.last().expect("a period has months").month);
+        // the period's months, and before them only what the year to date needs
+        let months = checked.evaluate_months(first, last, explain);
         Ok((self.period_from_months(ds, period, &months), months))
     }
 
@@ -356,18 +350,6 @@ impl Checked<'_, '_> {
 }
 
 impl Policy {
-
-    fn evaluate_year_to(
-        &self,
-        ds: &Dataset,
-        last: YearMonth,
-        explain: Explain,
-    ) -> Result<YearResult, Errors> {
-        let mut y = self.evaluate_year_with(ds, explain)?;
-        y.months.retain(|m| m.month <= last);
-        Ok(y)
-    }
-
     /// Builds the period result from its months' results (all months of the period, in order).
     pub fn period_from_months(
         &self,
