@@ -1297,13 +1297,6 @@ impl<'a> Index<'a> {
         self.ix(kind, id).map(|i| &self.names.subjects[i as usize])
     }
 
-    /// A subject's id as shared text.
-    fn subject_text(&self, kind: SubjectKind, id: &str) -> Text {
-        self.subject_names(kind, id)
-            .map(|n| n.id.clone())
-            .unwrap_or_else(|| Text::new(id))
-    }
-
     fn window_on(&self, staff: &str, date: NaiveDate) -> Option<&'a str> {
         self.staff
             .get(staff)?
@@ -1410,6 +1403,9 @@ struct MonthWorld<'p, 'a> {
     duty: FastMap<&'a str, Vec<(String, u32)>>,
     /// Staff → windows served in the month with days, by window id.
     served: FastMap<&'a str, Vec<(String, u32)>>,
+    /// The same as result links, by subject index: a window's staff on duty, a staff member's
+    /// windows served (each taken by its subject's result).
+    links: std::cell::RefCell<Vec<Vec<DaysLink>>>,
 }
 
 impl<'p, 'a> MonthWorld<'p, 'a> {
@@ -1417,8 +1413,11 @@ impl<'p, 'a> MonthWorld<'p, 'a> {
         let mut duty: FastMap<&'a str, Vec<(String, u32)>> = FastMap::default();
         let mut served: FastMap<&'a str, Vec<(String, u32)>> = FastMap::default();
         let mut mine: Vec<(&'a str, u32)> = Vec::new();
-        // staff in id order, so each window's list comes out by staff id
-        for s in idx.staff.values() {
+        let mut links: Vec<Vec<DaysLink>> = vec![Vec::new(); idx.subjects()];
+        let nw = idx.windows.len();
+        let subject_id = |ix: usize| idx.names.subjects[ix].id.clone();
+        // staff in id order (their dense order), so each window's list comes out by staff id
+        for (si, s) in idx.staff.values().enumerate() {
             mine.clear();
             for a in &s.assignments {
                 let d = days_in_month(a.from, a.to, month);
@@ -1438,8 +1437,13 @@ impl<'p, 'a> MonthWorld<'p, 'a> {
                 }
                 same
             });
+            let sx = nw + si;
             for &(w, d) in &mine {
                 duty.entry(w).or_default().push((s.id.clone(), d));
+                if let Some(&wx) = idx.window_ix.get(w) {
+                    links[wx as usize].push(DaysLink { id: subject_id(sx), days: d });
+                    links[sx].push(DaysLink { id: subject_id(wx as usize), days: d });
+                }
             }
             served.insert(s.id.as_str(), mine.iter().map(|(w, d)| (w.to_string(), *d)).collect());
         }
@@ -1451,6 +1455,7 @@ impl<'p, 'a> MonthWorld<'p, 'a> {
             staff_by_id: FastMap::default(),
             duty,
             served,
+            links: std::cell::RefCell::new(links),
         }
     }
 }
@@ -2191,30 +2196,13 @@ impl Policy {
             Some((g, by)) => (idx.names.texts.grade(&self.doc, &g), Some(by)),
             None => (idx.names.texts.grades[self.doc.grades.band(total)].clone(), None),
         };
-        let names = idx
-            .subject_names(kind, id)
-            .expect("an evaluated subject is on the roster");
+        let names = &idx.names.subjects[sx as usize];
         let (department, links) = match kind {
-            SubjectKind::Window => {
-                let duty = world
-                    .staff_on_duty(id)
-                    .iter()
-                    .map(|(s, d)| DaysLink {
-                        id: idx.subject_text(SubjectKind::Staff, s),
-                        days: *d,
-                    })
-                    .collect();
-                (names.department.clone().unwrap_or_default(), duty)
-            }
+            // a window's staff on duty
+            SubjectKind::Window => (names.department.clone().unwrap_or_default(), std::mem::take(&mut world.links.borrow_mut()[sx as usize])),
             SubjectKind::Staff => {
-                let served: Vec<DaysLink> = world
-                    .windows_served(id)
-                    .iter()
-                    .map(|(w, d)| DaysLink {
-                        id: idx.subject_text(SubjectKind::Window, w),
-                        days: *d,
-                    })
-                    .collect();
+                // the windows a staff member served
+                let served: Vec<DaysLink> = std::mem::take(&mut world.links.borrow_mut()[sx as usize]);
                 let dept = names
                     .department
                     .clone()
