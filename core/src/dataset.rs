@@ -190,6 +190,7 @@ pub struct Record {
     pub rule: String,
     /// A staff id for staff rules, a window id for window rules.
     pub subject: String,
+    #[serde(deserialize_with = "crate::month::deserialize_date")]
     pub date: NaiveDate,
     /// Occurrences this line stands for (C8), at least 1.
     #[serde(default = "one", skip_serializing_if = "is_one")]

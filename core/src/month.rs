@@ -124,6 +124,39 @@ pub fn days_in_month(from: Option<NaiveDate>, to: Option<NaiveDate>, month: Year
 }
 
 /// Whether `date` lies in `[from, to]` (bounds optional, inclusive).
+/// A date as chrono's `Deserialize` reads it (the same values, the same errors), with a fast path
+/// for the `YYYY-MM-DD` every record has: ten thousand records' dates took a twentieth of the
+/// parse through chrono's general format parser.
+pub(crate) fn deserialize_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    struct Visitor;
+    impl serde::de::Visitor<'_> for Visitor {
+        type Value = NaiveDate;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            // chrono's wording, so that an error reads as before
+            f.write_str("a formatted date string")
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<NaiveDate, E> {
+            if let Some(d) = iso_date(s) {
+                return Ok(d);
+            }
+            s.parse().map_err(E::custom)
+        }
+    }
+    d.deserialize_str(Visitor)
+}
+
+/// `YYYY-MM-DD` with four, two and two ASCII digits, when it names a real day.
+fn iso_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    };
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+}
+
 pub fn covers(from: Option<NaiveDate>, to: Option<NaiveDate>, date: NaiveDate) -> bool {
     from.is_none_or(|f| f <= date) && to.is_none_or(|t| date <= t)
 }
@@ -131,6 +164,25 @@ pub fn covers(from: Option<NaiveDate>, to: Option<NaiveDate>, date: NaiveDate) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_dates_read_as_chrono_reads_them() {
+        for s in ["2026-01-04", "2026-12-31", "2024-02-29", "0001-01-01", "9999-12-31"] {
+            assert_eq!(iso_date(s), s.parse().ok(), "{s}");
+        }
+        // not the fast path's shape, or not a day: left to chrono
+        for s in ["2026-02-30", "2026-13-01", "2026-1-04", "+2026-01-04", " 2026-01-04", "2026-01-04 ", "2026/01/04", "２０２６-01-04", "2026-0a-04"] {
+            assert_eq!(iso_date(s), None, "{s}");
+        }
+        let de = |s: &str| deserialize_date(serde_json::Value::String(s.into())).map_err(|e| e.to_string());
+        assert_eq!(de("2026-10-05"), Ok(NaiveDate::from_ymd_opt(2026, 10, 5).unwrap()));
+        let chrono = |s: &str| serde_json::from_value::<NaiveDate>(serde_json::Value::String(s.into())).map_err(|e| e.to_string());
+        for s in ["2026-02-30", "2026-1-4", "x", ""] {
+            assert_eq!(de(s), chrono(s), "{s}");
+        }
+        let n = serde_json::json!(5);
+        assert_eq!(deserialize_date(n.clone()).map_err(|e| e.to_string()), serde_json::from_value::<NaiveDate>(n).map_err(|e| e.to_string()));
+    }
 
     #[test]
     fn parse_and_days() {
