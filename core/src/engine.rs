@@ -826,7 +826,8 @@ fn dup_check<'a>(
     list: &str,
     out: &mut Vec<Problem>,
 ) {
-    let mut seen = HashMap::with_capacity(ids.size_hint().0);
+    let mut seen: FastMap<&str, usize> = FastMap::default();
+    seen.reserve(ids.size_hint().0);
     for (i, id) in ids {
         if let Some(first) = seen.insert(id, i) {
             let mut p = Problem::new(
