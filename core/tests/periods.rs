@@ -504,3 +504,29 @@ fn the_hall_year_equals_the_periods_one_by_one() {
     );
     assert_eq!(all.year, p.evaluate_year(&ds).unwrap());
 }
+
+#[test]
+fn a_month_or_a_quarter_alone_equals_its_months_in_the_year() {
+    // a month or a quarter evaluates the months before it only for the year to date (at the
+    // scores level): its own months must be those of the whole year, at either level
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/data/county-2026.json"
+    );
+    let ds = Dataset::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let p = Policy::builtin();
+    for explain in [kaoping_core::Explain::Full, kaoping_core::Explain::Scores] {
+        let year = p.evaluate_year_with(&ds, explain).unwrap();
+        for m in 1..=12u32 {
+            let month = kaoping_core::YearMonth { year: 2026, month: m };
+            assert_eq!(p.evaluate_month_with(&ds, month, explain).unwrap(), year.months[m as usize - 1], "{month}");
+            let (_, months) = p.evaluate_period_months(&ds, Period::Month(month), explain).unwrap();
+            assert_eq!(months, year.months[m as usize - 1..m as usize], "{month}");
+        }
+        for q in 1..=4u32 {
+            let (_, months) = p.evaluate_period_months(&ds, Period::Quarter { year: 2026, quarter: q }, explain).unwrap();
+            let from = 3 * (q as usize - 1);
+            assert_eq!(months, year.months[from..from + 3], "Q{q}");
+        }
+    }
+}
