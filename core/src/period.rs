@@ -14,6 +14,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::str::FromStr;
 
+/// E8: counted complaint occurrences per subject id in one month, for windows and for staff.
+#[derive(Default)]
+pub(crate) struct Complaints<'m> {
+    window: FastMap<&'m str, u32>,
+    staff: FastMap<&'m str, u32>,
+}
+
 /// A month (`2026-10`), a quarter (`2026-Q3`) or a year (`2026`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Period {
@@ -321,6 +328,8 @@ impl Checked<'_, '_> {
     pub fn evaluate_hall_year(&self, explain: Explain) -> HallYear {
         let (policy, ds) = (self.policy(), self.dataset());
         let year = self.evaluate_year(explain);
+        // each month's complaints counted once, for its quarter and for the year
+        let complaints: Vec<Complaints<'_>> = year.months.iter().map(|m| policy.complaints(m)).collect();
         let quarters = (1..=4)
             .map(|q| {
                 let p = Period::Quarter {
@@ -337,10 +346,11 @@ impl Checked<'_, '_> {
                     .iter()
                     .rposition(|m| p.contains(m.month))
                     .map_or(from, |i| i + 1);
-                policy.period_from_months(ds, p, &year.months[from..to])
+                policy.period_from_counted_months(ds, p, &year.months[from..to], &complaints[from..to])
             })
             .collect();
-        let annual = policy.period_from_months(ds, Period::Year(ds.year), &year.months);
+        let annual = policy.period_from_counted_months(ds, Period::Year(ds.year), &year.months, &complaints);
+        drop(complaints);
         HallYear {
             year,
             quarters,
@@ -357,9 +367,43 @@ impl Policy {
         period: Period,
         months: &[MonthResult],
     ) -> PeriodResult {
+        let complaints: Vec<Complaints<'_>> = months.iter().map(|m| self.complaints(m)).collect();
+        self.period_from_counted_months(ds, period, months, &complaints)
+    }
+
+    /// E8: the counted complaint occurrences of a month, per subject, for windows and for staff
+    /// (one pass over the month's record outcomes, whatever periods the month is in).
+    pub(crate) fn complaints<'m>(&self, m: &'m MonthResult) -> Complaints<'m> {
+        let rules = &self.doc().awards.complaint_rules;
+        let mut c = Complaints::default();
+        if rules.window.is_empty() && rules.staff.is_empty() {
+            return c;
+        }
+        // short codes compared byte by byte, without a call per comparison
+        let same = |a: &str, b: &str| a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y);
+        for ch in m.records.iter().flat_map(|r| r.charges.iter()) {
+            if rules.window.iter().any(|r| same(&ch.rule, r)) {
+                *c.window.entry(ch.subject.as_str()).or_default() += ch.occurrences;
+            }
+            if rules.staff.iter().any(|r| same(&ch.rule, r)) {
+                *c.staff.entry(ch.subject.as_str()).or_default() += ch.occurrences;
+            }
+        }
+        c
+    }
+
+    /// [`Policy::period_from_months`] with each month's complaints counted already
+    /// ([`Policy::complaints`], in the order of `months`).
+    pub(crate) fn period_from_counted_months(
+        &self,
+        ds: &Dataset,
+        period: Period,
+        months: &[MonthResult],
+        complaints: &[Complaints<'_>],
+    ) -> PeriodResult {
         let doc = self.doc();
-        let mut windows = self.subjects(period, months, SubjectKind::Window);
-        let mut staff = self.subjects(period, months, SubjectKind::Staff);
+        let mut windows = self.subjects(period, months, complaints, SubjectKind::Window);
+        let mut staff = self.subjects(period, months, complaints, SubjectKind::Staff);
         rank(&mut windows);
         rank(&mut staff);
         let mut awards = Vec::new();
@@ -447,6 +491,7 @@ impl Policy {
         &self,
         period: Period,
         months: &[MonthResult],
+        complaints: &[Complaints<'_>],
         kind: SubjectKind,
     ) -> Vec<SubjectPeriod> {
         let doc = self.doc();
@@ -456,27 +501,11 @@ impl Policy {
             SubjectKind::Staff => &doc.staff,
             SubjectKind::Window => &doc.window,
         };
-        let complaint_rules = match kind {
-            SubjectKind::Staff => &doc.awards.complaint_rules.staff,
-            SubjectKind::Window => &doc.awards.complaint_rules.window,
-        };
-        // E8: counted complaint occurrences per subject, one pass over each month's records
-        let complaints_by_month: Vec<FastMap<&str, u32>> = months
+        let complaints_by_month: Vec<&FastMap<&str, u32>> = complaints
             .iter()
-            .map(|m| {
-                let mut c = FastMap::default();
-                if complaint_rules.is_empty() {
-                    return c;
-                }
-                for ch in m
-                    .records
-                    .iter()
-                    .flat_map(|r| r.charges.iter())
-                    .filter(|ch| complaint_rules.iter().any(|c| ch.rule == *c))
-                {
-                    *c.entry(ch.subject.as_str()).or_default() += ch.occurrences;
-                }
-                c
+            .map(|c| match kind {
+                SubjectKind::Staff => &c.staff,
+                SubjectKind::Window => &c.window,
             })
             .collect();
         let complaints_in = |month: YearMonth, id: &str| -> u32 {
@@ -484,7 +513,7 @@ impl Policy {
             // by month would)
             months
                 .iter()
-                .zip(&complaints_by_month)
+                .zip(complaints_by_month.iter().copied())
                 .filter(|(m, _)| m.month == month)
                 .map(|(_, c)| c.get(id).copied().unwrap_or(0))
                 .sum()
