@@ -1,18 +1,28 @@
 //! `kaoping._kaoping`: the native half of the Python package.
 //!
 //! Thin by design: every function converts its arguments, calls `kaoping-core` and converts the
-//! answer back. Results cross the boundary as the core's own JSON (the same bytes the `kaoping`
-//! command prints), which the Python half decodes into typed objects with `decimal.Decimal`
-//! scores. No scoring logic lives here. The GIL is released (`Python::detach`) while the core
+//! answer back. No scoring logic lives here. The GIL is released (`Python::detach`) while the core
 //! parses, validates, evaluates and serialises.
+//!
+//! Results stay the core's own values behind a handle (`NativePeriod`, `NativeMonth`). The
+//! Python half asks a handle for its typed objects (`build`, see [`objects`]: the dataclasses of
+//! `kaoping._types` built straight from the core's value, with `decimal.Decimal` scores, no JSON
+//! in between) and, only when `to_json()` is called, for the core's JSON: the bytes the `kaoping`
+//! command prints, written by the same `kaoping_core::json::to_string_pretty`. When `build`
+//! fails (a value that does not fit the classes), the Python half decodes that JSON instead and
+//! so gives the objects, or raises the errors, it always did.
+
+mod objects;
 
 use kaoping_core::error::{Errors, Problem, ProblemKind};
+use kaoping_core::period::PeriodResult;
 use kaoping_core::result::Reason;
 use kaoping_core::{Dataset, Explain, MonthResult, Period, Policy};
+use objects::ObjectPlan;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDict, PyList, PyType};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyType};
 use std::sync::Arc;
 
 /// `kaoping._errors.ValidationError` and `Problem`, fetched once.
@@ -60,6 +70,21 @@ fn request_error(path: &str, message: String) -> Errors {
     Errors::one("request", Problem::new(ProblemKind::Invalid, path, message))
 }
 
+/// The UTF-8 text of a document argument, read in place from the bytes `str.encode()` gave.
+///
+/// Documents are taken as `PyString` rather than `&str` because, under the limited API of
+/// Python 3.9 (abi3-py39), pyo3 makes a `&str` by encoding the string to a bytes object and then
+/// copying those bytes into a `String`. For a county hall's dataset (a megabyte) the copy was a
+/// fresh megabyte per call, which made glibc's heap grow and shrink around each evaluation:
+/// some 950 page faults, about 2 ms, per `evaluate(policy, Dataset.from_json(text), "2026")`.
+fn utf8_text<'a>(utf8: &'a Bound<'_, PyBytes>) -> &'a str {
+    // SAFETY: `utf8` is what `PyUnicode_AsUTF8String` returned, and CPython's strict UTF-8
+    // encoder only writes valid UTF-8 (a lone surrogate raises instead): pyo3 reads these bytes
+    // without checking them in the same way, before its copy. Checking again would cost half a
+    // millisecond on a county hall's dataset.
+    unsafe { std::str::from_utf8_unchecked(utf8.as_bytes()) }
+}
+
 /// A compiled policy (the core's `Policy`).
 #[pyclass(frozen, module = "kaoping._kaoping", name = "NativePolicy")]
 struct NativePolicy {
@@ -76,7 +101,9 @@ impl NativePolicy {
 
     /// Parses and checks a policy document; raises `ValidationError` listing every problem.
     #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<NativePolicy> {
+    fn from_json(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<NativePolicy> {
+        let utf8 = text.encode_utf8()?;
+        let text = utf8_text(&utf8);
         let parsed = py.detach(|| Policy::from_json(text));
         parsed.map(|p| NativePolicy { inner: Arc::new(p) }).map_err(|e| to_py_err(py, e))
     }
@@ -104,18 +131,51 @@ impl NativePolicy {
     }
 
     /// Scores `period` ("2026-10", "2026-Q3", "2026"): the core's period result (ranks, awards,
-    /// department feedback) as JSON, and the result of every month of the period.
-    fn evaluate(&self, py: Python<'_>, dataset: &NativeDataset, period: &str) -> PyResult<(String, Vec<NativeMonth>)> {
+    /// department feedback) and the result of every month of the period, each evaluated once.
+    fn evaluate(&self, py: Python<'_>, dataset: &NativeDataset, period: &str) -> PyResult<(NativePeriod, Vec<NativeMonth>)> {
         let (p, d) = (&self.inner, &dataset.inner);
-        let out = py.detach(|| -> Result<(String, Vec<MonthResult>), Errors> {
+        let out = py.detach(|| -> Result<(PeriodResult, Vec<MonthResult>), Errors> {
             let period: Period = period.parse().map_err(|m: String| request_error("period", m))?;
             // The period's scores, ranks and awards and the detail of its months (every line and
             // record outcome), exactly as the core computes them, each month evaluated once.
-            let (summary, months) = p.evaluate_period_months(d, period, Explain::Full)?;
-            Ok((serde_json::to_string_pretty(&summary).expect("a period result serialises"), months))
+            p.evaluate_period_months(d, period, Explain::Full)
         });
         let (summary, months) = out.map_err(|e| to_py_err(py, e))?;
-        Ok((summary, months.into_iter().map(|m| NativeMonth { inner: Arc::new(m) }).collect()))
+        let months = months.into_iter().map(|m| NativeMonth { inner: Arc::new(m) }).collect();
+        Ok((NativePeriod { inner: Arc::new(summary) }, months))
+    }
+}
+
+/// The core's pretty JSON of a result: the bytes the `kaoping` command prints (less the final
+/// newline).
+fn result_json<T: serde::Serialize + Sync>(py: Python<'_>, value: &T) -> String {
+    py.detach(|| kaoping_core::json::to_string_pretty(value).expect("a result serialises"))
+}
+
+/// A period's result (the core's `PeriodResult`).
+#[pyclass(frozen, module = "kaoping._kaoping", name = "NativePeriod")]
+struct NativePeriod {
+    inner: Arc<PeriodResult>,
+}
+
+#[pymethods]
+impl NativePeriod {
+    /// "2026", "2026-Q3" or "2026-10".
+    #[getter]
+    fn period(&self) -> String {
+        self.inner.period.to_string()
+    }
+
+    /// The period's result as pretty JSON: the bytes `kaoping score FILE --period P --format json`
+    /// prints (less its final newline).
+    fn to_json(&self, py: Python<'_>) -> String {
+        result_json(py, self.inner.as_ref())
+    }
+
+    /// The result as the plan's first class (`kaoping.PeriodResult`), built without JSON; raises
+    /// when the value does not fit the plan (the caller then decodes `to_json()`).
+    fn build<'py>(&self, py: Python<'py>, plan: &ObjectPlan) -> PyResult<Bound<'py, PyAny>> {
+        objects::build(py, plan, self.inner.as_ref())
     }
 }
 
@@ -129,7 +189,9 @@ struct NativeDataset {
 impl NativeDataset {
     /// Parses a dataset document; raises `ValidationError` naming the place of the problem.
     #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<NativeDataset> {
+    fn from_json(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<NativeDataset> {
+        let utf8 = text.encode_utf8()?;
+        let text = utf8_text(&utf8);
         let parsed = py.detach(|| Dataset::from_json(text));
         parsed.map(|d| NativeDataset { inner: Arc::new(d) }).map_err(|e| to_py_err(py, e))
     }
@@ -173,8 +235,13 @@ impl NativeMonth {
     /// The month's result as pretty JSON: the bytes `kaoping score FILE --month M --format json`
     /// prints (less its final newline).
     fn to_json(&self, py: Python<'_>) -> String {
-        let m = &self.inner;
-        py.detach(|| serde_json::to_string_pretty(m.as_ref()).expect("a month result serialises"))
+        result_json(py, self.inner.as_ref())
+    }
+
+    /// The result as the plan's first class (`kaoping.MonthResult`), built without JSON; raises
+    /// when the value does not fit the plan (the caller then decodes `to_json()`).
+    fn build<'py>(&self, py: Python<'py>, plan: &ObjectPlan) -> PyResult<Bound<'py, PyAny>> {
+        objects::build(py, plan, self.inner.as_ref())
     }
 
     /// The core's explanation of one subject's month; `None` when it was not evaluated.
@@ -204,7 +271,9 @@ fn schema(name: &str) -> PyResult<String> {
 fn _kaoping(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativePolicy>()?;
     m.add_class::<NativeDataset>()?;
+    m.add_class::<NativePeriod>()?;
     m.add_class::<NativeMonth>()?;
+    m.add_class::<ObjectPlan>()?;
     m.add_function(wrap_pyfunction!(reason_labels, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
     m.add("CORE_VERSION", kaoping_core::VERSION)?;

@@ -2,7 +2,9 @@
 
 Each call converts its arguments, calls the core through the native module and converts the
 answer; the core computes every number (and holds no lock on the interpreter while it does).
-Results are decoded by ``_types.decode_json`` (compiled per-class decoders; see ``_types``).
+Results are built by the native module straight from the core's values (``_types.build_native``;
+the JSON decoders of ``_types`` when a value does not fit). A result keeps its native handle
+(``_native``): its JSON is written on the first ``to_json()`` and kept (``_json``).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from ._types import (
     SubjectMonth,
     SubjectPeriod,
     _Record,
-    decode_json,
+    build_native,
 )
 
 __all__ = ["Policy", "Dataset", "MonthResult", "PeriodResult", "evaluate", "validate"]
@@ -237,10 +239,10 @@ class MonthResult(_Record):
 
     @classmethod
     def _from_native(cls, native: _kaoping.NativeMonth) -> "MonthResult":
-        text = native.to_json()
-        r = decode_json(cls, text)
+        r, text = build_native(cls, native)
         object.__setattr__(r, "_native", native)
-        object.__setattr__(r, "_json", text)
+        if text is not None:
+            object.__setattr__(r, "_json", text)
         return r
 
     def subject(self, subject: str) -> Optional[SubjectMonth]:
@@ -260,8 +262,7 @@ class MonthResult(_Record):
     def to_json(self) -> str:
         """The core's JSON: the bytes ``kaoping score FILE --month M --format json`` prints, less
         the final newline."""
-        text: str = self.__dict__["_json"]
-        return text
+        return _result_json(self)
 
     def to_pandas(self, *, floats: bool = False) -> Dict[str, Any]:
         """Tidy DataFrames: ``scores`` (one row per subject), ``categories``, ``lines`` (every
@@ -330,8 +331,7 @@ class PeriodResult(_Record):
     def to_json(self) -> str:
         """The core's JSON: the bytes ``kaoping score FILE --period P --format json`` prints, less
         the final newline."""
-        text: str = self.__dict__["_json"]
-        return text
+        return _result_json(self)
 
     def to_pandas(self, *, floats: bool = False) -> Dict[str, Any]:
         """Tidy DataFrames: ``scores`` (one row per subject with rank and grade), ``monthly``,
@@ -341,6 +341,19 @@ class PeriodResult(_Record):
         from . import _pandas
 
         return _pandas.period_frames(self, floats)
+
+
+def _result_json(result: Any) -> str:
+    """The core's JSON of a result: written by its native handle on first use, then kept."""
+    d = result.__dict__
+    text: Optional[str] = d.get("_json")
+    if text is None:
+        native = d.get("_native")
+        if native is None:  # not made by kaoping (dataclasses.replace, decode)
+            raise KeyError("_json")
+        text = native.to_json()
+        object.__setattr__(result, "_json", text)
+    return text
 
 
 def _month_key(month: PeriodLike, months: List[str]) -> str:
@@ -356,10 +369,13 @@ def evaluate(policy: Policy, dataset: Dataset, period: PeriodLike) -> PeriodResu
     """Scores ``dataset`` under ``policy`` for a month ``"2026-10"``, a quarter ``"2026-Q3"`` or a
     year ``"2026"`` (or ``2026``). Raises ``ValidationError`` when the dataset does not fit the
     policy or the period is not in the dataset's year."""
-    summary, months = _policy(policy)._native.evaluate(_dataset(dataset)._native, str(period))
-    r = decode_json(PeriodResult, summary)
-    object.__setattr__(r, "_json", summary)
+    native, months = _policy(policy)._native.evaluate(_dataset(dataset)._native, str(period))
+    r, text = build_native(PeriodResult, native)
+    # The months first: a pickle or deepcopy of the result fails on them, as it always did.
     object.__setattr__(r, "_native_months", months)
+    object.__setattr__(r, "_native", native)
+    if text is not None:
+        object.__setattr__(r, "_json", text)
     return r
 
 
