@@ -4,7 +4,7 @@
 use crate::dataset::{Dataset, Record, Staff, Window, WindowMetrics};
 use crate::error::{Errors, Problem, ProblemKind};
 use crate::kind::{Contribution, Registry, Rule, RuleContext, Via, World};
-use crate::month::{YearMonth, covers, days_in_month};
+use crate::month::{Days, YearMonth, covers, days_in_month};
 use crate::policy::{
     Category, CountScope, Effects, Floor, Persistence, PolicyDoc, Rounding, RuleItem, Severity,
     SubjectKind, SubjectPolicy, Threshold,
@@ -1400,19 +1400,13 @@ struct MonthWorld<'p, 'a> {
     /// This month's staff results, once scored (window rules read them).
     staff_results: Vec<SubjectMonth>,
     staff_by_id: FastMap<&'a str, usize>,
-    /// Window → staff on duty in the month with days, by staff id.
-    duty: FastMap<&'a str, Vec<(String, u32)>>,
-    /// Staff → windows served in the month with days, by window id.
-    served: FastMap<&'a str, Vec<(String, u32)>>,
-    /// The same as result links, by subject index: a window's staff on duty, a staff member's
-    /// windows served (each taken by its subject's result).
-    links: std::cell::RefCell<Vec<Vec<DaysLink>>>,
+    /// By subject index: a window's staff on duty in the month, by staff id, and a staff member's
+    /// windows served, by window id, each with its days (what rules read and results show).
+    links: Vec<Vec<DaysLink>>,
 }
 
 impl<'p, 'a> MonthWorld<'p, 'a> {
     fn new(policy: &'p Policy, idx: &'p Index<'a>, month: YearMonth, explain: bool) -> Self {
-        let mut duty: FastMap<&'a str, Vec<(String, u32)>> = FastMap::default();
-        let mut served: FastMap<&'a str, Vec<(String, u32)>> = FastMap::default();
         let mut mine: Vec<(&'a str, u32)> = Vec::new();
         let mut links: Vec<Vec<DaysLink>> = vec![Vec::new(); idx.subjects()];
         let nw = idx.windows.len();
@@ -1439,25 +1433,20 @@ impl<'p, 'a> MonthWorld<'p, 'a> {
                 same
             });
             let sx = nw + si;
+            links[sx].reserve_exact(mine.len());
             for &(w, d) in &mine {
-                duty.entry(w).or_default().push((s.id.clone(), d));
+                // assignments name windows of the roster (validated)
                 if let Some(&wx) = idx.window_ix.get(w) {
                     links[wx as usize].push(DaysLink { id: subject_id(sx), days: d });
                     links[sx].push(DaysLink { id: subject_id(wx as usize), days: d });
                 }
             }
-            served.insert(s.id.as_str(), mine.iter().map(|(w, d)| (w.to_string(), *d)).collect());
         }
-        MonthWorld {
-            policy,
-            idx,
-            explain,
-            staff_results: Vec::new(),
-            staff_by_id: FastMap::default(),
-            duty,
-            served,
-            links: std::cell::RefCell::new(links),
-        }
+        MonthWorld { policy, idx, explain, staff_results: Vec::new(), staff_by_id: FastMap::default(), links }
+    }
+
+    fn links_of(&self, kind: SubjectKind, id: &str) -> &[DaysLink] {
+        self.idx.ix(kind, id).map_or(&[][..], |i| self.links[i as usize].as_slice())
     }
 }
 
@@ -1471,11 +1460,11 @@ impl World for MonthWorld<'_, '_> {
     fn target(&self, metric: &str) -> Option<Decimal> {
         self.idx.ds.targets.get(metric).copied()
     }
-    fn staff_on_duty(&self, window: &str) -> &[(String, u32)] {
-        self.duty.get(window).map(|v| v.as_slice()).unwrap_or(&[])
+    fn staff_on_duty(&self, window: &str) -> &[DaysLink] {
+        self.links_of(SubjectKind::Window, window)
     }
-    fn windows_served(&self, staff: &str) -> &[(String, u32)] {
-        self.served.get(staff).map(|v| v.as_slice()).unwrap_or(&[])
+    fn windows_served(&self, staff: &str) -> &[DaysLink] {
+        self.links_of(SubjectKind::Staff, staff)
     }
     fn staff_result(&self, staff: &str) -> Option<&SubjectMonth> {
         self.staff_by_id.get(staff).map(|&i| &self.staff_results[i])
@@ -1486,18 +1475,13 @@ impl World for MonthWorld<'_, '_> {
     fn rounding(&self) -> Rounding {
         self.policy.doc.settings.rounding
     }
-    fn window_open_days(&self, window: &str, month: YearMonth) -> Vec<NaiveDate> {
-        let Some(w) = self.idx.windows.get(window) else {
-            return Vec::new();
-        };
+    fn window_open_days(&self, window: &str, month: YearMonth) -> Days {
         // the days a window is open form one range: from its opening (or the month's first day)
-        // to its closing (or the month's last)
-        let first = w.opened.map_or(month.first_day(), |o| o.max(month.first_day()));
-        let last = w.closed.map_or(month.last_day(), |c| c.min(month.last_day()));
-        if first > last {
-            return Vec::new();
+        // to its closing (or the month's last); none for a window not on the roster
+        match self.idx.windows.get(window) {
+            Some(w) => Days::within(w.opened, w.closed, month),
+            None => Days { first: month.last_day(), last: month.first_day() },
         }
-        first.iter_days().take_while(|d| *d <= last).collect()
     }
     fn policy(&self) -> &PolicyDoc {
         &self.policy.doc
@@ -1591,7 +1575,7 @@ impl Policy {
                 points: Decimal::ZERO,
                 reason: None,
                 detail: String::new(),
-                charges: Vec::new(),
+                charges: Charges::new(),
             };
             let (item, rule) = (&self.doc.rules[item_idx], self.rules[item_idx].as_ref());
             let not_counted = if !settings.counted_statuses.contains(&r.status) {
@@ -1707,7 +1691,9 @@ impl Policy {
         let records = outcomes
             .into_iter()
             .map(|(_, mut out, slots)| {
-                out.charges.reserve_exact(slots.len());
+                if slots.len() > 1 {
+                    out.charges.reserve_exact(slots.len());
+                }
                 for (i, slot) in slots.enumerate() {
                     let a = std::mem::take(&mut accs[slot]);
                     if i == 0 {
@@ -2200,10 +2186,10 @@ impl Policy {
         let names = &idx.names.subjects[sx as usize];
         let (department, links) = match kind {
             // a window's staff on duty
-            SubjectKind::Window => (names.department.clone().unwrap_or_default(), std::mem::take(&mut world.links.borrow_mut()[sx as usize])),
+            SubjectKind::Window => (names.department.clone().unwrap_or_default(), world.links[sx as usize].clone()),
             SubjectKind::Staff => {
                 // the windows a staff member served
-                let served: Vec<DaysLink> = std::mem::take(&mut world.links.borrow_mut()[sx as usize]);
+                let served: Vec<DaysLink> = world.links[sx as usize].clone();
                 let dept = names
                     .department
                     .clone()

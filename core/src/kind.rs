@@ -5,7 +5,7 @@ use crate::dataset::{Record, Window, WindowMetrics};
 use crate::error::{Problem, ProblemKind};
 use crate::month::YearMonth;
 use crate::policy::{Effects, PolicyDoc, Rounding, RuleItem, SubjectKind};
-use crate::result::SubjectMonth;
+use crate::result::{DaysLink, SubjectMonth};
 use rust_decimal::Decimal;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::de::DeserializeOwned;
@@ -162,13 +162,13 @@ pub(crate) trait World {
     fn metrics(&self, window: &str, month: YearMonth) -> Option<&WindowMetrics>;
     fn target(&self, metric: &str) -> Option<Decimal>;
     /// Staff on duty at a window in the month being scored, with days, by staff id.
-    fn staff_on_duty(&self, window: &str) -> &[(String, u32)];
+    fn staff_on_duty(&self, window: &str) -> &[DaysLink];
     /// Windows a staff member served in the month being scored, with days, by window id.
-    fn windows_served(&self, staff: &str) -> &[(String, u32)];
+    fn windows_served(&self, staff: &str) -> &[DaysLink];
     fn staff_result(&self, staff: &str) -> Option<&SubjectMonth>;
     fn rule(&self, code: &str) -> Option<(&RuleItem, &dyn Rule)>;
     fn rounding(&self) -> Rounding;
-    fn window_open_days(&self, window: &str, month: YearMonth) -> Vec<chrono::NaiveDate>;
+    fn window_open_days(&self, window: &str, month: YearMonth) -> crate::month::Days;
     fn policy(&self) -> &PolicyDoc;
 }
 
@@ -205,11 +205,11 @@ impl<'a> RuleContext<'_, 'a> {
         self.world.target(metric)
     }
     /// Staff assigned to a window in the month, with the days of the month each was assigned there, by staff id.
-    pub fn staff_on_duty(&self, window: &str) -> &[(String, u32)] {
+    pub fn staff_on_duty(&self, window: &str) -> &[DaysLink] {
         self.world.staff_on_duty(window)
     }
     /// Windows a staff member served in the month, with days, by window id.
-    pub fn windows_served(&self, staff: &str) -> &[(String, u32)] {
+    pub fn windows_served(&self, staff: &str) -> &[DaysLink] {
         self.world.windows_served(staff)
     }
     /// A staff member's result of this month (available to window rules: staff are scored first).
@@ -246,8 +246,9 @@ impl<'a> RuleContext<'_, 'a> {
     pub fn staff_base(&self) -> Option<Decimal> {
         Some(self.world.policy().staff.base)
     }
-    /// Days of the month on which a window is open.
-    pub fn window_open_days(&self, window: &str) -> Vec<chrono::NaiveDate> {
+    /// The days of the month on which a window is open (one run of days; empty for a window not
+    /// on the roster or closed all month).
+    pub fn window_open_days(&self, window: &str) -> crate::month::Days {
         self.world.window_open_days(window, self.month)
     }
 }

@@ -5,6 +5,7 @@ use crate::dataset::{Level, Record};
 use crate::error::{Problem, ProblemKind};
 use crate::kind::{Contribution, KindParams, Link, Registry, Rule, RuleContext, Via, typed_kind};
 use crate::policy::{Effects, PolicyDoc, RuleItem, SubjectKind, Threshold};
+use crate::result::DaysLink;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -713,17 +714,16 @@ impl Rule for MonthlyState {
             StateCondition::NoChiefRepresentative => &w.chief_representatives,
         };
         let days = cx.window_open_days(cx.subject());
-        let missing: Vec<_> = days
-            .iter()
-            .filter(|d| {
-                !terms
-                    .iter()
-                    .any(|t| crate::month::covers(t.from, t.to, **d))
-            })
-            .collect();
+        // open days on which no term covers the day: a single term (the usual roster) covers
+        // one run of them; several terms are checked day by day
+        let missing = match terms.as_slice() {
+            [] => days.len(),
+            [t] => days.len() - days.overlap(t.from, t.to),
+            _ => days.iter().filter(|d| !terms.iter().any(|t| crate::month::covers(t.from, t.to, *d))).count() as u32,
+        };
         let holds = match self.when {
-            StateWhen::AnyOpenDay => !missing.is_empty(),
-            StateWhen::AllOpenDays => !days.is_empty() && missing.len() == days.len(),
+            StateWhen::AnyOpenDay => missing > 0,
+            StateWhen::AllOpenDays => !days.is_empty() && missing == days.len(),
         };
         if holds {
             let what = match self.condition {
@@ -732,7 +732,7 @@ impl Rule for MonthlyState {
             };
             out.push(Contribution::State {
                 points: self.points,
-                detail: format!("{what} on {} of {} open days", missing.len(), days.len()),
+                detail: detail(cx, || format!("{what} on {missing} of {} open days", days.len())),
             });
         }
     }
@@ -792,7 +792,7 @@ impl Rule for MetricBelowTarget {
             match (m.rates.get(name), target) {
                 (Some(v), Some(t)) if *v < t => out.push(Contribution::State {
                     points: self.points_each,
-                    detail: format!("{name} {}% below target {}%", v.normalize(), t.normalize()),
+                    detail: detail(cx, || format!("{name} {}% below target {}%", v.normalize(), t.normalize())),
                 }),
                 (None, _) => out.push(Contribution::Warning(format!(
                     "{}: no {name} rate for {}",
@@ -1040,7 +1040,7 @@ impl Rule for MetricTiers {
         };
         // each window's highest tier: every one (`each`), or the first of the highest (`once`)
         let mut best: Option<(Decimal, String)> = None;
-        for w in windows.iter().copied().chain(served.iter().map(|(w, _)| w.as_str())) {
+        for w in windows.iter().copied().chain(served.iter().map(|l| l.id.as_str())) {
             let Some(f) = self.figure(cx, w) else { continue };
             let Some(t) = self.tier(f.0) else { continue };
             let hit = (t.points, detail(cx, || self.explain_figure(cx, w, f, t)));
@@ -1143,7 +1143,7 @@ impl Rule for DerivedFromStaff {
         let mut den = Decimal::ZERO;
         // the sum's terms as text ("S001 18×31 + S002 20×31"), written into one string
         let mut parts = String::new();
-        for (s, days) in duty {
+        for DaysLink { id: s, days } in duty {
             let Some(res) = cx.staff_result(s) else {
                 continue;
             };

@@ -108,18 +108,40 @@ impl JsonSchema for YearMonth {
 
 /// Number of days of `[from, to]` (inclusive, `to` open-ended when `None`) that fall in `month`.
 pub fn days_in_month(from: Option<NaiveDate>, to: Option<NaiveDate>, month: YearMonth) -> u32 {
-    let start = match from {
-        Some(f) if f > month.first_day() => f,
-        _ => month.first_day(),
-    };
-    let end = match to {
-        Some(t) if t < month.last_day() => t,
-        _ => month.last_day(),
-    };
-    if end < start {
-        0
-    } else {
-        (end - start).num_days() as u32 + 1
+    Days::within(from, to, month).len()
+}
+
+/// A run of consecutive days, `first` to `last` inclusive; empty when `first > last`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Days {
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+}
+
+impl Days {
+    /// The days of `month` within `from`–`to` (either end open when `None`).
+    pub fn within(from: Option<NaiveDate>, to: Option<NaiveDate>, month: YearMonth) -> Days {
+        let (first, last) = (month.first_day(), month.last_day());
+        Days { first: from.map_or(first, |f| f.max(first)), last: to.map_or(last, |t| t.min(last)) }
+    }
+    /// How many days.
+    pub fn len(&self) -> u32 {
+        if self.last < self.first { 0 } else { (self.last - self.first).num_days() as u32 + 1 }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.last < self.first
+    }
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.first <= date && date <= self.last
+    }
+    /// Each day, in order.
+    pub fn iter(&self) -> impl Iterator<Item = NaiveDate> + use<> {
+        let last = self.last;
+        self.first.iter_days().take_while(move |d| *d <= last)
+    }
+    /// How many of these days fall within `from`–`to` (either end open when `None`).
+    pub fn overlap(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> u32 {
+        Days { first: from.map_or(self.first, |f| f.max(self.first)), last: to.map_or(self.last, |t| t.min(self.last)) }.len()
     }
 }
 
@@ -164,6 +186,26 @@ pub fn covers(from: Option<NaiveDate>, to: Option<NaiveDate>, date: NaiveDate) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_within_a_month() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let feb = YearMonth { year: 2026, month: 2 };
+        // open at both ends: the whole month, 28 days in February 2026
+        assert_eq!(Days::within(None, None, feb).len(), 28);
+        // 2026-02-10 to 2026-03-05 → 10 … 28 February: 19 days
+        let part = Days::within(Some(d("2026-02-10")), Some(d("2026-03-05")), feb);
+        assert_eq!((part.first, part.last, part.len()), (d("2026-02-10"), d("2026-02-28"), 19));
+        assert_eq!(part.iter().count(), 19);
+        assert!(part.contains(d("2026-02-10")) && !part.contains(d("2026-02-09")));
+        // a term ending before the month: no days, and nothing to iterate
+        let none = Days::within(None, Some(d("2026-01-31")), feb);
+        assert_eq!(none.len(), 0);
+        assert!(none.is_empty() && none.iter().next().is_none());
+        // 2026-02-20 onwards overlaps 10–28 February on 20 … 28: 9 days
+        assert_eq!(part.overlap(Some(d("2026-02-20")), None), 9);
+        assert_eq!(days_in_month(Some(d("2026-02-27")), None, feb), 2);
+    }
 
     #[test]
     fn iso_dates_read_as_chrono_reads_them() {

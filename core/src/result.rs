@@ -214,8 +214,12 @@ pub struct RecordOutcome {
     /// Human-readable account, like "1 of 3 counted: yearly cap".
     pub detail: String,
     /// Every subject and item the record was charged to (its own item first, then linked ones).
-    pub charges: Vec<Charge>,
+    pub charges: Charges,
 }
+
+/// A record's charges: most records are charged once, to their own item, so one charge is held
+/// in place and only a record with linked charges allocates (a slice to read, a list in JSON).
+pub type Charges = smallvec::SmallVec<[Charge; 1]>;
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
