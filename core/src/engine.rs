@@ -1533,7 +1533,8 @@ impl Policy {
         let mut warnings = Vec::new();
         let this_month = &idx.by_month[(month.month - 1) as usize];
         // in the month's record order (date, then id), with the record's accumulator slots
-        let mut outcomes: Vec<(&'a Record, RecordOutcome, std::ops::Range<usize>)> = Vec::with_capacity(this_month.len());
+        let mut records: Vec<RecordOutcome> = Vec::with_capacity(this_month.len());
+        let mut slots_of: Vec<std::ops::Range<usize>> = Vec::with_capacity(this_month.len());
         // every (record, subject, item) charge of the month, and its accumulator
         let mut charged: Vec<Charged<'a>> = Vec::with_capacity(this_month.len() * 2);
         let mut accs: Vec<ChargeAcc> = Vec::with_capacity(this_month.len() * 2);
@@ -1597,7 +1598,8 @@ impl Policy {
                 if full {
                     out.detail = format!("not counted: {}", reason.label_en());
                 }
-                outcomes.push((r, out, 0..0));
+                records.push(out);
+                slots_of.push(0..0);
                 continue;
             }
             let first = accs.len();
@@ -1625,7 +1627,8 @@ impl Policy {
                     }),
                 }
             }
-            outcomes.push((r, out, first..accs.len()));
+            records.push(out);
+            slots_of.push(first..accs.len());
         }
 
         // each subject's charges, by item, in record order within an item: a counting sort by
@@ -1688,42 +1691,39 @@ impl Policy {
             st.counts[at] += c.rec.count;
         }
 
-        let records = outcomes
-            .into_iter()
-            .map(|(_, mut out, slots)| {
-                if slots.len() > 1 {
-                    out.charges.reserve_exact(slots.len());
-                }
-                for (i, slot) in slots.enumerate() {
-                    let a = std::mem::take(&mut accs[slot]);
-                    if i == 0 {
-                        out.counted_occurrences = a.counted;
-                        out.points = a.points;
-                        out.reason = a.reason;
-                        out.outcome = if a.points.is_zero() {
-                            OutcomeKind::NotCounted
-                        } else if a.points < a.raw {
-                            OutcomeKind::PartlyCounted
-                        } else {
-                            OutcomeKind::Counted
-                        };
-                        if full {
-                            out.detail = describe(&a, out.outcome);
-                        }
+        // each record's fate, from its accumulators, in place
+        for (out, slots) in records.iter_mut().zip(slots_of) {
+            if slots.len() > 1 {
+                out.charges.reserve_exact(slots.len());
+            }
+            for (i, slot) in slots.enumerate() {
+                let a = std::mem::take(&mut accs[slot]);
+                if i == 0 {
+                    out.counted_occurrences = a.counted;
+                    out.points = a.points;
+                    out.reason = a.reason;
+                    out.outcome = if a.points.is_zero() {
+                        OutcomeKind::NotCounted
+                    } else if a.points < a.raw {
+                        OutcomeKind::PartlyCounted
+                    } else {
+                        OutcomeKind::Counted
+                    };
+                    if full {
+                        out.detail = describe(&a, out.outcome);
                     }
-                    out.charges.push(Charge {
-                        subject: if i == 0 { out.subject.clone() } else { idx.names.subjects[a.subject as usize].id.clone() },
-                        rule: idx.names.texts.codes[a.item as usize].clone(),
-                        occurrences: a.occurrences,
-                        counted_occurrences: a.counted,
-                        raw: a.raw,
-                        points: a.points,
-                        reason: a.reason,
-                    });
                 }
-                out
-            })
-            .collect::<Vec<_>>();
+                out.charges.push(Charge {
+                    subject: if i == 0 { out.subject.clone() } else { idx.names.subjects[a.subject as usize].id.clone() },
+                    rule: idx.names.texts.codes[a.item as usize].clone(),
+                    occurrences: a.occurrences,
+                    counted_occurrences: a.counted,
+                    raw: a.raw,
+                    points: a.points,
+                    reason: a.reason,
+                });
+            }
+        }
 
         MonthResult { policy: idx.names.texts.id.clone(), hall: idx.names.hall.clone(), month, windows: window_results, staff: staff_results, records, warnings }
     }
