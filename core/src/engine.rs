@@ -10,7 +10,7 @@ use crate::policy::{
     SubjectKind, SubjectPolicy, Threshold,
 };
 use crate::result::*;
-use crate::text::Text;
+use crate::text::{Dec, Text};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -1885,7 +1885,7 @@ impl Policy {
                                     if world.explain {
                                         detail = format!(
                                             "{detail}; key {k} already counted at {}",
-                                            best.normalize()
+                                            Dec::norm(best)
                                         );
                                     }
                                     occs.push(Pending {
@@ -1903,7 +1903,7 @@ impl Policy {
                                     if world.explain {
                                         detail = format!(
                                             "{detail}; top-up over {} already counted for key {k}",
-                                            best.normalize()
+                                            Dec::norm(best)
                                         );
                                     }
                                     raw -= best;
@@ -1994,7 +1994,7 @@ impl Policy {
                         record: None,
                         raw,
                         points: taken,
-                        detail: format!("derived score {score}: {detail}"),
+                        detail: format!("derived score {}: {detail}", Dec(*score)),
                         cut,
                     });
                 }
@@ -2301,7 +2301,7 @@ fn describe(a: &ChargeAcc, outcome: OutcomeKind) -> String {
         OutcomeKind::Counted => {
             let mut s = String::with_capacity(32);
             s.push_str("counted: ");
-            let _ = write!(s, "{}", a.points.normalize());
+            let _ = write!(s, "{}", Dec::norm(a.points));
             s.push_str(" point(s)");
             s
         }
@@ -2309,8 +2309,8 @@ fn describe(a: &ChargeAcc, outcome: OutcomeKind) -> String {
             "{} of {} counted: {reason} ({} of {} point(s))",
             a.counted,
             a.occurrences,
-            a.points.normalize(),
-            a.raw.normalize()
+            Dec::norm(a.points),
+            Dec::norm(a.raw)
         ),
         OutcomeKind::NotCounted => format!("not counted: {reason}"),
     }

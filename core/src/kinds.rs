@@ -6,6 +6,7 @@ use crate::error::{Problem, ProblemKind};
 use crate::kind::{Contribution, KindParams, Link, Registry, Rule, RuleContext, Via, typed_kind};
 use crate::policy::{Effects, PolicyDoc, RuleItem, SubjectKind, Threshold};
 use crate::result::DaysLink;
+use crate::text::Dec;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -161,11 +162,15 @@ impl MinuteTier {
             (None, None) => false,
         }
     }
-    fn label(&self) -> String {
+}
+
+impl std::fmt::Display for MinuteTier {
+    /// The tier as a record's explanation names it ("more than 30 min", "60 min or more").
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match (self.above, self.at_least) {
-            (Some(a), _) => format!("more than {a} min"),
-            (None, Some(a)) => format!("{a} min or more"),
-            _ => String::new(),
+            (Some(a), _) => write!(f, "more than {a} min"),
+            (None, Some(a)) => write!(f, "{a} min or more"),
+            _ => Ok(()),
         }
     }
 }
@@ -216,7 +221,7 @@ impl Rule for PerOccurrence {
         let (points, why) = self.pick(rec);
         let text = match (why, rec.minutes) {
             (Picked::Aggravated, _) => self.aggravated_label.clone().unwrap_or_else(|| "aggravated".into()),
-            (Picked::Tier(t), Some(m)) => format!("{m} min: {}", t.label()),
+            (Picked::Tier(t), Some(m)) => format!("{m} min: {t}"),
             (_, Some(m)) => format!("{m} min"),
             (_, None) => String::new(),
         };
@@ -472,9 +477,9 @@ impl Rule for PerUnit {
                 u * self.points_per_unit,
                 format!(
                     "{} {} × {}",
-                    u.normalize(),
+                    Dec::norm(u),
                     self.unit,
-                    self.points_per_unit.normalize()
+                    Dec::norm(self.points_per_unit)
                 ),
             )
         })
@@ -634,8 +639,8 @@ impl Rule for Linked {
                         "{} record of {}: {} × {}",
                         src_item.code,
                         r.subject,
-                        p.normalize(),
-                        self.factor.normalize()
+                        Dec::norm(p),
+                        Dec::norm(self.factor)
                     )
                 };
                 let effects = if self.inherit_effects {
@@ -792,7 +797,7 @@ impl Rule for MetricBelowTarget {
             match (m.rates.get(name), target) {
                 (Some(v), Some(t)) if *v < t => out.push(Contribution::State {
                     points: self.points_each,
-                    detail: detail(cx, || format!("{name} {}% below target {}%", v.normalize(), t.normalize())),
+                    detail: detail(cx, || format!("{name} {}% below target {}%", Dec::norm(*v), Dec::norm(t))),
                 }),
                 (None, _) => out.push(Contribution::Warning(format!(
                     "{}: no {name} rate for {}",
@@ -909,10 +914,10 @@ impl Rule for MetricShortfall {
                     format!(
                         "{} {} below target {} by {} unit(s) × {}",
                         self.metric,
-                        v.normalize(),
-                        t.normalize(),
-                        units.normalize(),
-                        self.points_per_unit.normalize()
+                        Dec::norm(v),
+                        Dec::norm(t),
+                        Dec::norm(units),
+                        Dec::norm(self.points_per_unit)
                     )
                 }),
             });
@@ -1015,12 +1020,15 @@ impl MetricTiers {
     }
     /// The explanation of a figure that reached a tier (formatted only then).
     fn explain_figure(&self, cx: &RuleContext<'_, '_>, window: &str, figure: (Decimal, Decimal, Option<usize>), tier: &ValueTier) -> String {
+        use std::fmt::Write;
         let (per, v, n) = figure;
-        let d = match n {
-            Some(n) => format!("{window}: {} {} / {n} staff = {}", v.normalize(), self.metric, cx.rounding().apply(per)),
-            None => format!("{window}: {} {}", v.normalize(), self.metric),
-        };
-        format!("{d} ≥ {}", tier.at_least.normalize())
+        let mut d = String::with_capacity(64);
+        let _ = write!(d, "{window}: {} {}", Dec::norm(v), self.metric);
+        if let Some(n) = n {
+            let _ = write!(d, " / {n} staff = {}", Dec(cx.rounding().apply(per)));
+        }
+        let _ = write!(d, " ≥ {}", Dec::norm(tier.at_least));
+        d
     }
 }
 
@@ -1142,7 +1150,7 @@ impl Rule for DerivedFromStaff {
         let mut num = Decimal::ZERO;
         let mut den = Decimal::ZERO;
         // the sum's terms as text ("S001 18×31 + S002 20×31"), written into one string
-        let mut parts = String::new();
+        let mut parts = String::with_capacity(if cx.explain() { duty.len() * 24 } else { 0 });
         for DaysLink { id: s, days } in duty {
             let Some(res) = cx.staff_result(s) else {
                 continue;
@@ -1166,7 +1174,7 @@ impl Rule for DerivedFromStaff {
                 if !parts.is_empty() {
                     parts.push_str(" + ");
                 }
-                let _ = write!(parts, "{s} {}×{}", score.normalize(), w);
+                let _ = write!(parts, "{s} {}×{}", Dec::norm(score), Dec(w));
             }
         }
         if den.is_zero() {
@@ -1188,10 +1196,10 @@ impl Rule for DerivedFromStaff {
                 format!(
                     "({}) / {} / {} × {} = {}",
                     parts,
-                    den,
-                    source_max.normalize(),
-                    item_max.normalize(),
-                    score
+                    Dec(den),
+                    Dec::norm(source_max),
+                    Dec::norm(item_max),
+                    Dec(score)
                 )
             }),
         });

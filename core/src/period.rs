@@ -6,7 +6,7 @@ use crate::error::{Errors, Problem, ProblemKind};
 use crate::month::YearMonth;
 use crate::policy::{Award, PeriodKind, QuotaBase, QuotaRounding, SubjectKind, TieBreaker};
 use crate::result::{Flag, MonthResult, SubjectMonth, YearResult};
-use crate::text::Text;
+use crate::text::{Dec, Text};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -563,7 +563,7 @@ impl Policy {
                         adjusted = Some(format!(
                             "{} counted as 0 for the year (was {})",
                             c.code,
-                            c.score.normalize()
+                            Dec::norm(c.score)
                         ));
                     }
                 }

@@ -167,3 +167,95 @@ mod tests {
         assert!(std::ptr::eq(t.as_str(), shared.as_str()));
     }
 }
+
+/// Displays a decimal exactly as `Decimal`'s own `Display` does (sign, every digit of its scale,
+/// no exponent), writing the digits itself when the value fits in 64 bits and no width or
+/// precision is asked for: explanation text prints tens of thousands of points per hall-year,
+/// and `Decimal`'s general formatter costs several times more. Anything else goes to `Decimal`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dec(pub rust_decimal::Decimal);
+
+impl Dec {
+    /// The value without trailing zeros (`Decimal::normalize`), as texts show points.
+    pub fn norm(d: rust_decimal::Decimal) -> Dec {
+        Dec(d.normalize())
+    }
+}
+
+impl std::fmt::Display for Dec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let d = self.0;
+        let m = d.mantissa().unsigned_abs();
+        let scale = d.scale() as usize;
+        if f.width().is_some() || f.precision().is_some() || f.sign_plus() || m > u64::MAX as u128 {
+            return std::fmt::Display::fmt(&d, f);
+        }
+        // the digits backwards, then the point `scale` digits from the right, with zeros before
+        // the digits when there are fewer than `scale` + 1 of them (0.05)
+        let mut buf = [0u8; 50];
+        let mut at = buf.len();
+        let mut m = m as u64;
+        let mut written = 0;
+        while m > 0 || written <= scale {
+            if scale > 0 && written == scale {
+                at -= 1;
+                buf[at] = b'.';
+            }
+            at -= 1;
+            buf[at] = b'0' + (m % 10) as u8;
+            m /= 10;
+            written += 1;
+        }
+        if d.is_sign_negative() {
+            at -= 1;
+            buf[at] = b'-';
+        }
+        f.write_str(std::str::from_utf8(&buf[at..]).expect("ASCII digits"))
+    }
+}
+
+#[cfg(test)]
+mod dec_tests {
+    use super::Dec;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn dec_prints_as_decimal_does() {
+        let mut cases: Vec<Decimal> = ["0", "-0", "0.0", "0.05", "-0.05", "1.50", "2", "-2", "100", "12.345", "0.000", "-0.10", "79228162514264337593543950335", "0.0000000000000000000000000001", "18446744073709551615", "18446744073709551616", "-184467440737.09551615"]
+            .iter()
+            .map(|s| s.parse().unwrap())
+            .collect();
+        // every scale, with mantissas around the fast path's bounds
+        for scale in 0..=28 {
+            for m in [0i128, 1, 9, 10, 99, 12345, -7, -100, u64::MAX as i128, -(u64::MAX as i128), u64::MAX as i128 + 1] {
+                cases.push(Decimal::from_i128_with_scale(m, scale));
+            }
+        }
+        for d in cases {
+            assert_eq!(Dec(d).to_string(), d.to_string(), "{d:?}");
+            assert_eq!(Dec::norm(d).to_string(), d.normalize().to_string(), "{d:?}");
+            // width and precision go to Decimal's own formatter
+            assert_eq!(format!("{:>12}|{:.1}", Dec(d), Dec(d)), format!("{d:>12}|{d:.1}"), "{d:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn dec_prints_any_decimal_as_decimal_does(m in proptest::num::i128::ANY, scale in 0u32..=28) {
+            // a 96-bit mantissa, as Decimal holds
+            let d = Decimal::from_i128_with_scale(m % (1i128 << 96), scale);
+            proptest::prop_assert_eq!(Dec(d).to_string(), d.to_string());
+            proptest::prop_assert_eq!(Dec::norm(d).to_string(), d.normalize().to_string());
+        }
+
+        #[test]
+        fn dec_prints_64_bit_decimals_as_decimal_does(m in proptest::num::i64::ANY, small in -100_000i64..100_000, scale in 0u32..=28) {
+            // the fast path's values: any 64-bit mantissa, and small ones like points
+            for m in [m, small] {
+                let d = Decimal::from_i128_with_scale(m.into(), scale);
+                proptest::prop_assert_eq!(Dec(d).to_string(), d.to_string());
+                proptest::prop_assert_eq!(Dec::norm(d).to_string(), d.normalize().to_string());
+            }
+        }
+    }
+}
