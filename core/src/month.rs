@@ -179,6 +179,19 @@ fn iso_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
+/// Serialises a date as chrono does (`"2026-10-08"`), writing the digits itself for years 0–9999
+/// (chrono goes through its `Debug` formatter; `#[serde(serialize_with)]` on the results' dates).
+pub(crate) fn ser_date<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    let y = d.year();
+    if !(0..=9999).contains(&y) {
+        return Serialize::serialize(d, s);
+    }
+    let (y, m, day) = (y as u32, d.month(), d.day());
+    let digit = |n: u32| b'0' + n as u8;
+    let b = [digit(y / 1000), digit(y / 100 % 10), digit(y / 10 % 10), digit(y % 10), b'-', digit(m / 10), digit(m % 10), b'-', digit(day / 10), digit(day % 10)];
+    s.serialize_str(std::str::from_utf8(&b).expect("ASCII digits"))
+}
+
 pub fn covers(from: Option<NaiveDate>, to: Option<NaiveDate>, date: NaiveDate) -> bool {
     from.is_none_or(|f| f <= date) && to.is_none_or(|t| date <= t)
 }
@@ -205,6 +218,23 @@ mod tests {
         // 2026-02-20 onwards overlaps 10–28 February on 20 … 28: 9 days
         assert_eq!(part.overlap(Some(d("2026-02-20")), None), 9);
         assert_eq!(days_in_month(Some(d("2026-02-27")), None, feb), 2);
+    }
+
+    #[test]
+    fn dates_serialise_as_chrono_serialises_them() {
+        #[derive(Serialize)]
+        struct D(#[serde(serialize_with = "ser_date")] NaiveDate);
+        let mut days: Vec<NaiveDate> = ["2026-01-04", "2026-12-31", "2024-02-29", "0001-01-01", "9999-12-31", "0000-01-01"].iter().map(|s| s.parse().unwrap()).collect();
+        // outside the fast path's years: chrono's own text (+10000-01-01, -0001-12-31)
+        days.extend([NaiveDate::from_ymd_opt(10000, 1, 1).unwrap(), NaiveDate::from_ymd_opt(-1, 12, 31).unwrap()]);
+        let mut d = NaiveDate::from_ymd_opt(2023, 12, 25).unwrap();
+        for _ in 0..800 {
+            days.push(d);
+            d = d.succ_opt().unwrap();
+        }
+        for d in days {
+            assert_eq!(serde_json::to_string(&D(d)).unwrap(), serde_json::to_string(&d).unwrap(), "{d}");
+        }
     }
 
     #[test]

@@ -152,13 +152,16 @@ pub struct SubjectPeriod {
     pub monthly: Vec<MonthTotal>,
     pub months_evaluated: u32,
     /// Mean of the monthly totals, rounded per the policy (C11: half away from zero, 2 places).
+    #[serde(serialize_with = "crate::text::ser_dec")]
     pub score: Decimal,
     pub grade: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grade_forced_by: Option<String>,
     /// E8: Σ (base − base after deductions) over the evaluated months.
+    #[serde(serialize_with = "crate::text::ser_dec")]
     pub deductions: Decimal,
     /// E8: Σ monthly bonus after caps.
+    #[serde(serialize_with = "crate::text::ser_dec")]
     pub bonus: Decimal,
     /// E8: counted complaint occurrences.
     pub complaints: u32,
@@ -173,6 +176,7 @@ pub struct SubjectPeriod {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct MonthTotal {
     pub month: YearMonth,
+    #[serde(serialize_with = "crate::text::ser_dec")]
     pub total: Decimal,
     /// Why the total counted differs from the month's own (the yearly zeroing of W6).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -203,6 +207,7 @@ pub struct AwardResult {
 pub struct Standing {
     pub subject: Text,
     pub rank: u32,
+    #[serde(serialize_with = "crate::text::ser_dec")]
     pub score: Decimal,
     pub status: AwardStatus,
     pub detail: String,
@@ -230,6 +235,7 @@ pub struct DepartmentFeedback {
     pub staff: Vec<DepartmentEntry>,
     /// P12: the mean of the department's windows' period scores (rounded per C11); none without windows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "crate::text::ser_opt_dec")]
     pub indicator: Option<Decimal>,
 }
 
@@ -237,6 +243,7 @@ pub struct DepartmentFeedback {
 pub struct DepartmentEntry {
     pub subject: Text,
     pub name: Text,
+    #[serde(serialize_with = "crate::text::ser_dec")]
     pub score: Decimal,
     pub rank: u32,
     pub department_rank: u32,

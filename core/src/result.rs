@@ -55,10 +55,13 @@ pub struct SubjectMonth {
     /// Bonus categories (C3).
     pub bonuses: Vec<CategoryResult>,
     /// Base after deductions: the sum of the deduction categories' scores.
+    #[serde(serialize_with = "crate::text::ser_dec")]
     pub base: Decimal,
     /// Bonus points after every cap.
+    #[serde(serialize_with = "crate::text::ser_dec")]
     pub bonus: Decimal,
     /// base + bonus, within the policy's minimum and maximum total.
+    #[serde(serialize_with = "crate::text::ser_dec")]
     pub total: Decimal,
     pub grade: Text,
     /// Why the grade is what it is when a veto forced it.
@@ -79,10 +82,13 @@ pub struct DaysLink {
 pub struct CategoryResult {
     pub code: Text,
     pub name: Text,
+    #[serde(serialize_with = "crate::text::ser_dec")]
     pub max: Decimal,
     /// Points taken (deduction category) or points added (bonus category), after caps.
+    #[serde(serialize_with = "crate::text::ser_dec")]
     pub points: Decimal,
     /// max − points for a deduction category; points for a bonus category.
+    #[serde(serialize_with = "crate::text::ser_dec")]
     pub score: Decimal,
     /// Every line that moved the category, in the order applied.
     pub lines: Vec<Line>,
@@ -98,8 +104,10 @@ pub struct Line {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record: Option<Text>,
     /// Points before caps.
+    #[serde(serialize_with = "crate::text::ser_dec")]
     pub raw: Decimal,
     /// Points that counted.
+    #[serde(serialize_with = "crate::text::ser_dec")]
     pub points: Decimal,
     pub detail: String,
     /// Why fewer points counted than raw.
@@ -199,6 +207,7 @@ pub struct RecordOutcome {
     pub record: Text,
     pub rule: Text,
     pub subject: Text,
+    #[serde(serialize_with = "crate::month::ser_date")]
     pub date: NaiveDate,
     pub status: Status,
     pub outcome: OutcomeKind,
@@ -207,6 +216,7 @@ pub struct RecordOutcome {
     /// Occurrences that counted on the record's own item.
     pub counted_occurrences: u32,
     /// Points that counted on the record's own item.
+    #[serde(serialize_with = "crate::text::ser_dec")]
     pub points: Decimal,
     /// Why it did not count, or not fully.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -235,7 +245,9 @@ pub struct Charge {
     pub rule: Text,
     pub occurrences: u32,
     pub counted_occurrences: u32,
+    #[serde(serialize_with = "crate::text::ser_dec")]
     pub raw: Decimal,
+    #[serde(serialize_with = "crate::text::ser_dec")]
     pub points: Decimal,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<Reason>,

@@ -184,15 +184,27 @@ impl Dec {
 
 impl std::fmt::Display for Dec {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut buf = [0u8; 50];
+        if f.width().is_some() || f.precision().is_some() || f.sign_plus() {
+            return std::fmt::Display::fmt(&self.0, f);
+        }
+        match self.write_fast(&mut buf) {
+            Some(at) => f.write_str(std::str::from_utf8(&buf[at..]).expect("ASCII digits")),
+            None => std::fmt::Display::fmt(&self.0, f),
+        }
+    }
+}
+
+impl Dec {
+    /// The text of the value into `buf`, as [`Dec`]'s `Display` writes it; `None` past the fast
+    /// path (mantissas beyond 64 bits), for the caller to fall back on.
+    fn write_fast(self, buf: &mut [u8; 50]) -> Option<usize> {
         let d = self.0;
         let m = d.mantissa().unsigned_abs();
-        let scale = d.scale() as usize;
-        if f.width().is_some() || f.precision().is_some() || f.sign_plus() || m > u64::MAX as u128 {
-            return std::fmt::Display::fmt(&d, f);
+        if m > u64::MAX as u128 {
+            return None;
         }
-        // the digits backwards, then the point `scale` digits from the right, with zeros before
-        // the digits when there are fewer than `scale` + 1 of them (0.05)
-        let mut buf = [0u8; 50];
+        let scale = d.scale() as usize;
         let mut at = buf.len();
         let mut m = m as u64;
         let mut written = 0;
@@ -210,7 +222,33 @@ impl std::fmt::Display for Dec {
             at -= 1;
             buf[at] = b'-';
         }
-        f.write_str(std::str::from_utf8(&buf[at..]).expect("ASCII digits"))
+        Some(at)
+    }
+}
+
+/// Serialises a decimal as `rust_decimal` does (a JSON string of its exact text, `"0.5"`), with
+/// the text written by [`Dec`] (for `#[serde(serialize_with)]` on the results' decimals).
+pub(crate) fn ser_dec<S: serde::Serializer>(d: &rust_decimal::Decimal, s: S) -> Result<S::Ok, S::Error> {
+    let mut buf = [0u8; 50];
+    match Dec(*d).write_fast(&mut buf) {
+        Some(at) => s.serialize_str(std::str::from_utf8(&buf[at..]).expect("ASCII digits")),
+        None => serde::Serialize::serialize(d, s),
+    }
+}
+
+/// [`ser_dec`] for an optional decimal (`None` as `rust_decimal`'s `Option` would be: null).
+pub(crate) fn ser_opt_dec<S: serde::Serializer>(d: &Option<rust_decimal::Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_some(&SerDec(*d)),
+        None => s.serialize_none(),
+    }
+}
+
+struct SerDec(rust_decimal::Decimal);
+
+impl serde::Serialize for SerDec {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        ser_dec(&self.0, s)
     }
 }
 
@@ -234,6 +272,8 @@ mod dec_tests {
         for d in cases {
             assert_eq!(Dec(d).to_string(), d.to_string(), "{d:?}");
             assert_eq!(Dec::norm(d).to_string(), d.normalize().to_string(), "{d:?}");
+            // serialised as rust_decimal serialises it
+            assert_eq!(serde_json::to_string(&super::SerDec(d)).unwrap(), serde_json::to_string(&d).unwrap(), "{d:?}");
             // width and precision go to Decimal's own formatter
             assert_eq!(format!("{:>12}|{:.1}", Dec(d), Dec(d)), format!("{d:>12}|{d:.1}"), "{d:?}");
         }
@@ -255,6 +295,7 @@ mod dec_tests {
                 let d = Decimal::from_i128_with_scale(m.into(), scale);
                 proptest::prop_assert_eq!(Dec(d).to_string(), d.to_string());
                 proptest::prop_assert_eq!(Dec::norm(d).to_string(), d.normalize().to_string());
+                proptest::prop_assert_eq!(serde_json::to_string(&super::SerDec(d)).unwrap(), serde_json::to_string(&d).unwrap());
             }
         }
     }
