@@ -431,14 +431,6 @@ impl Policy {
             .iter()
             .map(|d| (d.id.as_str(), d.name.as_str()))
             .collect();
-        let mut depts: BTreeSet<&str> = names.keys().copied().collect();
-        depts.extend(
-            windows
-                .iter()
-                .chain(staff.iter())
-                .map(|s| s.department.as_str())
-                .filter(|d| !d.is_empty()),
-        );
         let entry = |s: &SubjectPeriod| DepartmentEntry {
             subject: s.subject.clone(),
             name: s.name.clone(),
@@ -446,19 +438,24 @@ impl Policy {
             rank: s.rank,
             department_rank: s.department_rank,
         };
-        let departments = depts
+        // each department's windows and staff in the period's order, departments by id: those of
+        // the dataset, and any other a subject names
+        type Entries = (Vec<DepartmentEntry>, Vec<DepartmentEntry>);
+        let mut by_dept: BTreeMap<&str, Entries> = names.keys().map(|&d| (d, Entries::default())).collect();
+        for (list, staff_side) in [(&windows, false), (&staff, true)] {
+            for s in list.iter() {
+                let d = s.department.as_str();
+                let lists = match by_dept.get_mut(d) {
+                    Some(l) => l,
+                    None if d.is_empty() => continue,
+                    None => by_dept.entry(d).or_default(),
+                };
+                if staff_side { lists.1.push(entry(s)) } else { lists.0.push(entry(s)) }
+            }
+        }
+        let departments = by_dept
             .into_iter()
-            .map(|d| {
-                let ws: Vec<DepartmentEntry> = windows
-                    .iter()
-                    .filter(|s| s.department == d)
-                    .map(entry)
-                    .collect();
-                let st: Vec<DepartmentEntry> = staff
-                    .iter()
-                    .filter(|s| s.department == d)
-                    .map(entry)
-                    .collect();
+            .map(|(d, (ws, st))| {
                 let indicator = if ws.is_empty() {
                     None
                 } else {
@@ -816,12 +813,16 @@ impl Policy {
 }
 
 /// P8: by score descending, equal scores share a rank (1, 2, 2, 4); in the hall and in each department.
-fn rank(list: &mut [SubjectPeriod]) {
-    list.sort_by(|a, b| {
-        b.score
-            .cmp(&a.score)
-            .then_with(|| a.subject.cmp(&b.subject))
+fn rank(list: &mut Vec<SubjectPeriod>) {
+    // by score, descending, then id: positions sorted, then each result moved once (a result is
+    // a few hundred bytes; sorting them in place moved each several times)
+    let mut order: Vec<u32> = (0..list.len() as u32).collect();
+    order.sort_by(|&i, &j| {
+        let (a, b) = (&list[i as usize], &list[j as usize]);
+        b.score.cmp(&a.score).then_with(|| a.subject.cmp(&b.subject))
     });
+    let mut slots: Vec<Option<SubjectPeriod>> = std::mem::take(list).into_iter().map(Some).collect();
+    list.extend(order.iter().map(|&i| slots[i as usize].take().expect("each position once")));
     let mut prev: Option<Decimal> = None;
     let mut r = 0;
     for (i, s) in list.iter_mut().enumerate() {
