@@ -10,7 +10,7 @@ use crate::policy::{
     SubjectKind, SubjectPolicy, Threshold,
 };
 use crate::result::*;
-use crate::text::{Dec, Text};
+use crate::text::{Dec, Text, cat};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -1528,6 +1528,7 @@ struct Pending<'a> {
 impl Policy {
     fn month<'a>(&self, idx: &Index<'a>, month: YearMonth, st: &mut YearState<'a>, explain: Explain) -> MonthResult {
         let full = explain == Explain::Full;
+        let mut texts = OutcomeTexts::default();
         let settings = &self.doc.settings;
         let ds = idx.ds;
         let mut warnings = Vec::new();
@@ -1575,7 +1576,7 @@ impl Policy {
                 counted_occurrences: 0,
                 points: Decimal::ZERO,
                 reason: None,
-                detail: String::new(),
+                detail: texts.empty.clone(),
                 charges: Charges::new(),
             };
             let (item, rule) = (&self.doc.rules[item_idx], self.rules[item_idx].as_ref());
@@ -1596,7 +1597,7 @@ impl Policy {
             if let Some(reason) = not_counted {
                 out.reason = Some(reason);
                 if full {
-                    out.detail = format!("not counted: {}", reason.label_en());
+                    out.detail = texts.not_counted(Some(reason));
                 }
                 records.push(out);
                 slots_of.push(0..0);
@@ -1710,7 +1711,7 @@ impl Policy {
                         OutcomeKind::Counted
                     };
                     if full {
-                        out.detail = describe(&a, out.outcome);
+                        out.detail = texts.describe(&a, out.outcome);
                     }
                 }
                 out.charges.push(Charge {
@@ -1883,10 +1884,7 @@ impl Policy {
                                     .unwrap_or_default();
                                 if best >= raw {
                                     if world.explain {
-                                        detail = format!(
-                                            "{detail}; key {k} already counted at {}",
-                                            Dec::norm(best)
-                                        );
+                                        detail = cat!(detail, "; key ", k, " already counted at ", Dec::norm(best));
                                     }
                                     occs.push(Pending {
                                         item: ii,
@@ -1901,10 +1899,7 @@ impl Policy {
                                 }
                                 if best > Decimal::ZERO {
                                     if world.explain {
-                                        detail = format!(
-                                            "{detail}; top-up over {} already counted for key {k}",
-                                            Dec::norm(best)
-                                        );
+                                        detail = cat!(detail, "; top-up over ", Dec::norm(best), " already counted for key ", k);
                                     }
                                     raw -= best;
                                 }
@@ -1971,16 +1966,28 @@ impl Policy {
         order.sort_by_key(|&i| (self.item_cat[lines[i].item], lines[i].record.map(|r| (r.date, r.id.as_str()))));
         let mut next = 0;
         for (ci, (cat, (cat_code, cat_name))) in sp.categories.iter().zip(idx.names.texts.categories(kind)).enumerate() {
+            // C2/C3 consume a category in date order, then record id (states, which have no date, first),
+            // as rules.md orders the yearly caps
+            let start = next;
+            while next < order.len() && self.item_cat[lines[order[next]].item] == ci {
+                next += 1;
+            }
+            let derived_here = derived.iter().find(|(c, _)| *c == ci);
             let mut res = CategoryResult {
                 code: cat_code.clone(),
                 name: cat_name.clone(),
                 max: cat.max,
                 points: Decimal::ZERO,
                 score: Decimal::ZERO,
-                lines: Vec::new(),
+                // sized once: the derived score's line and the category's lines
+                lines: if world.explain {
+                    Vec::with_capacity(next - start + usize::from(derived_here.is_some()))
+                } else {
+                    Vec::new()
+                },
                 zeroed_by: None,
             };
-            if let Some((_, (score, detail, ii))) = derived.iter().find(|(c, _)| *c == ci) {
+            if let Some((_, (score, detail, ii))) = derived_here {
                 let raw = (cat.max - *score).max(Decimal::ZERO);
                 let (taken, cut) = if sp.floor == Floor::Category && raw > cat.max {
                     (cat.max, Some(Reason::CategoryExhausted))
@@ -1994,16 +2001,10 @@ impl Policy {
                         record: None,
                         raw,
                         points: taken,
-                        detail: format!("derived score {}: {detail}", Dec(*score)),
+                        detail: cat!("derived score ", Dec(*score), ": ", detail),
                         cut,
                     });
                 }
-            }
-            // C2/C3 consume a category in date order, then record id (states, which have no date, first),
-            // as rules.md orders the yearly caps
-            let start = next;
-            while next < order.len() && self.item_cat[lines[order[next]].item] == ci {
-                next += 1;
             }
             for &li in &order[start..next] {
                 let p = &mut lines[li];
@@ -2293,25 +2294,61 @@ fn find_slot(mine: &[Charged<'_>], r: &Record, hint: &mut usize) -> Option<u32> 
     })
 }
 
+/// A month's record outcome texts. Most records of a month say one of a few things ("counted: 2
+/// point(s)", "not counted: revoked"), so each such text is written once and shared ([`Text`]);
+/// a partly counted record's text is its own.
+#[derive(Default)]
+struct OutcomeTexts {
+    empty: Text,
+    counted: Vec<(Decimal, Text)>,
+    not_counted: Vec<(Option<Reason>, Text)>,
+}
+
+impl OutcomeTexts {
+    fn describe(&mut self, a: &ChargeAcc, outcome: OutcomeKind) -> Text {
+        match outcome {
+            // equal points print alike ("2" and "2.0" both as 2)
+            OutcomeKind::Counted => match self.counted.iter().find(|(p, _)| *p == a.points) {
+                Some((_, t)) => t.clone(),
+                None => {
+                    let t = Text::from(describe(a, outcome));
+                    self.counted.push((a.points, t.clone()));
+                    t
+                }
+            },
+            OutcomeKind::NotCounted => self.not_counted(a.reason),
+            OutcomeKind::PartlyCounted => Text::from(describe(a, outcome)),
+        }
+    }
+
+    fn not_counted(&mut self, reason: Option<Reason>) -> Text {
+        match self.not_counted.iter().find(|(r, _)| *r == reason) {
+            Some((_, t)) => t.clone(),
+            None => {
+                let t = Text::from(cat!("not counted: ", reason.map(|r| r.label_en()).unwrap_or("")));
+                self.not_counted.push((reason, t.clone()));
+                t
+            }
+        }
+    }
+}
+
 fn describe(a: &ChargeAcc, outcome: OutcomeKind) -> String {
-    use std::fmt::Write;
     let reason = a.reason.map(|r| r.label_en()).unwrap_or("");
     match outcome {
-        // the common case, written piece by piece (the same text as the format below would give)
-        OutcomeKind::Counted => {
-            let mut s = String::with_capacity(32);
-            s.push_str("counted: ");
-            let _ = write!(s, "{}", Dec::norm(a.points));
-            s.push_str(" point(s)");
-            s
-        }
-        OutcomeKind::PartlyCounted => format!(
-            "{} of {} counted: {reason} ({} of {} point(s))",
+        OutcomeKind::Counted => cat!("counted: ", Dec::norm(a.points), " point(s)"),
+        OutcomeKind::PartlyCounted => cat!(
             a.counted,
+            " of ",
             a.occurrences,
+            " counted: ",
+            reason,
+            " (",
             Dec::norm(a.points),
-            Dec::norm(a.raw)
+            " of ",
+            Dec::norm(a.raw),
+            " point(s))"
         ),
-        OutcomeKind::NotCounted => format!("not counted: {reason}"),
+        OutcomeKind::NotCounted => cat!("not counted: ", reason),
     }
 }

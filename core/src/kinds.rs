@@ -6,7 +6,7 @@ use crate::error::{Problem, ProblemKind};
 use crate::kind::{Contribution, KindParams, Link, Registry, Rule, RuleContext, Via, typed_kind};
 use crate::policy::{Effects, PolicyDoc, RuleItem, SubjectKind, Threshold};
 use crate::result::DaysLink;
-use crate::text::Dec;
+use crate::text::{Dec, Piece, cat, push};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -154,6 +154,20 @@ impl PerOccurrence {
     }
 }
 
+impl Piece for MinuteTier {
+    /// The same text as its `Display`.
+    fn push_to(&self, out: &mut String) {
+        match (self.above, self.at_least) {
+            (Some(a), _) => push!(*out, "more than ", a, " min"),
+            (None, Some(a)) => push!(*out, a, " min or more"),
+            _ => {}
+        }
+    }
+    fn size_hint(&self) -> usize {
+        20
+    }
+}
+
 impl MinuteTier {
     fn met(&self, minutes: u32) -> bool {
         match (self.above, self.at_least) {
@@ -221,8 +235,8 @@ impl Rule for PerOccurrence {
         let (points, why) = self.pick(rec);
         let text = match (why, rec.minutes) {
             (Picked::Aggravated, _) => self.aggravated_label.clone().unwrap_or_else(|| "aggravated".into()),
-            (Picked::Tier(t), Some(m)) => format!("{m} min: {t}"),
-            (_, Some(m)) => format!("{m} min"),
+            (Picked::Tier(t), Some(m)) => cat!(m, " min: ", t),
+            (_, Some(m)) => cat!(m, " min"),
             (_, None) => String::new(),
         };
         Some((points, text))
@@ -293,11 +307,7 @@ impl Rule for Discretionary {
         rec.points.map(|p| {
             (
                 p,
-                format!(
-                    "{p} within {}–{}",
-                    self.min.normalize(),
-                    self.max.normalize()
-                ),
+                cat!(Dec(p), " within ", Dec::norm(self.min), '–', Dec::norm(self.max)),
             )
         })
     }
@@ -396,7 +406,7 @@ impl Rule for LevelPoints {
         let l = rec.level?;
         self.points
             .get(&l)
-            .map(|p| (*p, format!("{} level", l.as_str())))
+            .map(|p| (*p, cat!(l.as_str(), " level")))
     }
     fn record_effects(&self, rec: &Record) -> Effects {
         rec.level
@@ -633,15 +643,9 @@ impl Rule for Linked {
             if let Some((p, d)) = src.points(r) {
                 let points = p * self.factor;
                 let detail = if self.factor == Decimal::ONE {
-                    format!("{} record of {}: {}", src_item.code, r.subject, d)
+                    cat!(src_item.code, " record of ", r.subject, ": ", d)
                 } else {
-                    format!(
-                        "{} record of {}: {} × {}",
-                        src_item.code,
-                        r.subject,
-                        Dec::norm(p),
-                        Dec::norm(self.factor)
-                    )
+                    cat!(src_item.code, " record of ", r.subject, ": ", Dec::norm(p), " × ", Dec::norm(self.factor))
                 };
                 let effects = if self.inherit_effects {
                     src.record_effects(r)
@@ -737,7 +741,7 @@ impl Rule for MonthlyState {
             };
             out.push(Contribution::State {
                 points: self.points,
-                detail: detail(cx, || format!("{what} on {missing} of {} open days", days.len())),
+                detail: detail(cx, || cat!(what, " on ", missing, " of ", days.len(), " open days")),
             });
         }
     }
@@ -797,7 +801,7 @@ impl Rule for MetricBelowTarget {
             match (m.rates.get(name), target) {
                 (Some(v), Some(t)) if *v < t => out.push(Contribution::State {
                     points: self.points_each,
-                    detail: detail(cx, || format!("{name} {}% below target {}%", Dec::norm(*v), Dec::norm(t))),
+                    detail: detail(cx, || cat!(name, ' ', Dec::norm(*v), "% below target ", Dec::norm(t), '%')),
                 }),
                 (None, _) => out.push(Contribution::Warning(format!(
                     "{}: no {name} rate for {}",
@@ -911,12 +915,15 @@ impl Rule for MetricShortfall {
             out.push(Contribution::State {
                 points: units * self.points_per_unit,
                 detail: detail(cx, || {
-                    format!(
-                        "{} {} below target {} by {} unit(s) × {}",
+                    cat!(
                         self.metric,
+                        ' ',
                         Dec::norm(v),
+                        " below target ",
                         Dec::norm(t),
+                        " by ",
                         Dec::norm(units),
+                        " unit(s) × ",
                         Dec::norm(self.points_per_unit)
                     )
                 }),
@@ -1020,14 +1027,13 @@ impl MetricTiers {
     }
     /// The explanation of a figure that reached a tier (formatted only then).
     fn explain_figure(&self, cx: &RuleContext<'_, '_>, window: &str, figure: (Decimal, Decimal, Option<usize>), tier: &ValueTier) -> String {
-        use std::fmt::Write;
         let (per, v, n) = figure;
         let mut d = String::with_capacity(64);
-        let _ = write!(d, "{window}: {} {}", Dec::norm(v), self.metric);
+        push!(d, window, ": ", Dec::norm(v), ' ', self.metric);
         if let Some(n) = n {
-            let _ = write!(d, " / {n} staff = {}", Dec(cx.rounding().apply(per)));
+            push!(d, " / ", n, " staff = ", Dec(cx.rounding().apply(per)));
         }
-        let _ = write!(d, " ≥ {}", Dec::norm(tier.at_least));
+        push!(d, " ≥ ", Dec::norm(tier.at_least));
         d
     }
 }
@@ -1170,11 +1176,10 @@ impl Rule for DerivedFromStaff {
             num += w * score;
             den += w;
             if cx.explain() {
-                use std::fmt::Write;
                 if !parts.is_empty() {
                     parts.push_str(" + ");
                 }
-                let _ = write!(parts, "{s} {}×{}", Dec::norm(score), Dec(w));
+                push!(parts, s, ' ', Dec::norm(score), '×', Dec(w));
             }
         }
         if den.is_zero() {
@@ -1193,14 +1198,7 @@ impl Rule for DerivedFromStaff {
         out.push(Contribution::Score {
             score,
             detail: detail(cx, || {
-                format!(
-                    "({}) / {} / {} × {} = {}",
-                    parts,
-                    Dec(den),
-                    Dec::norm(source_max),
-                    Dec::norm(item_max),
-                    Dec(score)
-                )
+                cat!('(', parts, ") / ", Dec(den), " / ", Dec::norm(source_max), " × ", Dec::norm(item_max), " = ", Dec(score))
             }),
         });
     }
@@ -1275,5 +1273,22 @@ impl Rule for CountThreshold {
     fn apply<'a>(&self, _cx: &RuleContext<'_, 'a>, _out: &mut Vec<Contribution<'a>>) {}
     fn threshold(&self) -> Option<&Threshold> {
         Some(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::MinuteTier;
+    use crate::text::Piece;
+
+    #[test]
+    fn a_minute_tier_as_a_piece_of_text_is_its_display() {
+        let p: rust_decimal::Decimal = "2".parse().unwrap();
+        for (above, at_least) in [(Some(30), None), (None, Some(60)), (Some(0), Some(5)), (None, None)] {
+            let t = MinuteTier { above, at_least, points: p };
+            let mut s = String::from("x: ");
+            t.push_to(&mut s);
+            assert_eq!(s, format!("x: {t}"));
+        }
     }
 }

@@ -66,6 +66,28 @@ impl fmt::Display for YearMonth {
     }
 }
 
+impl crate::text::Piece for YearMonth {
+    /// The same text as its `Display`.
+    fn push_to(&self, out: &mut String) {
+        if (0..=9999).contains(&self.year) && (1..=99).contains(&self.month) {
+            let (y, m) = (self.year as u32, self.month);
+            let b = [
+                b'0' + (y / 1000) as u8,
+                b'0' + (y / 100 % 10) as u8,
+                b'0' + (y / 10 % 10) as u8,
+                b'0' + (y % 10) as u8,
+                b'-',
+                b'0' + (m / 10) as u8,
+                b'0' + (m % 10) as u8,
+            ];
+            out.push_str(std::str::from_utf8(&b).expect("ASCII digits"));
+        } else {
+            use std::fmt::Write;
+            let _ = write!(out, "{self}");
+        }
+    }
+}
+
 impl FromStr for YearMonth {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -199,6 +221,16 @@ pub fn covers(from: Option<NaiveDate>, to: Option<NaiveDate>, date: NaiveDate) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_month_as_a_piece_of_text_is_its_display() {
+        for (year, month) in [(2026, 10), (2026, 1), (1, 12), (999, 5), (9999, 12), (0, 3), (-5, 7), (12345, 1), (2026, 123)] {
+            let m = YearMonth { year, month };
+            let mut s = String::from(">");
+            crate::text::Piece::push_to(&m, &mut s);
+            assert_eq!(s, format!(">{m}"), "{year}-{month}");
+        }
+    }
 
     #[test]
     fn days_within_a_month() {

@@ -6,7 +6,7 @@ use crate::error::{Errors, Problem, ProblemKind};
 use crate::month::YearMonth;
 use crate::policy::{Award, PeriodKind, QuotaBase, QuotaRounding, SubjectKind, TieBreaker};
 use crate::result::{Flag, MonthResult, SubjectMonth, YearResult};
-use crate::text::{Dec, Text};
+use crate::text::{Dec, Text, cat};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -564,11 +564,7 @@ impl Policy {
                 for c in &s.categories {
                     if zero_for_year.contains(c.code.as_str()) && !c.score.is_zero() {
                         base -= c.score;
-                        adjusted = Some(format!(
-                            "{} counted as 0 for the year (was {})",
-                            c.code,
-                            Dec::norm(c.score)
-                        ));
+                        adjusted = Some(cat!(c.code, " counted as 0 for the year (was ", Dec::norm(c.score), ')'));
                     }
                 }
                 let total = if adjusted.is_some() {
@@ -591,14 +587,14 @@ impl Policy {
                     forced = s
                         .grade_forced_by
                         .clone()
-                        .map(|b| (s.grade.clone(), format!("{} in {}", b, m.month)));
+                        .map(|b| (s.grade.clone(), cat!(b, " in ", m.month)));
                 }
                 for f in s.flags.iter().filter(|f| f.code == "disqualified") {
                     // a flag applies to the period of its own kind only
                     let applies = f.period == Some(period.kind());
                     if applies {
                         let mut f = f.clone();
-                        f.detail = format!("{} ({})", f.detail, m.month);
+                        f.detail = cat!(f.detail, " (", m.month, ')');
                         disq.push(f);
                     }
                 }
@@ -747,7 +743,7 @@ impl Policy {
                         &s.subject,
                         (
                             AwardStatus::Awarded,
-                            format!("rank {} within the quota of {quota}", s.rank),
+                            cat!("rank ", s.rank, " within the quota of ", quota),
                         ),
                     );
                 }
@@ -770,7 +766,7 @@ impl Policy {
                         &s.subject,
                         (
                             AwardStatus::QuotaFull,
-                            format!("rank {}: quota of {quota} filled", s.rank),
+                            cat!("rank ", s.rank, ": quota of ", quota, " filled"),
                         ),
                     );
                 }

@@ -222,7 +222,7 @@ pub struct RecordOutcome {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<Reason>,
     /// Human-readable account, like "1 of 3 counted: yearly cap".
-    pub detail: String,
+    pub detail: Text,
     /// Every subject and item the record was charged to (its own item first, then linked ones).
     pub charges: Charges,
 }

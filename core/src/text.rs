@@ -300,3 +300,172 @@ mod dec_tests {
         }
     }
 }
+
+/// A piece of explanation text that writes itself straight into a string, without `core::fmt`'s
+/// machinery (argument tables, a formatter per call, a growing buffer): texts are written for
+/// every line of every month, and `cat!` joins pieces into one string sized once.
+/// Each piece writes exactly what its `Display` would (tested).
+pub trait Piece {
+    /// Appends the piece's text.
+    fn push_to(&self, out: &mut String);
+    /// The length to reserve for it: exact for strings, a guess for numbers.
+    fn size_hint(&self) -> usize {
+        8
+    }
+}
+
+impl Piece for str {
+    fn push_to(&self, out: &mut String) {
+        out.push_str(self)
+    }
+    fn size_hint(&self) -> usize {
+        self.len()
+    }
+}
+
+impl Piece for String {
+    fn push_to(&self, out: &mut String) {
+        out.push_str(self)
+    }
+    fn size_hint(&self) -> usize {
+        self.len()
+    }
+}
+
+impl Piece for Text {
+    fn push_to(&self, out: &mut String) {
+        out.push_str(self)
+    }
+    fn size_hint(&self) -> usize {
+        self.len()
+    }
+}
+
+impl Piece for char {
+    fn push_to(&self, out: &mut String) {
+        out.push(*self)
+    }
+    fn size_hint(&self) -> usize {
+        self.len_utf8()
+    }
+}
+
+impl<T: Piece + ?Sized> Piece for &T {
+    fn push_to(&self, out: &mut String) {
+        (**self).push_to(out)
+    }
+    fn size_hint(&self) -> usize {
+        (**self).size_hint()
+    }
+}
+
+impl Piece for Dec {
+    fn push_to(&self, out: &mut String) {
+        let mut buf = [0u8; 50];
+        match self.write_fast(&mut buf) {
+            Some(at) => out.push_str(std::str::from_utf8(&buf[at..]).expect("ASCII digits")),
+            None => {
+                use std::fmt::Write;
+                let _ = write!(out, "{}", self.0);
+            }
+        }
+    }
+}
+
+/// The decimal digits of `n` (as `Display` writes an unsigned integer) into the end of `buf`.
+fn digits(mut n: u64, buf: &mut [u8; 20]) -> &str {
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[at..]).expect("ASCII digits")
+}
+
+macro_rules! unsigned_piece {
+    ($($t:ty),*) => {$(
+        impl Piece for $t {
+            fn push_to(&self, out: &mut String) {
+                out.push_str(digits(*self as u64, &mut [0u8; 20]))
+            }
+        }
+    )*};
+}
+unsigned_piece!(u8, u16, u32, u64, usize);
+
+impl Piece for i64 {
+    fn push_to(&self, out: &mut String) {
+        if *self < 0 {
+            out.push('-');
+        }
+        out.push_str(digits(self.unsigned_abs(), &mut [0u8; 20]))
+    }
+}
+
+impl Piece for i32 {
+    fn push_to(&self, out: &mut String) {
+        (*self as i64).push_to(out)
+    }
+}
+
+/// Joins [`Piece`]s into a new `String` reserved once: `cat!("derived score ", Dec(s), ": ", detail)`
+/// gives what `format!("derived score {}: {detail}", Dec(s))` gives.
+macro_rules! cat {
+    ($($p:expr),* $(,)?) => {{
+        let mut s = String::with_capacity(0 $(+ $crate::text::Piece::size_hint(&$p))*);
+        $( $crate::text::Piece::push_to(&$p, &mut s); )*
+        s
+    }};
+}
+
+/// Appends [`Piece`]s to a `String`: `push!(s, " / ", n, " staff")`.
+macro_rules! push {
+    ($s:expr, $($p:expr),* $(,)?) => {{
+        let s: &mut String = &mut $s;
+        s.reserve(0 $(+ $crate::text::Piece::size_hint(&$p))*);
+        $( $crate::text::Piece::push_to(&$p, s); )*
+    }};
+}
+pub(crate) use {cat, push};
+
+#[cfg(test)]
+mod piece_tests {
+    use super::{Dec, Text};
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn pieces_write_what_display_writes() {
+        for n in [0u64, 1, 9, 10, 99, 100, 12345, u32::MAX as u64, u64::MAX] {
+            assert_eq!(super::cat!(n), n.to_string());
+            assert_eq!(super::cat!(n as u32), (n as u32).to_string());
+            assert_eq!(super::cat!(n as usize), (n as usize).to_string());
+        }
+        for n in [0i64, -1, 7, -12345, i64::MIN, i64::MAX] {
+            assert_eq!(super::cat!(n), n.to_string());
+            assert_eq!(super::cat!(n as i32), (n as i32).to_string());
+        }
+        let d: Decimal = "-12.50".parse().unwrap();
+        let big = Decimal::MAX;
+        let t = Text::new("S001");
+        let owned = String::from("窗口");
+        assert_eq!(
+            super::cat!("a ", Dec(d), ' ', Dec::norm(d), " ", Dec(big), " ", t, "/", &t, " ", owned, " ", &owned, 'é'),
+            format!("a {} {} {} {t}/{t} {owned} {owned}é", d, d.normalize(), big)
+        );
+        let mut s = String::from("x");
+        super::push!(s, " = ", 3u32, " min");
+        assert_eq!(s, "x = 3 min");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pieces_print_any_number_as_display_does(m in proptest::num::i128::ANY, scale in 0u32..=28, n in proptest::num::u64::ANY, i in proptest::num::i64::ANY) {
+            let d = Decimal::from_i128_with_scale(m % (1i128 << 96), scale);
+            proptest::prop_assert_eq!(super::cat!(Dec(d), "|", n, "|", i), format!("{d}|{n}|{i}"));
+        }
+    }
+}

@@ -12,7 +12,7 @@ fn without_text(mut h: HallYear) -> HallYear {
             }
         }
         for r in &mut m.records {
-            r.detail.clear();
+            r.detail = Default::default();
         }
     }
     h
