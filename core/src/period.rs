@@ -8,6 +8,7 @@ use crate::policy::{Award, PeriodKind, QuotaBase, QuotaRounding, SubjectKind, Ti
 use crate::result::{Flag, MonthResult, SubjectMonth, YearResult};
 use crate::text::{Dec, Text, cat};
 use rust_decimal::Decimal;
+use smallvec::SmallVec;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::{BTreeMap, BTreeSet};
@@ -512,20 +513,19 @@ impl Policy {
                 SubjectKind::Window => &c.window,
             })
             .collect();
-        let complaints_in = |month: YearMonth, id: &str| -> u32 {
-            // every month of that name (a month given twice counts its records twice, as one map
-            // by month would)
-            months
-                .iter()
-                .zip(complaints_by_month.iter().copied())
-                .filter(|(m, _)| m.month == month)
-                .map(|(_, c)| c.get(id).copied().unwrap_or(0))
-                .sum()
+        // for each of `months`, every one of the same name (itself, or more: a month given twice
+        // counts its records twice, as one map by month would)
+        let same_month: Vec<SmallVec<[usize; 1]>> = months
+            .iter()
+            .map(|m| (0..months.len()).filter(|&j| months[j].month == m.month).collect())
+            .collect();
+        let complaints_in = |mi: usize, id: &str| -> u32 {
+            same_month[mi].iter().map(|&j| complaints_by_month[j].get(id).copied().unwrap_or(0)).sum()
         };
         // each subject's months, subjects by id
         let mut at: FastMap<&str, usize> = FastMap::default();
-        let mut by_subject: Vec<(&str, Vec<(&MonthResult, &SubjectMonth)>)> = Vec::new();
-        for m in months {
+        let mut by_subject: Vec<(&str, Vec<(usize, &SubjectMonth)>)> = Vec::new();
+        for (mi, m) in months.iter().enumerate() {
             let list = match kind {
                 SubjectKind::Staff => &m.staff,
                 SubjectKind::Window => &m.windows,
@@ -535,7 +535,7 @@ impl Policy {
                     by_subject.push((s.subject.as_str(), Vec::with_capacity(months.len())));
                     by_subject.len() - 1
                 });
-                by_subject[i].1.push((m, s));
+                by_subject[i].1.push((mi, s));
             }
         }
         by_subject.sort_unstable_by(|a, b| a.0.cmp(b.0));
@@ -558,7 +558,8 @@ impl Policy {
             let mut complaints = 0u32;
             let mut forced = None;
             let mut disq = Vec::new();
-            for (m, s) in &rows {
+            for &(mi, s) in &rows {
+                let m = &months[mi];
                 let mut base = s.base;
                 let mut adjusted = None;
                 for c in &s.categories {
@@ -582,7 +583,7 @@ impl Policy {
                 sum += total;
                 deductions += sp.base - base;
                 bonus += s.bonus;
-                complaints += complaints_in(m.month, id);
+                complaints += complaints_in(mi, id);
                 if forced.is_none() {
                     forced = s
                         .grade_forced_by
@@ -667,7 +668,7 @@ impl Policy {
         };
         let participants = list.len() as u32;
         // each subject's eligibility, once (by position in `list`)
-        let eligibility: Vec<Result<(), String>> = list.iter().map(eligible).collect();
+        let mut eligibility: Vec<Result<(), String>> = list.iter().map(eligible).collect();
         let n_eligible = eligibility.iter().filter(|e| e.is_ok()).count() as u32;
         let base = match a.base {
             QuotaBase::Participants => participants,
@@ -708,7 +709,7 @@ impl Policy {
         }
         // ordering among the eligible: score, then the tie-breakers (P9)
         let key = |s: &SubjectPeriod| {
-            let mut k: Vec<Decimal> = vec![-s.score];
+            let mut k: SmallVec<[Decimal; 4]> = smallvec::smallvec![-s.score];
             for t in &settings.tie_breakers {
                 k.push(match t {
                     TieBreaker::FewerDeductions => s.deductions,
@@ -719,13 +720,14 @@ impl Policy {
             k
         };
         // (key, position in `list`), sorted once with each key computed once
-        let mut keyed: Vec<(Vec<Decimal>, usize)> = list.iter().enumerate().map(|(i, s)| (key(s), i)).collect();
+        let mut keyed: Vec<(SmallVec<[Decimal; 4]>, usize)> = list.iter().enumerate().map(|(i, s)| (key(s), i)).collect();
         keyed.sort_by(|(kx, x), (ky, y)| kx.cmp(ky).then_with(|| list[*x].subject.cmp(&list[*y].subject)));
-        let mut status: BTreeMap<&str, (AwardStatus, String)> = BTreeMap::new();
+        // each eligible subject's status, by position in `list` (subjects are distinct)
+        let mut status: Vec<Option<(AwardStatus, String)>> = vec![None; list.len()];
         let mut awarded = Vec::new();
         let mut tied = Vec::new();
-        let elig: Vec<(&Vec<Decimal>, &SubjectPeriod)> =
-            keyed.iter().filter(|(_, i)| eligibility[*i].is_ok()).map(|(k, i)| (k, &list[*i])).collect();
+        let elig: Vec<(&SmallVec<[Decimal; 4]>, usize)> =
+            keyed.iter().filter(|(_, i)| eligibility[*i].is_ok()).map(|(k, i)| (k, *i)).collect();
         let mut i = 0;
         let mut closed = false;
         while i < elig.len() {
@@ -734,13 +736,13 @@ impl Policy {
             while j < elig.len() && elig[j].0 == k {
                 j += 1;
             }
-            let group: Vec<&SubjectPeriod> = elig[i..j].iter().map(|(_, s)| *s).collect();
+            let group = &elig[i..j];
             let left = quota.saturating_sub(awarded.len() as u32) as usize;
             if !closed && group.len() <= left {
-                for s in &group {
+                for &(_, at) in group {
+                    let s = &list[at];
                     awarded.push(s.subject.clone());
-                    status.insert(
-                        &s.subject,
+                    status[at] = Some(
                         (
                             AwardStatus::Awarded,
                             cat!("rank ", s.rank, " within the quota of ", quota),
@@ -748,10 +750,9 @@ impl Policy {
                     );
                 }
             } else if !closed && left > 0 {
-                for s in &group {
-                    tied.push(s.subject.clone());
-                    status.insert(
-                        &s.subject,
+                for &(_, at) in group {
+                    tied.push(list[at].subject.clone());
+                    status[at] = Some(
                         (
                             AwardStatus::TieAtQuotaLine,
                             format!("tie at quota line — for the centre to decide: {} tied for {} remaining place(s) after every tie-breaker", group.len(), left),
@@ -761,9 +762,9 @@ impl Policy {
                 closed = true;
             } else {
                 closed = true;
-                for s in &group {
-                    status.insert(
-                        &s.subject,
+                for &(_, at) in group {
+                    let s = &list[at];
+                    status[at] = Some(
                         (
                             AwardStatus::QuotaFull,
                             cat!("rank ", s.rank, ": quota of ", quota, " filled"),
@@ -777,12 +778,9 @@ impl Policy {
             .iter()
             .map(|(_, i)| {
                 let s = &list[*i];
-                let (st, detail) = match &eligibility[*i] {
-                    Err(why) => (AwardStatus::NotEligible, why.clone()),
-                    Ok(()) => status
-                        .get(s.subject.as_str())
-                        .cloned()
-                        .expect("every eligible subject has a status"),
+                let (st, detail) = match &mut eligibility[*i] {
+                    Err(why) => (AwardStatus::NotEligible, std::mem::take(why)),
+                    Ok(()) => status[*i].take().expect("every eligible subject has a status"),
                 };
                 Standing {
                     subject: s.subject.clone(),
