@@ -49,6 +49,9 @@ pub struct Policy {
     item_cat: Vec<usize>,
     /// Whether an item has a threshold (its own `threshold`, or its kind's).
     has_threshold: Vec<bool>,
+    /// Per item, for each of its thresholds (its own, then its kind's): the item whose occurrences
+    /// it counts, and the category it zeroes (an index into its subject kind's categories).
+    threshold_refs: Vec<[Option<(usize, Option<usize>)>; 2]>,
     window_items: Vec<usize>,
 }
 
@@ -272,6 +275,23 @@ impl Policy {
         let of = |k: SubjectKind| doc.rules.iter().enumerate().filter(|(_, r)| r.subject == k).map(|(i, _)| i).collect();
         let (staff_items, window_items) = (of(SubjectKind::Staff), of(SubjectKind::Window));
         let has_threshold = doc.rules.iter().zip(&rules).map(|(item, r)| item.threshold.is_some() || r.threshold().is_some()).collect();
+        let threshold_refs = doc
+            .rules
+            .iter()
+            .zip(&rules)
+            .map(|(item, r)| {
+                [item.threshold.as_ref(), r.threshold()].map(|t| {
+                    t.map(|t| {
+                        let counted = by_code[t.counts.as_deref().unwrap_or(&item.code)];
+                        let zeroed = t
+                            .zero_category
+                            .as_ref()
+                            .and_then(|z| subject_policy(&doc, item.subject).categories.iter().position(|c| &c.code == z));
+                        (counted, zeroed)
+                    })
+                })
+            })
+            .collect();
         let item_cat = doc
             .rules
             .iter()
@@ -288,6 +308,7 @@ impl Policy {
             window_items,
             item_cat,
             has_threshold,
+            threshold_refs,
         })
     }
 
@@ -2069,9 +2090,9 @@ impl Policy {
         for &ii in self.items_of(kind).iter().filter(|&&ii| self.has_threshold[ii]) {
             let item = &self.doc.rules[ii];
             let ts = [item.threshold.as_ref(), self.rules[ii].threshold()];
-            for t in ts.into_iter().flatten() {
+            for (t, refs) in ts.into_iter().zip(self.threshold_refs[ii]) {
+                let (Some(t), Some((ci, zcat))) = (t, refs) else { continue };
                 let counted_code: &str = t.counts.as_deref().unwrap_or(&item.code);
-                let ci = self.by_code[counted_code];
                 let in_month: u32 = group.iter().filter(|c| c.item as usize == ci).map(|c| c.rec.count).sum();
                 let before = st.counts[st.at(sx, ci)];
                 let year = before + in_month;
@@ -2084,10 +2105,7 @@ impl Policy {
                         c.at_least.is_some_and(|a| n >= a) || c.more_than.is_some_and(|m| n > m);
                     reached && (!c.requires_occurrence_in_month || in_month > 0)
                 });
-                let zcat = t
-                    .zero_category
-                    .as_ref()
-                    .and_then(|z| sp.categories.iter().position(|c| &c.code == z));
+
                 let zkey = zcat.map(|c| (sx, c));
                 let earlier = zkey.and_then(|k| st.zeroed.get(&k).copied());
                 let why = match (met, earlier) {
