@@ -2314,7 +2314,9 @@ fn find_slot(mine: &[Charged<'_>], r: &Record, hint: &mut usize) -> Option<u32> 
 
 /// A month's record outcome texts. Most records of a month say one of a few things ("counted: 2
 /// point(s)", "not counted: revoked"), so each such text is written once and shared ([`Text`]);
-/// a partly counted record's text is its own.
+/// a partly counted record's text is its own, and so is a counted one's past the first
+/// [`OutcomeTexts::SHARED`] amounts of points (stated points can take any value, E11: the search
+/// stays short).
 #[derive(Default)]
 struct OutcomeTexts {
     empty: Text,
@@ -2323,6 +2325,8 @@ struct OutcomeTexts {
 }
 
 impl OutcomeTexts {
+    const SHARED: usize = 32;
+
     fn describe(&mut self, a: &ChargeAcc, outcome: OutcomeKind) -> Text {
         match outcome {
             // equal points print alike ("2" and "2.0" both as 2)
@@ -2330,7 +2334,9 @@ impl OutcomeTexts {
                 Some((_, t)) => t.clone(),
                 None => {
                     let t = Text::from(describe(a, outcome));
-                    self.counted.push((a.points, t.clone()));
+                    if self.counted.len() < Self::SHARED {
+                        self.counted.push((a.points, t.clone()));
+                    }
                     t
                 }
             },
@@ -2368,5 +2374,46 @@ fn describe(a: &ChargeAcc, outcome: OutcomeKind) -> String {
             " point(s))"
         ),
         OutcomeKind::NotCounted => cat!("not counted: ", reason),
+    }
+}
+
+#[cfg(test)]
+mod outcome_text_tests {
+    use super::{ChargeAcc, OutcomeKind, OutcomeTexts};
+    use crate::result::Reason;
+    use rust_decimal::Decimal;
+
+    fn acc(points: &str) -> ChargeAcc {
+        let p: Decimal = points.parse().unwrap();
+        ChargeAcc { occurrences: 1, counted: 1, raw: p, points: p, ..Default::default() }
+    }
+
+    #[test]
+    fn a_months_record_texts_are_written_once_and_shared() {
+        let mut t = OutcomeTexts::default();
+        // "2" and "2.0" print alike, so they share one text
+        let a = t.describe(&acc("2"), OutcomeKind::Counted);
+        let b = t.describe(&acc("2.0"), OutcomeKind::Counted);
+        assert_eq!(a, "counted: 2 point(s)");
+        assert!(std::ptr::eq(a.as_str(), b.as_str()));
+        let r = t.not_counted(Some(Reason::Revoked));
+        assert_eq!(r, "not counted: revoked");
+        assert!(std::ptr::eq(r.as_str(), t.not_counted(Some(Reason::Revoked)).as_str()));
+        assert_eq!(t.not_counted(None), "not counted: ");
+        // past the shared amounts each text is written for its record, and still right
+        for i in 0..3 * OutcomeTexts::SHARED {
+            let points = format!("0.{i:03}1");
+            let d: Decimal = points.parse().unwrap();
+            let want = format!("counted: {} point(s)", d.normalize());
+            assert_eq!(t.describe(&acc(&points), OutcomeKind::Counted), want);
+            assert_eq!(t.describe(&acc(&points), OutcomeKind::Counted), want);
+        }
+        assert!(t.counted.len() <= OutcomeTexts::SHARED);
+        // a partly counted record's text is its own
+        let mut part = acc("3");
+        part.occurrences = 3;
+        part.raw = "9".parse().unwrap();
+        part.reason = Some(Reason::YearCap);
+        assert_eq!(t.describe(&part, OutcomeKind::PartlyCounted), "1 of 3 counted: yearly cap (3 of 9 point(s))");
     }
 }
