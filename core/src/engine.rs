@@ -229,6 +229,10 @@ impl Policy {
             match registry.compile(item, &path) {
                 Ok(r) => {
                     r.check_policy(&doc, item, &path, &mut problems);
+                    // a kind's own threshold names items and a category as the item's does
+                    if let Some(t) = r.threshold() {
+                        check_threshold_refs(t, &doc, item, &format!("{path}.params"), &mut problems);
+                    }
                     if let (Some(most), Some(cat)) = (
                         r.max_points(),
                         sp.categories.iter().find(|c| c.code == item.category),

@@ -1261,15 +1261,8 @@ impl Rule for CountThreshold {
             self.0.counts.as_deref().unwrap_or("?")
         ))
     }
-    fn check_policy(
-        &self,
-        policy: &PolicyDoc,
-        item: &RuleItem,
-        path: &str,
-        out: &mut Vec<Problem>,
-    ) {
-        crate::engine::check_threshold_refs(&self.0, policy, item, &format!("{path}.params"), out);
-    }
+    // the items and category its threshold names are checked by the engine, as for any kind's
+    // threshold
     fn apply<'a>(&self, _cx: &RuleContext<'_, 'a>, _out: &mut Vec<Contribution<'a>>) {}
     fn threshold(&self) -> Option<&Threshold> {
         Some(&self.0)

@@ -163,3 +163,23 @@ fn many_records_evaluate_without_growing_beyond_their_size() {
         rust_decimal::Decimal::ZERO
     );
 }
+
+#[test]
+fn a_kinds_threshold_naming_no_item_or_category_is_one_problem_each() {
+    // S5.2 is a count_threshold kind: its threshold (params) counts S5.1 and zeroes S5
+    let base: Value = serde_json::from_str(kaoping_core::BUILTIN_POLICY_JSON).unwrap();
+    let i = base["rules"].as_array().unwrap().iter().position(|r| r["code"] == "S5.2").unwrap();
+    for (field, value, message) in [
+        ("counts", "S5.9", "no rule item \"S5.9\" to count"),
+        ("zero_category", "S9", "S9"),
+    ] {
+        let mut p = base.clone();
+        p["rules"][i]["params"][field] = value.into();
+        let e = Policy::from_json(&p.to_string()).expect_err("refused");
+        assert_eq!(e.problems.len(), 1, "{field}: {:?}", e.problems);
+        let pr = &e.problems[0];
+        assert_eq!(pr.path, format!("rules[{i}].params.{field}"));
+        assert_eq!(pr.rule.as_deref(), Some("S5.2"));
+        assert!(pr.message.contains(message), "{}", pr.message);
+    }
+}
