@@ -413,21 +413,33 @@ impl Piece for i32 {
 }
 
 /// Joins [`Piece`]s into a new `String` reserved once: `cat!("derived score ", Dec(s), ": ", detail)`
-/// gives what `format!("derived score {}: {detail}", Dec(s))` gives.
+/// gives what `format!("derived score {}: {detail}", Dec(s))` gives. Each argument is evaluated
+/// once, in order (each is bound to its own `p`: macro hygiene keeps the bindings apart).
 macro_rules! cat {
-    ($($p:expr),* $(,)?) => {{
-        let mut s = String::with_capacity(0 $(+ $crate::text::Piece::size_hint(&$p))*);
-        $( $crate::text::Piece::push_to(&$p, &mut s); )*
+    ($($p:expr),* $(,)?) => { $crate::text::cat!(@bind [] $($p,)*) };
+    (@bind [$($b:ident)*] $head:expr, $($rest:expr,)*) => {{
+        let p = &$head;
+        $crate::text::cat!(@bind [$($b)* p] $($rest,)*)
+    }};
+    (@bind [$($b:ident)*]) => {{
+        let mut s = String::with_capacity(0 $(+ $crate::text::Piece::size_hint($b))*);
+        $( $crate::text::Piece::push_to($b, &mut s); )*
         s
     }};
 }
 
-/// Appends [`Piece`]s to a `String`: `push!(s, " / ", n, " staff")`.
+/// Appends [`Piece`]s to a `String`: `push!(s, " / ", n, " staff")`; each argument is evaluated
+/// once, as with `cat!`.
 macro_rules! push {
-    ($s:expr, $($p:expr),* $(,)?) => {{
+    ($s:expr, $($p:expr),* $(,)?) => { $crate::text::push!(@bind $s, [] $($p,)*) };
+    (@bind $s:expr, [$($b:ident)*] $head:expr, $($rest:expr,)*) => {{
+        let p = &$head;
+        $crate::text::push!(@bind $s, [$($b)* p] $($rest,)*)
+    }};
+    (@bind $s:expr, [$($b:ident)*]) => {{
         let s: &mut String = &mut $s;
-        s.reserve(0 $(+ $crate::text::Piece::size_hint(&$p))*);
-        $( $crate::text::Piece::push_to(&$p, s); )*
+        s.reserve(0 $(+ $crate::text::Piece::size_hint($b))*);
+        $( $crate::text::Piece::push_to($b, s); )*
     }};
 }
 pub(crate) use {cat, push};
@@ -459,6 +471,16 @@ mod piece_tests {
         let mut s = String::from("x");
         super::push!(s, " = ", 3u32, " min");
         assert_eq!(s, "x = 3 min");
+        // each argument once, in order
+        let mut n = 0u32;
+        let mut next = || {
+            n += 1;
+            n
+        };
+        assert_eq!(super::cat!(next(), "-", next(), "-", next()), "1-2-3");
+        let mut t = String::new();
+        super::push!(t, next(), '/', next());
+        assert_eq!(t, "4/5");
     }
 
     proptest::proptest! {
