@@ -826,14 +826,22 @@ fn rank(list: &mut Vec<SubjectPeriod>) {
         }
         s.rank = r;
     }
-    let mut by_dept: BTreeMap<Text, (u32, Option<Decimal>, u32)> = BTreeMap::new();
-    for s in list.iter_mut() {
-        let e = by_dept.entry(s.department.clone()).or_insert((0, None, 0));
-        e.0 += 1;
-        if e.1 != Some(s.score) {
-            e.2 = e.0;
-            e.1 = Some(s.score);
-        }
-        s.department_rank = e.2;
+    // within each department: (results so far, the last score, its rank)
+    let dept_ranks: Vec<u32> = {
+        let mut by_dept: FastMap<&str, (u32, Option<Decimal>, u32)> = FastMap::default();
+        list.iter()
+            .map(|s| {
+                let e = by_dept.entry(s.department.as_str()).or_insert((0, None, 0));
+                e.0 += 1;
+                if e.1 != Some(s.score) {
+                    e.2 = e.0;
+                    e.1 = Some(s.score);
+                }
+                e.2
+            })
+            .collect()
+    };
+    for (s, r) in list.iter_mut().zip(dept_ranks) {
+        s.department_rank = r;
     }
 }
