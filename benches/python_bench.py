@@ -9,6 +9,8 @@ target/venv-python). Prints three medians:
   the core parses, validates and evaluates the year once (its 12 months and the year period), and
   the native module builds the typed period result from the core's value (``Decimal`` scores; no
   JSON, which is written only when ``to_json()`` asks; the months stay native until asked for).
+* ``python, from bytes``: the same with the file's bytes as read (``Path.read_bytes()``, what
+  ``Dataset.from_file`` does): the core checks the bytes in place, no UTF-8 encoding of a ``str``.
 * ``native calls``: the same two calls of the extension module without building the typed
   result, which isolates what the Python layer adds.
 * the number of subjects, as a check that the call did the work.
@@ -59,10 +61,14 @@ def main(argv=None):
     if path.is_dir():
         path = sorted(path.glob("*.json"))[0]
     text = path.read_text(encoding="utf-8")
+    data = path.read_bytes()
     policy = kaoping.Policy.builtin()
 
     def public():
         return kaoping.evaluate(policy, kaoping.Dataset.from_json(text), "2026")
+
+    def public_bytes():
+        return kaoping.evaluate(policy, kaoping.Dataset.from_json(data), "2026")
 
     native_policy = _kaoping.NativePolicy.builtin()
 
@@ -70,11 +76,12 @@ def main(argv=None):
         return native_policy.evaluate(_kaoping.NativeDataset.from_json(text), "2026")
 
     result = public()  # warm up, and check
+    assert public_bytes().to_json() == result.to_json()
     period, _ = native()
     summary = period.to_json()
     plan = _types.native_plan(PeriodResult)
     n = len(result.staff) + len(result.windows)
-    t_public, t_native = median_times([public, native], args.repeat)
+    t_public, t_bytes, t_native = median_times([public, public_bytes, native], args.repeat)
     t_build, t_json, t_decode, t_loads = median_times(
         [lambda: period.build(plan), period.to_json, lambda: _types.decode_json(PeriodResult, summary), lambda: json.loads(summary)],
         args.repeat,
@@ -82,6 +89,7 @@ def main(argv=None):
     print(f"{path}: {n} subjects")
     print(f"python (kaoping.evaluate, typed result)  {t_public * 1000:8.1f} ms")
     print(f"native calls (extension module only)     {t_native * 1000:8.1f} ms")
+    print(f"python, from bytes (Dataset.from_json(b)) {t_bytes * 1000:8.1f} ms")
     print(f"python layer adds                         {(t_public / t_native - 1) * 100:7.1f} %")
     print(f"  building the typed period result alone  {t_build * 1000:8.1f} ms ({t_build / t_native * 100:.1f} % of the native calls)")
     print(f"  the JSON path instead: writing the JSON {t_json * 1000:8.1f} ms, decoding it {t_decode * 1000:.1f} ms (json.loads {t_loads * 1000:.1f} ms)")

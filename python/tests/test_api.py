@@ -28,6 +28,35 @@ def test_every_loader_gives_the_same_policy_and_dataset() -> None:
     assert datasets[0].hall == {"id": "xx-county-hall", "name": "XX县政务服务大厅"} and datasets[0].year == 2026
 
 
+def test_documents_as_bytes_are_read_by_the_core() -> None:
+    # bytes (a file as read) and bytearray go to the core unchanged; a BOM is allowed, as in Rust
+    # and the C ABI; a str and its UTF-8 bytes give the same dataset and policy
+    raw = SAMPLE.read_bytes()
+    forms = [raw, bytearray(raw), b"\xef\xbb\xbf" + raw, raw.decode("utf-8"), "\ufeff" + raw.decode("utf-8")]
+    assert len({kaoping.Dataset.from_json(f).to_json() for f in forms}) == 1
+    text = POLICIES[0].read_bytes()
+    assert len({kaoping.Policy.from_json(f).to_json() for f in (text, bytearray(text), text.decode("utf-8"))}) == 1
+
+
+def test_bytes_that_are_not_utf8_name_the_byte() -> None:
+    # the core's check, as from Rust and the C ABI: the first bad byte is the 14th (offset 13)
+    with pytest.raises(kaoping.ValidationError) as info:
+        kaoping.Dataset.from_json(b'{"hall": {"id\xff": 1}}')
+    first = info.value.problems[0]
+    assert (first.kind, first.path, first.message) == ("syntax", "", "the dataset is not valid UTF-8 (at byte 13)")
+    with pytest.raises(kaoping.ValidationError) as info:
+        kaoping.Policy.from_json(bytearray(b"\xc3("))
+    assert info.value.problems[0].message == "the policy is not valid UTF-8 (at byte 0)"
+
+
+def test_a_document_of_another_type_is_a_type_error() -> None:
+    for bad in (None, 12, ["{}"], {"hall": {}}):
+        with pytest.raises(TypeError, match="a JSON document is a str, bytes or bytearray"):
+            kaoping.Dataset.from_json(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        kaoping.Policy.from_json(memoryview(b"{}"))  # type: ignore[arg-type]
+
+
 def test_policies_and_datasets_pickle(policy: kaoping.Policy, sample: kaoping.Dataset) -> None:
     p, d = pickle.loads(pickle.dumps(policy)), pickle.loads(pickle.dumps(sample))
     assert p.to_json() == policy.to_json() and d.to_json() == sample.to_json()

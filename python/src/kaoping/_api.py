@@ -32,12 +32,10 @@ PathLike = Union[str, "os.PathLike[str]"]
 PeriodLike = Union[str, int]
 
 
-def _text(text: Union[str, bytes]) -> str:
-    return text.decode("utf-8") if isinstance(text, (bytes, bytearray)) else text
-
-
-def _read(path: PathLike) -> str:
-    with open(os.fspath(path), encoding="utf-8") as f:
+def _read(path: PathLike) -> bytes:
+    # the file's bytes go to the core as they are: it checks them (UTF-8, a BOM allowed) without
+    # Python decoding them to a str and encoding them back
+    with open(os.fspath(path), "rb") as f:
         return f.read()
 
 
@@ -61,8 +59,9 @@ class Policy:
         return cls(_kaoping.NativePolicy.builtin())
 
     @classmethod
-    def from_json(cls, text: Union[str, bytes]) -> "Policy":
-        return cls(_kaoping.NativePolicy.from_json(_text(text)))
+    def from_json(cls, text: Union[str, bytes, bytearray]) -> "Policy":
+        """From the document's text, or its bytes as read from a file (UTF-8, a BOM allowed)."""
+        return cls(_kaoping.NativePolicy.from_json(text))
 
     @classmethod
     def from_file(cls, path: PathLike) -> "Policy":
@@ -120,8 +119,9 @@ class Dataset:
         self._native = native
 
     @classmethod
-    def from_json(cls, text: Union[str, bytes]) -> "Dataset":
-        return cls(_kaoping.NativeDataset.from_json(_text(text)))
+    def from_json(cls, text: Union[str, bytes, bytearray]) -> "Dataset":
+        """From the document's text, or its bytes as read from a file (UTF-8, a BOM allowed)."""
+        return cls(_kaoping.NativeDataset.from_json(text))
 
     @classmethod
     def from_file(cls, path: PathLike) -> "Dataset":
