@@ -41,6 +41,9 @@ fn main() {
     if only.as_deref() == Some("json") {
         return json_phases(&dir, runs);
     }
+    if only.as_deref() == Some("floor") {
+        return floor(&dir, runs);
+    }
     let policy = Policy::builtin();
     let texts = read_all(&hall_files(dir.as_ref()));
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
@@ -169,4 +172,98 @@ fn json_phases(dir: &str, runs: usize) {
             bytes as f64 / 1e6
         );
     }
+}
+
+/// A floor under the subset's evaluation: only what any evaluation that keeps kaoping's promise
+/// must do, with none of the scoring. Every record of the subset's codes gets its outcome (the
+/// result's `RecordOutcome`, with its one charge, its shared ids and codes, a month's vector of
+/// them) and every staff-month its total summed from its records' points, then all is dropped, as
+/// the subset bench drops its result. No caps, no rule kinds, no categories: the time of this is
+/// less than any engine that explains every record can take. BENCHMARKS.md compares it with the
+/// pandas baseline's scoring (a tenth of which is the target).
+fn floor(dir: &str, runs: usize) {
+    use kaoping_core::result::{Charge, Charges, OutcomeKind, RecordOutcome};
+    use kaoping_core::Text;
+    use rust_decimal::Decimal;
+    use std::collections::HashMap;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let policy_text = std::fs::read_to_string(root.join("baseline/subset-policy.json")).expect("subset policy");
+    let policy = Policy::from_json(&policy_text).expect("a valid policy");
+    // per hall, before timing: each record's shared texts, staff index and month (as the engine's
+    // check builds its index), and the records in month order
+    struct Hall {
+        texts: Vec<(Text, Text, Text)>,
+        at: Vec<(u32, u32)>,
+        months: Vec<Vec<usize>>,
+        staff: usize,
+        records: Vec<kaoping_core::Record>,
+    }
+    let halls: Vec<Hall> = read_all(&hall_files(dir.as_ref()))
+        .iter()
+        .map(|t| {
+            let mut d = Dataset::from_json(t).expect("parses");
+            d.records.retain(|r| policy.item(&r.rule).is_some());
+            let mut interned: HashMap<String, Text> = HashMap::new();
+            let mut intern = |s: &str| interned.entry(s.to_string()).or_insert_with(|| Text::new(s)).clone();
+            let staff: HashMap<&str, u32> = d.staff.iter().enumerate().map(|(i, s)| (s.id.as_str(), i as u32)).collect();
+            let texts = d.records.iter().map(|r| (Text::new(&r.id), intern(&r.rule), intern(&r.subject))).collect();
+            let at = d.records.iter().map(|r| (staff.get(r.subject.as_str()).copied().unwrap_or(0), chrono::Datelike::month(&r.date) - 1)).collect::<Vec<_>>();
+            let mut months = vec![Vec::new(); 12];
+            for (i, (_, m)) in at.iter().enumerate() {
+                months[*m as usize].push(i);
+            }
+            let n = d.staff.len();
+            Hall { texts, at, months, staff: n, records: std::mem::take(&mut d.records) }
+        })
+        .collect();
+    let n: usize = halls.iter().map(|h| h.records.len()).sum();
+    let mut times = Vec::new();
+    let mut check = Decimal::ZERO;
+    for _ in 0..runs {
+        let t = Instant::now();
+        for h in &halls {
+            let mut months = Vec::with_capacity(12);
+            for m in &h.months {
+                let mut totals = vec![Decimal::ZERO; h.staff];
+                let mut out = Vec::with_capacity(m.len());
+                for &i in m {
+                    let r = &h.records[i];
+                    let (id, rule, subject) = &h.texts[i];
+                    let points = r.points.unwrap_or(Decimal::ONE) * Decimal::from(r.count);
+                    totals[h.at[i].0 as usize] += points;
+                    let mut charges = Charges::new();
+                    charges.push(Charge {
+                        subject: subject.clone(),
+                        rule: rule.clone(),
+                        occurrences: r.count,
+                        counted_occurrences: r.count,
+                        raw: points,
+                        points,
+                        reason: None,
+                    });
+                    out.push(RecordOutcome {
+                        record: id.clone(),
+                        rule: rule.clone(),
+                        subject: subject.clone(),
+                        date: r.date,
+                        status: r.status,
+                        outcome: OutcomeKind::Counted,
+                        occurrences: r.count,
+                        counted_occurrences: r.count,
+                        points,
+                        reason: None,
+                        detail: Text::default(),
+                        charges,
+                    });
+                }
+                months.push((out, totals));
+            }
+            check += months.iter().map(|(_, t)| t.iter().copied().sum::<Decimal>()).sum::<Decimal>();
+            drop(std::hint::black_box(months));
+        }
+        times.push(t.elapsed().as_secs_f64());
+    }
+    let s = median(times);
+    println!("scale {dir}: {} halls, {n} records of the subset's codes", halls.len());
+    println!("floor (record outcomes + staff-month sums), 1 core  {:8.3} s  ({:.0} records/s; check {})", s, n as f64 / s, check / Decimal::from(runs));
 }
