@@ -62,6 +62,9 @@ run "$PY" benches/baseline/staff_scores.py target/bench-data/county --repeat 1
 # and the province bench's subset mode runs on it (one quick run)
 run python3 benches/baseline/make_subset_policy.py --check
 run cargo run --release --locked -q -p kaoping-benches --bin province -- target/bench-data/county 1 subset
+# the floor under the subset, and the C ABI against the core (its bytes must equal the core's)
+run cargo run --release --locked -q -p kaoping-benches --bin province -- target/bench-data/county 1 floor
+run cargo run --release --locked -q -p kaoping-benches --bin province -- target/bench-data/county 1 ffi
 
 # --- the criterion benches compile (when the benches crate exists)
 if [ -d benches/src ] || [ -f benches/Cargo.toml ]; then

@@ -4,6 +4,9 @@
 //! digested and dropped before the next (as a platform hands results on), and the digests of
 //! every way of running must agree. The one-core figures count kaoping's time only (evaluating and
 //! dropping each result, not the digest); the rayon figures are wall time, digests included.
+//! Other modes (the third argument): `full` or `scores` (one level), `subset` (the pandas
+//! baseline's work), `floor` (a floor under it), `json` (the C ABI call's phases), `ffi` (the C ABI
+//! against the same work in Rust, alternately).
 
 use kaoping_benches::*;
 use kaoping_core::{Dataset, Explain, Policy};
@@ -43,6 +46,9 @@ fn main() {
     }
     if only.as_deref() == Some("floor") {
         return floor(&dir, runs);
+    }
+    if only.as_deref() == Some("ffi") {
+        return ffi_against_native(&dir, runs);
     }
     let policy = Policy::builtin();
     let texts = read_all(&hall_files(dir.as_ref()));
@@ -266,4 +272,63 @@ fn floor(dir: &str, runs: usize) {
     let s = median(times);
     println!("scale {dir}: {} halls, {n} records of the subset's codes", halls.len());
     println!("floor (record outcomes + staff-month sums), 1 core  {:8.3} s  ({:.0} records/s; check {})", s, n as f64 / s, check / Decimal::from(runs));
+}
+
+/// The C ABI's calls against the same work in Rust, JSON in and out, on the scale's first hall,
+/// timed alternately (one native call, then one through the C ABI, `runs` rounds), so that a slow
+/// spell of the machine weighs on both medians alike; criterion times them minutes apart. Each
+/// pair's outputs must be the same bytes.
+fn ffi_against_native(dir: &str, runs: usize) {
+    use kaoping::*;
+    use std::ffi::CStr;
+    use std::ptr;
+    let policy = Policy::builtin();
+    let text = read_all(&hall_files(dir.as_ref()))[..1][0].clone();
+    let mut engine = ptr::null_mut();
+    // SAFETY: the C ABI's documented use: an engine made, used and freed once, outputs freed
+    assert_eq!(unsafe { kp_engine_new_builtin(&mut engine) }, KpStatus::KpOk);
+    // the call's output, as the C ABI hands it over (to be freed with kp_string_free)
+    let ffi = |flags: Option<u32>| -> *mut std::ffi::c_char {
+        let mut out = ptr::null_mut();
+        let status = unsafe {
+            match flags {
+                Some(f) => kp_evaluate_hall_year(engine, text.as_ptr(), text.len(), f, &mut out, ptr::null_mut()),
+                None => kp_evaluate_year(engine, text.as_ptr(), text.len(), &mut out, ptr::null_mut()),
+            }
+        };
+        assert_eq!(status, KpStatus::KpOk);
+        out
+    };
+    let native = |which: u8| -> String {
+        let d = Dataset::from_json(&text).expect("parses");
+        match which {
+            0 => kaoping_core::json::to_string_pretty(&policy.evaluate_hall_year(&d).expect("valid")),
+            1 => serde_json::to_string(&policy.evaluate_hall_year_with(&d, Explain::Scores).expect("valid")),
+            _ => kaoping_core::json::to_string_pretty(&policy.evaluate_year(&d).expect("valid")),
+        }
+        .expect("serialises")
+    };
+    let cases: [(&str, u8, Option<u32>); 3] = [
+        ("hall-year, full text, indented (flags 0)", 0, Some(0)),
+        ("hall-year, KP_SCORES_ONLY | KP_COMPACT", 1, Some(KP_SCORES_ONLY | KP_COMPACT)),
+        ("year (kp_evaluate_year)", 2, None),
+    ];
+    for (name, which, flags) in cases {
+        let out = ffi(flags);
+        assert!(native(which).as_bytes() == unsafe { CStr::from_ptr(out) }.to_bytes(), "{name}: the C ABI's bytes differ from the core's");
+        unsafe { kp_string_free(out) };
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        for _ in 0..runs {
+            // the time of each call includes freeing its output, as a caller does
+            let t = Instant::now();
+            drop(std::hint::black_box(native(which)));
+            a.push(t.elapsed().as_secs_f64());
+            let t = Instant::now();
+            unsafe { kp_string_free(std::hint::black_box(ffi(flags))) };
+            b.push(t.elapsed().as_secs_f64());
+        }
+        let (n, f) = (median(a), median(b));
+        println!("{name:42} native {:6.2} ms, C ABI {:6.2} ms: C ABI / native {:.3}", n * 1e3, f * 1e3, f / n);
+    }
+    unsafe { kp_engine_free(engine) };
 }

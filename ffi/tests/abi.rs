@@ -183,3 +183,32 @@ fn hall_year_with_flags_equals_the_core() {
     assert_eq!(last_error()["problems"][0]["path"], "flags");
     unsafe { kp_engine_free(e) };
 }
+
+#[test]
+fn a_nul_in_the_data_comes_back_escaped_in_json_and_refused_in_text() {
+    // U+0000 in a staff member's name and a record's note: the JSON outputs (handed over without
+    // scanning them for a NUL byte) carry it as the escape \u0000, every call succeeds and the
+    // output is one C string of the stated length; the plain-text explanation, which would hold a
+    // raw NUL, is refused instead of being cut short at it
+    let e = engine();
+    let ds = r#"{"hall":{"id":"H","name":"h"},"year":2026,"departments":[{"id":"D","name":"d"}],
+      "windows":[{"id":"W","name":"w","department":"D"}],"staff":[{"id":"S","name":"s\u0000t","assignments":[{"window":"W"}]}],
+      "records":[{"id":"r1","rule":"S1.1","subject":"S","date":"2026-03-01","minutes":10,"note":"n\u0000"}]}"#;
+    let p = CString::new("2026-03").unwrap();
+    for flags in [0, KP_SCORES_ONLY, KP_COMPACT, KP_SCORES_ONLY | KP_COMPACT] {
+        let (mut out, mut len) = (ptr::null_mut(), 0usize);
+        assert_eq!(unsafe { kp_evaluate_hall_year(e, ds.as_ptr(), ds.len(), flags, &mut out, &mut len) }, KpStatus::KpOk);
+        let got = take(out);
+        assert_eq!(got.len(), len, "flags {flags}: the string ends at its stated length");
+        assert!(got.contains(r#""s\u0000t""#), "flags {flags}");
+    }
+    let (mut out, mut len) = (ptr::null_mut(), 0usize);
+    assert_eq!(unsafe { kp_evaluate(e, ds.as_ptr(), ds.len(), p.as_ptr(), &mut out, &mut len) }, KpStatus::KpOk);
+    let got = take(out);
+    assert_eq!(got.len(), len);
+    assert!(got.contains(r#""s\u0000t""#));
+    let (s, mut out) = (CString::new("S").unwrap(), ptr::null_mut());
+    assert_eq!(unsafe { kp_explain(e, ds.as_ptr(), ds.len(), s.as_ptr(), p.as_ptr(), &mut out, ptr::null_mut()) }, KpStatus::KpPanic);
+    assert!(out.is_null());
+    unsafe { kp_engine_free(e) };
+}
