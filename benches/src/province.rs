@@ -271,7 +271,13 @@ fn floor(dir: &str, runs: usize) {
     }
     let s = median(times);
     println!("scale {dir}: {} halls, {n} records of the subset's codes", halls.len());
-    println!("floor (record outcomes + staff-month sums), 1 core  {:8.3} s  ({:.0} records/s; check {})", s, n as f64 / s, check / Decimal::from(runs));
+    println!(
+        "floor (record outcomes + staff-month sums), 1 core  {:8.3} s  ({:.0} records/s; {} bytes an outcome; check {})",
+        s,
+        n as f64 / s,
+        std::mem::size_of::<RecordOutcome>(),
+        check / Decimal::from(runs)
+    );
 }
 
 /// The C ABI's calls against the same work in Rust, JSON in and out, on the scale's first hall,
