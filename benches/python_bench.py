@@ -3,7 +3,7 @@
     python benches/python_bench.py target/bench-data/county [--repeat 7]
 
 Needs the kaoping wheel installed in the running interpreter (scripts/test_python.sh builds it into
-target/venv-python). Prints three medians:
+target/venv-python). Prints four medians:
 
 * ``python``: the public call, ``kaoping.evaluate(policy, Dataset.from_json(text), "2026")``:
   the core parses, validates and evaluates the year once (its 12 months and the year period), and
