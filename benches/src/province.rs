@@ -185,8 +185,11 @@ fn json_phases(dir: &str, runs: usize) {
 /// result's `RecordOutcome`, with its one charge, its shared ids and codes, a month's vector of
 /// them) and every staff-month its total summed from its records' points, then all is dropped, as
 /// the subset bench drops its result. No caps, no rule kinds, no categories: the time of this is
-/// less than any engine that explains every record can take. BENCHMARKS.md compares it with the
-/// pandas baseline's scoring (a tenth of which is the target).
+/// less than any engine that explains every record can take. Two lower floors beside it: the same
+/// with a compact outcome of 32 bytes (indices instead of shared texts: what a result type
+/// redesigned for speed could hold at best), and the staff-month sums alone (no outcome at all:
+/// reading the records and adding their points). BENCHMARKS.md compares them with the pandas
+/// baseline's scoring (a tenth of which is the target).
 fn floor(dir: &str, runs: usize) {
     use kaoping_core::result::{Charge, Charges, OutcomeKind, RecordOutcome};
     use kaoping_core::Text;
@@ -223,8 +226,42 @@ fn floor(dir: &str, runs: usize) {
         })
         .collect();
     let n: usize = halls.iter().map(|h| h.records.len()).sum();
-    let mut times = Vec::new();
-    let mut check = Decimal::ZERO;
+    // each record's rule as a small index (as an engine's check would resolve it), for the
+    // compact outcome below
+    let rule_ix: Vec<Vec<u16>> = halls
+        .iter()
+        .map(|h| {
+            let mut codes: Vec<&str> = Vec::new();
+            h.records
+                .iter()
+                .map(|r| match codes.iter().position(|c| *c == r.rule) {
+                    Some(i) => i as u16,
+                    None => {
+                        codes.push(&r.rule);
+                        (codes.len() - 1) as u16
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    // An outcome as small as one can be made and still say what `RecordOutcome` says about a
+    // counted record: which record (its place in the dataset), its rule (an index into the
+    // policy), status, outcome, reason, counted occurrences and points; 32 bytes, nothing shared.
+    #[derive(Clone, Copy)]
+    #[allow(dead_code)]
+    struct Compact {
+        points: Decimal,
+        record: u32,
+        counted: u32,
+        rule: u16,
+        status: u8,
+        outcome: u8,
+        reason: u8,
+    }
+    // three floors, run alternately (one run of each per round) so that a slow spell of the
+    // machine weighs on all three alike: the result's own outcomes, compact outcomes, no outcomes
+    let mut times = [Vec::new(), Vec::new(), Vec::new()];
+    let mut check = [Decimal::ZERO; 3];
     for _ in 0..runs {
         let t = Instant::now();
         for h in &halls {
@@ -264,20 +301,69 @@ fn floor(dir: &str, runs: usize) {
                 }
                 months.push((out, totals));
             }
-            check += months.iter().map(|(_, t)| t.iter().copied().sum::<Decimal>()).sum::<Decimal>();
+            check[0] += months.iter().map(|(_, t)| t.iter().copied().sum::<Decimal>()).sum::<Decimal>();
             drop(std::hint::black_box(months));
         }
-        times.push(t.elapsed().as_secs_f64());
+        times[0].push(t.elapsed().as_secs_f64());
+
+        let t = Instant::now();
+        for (h, rules) in halls.iter().zip(&rule_ix) {
+            let mut months = Vec::with_capacity(12);
+            for m in &h.months {
+                let mut totals = vec![Decimal::ZERO; h.staff];
+                let mut out = Vec::with_capacity(m.len());
+                for &i in m {
+                    let r = &h.records[i];
+                    let points = r.points.unwrap_or(Decimal::ONE) * Decimal::from(r.count);
+                    totals[h.at[i].0 as usize] += points;
+                    out.push(Compact {
+                        points,
+                        record: i as u32,
+                        counted: r.count,
+                        rule: rules[i],
+                        status: r.status as u8,
+                        outcome: OutcomeKind::Counted as u8,
+                        reason: 0,
+                    });
+                }
+                months.push((out, totals));
+            }
+            check[1] += months.iter().map(|(_, t)| t.iter().copied().sum::<Decimal>()).sum::<Decimal>();
+            drop(std::hint::black_box(months));
+        }
+        times[1].push(t.elapsed().as_secs_f64());
+
+        let t = Instant::now();
+        for h in &halls {
+            let mut months = Vec::with_capacity(12);
+            for m in &h.months {
+                let mut totals = vec![Decimal::ZERO; h.staff];
+                for &i in m {
+                    let r = &h.records[i];
+                    totals[h.at[i].0 as usize] += r.points.unwrap_or(Decimal::ONE) * Decimal::from(r.count);
+                }
+                months.push(totals);
+            }
+            check[2] += months.iter().map(|t| t.iter().copied().sum::<Decimal>()).sum::<Decimal>();
+            drop(std::hint::black_box(months));
+        }
+        times[2].push(t.elapsed().as_secs_f64());
     }
-    let s = median(times);
-    println!("scale {dir}: {} halls, {n} records of the subset's codes", halls.len());
+    assert!(check[0] == check[1] && check[1] == check[2], "the floors summed different points");
     println!(
-        "floor (record outcomes + staff-month sums), 1 core  {:8.3} s  ({:.0} records/s; {} bytes an outcome; check {})",
-        s,
-        n as f64 / s,
-        std::mem::size_of::<RecordOutcome>(),
-        check / Decimal::from(runs)
+        "scale {dir}: {} halls, {n} records of the subset's codes ({} bytes a parsed record); {runs} rounds, the three floors alternately",
+        halls.len(),
+        std::mem::size_of::<kaoping_core::Record>()
     );
+    let [full, compact, sums] = times.map(median);
+    for (what, s, size) in [
+        ("record outcomes (RecordOutcome) + staff-month sums", full, std::mem::size_of::<RecordOutcome>()),
+        ("compact outcomes + staff-month sums", compact, std::mem::size_of::<Compact>()),
+        ("staff-month sums only, no outcome", sums, 0),
+    ] {
+        println!("floor: {what:52} 1 core  {:8.4} s  ({:.0} records/s; {size} bytes an outcome)", s, n as f64 / s);
+    }
+    println!("(check: {} points a round)", check[0] / Decimal::from(runs));
 }
 
 /// The C ABI's calls against the same work in Rust, JSON in and out, on the scale's first hall,
