@@ -25,7 +25,8 @@
 typedef enum KpStatus {
   // Success: outputs were written.
   KP_OK = 0,
-  // The dataset or policy has problems: see kp_last_error_json for all of them.
+  // The dataset or policy has problems: see kp_last_error_json for all of them. Also a text
+  // output (kp_explain) that would hold a NUL character from the dataset's names or notes.
   KP_INVALID_INPUT = 1,
   // A required pointer argument was NULL.
   KP_NULL_POINTER = 2,
@@ -164,7 +165,9 @@ enum KpStatus kp_awards(const struct KpEngine *engine,
 
 // Explains one subject's month as UTF-8 text (Chinese labels, rule codes, record ids): how each
 // point was lost or won. `subject` is a window or staff id, `month` "2026-10". KP_INVALID_ARGUMENT
-// when the subject was not evaluated in that month. Output and ownership as kp_evaluate.
+// when the subject was not evaluated in that month; KP_INVALID_INPUT when the text would hold a
+// NUL character (from a name or a note of the dataset), which a C string cannot carry. Output
+// and ownership as kp_evaluate.
 //
 // # Safety
 // As kp_evaluate; `subject` and `month` NUL-terminated.

@@ -37,7 +37,8 @@ pub const KP_COMPACT: u32 = 2;
 pub enum KpStatus {
     /// Success: outputs were written.
     KpOk = 0,
-    /// The dataset or policy has problems: see kp_last_error_json for all of them.
+    /// The dataset or policy has problems: see kp_last_error_json for all of them. Also a text
+    /// output (kp_explain) that would hold a NUL character from the dataset's names or notes.
     KpInvalidInput = 1,
     /// A required pointer argument was NULL.
     KpNullPointer = 2,
@@ -196,13 +197,25 @@ fn check_out<T>(out: *mut *mut T, name: &str) -> Result<(), Fail> {
     if out.is_null() { Err(Fail::new(KpStatus::KpNullPointer, name, format!("{name} is NULL"))) } else { Ok(()) }
 }
 
-/// Hands a string to the caller.
+/// Hands a string to the caller; a text holding a NUL character (U+0000), which a C string cannot
+/// carry, is refused as invalid input (it can only have come from the dataset: a name, an id, a
+/// note), naming the line of the text that holds it.
 ///
 /// # Safety
 /// `out` is non-NULL and writable; `out_len` is NULL or writable.
 unsafe fn output(s: String, out: *mut *mut c_char, out_len: *mut usize) -> Result<(), Fail> {
-    if s.as_bytes().contains(&0) {
-        return Err(Fail::new(KpStatus::KpPanic, "", "output contains a NUL byte"));
+    if let Some(at) = s.as_bytes().iter().position(|&b| b == 0) {
+        let start = s[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = s[at..].find('\n').map_or(s.len(), |i| at + i);
+        let line = s[..at].matches('\n').count() + 1;
+        return Err(Fail::new(
+            KpStatus::KpInvalidInput,
+            "dataset",
+            format!(
+                "the output would hold a NUL character (U+0000), which a C string cannot carry, at line {line}: {:?}; it comes from the dataset (a name, an id or a note): remove it there",
+                &s[start..end]
+            ),
+        ));
     }
     // SAFETY: checked just above; the rest per this function's contract.
     unsafe { output_unchecked(s, out, out_len) }
@@ -515,7 +528,9 @@ pub unsafe extern "C" fn kp_awards(
 
 /// Explains one subject's month as UTF-8 text (Chinese labels, rule codes, record ids): how each
 /// point was lost or won. `subject` is a window or staff id, `month` "2026-10". KP_INVALID_ARGUMENT
-/// when the subject was not evaluated in that month. Output and ownership as kp_evaluate.
+/// when the subject was not evaluated in that month; KP_INVALID_INPUT when the text would hold a
+/// NUL character (from a name or a note of the dataset), which a C string cannot carry. Output
+/// and ownership as kp_evaluate.
 ///
 /// # Safety
 /// As kp_evaluate; `subject` and `month` NUL-terminated.

@@ -208,7 +208,12 @@ fn a_nul_in_the_data_comes_back_escaped_in_json_and_refused_in_text() {
     assert_eq!(got.len(), len);
     assert!(got.contains(r#""s\u0000t""#));
     let (s, mut out) = (CString::new("S").unwrap(), ptr::null_mut());
-    assert_eq!(unsafe { kp_explain(e, ds.as_ptr(), ds.len(), s.as_ptr(), p.as_ptr(), &mut out, ptr::null_mut()) }, KpStatus::KpPanic);
+    // the explanation is plain text, where a NUL cannot be escaped: refused as the dataset's fault,
+    // naming the line that would hold it (the staff member's heading, with the name "s\0t")
+    assert_eq!(unsafe { kp_explain(e, ds.as_ptr(), ds.len(), s.as_ptr(), p.as_ptr(), &mut out, ptr::null_mut()) }, KpStatus::KpInvalidInput);
     assert!(out.is_null());
+    let msg = unsafe { CStr::from_ptr(kp_last_error_message()) }.to_str().unwrap().to_owned();
+    assert!(msg.contains("NUL character (U+0000)") && msg.contains("line 1") && msg.contains(r"s\0t"), "{msg}");
+    assert_eq!(last_error()["problems"][0]["path"], "dataset");
     unsafe { kp_engine_free(e) };
 }
