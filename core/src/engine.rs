@@ -6,7 +6,7 @@ use crate::error::{Errors, Problem, ProblemKind};
 use crate::kind::{Contribution, Registry, Rule, RuleContext, Via, World};
 use crate::month::{Days, YearMonth, covers, days_in_month};
 use crate::policy::{
-    Category, CountScope, Effects, Floor, Persistence, PolicyDoc, Rounding, RuleItem, Severity,
+    AchievementValue, Category, CountScope, Effects, Floor, Persistence, PolicyDoc, Rounding, RuleItem, Severity,
     SubjectKind, SubjectPolicy, Threshold,
 };
 use crate::result::*;
@@ -2034,6 +2034,8 @@ impl Policy {
             for &li in &order[start..next] {
                 let p = &mut lines[li];
                 let capped = cat.bonus || sp.floor == Floor::Category;
+                // what the line counted after its item's own caps (E7), before the category's
+                let before_category_cap = p.applied;
                 if capped && p.cut.is_none() {
                     let left = (cat.max - res.points).max(Decimal::ZERO);
                     if p.applied > left {
@@ -2047,11 +2049,16 @@ impl Policy {
                 }
                 res.points += p.applied;
                 if let Some(rec) = p.record {
-                    // E4: what a keyed record counted raises the best value of its key for later months
-                    if let Some(k) = &rec.key
-                        && p.applied > Decimal::ZERO
-                    {
-                        *st.best_key.entry((sx, p.item, k.as_str())).or_default() += p.applied;
+                    // E4: what a keyed record counted raises the best value of its key for later
+                    // months: after every cap, or before the category's (settings.achievement_value)
+                    if let Some(k) = &rec.key {
+                        let value = match self.doc.settings.achievement_value {
+                            AchievementValue::Counted => p.applied,
+                            AchievementValue::BeforeCategoryCap => before_category_cap,
+                        };
+                        if value > Decimal::ZERO {
+                            *st.best_key.entry((sx, p.item, k.as_str())).or_default() += value;
+                        }
                     }
                 }
                 if let Some(s) = p.slot {

@@ -306,6 +306,13 @@ pub struct Settings {
     /// `month` — each month counts its highest record of a key afresh.
     #[serde(default)]
     pub achievement_scope: AchievementScope,
+    /// E4 with C3: what a keyed record leaves as its key's value "already counted", when its
+    /// category's cap (the monthly bonus cap C3) cut it. `counted` — the points it counted after
+    /// every cap, so a later month tops up to the full value; `before_category_cap` — the points
+    /// its item counted before the category's cap cut the month, as E7 uses for yearly caps, so
+    /// the part the cap cut is not made up later.
+    #[serde(default)]
+    pub achievement_value: AchievementValue,
     /// E3: a record naming a derived item is an error (`error`) or is kept, not counted (`warning`).
     #[serde(default)]
     pub derived_item_records: Severity,
@@ -323,6 +330,7 @@ impl Default for Settings {
             missing_metrics: Severity::Warning,
             unassigned_staff_record: Severity::Error,
             achievement_scope: AchievementScope::Year,
+            achievement_value: AchievementValue::Counted,
             derived_item_records: Severity::Error,
         }
     }
@@ -342,6 +350,19 @@ pub enum AchievementScope {
     #[default]
     Year,
     Month,
+}
+
+/// E4: the value a keyed record leaves for its key when its category's cap cut it (see
+/// [`Settings::achievement_value`]).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum AchievementValue {
+    /// The points the record counted, after every cap (C3 included).
+    #[default]
+    Counted,
+    /// The points the record's item counted before the category's cap (C3, or C2 for a deduction
+    /// category) cut the month.
+    BeforeCategoryCap,
 }
 
 /// A stated rounding: decimal places and mode.

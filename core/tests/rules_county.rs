@@ -859,6 +859,60 @@ fn worked_example_3_same_article_across_months() {
     );
 }
 
+/// March: SB.4 4 × 2 = 8 (2nd), SB.1 3 × 0.5 = 1.5 (3rd), SB.2 city key A +1 (5th): C3 leaves
+/// 10 − 9.5 = 0.5 for the keyed record. May: SB.2 province key A (6th). July: city key A (7th).
+fn e4_cut_by_c3() -> Dataset {
+    hall(json!([
+        rec("sb4", "SB.4", "P", "2026-03-02", json!({"count": 4})),
+        rec("sb1", "SB.1", "P", "2026-03-03", json!({"count": 3})),
+        rec("mar", "SB.2", "P", "2026-03-05", json!({"level": "city", "key": "A"})),
+        rec("may", "SB.2", "P", "2026-05-06", json!({"level": "province", "key": "A"})),
+        rec("jul", "SB.2", "P", "2026-07-07", json!({"level": "city", "key": "A"})),
+    ]))
+}
+
+/// The built-in policy with `settings.achievement_value` set.
+fn year_with_achievement_value(ds: &Dataset, value: &str) -> YearResult {
+    let mut p: Value = serde_json::from_str(&Policy::builtin().to_json()).unwrap();
+    p["settings"]["achievement_value"] = json!(value);
+    Policy::from_json(&p.to_string())
+        .expect("the policy with the setting is valid")
+        .evaluate_year(ds)
+        .expect("the year evaluates")
+}
+
+#[test]
+fn e4_a_key_cut_by_the_bonus_cap_is_topped_up_to_its_full_value_by_default() {
+    let y = year(&e4_cut_by_c3());
+    // the default is `counted`: the same as naming it
+    assert_eq!(y, year_with_achievement_value(&e4_cut_by_c3(), "counted"));
+    // March: 8 + 1.5 + 1 = 10.5 → C3 10; the keyed record counts 10 − 9.5 = 0.5
+    assert_eq!(bonus(ymonth(&y, 3), "P"), d("10"));
+    assert_eq!(out(ymonth(&y, 3), "mar").points, d("0.5"));
+    assert_eq!(out(ymonth(&y, 3), "mar").reason, Some(Reason::BonusCap));
+    // May: province 2, top-up over the 0.5 the key counted: 2 − 0.5 = +1.5
+    assert_eq!(out(ymonth(&y, 5), "may").points, d("1.5"));
+    assert_eq!(bonus(ymonth(&y, 5), "P"), d("1.5"));
+    // July: city 1 ≤ 0.5 + 1.5 = 2 already counted → 0, not counted
+    assert_eq!(bonus(ymonth(&y, 7), "P"), d("0"));
+    assert_eq!(out(ymonth(&y, 7), "jul").reason, Some(Reason::AlreadyCounted));
+}
+
+#[test]
+fn e4_a_key_cut_by_the_bonus_cap_keeps_its_value_before_the_cap_when_set() {
+    let y = year_with_achievement_value(&e4_cut_by_c3(), "before_category_cap");
+    // March as by default: C3 cuts the keyed record to 10 − 9.5 = 0.5
+    assert_eq!(bonus(ymonth(&y, 3), "P"), d("10"));
+    assert_eq!(out(ymonth(&y, 3), "mar").points, d("0.5"));
+    // but the key keeps the 1 its item counted before C3 (as E7's yearly caps do):
+    // May: province 2 − 1 = +1 (the 0.5 C3 cut in March is not made up)
+    assert_eq!(out(ymonth(&y, 5), "may").points, d("1"));
+    assert_eq!(bonus(ymonth(&y, 5), "P"), d("1"));
+    // July: city 1 ≤ 1 + 1 = 2 already counted → 0
+    assert_eq!(bonus(ymonth(&y, 7), "P"), d("0"));
+    assert_eq!(out(ymonth(&y, 7), "jul").reason, Some(Reason::AlreadyCounted));
+}
+
 #[test]
 fn sb_3_cases_per_staff_member_at_least_100() {
     for (cases, expected) in [(100, "0.3"), (99, "0")] {
