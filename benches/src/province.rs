@@ -258,96 +258,83 @@ fn floor(dir: &str, runs: usize) {
         outcome: u8,
         reason: u8,
     }
+    // One floor's run: every record's points summed per staff-month, and its outcome, if
+    // `outcome` makes one (from the hall's index, the record's index and its points), kept in its
+    // month's vector; then all dropped. Returns the time and the points summed.
+    fn pass<O>(halls: &[Hall], outcome: impl Fn(usize, usize, Decimal) -> Option<O>) -> (f64, Decimal) {
+        let t = Instant::now();
+        let mut sum = Decimal::ZERO;
+        for (hi, h) in halls.iter().enumerate() {
+            let mut months = Vec::with_capacity(12);
+            for m in &h.months {
+                let mut totals = vec![Decimal::ZERO; h.staff];
+                let mut out = Vec::with_capacity(m.len());
+                for &i in m {
+                    let r = &h.records[i];
+                    let points = r.points.unwrap_or(Decimal::ONE) * Decimal::from(r.count);
+                    totals[h.at[i].0 as usize] += points;
+                    if let Some(o) = outcome(hi, i, points) {
+                        out.push(o);
+                    }
+                }
+                months.push((out, totals));
+            }
+            sum += months.iter().map(|(_, t)| t.iter().copied().sum::<Decimal>()).sum::<Decimal>();
+            drop(std::hint::black_box(months));
+        }
+        (t.elapsed().as_secs_f64(), sum)
+    }
     // three floors, run alternately (one run of each per round) so that a slow spell of the
     // machine weighs on all three alike: the result's own outcomes, compact outcomes, no outcomes
     let mut times = [Vec::new(), Vec::new(), Vec::new()];
     let mut check = [Decimal::ZERO; 3];
     for _ in 0..runs {
-        let t = Instant::now();
-        for h in &halls {
-            let mut months = Vec::with_capacity(12);
-            for m in &h.months {
-                let mut totals = vec![Decimal::ZERO; h.staff];
-                let mut out = Vec::with_capacity(m.len());
-                for &i in m {
-                    let r = &h.records[i];
-                    let (id, rule, subject) = &h.texts[i];
-                    let points = r.points.unwrap_or(Decimal::ONE) * Decimal::from(r.count);
-                    totals[h.at[i].0 as usize] += points;
-                    let mut charges = Charges::new();
-                    charges.push(Charge {
-                        subject: subject.clone(),
-                        rule: rule.clone(),
-                        occurrences: r.count,
-                        counted_occurrences: r.count,
-                        raw: points,
-                        points,
-                        reason: None,
-                    });
-                    out.push(RecordOutcome {
-                        record: id.clone(),
-                        rule: rule.clone(),
-                        subject: subject.clone(),
-                        date: r.date,
-                        status: r.status,
-                        outcome: OutcomeKind::Counted,
-                        occurrences: r.count,
-                        counted_occurrences: r.count,
-                        points,
-                        reason: None,
-                        detail: Text::default(),
-                        charges,
-                    });
-                }
-                months.push((out, totals));
-            }
-            check[0] += months.iter().map(|(_, t)| t.iter().copied().sum::<Decimal>()).sum::<Decimal>();
-            drop(std::hint::black_box(months));
+        let round = [
+            pass(&halls, |hi, i, points| {
+                let (r, (id, rule, subject)) = (&halls[hi].records[i], &halls[hi].texts[i]);
+                let mut charges = Charges::new();
+                charges.push(Charge {
+                    subject: subject.clone(),
+                    rule: rule.clone(),
+                    occurrences: r.count,
+                    counted_occurrences: r.count,
+                    raw: points,
+                    points,
+                    reason: None,
+                });
+                Some(RecordOutcome {
+                    record: id.clone(),
+                    rule: rule.clone(),
+                    subject: subject.clone(),
+                    date: r.date,
+                    status: r.status,
+                    outcome: OutcomeKind::Counted,
+                    occurrences: r.count,
+                    counted_occurrences: r.count,
+                    points,
+                    reason: None,
+                    detail: Text::default(),
+                    charges,
+                })
+            }),
+            pass(&halls, |hi, i, points| {
+                let r = &halls[hi].records[i];
+                Some(Compact {
+                    points,
+                    record: i as u32,
+                    counted: r.count,
+                    rule: rule_ix[hi][i],
+                    status: r.status as u8,
+                    outcome: OutcomeKind::Counted as u8,
+                    reason: 0,
+                })
+            }),
+            pass(&halls, |_, _, _| None::<()>),
+        ];
+        for (k, (time, sum)) in round.into_iter().enumerate() {
+            times[k].push(time);
+            check[k] += sum;
         }
-        times[0].push(t.elapsed().as_secs_f64());
-
-        let t = Instant::now();
-        for (h, rules) in halls.iter().zip(&rule_ix) {
-            let mut months = Vec::with_capacity(12);
-            for m in &h.months {
-                let mut totals = vec![Decimal::ZERO; h.staff];
-                let mut out = Vec::with_capacity(m.len());
-                for &i in m {
-                    let r = &h.records[i];
-                    let points = r.points.unwrap_or(Decimal::ONE) * Decimal::from(r.count);
-                    totals[h.at[i].0 as usize] += points;
-                    out.push(Compact {
-                        points,
-                        record: i as u32,
-                        counted: r.count,
-                        rule: rules[i],
-                        status: r.status as u8,
-                        outcome: OutcomeKind::Counted as u8,
-                        reason: 0,
-                    });
-                }
-                months.push((out, totals));
-            }
-            check[1] += months.iter().map(|(_, t)| t.iter().copied().sum::<Decimal>()).sum::<Decimal>();
-            drop(std::hint::black_box(months));
-        }
-        times[1].push(t.elapsed().as_secs_f64());
-
-        let t = Instant::now();
-        for h in &halls {
-            let mut months = Vec::with_capacity(12);
-            for m in &h.months {
-                let mut totals = vec![Decimal::ZERO; h.staff];
-                for &i in m {
-                    let r = &h.records[i];
-                    totals[h.at[i].0 as usize] += r.points.unwrap_or(Decimal::ONE) * Decimal::from(r.count);
-                }
-                months.push(totals);
-            }
-            check[2] += months.iter().map(|t| t.iter().copied().sum::<Decimal>()).sum::<Decimal>();
-            drop(std::hint::black_box(months));
-        }
-        times[2].push(t.elapsed().as_secs_f64());
     }
     assert!(check[0] == check[1] && check[1] == check[2], "the floors summed different points");
     println!(
