@@ -6,8 +6,8 @@ use crate::error::{Errors, Problem, ProblemKind};
 use crate::kind::{Contribution, Registry, Rule, RuleContext, Via, World};
 use crate::month::{Days, YearMonth, covers, days_in_month};
 use crate::policy::{
-    AchievementValue, Category, CountScope, Effects, Floor, Persistence, PolicyDoc, Rounding, RuleItem, Severity,
-    SubjectKind, SubjectPolicy, Threshold,
+    Category, CountScope, Effects, Floor, Persistence, PolicyDoc, Rounding, RuleItem, Severity,
+    SubjectKind, SubjectPolicy, Threshold, YearToDate,
 };
 use crate::result::*;
 use crate::text::{Dec, Text, cat};
@@ -2048,13 +2048,22 @@ impl Policy {
                     }
                 }
                 res.points += p.applied;
+                // E7: the yearly cap was used by the points before the category's cap cut them;
+                // under `yearly_cap_usage: counted` only what counted uses it
+                if p.applied < before_category_cap
+                    && self.doc.settings.yearly_cap_usage == YearToDate::Counted
+                    && self.doc.rules[p.item].caps.year.is_some()
+                {
+                    let at = st.at(sx, p.item);
+                    st.year_used[at] -= before_category_cap - p.applied;
+                }
                 if let Some(rec) = p.record {
                     // E4: what a keyed record counted raises the best value of its key for later
                     // months: after every cap, or before the category's (settings.achievement_value)
                     if let Some(k) = &rec.key {
                         let value = match self.doc.settings.achievement_value {
-                            AchievementValue::Counted => p.applied,
-                            AchievementValue::BeforeCategoryCap => before_category_cap,
+                            YearToDate::Counted => p.applied,
+                            YearToDate::BeforeCategoryCap => before_category_cap,
                         };
                         if value > Decimal::ZERO {
                             *st.best_key.entry((sx, p.item, k.as_str())).or_default() += value;

@@ -312,10 +312,19 @@ pub struct Settings {
     /// its item counted before the category's cap cut the month, as E7 uses for yearly caps, so
     /// the part the cap cut is not made up later.
     #[serde(default)]
-    pub achievement_value: AchievementValue,
+    pub achievement_value: YearToDate,
+    /// E7: what uses up an item's yearly cap when its category's cap (C3, or C2 for a deduction
+    /// category) cut the month. `before_category_cap` — the points the item counted before that
+    /// cut (E7's reading); `counted` — only the points that counted after it.
+    #[serde(default = "before_category_cap")]
+    pub yearly_cap_usage: YearToDate,
     /// E3: a record naming a derived item is an error (`error`) or is kept, not counted (`warning`).
     #[serde(default)]
     pub derived_item_records: Severity,
+}
+
+fn before_category_cap() -> YearToDate {
+    YearToDate::BeforeCategoryCap
 }
 
 fn confirmed_only() -> Vec<Status> {
@@ -330,7 +339,8 @@ impl Default for Settings {
             missing_metrics: Severity::Warning,
             unassigned_staff_record: Severity::Error,
             achievement_scope: AchievementScope::Year,
-            achievement_value: AchievementValue::Counted,
+            achievement_value: YearToDate::Counted,
+            yearly_cap_usage: YearToDate::BeforeCategoryCap,
             derived_item_records: Severity::Error,
         }
     }
@@ -352,15 +362,16 @@ pub enum AchievementScope {
     Month,
 }
 
-/// E4: the value a keyed record leaves for its key when its category's cap cut it (see
-/// [`Settings::achievement_value`]).
+/// What a line cut by its category's cap leaves in its item's year to date: the value of its
+/// achievement key (E4, [`Settings::achievement_value`]) or the use of its yearly cap (E7,
+/// [`Settings::yearly_cap_usage`]).
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Default)]
 #[serde(rename_all = "snake_case")]
-pub enum AchievementValue {
-    /// The points the record counted, after every cap (C3 included).
+pub enum YearToDate {
+    /// The points the line counted, after every cap (the category's included).
     #[default]
     Counted,
-    /// The points the record's item counted before the category's cap (C3, or C2 for a deduction
+    /// The points the line's item counted before the category's cap (C3, or C2 for a deduction
     /// category) cut the month.
     BeforeCategoryCap,
 }

@@ -871,10 +871,10 @@ fn e4_cut_by_c3() -> Dataset {
     ]))
 }
 
-/// The built-in policy with `settings.achievement_value` set.
-fn year_with_achievement_value(ds: &Dataset, value: &str) -> YearResult {
+/// The year under the built-in policy with one of its settings changed.
+fn year_with_setting(ds: &Dataset, setting: &str, value: &str) -> YearResult {
     let mut p: Value = serde_json::from_str(&Policy::builtin().to_json()).unwrap();
-    p["settings"]["achievement_value"] = json!(value);
+    p["settings"][setting] = json!(value);
     Policy::from_json(&p.to_string())
         .expect("the policy with the setting is valid")
         .evaluate_year(ds)
@@ -885,7 +885,7 @@ fn year_with_achievement_value(ds: &Dataset, value: &str) -> YearResult {
 fn e4_a_key_cut_by_the_bonus_cap_is_topped_up_to_its_full_value_by_default() {
     let y = year(&e4_cut_by_c3());
     // the default is `counted`: the same as naming it
-    assert_eq!(y, year_with_achievement_value(&e4_cut_by_c3(), "counted"));
+    assert_eq!(y, year_with_setting(&e4_cut_by_c3(), "achievement_value", "counted"));
     // March: 8 + 1.5 + 1 = 10.5 → C3 10; the keyed record counts 10 − 9.5 = 0.5
     assert_eq!(bonus(ymonth(&y, 3), "P"), d("10"));
     assert_eq!(out(ymonth(&y, 3), "mar").points, d("0.5"));
@@ -900,7 +900,7 @@ fn e4_a_key_cut_by_the_bonus_cap_is_topped_up_to_its_full_value_by_default() {
 
 #[test]
 fn e4_a_key_cut_by_the_bonus_cap_keeps_its_value_before_the_cap_when_set() {
-    let y = year_with_achievement_value(&e4_cut_by_c3(), "before_category_cap");
+    let y = year_with_setting(&e4_cut_by_c3(), "achievement_value", "before_category_cap");
     // March as by default: C3 cuts the keyed record to 10 − 9.5 = 0.5
     assert_eq!(bonus(ymonth(&y, 3), "P"), d("10"));
     assert_eq!(out(ymonth(&y, 3), "mar").points, d("0.5"));
@@ -1041,6 +1041,41 @@ fn e7_yearly_cap_is_used_by_points_counted_before_the_bonus_cap() {
     // Feb: SB.1's yearly 2 was used in January before C3 cut → not counted: yearly cap; bonus 0
     assert_eq!(out(ymonth(&y, 2), "f1").reason, Some(Reason::YearCap));
     assert_eq!(bonus(ymonth(&y, 2), "P"), d("0"));
+}
+
+/// Jan: SB.4 5 × 2 = 10 (10th), then SB.1 4 × 0.5 = 2, its yearly cap (11th): C3 has nothing
+/// left for SB.1 (10 + 2 = 12 → 10). Feb: SB.1 once more.
+fn e7_cut_by_c3() -> Dataset {
+    hall(json!([
+        rec("j2", "SB.4", "P", "2026-01-10", json!({"count": 5})),
+        rec("j1", "SB.1", "P", "2026-01-11", json!({"count": 4})),
+        rec("f1", "SB.1", "P", "2026-02-10", json!({})),
+    ]))
+}
+
+#[test]
+fn e7_a_yearly_cap_is_used_even_by_points_the_bonus_cap_cut() {
+    let y = year(&e7_cut_by_c3());
+    assert_eq!(y, year_with_setting(&e7_cut_by_c3(), "yearly_cap_usage", "before_category_cap"));
+    // Jan: SB.4 10 first (date order), SB.1 2 → C3 leaves 0: not counted, bonus cap; bonus 10
+    assert_eq!(bonus(ymonth(&y, 1), "P"), d("10"));
+    assert_eq!(out(ymonth(&y, 1), "j1").points, d("0"));
+    assert_eq!(out(ymonth(&y, 1), "j1").reason, Some(Reason::BonusCap));
+    // Feb: SB.1's yearly cap 2 was used by January's 2 before C3 cut them (E7) → not counted
+    assert_eq!(out(ymonth(&y, 2), "f1").reason, Some(Reason::YearCap));
+    assert_eq!(bonus(ymonth(&y, 2), "P"), d("0"));
+}
+
+#[test]
+fn e7_a_yearly_cap_is_used_only_by_counted_points_when_set() {
+    let y = year_with_setting(&e7_cut_by_c3(), "yearly_cap_usage", "counted");
+    // Jan as by default: SB.1's 2 cut to 0 by C3; bonus 10
+    assert_eq!(bonus(ymonth(&y, 1), "P"), d("10"));
+    assert_eq!(out(ymonth(&y, 1), "j1").points, d("0"));
+    // Feb: January counted 0 of SB.1's yearly 2, so 0.5 counts: bonus 0.5
+    assert_eq!(out(ymonth(&y, 2), "f1").points, d("0.5"));
+    assert_eq!(out(ymonth(&y, 2), "f1").reason, None);
+    assert_eq!(bonus(ymonth(&y, 2), "P"), d("0.5"));
 }
 
 // ------------------------------------------------------------------ W1 set-up
