@@ -208,14 +208,11 @@ unsafe fn output(s: String, out: *mut *mut c_char, out_len: *mut usize) -> Resul
         let start = s[..at].rfind('\n').map_or(0, |i| i + 1);
         let end = s[at..].find('\n').map_or(s.len(), |i| at + i);
         let line = s[..at].matches('\n').count() + 1;
-        return Err(Fail::new(
-            KpStatus::KpInvalidInput,
-            "dataset",
-            format!(
-                "the output would hold a NUL character (U+0000), which a C string cannot carry, at line {line}: {:?}; it comes from the dataset (a name, an id or a note): remove it there",
-                &s[start..end]
-            ),
-        ));
+        let message = format!(
+            "the text would hold a NUL character (U+0000), which a C string cannot carry, at line {line}: {:?}; it comes from a name, an id or a note of the dataset: remove it there",
+            &s[start..end]
+        );
+        return Err(Fail::input(Errors::one("dataset", Problem::new(ProblemKind::Invalid, "", message))));
     }
     // SAFETY: checked just above; the rest per this function's contract.
     unsafe { output_unchecked(s, out, out_len) }

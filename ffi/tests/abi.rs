@@ -214,6 +214,7 @@ fn a_nul_in_the_data_comes_back_escaped_in_json_and_refused_in_text() {
     assert!(out.is_null());
     let msg = unsafe { CStr::from_ptr(kp_last_error_message()) }.to_str().unwrap().to_owned();
     assert!(msg.contains("NUL character (U+0000)") && msg.contains("line 1") && msg.contains(r"s\0t"), "{msg}");
-    assert_eq!(last_error()["problems"][0]["path"], "dataset");
+    let err = last_error();
+    assert_eq!((&err["document"], &err["problems"][0]["kind"]), (&serde_json::json!("dataset"), &serde_json::json!("invalid")));
     unsafe { kp_engine_free(e) };
 }
