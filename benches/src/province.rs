@@ -226,8 +226,8 @@ fn floor(dir: &str, runs: usize) {
         })
         .collect();
     let n: usize = halls.iter().map(|h| h.records.len()).sum();
-    // each record's rule as a small index (as an engine's check would resolve it), for the
-    // compact outcome below
+    // each record's rule as a small index into the hall's rule codes (as an engine's check would
+    // resolve it once), for the compact outcome below
     let rule_ix: Vec<Vec<u16>> = halls
         .iter()
         .map(|h| {
@@ -245,8 +245,8 @@ fn floor(dir: &str, runs: usize) {
         })
         .collect();
     // An outcome as small as one can be made and still say what `RecordOutcome` says about a
-    // counted record: which record (its place in the dataset), its rule (an index into the
-    // policy), status, outcome, reason, counted occurrences and points; 32 bytes, nothing shared.
+    // counted record: which record (its place in the dataset), its rule (an index, above),
+    // status, outcome, reason, counted occurrences and points; 32 bytes, nothing shared.
     #[derive(Clone, Copy)]
     #[allow(dead_code)]
     struct Compact {

@@ -2050,8 +2050,8 @@ impl Policy {
                 res.points += p.applied;
                 // E7: the yearly cap was used by the points before the category's cap cut them;
                 // under `yearly_cap_usage: counted` only what counted uses it
-                if p.applied < before_category_cap
-                    && self.doc.settings.yearly_cap_usage == YearToDate::Counted
+                if self.doc.settings.yearly_cap_usage == YearToDate::Counted
+                    && p.applied < before_category_cap
                     && self.doc.rules[p.item].caps.year.is_some()
                 {
                     let at = st.at(sx, p.item);
