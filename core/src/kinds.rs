@@ -4,7 +4,7 @@
 use crate::dataset::{Level, Record};
 use crate::error::{Problem, ProblemKind};
 use crate::kind::{Contribution, KindParams, Link, Registry, Rule, RuleContext, Via, typed_kind};
-use crate::policy::{Effects, PolicyDoc, RuleItem, SubjectKind, Threshold};
+use crate::policy::{Effects, PolicyDoc, RoundingMode, RuleItem, SubjectKind, Threshold};
 use crate::result::DaysLink;
 use crate::text::{Dec, Piece, cat, push};
 use rust_decimal::Decimal;
@@ -903,17 +903,32 @@ impl Rule for MetricShortfall {
         if v >= t {
             return;
         }
-        let units = (t - v) / self.unit;
-        let units = match self.shortfall_rounding {
-            ShortfallRounding::Down => units.floor(),
-            ShortfallRounding::Up => units.ceil(),
-            ShortfallRounding::HalfAwayFromZero => units
-                .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
-            ShortfallRounding::Exact => units,
+        // (t − v) / unit in whole units rounded once from the exact quotient, or `exact`: the
+        // points (t − v) × points_per_unit / unit, a result of a division, rounded per C11
+        let gap = t - v;
+        let whole = |mode| crate::exact::quotient(&[gap], &[self.unit], 0, mode);
+        let (units, points) = match self.shortfall_rounding {
+            ShortfallRounding::Down => (whole(RoundingMode::Down), None),
+            ShortfallRounding::Up => (whole(RoundingMode::Up), None),
+            ShortfallRounding::HalfAwayFromZero => (whole(RoundingMode::HalfAwayFromZero), None),
+            ShortfallRounding::Exact => (
+                cx.rounding().quotient(&[gap], &[self.unit]),
+                cx.rounding().quotient(&[gap, self.points_per_unit], &[self.unit]),
+            ),
         };
-        if units > Decimal::ZERO {
+        let Some(units) = units else {
+            out.push(Contribution::Warning(format!(
+                "{}: the shortfall of {} in units of {} is beyond a decimal's range; not scored",
+                cx.item().code,
+                self.metric,
+                self.unit
+            )));
+            return;
+        };
+        let points = points.unwrap_or_else(|| units * self.points_per_unit);
+        if points > Decimal::ZERO {
             out.push(Contribution::State {
-                points: units * self.points_per_unit,
+                points,
                 detail: detail(cx, || {
                     cat!(
                         self.metric,
@@ -1005,33 +1020,37 @@ impl MetricTiers {
                 .copied()
         }
     }
-    fn tier(&self, v: Decimal) -> Option<&ValueTier> {
+    /// The highest tier the figure (the metric's value, divided by the staff on duty when per
+    /// staff) meets, compared exactly (v / n against a tier, not a quotient cut at 28 digits).
+    fn tier(&self, (v, n): (Decimal, Option<usize>)) -> Option<&ValueTier> {
+        let n = Decimal::from(n.unwrap_or(1) as u64);
         self.tiers
             .iter()
-            .filter(|t| v >= t.at_least)
+            .filter(|t| crate::exact::cmp_quotient(&[v], &[n], t.at_least) != std::cmp::Ordering::Less)
             .max_by(|a, b| a.points.cmp(&b.points))
     }
-    /// The window's figure as the tiers read it: (figure, the metric's value, staff on duty when
-    /// per staff).
-    fn figure(&self, cx: &RuleContext<'_, '_>, window: &str) -> Option<(Decimal, Decimal, Option<usize>)> {
+    /// The window's figure as the tiers read it: (the metric's value, staff on duty when per
+    /// staff).
+    fn figure(&self, cx: &RuleContext<'_, '_>, window: &str) -> Option<(Decimal, Option<usize>)> {
         let v = self.value(cx, window)?;
         if self.per_staff {
             let n = cx.staff_on_duty(window).len();
             if n == 0 {
                 return None;
             }
-            Some((v / Decimal::from(n as u64), v, Some(n)))
+            Some((v, Some(n)))
         } else {
-            Some((v, v, None))
+            Some((v, None))
         }
     }
     /// The explanation of a figure that reached a tier (formatted only then).
-    fn explain_figure(&self, cx: &RuleContext<'_, '_>, window: &str, figure: (Decimal, Decimal, Option<usize>), tier: &ValueTier) -> String {
-        let (per, v, n) = figure;
+    fn explain_figure(&self, cx: &RuleContext<'_, '_>, window: &str, figure: (Decimal, Option<usize>), tier: &ValueTier) -> String {
+        let (v, n) = figure;
         let mut d = String::with_capacity(64);
         push!(d, window, ": ", Dec::norm(v), ' ', self.metric);
         if let Some(n) = n {
-            push!(d, " / ", n, " staff = ", Dec(cx.rounding().apply(per)));
+            let per = cx.rounding().quotient(&[v], &[Decimal::from(n as u64)]).unwrap_or(v);
+            push!(d, " / ", n, " staff = ", Dec(per));
         }
         push!(d, " ≥ ", Dec::norm(tier.at_least));
         d
@@ -1056,7 +1075,7 @@ impl Rule for MetricTiers {
         let mut best: Option<(Decimal, String)> = None;
         for w in windows.iter().copied().chain(served.iter().map(|l| l.id.as_str())) {
             let Some(f) = self.figure(cx, w) else { continue };
-            let Some(t) = self.tier(f.0) else { continue };
+            let Some(t) = self.tier(f) else { continue };
             let hit = (t.points, detail(cx, || self.explain_figure(cx, w, f, t)));
             match self.several_windows {
                 SeveralWindows::Each => out.push(Contribution::State { points: hit.0, detail: hit.1 }),
@@ -1193,8 +1212,15 @@ impl Rule for DerivedFromStaff {
             });
             return;
         }
-        let raw = num / den / source_max * item_max;
-        let score = cx.rounding().apply(raw.min(item_max));
+        // (Σ w·score / Σ w) / source_max × item_max, as one exact quotient rounded once (C11):
+        // dividing step by step cuts a non-terminating mean at 28 digits, and a half cent
+        // (13.375) then rounds down. Rounding is monotone, so capping after it is capping before;
+        // a quotient beyond a decimal's range (a tiny source_max) is past the cap too.
+        let rounding = cx.rounding();
+        let cap = rounding.apply(item_max);
+        let score = rounding
+            .quotient(&[num, item_max], &[den, source_max])
+            .map_or(cap, |q| q.min(cap));
         out.push(Contribution::Score {
             score,
             detail: detail(cx, || {

@@ -17,6 +17,7 @@
 pub mod dataset;
 pub mod engine;
 pub mod error;
+pub mod exact;
 pub mod explain;
 pub mod json;
 pub mod kind;

@@ -4,7 +4,7 @@ use crate::dataset::Dataset;
 use crate::engine::{Checked, Explain, FastMap, Policy};
 use crate::error::{Errors, Problem, ProblemKind};
 use crate::month::YearMonth;
-use crate::policy::{Award, PeriodKind, QuotaBase, QuotaRounding, SubjectKind, TieBreaker};
+use crate::policy::{Award, PeriodKind, QuotaBase, QuotaRounding, RoundingMode, SubjectKind, TieBreaker};
 use crate::result::{Flag, MonthResult, SubjectMonth, YearResult};
 use crate::text::{Dec, Text, cat};
 use rust_decimal::Decimal;
@@ -461,11 +461,7 @@ impl Policy {
                     None
                 } else {
                     let sum: Decimal = ws.iter().map(|w| w.score).sum();
-                    Some(
-                        doc.periods
-                            .rounding
-                            .apply(sum / Decimal::from(ws.len() as u64)),
-                    )
+                    Some(doc.periods.rounding.mean(sum, ws.len() as u64))
                 };
                 DepartmentFeedback {
                     department: Text::new(d),
@@ -606,7 +602,7 @@ impl Policy {
                 });
             }
             let n = rows.len() as u32;
-            let score = doc.periods.rounding.apply(sum / Decimal::from(n));
+            let score = doc.periods.rounding.mean(sum, u64::from(n));
             let (grade, grade_forced_by) = match forced {
                 Some((g, by)) => (g, Some(by)),
                 None => (grades[doc.grades.band(score)].clone(), None),
@@ -678,15 +674,16 @@ impl Policy {
         let (mut quota, mut quota_detail) = match (a.count, a.share) {
             (Some(c), _) => (c, format!("fixed count {c}")),
             (None, Some(share)) => {
+                // share × base rounded once from its exact value (a 28-digit share times the base
+                // may not fit a decimal's mantissa)
                 let exact = share * Decimal::from(base);
-                let q = match a.rounding {
-                    QuotaRounding::Down => exact.floor(),
-                    QuotaRounding::Up => exact.ceil(),
-                    QuotaRounding::HalfUp => exact.round_dp_with_strategy(
-                        0,
-                        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-                    ),
+                let mode = match a.rounding {
+                    QuotaRounding::Down => RoundingMode::Down,
+                    QuotaRounding::Up => RoundingMode::Up,
+                    QuotaRounding::HalfUp => RoundingMode::HalfAwayFromZero,
                 };
+                let q = crate::exact::quotient(&[share, Decimal::from(base)], &[], 0, mode)
+                    .unwrap_or(Decimal::ZERO);
                 let q: u32 = q.try_into().unwrap_or(0);
                 (
                     q,

@@ -404,6 +404,20 @@ impl Rounding {
         };
         d.round_dp_with_strategy(self.places, strategy).normalize()
     }
+
+    /// `Π num / Π den` rounded once from its exact value (C11: a result a division makes); `None`
+    /// when a denominator factor is zero or the result is beyond a decimal's range.
+    pub fn quotient(&self, num: &[Decimal], den: &[Decimal]) -> Option<Decimal> {
+        crate::exact::quotient(num, den, self.places, self.mode)
+    }
+
+    /// The mean of `n` (> 0) values summing to `sum`, rounded once from its exact value.
+    pub fn mean(&self, sum: Decimal, n: u64) -> Decimal {
+        // a mean lies within its values' range, so it is always a decimal; were it not, the
+        // rounding of the decimal quotient is the nearest there is
+        self.quotient(&[sum], &[Decimal::from(n)])
+            .unwrap_or_else(|| self.apply(sum / Decimal::from(n.max(1))))
+    }
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]

@@ -1,0 +1,236 @@
+//! Exact quotients of decimals, rounded once (C11).
+//!
+//! A quotient such as W2's `(Σ days × S1) × 15 / (Σ days × 20)` is usually not a terminating
+//! decimal. `rust_decimal` cuts it at 28 digits, and a later multiplication or a second division
+//! can then land just beside a half cent and round the wrong way (13.375 printed as 13.37). Here a
+//! quotient is the integer fraction of its factors' mantissas, and it is rounded once, by integer
+//! division and its remainder, so the result is the exact value rounded as the policy says.
+//!
+//! The mantissas of a decimal are below 2⁹⁶, so the products of two factors and a power of ten
+//! usually fit in `i128`; when a step would not, the same arithmetic runs on `num_bigint::BigInt`
+//! (the common case allocates nothing).
+
+use crate::policy::RoundingMode;
+use num_bigint::BigInt;
+use rust_decimal::Decimal;
+use std::cmp::Ordering;
+
+/// Integers wide enough for the quotient's steps: `i128` (a step may not fit: `None`) or `BigInt`.
+trait Wide: Sized + Clone + Ord {
+    fn from_i128(v: i128) -> Self;
+    fn mul(&self, other: &Self) -> Option<Self>;
+    fn pow10(exp: u32) -> Option<Self>;
+    fn is_zero(&self) -> bool;
+    fn is_negative(&self) -> bool;
+    fn neg(&self) -> Self;
+    /// Quotient and remainder of non-negative values, `d` > 0.
+    fn div_rem(&self, d: &Self) -> (Self, Self);
+    fn add_one(&self) -> Option<Self>;
+    fn double(&self) -> Option<Self>;
+    fn is_odd(&self) -> bool;
+    fn to_i128(&self) -> Option<i128>;
+}
+
+impl Wide for i128 {
+    fn from_i128(v: i128) -> Self {
+        v
+    }
+    fn mul(&self, other: &Self) -> Option<Self> {
+        self.checked_mul(*other)
+    }
+    fn pow10(exp: u32) -> Option<Self> {
+        10i128.checked_pow(exp)
+    }
+    fn is_zero(&self) -> bool {
+        *self == 0
+    }
+    fn is_negative(&self) -> bool {
+        *self < 0
+    }
+    fn neg(&self) -> Self {
+        // mantissas and their products here are far from i128::MIN
+        -*self
+    }
+    fn div_rem(&self, d: &Self) -> (Self, Self) {
+        (self / d, self % d)
+    }
+    fn add_one(&self) -> Option<Self> {
+        self.checked_add(1)
+    }
+    fn double(&self) -> Option<Self> {
+        self.checked_mul(2)
+    }
+    fn is_odd(&self) -> bool {
+        self % 2 != 0
+    }
+    fn to_i128(&self) -> Option<i128> {
+        Some(*self)
+    }
+}
+
+impl Wide for BigInt {
+    fn from_i128(v: i128) -> Self {
+        BigInt::from(v)
+    }
+    fn mul(&self, other: &Self) -> Option<Self> {
+        Some(self * other)
+    }
+    fn pow10(exp: u32) -> Option<Self> {
+        Some(num_traits::pow(BigInt::from(10u8), exp as usize))
+    }
+    fn is_zero(&self) -> bool {
+        num_traits::Zero::is_zero(self)
+    }
+    fn is_negative(&self) -> bool {
+        self.sign() == num_bigint::Sign::Minus
+    }
+    fn neg(&self) -> Self {
+        -self
+    }
+    fn div_rem(&self, d: &Self) -> (Self, Self) {
+        num_integer::Integer::div_rem(self, d)
+    }
+    fn add_one(&self) -> Option<Self> {
+        Some(self + 1u8)
+    }
+    fn double(&self) -> Option<Self> {
+        Some(self * 2u8)
+    }
+    fn is_odd(&self) -> bool {
+        num_integer::Integer::is_odd(self)
+    }
+    fn to_i128(&self) -> Option<i128> {
+        i128::try_from(self).ok()
+    }
+}
+
+/// A product of decimals as (integer, decimal places): 2.5 × 3 = (75, 1).
+fn product<W: Wide>(factors: &[Decimal]) -> Option<(W, u32)> {
+    let mut m = W::from_i128(1);
+    let mut scale = 0;
+    for f in factors {
+        m = m.mul(&W::from_i128(f.mantissa()))?;
+        scale += f.scale();
+    }
+    Some((m, scale))
+}
+
+/// (a, b) as two integers of the same decimal places, so they compare as the decimals do.
+fn aligned<W: Wide>((a, sa): (W, u32), (b, sb): (W, u32)) -> Option<(W, W)> {
+    match sa.cmp(&sb) {
+        Ordering::Less => Some((a.mul(&W::pow10(sb - sa)?)?, b)),
+        Ordering::Greater => Some((a, b.mul(&W::pow10(sa - sb)?)?)),
+        Ordering::Equal => Some((a, b)),
+    }
+}
+
+/// The steps of [`quotient`] in one integer width: `None` when a step does not fit in it;
+/// `Some(None)` when the result does not fit in a decimal.
+fn quotient_in<W: Wide>(num: &[Decimal], den: &[Decimal], places: u32, mode: RoundingMode) -> Option<Option<Decimal>> {
+    let (n, ns) = product::<W>(num)?;
+    // n / 10^ns ÷ d / 10^ds, times 10^places: n × 10^(ds + places) ÷ (d × 10^ns)
+    let (d, ds) = product::<W>(den)?;
+    let (mut n, mut d) = aligned((n, ns), (d, ds + places))?;
+    if d.is_negative() {
+        n = n.neg();
+        d = d.neg();
+    }
+    let negative = n.is_negative();
+    let (q, r) = if negative { n.neg() } else { n }.div_rem(&d);
+    let up = match mode {
+        RoundingMode::Down => false,
+        RoundingMode::Up => !r.is_zero(),
+        RoundingMode::HalfAwayFromZero => r.double()? >= d,
+        RoundingMode::HalfEven => match r.double()?.cmp(&d) {
+            Ordering::Greater => true,
+            Ordering::Equal => q.is_odd(),
+            Ordering::Less => false,
+        },
+    };
+    let q = if up { q.add_one()? } else { q };
+    let q = if negative { q.neg() } else { q };
+    Some(q.to_i128().and_then(|q| Decimal::try_from_i128_with_scale(q, places).ok()).map(|d| d.normalize()))
+}
+
+/// `Π num / Π den`, exactly, rounded once to `places` decimal places (at most 28, a decimal's
+/// own limit) by `mode`: `None` when a denominator factor is zero or the result is beyond a
+/// decimal's range.
+pub fn quotient(num: &[Decimal], den: &[Decimal], places: u32, mode: RoundingMode) -> Option<Decimal> {
+    if den.iter().any(|d| d.is_zero()) {
+        return None;
+    }
+    let places = places.min(28);
+    match quotient_in::<i128>(num, den, places, mode) {
+        Some(result) => result,
+        None => quotient_in::<BigInt>(num, den, places, mode).flatten(),
+    }
+}
+
+/// How `Π num / Π den` compares with `x`, exactly (no factor of `den` may be zero).
+pub fn cmp_quotient(num: &[Decimal], den: &[Decimal], x: Decimal) -> Ordering {
+    fn cmp_in<W: Wide>(num: &[Decimal], den: &[Decimal], x: Decimal) -> Option<Ordering> {
+        // n / d against x, with d > 0: n against x × d
+        let (n, ns) = product::<W>(num)?;
+        let (d, ds) = product::<W>(den)?;
+        let (n, d) = if d.is_negative() { (n.neg(), d.neg()) } else { (n, d) };
+        let xd = W::from_i128(x.mantissa()).mul(&d)?;
+        let (a, b) = aligned((n, ns), (xd, x.scale() + ds))?;
+        Some(a.cmp(&b))
+    }
+    debug_assert!(den.iter().all(|d| !d.is_zero()));
+    cmp_in::<i128>(num, den, x).unwrap_or_else(|| cmp_in::<BigInt>(num, den, x).expect("BigInt steps always fit"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use RoundingMode::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_half_cent_reached_through_a_non_terminating_mean_rounds_up() {
+        // issue 18: W3 = 107·31 × 15 / (186 × 20) = 13.375 exactly → 13.38 (C11, half away from zero);
+        // 107/6 cut at 28 digits, ÷ 20 × 15 gives 13.37499… → 13.37
+        assert_eq!(quotient(&[d("3317"), d("15")], &[d("186"), d("20")], 2, HalfAwayFromZero), Some(d("13.38")));
+        assert_eq!(quotient(&[d("3317"), d("15")], &[d("186"), d("20")], 2, HalfEven), Some(d("13.38")));
+        assert_eq!(quotient(&[d("3317"), d("15")], &[d("186"), d("20")], 2, Down), Some(d("13.37")));
+        // 14.125 = 113/8: half-even keeps 14.12, half away gives 14.13
+        assert_eq!(quotient(&[d("113")], &[d("8")], 2, HalfEven), Some(d("14.12")));
+        assert_eq!(quotient(&[d("113")], &[d("8")], 2, HalfAwayFromZero), Some(d("14.13")));
+        assert_eq!(quotient(&[d("1")], &[d("3")], 2, Up), Some(d("0.34")));
+    }
+
+    #[test]
+    fn negative_values_round_away_from_zero_symmetrically() {
+        assert_eq!(quotient(&[d("-113")], &[d("8")], 2, HalfAwayFromZero), Some(d("-14.13")));
+        assert_eq!(quotient(&[d("113")], &[d("-8")], 2, HalfAwayFromZero), Some(d("-14.13")));
+        assert_eq!(quotient(&[d("-1")], &[d("3")], 2, Down), Some(d("-0.33")));
+        assert_eq!(quotient(&[d("-1")], &[d("3")], 2, Up), Some(d("-0.34")));
+    }
+
+    #[test]
+    fn wide_factors_take_the_bigint_path_with_the_same_result() {
+        // 28-digit mantissas: the products overflow i128
+        let big = d("0.1234567890123456789012345678");
+        let q = quotient(&[big, d("79228162514264.337593543950")], &[big, d("3")], 2, HalfAwayFromZero);
+        assert_eq!(q, Some(d("26409387504754.78")));
+        assert_eq!(quotient(&[d("1")], &[d("0.0000000000000000000000000001")], 2, HalfAwayFromZero), None);
+        assert_eq!(quotient(&[d("1")], &[d("0")], 2, HalfAwayFromZero), None);
+        // places past a decimal's 28 are its 28
+        assert_eq!(quotient(&[d("2")], &[d("3")], 30, HalfAwayFromZero), Some(d("0.6666666666666666666666666667")));
+    }
+
+    #[test]
+    fn comparisons_are_exact() {
+        // 300 / 3 = 100 ≥ 100; 299.99 / 3 < 100
+        assert_eq!(cmp_quotient(&[d("300")], &[d("3")], d("100")), Ordering::Equal);
+        assert_eq!(cmp_quotient(&[d("299.99")], &[d("3")], d("100")), Ordering::Less);
+        assert_eq!(cmp_quotient(&[d("1")], &[d("3")], d("0.3333333333333333333333333333")), Ordering::Greater);
+        assert_eq!(cmp_quotient(&[d("-1")], &[d("-3")], d("0.34")), Ordering::Less);
+        let big = d("0.1234567890123456789012345678");
+        assert_eq!(cmp_quotient(&[big, big], &[big], big), Ordering::Equal);
+    }
+}
