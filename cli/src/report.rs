@@ -250,6 +250,7 @@ impl Report<'_> {
                             Cell::text(&l.rule),
                             Cell::text(self.rule_name(&l.rule)),
                             Cell::text(l.record.clone().unwrap_or_default()),
+                            Cell::Int(i64::from(l.occurrences)),
                             Cell::Score(l.raw),
                             Cell::Score(l.points),
                             Cell::text(cut),
@@ -268,6 +269,7 @@ impl Report<'_> {
                             Cell::text(self.rule_name(z)),
                             Cell::Empty,
                             Cell::Empty,
+                            Cell::Empty,
                             Cell::Score(c.points),
                             Cell::Empty,
                             Cell::text("此项不得分"),
@@ -281,7 +283,7 @@ impl Report<'_> {
             slug: if bonus { "bonuses" } else { "deductions" },
             name: if bonus { "加分明细" } else { "扣分明细" },
             title: self.title(&format!("{what}明细")),
-            headers: ["月份", "类型", "编号", "名称", "部门", "类别", "项目", "项目名称", "记录编号", raw, counted, "未全额计分原因", "说明"]
+            headers: ["月份", "类型", "编号", "名称", "部门", "类别", "项目", "项目名称", "记录编号", "次数", raw, counted, "未全额计分原因", "说明"]
                 .map(String::from)
                 .to_vec(),
             rows,

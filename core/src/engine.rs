@@ -1537,16 +1537,55 @@ struct Scratch<'a> {
     order: Vec<usize>,
 }
 
-/// A line awaiting caps: one occurrence or state.
+/// A line awaiting caps: a state, or a run of a record's occurrences (E6) that all count alike.
+/// Caps split a run into at most three (those that fit, one cut to what is left, the rest cut to
+/// nothing), so work grows with the records, never with their `count`.
 struct Pending<'a> {
     item: usize,
     record: Option<&'a Record>,
     /// The record's accumulator on this subject and item.
     slot: Option<u32>,
+    /// Occurrences in the run (1 for a state).
+    n: u32,
+    /// Points of one occurrence before caps.
     raw: Decimal,
+    /// Points one occurrence of the run counts after the caps so far.
     applied: Decimal,
     detail: String,
     cut: Option<Reason>,
+}
+
+impl<'a> Pending<'a> {
+    /// `k` of the run's occurrences, each counting `applied`, cut for `cut` (without the text).
+    fn part(&self, k: u32, applied: Decimal, cut: Option<Reason>) -> Pending<'a> {
+        Pending { item: self.item, record: self.record, slot: self.slot, n: k, raw: self.raw, applied, detail: String::new(), cut }
+    }
+}
+
+/// How many of `n` occurrences of `each` (> 0) points fit whole into `room` (≥ 0): ⌊room / each⌋,
+/// exactly, at most `n`.
+fn whole_fits(room: Decimal, each: Decimal, n: u32) -> u32 {
+    match crate::exact::quotient(&[room], &[each], 0, crate::policy::RoundingMode::Down) {
+        Some(q) if q < Decimal::from(n) => u32::try_from(q).unwrap_or(n),
+        _ => n,
+    }
+}
+
+/// One occurrence of `raw` points under what is left of an item's monthly and yearly caps: the
+/// points it counts and the cap that cut it (the yearly one when both did), as E6 takes them.
+fn under_item_caps(raw: Decimal, month_left: Option<Decimal>, year_left: Option<Decimal>) -> (Decimal, Option<Reason>) {
+    let (mut applied, mut cut) = (raw, None);
+    if let Some(left) = month_left
+        && applied > left
+    {
+        (applied, cut) = (left, Some(Reason::MonthCap));
+    }
+    if let Some(left) = year_left
+        && applied > left
+    {
+        (applied, cut) = (left, Some(Reason::YearCap));
+    }
+    (applied, cut)
 }
 
 
@@ -1847,6 +1886,7 @@ impl Policy {
                         item: ii,
                         record: None,
                         slot: None,
+                        n: 1,
                         raw: points,
                         applied: points,
                         detail,
@@ -1892,6 +1932,7 @@ impl Policy {
                                     item: ii,
                                     record: Some(r),
                                     slot,
+                                    n: 1,
                                     raw,
                                     applied: Decimal::ZERO,
                                     detail,
@@ -1915,6 +1956,7 @@ impl Policy {
                                         item: ii,
                                         record: Some(r),
                                         slot,
+                                        n: 1,
                                         raw,
                                         applied: Decimal::ZERO,
                                         detail,
@@ -1930,21 +1972,12 @@ impl Policy {
                                 }
                             }
                         }
-                        for _ in 1..r.count {
-                            occs.push(Pending {
-                                item: ii,
-                                record: Some(r),
-                                slot,
-                                raw,
-                                applied: raw,
-                                detail: detail.clone(),
-                                cut: None,
-                            });
-                        }
+                        // the record's occurrences as one run (E6)
                         occs.push(Pending {
                             item: ii,
                             record: Some(r),
                             slot,
+                            n: r.count,
                             raw,
                             applied: raw,
                             detail,
@@ -1953,31 +1986,54 @@ impl Policy {
                     }
                 }
             }
-            // per-item caps, occurrence by occurrence (E6), monthly then yearly
-            for p in states.iter_mut().chain(occs.iter_mut()) {
+            // per-item caps, monthly then yearly, occurrence by occurrence (E6): a run's
+            // occurrences that fit whole, then one cut to what is left, then the rest cut to nothing
+            let (month_cap, year_cap) = (item.caps.month, item.caps.year);
+            let left = |month_used: Decimal, year_used: Decimal| {
+                (
+                    month_cap.map(|c| (c - month_used).max(Decimal::ZERO)),
+                    year_cap.map(|c| (c - year_used).max(Decimal::ZERO)),
+                )
+            };
+            for mut p in states.drain(..).chain(occs.drain(..)) {
                 if p.cut.is_some() {
+                    lines.push(p);
                     continue;
                 }
-                if let Some(cap) = item.caps.month {
-                    let left = (cap - month_used).max(Decimal::ZERO);
-                    if p.applied > left {
-                        p.applied = left;
-                        p.cut = Some(Reason::MonthCap);
+                let (ml, yl) = left(month_used, st.year_used[year_key]);
+                let room = match (ml, yl) {
+                    (Some(m), Some(y)) => Some(m.min(y)),
+                    (m, y) => m.or(y),
+                };
+                // occurrences of p.raw (> 0) that fit whole under both caps: every one when
+                // uncapped or when an occurrence takes nothing
+                let whole = match room {
+                    Some(room) if p.raw > Decimal::ZERO => whole_fits(room, p.raw, p.n),
+                    _ => p.n,
+                };
+                let first = lines.len();
+                // the run's text goes with its first part
+                let detail = std::mem::take(&mut p.detail);
+                let mut take = |q: Pending<'a>, month_used: &mut Decimal, year_used: &mut Decimal| {
+                    let points = q.applied * Decimal::from(q.n);
+                    *month_used += points;
+                    if year_cap.is_some() {
+                        *year_used += points;
                     }
+                    lines.push(q);
+                };
+                let rest = p.n - whole;
+                if whole > 0 || rest == 0 {
+                    take(p.part(whole, p.raw, None), &mut month_used, &mut st.year_used[year_key]);
                 }
-                if let Some(cap) = item.caps.year {
-                    let used = st.year_used[year_key];
-                    let left = (cap - used).max(Decimal::ZERO);
-                    if p.applied > left {
-                        p.applied = left;
-                        p.cut = Some(Reason::YearCap);
-                    }
-                    st.year_used[year_key] += p.applied;
+                // past them, the next occurrence is cut to what is left, the rest to nothing
+                for k in [1, rest.saturating_sub(1)].into_iter().filter(|&k| k > 0 && rest > 0) {
+                    let (ml, yl) = left(month_used, st.year_used[year_key]);
+                    let (applied, cut) = under_item_caps(p.raw, ml, yl);
+                    take(p.part(k, applied, cut), &mut month_used, &mut st.year_used[year_key]);
                 }
-                month_used += p.applied;
+                lines[first].detail = detail;
             }
-            lines.append(states);
-            lines.append(occs);
         }
 
         // category caps (C2) and bonus caps (C3), in line order
@@ -2024,6 +2080,7 @@ impl Policy {
                     res.lines.push(Line {
                         rule: idx.names.texts.codes[*ii].clone(),
                         record: None,
+                        occurrences: 1,
                         raw,
                         points: taken,
                         detail: cat!("derived score ", Dec(*score), ": ", detail),
@@ -2034,64 +2091,88 @@ impl Policy {
             for &li in &order[start..next] {
                 let p = &mut lines[li];
                 let capped = cat.bonus || sp.floor == Floor::Category;
-                // what the line counted after its item's own caps (E7), before the category's
-                let before_category_cap = p.applied;
+                // the run under the category's cap, occurrence by occurrence: those that fit
+                // whole, one cut to what is left, the rest to nothing (a line cut by its item's
+                // caps is not cut again)
+                let mut parts: [(u32, Decimal, Option<Reason>); 3] = [(p.n, p.applied, p.cut), (0, Decimal::ZERO, None), (0, Decimal::ZERO, None)];
                 if capped && p.cut.is_none() {
                     let left = (cat.max - res.points).max(Decimal::ZERO);
-                    if p.applied > left {
-                        p.applied = left;
-                        p.cut = Some(if cat.bonus {
-                            Reason::BonusCap
-                        } else {
-                            Reason::CategoryExhausted
-                        });
+                    if p.applied * Decimal::from(p.n) > left {
+                        // here p.applied > 0, as left ≥ 0
+                        let whole = whole_fits(left, p.applied, p.n);
+                        let why = Some(if cat.bonus { Reason::BonusCap } else { Reason::CategoryExhausted });
+                        let partial = left - p.applied * Decimal::from(whole);
+                        parts = [(whole, p.applied, None), (1, partial, why), (p.n - whole - 1, Decimal::ZERO, why)];
                     }
                 }
-                res.points += p.applied;
-                // E7: the yearly cap was used by the points before the category's cap cut them;
-                // under `yearly_cap_usage: counted` only what counted uses it
-                if self.doc.settings.yearly_cap_usage == YearToDate::Counted
-                    && p.applied < before_category_cap
-                    && self.doc.rules[p.item].caps.year.is_some()
-                {
-                    let at = st.at(sx, p.item);
-                    st.year_used[at] -= before_category_cap - p.applied;
-                }
-                if let Some(rec) = p.record {
-                    // E4: what a keyed record counted raises the best value of its key for later
-                    // months: after every cap, or before the category's (settings.achievement_value)
-                    if let Some(k) = &rec.key {
-                        let value = match self.doc.settings.achievement_value {
-                            YearToDate::Counted => p.applied,
-                            YearToDate::BeforeCategoryCap => before_category_cap,
-                        };
-                        if value > Decimal::ZERO {
-                            *st.best_key.entry((sx, p.item, k.as_str())).or_default() += value;
+                // what each occurrence counted after its item's own caps (E7), before the category's
+                let before_category_cap = p.applied;
+                let (mut raw_sum, mut applied_sum, mut first_cut) = (Decimal::ZERO, Decimal::ZERO, None);
+                for (k, applied, cut) in parts {
+                    if k == 0 {
+                        continue;
+                    }
+                    let n = Decimal::from(k);
+                    raw_sum += p.raw * n;
+                    applied_sum += applied * n;
+                    first_cut = first_cut.or(cut);
+                    // E7: the yearly cap was used by the points before the category's cap cut them;
+                    // under `yearly_cap_usage: counted` only what counted uses it
+                    if self.doc.settings.yearly_cap_usage == YearToDate::Counted
+                        && applied < before_category_cap
+                        && self.doc.rules[p.item].caps.year.is_some()
+                    {
+                        let at = st.at(sx, p.item);
+                        st.year_used[at] -= (before_category_cap - applied) * n;
+                    }
+                    if let Some(rec) = p.record {
+                        // E4: what a keyed record counted raises the best value of its key for later
+                        // months: after every cap, or before the category's (settings.achievement_value)
+                        if let Some(key) = &rec.key {
+                            let value = match self.doc.settings.achievement_value {
+                                YearToDate::Counted => applied,
+                                YearToDate::BeforeCategoryCap => before_category_cap,
+                            };
+                            if value > Decimal::ZERO {
+                                *st.best_key.entry((sx, p.item, key.as_str())).or_default() += value * n;
+                            }
+                        }
+                    }
+                    if let Some(s) = p.slot {
+                        let a = &mut accs[s as usize];
+                        a.raw += p.raw * n;
+                        a.points += applied * n;
+                        if applied > Decimal::ZERO {
+                            a.counted += k;
+                        }
+                        if let Some(c) = cut
+                            && a.reason.is_none()
+                        {
+                            a.reason = Some(c);
                         }
                     }
                 }
-                if let Some(s) = p.slot {
-                    let a = &mut accs[s as usize];
-                    a.raw += p.raw;
-                    a.points += p.applied;
-                    if p.applied > Decimal::ZERO {
-                        a.counted += 1;
-                    }
-                    if let Some(c) = p.cut
-                        && a.reason.is_none()
-                    {
-                        a.reason = Some(c);
-                    }
-                }
+                res.points += applied_sum;
                 if world.explain {
-                    res.lines.push(Line {
-                        rule: idx.names.texts.codes[p.item].clone(),
-                        record: p.record.map(|r| idx.record_text(r)),
-                        raw: p.raw,
-                        points: p.applied,
-                        detail: std::mem::take(&mut p.detail),
-                        cut: p.cut,
-                    });
+                    // one line per record and item: the parts of its run together
+                    let record = p.record.map(|r| idx.record_text(r));
+                    match res.lines.last_mut() {
+                        Some(l) if record.is_some() && l.record == record && l.rule == idx.names.texts.codes[p.item] => {
+                            l.occurrences += p.n;
+                            l.raw += raw_sum;
+                            l.points += applied_sum;
+                            l.cut = l.cut.or(first_cut);
+                        }
+                        _ => res.lines.push(Line {
+                            rule: idx.names.texts.codes[p.item].clone(),
+                            record,
+                            occurrences: p.n,
+                            raw: raw_sum,
+                            points: applied_sum,
+                            detail: std::mem::take(&mut p.detail),
+                            cut: first_cut,
+                        }),
+                    }
                 }
             }
             res.score = if cat.bonus {
@@ -2169,6 +2250,7 @@ impl Policy {
                         c.lines.push(Line {
                             rule: code.clone(),
                             record: None,
+                            occurrences: 1,
                             raw: extra,
                             points: extra,
                             detail: format!("{z} scores 0: {why}"),

@@ -98,13 +98,15 @@ fn section(out: &mut String, c: &crate::result::CategoryResult, sign_of_points: 
             .as_deref()
             .map(|r| format!(" 记录 {r}"))
             .unwrap_or_default();
+        // a record's occurrences are one line (E6): "×11"
+        let times = if l.occurrences > 1 { format!(" ×{}", l.occurrences) } else { String::new() };
         let cut = match l.cut {
             Some(r) if l.points < l.raw => format!(" (应计 {}, {})", fmt(l.raw), r.label_zh()),
             _ => String::new(),
         };
         let _ = writeln!(
             out,
-            "  {} {sign_of_points}{}{rec}{cut} — {}",
+            "  {} {sign_of_points}{}{rec}{times}{cut} — {}",
             l.rule,
             fmt(l.points),
             l.detail

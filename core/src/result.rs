@@ -103,14 +103,18 @@ pub struct Line {
     pub rule: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record: Option<Text>,
-    /// Points before caps.
+    /// The record's occurrences the line stands for (C8 `count`; 1 for a state or derived score):
+    /// a record's occurrences on an item are one line, however many of them the caps cut (E6).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub occurrences: u32,
+    /// Points before caps (of all its occurrences).
     #[serde(serialize_with = "crate::text::ser_dec")]
     pub raw: Decimal,
     /// Points that counted.
     #[serde(serialize_with = "crate::text::ser_dec")]
     pub points: Decimal,
     pub detail: String,
-    /// Why fewer points counted than raw.
+    /// Why fewer points counted than raw (the first cap that cut one of its occurrences).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cut: Option<Reason>,
 }
@@ -281,4 +285,12 @@ impl YearResult {
     pub fn month(&self, m: u32) -> Option<&MonthResult> {
         self.months.iter().find(|r| r.month.month == m)
     }
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn is_one(n: &u32) -> bool {
+    *n == 1
 }

@@ -288,7 +288,7 @@ def _month_specs(results: Sequence["MonthResult"], scores_name: str) -> Dict[str
                 for c in cats:
                     categories.append({**key, "type": ctype, "category": c.code, "category_name": c.name, "max": c.max, "points": c.points, "score": c.score, "zeroed_by": c.zeroed_by})
                     for ln in c.lines:
-                        lines.append({**key, "type": ctype, "category": c.code, "rule": ln.rule, "record": ln.record, "raw": ln.raw, "points": ln.points, "cut": ln.cut, "cut_label": _label(ln.cut), "detail": ln.detail})
+                        lines.append({**key, "type": ctype, "category": c.code, "rule": ln.rule, "record": ln.record, "occurrences": ln.occurrences, "raw": ln.raw, "points": ln.points, "cut": ln.cut, "cut_label": _label(ln.cut), "detail": ln.detail})
             for f in s.flags:
                 flags.append({**key, "code": f.code, "period": f.period, "rule": f.rule, "record": f.record, "category": f.category, "detail": f.detail})
         for o in r.records:
@@ -296,7 +296,7 @@ def _month_specs(results: Sequence["MonthResult"], scores_name: str) -> Dict[str
     return {
         scores_name: (scores, ["month", "kind", "subject", "name", "department", "base", "bonus", "total", "grade", "grade_forced_by"], ["base", "bonus", "total"]),
         "categories": (categories, ["month", "kind", "subject", "type", "category", "category_name", "max", "points", "score", "zeroed_by"], ["max", "points", "score"]),
-        "lines": (lines, ["month", "kind", "subject", "type", "category", "rule", "record", "raw", "points", "cut", "cut_label", "detail"], ["raw", "points"]),
+        "lines": (lines, ["month", "kind", "subject", "type", "category", "rule", "record", "occurrences", "raw", "points", "cut", "cut_label", "detail"], ["raw", "points"]),
         "records": (records, ["month", "record", "rule", "subject", "date", "status", "outcome", "occurrences", "counted_occurrences", "points", "reason", "reason_label", "detail"], ["points"]),
         "flags": (flags, ["month", "kind", "subject", "code", "period", "rule", "record", "category", "detail"], []),
     }

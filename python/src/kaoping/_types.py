@@ -113,13 +113,15 @@ class Line(_Record):
 
     rule: str
     raw: Decimal
-    """Points before caps."""
+    """Points before caps (of all the line's occurrences)."""
     points: Decimal
     """Points that counted."""
     detail: str
     record: Optional[str] = None
+    occurrences: int = 1
+    """The record's occurrences the line stands for (its ``count``): one line per record and item (E6)."""
     cut: Optional[str] = None
-    """Why fewer points counted than ``raw`` (a reason code such as ``month_cap``)."""
+    """Why fewer points counted than ``raw`` (the first cap that cut one of its occurrences, such as ``month_cap``)."""
 
 
 @dataclass(frozen=True)
