@@ -105,7 +105,7 @@ pub struct Line {
     pub record: Option<Text>,
     /// The record's occurrences the line stands for (C8 `count`; 1 for a state or derived score):
     /// a record's occurrences on an item are one line, however many of them the caps cut (E6).
-    #[serde(default = "one", skip_serializing_if = "is_one")]
+    #[serde(default = "one")]
     pub occurrences: u32,
     /// Points before caps (of all its occurrences).
     #[serde(serialize_with = "crate::text::ser_dec")]
@@ -289,8 +289,4 @@ impl YearResult {
 
 fn one() -> u32 {
     1
-}
-
-fn is_one(n: &u32) -> bool {
-    *n == 1
 }

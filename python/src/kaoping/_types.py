@@ -117,9 +117,9 @@ class Line(_Record):
     points: Decimal
     """Points that counted."""
     detail: str
+    occurrences: int
+    """The record's occurrences the line stands for (its ``count``; 1 for a state or a derived score): one line per record and item (E6)."""
     record: Optional[str] = None
-    occurrences: int = 1
-    """The record's occurrences the line stands for (its ``count``): one line per record and item (E6)."""
     cut: Optional[str] = None
     """Why fewer points counted than ``raw`` (the first cap that cut one of its occurrences, such as ``month_cap``)."""
 
