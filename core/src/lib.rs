@@ -15,7 +15,9 @@
 #![forbid(unsafe_code)]
 
 pub mod dataset;
+mod compile;
 pub mod engine;
+mod evaluate;
 pub mod error;
 pub mod exact;
 pub mod explain;
@@ -26,6 +28,7 @@ pub mod limits;
 pub mod month;
 pub mod period;
 pub mod policy;
+mod render;
 pub mod result;
 pub mod schema;
 pub mod text;

@@ -1,0 +1,656 @@
+//! Validation and compilation of a dataset against a policy: every problem at once, then the
+//! compiled hall the engine reads (subjects and items as dense indices, records grouped by month
+//! in the order E6 needs, the roster and metrics by id).
+
+use crate::dataset::{Dataset, Record, Staff, Window, WindowMetrics};
+use crate::engine::{FastMap, Policy};
+use crate::error::{Errors, Problem, ProblemKind};
+use crate::month::{YearMonth, covers, days_in_month};
+use crate::policy::{Severity, SubjectKind};
+use crate::render::PolicyTexts;
+use crate::text::Text;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, BTreeSet};
+
+// ------------------------------------------------------------------ index and validation
+
+/// Lengths, counts and magnitudes past the limits of SECURITY.md.
+pub(crate) fn check_dataset_limits(ds: &Dataset, p: &mut Vec<Problem>) {
+    use crate::limits::*;
+    // paths are formatted only for a problem: a valid dataset costs no allocation here
+    // (a string of at most n bytes has at most n characters, so short ones need no count)
+    let id = |s: &str, path: std::fmt::Arguments, p: &mut Vec<Problem>| {
+        if s.len() > MAX_ID_CHARS && s.chars().count() > MAX_ID_CHARS {
+            let n = s.chars().count();
+            p.push(Problem::new(
+                ProblemKind::Invalid,
+                path.to_string(),
+                format!("an id or code is at most {MAX_ID_CHARS} characters, got {n}"),
+            ));
+        }
+    };
+    let text = |s: &str, path: std::fmt::Arguments, p: &mut Vec<Problem>| {
+        if s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS {
+            let n = s.chars().count();
+            p.push(Problem::new(
+                ProblemKind::Invalid,
+                path.to_string(),
+                format!("a text is at most {MAX_TEXT_CHARS} characters, got {n}"),
+            ));
+        }
+    };
+    let big = |v: Decimal, path: std::fmt::Arguments, p: &mut Vec<Problem>| {
+        if v.abs() > max_magnitude() {
+            p.push(Problem::new(
+                ProblemKind::Invalid,
+                path.to_string(),
+                format!("{v} is beyond the limit of ±{}", max_magnitude()),
+            ));
+        }
+    };
+    if ds.records.len() > MAX_RECORDS {
+        p.push(Problem::new(
+            ProblemKind::Invalid,
+            "records",
+            format!(
+                "{} records; the limit is {MAX_RECORDS} a dataset",
+                ds.records.len()
+            ),
+        ));
+        return;
+    }
+    id(&ds.hall.id, format_args!("hall.id"), p);
+    text(&ds.hall.name, format_args!("hall.name"), p);
+    for (i, d) in ds.departments.iter().enumerate() {
+        id(&d.id, format_args!("departments[{i}].id"), p);
+        text(&d.name, format_args!("departments[{i}].name"), p);
+    }
+    for (i, w) in ds.windows.iter().enumerate() {
+        id(&w.id, format_args!("windows[{i}].id"), p);
+        text(&w.name, format_args!("windows[{i}].name"), p);
+    }
+    for (i, s) in ds.staff.iter().enumerate() {
+        id(&s.id, format_args!("staff[{i}].id"), p);
+        text(&s.name, format_args!("staff[{i}].name"), p);
+    }
+    for (k, v) in &ds.targets {
+        id(k, format_args!("targets.{k}"), p);
+        big(*v, format_args!("targets.{k}"), p);
+    }
+    for (i, m) in ds.metrics.iter().enumerate() {
+        for (k, v) in m.rates.iter().chain(m.values.iter()) {
+            id(k, format_args!("metrics[{i}].{k}"), p);
+            big(*v, format_args!("metrics[{i}].{k}"), p);
+        }
+    }
+    for (i, r) in ds.records.iter().enumerate() {
+        let n = p.len();
+        id(&r.id, format_args!("records[{i}].id"), p);
+        id(&r.rule, format_args!("records[{i}].rule"), p);
+        id(&r.subject, format_args!("records[{i}].subject"), p);
+        if let Some(k) = &r.key {
+            id(k, format_args!("records[{i}].key"), p);
+        }
+        for (field, v) in [("note", &r.note), ("evidence", &r.evidence)] {
+            if let Some(v) = v {
+                text(v, format_args!("records[{i}].{field}"), p);
+            }
+        }
+        if r.count > MAX_COUNT {
+            p.push(Problem::new(
+                ProblemKind::Invalid,
+                format!("records[{i}].count"),
+                format!(
+                    "count {} is beyond the limit of {MAX_COUNT} occurrences a record",
+                    r.count
+                ),
+            ));
+        }
+        for (field, v) in [("points", r.points), ("units", r.units)] {
+            if let Some(v) = v {
+                big(v, format_args!("records[{i}].{field}"), p);
+            }
+        }
+        if p.len() > n && r.id.chars().count() <= MAX_ID_CHARS {
+            for q in &mut p[n..] {
+                q.record = Some(r.id.clone());
+            }
+        }
+    }
+}
+
+/// A place in a list (`records[17]`), formatted only when a problem names it.
+pub(crate) struct Place(&'static str, usize);
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}[{}]", self.0, self.1)
+    }
+}
+
+pub(crate) struct Index<'a> {
+    pub(crate) ds: &'a Dataset,
+    pub(crate) windows: BTreeMap<&'a str, &'a Window>,
+    pub(crate) staff: BTreeMap<&'a str, &'a Staff>,
+    pub(crate) metrics: FastMap<(&'a str, YearMonth), &'a WindowMetrics>,
+    /// Record indices by month (0–11), each sorted by date then id.
+    pub(crate) by_month: Vec<Vec<usize>>,
+    /// Each subject's dense index: windows by id first, then staff by id (the order of
+    /// `windows` and `staff`).
+    pub(crate) window_ix: FastMap<&'a str, u32>,
+    pub(crate) staff_ix: FastMap<&'a str, u32>,
+    /// Per record: the index of its item in the policy, and of its subject.
+    pub(crate) rec_item: Vec<u32>,
+    pub(crate) rec_subject: Vec<u32>,
+    /// Shared texts for results (empty until [`Index::named`]: validation alone does not need them).
+    pub(crate) names: Names,
+}
+
+/// The dataset's ids and names as shared [`Text`], for results.
+#[derive(Default)]
+pub(crate) struct Names {
+    /// This evaluation's own copy of the policy's texts.
+    pub(crate) texts: PolicyTexts,
+    pub(crate) hall: Text,
+    /// Record ids, by index in the dataset.
+    pub(crate) records: Vec<Text>,
+    /// By subject index.
+    pub(crate) subjects: Vec<SubjectNames>,
+}
+
+pub(crate) struct SubjectNames {
+    pub(crate) id: Text,
+    pub(crate) name: Text,
+    /// A window's department; a staff member's home department, if any.
+    pub(crate) department: Option<Text>,
+}
+
+pub(crate) fn dup_check<'a>(
+    ids: impl Iterator<Item = (usize, &'a str)>,
+    what: &str,
+    list: &str,
+    out: &mut Vec<Problem>,
+) {
+    let mut seen: FastMap<&str, usize> = FastMap::default();
+    seen.reserve(ids.size_hint().0);
+    for (i, id) in ids {
+        if let Some(first) = seen.insert(id, i) {
+            let mut p = Problem::new(
+                ProblemKind::Duplicate,
+                format!("{list}[{i}].id"),
+                format!("{what} id {id:?} is also used by {list}[{first}]"),
+            );
+            if list == "records" {
+                p = p.record(id);
+            }
+            out.push(p);
+        }
+    }
+}
+
+impl<'a> Index<'a> {
+    pub(crate) fn build(policy: &Policy, ds: &'a Dataset) -> Result<Index<'a>, Errors> {
+        let mut p = Vec::new();
+        let year = ds.year;
+        if !(1900..=9999).contains(&year) {
+            p.push(Problem::new(
+                ProblemKind::Invalid,
+                "year",
+                format!("year {year} is not a calendar year this library handles (1900–9999)"),
+            ));
+            return Err(Errors {
+                document: "dataset".into(),
+                problems: p,
+            });
+        }
+        let in_year = |d: NaiveDate| chrono::Datelike::year(&d) == year;
+        check_dataset_limits(ds, &mut p);
+        if ds.records.len() > crate::limits::MAX_RECORDS {
+            return Err(Errors {
+                document: "dataset".into(),
+                problems: p,
+            });
+        }
+        dup_check(
+            ds.departments
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (i, d.id.as_str())),
+            "department",
+            "departments",
+            &mut p,
+        );
+        dup_check(
+            ds.windows
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (i, d.id.as_str())),
+            "window",
+            "windows",
+            &mut p,
+        );
+        dup_check(
+            ds.staff.iter().enumerate().map(|(i, d)| (i, d.id.as_str())),
+            "staff",
+            "staff",
+            &mut p,
+        );
+        dup_check(
+            ds.records
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (i, d.id.as_str())),
+            "record",
+            "records",
+            &mut p,
+        );
+        let departments: BTreeSet<&str> = ds.departments.iter().map(|d| d.id.as_str()).collect();
+        let windows: BTreeMap<&str, &Window> =
+            ds.windows.iter().map(|w| (w.id.as_str(), w)).collect();
+        let staff: BTreeMap<&str, &Staff> = ds.staff.iter().map(|s| (s.id.as_str(), s)).collect();
+        for (id, what) in [(&ds.hall.id, "hall.id")] {
+            if id.trim().is_empty() {
+                p.push(Problem::new(
+                    ProblemKind::Invalid,
+                    what,
+                    "an id cannot be empty",
+                ));
+            }
+        }
+        for (i, w) in ds.windows.iter().enumerate() {
+            if !departments.contains(w.department.as_str()) {
+                p.push(Problem::new(
+                    ProblemKind::UnknownReference,
+                    format!("windows[{i}].department"),
+                    format!(
+                        "window {} names department {:?}, which is not in departments",
+                        w.id, w.department
+                    ),
+                ));
+            }
+            if let (Some(a), Some(b)) = (w.opened, w.closed)
+                && b < a
+            {
+                p.push(Problem::new(
+                    ProblemKind::Invalid,
+                    format!("windows[{i}].closed"),
+                    format!("window {} closes ({b}) before it opens ({a})", w.id),
+                ));
+            }
+            for (field, terms) in [
+                ("heads", &w.heads),
+                ("chief_representatives", &w.chief_representatives),
+            ] {
+                for (j, t) in terms.iter().enumerate() {
+                    let path = format!("windows[{i}].{field}[{j}]");
+                    if let Some(s) = &t.staff
+                        && !staff.contains_key(s.as_str())
+                    {
+                        p.push(Problem::new(
+                            ProblemKind::UnknownReference,
+                            format!("{path}.staff"),
+                            format!("staff {s:?} is not in staff"),
+                        ));
+                    }
+                    if t.staff.is_none() && t.name.is_none() {
+                        p.push(Problem::new(
+                            ProblemKind::Invalid,
+                            path.clone(),
+                            "give the person's staff id or name",
+                        ));
+                    }
+                    if let (Some(a), Some(b)) = (t.from, t.to)
+                        && b < a
+                    {
+                        p.push(Problem::new(
+                            ProblemKind::Invalid,
+                            format!("{path}.to"),
+                            format!("the term ends ({b}) before it starts ({a})"),
+                        ));
+                    }
+                }
+                let mut sorted: Vec<_> = terms.iter().enumerate().collect();
+                sorted.sort_by_key(|(_, t)| t.from);
+                for pair in sorted.windows(2) {
+                    let ((_, a), (j, b)) = (pair[0], pair[1]);
+                    if a.to
+                        .is_none_or(|end| b.from.is_none_or(|start| start <= end))
+                    {
+                        p.push(Problem::new(
+                            ProblemKind::Invalid,
+                            format!("windows[{i}].{field}[{j}]"),
+                            format!("window {}: two {field} terms overlap", w.id),
+                        ));
+                    }
+                }
+            }
+        }
+        for (i, s) in ds.staff.iter().enumerate() {
+            if let Some(d) = &s.department
+                && !departments.contains(d.as_str())
+            {
+                p.push(Problem::new(
+                    ProblemKind::UnknownReference,
+                    format!("staff[{i}].department"),
+                    format!(
+                        "staff {} names department {d:?}, which is not in departments",
+                        s.id
+                    ),
+                ));
+            }
+            for (j, a) in s.assignments.iter().enumerate() {
+                let path = format!("staff[{i}].assignments[{j}]");
+                if !windows.contains_key(a.window.as_str()) {
+                    p.push(Problem::new(
+                        ProblemKind::UnknownReference,
+                        format!("{path}.window"),
+                        format!(
+                            "staff {} is assigned to window {:?}, which is not in windows",
+                            s.id, a.window
+                        ),
+                    ));
+                }
+                if let (Some(x), Some(y)) = (a.from, a.to)
+                    && y < x
+                {
+                    p.push(Problem::new(
+                        ProblemKind::Invalid,
+                        format!("{path}.to"),
+                        format!("the assignment ends ({y}) before it starts ({x})"),
+                    ));
+                }
+            }
+            let mut sorted: Vec<_> = s.assignments.iter().enumerate().collect();
+            sorted.sort_by_key(|(_, a)| a.from);
+            for pair in sorted.windows(2) {
+                let ((k, a), (j, b)) = (pair[0], pair[1]);
+                if a.to
+                    .is_none_or(|end| b.from.is_none_or(|start| start <= end))
+                {
+                    p.push(Problem::new(
+                        ProblemKind::Invalid,
+                        format!("staff[{i}].assignments[{j}]"),
+                        format!(
+                            "staff {}: assignments[{k}] ({}) and assignments[{j}] ({}) overlap",
+                            s.id, a.window, b.window
+                        ),
+                    ));
+                }
+            }
+        }
+        for (k, v) in &ds.targets {
+            if *v < Decimal::ZERO || *v > Decimal::ONE_HUNDRED {
+                p.push(Problem::new(
+                    ProblemKind::Invalid,
+                    format!("targets.{k}"),
+                    format!("a target is a percentage 0–100, got {v}"),
+                ));
+            }
+        }
+        let mut metrics = FastMap::default();
+        for (i, m) in ds.metrics.iter().enumerate() {
+            let path = format!("metrics[{i}]");
+            if !windows.contains_key(m.window.as_str()) {
+                p.push(Problem::new(
+                    ProblemKind::UnknownReference,
+                    format!("{path}.window"),
+                    format!("no window {:?}", m.window),
+                ));
+            }
+            if m.month.year != year {
+                p.push(Problem::new(
+                    ProblemKind::Invalid,
+                    format!("{path}.month"),
+                    format!("month {} is outside the dataset's year {year}", m.month),
+                ));
+            }
+            for (k, v) in &m.rates {
+                if *v < Decimal::ZERO || *v > Decimal::ONE_HUNDRED {
+                    p.push(Problem::new(
+                        ProblemKind::Invalid,
+                        format!("{path}.rates.{k}"),
+                        format!("a rate is a percentage 0–100, got {v}"),
+                    ));
+                }
+            }
+            if metrics.insert((m.window.as_str(), m.month), m).is_some() {
+                p.push(Problem::new(
+                    ProblemKind::Duplicate,
+                    path,
+                    format!(
+                        "window {} has two metrics entries for {}",
+                        m.window, m.month
+                    ),
+                ));
+            }
+        }
+        let settings = &policy.doc.settings;
+        if settings.missing_metrics == Severity::Error {
+            for w in &ds.windows {
+                for m in YearMonth::months_of_year(year) {
+                    if days_in_month(w.opened, w.closed, m) > 0
+                        && !metrics.contains_key(&(w.id.as_str(), m))
+                    {
+                        p.push(Problem::new(
+                            ProblemKind::Invalid,
+                            "metrics",
+                            format!(
+                                "window {} has no metrics for {m} (the policy requires them)",
+                                w.id
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        // each subject's dense index: windows by id first, then staff by id
+        let window_ix: FastMap<&str, u32> = windows.keys().enumerate().map(|(i, w)| (*w, i as u32)).collect();
+        let nw = window_ix.len();
+        let staff_ix: FastMap<&str, u32> = staff.keys().enumerate().map(|(i, s)| (*s, (nw + i) as u32)).collect();
+        let wlist: Vec<&Window> = windows.values().copied().collect();
+        let slist: Vec<&Staff> = staff.values().copied().collect();
+        let mut rec_item = vec![0u32; ds.records.len()];
+        let mut rec_subject = vec![0u32; ds.records.len()];
+        for (i, r) in ds.records.iter().enumerate() {
+            let path = Place("records", i);
+            let bad = |kind, field: &str, msg: String| {
+                Problem::new(kind, format!("{path}.{field}"), msg)
+                    .record(r.id.clone())
+                    .rule(r.rule.clone())
+            };
+            if r.id.trim().is_empty() {
+                p.push(Problem::new(
+                    ProblemKind::Invalid,
+                    format!("{path}.id"),
+                    "a record id cannot be empty",
+                ));
+            }
+            if !in_year(r.date) {
+                p.push(bad(
+                    ProblemKind::Invalid,
+                    "date",
+                    format!("date {} is outside the dataset's year {year}", r.date),
+                ));
+            }
+            if r.count < 1 {
+                p.push(bad(
+                    ProblemKind::Invalid,
+                    "count",
+                    format!("count must be at least 1, got {}", r.count),
+                ));
+            }
+            let Some((item, rule)) = policy.by_code.get(r.rule.as_str()).map(|&ii| {
+                rec_item[i] = ii as u32;
+                (&policy.doc.rules[ii], policy.rules[ii].as_ref())
+            }) else {
+                p.push(bad(
+                    ProblemKind::UnknownReference,
+                    "rule",
+                    format!(
+                        "unknown rule code {:?} (not in policy {})",
+                        r.rule, policy.doc.id
+                    ),
+                ));
+                continue;
+            };
+            match item.subject {
+                SubjectKind::Staff => match staff_ix.get(r.subject.as_str()).map(|&x| {
+                    rec_subject[i] = x;
+                    slist[x as usize - nw]
+                }) {
+                    None => {
+                        let hint = if windows.contains_key(r.subject.as_str()) {
+                            format!(
+                                "; {} is a window, but {} is a staff item",
+                                r.subject, r.rule
+                            )
+                        } else {
+                            String::new()
+                        };
+                        p.push(bad(
+                            ProblemKind::UnknownReference,
+                            "subject",
+                            format!("unknown staff member {:?}{hint}", r.subject),
+                        ));
+                    }
+                    Some(s) => {
+                        if in_year(r.date)
+                            && !s.assignments.iter().any(|a| covers(a.from, a.to, r.date))
+                            && settings.unassigned_staff_record == Severity::Error
+                        {
+                            p.push(bad(ProblemKind::Invalid, "date", format!("staff {} has no window assignment on {} (E9): the window to charge is unknown", s.id, r.date)));
+                        }
+                    }
+                },
+                SubjectKind::Window => match window_ix.get(r.subject.as_str()).map(|&x| {
+                    rec_subject[i] = x;
+                    wlist[x as usize]
+                }) {
+                    None => {
+                        let hint = if staff.contains_key(r.subject.as_str()) {
+                            format!(
+                                "; {} is a staff member, but {} is a window item",
+                                r.subject, r.rule
+                            )
+                        } else {
+                            String::new()
+                        };
+                        p.push(bad(
+                            ProblemKind::UnknownReference,
+                            "subject",
+                            format!("unknown window {:?}{hint}", r.subject),
+                        ));
+                    }
+                    Some(w) => {
+                        if in_year(r.date) && !covers(w.opened, w.closed, r.date) {
+                            p.push(bad(
+                                ProblemKind::Invalid,
+                                "date",
+                                format!("window {} is not open on {}", w.id, r.date),
+                            ));
+                        }
+                    }
+                },
+            }
+            if let Some(from) = rule.derived_from() {
+                if settings.derived_item_records == Severity::Error {
+                    p.push(bad(
+                        ProblemKind::Invalid,
+                        "rule",
+                        format!(
+                            "{} cannot be recorded directly: it is derived from {from} (E3)",
+                            r.rule
+                        ),
+                    ));
+                }
+                continue;
+            }
+            if r.key.is_some() && r.count != 1 {
+                p.push(bad(ProblemKind::Invalid, "count", format!("a record with an achievement key stands for one achievement: count must be 1, got {} (E4)", r.count)));
+            }
+            rule.check_record(item, r, &path, &mut p);
+        }
+        if !p.is_empty() {
+            return Err(Errors {
+                document: "dataset".into(),
+                problems: p,
+            });
+        }
+        let mut by_month = vec![Vec::new(); 12];
+        for (i, r) in ds.records.iter().enumerate() {
+            by_month[(YearMonth::of(r.date).month - 1) as usize].push(i);
+        }
+        for v in &mut by_month {
+            v.sort_by(|&a, &b| {
+                (ds.records[a].date, &ds.records[a].id)
+                    .cmp(&(ds.records[b].date, &ds.records[b].id))
+            });
+        }
+        Ok(Index {
+            ds,
+            windows,
+            staff,
+            metrics,
+            by_month,
+            window_ix,
+            staff_ix,
+            rec_item,
+            rec_subject,
+            names: Names::default(),
+        })
+    }
+
+    pub(crate) fn subjects(&self) -> usize {
+        self.window_ix.len() + self.staff_ix.len()
+    }
+
+    /// A subject's dense index.
+    pub(crate) fn ix(&self, kind: SubjectKind, id: &str) -> Option<u32> {
+        match kind {
+            SubjectKind::Window => self.window_ix.get(id).copied(),
+            SubjectKind::Staff => self.staff_ix.get(id).copied(),
+        }
+    }
+
+    /// Builds the texts results share (each id and name once).
+    pub(crate) fn named(mut self, policy: &Policy) -> Self {
+        let ds = self.ds;
+        let mut departments: BTreeMap<&str, Text> = BTreeMap::new();
+        let mut dept = |d: &'a str| departments.entry(d).or_insert_with(|| Text::new(d)).clone();
+        let mut subjects = Vec::with_capacity(self.subjects());
+        for w in self.windows.values() {
+            subjects.push(SubjectNames { id: Text::new(&w.id), name: Text::new(&w.name), department: Some(dept(&w.department)) });
+        }
+        for s in self.staff.values() {
+            subjects.push(SubjectNames { id: Text::new(&s.id), name: Text::new(&s.name), department: s.department.as_deref().map(&mut dept) });
+        }
+        self.names = Names { texts: policy.texts.fresh(), hall: Text::new(&ds.hall.id), records: ds.records.iter().map(|r| Text::new(&r.id)).collect(), subjects };
+        self
+    }
+
+    /// A record's id as shared text.
+    pub(crate) fn record_text(&self, r: &Record) -> Text {
+        // a record from the dataset is found by its place; any other (a custom kind's own) by its id
+        let i = (r as *const Record as usize).wrapping_sub(self.ds.records.as_ptr() as usize)
+            / std::mem::size_of::<Record>().max(1);
+        match self.names.records.get(i) {
+            Some(t) if std::ptr::eq(&self.ds.records[i], r) => t.clone(),
+            _ => Text::new(&r.id),
+        }
+    }
+
+    pub(crate) fn subject_names(&self, kind: SubjectKind, id: &str) -> Option<&SubjectNames> {
+        self.ix(kind, id).map(|i| &self.names.subjects[i as usize])
+    }
+
+    pub(crate) fn window_on(&self, staff: &str, date: NaiveDate) -> Option<&'a str> {
+        self.staff
+            .get(staff)?
+            .assignments
+            .iter()
+            .find(|a| covers(a.from, a.to, date))
+            .map(|a| a.window.as_str())
+    }
+}
+
