@@ -432,6 +432,8 @@ impl Policy {
         MonthResult { policy: idx.names.texts.id.clone(), hall: idx.names.hall.clone(), month, windows: window_results, staff: staff_results, records, warnings }
     }
 
+    /// One subject's month: its items' lines (each item's contributions under its own caps), its
+    /// categories under their caps (C2, C3), its thresholds (S5.2, W6.1), and the result.
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn subject_month<'a>(
         &self,
@@ -445,20 +447,12 @@ impl Policy {
         st: &mut YearState<'a>,
         scratch: &mut Scratch<'a>,
     ) -> SubjectMonth {
-        let Scratch { recs, contributions, key_winner, states, occs, lines, order } = scratch;
-        lines.clear();
-        let sp = self.subject(kind);
-        let idx = world.idx;
-        let mut warnings = Vec::new();
-        let mut flags = Vec::new();
-        let mut forced: Option<(String, String)> = None;
-        // category → (derived score, detail, item); a later item of the same category replaces an earlier one
-        let mut derived: Vec<(usize, (Decimal, String, usize))> = Vec::new();
-
+        let subject = SubjectCx { world, kind, sx, id, month };
+        let mut tally = Tally::default();
+        scratch.lines.clear();
         // the group holds this subject's charges by item (ascending), as the items are visited
         let mut cur = 0;
         for &ii in self.items_of(kind) {
-            let item = &self.doc.rules[ii];
             while cur < group.len() && (group[cur].item as usize) < ii {
                 cur += 1;
             }
@@ -466,107 +460,133 @@ impl Policy {
             while cur < group.len() && group[cur].item as usize == ii {
                 cur += 1;
             }
-            let mine = &group[start..cur];
-            // an item that only reads records has nothing to do without them
-            if mine.is_empty() && self.record_only[ii] {
-                continue;
-            }
-            // charged in the month's record order: date, then id
-            recs.clear();
-            recs.extend(mine.iter().map(|c| c.rec));
-            let mut hint = 0;
-            let cx = RuleContext {
-                month,
-                subject: id,
-                kind,
-                item,
-                records: recs,
-                world,
-                explain: world.explain,
-            };
-            contributions.clear();
-            self.rules[ii].apply(&cx, contributions);
+            self.item_lines(&subject, ii, &group[start..cur], accs, st, scratch, &mut tally);
+        }
+        let (mut categories, bonuses) = self.category_results(&subject, accs, st, scratch, &tally.derived);
+        self.thresholds(&subject, group, st, &mut categories, &mut tally);
+        self.assemble(&subject, categories, bonuses, tally)
+    }
 
-            // keyed records (C4, E4): the highest of a key in the month, then the top-up over the year's best
-            key_winner.clear();
-            for c in contributions.iter() {
-                if let Contribution::Occurrences {
-                    record: r,
-                    points_each,
-                    ..
-                } = c
-                    && let Some(k) = &r.key
-                {
-                    let cand = (*points_each, r.date, r.id.as_str());
-                    let better = match key_winner.get(k.as_str()) {
-                        None => true,
-                        Some(w) => cand.0 > w.0 || (cand.0 == w.0 && (cand.1, cand.2) < (w.1, w.2)),
-                    };
-                    if better {
-                        key_winner.insert(k.as_str(), cand);
+    /// An item's lines for the subject: the kind's contributions (C4/E4 keyed records taken at
+    /// their highest), as pending lines under the item's monthly and yearly caps (E6).
+    #[allow(clippy::too_many_arguments)]
+    fn item_lines<'a>(
+        &self,
+        subject: &SubjectCx<'_, '_, 'a>,
+        ii: usize,
+        mine: &[Charged<'a>],
+        accs: &mut [ChargeAcc],
+        st: &mut YearState<'a>,
+        scratch: &mut Scratch<'a>,
+        tally: &mut Tally,
+    ) {
+        let SubjectCx { world, kind, sx, id, month } = *subject;
+        let Scratch { recs, contributions, key_winner, states, occs, lines, .. } = scratch;
+        let Tally { warnings, flags, forced, derived } = tally;
+        let idx = world.idx;
+        let item = &self.doc.rules[ii];
+        // an item that only reads records has nothing to do without them
+        if mine.is_empty() && self.record_only[ii] {
+            return;
+        }
+        // charged in the month's record order: date, then id
+        recs.clear();
+        recs.extend(mine.iter().map(|c| c.rec));
+        let mut hint = 0;
+        let cx = RuleContext {
+            month,
+            subject: id,
+            kind,
+            item,
+            records: recs,
+            world,
+            explain: world.explain,
+        };
+        contributions.clear();
+        self.rules[ii].apply(&cx, contributions);
+
+        key_winners(contributions, key_winner);
+        states.clear();
+        occs.clear();
+        for c in contributions.drain(..) {
+            match c {
+                Contribution::Warning(w) => warnings.push(w),
+                Contribution::Score { score, detail } => {
+                    match derived.iter_mut().find(|(c, _)| *c == self.item_cat[ii]) {
+                        Some(d) => d.1 = (score, detail, ii),
+                        None => derived.push((self.item_cat[ii], (score, detail, ii))),
                     }
                 }
-            }
-
-            let mut month_used = Decimal::ZERO;
-            let year_key = st.at(sx, ii);
-            states.clear();
-            occs.clear();
-            for c in contributions.drain(..) {
-                match c {
-                    Contribution::Warning(w) => warnings.push(w),
-                    Contribution::Score { score, detail } => {
-                        match derived.iter_mut().find(|(c, _)| *c == self.item_cat[ii]) {
-                            Some(d) => d.1 = (score, detail, ii),
-                            None => derived.push((self.item_cat[ii], (score, detail, ii))),
+                Contribution::State { points, detail } => states.push(Pending {
+                    item: ii,
+                    record: None,
+                    slot: None,
+                    n: 1,
+                    raw: points,
+                    applied: points,
+                    detail,
+                    cut: None,
+                }),
+                Contribution::Occurrences {
+                    record: r,
+                    points_each,
+                    detail,
+                    effects,
+                } => {
+                    let slot = find_slot(mine, r, &mut hint);
+                    if let Some(s) = slot {
+                        accs[s as usize].occurrences += r.count;
+                    }
+                    if !effects.is_empty() || !item.effects.is_empty() {
+                        let rid = idx.record_text(r);
+                        if !effects.is_empty() {
+                            self.apply_effects(&idx.names.texts, 
+                                &effects,
+                                ii,
+                                Some(&rid),
+                                flags,
+                                forced,
+                            );
+                        }
+                        if !item.effects.is_empty() {
+                            self.apply_effects(&idx.names.texts, 
+                                &item.effects,
+                                ii,
+                                Some(&rid),
+                                flags,
+                                forced,
+                            );
                         }
                     }
-                    Contribution::State { points, detail } => states.push(Pending {
-                        item: ii,
-                        record: None,
-                        slot: None,
-                        n: 1,
-                        raw: points,
-                        applied: points,
-                        detail,
-                        cut: None,
-                    }),
-                    Contribution::Occurrences {
-                        record: r,
-                        points_each,
-                        detail,
-                        effects,
-                    } => {
-                        let slot = find_slot(mine, r, &mut hint);
-                        if let Some(s) = slot {
-                            accs[s as usize].occurrences += r.count;
+                    let mut raw = points_each;
+                    let mut detail = detail;
+                    if let Some(k) = &r.key {
+                        let w = &key_winner[k.as_str()];
+                        if w.2 != r.id {
+                            occs.push(Pending {
+                                item: ii,
+                                record: Some(r),
+                                slot,
+                                n: 1,
+                                raw,
+                                applied: Decimal::ZERO,
+                                detail,
+                                cut: Some(Reason::NotHighestOfKey),
+                            });
+                            continue;
                         }
-                        if !effects.is_empty() || !item.effects.is_empty() {
-                            let rid = idx.record_text(r);
-                            if !effects.is_empty() {
-                                self.apply_effects(&idx.names.texts, 
-                                    &effects,
-                                    ii,
-                                    Some(&rid),
-                                    &mut flags,
-                                    &mut forced,
-                                );
-                            }
-                            if !item.effects.is_empty() {
-                                self.apply_effects(&idx.names.texts, 
-                                    &item.effects,
-                                    ii,
-                                    Some(&rid),
-                                    &mut flags,
-                                    &mut forced,
-                                );
-                            }
-                        }
-                        let mut raw = points_each;
-                        let mut detail = detail;
-                        if let Some(k) = &r.key {
-                            let w = &key_winner[k.as_str()];
-                            if w.2 != r.id {
+                        if self.doc.settings.achievement_scope
+                            == crate::policy::AchievementScope::Year
+                        {
+                            let best = st
+                                .best_key
+                                .get(&(sx, ii, k.as_str()))
+                                .copied()
+                                .unwrap_or_default();
+                            if best >= raw {
+                                if world.explain {
+                                    detail = cat!(detail, "; key ", k, " already counted at ", Dec::norm(best));
+                                }
                                 occs.push(Pending {
                                     item: ii,
                                     record: Some(r),
@@ -575,106 +595,50 @@ impl Policy {
                                     raw,
                                     applied: Decimal::ZERO,
                                     detail,
-                                    cut: Some(Reason::NotHighestOfKey),
+                                    cut: Some(Reason::AlreadyCounted),
                                 });
                                 continue;
                             }
-                            if self.doc.settings.achievement_scope
-                                == crate::policy::AchievementScope::Year
-                            {
-                                let best = st
-                                    .best_key
-                                    .get(&(sx, ii, k.as_str()))
-                                    .copied()
-                                    .unwrap_or_default();
-                                if best >= raw {
-                                    if world.explain {
-                                        detail = cat!(detail, "; key ", k, " already counted at ", Dec::norm(best));
-                                    }
-                                    occs.push(Pending {
-                                        item: ii,
-                                        record: Some(r),
-                                        slot,
-                                        n: 1,
-                                        raw,
-                                        applied: Decimal::ZERO,
-                                        detail,
-                                        cut: Some(Reason::AlreadyCounted),
-                                    });
-                                    continue;
+                            if best > Decimal::ZERO {
+                                if world.explain {
+                                    detail = cat!(detail, "; top-up over ", Dec::norm(best), " already counted for key ", k);
                                 }
-                                if best > Decimal::ZERO {
-                                    if world.explain {
-                                        detail = cat!(detail, "; top-up over ", Dec::norm(best), " already counted for key ", k);
-                                    }
-                                    raw -= best;
-                                }
+                                raw -= best;
                             }
                         }
-                        // the record's occurrences as one run (E6)
-                        occs.push(Pending {
-                            item: ii,
-                            record: Some(r),
-                            slot,
-                            n: r.count,
-                            raw,
-                            applied: raw,
-                            detail,
-                            cut: None,
-                        });
                     }
+                    // the record's occurrences as one run (E6)
+                    occs.push(Pending {
+                        item: ii,
+                        record: Some(r),
+                        slot,
+                        n: r.count,
+                        raw,
+                        applied: raw,
+                        detail,
+                        cut: None,
+                    });
                 }
-            }
-            // per-item caps, monthly then yearly, occurrence by occurrence (E6): a run's
-            // occurrences that fit whole, then one cut to what is left, then the rest cut to nothing
-            let (month_cap, year_cap) = (item.caps.month, item.caps.year);
-            let left = |month_used: Decimal, year_used: Decimal| {
-                (
-                    month_cap.map(|c| (c - month_used).max(Decimal::ZERO)),
-                    year_cap.map(|c| (c - year_used).max(Decimal::ZERO)),
-                )
-            };
-            for mut p in states.drain(..).chain(occs.drain(..)) {
-                if p.cut.is_some() {
-                    lines.push(p);
-                    continue;
-                }
-                let (ml, yl) = left(month_used, st.year_used[year_key]);
-                let room = match (ml, yl) {
-                    (Some(m), Some(y)) => Some(m.min(y)),
-                    (m, y) => m.or(y),
-                };
-                // occurrences of p.raw (> 0) that fit whole under both caps: every one when
-                // uncapped or when an occurrence takes nothing
-                let whole = match room {
-                    Some(room) if p.raw > Decimal::ZERO => whole_fits(room, p.raw, p.n),
-                    _ => p.n,
-                };
-                let first = lines.len();
-                // the run's text goes with its first part
-                let detail = std::mem::take(&mut p.detail);
-                let mut take = |q: Pending<'a>, month_used: &mut Decimal, year_used: &mut Decimal| {
-                    let points = q.applied * Decimal::from(q.n);
-                    *month_used += points;
-                    if year_cap.is_some() {
-                        *year_used += points;
-                    }
-                    lines.push(q);
-                };
-                let rest = p.n - whole;
-                if whole > 0 || rest == 0 {
-                    take(p.part(whole, p.raw, None), &mut month_used, &mut st.year_used[year_key]);
-                }
-                // past them, the next occurrence is cut to what is left, the rest to nothing
-                for k in [1, rest.saturating_sub(1)].into_iter().filter(|&k| k > 0 && rest > 0) {
-                    let (ml, yl) = left(month_used, st.year_used[year_key]);
-                    let (applied, cut) = under_item_caps(p.raw, ml, yl);
-                    take(p.part(k, applied, cut), &mut month_used, &mut st.year_used[year_key]);
-                }
-                lines[first].detail = detail;
             }
         }
+        item_caps(item, st.at(sx, ii), st, states, occs, lines);
+    }
 
+    /// The subject's categories and bonus categories, their lines in date order under the
+    /// category's cap (C2) or the bonus cap (C3); what each line counted goes to its record's
+    /// accumulator and the year-to-date state (E4, E7).
+    fn category_results<'a>(
+        &self,
+        subject: &SubjectCx<'_, '_, 'a>,
+        accs: &mut [ChargeAcc],
+        st: &mut YearState<'a>,
+        scratch: &mut Scratch<'a>,
+        derived: &[(usize, (Decimal, String, usize))],
+    ) -> (Vec<CategoryResult>, Vec<CategoryResult>) {
+        let SubjectCx { world, kind, sx, .. } = *subject;
+        let Scratch { lines, order, .. } = scratch;
+        let sp = self.subject(kind);
+        let idx = world.idx;
         // category caps (C2) and bonus caps (C3), in line order
         let n_bonus = sp.categories.iter().filter(|c| c.bonus).count();
         let mut categories = Vec::with_capacity(sp.categories.len() - n_bonus);
@@ -825,7 +789,22 @@ impl Policy {
                 categories.push(res)
             }
         }
+        (categories, bonuses)
+    }
 
+    /// The item thresholds met this month (S5.2, W6.1): a category zeroed, flags, effects.
+    fn thresholds(
+        &self,
+        subject: &SubjectCx<'_, '_, '_>,
+        group: &[Charged<'_>],
+        st: &mut YearState<'_>,
+        categories: &mut [CategoryResult],
+        tally: &mut Tally,
+    ) {
+        let SubjectCx { world, kind, sx, month, .. } = *subject;
+        let Tally { flags, forced, .. } = tally;
+        let sp = self.subject(kind);
+        let idx = world.idx;
         // thresholds (S5.2, W6.1)
         for &ii in self.items_of(kind).iter().filter(|&&ii| self.has_threshold[ii]) {
             let item = &self.doc.rules[ii];
@@ -921,11 +900,25 @@ impl Policy {
                     });
                 }
                 if met.is_some() {
-                    self.apply_effects(&idx.names.texts, &t.effects, ii, None, &mut flags, &mut forced);
+                    self.apply_effects(&idx.names.texts, &t.effects, ii, None, flags, forced);
                 }
             }
         }
+    }
 
+    /// The subject's month from its categories: base, bonus, total within the policy's bounds,
+    /// grade, department and links, flags.
+    fn assemble(
+        &self,
+        subject: &SubjectCx<'_, '_, '_>,
+        categories: Vec<CategoryResult>,
+        bonuses: Vec<CategoryResult>,
+        tally: Tally,
+    ) -> SubjectMonth {
+        let SubjectCx { world, kind, sx, .. } = *subject;
+        let Tally { warnings, mut flags, forced, .. } = tally;
+        let sp = self.subject(kind);
+        let idx = world.idx;
         let base: Decimal = categories.iter().map(|c| c.score).sum();
         let bonus: Decimal = bonuses.iter().map(|c| c.score).sum();
         let mut total = base + bonus;
@@ -982,6 +975,112 @@ impl Policy {
             warnings,
         }
     }
+}
+
+/// What one subject's month gathers besides its lines: warnings, flags, a forced grade, and the
+/// derived category scores (category → (score, detail, item); a later item of the same category
+/// replaces an earlier one).
+#[derive(Default)]
+pub(crate) struct Tally {
+    warnings: Vec<String>,
+    flags: Vec<Flag>,
+    forced: Option<(String, String)>,
+    derived: Vec<(usize, (Decimal, String, usize))>,
+}
+
+/// The subject being scored, and the month's world.
+#[derive(Clone, Copy)]
+pub(crate) struct SubjectCx<'w, 'p, 'a> {
+    world: &'w MonthWorld<'p, 'a>,
+    kind: SubjectKind,
+    sx: u32,
+    id: &'a str,
+    month: YearMonth,
+}
+
+/// Keyed records (C4, E4): the highest record of each key in the month (equal values: the
+/// earliest date, then id); later months count only the top-up over the year's best.
+fn key_winners<'a>(contributions: &[Contribution<'a>], key_winner: &mut FastMap<&'a str, (Decimal, NaiveDate, &'a str)>) {
+        key_winner.clear();
+        for c in contributions.iter() {
+            if let Contribution::Occurrences {
+                record: r,
+                points_each,
+                ..
+            } = c
+                && let Some(k) = &r.key
+            {
+                let cand = (*points_each, r.date, r.id.as_str());
+                let better = match key_winner.get(k.as_str()) {
+                    None => true,
+                    Some(w) => cand.0 > w.0 || (cand.0 == w.0 && (cand.1, cand.2) < (w.1, w.2)),
+                };
+                if better {
+                    key_winner.insert(k.as_str(), cand);
+                }
+            }
+        }
+
+}
+
+/// An item's pending lines under its monthly and yearly caps.
+fn item_caps<'a>(
+    item: &RuleItem,
+    year_key: usize,
+    st: &mut YearState<'a>,
+    states: &mut Vec<Pending<'a>>,
+    occs: &mut Vec<Pending<'a>>,
+    lines: &mut Vec<Pending<'a>>,
+) {
+    let mut month_used = Decimal::ZERO;
+        // per-item caps, monthly then yearly, occurrence by occurrence (E6): a run's
+        // occurrences that fit whole, then one cut to what is left, then the rest cut to nothing
+        let (month_cap, year_cap) = (item.caps.month, item.caps.year);
+        let left = |month_used: Decimal, year_used: Decimal| {
+            (
+                month_cap.map(|c| (c - month_used).max(Decimal::ZERO)),
+                year_cap.map(|c| (c - year_used).max(Decimal::ZERO)),
+            )
+        };
+        for mut p in states.drain(..).chain(occs.drain(..)) {
+            if p.cut.is_some() {
+                lines.push(p);
+                continue;
+            }
+            let (ml, yl) = left(month_used, st.year_used[year_key]);
+            let room = match (ml, yl) {
+                (Some(m), Some(y)) => Some(m.min(y)),
+                (m, y) => m.or(y),
+            };
+            // occurrences of p.raw (> 0) that fit whole under both caps: every one when
+            // uncapped or when an occurrence takes nothing
+            let whole = match room {
+                Some(room) if p.raw > Decimal::ZERO => whole_fits(room, p.raw, p.n),
+                _ => p.n,
+            };
+            let first = lines.len();
+            // the run's text goes with its first part
+            let detail = std::mem::take(&mut p.detail);
+            let mut take = |q: Pending<'a>, month_used: &mut Decimal, year_used: &mut Decimal| {
+                let points = q.applied * Decimal::from(q.n);
+                *month_used += points;
+                if year_cap.is_some() {
+                    *year_used += points;
+                }
+                lines.push(q);
+            };
+            let rest = p.n - whole;
+            if whole > 0 || rest == 0 {
+                take(p.part(whole, p.raw, None), &mut month_used, &mut st.year_used[year_key]);
+            }
+            // past them, the next occurrence is cut to what is left, the rest to nothing
+            for k in [1, rest.saturating_sub(1)].into_iter().filter(|&k| k > 0 && rest > 0) {
+                let (ml, yl) = left(month_used, st.year_used[year_key]);
+                let (applied, cut) = under_item_caps(p.raw, ml, yl);
+                take(p.part(k, applied, cut), &mut month_used, &mut st.year_used[year_key]);
+            }
+            lines[first].detail = detail;
+        }
 }
 
 impl Policy {
