@@ -189,6 +189,345 @@ pub(crate) fn dup_check<'a>(
     }
 }
 
+/// The roster: the hall's id, windows (departments, dated terms of heads and chief
+/// representatives) and staff (departments, dated, non-overlapping assignments).
+fn check_roster(ds: &Dataset, departments: &BTreeSet<&str>, windows: &BTreeMap<&str, &Window>, staff: &BTreeMap<&str, &Staff>, p: &mut Vec<Problem>) {
+    for (id, what) in [(&ds.hall.id, "hall.id")] {
+        if id.trim().is_empty() {
+            p.push(Problem::new(
+                ProblemKind::Invalid,
+                what,
+                "an id cannot be empty",
+            ));
+        }
+    }
+    for (i, w) in ds.windows.iter().enumerate() {
+        if !departments.contains(w.department.as_str()) {
+            p.push(Problem::new(
+                ProblemKind::UnknownReference,
+                format!("windows[{i}].department"),
+                format!(
+                    "window {} names department {:?}, which is not in departments",
+                    w.id, w.department
+                ),
+            ));
+        }
+        if let (Some(a), Some(b)) = (w.opened, w.closed)
+            && b < a
+        {
+            p.push(Problem::new(
+                ProblemKind::Invalid,
+                format!("windows[{i}].closed"),
+                format!("window {} closes ({b}) before it opens ({a})", w.id),
+            ));
+        }
+        for (field, terms) in [
+            ("heads", &w.heads),
+            ("chief_representatives", &w.chief_representatives),
+        ] {
+            for (j, t) in terms.iter().enumerate() {
+                let path = format!("windows[{i}].{field}[{j}]");
+                if let Some(s) = &t.staff
+                    && !staff.contains_key(s.as_str())
+                {
+                    p.push(Problem::new(
+                        ProblemKind::UnknownReference,
+                        format!("{path}.staff"),
+                        format!("staff {s:?} is not in staff"),
+                    ));
+                }
+                if t.staff.is_none() && t.name.is_none() {
+                    p.push(Problem::new(
+                        ProblemKind::Invalid,
+                        path.clone(),
+                        "give the person's staff id or name",
+                    ));
+                }
+                if let (Some(a), Some(b)) = (t.from, t.to)
+                    && b < a
+                {
+                    p.push(Problem::new(
+                        ProblemKind::Invalid,
+                        format!("{path}.to"),
+                        format!("the term ends ({b}) before it starts ({a})"),
+                    ));
+                }
+            }
+            let mut sorted: Vec<_> = terms.iter().enumerate().collect();
+            sorted.sort_by_key(|(_, t)| t.from);
+            for pair in sorted.windows(2) {
+                let ((_, a), (j, b)) = (pair[0], pair[1]);
+                if a.to
+                    .is_none_or(|end| b.from.is_none_or(|start| start <= end))
+                {
+                    p.push(Problem::new(
+                        ProblemKind::Invalid,
+                        format!("windows[{i}].{field}[{j}]"),
+                        format!("window {}: two {field} terms overlap", w.id),
+                    ));
+                }
+            }
+        }
+    }
+    for (i, s) in ds.staff.iter().enumerate() {
+        if let Some(d) = &s.department
+            && !departments.contains(d.as_str())
+        {
+            p.push(Problem::new(
+                ProblemKind::UnknownReference,
+                format!("staff[{i}].department"),
+                format!(
+                    "staff {} names department {d:?}, which is not in departments",
+                    s.id
+                ),
+            ));
+        }
+        for (j, a) in s.assignments.iter().enumerate() {
+            let path = format!("staff[{i}].assignments[{j}]");
+            if !windows.contains_key(a.window.as_str()) {
+                p.push(Problem::new(
+                    ProblemKind::UnknownReference,
+                    format!("{path}.window"),
+                    format!(
+                        "staff {} is assigned to window {:?}, which is not in windows",
+                        s.id, a.window
+                    ),
+                ));
+            }
+            if let (Some(x), Some(y)) = (a.from, a.to)
+                && y < x
+            {
+                p.push(Problem::new(
+                    ProblemKind::Invalid,
+                    format!("{path}.to"),
+                    format!("the assignment ends ({y}) before it starts ({x})"),
+                ));
+            }
+        }
+        let mut sorted: Vec<_> = s.assignments.iter().enumerate().collect();
+        sorted.sort_by_key(|(_, a)| a.from);
+        for pair in sorted.windows(2) {
+            let ((k, a), (j, b)) = (pair[0], pair[1]);
+            if a.to
+                .is_none_or(|end| b.from.is_none_or(|start| start <= end))
+            {
+                p.push(Problem::new(
+                    ProblemKind::Invalid,
+                    format!("staff[{i}].assignments[{j}]"),
+                    format!(
+                        "staff {}: assignments[{k}] ({}) and assignments[{j}] ({}) overlap",
+                        s.id, a.window, b.window
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// The year's targets and the window-month metrics, by (window, month).
+fn check_metrics<'a>(policy: &Policy, ds: &'a Dataset, windows: &BTreeMap<&str, &Window>, p: &mut Vec<Problem>) -> FastMap<(&'a str, YearMonth), &'a WindowMetrics> {
+    let year = ds.year;
+    for (k, v) in &ds.targets {
+        if *v < Decimal::ZERO || *v > Decimal::ONE_HUNDRED {
+            p.push(Problem::new(
+                ProblemKind::Invalid,
+                format!("targets.{k}"),
+                format!("a target is a percentage 0–100, got {v}"),
+            ));
+        }
+    }
+    let mut metrics = FastMap::default();
+    for (i, m) in ds.metrics.iter().enumerate() {
+        let path = format!("metrics[{i}]");
+        if !windows.contains_key(m.window.as_str()) {
+            p.push(Problem::new(
+                ProblemKind::UnknownReference,
+                format!("{path}.window"),
+                format!("no window {:?}", m.window),
+            ));
+        }
+        if m.month.year != year {
+            p.push(Problem::new(
+                ProblemKind::Invalid,
+                format!("{path}.month"),
+                format!("month {} is outside the dataset's year {year}", m.month),
+            ));
+        }
+        for (k, v) in &m.rates {
+            if *v < Decimal::ZERO || *v > Decimal::ONE_HUNDRED {
+                p.push(Problem::new(
+                    ProblemKind::Invalid,
+                    format!("{path}.rates.{k}"),
+                    format!("a rate is a percentage 0–100, got {v}"),
+                ));
+            }
+        }
+        if metrics.insert((m.window.as_str(), m.month), m).is_some() {
+            p.push(Problem::new(
+                ProblemKind::Duplicate,
+                path,
+                format!(
+                    "window {} has two metrics entries for {}",
+                    m.window, m.month
+                ),
+            ));
+        }
+    }
+    let settings = &policy.doc.settings;
+    if settings.missing_metrics == Severity::Error {
+        for w in &ds.windows {
+            for m in YearMonth::months_of_year(year) {
+                if days_in_month(w.opened, w.closed, m) > 0
+                    && !metrics.contains_key(&(w.id.as_str(), m))
+                {
+                    p.push(Problem::new(
+                        ProblemKind::Invalid,
+                        "metrics",
+                        format!(
+                            "window {} has no metrics for {m} (the policy requires them)",
+                            w.id
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    metrics
+}
+
+/// Every record against the policy and the roster (E3, E9, C7, …): each one's item index and
+/// subject index.
+fn check_records(policy: &Policy, ds: &Dataset, windows: &BTreeMap<&str, &Window>, staff: &BTreeMap<&str, &Staff>, window_ix: &FastMap<&str, u32>, staff_ix: &FastMap<&str, u32>, p: &mut Vec<Problem>) -> (Vec<u32>, Vec<u32>) {
+    let year = ds.year;
+    let in_year = |d: NaiveDate| chrono::Datelike::year(&d) == year;
+    let settings = &policy.doc.settings;
+    let nw = window_ix.len();
+    let wlist: Vec<&Window> = windows.values().copied().collect();
+    let slist: Vec<&Staff> = staff.values().copied().collect();
+    let mut rec_item = vec![0u32; ds.records.len()];
+    let mut rec_subject = vec![0u32; ds.records.len()];
+    for (i, r) in ds.records.iter().enumerate() {
+        let path = Place("records", i);
+        let bad = |kind, field: &str, msg: String| {
+            Problem::new(kind, format!("{path}.{field}"), msg)
+                .record(r.id.clone())
+                .rule(r.rule.clone())
+        };
+        if r.id.trim().is_empty() {
+            p.push(Problem::new(
+                ProblemKind::Invalid,
+                format!("{path}.id"),
+                "a record id cannot be empty",
+            ));
+        }
+        if !in_year(r.date) {
+            p.push(bad(
+                ProblemKind::Invalid,
+                "date",
+                format!("date {} is outside the dataset's year {year}", r.date),
+            ));
+        }
+        if r.count < 1 {
+            p.push(bad(
+                ProblemKind::Invalid,
+                "count",
+                format!("count must be at least 1, got {}", r.count),
+            ));
+        }
+        let Some((item, rule)) = policy.by_code.get(r.rule.as_str()).map(|&ii| {
+            rec_item[i] = ii as u32;
+            (&policy.doc.rules[ii], policy.rules[ii].as_ref())
+        }) else {
+            p.push(bad(
+                ProblemKind::UnknownReference,
+                "rule",
+                format!(
+                    "unknown rule code {:?} (not in policy {})",
+                    r.rule, policy.doc.id
+                ),
+            ));
+            continue;
+        };
+        match item.subject {
+            SubjectKind::Staff => match staff_ix.get(r.subject.as_str()).map(|&x| {
+                rec_subject[i] = x;
+                slist[x as usize - nw]
+            }) {
+                None => {
+                    let hint = if windows.contains_key(r.subject.as_str()) {
+                        format!(
+                            "; {} is a window, but {} is a staff item",
+                            r.subject, r.rule
+                        )
+                    } else {
+                        String::new()
+                    };
+                    p.push(bad(
+                        ProblemKind::UnknownReference,
+                        "subject",
+                        format!("unknown staff member {:?}{hint}", r.subject),
+                    ));
+                }
+                Some(s) => {
+                    if in_year(r.date)
+                        && !s.assignments.iter().any(|a| covers(a.from, a.to, r.date))
+                        && settings.unassigned_staff_record == Severity::Error
+                    {
+                        p.push(bad(ProblemKind::Invalid, "date", format!("staff {} has no window assignment on {} (E9): the window to charge is unknown", s.id, r.date)));
+                    }
+                }
+            },
+            SubjectKind::Window => match window_ix.get(r.subject.as_str()).map(|&x| {
+                rec_subject[i] = x;
+                wlist[x as usize]
+            }) {
+                None => {
+                    let hint = if staff.contains_key(r.subject.as_str()) {
+                        format!(
+                            "; {} is a staff member, but {} is a window item",
+                            r.subject, r.rule
+                        )
+                    } else {
+                        String::new()
+                    };
+                    p.push(bad(
+                        ProblemKind::UnknownReference,
+                        "subject",
+                        format!("unknown window {:?}{hint}", r.subject),
+                    ));
+                }
+                Some(w) => {
+                    if in_year(r.date) && !covers(w.opened, w.closed, r.date) {
+                        p.push(bad(
+                            ProblemKind::Invalid,
+                            "date",
+                            format!("window {} is not open on {}", w.id, r.date),
+                        ));
+                    }
+                }
+            },
+        }
+        if let Some(from) = rule.derived_from() {
+            if settings.derived_item_records == Severity::Error {
+                p.push(bad(
+                    ProblemKind::Invalid,
+                    "rule",
+                    format!(
+                        "{} cannot be recorded directly: it is derived from {from} (E3)",
+                        r.rule
+                    ),
+                ));
+            }
+            continue;
+        }
+        if r.key.is_some() && r.count != 1 {
+            p.push(bad(ProblemKind::Invalid, "count", format!("a record with an achievement key stands for one achievement: count must be 1, got {} (E4)", r.count)));
+        }
+        rule.check_record(item, r, &path, p);
+    }
+    (rec_item, rec_subject)
+}
+
 impl<'a> Index<'a> {
     pub(crate) fn build(policy: &Policy, ds: &'a Dataset) -> Result<Index<'a>, Errors> {
         let mut p = Vec::new();
@@ -204,7 +543,6 @@ impl<'a> Index<'a> {
                 problems: p,
             });
         }
-        let in_year = |d: NaiveDate| chrono::Datelike::year(&d) == year;
         check_dataset_limits(ds, &mut p);
         if ds.records.len() > crate::limits::MAX_RECORDS {
             return Err(Errors {
@@ -249,328 +587,13 @@ impl<'a> Index<'a> {
         let windows: BTreeMap<&str, &Window> =
             ds.windows.iter().map(|w| (w.id.as_str(), w)).collect();
         let staff: BTreeMap<&str, &Staff> = ds.staff.iter().map(|s| (s.id.as_str(), s)).collect();
-        for (id, what) in [(&ds.hall.id, "hall.id")] {
-            if id.trim().is_empty() {
-                p.push(Problem::new(
-                    ProblemKind::Invalid,
-                    what,
-                    "an id cannot be empty",
-                ));
-            }
-        }
-        for (i, w) in ds.windows.iter().enumerate() {
-            if !departments.contains(w.department.as_str()) {
-                p.push(Problem::new(
-                    ProblemKind::UnknownReference,
-                    format!("windows[{i}].department"),
-                    format!(
-                        "window {} names department {:?}, which is not in departments",
-                        w.id, w.department
-                    ),
-                ));
-            }
-            if let (Some(a), Some(b)) = (w.opened, w.closed)
-                && b < a
-            {
-                p.push(Problem::new(
-                    ProblemKind::Invalid,
-                    format!("windows[{i}].closed"),
-                    format!("window {} closes ({b}) before it opens ({a})", w.id),
-                ));
-            }
-            for (field, terms) in [
-                ("heads", &w.heads),
-                ("chief_representatives", &w.chief_representatives),
-            ] {
-                for (j, t) in terms.iter().enumerate() {
-                    let path = format!("windows[{i}].{field}[{j}]");
-                    if let Some(s) = &t.staff
-                        && !staff.contains_key(s.as_str())
-                    {
-                        p.push(Problem::new(
-                            ProblemKind::UnknownReference,
-                            format!("{path}.staff"),
-                            format!("staff {s:?} is not in staff"),
-                        ));
-                    }
-                    if t.staff.is_none() && t.name.is_none() {
-                        p.push(Problem::new(
-                            ProblemKind::Invalid,
-                            path.clone(),
-                            "give the person's staff id or name",
-                        ));
-                    }
-                    if let (Some(a), Some(b)) = (t.from, t.to)
-                        && b < a
-                    {
-                        p.push(Problem::new(
-                            ProblemKind::Invalid,
-                            format!("{path}.to"),
-                            format!("the term ends ({b}) before it starts ({a})"),
-                        ));
-                    }
-                }
-                let mut sorted: Vec<_> = terms.iter().enumerate().collect();
-                sorted.sort_by_key(|(_, t)| t.from);
-                for pair in sorted.windows(2) {
-                    let ((_, a), (j, b)) = (pair[0], pair[1]);
-                    if a.to
-                        .is_none_or(|end| b.from.is_none_or(|start| start <= end))
-                    {
-                        p.push(Problem::new(
-                            ProblemKind::Invalid,
-                            format!("windows[{i}].{field}[{j}]"),
-                            format!("window {}: two {field} terms overlap", w.id),
-                        ));
-                    }
-                }
-            }
-        }
-        for (i, s) in ds.staff.iter().enumerate() {
-            if let Some(d) = &s.department
-                && !departments.contains(d.as_str())
-            {
-                p.push(Problem::new(
-                    ProblemKind::UnknownReference,
-                    format!("staff[{i}].department"),
-                    format!(
-                        "staff {} names department {d:?}, which is not in departments",
-                        s.id
-                    ),
-                ));
-            }
-            for (j, a) in s.assignments.iter().enumerate() {
-                let path = format!("staff[{i}].assignments[{j}]");
-                if !windows.contains_key(a.window.as_str()) {
-                    p.push(Problem::new(
-                        ProblemKind::UnknownReference,
-                        format!("{path}.window"),
-                        format!(
-                            "staff {} is assigned to window {:?}, which is not in windows",
-                            s.id, a.window
-                        ),
-                    ));
-                }
-                if let (Some(x), Some(y)) = (a.from, a.to)
-                    && y < x
-                {
-                    p.push(Problem::new(
-                        ProblemKind::Invalid,
-                        format!("{path}.to"),
-                        format!("the assignment ends ({y}) before it starts ({x})"),
-                    ));
-                }
-            }
-            let mut sorted: Vec<_> = s.assignments.iter().enumerate().collect();
-            sorted.sort_by_key(|(_, a)| a.from);
-            for pair in sorted.windows(2) {
-                let ((k, a), (j, b)) = (pair[0], pair[1]);
-                if a.to
-                    .is_none_or(|end| b.from.is_none_or(|start| start <= end))
-                {
-                    p.push(Problem::new(
-                        ProblemKind::Invalid,
-                        format!("staff[{i}].assignments[{j}]"),
-                        format!(
-                            "staff {}: assignments[{k}] ({}) and assignments[{j}] ({}) overlap",
-                            s.id, a.window, b.window
-                        ),
-                    ));
-                }
-            }
-        }
-        for (k, v) in &ds.targets {
-            if *v < Decimal::ZERO || *v > Decimal::ONE_HUNDRED {
-                p.push(Problem::new(
-                    ProblemKind::Invalid,
-                    format!("targets.{k}"),
-                    format!("a target is a percentage 0–100, got {v}"),
-                ));
-            }
-        }
-        let mut metrics = FastMap::default();
-        for (i, m) in ds.metrics.iter().enumerate() {
-            let path = format!("metrics[{i}]");
-            if !windows.contains_key(m.window.as_str()) {
-                p.push(Problem::new(
-                    ProblemKind::UnknownReference,
-                    format!("{path}.window"),
-                    format!("no window {:?}", m.window),
-                ));
-            }
-            if m.month.year != year {
-                p.push(Problem::new(
-                    ProblemKind::Invalid,
-                    format!("{path}.month"),
-                    format!("month {} is outside the dataset's year {year}", m.month),
-                ));
-            }
-            for (k, v) in &m.rates {
-                if *v < Decimal::ZERO || *v > Decimal::ONE_HUNDRED {
-                    p.push(Problem::new(
-                        ProblemKind::Invalid,
-                        format!("{path}.rates.{k}"),
-                        format!("a rate is a percentage 0–100, got {v}"),
-                    ));
-                }
-            }
-            if metrics.insert((m.window.as_str(), m.month), m).is_some() {
-                p.push(Problem::new(
-                    ProblemKind::Duplicate,
-                    path,
-                    format!(
-                        "window {} has two metrics entries for {}",
-                        m.window, m.month
-                    ),
-                ));
-            }
-        }
-        let settings = &policy.doc.settings;
-        if settings.missing_metrics == Severity::Error {
-            for w in &ds.windows {
-                for m in YearMonth::months_of_year(year) {
-                    if days_in_month(w.opened, w.closed, m) > 0
-                        && !metrics.contains_key(&(w.id.as_str(), m))
-                    {
-                        p.push(Problem::new(
-                            ProblemKind::Invalid,
-                            "metrics",
-                            format!(
-                                "window {} has no metrics for {m} (the policy requires them)",
-                                w.id
-                            ),
-                        ));
-                    }
-                }
-            }
-        }
+        check_roster(ds, &departments, &windows, &staff, &mut p);
+        let metrics = check_metrics(policy, ds, &windows, &mut p);
         // each subject's dense index: windows by id first, then staff by id
         let window_ix: FastMap<&str, u32> = windows.keys().enumerate().map(|(i, w)| (*w, i as u32)).collect();
         let nw = window_ix.len();
         let staff_ix: FastMap<&str, u32> = staff.keys().enumerate().map(|(i, s)| (*s, (nw + i) as u32)).collect();
-        let wlist: Vec<&Window> = windows.values().copied().collect();
-        let slist: Vec<&Staff> = staff.values().copied().collect();
-        let mut rec_item = vec![0u32; ds.records.len()];
-        let mut rec_subject = vec![0u32; ds.records.len()];
-        for (i, r) in ds.records.iter().enumerate() {
-            let path = Place("records", i);
-            let bad = |kind, field: &str, msg: String| {
-                Problem::new(kind, format!("{path}.{field}"), msg)
-                    .record(r.id.clone())
-                    .rule(r.rule.clone())
-            };
-            if r.id.trim().is_empty() {
-                p.push(Problem::new(
-                    ProblemKind::Invalid,
-                    format!("{path}.id"),
-                    "a record id cannot be empty",
-                ));
-            }
-            if !in_year(r.date) {
-                p.push(bad(
-                    ProblemKind::Invalid,
-                    "date",
-                    format!("date {} is outside the dataset's year {year}", r.date),
-                ));
-            }
-            if r.count < 1 {
-                p.push(bad(
-                    ProblemKind::Invalid,
-                    "count",
-                    format!("count must be at least 1, got {}", r.count),
-                ));
-            }
-            let Some((item, rule)) = policy.by_code.get(r.rule.as_str()).map(|&ii| {
-                rec_item[i] = ii as u32;
-                (&policy.doc.rules[ii], policy.rules[ii].as_ref())
-            }) else {
-                p.push(bad(
-                    ProblemKind::UnknownReference,
-                    "rule",
-                    format!(
-                        "unknown rule code {:?} (not in policy {})",
-                        r.rule, policy.doc.id
-                    ),
-                ));
-                continue;
-            };
-            match item.subject {
-                SubjectKind::Staff => match staff_ix.get(r.subject.as_str()).map(|&x| {
-                    rec_subject[i] = x;
-                    slist[x as usize - nw]
-                }) {
-                    None => {
-                        let hint = if windows.contains_key(r.subject.as_str()) {
-                            format!(
-                                "; {} is a window, but {} is a staff item",
-                                r.subject, r.rule
-                            )
-                        } else {
-                            String::new()
-                        };
-                        p.push(bad(
-                            ProblemKind::UnknownReference,
-                            "subject",
-                            format!("unknown staff member {:?}{hint}", r.subject),
-                        ));
-                    }
-                    Some(s) => {
-                        if in_year(r.date)
-                            && !s.assignments.iter().any(|a| covers(a.from, a.to, r.date))
-                            && settings.unassigned_staff_record == Severity::Error
-                        {
-                            p.push(bad(ProblemKind::Invalid, "date", format!("staff {} has no window assignment on {} (E9): the window to charge is unknown", s.id, r.date)));
-                        }
-                    }
-                },
-                SubjectKind::Window => match window_ix.get(r.subject.as_str()).map(|&x| {
-                    rec_subject[i] = x;
-                    wlist[x as usize]
-                }) {
-                    None => {
-                        let hint = if staff.contains_key(r.subject.as_str()) {
-                            format!(
-                                "; {} is a staff member, but {} is a window item",
-                                r.subject, r.rule
-                            )
-                        } else {
-                            String::new()
-                        };
-                        p.push(bad(
-                            ProblemKind::UnknownReference,
-                            "subject",
-                            format!("unknown window {:?}{hint}", r.subject),
-                        ));
-                    }
-                    Some(w) => {
-                        if in_year(r.date) && !covers(w.opened, w.closed, r.date) {
-                            p.push(bad(
-                                ProblemKind::Invalid,
-                                "date",
-                                format!("window {} is not open on {}", w.id, r.date),
-                            ));
-                        }
-                    }
-                },
-            }
-            if let Some(from) = rule.derived_from() {
-                if settings.derived_item_records == Severity::Error {
-                    p.push(bad(
-                        ProblemKind::Invalid,
-                        "rule",
-                        format!(
-                            "{} cannot be recorded directly: it is derived from {from} (E3)",
-                            r.rule
-                        ),
-                    ));
-                }
-                continue;
-            }
-            if r.key.is_some() && r.count != 1 {
-                p.push(bad(ProblemKind::Invalid, "count", format!("a record with an achievement key stands for one achievement: count must be 1, got {} (E4)", r.count)));
-            }
-            rule.check_record(item, r, &path, &mut p);
-        }
+        let (rec_item, rec_subject) = check_records(policy, ds, &windows, &staff, &window_ix, &staff_ix, &mut p);
         if !p.is_empty() {
             return Err(Errors {
                 document: "dataset".into(),
