@@ -103,10 +103,6 @@ pub struct Line {
     pub rule: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record: Option<Text>,
-    /// The record's occurrences the line stands for (C8 `count`; 1 for a state or derived score):
-    /// a record's occurrences on an item are one line, however many of them the caps cut (E6).
-    #[serde(default = "one")]
-    pub occurrences: u32,
     /// Points before caps (of all its occurrences).
     #[serde(serialize_with = "crate::text::ser_dec")]
     pub raw: Decimal,
@@ -114,6 +110,10 @@ pub struct Line {
     #[serde(serialize_with = "crate::text::ser_dec")]
     pub points: Decimal,
     pub detail: String,
+    /// The record's occurrences the line stands for (C8 `count`; 1 for a state or derived score):
+    /// a record's occurrences on an item are one line, however many of them the caps cut (E6).
+    #[serde(default = "one")]
+    pub occurrences: u32,
     /// Why fewer points counted than raw (the first cap that cut one of its occurrences).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cut: Option<Reason>,
