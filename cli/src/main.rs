@@ -222,6 +222,20 @@ macro_rules! out_raw {
     ($($t:tt)*) => { OUT.with(|o| o.borrow_mut().push_str(&format!($($t)*))) };
 }
 
+/// Writes a result as indented JSON straight to standard output, after what the command wrote
+/// before it: a result's JSON can be far larger than the result (a million records' month is
+/// some 800 MB), so it is not held in memory. Nothing can fail once the result is computed; a
+/// reader that went away (head, less) is not an error of ours.
+fn emit_json<T: serde::Serialize + ?Sized>(value: &T) {
+    use std::io::Write;
+    flush_output();
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let _ = kaoping_core::json::to_writer_pretty(&mut w, value)
+        .map_err(std::io::Error::other)
+        .and_then(|_| w.write_all(b"\n"))
+        .and_then(|_| w.flush());
+}
+
 fn flush_output() {
     use std::io::Write;
     let text = OUT.with(|o| std::mem::take(&mut *o.borrow_mut()));
@@ -290,7 +304,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 (Some(m), _) => {
                     let res = policy.evaluate_month(&ds, m)?;
                     if format == "json" {
-                        out!("{}", kaoping_core::json::to_string_pretty(&res).expect("serialises"));
+                        emit_json(&res);
                     } else {
                         print_tables(&policy, &res, top);
                     }
@@ -298,7 +312,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 (None, p) => {
                     let res = policy.evaluate_period(&ds, p)?;
                     if format == "json" {
-                        out!("{}", kaoping_core::json::to_string_pretty(&res).expect("serialises"));
+                        emit_json(&res);
                     } else {
                         print_period(&policy, &res, top);
                     }
@@ -314,7 +328,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let ds = Dataset::from_json(&read(&file)?)?;
             let res = policy.evaluate_period(&ds, period)?;
             if format == "json" {
-                out!("{}", kaoping_core::json::to_string_pretty(&res.awards).expect("serialises"));
+                emit_json(&res.awards);
             } else {
                 print_awards(&res);
             }

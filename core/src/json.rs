@@ -112,6 +112,13 @@ impl Formatter for Indented {
     }
 }
 
+/// The value as indented JSON written to `w` as it is made (no copy of the whole text in
+/// memory): the same bytes as `serde_json::to_writer_pretty`.
+pub fn to_writer_pretty<W: io::Write, T: Serialize + ?Sized>(w: W, value: &T) -> serde_json::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(w, Indented::default());
+    value.serialize(&mut ser)
+}
+
 /// The value as indented JSON: the same bytes as `serde_json::to_string_pretty`.
 pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
     let mut out = Vec::with_capacity(4096);
