@@ -526,6 +526,20 @@ impl Rule for PerUnit {
                 )
                 .record(rec.id.clone()),
             ),
+            // one occurrence's points within the limit (limits::MAX_FACTOR: no sum can overflow)
+            Some(u) if u.checked_mul(self.points_per_unit).is_none_or(|p| p > crate::limits::max_magnitude()) => out.push(
+                invalid(
+                    item,
+                    format!("{path}.units"),
+                    format!(
+                        "{u} {} × {} points is beyond the limit of {} points for one occurrence",
+                        self.unit,
+                        Dec::norm(self.points_per_unit),
+                        crate::limits::max_magnitude()
+                    ),
+                )
+                .record(rec.id.clone()),
+            ),
             _ => {}
         }
     }
@@ -561,6 +575,13 @@ impl KindParams for Linked {
     fn build(mut self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
         let mut p = Vec::new();
         positive(item, path, "factor", self.factor, &mut p);
+        if self.factor > Decimal::from(crate::limits::MAX_FACTOR) {
+            p.push(invalid(
+                item,
+                format!("{path}.params.factor"),
+                format!("factor {} is beyond the limit of {}", self.factor, crate::limits::MAX_FACTOR),
+            ));
+        }
         if self.via.to_kind() != item.subject {
             p.push(invalid(
                 item,
@@ -916,16 +937,21 @@ impl Rule for MetricShortfall {
                 cx.rounding().quotient(&[gap, self.points_per_unit], &[self.unit]),
             ),
         };
-        let Some(units) = units else {
-            out.push(Contribution::Warning(format!(
-                "{}: the shortfall of {} in units of {} is beyond a decimal's range; not scored",
-                cx.item().code,
-                self.metric,
-                self.unit
-            )));
-            return;
+        let limit = crate::limits::max_magnitude();
+        let points = match points.or_else(|| units?.checked_mul(self.points_per_unit)) {
+            Some(p) if p <= limit => p,
+            // a shortfall in tiny units: its points stop at the limit on one value (SECURITY.md),
+            // and the result says so
+            _ => {
+                out.push(Contribution::Warning(format!(
+                    "{}: the shortfall of {} in units of {} is worth more than {limit} points; counted as {limit}",
+                    cx.item().code,
+                    self.metric,
+                    self.unit
+                )));
+                limit
+            }
         };
-        let points = points.unwrap_or_else(|| units * self.points_per_unit);
         if points > Decimal::ZERO {
             out.push(Contribution::State {
                 points,
@@ -937,7 +963,7 @@ impl Rule for MetricShortfall {
                         " below target ",
                         Dec::norm(t),
                         " by ",
-                        Dec::norm(units),
+                        units.map_or_else(|| String::from("more than a decimal holds"), |u| cat!(Dec::norm(u))),
                         " unit(s) × ",
                         Dec::norm(self.points_per_unit)
                     )

@@ -11,6 +11,17 @@ pub const MAX_ID_CHARS: usize = 128;
 pub const MAX_TEXT_CHARS: usize = 4096;
 /// Most occurrences one record may stand for (C8).
 pub const MAX_COUNT: u32 = 1000;
+/// Largest multiplier a `linked` item applies to its source record's points.
+///
+/// With it, no sum on the scoring path can overflow a decimal (about 7.9 × 10²⁸): one
+/// occurrence counts at most `max_magnitude()` points (a rule's points, a record's stated points
+/// or `units × points_per_unit`, each checked at validation), × `MAX_FACTOR` when linked, so a
+/// record at most 10⁹ × 10³ × `MAX_COUNT` = 10¹⁵ points on each item it is charged to; a year's
+/// `MAX_RECORDS`, each charged to its own item and its linked ones (at most the policy's items),
+/// sum to well under 10²⁸ for any policy of fewer than 10⁶ items. Metric kinds give one value a
+/// month, bounded the same way (`metric_shortfall` caps a shortfall's points at
+/// `max_magnitude()`, saying so).
+pub const MAX_FACTOR: u32 = 1000;
 /// Most records in one dataset.
 pub const MAX_RECORDS: usize = 5_000_000;
 /// Largest absolute value of a decimal in a dataset (`units`, `values`) or in a policy (points, maxima, caps).
