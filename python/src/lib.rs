@@ -19,11 +19,25 @@ use kaoping_core::period::PeriodResult;
 use kaoping_core::result::Reason;
 use kaoping_core::{Dataset, Explain, MonthResult, Period, Policy};
 use objects::ObjectPlan;
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyType};
 use std::sync::Arc;
+
+/// Runs `f` in the core without the GIL. A panic there is a bug of ours (valid or invalid input
+/// must never cause one), and it reaches Python as a `RuntimeError` saying so, never as pyo3's
+/// `PanicException`, which `except Exception` does not catch.
+fn guarded<T: Send>(py: Python<'_>, f: impl FnOnce() -> T + Send) -> PyResult<T> {
+    py.detach(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))).map_err(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        PyRuntimeError::new_err(format!("kaoping internal error (please report it with the input): {what}"))
+    })
+}
 
 /// `kaoping._errors.ValidationError` and `Problem`, fetched once.
 static VALIDATION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
@@ -113,7 +127,7 @@ impl<'py> Document<'py> {
         py: Python<'_>,
         text: impl FnOnce(&str) -> Result<T, Errors> + Send,
         bytes: impl FnOnce(&[u8]) -> Result<T, Errors> + Send,
-    ) -> Result<T, Errors> {
+    ) -> PyResult<Result<T, Errors>> {
         match self {
             Document::Encoded(utf8) => {
                 // SAFETY: `utf8` is what `PyUnicode_AsUTF8String` returned, and CPython's strict
@@ -121,13 +135,13 @@ impl<'py> Document<'py> {
                 // reads these bytes without checking them in the same way, before its copy.
                 // Checking again would cost half a millisecond on a county hall's dataset.
                 let t = unsafe { std::str::from_utf8_unchecked(utf8.as_bytes()) };
-                py.detach(|| text(t))
+                guarded(py, || text(t))
             }
             Document::Bytes(b) => {
                 let b = b.as_bytes();
-                py.detach(|| bytes(b))
+                guarded(py, || bytes(b))
             }
-            Document::Copied(v) => py.detach(|| bytes(v)),
+            Document::Copied(v) => guarded(py, || bytes(v)),
         }
     }
 }
@@ -150,7 +164,7 @@ impl NativePolicy {
     /// `ValidationError` listing every problem.
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<NativePolicy> {
-        let parsed = Document::of(text)?.parse(py, Policy::from_json, Policy::from_json_bytes);
+        let parsed = Document::of(text)?.parse(py, Policy::from_json, Policy::from_json_bytes)?;
         parsed.map(|p| NativePolicy { inner: Arc::new(p) }).map_err(|e| to_py_err(py, e))
     }
 
@@ -173,19 +187,19 @@ impl NativePolicy {
     /// Checks a dataset against the policy; raises `ValidationError` listing every problem.
     fn validate(&self, py: Python<'_>, dataset: &NativeDataset) -> PyResult<()> {
         let (p, d) = (&self.inner, &dataset.inner);
-        py.detach(|| p.validate(d)).map_err(|e| to_py_err(py, e))
+        guarded(py, || p.validate(d))?.map_err(|e| to_py_err(py, e))
     }
 
     /// Scores `period` ("2026-10", "2026-Q3", "2026"): the core's period result (ranks, awards,
     /// department feedback) and the result of every month of the period, each evaluated once.
     fn evaluate(&self, py: Python<'_>, dataset: &NativeDataset, period: &str) -> PyResult<(NativePeriod, Vec<NativeMonth>)> {
         let (p, d) = (&self.inner, &dataset.inner);
-        let out = py.detach(|| -> Result<(PeriodResult, Vec<MonthResult>), Errors> {
+        let out = guarded(py, || -> Result<(PeriodResult, Vec<MonthResult>), Errors> {
             let period: Period = period.parse().map_err(|m: String| request_error("period", m))?;
             // The period's scores, ranks and awards and the detail of its months (every line and
             // record outcome), exactly as the core computes them, each month evaluated once.
             p.evaluate_period_months(d, period, Explain::Full)
-        });
+        })?;
         let (summary, months) = out.map_err(|e| to_py_err(py, e))?;
         let months = months.into_iter().map(|m| NativeMonth { inner: Arc::new(m) }).collect();
         Ok((NativePeriod { inner: Arc::new(summary) }, months))
@@ -237,7 +251,7 @@ impl NativeDataset {
     /// naming the place of the problem.
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<NativeDataset> {
-        let parsed = Document::of(text)?.parse(py, Dataset::from_json, Dataset::from_json_bytes);
+        let parsed = Document::of(text)?.parse(py, Dataset::from_json, Dataset::from_json_bytes)?;
         parsed.map(|d| NativeDataset { inner: Arc::new(d) }).map_err(|e| to_py_err(py, e))
     }
 
@@ -290,9 +304,9 @@ impl NativeMonth {
     }
 
     /// The core's explanation of one subject's month; `None` when it was not evaluated.
-    fn explain(&self, py: Python<'_>, subject: &str) -> Option<String> {
+    fn explain(&self, py: Python<'_>, subject: &str) -> PyResult<Option<String>> {
         let m = &self.inner;
-        py.detach(|| kaoping_core::explain::explain(m, subject))
+        guarded(py, || kaoping_core::explain::explain(m, subject))
     }
 }
 
@@ -312,6 +326,13 @@ fn schema(name: &str) -> PyResult<String> {
     })
 }
 
+/// Panics inside [`guarded`], as a bug in the core would: for the test that such a bug reaches
+/// Python as a `RuntimeError` (not in the public API).
+#[pyfunction]
+fn _panic_in_core_for_tests(py: Python<'_>) -> PyResult<()> {
+    guarded(py, || -> () { panic!("a deliberate panic") })
+}
+
 #[pymodule]
 fn _kaoping(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativePolicy>()?;
@@ -321,6 +342,7 @@ fn _kaoping(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<ObjectPlan>()?;
     m.add_function(wrap_pyfunction!(reason_labels, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
+    m.add_function(wrap_pyfunction!(_panic_in_core_for_tests, m)?)?;
     m.add("CORE_VERSION", kaoping_core::VERSION)?;
     m.add("SCHEMA_NAMES", kaoping_core::schema::NAMES.to_vec())?;
     Ok(())

@@ -93,3 +93,17 @@ def test_files_and_values_python_cannot_write() -> None:
     with pytest.raises(kaoping.ValidationError) as info:
         kaoping.Dataset.from_dict({"hall": {"id": "H", "name": "大厅"}, "year": 2026, "records": [object()]})
     assert info.value.problems[0].path == "records[0]"
+
+
+def test_a_panic_in_the_core_is_a_runtime_error_not_a_panic_exception() -> None:
+    # a bug in the core reaches Python as an Exception (RuntimeError) that `except Exception`
+    # catches, never pyo3's PanicException (a BaseException)
+    import kaoping._kaoping as native
+
+    try:
+        native._panic_in_core_for_tests()
+    except Exception as e:  # noqa: BLE001 - the point of the test
+        assert type(e) is RuntimeError, type(e)
+        assert "internal error" in str(e) and "a deliberate panic" in str(e)
+    else:
+        raise AssertionError("no error raised")

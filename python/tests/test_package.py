@@ -42,7 +42,8 @@ def test_stubs_match_the_native_module() -> None:
         elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
             declared[node.target.id] = None
     actual = {n for n in dir(native) if not n.startswith("_")}
-    assert set(declared) == actual
+    # private names (the test hook ``_panic_in_core_for_tests``) are checked by stubtest
+    assert {n for n in declared if not n.startswith("_")} == actual
     for name, members in declared.items():
         if members is not None:
             obj = getattr(native, name)
