@@ -201,6 +201,13 @@ impl<'a> Pending<'a> {
     }
 }
 
+/// `n` occurrences of `x` points: a multiplication only for a record whose `count` is past 1
+/// (most are 1, and a decimal product costs more than the test).
+#[inline]
+fn times(x: Decimal, n: u32) -> Decimal {
+    if n == 1 { x } else { x * Decimal::from(n) }
+}
+
 /// How many of `n` occurrences of `each` (> 0) points fit whole into `room` (≥ 0): ⌊room / each⌋,
 /// exactly, at most `n`.
 pub(crate) fn whole_fits(room: Decimal, each: Decimal, n: u32) -> u32 {
@@ -587,6 +594,47 @@ impl Policy {
         item_caps(item, st.at(sx, ii), st, states, occs, lines);
     }
 
+    /// `k` occurrences of a line that counted `applied` points each after the category's cap
+    /// (cut for `cut`): the year-to-date state (E7's yearly cap usage, E4's best value of a key)
+    /// and the record's accumulator.
+    fn count_part<'a>(&self, p: &Pending<'a>, (k, applied, cut): (u32, Decimal, Option<Reason>), sx: u32, st: &mut YearState<'a>, accs: &mut [ChargeAcc]) {
+        // what each occurrence counted after its item's own caps (E7), before the category's
+        let before_category_cap = p.applied;
+        // E7: the yearly cap was used by the points before the category's cap cut them; under
+        // `yearly_cap_usage: counted` only what counted uses it
+        if self.doc.settings.yearly_cap_usage == YearToDate::Counted
+            && applied < before_category_cap
+            && self.doc.rules[p.item].caps.year.is_some()
+        {
+            let at = st.at(sx, p.item);
+            st.year_used[at] -= times(before_category_cap - applied, k);
+        }
+        // E4: what a keyed record counted raises the best value of its key for later months:
+        // after every cap, or before the category's (settings.achievement_value)
+        if let Some(key) = p.record.and_then(|r| r.key.as_ref()) {
+            let value = match self.doc.settings.achievement_value {
+                YearToDate::Counted => applied,
+                YearToDate::BeforeCategoryCap => before_category_cap,
+            };
+            if value > Decimal::ZERO {
+                *st.best_key.entry((sx, p.item, key.as_str())).or_default() += times(value, k);
+            }
+        }
+        if let Some(s) = p.slot {
+            let a = &mut accs[s as usize];
+            a.raw += times(p.raw, k);
+            a.points += times(applied, k);
+            if applied > Decimal::ZERO {
+                a.counted += k;
+            }
+            if let Some(c) = cut
+                && a.reason.is_none()
+            {
+                a.reason = Some(c);
+            }
+        }
+    }
+
     /// The subject's categories and bonus categories, their lines in date order under the
     /// category's cap (C2) or the bonus cap (C3); what each line counted goes to its record's
     /// accumulator and the year-to-date state (E4, E7).
@@ -660,63 +708,28 @@ impl Policy {
                 // the run under the category's cap, occurrence by occurrence: those that fit
                 // whole, one cut to what is left, the rest to nothing (a line cut by its item's
                 // caps is not cut again)
-                let mut parts: [(u32, Decimal, Option<Reason>); 3] = [(p.n, p.applied, p.cut), (0, Decimal::ZERO, None), (0, Decimal::ZERO, None)];
+                let one_part = [(p.n, p.applied, p.cut)];
+                let split: [(u32, Decimal, Option<Reason>); 3];
+                let mut parts: &[(u32, Decimal, Option<Reason>)] = &one_part;
                 if capped && p.cut.is_none() {
                     let left = (cat.max - res.points).max(Decimal::ZERO);
-                    if p.applied * Decimal::from(p.n) > left {
+                    if times(p.applied, p.n) > left {
                         // here p.applied > 0, as left ≥ 0
                         let whole = whole_fits(left, p.applied, p.n);
                         let why = Some(if cat.bonus { Reason::BonusCap } else { Reason::CategoryExhausted });
-                        let partial = left - p.applied * Decimal::from(whole);
-                        parts = [(whole, p.applied, None), (1, partial, why), (p.n - whole - 1, Decimal::ZERO, why)];
+                        let partial = left - times(p.applied, whole);
+                        split = [(whole, p.applied, None), (1, partial, why), (p.n - whole - 1, Decimal::ZERO, why)];
+                        parts = &split;
                     }
                 }
-                // what each occurrence counted after its item's own caps (E7), before the category's
-                let before_category_cap = p.applied;
                 let (mut raw_sum, mut applied_sum, mut first_cut) = (Decimal::ZERO, Decimal::ZERO, None);
-                for (k, applied, cut) in parts {
-                    if k == 0 {
-                        continue;
+                for &(k, applied, cut) in parts.iter().filter(|part| part.0 > 0) {
+                    applied_sum += times(applied, k);
+                    if world.explain {
+                        raw_sum += times(p.raw, k);
+                        first_cut = first_cut.or(cut);
                     }
-                    let n = Decimal::from(k);
-                    raw_sum += p.raw * n;
-                    applied_sum += applied * n;
-                    first_cut = first_cut.or(cut);
-                    // E7: the yearly cap was used by the points before the category's cap cut them;
-                    // under `yearly_cap_usage: counted` only what counted uses it
-                    if self.doc.settings.yearly_cap_usage == YearToDate::Counted
-                        && applied < before_category_cap
-                        && self.doc.rules[p.item].caps.year.is_some()
-                    {
-                        let at = st.at(sx, p.item);
-                        st.year_used[at] -= (before_category_cap - applied) * n;
-                    }
-                    if let Some(rec) = p.record {
-                        // E4: what a keyed record counted raises the best value of its key for later
-                        // months: after every cap, or before the category's (settings.achievement_value)
-                        if let Some(key) = &rec.key {
-                            let value = match self.doc.settings.achievement_value {
-                                YearToDate::Counted => applied,
-                                YearToDate::BeforeCategoryCap => before_category_cap,
-                            };
-                            if value > Decimal::ZERO {
-                                *st.best_key.entry((sx, p.item, key.as_str())).or_default() += value * n;
-                            }
-                        }
-                    }
-                    if let Some(s) = p.slot {
-                        let a = &mut accs[s as usize];
-                        a.raw += p.raw * n;
-                        a.points += applied * n;
-                        if applied > Decimal::ZERO {
-                            a.counted += k;
-                        }
-                        if let Some(c) = cut
-                            && a.reason.is_none()
-                        {
-                            a.reason = Some(c);
-                        }
-                    }
+                    self.count_part(p, (k, applied, cut), sx, st, accs);
                 }
                 res.points += applied_sum;
                 if world.explain {
@@ -1069,7 +1082,13 @@ fn item_caps<'a>(
                 year_cap.map(|c| (c - year_used).max(Decimal::ZERO)),
             )
         };
-        for mut p in states.drain(..).chain(occs.drain(..)) {
+        // an item without caps of its own: its lines as they are
+    if month_cap.is_none() && year_cap.is_none() {
+        lines.append(states);
+        lines.append(occs);
+        return;
+    }
+    for mut p in states.drain(..).chain(occs.drain(..)) {
             if p.cut.is_some() {
                 lines.push(p);
                 continue;
@@ -1089,7 +1108,7 @@ fn item_caps<'a>(
             // the run's text goes with its first part
             let detail = std::mem::take(&mut p.detail);
             let mut take = |q: Pending<'a>, month_used: &mut Decimal, year_used: &mut Decimal| {
-                let points = q.applied * Decimal::from(q.n);
+                let points = times(q.applied, q.n);
                 *month_used += points;
                 if year_cap.is_some() {
                     *year_used += points;
