@@ -28,7 +28,7 @@ pub struct Dataset {
     pub staff: Vec<Staff>,
     /// The year's targets for rate metrics (e.g. the three "三率" indicators), keyed by metric name,
     /// as percentages. A window-month metric below its target triggers the metric rules that name it.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::decimal::exact_map")]
     pub targets: BTreeMap<String, Decimal>,
     /// Monthly metrics of each window (cases handled, rates).
     #[serde(default)]
@@ -126,10 +126,10 @@ pub struct WindowMetrics {
     /// Rates in percent (0–100), keyed by metric name: for the county measure
     /// `online_full_process` (网上全流程办理率), `online_available` (网上可办理率),
     /// `one_network` (一网通办率).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::decimal::exact_map")]
     pub rates: BTreeMap<String, Decimal>,
     /// Other named figures a policy's rules may read (ratings, votes, appraisals).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "crate::decimal::exact_map")]
     pub values: BTreeMap<String, Decimal>,
 }
 
@@ -199,10 +199,10 @@ pub struct Record {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minutes: Option<u32>,
     /// Points for discretionary items (C7: 视情节/酌情), as a positive number within the item's range.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::decimal::exact_opt")]
     pub points: Option<Decimal>,
     /// Units for per-unit items (half days absent, days overdue, …).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::decimal::exact_opt")]
     pub units: Option<Decimal>,
     /// Level of a criticism, publication or commendation.
     #[serde(default, skip_serializing_if = "Option::is_none")]

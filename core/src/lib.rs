@@ -15,6 +15,7 @@
 #![forbid(unsafe_code)]
 
 pub mod dataset;
+pub mod decimal;
 mod compile;
 pub mod engine;
 mod evaluate;

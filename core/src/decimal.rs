@@ -1,0 +1,124 @@
+//! Reading decimals exactly. `rust_decimal` reads a text with more digits than it holds (28
+//! after the point, 96 bits in all) by rounding it: `"2.999999999999999999999999999999"` would
+//! become 3 and pass S2.3's range of 3–5. A dataset's decimals are read here instead: a value
+//! that cannot be held exactly is a problem naming its place, never rounded.
+
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+/// serde_json's key for a number kept as its text (the `arbitrary_precision` feature).
+const NUMBER_KEY: &str = "$serde_json::private::Number";
+
+/// The decimal a text stands for, exactly, or what is wrong with it.
+pub fn parse_exact(s: &str) -> Result<Decimal, String> {
+    if let Ok(d) = Decimal::from_str_exact(s) {
+        return Ok(d);
+    }
+    let shown = shorten(s);
+    if s.contains(['e', 'E']) {
+        // exponent notation (a JSON number such as 1e3): exact when it holds as a plain decimal
+        return match Decimal::from_scientific(s) {
+            Ok(d) if d.normalize().to_string().len() <= 30 && scientific_is_exact(s, d) => Ok(d),
+            _ => Err(format!("{shown} is not a decimal this library holds exactly (at most 28 digits after the point)")),
+        };
+    }
+    if Decimal::from_str(s).is_ok() {
+        Err(format!("{shown} has more digits than a decimal holds exactly (28 after the point, 28–29 in all); it would be rounded"))
+    } else {
+        Err(format!("{shown} is not a decimal number"))
+    }
+}
+
+/// Whether `d`, read from `s` in exponent notation, is its exact value: the significant digits
+/// of `s` all survive in `d`.
+fn scientific_is_exact(s: &str, d: Decimal) -> bool {
+    let mantissa = s.split(['e', 'E']).next().unwrap_or("");
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let significant = digits.trim_start_matches('0').trim_end_matches('0');
+    d.normalize().mantissa().unsigned_abs().to_string().trim_end_matches('0') == significant
+        || (significant.is_empty() && d.is_zero())
+}
+
+/// A value as a problem quotes it: in full when short, else its start and its length.
+fn shorten(s: &str) -> String {
+    const SHOWN: usize = 40;
+    match s.char_indices().nth(SHOWN) {
+        None => format!("{s:?}"),
+        Some((cut, _)) => format!("{:?}… ({} characters)", &s[..cut], s.chars().count()),
+    }
+}
+
+struct ExactVisitor;
+
+impl<'de> Visitor<'de> for ExactVisitor {
+    type Value = Decimal;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a decimal number, written as a string (\"2.5\") or a number")
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
+        // not reached with serde_json's arbitrary_precision (numbers come as their text)
+        Err(E::custom(format!("{v} came as a binary floating-point number; write the decimal as a string (\"{v}\")")))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
+        parse_exact(v).map_err(E::custom)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Decimal, A::Error> {
+        match map.next_key::<String>()? {
+            Some(k) if k == NUMBER_KEY => {
+                let text: String = map.next_value()?;
+                parse_exact(&text).map_err(de::Error::custom)
+            }
+            _ => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
+        }
+    }
+}
+
+/// A decimal read exactly (see the module).
+#[derive(Debug, Clone, Copy)]
+struct Exact(Decimal);
+
+impl<'de> serde::Deserialize<'de> for Exact {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Exact, D::Error> {
+        d.deserialize_any(ExactVisitor).map(Exact)
+    }
+}
+
+/// `deserialize_with` for an optional decimal read exactly.
+pub(crate) fn exact_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+    Ok(<Option<Exact> as serde::Deserialize>::deserialize(d)?.map(|e| e.0))
+}
+
+/// `deserialize_with` for named decimals read exactly.
+pub(crate) fn exact_map<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Decimal>, D::Error> {
+    let m = <BTreeMap<String, Exact> as serde::Deserialize>::deserialize(d)?;
+    Ok(m.into_iter().map(|(k, v)| (k, v.0)).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_exact;
+
+    #[test]
+    fn texts_a_decimal_holds_are_read_and_others_refused() {
+        assert_eq!(parse_exact("2.5").unwrap().to_string(), "2.5");
+        assert_eq!(parse_exact("0.0000000000000000000000000001").unwrap().to_string(), "0.0000000000000000000000000001");
+        assert_eq!(parse_exact("1e3").unwrap(), rust_decimal::Decimal::from(1000));
+        let e = parse_exact("2.999999999999999999999999999999").unwrap_err();
+        assert!(e.contains("more digits than a decimal holds exactly"), "{e}");
+        assert!(parse_exact("89.999999999999999999999999999999").is_err());
+        assert!(parse_exact("100.0000000000000000000000000001").is_err());
+        assert!(parse_exact("1e30").is_err());
+        assert!(parse_exact("1.00000000000000000000000000000001e2").is_err());
+        assert!(parse_exact("x").unwrap_err().contains("not a decimal number"));
+    }
+}
