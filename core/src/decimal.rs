@@ -93,14 +93,19 @@ impl<'de> serde::Deserialize<'de> for Exact {
     }
 }
 
+/// `deserialize_with` for a decimal read exactly.
+pub(crate) fn exact<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+    d.deserialize_any(ExactVisitor)
+}
+
 /// `deserialize_with` for an optional decimal read exactly.
 pub(crate) fn exact_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
     Ok(<Option<Exact> as serde::Deserialize>::deserialize(d)?.map(|e| e.0))
 }
 
 /// `deserialize_with` for named decimals read exactly.
-pub(crate) fn exact_map<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, Decimal>, D::Error> {
-    let m = <BTreeMap<String, Exact> as serde::Deserialize>::deserialize(d)?;
+pub(crate) fn exact_map<'de, D: Deserializer<'de>, K: serde::Deserialize<'de> + Ord>(d: D) -> Result<BTreeMap<K, Decimal>, D::Error> {
+    let m = <BTreeMap<K, Exact> as serde::Deserialize>::deserialize(d)?;
     Ok(m.into_iter().map(|(k, v)| (k, v.0)).collect())
 }
 

@@ -102,9 +102,10 @@ fn check_stated_points(
 #[serde(deny_unknown_fields)]
 pub struct PerOccurrence {
     /// Points of one occurrence (positive; fractions allowed: 0.5, 0.2).
+    #[serde(deserialize_with = "crate::decimal::exact")]
     pub points: Decimal,
     /// Points when the record is flagged `aggravated`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::decimal::exact_opt")]
     pub aggravated_points: Option<Decimal>,
     /// What `aggravated` means for this item (shown in explanations).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -122,6 +123,7 @@ pub struct MinuteTier {
     pub above: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at_least: Option<u32>,
+    #[serde(deserialize_with = "crate::decimal::exact")]
     pub points: Decimal,
 }
 
@@ -268,10 +270,12 @@ impl Rule for PerOccurrence {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Discretionary {
+    #[serde(deserialize_with = "crate::decimal::exact")]
     pub min: Decimal,
+    #[serde(deserialize_with = "crate::decimal::exact")]
     pub max: Decimal,
     /// E11: any decimal in range when absent; a step (1, 0.5) restricts the values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::decimal::exact_opt")]
     pub step: Option<Decimal>,
 }
 
@@ -370,6 +374,7 @@ impl Rule for Discretionary {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LevelPoints {
+    #[serde(deserialize_with = "crate::decimal::exact_map")]
     pub points: BTreeMap<Level, Decimal>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub effects: BTreeMap<Level, Effects>,
@@ -459,6 +464,7 @@ impl Rule for LevelPoints {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PerUnit {
+    #[serde(deserialize_with = "crate::decimal::exact")]
     pub points_per_unit: Decimal,
     /// What a unit is (`half_day`, `working_day`), for explanations.
     pub unit: String,
@@ -556,7 +562,7 @@ pub struct Linked {
     pub source: String,
     pub via: Via,
     /// Multiplier of the source record's points (1: the same points; 0.5: half rate).
-    #[serde(default = "one")]
+    #[serde(default = "one", deserialize_with = "crate::decimal::exact")]
     pub factor: Decimal,
     /// Whether the source record's effects (loss of eligibility) also hit this subject (W6.2).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -691,6 +697,7 @@ impl Rule for Linked {
 #[serde(deny_unknown_fields)]
 pub struct MonthlyState {
     pub condition: StateCondition,
+    #[serde(deserialize_with = "crate::decimal::exact")]
     pub points: Decimal,
     /// Which open days must lack the role for the state to hold.
     #[serde(default)]
@@ -776,9 +783,10 @@ impl Rule for MonthlyState {
 pub struct MetricBelowTarget {
     /// Rate names, read from the window-month's `rates`; targets from the dataset's `targets`.
     pub metrics: Vec<String>,
+    #[serde(deserialize_with = "crate::decimal::exact")]
     pub points_each: Decimal,
     /// Targets fixed by the policy, used when the dataset has none for a metric.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "crate::decimal::exact_map")]
     pub targets: BTreeMap<String, Decimal>,
 }
 
@@ -848,11 +856,12 @@ pub struct MetricShortfall {
     /// A rate name (window-month `rates`) or a value name (`values`).
     pub metric: String,
     /// The target; the dataset's target for the metric when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::decimal::exact_opt")]
     pub target: Option<Decimal>,
     /// Size of one unit of shortfall (1 = one percentage point).
-    #[serde(default = "one")]
+    #[serde(default = "one", deserialize_with = "crate::decimal::exact")]
     pub unit: Decimal,
+    #[serde(deserialize_with = "crate::decimal::exact")]
     pub points_per_unit: Decimal,
     /// How a part unit counts: `down` (whole units only: 3.5 → 3), `up`, `half_away_from_zero`, or `exact`.
     #[serde(default)]
@@ -995,7 +1004,9 @@ pub struct MetricTiers {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ValueTier {
+    #[serde(deserialize_with = "crate::decimal::exact")]
     pub at_least: Decimal,
+    #[serde(deserialize_with = "crate::decimal::exact")]
     pub points: Decimal,
 }
 
@@ -1128,7 +1139,7 @@ pub struct DerivedFromStaff {
     /// A staff category code (`S1`), or `total` for the staff members' monthly totals (V12).
     pub source: String,
     /// The scale of the source (the staff category's max, or 100 for totals); read from the policy when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::decimal::exact_opt")]
     pub source_max: Option<Decimal>,
     pub weights: Weights,
 }

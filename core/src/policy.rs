@@ -80,6 +80,7 @@ impl SubjectKind {
 #[serde(deny_unknown_fields)]
 pub struct SubjectPolicy {
     /// C1: the monthly base, which must equal the sum of the deduction categories' maxima.
+    #[serde(deserialize_with = "crate::decimal::exact")]
     pub base: Decimal,
     /// Deduction categories and bonus categories, in display order.
     pub categories: Vec<Category>,
@@ -88,10 +89,10 @@ pub struct SubjectPolicy {
     #[serde(default)]
     pub floor: Floor,
     /// The highest monthly total (C3: 110); the total is cut to it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::decimal::exact_opt")]
     pub max_total: Option<Decimal>,
     /// The lowest monthly total (0 under 扣完为止); none when deductions are uncapped.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::decimal::exact_opt")]
     pub min_total: Option<Decimal>,
     /// Legal reference.
     #[serde(default)]
@@ -116,6 +117,7 @@ pub struct Category {
     #[serde(default)]
     pub name_en: String,
     /// Points the category holds (deduction) or may add (bonus).
+    #[serde(deserialize_with = "crate::decimal::exact")]
     pub max: Decimal,
     /// A bonus category adds its items (capped at `max`, C3) instead of deducting.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -169,10 +171,10 @@ fn empty_object() -> serde_json::Value {
 #[serde(deny_unknown_fields)]
 pub struct ItemCaps {
     /// Most points the item may count in one month (W5.1: 3, WB.3: 2).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::decimal::exact_opt")]
     pub month: Option<Decimal>,
     /// Most points the item may count in the calendar year up to the month scored (SB.1: 2).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::decimal::exact_opt")]
     pub year: Option<Decimal>,
 }
 
@@ -450,7 +452,7 @@ pub struct Grades {
 pub struct GradeBand {
     pub name: String,
     /// Lower bound of the band; none for the lowest band.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::decimal::exact_opt")]
     pub min: Option<Decimal>,
     /// Whether a score equal to `min` is in the band (80 含) or not.
     #[serde(default = "yes")]
@@ -592,7 +594,7 @@ pub struct Award {
     pub subject: SubjectKind,
     pub period: PeriodKind,
     /// Share of the base, as a fraction (0.10).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::decimal::exact_opt")]
     pub share: Option<Decimal>,
     /// A fixed count instead of a share.
     #[serde(default, skip_serializing_if = "Option::is_none")]

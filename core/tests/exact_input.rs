@@ -32,3 +32,14 @@ fn rates_and_points_past_28_digits_are_refused_not_rounded() {
     assert_eq!(ds.records[0].points.unwrap().to_string(), "3.25");
     assert_eq!(ds.targets["x"].to_string(), "89.5");
 }
+
+#[test]
+fn a_policys_decimals_past_28_digits_are_refused_too() {
+    let mut doc: serde_json::Value = serde_json::from_str(&kaoping_core::Policy::builtin().to_json()).unwrap();
+    let at = doc["rules"].as_array().unwrap().iter().position(|r| r["code"] == "SB.1").unwrap();
+    // 0.5000…1 (29 digits after the point) would be read as 0.5
+    doc["rules"][at]["params"]["points"] = json!("0.50000000000000000000000000001");
+    let e = kaoping_core::Policy::from_json(&doc.to_string()).expect_err("refused, not rounded");
+    assert!(e.problems[0].path.starts_with(&format!("rules[{at}]")), "{:?}", e.problems[0]);
+    assert!(e.problems[0].message.contains("more digits than a decimal holds exactly"), "{}", e.problems[0].message);
+}
