@@ -93,6 +93,7 @@ impl Policy {
 
     pub fn from_doc(doc: PolicyDoc, registry: &Registry) -> Result<Policy, Errors> {
         let mut problems = Vec::new();
+        check_policy_limits(&doc, &mut problems);
         check_subject_policy(&doc.staff, "staff", &mut problems);
         check_subject_policy(&doc.window, "window", &mut problems);
         let mut rules = Vec::new();
@@ -359,6 +360,63 @@ impl<'p, 'a> Checked<'p, 'a> {
             }
         }
         out
+    }
+}
+
+/// A policy's strings within the limits a dataset's keep (SECURITY.md): an id or code (a field
+/// named `id`, `code`, `category`, …, or a key of a map) at most `MAX_ID_CHARS` characters, any
+/// other text at most `MAX_TEXT_CHARS`. A policy is untrusted input: a megabyte rule code would
+/// otherwise be echoed in every problem and result that names it.
+fn check_policy_limits(doc: &PolicyDoc, out: &mut Vec<Problem>) {
+    use crate::limits::{MAX_ID_CHARS, MAX_TEXT_CHARS};
+    const ID_FIELDS: &[&str] = &["id", "code", "category", "counts", "zeroes", "metric", "flag", "force_grade"];
+    fn walk(v: &serde_json::Value, path: &mut String, field: &str, out: &mut Vec<Problem>) {
+        match v {
+            serde_json::Value::String(s) => {
+                // a kind's `source` names an item; the policy's own `source` is a text
+                let is_id = ID_FIELDS.contains(&field) || (field == "source" && path.ends_with(".params.source"));
+                let limit = if is_id { MAX_ID_CHARS } else { MAX_TEXT_CHARS };
+                if s.len() > limit && s.chars().count() > limit {
+                    let what = if limit == MAX_ID_CHARS { "an id or code" } else { "a text" };
+                    out.push(Problem::new(
+                        ProblemKind::Invalid,
+                        path.clone(),
+                        format!("{what} is at most {limit} characters, got {}", s.chars().count()),
+                    ));
+                }
+            }
+            serde_json::Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    let n = path.len();
+                    path.push_str(&format!("[{i}]"));
+                    walk(x, path, field, out);
+                    path.truncate(n);
+                }
+            }
+            serde_json::Value::Object(m) => {
+                for (k, x) in m {
+                    let n = path.len();
+                    if k.len() > MAX_ID_CHARS && k.chars().count() > MAX_ID_CHARS {
+                        out.push(Problem::new(
+                            ProblemKind::Invalid,
+                            path.clone(),
+                            format!("a name in {} is at most {MAX_ID_CHARS} characters, got {}", if path.is_empty() { "the policy" } else { path.as_str() }, k.chars().count()),
+                        ));
+                        continue;
+                    }
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(k);
+                    walk(x, path, k, out);
+                    path.truncate(n);
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Ok(v) = serde_json::to_value(doc) {
+        walk(&v, &mut String::new(), "", out);
     }
 }
 

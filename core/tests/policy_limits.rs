@@ -1,0 +1,34 @@
+//! A policy's strings are held to the limits a dataset's are (issue 20, item 6; SECURITY.md):
+//! ids and codes at most 128 characters, other texts at most 4,096, each a problem naming its
+//! place.
+
+use kaoping_core::Policy;
+use serde_json::{Value, json};
+
+fn refused(f: impl FnOnce(&mut Value)) -> Vec<(String, String)> {
+    let mut doc: Value = serde_json::from_str(&Policy::builtin().to_json()).unwrap();
+    f(&mut doc);
+    let e = Policy::from_json(&doc.to_string()).expect_err("past a limit");
+    e.problems.into_iter().map(|p| (p.path, p.message)).collect()
+}
+
+#[test]
+fn long_ids_codes_and_texts_are_refused_naming_their_place() {
+    // a policy id of 1 MiB
+    let ps = refused(|d| d["id"] = json!("x".repeat(1 << 20)));
+    assert!(ps.iter().any(|(p, m)| p == "id" && m == "an id or code is at most 128 characters, got 1048576"), "{ps:?}");
+    // a rule's name_zh of 10 Mi characters (a text: 4,096)
+    let ps = refused(|d| d["rules"][0]["name_zh"] = json!("字".repeat(10 << 20)));
+    assert!(ps.iter().any(|(p, m)| p == "rules[0].name_zh" && m == "a text is at most 4096 characters, got 10485760"), "{ps:?}");
+    // a linked item's source code of 200 characters
+    let ps = refused(|d| {
+        let i = d["rules"].as_array().unwrap().iter().position(|r| r["code"] == "W6.1").unwrap();
+        d["rules"][i]["params"]["source"] = json!("S".repeat(200));
+    });
+    assert!(ps.iter().any(|(p, m)| p.ends_with(".params.source") && m.contains("at most 128")), "{ps:?}");
+    // at the limits, nothing is said about length
+    let mut doc: Value = serde_json::from_str(&Policy::builtin().to_json()).unwrap();
+    doc["id"] = json!("x".repeat(128));
+    doc["rules"][0]["name_zh"] = json!("字".repeat(4096));
+    Policy::from_json(&doc.to_string()).expect("within the limits");
+}
