@@ -587,6 +587,18 @@ impl<'a> Index<'a> {
         let windows: BTreeMap<&str, &Window> =
             ds.windows.iter().map(|w| (w.id.as_str(), w)).collect();
         let staff: BTreeMap<&str, &Staff> = ds.staff.iter().map(|s| (s.id.as_str(), s)).collect();
+        // a record's subject, explain and the results name a window or a staff member by id alone
+        for (i, s) in ds.staff.iter().enumerate() {
+            if windows.contains_key(s.id.as_str())
+                && let Some(j) = ds.windows.iter().position(|w| w.id == s.id)
+            {
+                p.push(Problem::new(
+                    ProblemKind::Duplicate,
+                    format!("staff[{i}].id"),
+                    format!("staff id {:?} is also the id of windows[{j}]: a record's subject would be ambiguous", s.id),
+                ));
+            }
+        }
         check_roster(ds, &departments, &windows, &staff, &mut p);
         let metrics = check_metrics(policy, ds, &windows, &mut p);
         // each subject's dense index: windows by id first, then staff by id

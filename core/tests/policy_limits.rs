@@ -32,3 +32,19 @@ fn long_ids_codes_and_texts_are_refused_naming_their_place() {
     doc["rules"][0]["name_zh"] = json!("字".repeat(4096));
     Policy::from_json(&doc.to_string()).expect("within the limits");
 }
+
+#[test]
+fn a_staff_member_may_not_share_a_windows_id() {
+    // issue 20, item 8: `explain W` would silently pick the window
+    let v = json!({
+        "hall": {"id": "H", "name": "大厅"}, "year": 2026,
+        "departments": [{"id": "D", "name": "某局"}],
+        "windows": [{"id": "W", "name": "窗口", "department": "D"}],
+        "staff": [{"id": "W", "name": "甲", "assignments": [{"window": "W"}]}],
+    });
+    let ds = kaoping_core::Dataset::from_json(&v.to_string()).unwrap();
+    let e = Policy::builtin().validate(&ds).expect_err("ambiguous id");
+    let p = e.problems.iter().find(|p| p.path == "staff[0].id").expect("a problem at staff[0].id");
+    assert_eq!(p.kind, kaoping_core::ProblemKind::Duplicate);
+    assert!(p.message.contains("windows[0]"), "{}", p.message);
+}
