@@ -94,6 +94,18 @@ impl Policy {
     pub fn from_doc(doc: PolicyDoc, registry: &Registry) -> Result<Policy, Errors> {
         let mut problems = Vec::new();
         check_policy_limits(&doc, &mut problems);
+        // C10: a confirmed record counts; a county may count pending ones too, but a policy that
+        // counts no confirmed record would report them as "pending"
+        if !doc.settings.counted_statuses.contains(&crate::dataset::Status::Confirmed) {
+            problems.push(Problem::new(
+                ProblemKind::Invalid,
+                "settings.counted_statuses",
+                format!(
+                    "the statuses that count must include \"confirmed\" (C10), got {}",
+                    serde_json::to_string(&doc.settings.counted_statuses).unwrap_or_default()
+                ),
+            ));
+        }
         check_subject_policy(&doc.staff, "staff", &mut problems);
         check_subject_policy(&doc.window, "window", &mut problems);
         let mut rules = Vec::new();

@@ -48,3 +48,16 @@ fn a_staff_member_may_not_share_a_windows_id() {
     assert_eq!(p.kind, kaoping_core::ProblemKind::Duplicate);
     assert!(p.message.contains("windows[0]"), "{}", p.message);
 }
+
+#[test]
+fn counted_statuses_must_include_confirmed() {
+    // issue 20, item 8: [] or ["pending"] reported every confirmed record as not counted, "pending"
+    for statuses in [json!([]), json!(["pending"])] {
+        let ps = refused(|d| d["settings"]["counted_statuses"] = statuses.clone());
+        assert!(ps.iter().any(|(p, m)| p == "settings.counted_statuses" && m.contains("must include \"confirmed\"")), "{ps:?}");
+    }
+    // counting pending records too is a county's choice
+    let mut doc: Value = serde_json::from_str(&Policy::builtin().to_json()).unwrap();
+    doc["settings"]["counted_statuses"] = json!(["confirmed", "pending"]);
+    Policy::from_json(&doc.to_string()).expect("a valid reading");
+}
