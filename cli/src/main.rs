@@ -273,6 +273,13 @@ impl From<Errors> for Failure {
 }
 
 fn read(path: &Path) -> Result<String, Failure> {
+    // a document past the limit is refused before it is read (SECURITY.md)
+    let limit = kaoping_core::limits::MAX_DOCUMENT_BYTES;
+    if let Ok(m) = std::fs::metadata(path)
+        && m.len() > limit as u64
+    {
+        return Err(Failure::Input(format!("{} is {} bytes; a document is at most {limit} bytes", path.display(), m.len())));
+    }
     std::fs::read_to_string(path).map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))
 }
 

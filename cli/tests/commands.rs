@@ -179,3 +179,15 @@ fn closed_pipe_is_quiet() {
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn a_document_past_the_size_limit_is_refused_before_it_is_read() {
+    // issue 20, item 9: a sparse file of 513 MiB (no disk used): refused from its size, exit 1
+    let dir = scratch("too-big");
+    let big = dir.join("big.json");
+    std::fs::File::create(&big).unwrap().set_len(513 * 1024 * 1024).unwrap();
+    let out = expect(&["validate", s(&big)], 1);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("is 537919488 bytes; a document is at most 536870912 bytes"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
