@@ -231,16 +231,88 @@ fn is_one(n: &u32) -> bool {
 }
 
 impl Dataset {
+    /// Parses a dataset; a document that does not fit the format gives every such problem at once
+    /// (see [`every_format_problem`]).
     pub fn from_json(text: &str) -> Result<Dataset, crate::error::Errors> {
-        crate::error::parse_json(text, "dataset")
+        crate::error::parse_json(text, "dataset").map_err(|first| every_format_problem(text, first))
     }
 
     /// Parses a dataset from bytes that should be UTF-8 (a BOM is allowed).
     pub fn from_json_bytes(bytes: &[u8]) -> Result<Dataset, crate::error::Errors> {
-        crate::error::parse_json(crate::error::utf8(bytes, "dataset")?, "dataset")
+        let text = crate::error::utf8(bytes, "dataset")?;
+        crate::error::parse_json(text, "dataset").map_err(|first| every_format_problem(text, first))
     }
 
     pub fn to_json(&self) -> String {
         crate::json::to_string_pretty(self).expect("a dataset serialises")
     }
+}
+
+/// Every format problem of a dataset that is valid JSON but does not fit the format, not only
+/// the first: the document's own fields are read with its lists left empty, then each member of
+/// each list on its own, from its own text (a bad date in `records[0]` hides nothing in
+/// `records[1]`; the messages are the parser's). A record's problem names its id. `first` (the
+/// parser's first problem) stands when this finds none, or when the document is not a JSON object.
+fn every_format_problem(text: &str, first: crate::error::Errors) -> crate::error::Errors {
+    use crate::error::{Errors, Problem, format_problem};
+    use serde_json::value::RawValue;
+    use std::collections::BTreeMap;
+    const LISTS: [&str; 5] = ["departments", "windows", "staff", "metrics", "records"];
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Ok(mut doc) = serde_json::from_str::<BTreeMap<String, &RawValue>>(text) else {
+        return first;
+    };
+    let mut lists = Vec::new();
+    for name in LISTS {
+        if let Some(raw) = doc.get(name)
+            && let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(raw.get())
+        {
+            lists.push((name, items));
+        }
+    }
+    let empty = RawValue::from_string("[]".into()).expect("[] is JSON");
+    for (name, _) in &lists {
+        doc.insert(name.to_string(), &empty);
+    }
+    fn read<T: serde::de::DeserializeOwned>(text: &str, prefix: &str) -> Result<(), Problem> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize::<_, T>(de).map(|_| ()).map_err(|e| format_problem(e, prefix))
+    }
+    fn each<T: serde::de::DeserializeOwned>(list: &str, items: &[&RawValue], out: &mut Vec<Problem>) {
+        #[derive(serde::Deserialize)]
+        struct Id {
+            id: Option<String>,
+        }
+        for (i, item) in items.iter().enumerate() {
+            if let Err(mut p) = read::<T>(item.get(), &format!("{list}[{i}]")) {
+                if list == "records"
+                    && let Ok(Id { id: Some(id) }) = serde_json::from_str::<Id>(item.get())
+                {
+                    // an id past the limit is cut, not echoed whole
+                    let id = match id.char_indices().nth(crate::limits::MAX_ID_CHARS) {
+                        Some((cut, _)) => format!("{}…", &id[..cut]),
+                        None => id,
+                    };
+                    p = p.record(id);
+                }
+                out.push(p);
+            }
+        }
+    }
+    let mut problems = Vec::new();
+    if let Ok(own) = serde_json::to_string(&doc)
+        && let Err(p) = read::<Dataset>(&own, "")
+    {
+        problems.push(p);
+    }
+    for (name, items) in &lists {
+        match *name {
+            "departments" => each::<Department>(name, items, &mut problems),
+            "windows" => each::<Window>(name, items, &mut problems),
+            "staff" => each::<Staff>(name, items, &mut problems),
+            "metrics" => each::<WindowMetrics>(name, items, &mut problems),
+            _ => each::<Record>(name, items, &mut problems),
+        }
+    }
+    if problems.is_empty() { first } else { Errors { document: first.document, problems } }
 }

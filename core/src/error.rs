@@ -161,16 +161,8 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str, document: &str) ->
         }
     }
     let de = &mut serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
-        let path = clean_path(&e.path().to_string());
-        let inner = e.into_inner();
-        let (path, message) = if inner.is_syntax() || inner.is_eof() {
-            (path, format!("not valid JSON: {inner}"))
-        } else {
-            friendly(path, strip_position(&inner.to_string()))
-        };
-        Errors::one(document, Problem::new(ProblemKind::Syntax, path, message))
-    })?;
+    let value = serde_path_to_error::deserialize(&mut *de)
+        .map_err(|e| Errors::one(document, format_problem(e, "")))?;
     de.end().map_err(|e| {
         Errors::one(
             document,
@@ -178,6 +170,24 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str, document: &str) ->
         )
     })?;
     Ok(value)
+}
+
+/// The problem a value that does not fit makes, at `prefix` + its path (`records[3]` + `.points`).
+pub(crate) fn format_problem(e: serde_path_to_error::Error<serde_json::Error>, prefix: &str) -> Problem {
+    let inner_path = clean_path(&e.path().to_string());
+    let path = match (prefix.is_empty(), inner_path.is_empty()) {
+        (true, _) => inner_path,
+        (false, true) => prefix.to_string(),
+        (false, false) if inner_path.starts_with('[') => format!("{prefix}{inner_path}"),
+        (false, false) => format!("{prefix}.{inner_path}"),
+    };
+    let inner = e.into_inner();
+    let (path, message) = if inner.is_syntax() || inner.is_eof() {
+        (path, format!("not valid JSON: {inner}"))
+    } else {
+        friendly(path, strip_position(&inner.to_string()))
+    };
+    Problem::new(ProblemKind::Syntax, path, message)
 }
 
 /// Rewrites serde's internal wording where it would puzzle a user.

@@ -39,6 +39,12 @@ def case(name, doc, kind=None, path=None, message=None, record=None, rule=None, 
     """doc: a JSON value (or None with raw bytes)."""
     data = raw if raw is not None else (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     exp = {"document": document, "ok": ok}
+    # a format problem in a record names the record's id when it has one (issue 20, item 3)
+    if not ok and record is None and kind == "syntax" and doc is not None and path and path.startswith("records["):
+        i = int(path[len("records["):path.index("]")])
+        recs = doc.get("records") if isinstance(doc, dict) else None
+        if isinstance(recs, list) and i < len(recs) and isinstance(recs[i], dict) and isinstance(recs[i].get("id"), str):
+            record = recs[i]["id"]
     if not ok:
         exp["first"] = {"kind": kind, "path": path, "message": message}
         if record is not None:
