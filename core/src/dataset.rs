@@ -60,10 +60,10 @@ pub struct Window {
     /// The department (进驻单位) the window serves.
     pub department: String,
     /// First day the window is open; open since before the year when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::month::deserialize_date_opt")]
     pub opened: Option<NaiveDate>,
     /// Last day the window is open; open through the year when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::month::deserialize_date_opt")]
     pub closed: Option<NaiveDate>,
     /// 窗口负责人 over time. A day with no term here is a day without a designated head (W1.1).
     #[serde(default)]
@@ -83,9 +83,9 @@ pub struct Term {
     /// The person's name, when not on the roster (a department leader, say).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::month::deserialize_date_opt")]
     pub from: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::month::deserialize_date_opt")]
     pub to: Option<NaiveDate>,
 }
 
@@ -107,10 +107,10 @@ pub struct Staff {
 pub struct Assignment {
     pub window: String,
     /// First day (inclusive); since before the year when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::month::deserialize_date_opt")]
     pub from: Option<NaiveDate>,
     /// Last day (inclusive); through the year when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::month::deserialize_date_opt")]
     pub to: Option<NaiveDate>,
 }
 

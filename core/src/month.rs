@@ -168,25 +168,47 @@ impl Days {
 }
 
 /// Whether `date` lies in `[from, to]` (bounds optional, inclusive).
-/// A date as chrono's `Deserialize` reads it (the same values, the same errors), with a fast path
-/// for the `YYYY-MM-DD` every record has: ten thousand records' dates took a twentieth of the
-/// parse through chrono's general format parser.
+/// A date as the schema writes it, `YYYY-MM-DD` (four, two and two ASCII digits) naming a real
+/// day, and nothing else: chrono would also take `2026-3-9` and `+2026-03-09`, which the
+/// published schema excludes. A value that is not one says what it is and the form expected.
 pub(crate) fn deserialize_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-    struct Visitor;
-    impl serde::de::Visitor<'_> for Visitor {
-        type Value = NaiveDate;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            // chrono's wording, so that an error reads as before
-            f.write_str("a formatted date string")
-        }
-        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<NaiveDate, E> {
-            if let Some(d) = iso_date(s) {
-                return Ok(d);
-            }
-            s.parse().map_err(E::custom)
+    d.deserialize_str(DateVisitor)
+}
+
+/// An optional date, read as [`deserialize_date`] reads one.
+pub(crate) fn deserialize_date_opt<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    struct Date(NaiveDate);
+    impl<'de> serde::Deserialize<'de> for Date {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+            deserialize_date(d).map(Date)
         }
     }
-    d.deserialize_str(Visitor)
+    Ok(<Option<Date> as serde::Deserialize>::deserialize(d)?.map(|d| d.0))
+}
+
+struct DateVisitor;
+
+impl serde::de::Visitor<'_> for DateVisitor {
+    type Value = NaiveDate;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a date written YYYY-MM-DD (\"2026-10-09\")")
+    }
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<NaiveDate, E> {
+        if let Some(d) = iso_date(s) {
+            return Ok(d);
+        }
+        let shown = match s.char_indices().nth(40) {
+            None => format!("{s:?}"),
+            Some((cut, _)) => format!("{:?}… ({} characters)", &s[..cut], s.chars().count()),
+        };
+        let digits = |r: std::ops::Range<usize>| s.as_bytes().get(r).is_some_and(|b| b.iter().all(u8::is_ascii_digit));
+        let shaped = s.len() == 10 && digits(0..4) && digits(5..7) && digits(8..10) && &s[4..5] == "-" && &s[7..8] == "-";
+        Err(E::custom(if shaped {
+            format!("{shown} is not a day of the calendar (a date is written YYYY-MM-DD)")
+        } else {
+            format!("{shown} is not a date written YYYY-MM-DD (\"2026-10-09\")")
+        }))
+    }
 }
 
 /// `YYYY-MM-DD` with four, two and two ASCII digits, when it names a real day.
@@ -280,12 +302,13 @@ mod tests {
         }
         let de = |s: &str| deserialize_date(serde_json::Value::String(s.into())).map_err(|e| e.to_string());
         assert_eq!(de("2026-10-05"), Ok(NaiveDate::from_ymd_opt(2026, 10, 5).unwrap()));
-        let chrono = |s: &str| serde_json::from_value::<NaiveDate>(serde_json::Value::String(s.into())).map_err(|e| e.to_string());
-        for s in ["2026-02-30", "2026-1-4", "x", ""] {
-            assert_eq!(de(s), chrono(s), "{s}");
+        // only the schema's form (issue 20): chrono's other forms are refused, saying why
+        assert_eq!(de("2026-02-30"), Err("\"2026-02-30\" is not a day of the calendar (a date is written YYYY-MM-DD)".into()));
+        for s in ["2026-3-9", "+2026-03-09", " 2026-03-09", "2026/10/09", "x", ""] {
+            assert_eq!(de(s), Err(format!("{s:?} is not a date written YYYY-MM-DD (\"2026-10-09\")")), "{s}");
         }
-        let n = serde_json::json!(5);
-        assert_eq!(deserialize_date(n.clone()).map_err(|e| e.to_string()), serde_json::from_value::<NaiveDate>(n).map_err(|e| e.to_string()));
+        let n = deserialize_date(&mut serde_json::Deserializer::from_str("5")).map_err(|e| e.to_string());
+        assert_eq!(n, Err("invalid type: integer `5`, expected a date written YYYY-MM-DD (\"2026-10-09\") at line 1 column 1".into()));
     }
 
     #[test]
