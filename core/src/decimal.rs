@@ -42,6 +42,30 @@ fn scientific_is_exact(s: &str, d: Decimal) -> bool {
         || (significant.is_empty() && d.is_zero())
 }
 
+/// Whether a decimal given as a string has the published schema's form,
+/// `^-?\d+(\.\d+)?([eE]\d+)?$` ("+4", "4." and " 4" do not).
+fn schema_form(s: &str) -> bool {
+    fn digits(s: &str) -> Option<&str> {
+        let n = s.bytes().take_while(u8::is_ascii_digit).count();
+        (n > 0).then(|| &s[n..])
+    }
+    let s = s.strip_prefix('-').unwrap_or(s);
+    let Some(mut rest) = digits(s) else { return false };
+    if let Some(r) = rest.strip_prefix('.') {
+        match digits(r) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    if let Some(r) = rest.strip_prefix(['e', 'E']) {
+        match digits(r) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
+}
+
 /// A value as a problem quotes it: in full when short, else its start and its length.
 fn shorten(s: &str) -> String {
     const SHOWN: usize = 40;
@@ -70,6 +94,12 @@ impl<'de> Visitor<'de> for ExactVisitor {
         Err(E::custom(format!("{v} came as a binary floating-point number; write the decimal as a string (\"{v}\")")))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
+        if !schema_form(v) {
+            return Err(E::custom(format!(
+                "{} is not a decimal written as the schema says (digits, a point and digits: \"2.5\", \"-1\")",
+                shorten(v)
+            )));
+        }
         parse_exact(v).map_err(E::custom)
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Decimal, A::Error> {
@@ -112,6 +142,16 @@ pub(crate) fn exact_map<'de, D: Deserializer<'de>, K: serde::Deserialize<'de> + 
 #[cfg(test)]
 mod tests {
     use super::parse_exact;
+
+    #[test]
+    fn strings_have_the_schemas_form() {
+        for ok in ["2.5", "-1", "04", "1e3", "0.0001"] {
+            assert!(super::schema_form(ok), "{ok}");
+        }
+        for bad in ["+4", "4.", ".5", " 4", "4 ", "1e-3", "1e", "--1", "", "四"] {
+            assert!(!super::schema_form(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn texts_a_decimal_holds_are_read_and_others_refused() {

@@ -106,7 +106,9 @@ case("deep-nesting.json", None, raw=b'{"hall": {"id": "H", "name": "x"}, "year":
 case("record-missing-rule.json", with_records({"id": "X1", "subject": "S001", "date": "2026-10-09"}), kind="syntax", path="records[0]", message="missing field `rule`")
 case("record-unknown-field.json", with_records(rec(minute=5)), kind="syntax", path="records[0].minute", message="unknown field `minute`, expected one of `id`, `rule`, `subject`, `date`, `count`, `minutes`, `points`, `units`, `level`, `key`, `aggravated`, `status`, `evidence`, `note`")
 case("points-as-object.json", with_records(rec(rule="S2.3", points={"v": 4})), kind="syntax", path="records[0].points", message='invalid type: map, expected a decimal number, written as a string ("2.5") or a number')
-case("points-not-a-number.json", with_records(rec(rule="S2.3", points="four")), kind="syntax", path="records[0].points", message='"four" is not a decimal number')
+case("points-not-a-number.json", with_records(rec(rule="S2.3", points="four")), kind="syntax", path="records[0].points", message='"four" is not a decimal written as the schema says (digits, a point and digits: "2.5", "-1")')
+# issue 20: forms the schema excludes
+case("points-plus-sign.json", with_records(rec(rule="S2.3", points="+4")), kind="syntax", path="records[0].points", message='"+4" is not a decimal written as the schema says (digits, a point and digits: "2.5", "-1")')
 case("points-huge.json", with_records(rec(rule="S2.3", points="1e40")), kind="syntax", path="records[0].points", message='"1e40" is not a decimal this library holds exactly (at most 28 digits after the point)')
 # issue 20: more digits than a decimal holds are refused, not rounded (2.999… would pass S2.3's 3–5 as 3)
 case("points-too-many-digits.json", with_records(rec(rule="S2.3", points="2.999999999999999999999999999999")), kind="syntax", path="records[0].points", message='"2.999999999999999999999999999999" has more digits than a decimal holds exactly (28 after the point, 28–29 in all); it would be rounded')
