@@ -345,6 +345,16 @@ impl<P: KindParams> RuleKind for Typed<P> {
         generator.subschema_for::<P>()
     }
     fn compile(&self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
+        // named parameters given as a list would be read by position (serde reads a struct from
+        // a sequence): refused, as the schema does
+        if item.params.is_array() && schemars::schema_for!(P).get("type").and_then(|t| t.as_str()) == Some("object") {
+            return Err(vec![Problem::new(
+                ProblemKind::Invalid,
+                format!("{path}.params"),
+                format!("the params of {} are named, in an object ({{\"name\": value, …}}), not a list", P::NAME),
+            )
+            .rule(item.code.clone())]);
+        }
         let params: P = crate::error::from_value(&item.params, &format!("{path}.params"))
             .map_err(|p| vec![p.rule(item.code.clone())])?;
         params.build(item, path)

@@ -61,3 +61,14 @@ fn counted_statuses_must_include_confirmed() {
     doc["settings"]["counted_statuses"] = json!(["confirmed", "pending"]);
     Policy::from_json(&doc.to_string()).expect("a valid reading");
 }
+
+#[test]
+fn a_kinds_named_params_given_as_a_list_are_refused() {
+    // issue 20, item 8: a list was read by position
+    let mut at = 0;
+    let ps = refused(|d| {
+        at = d["rules"].as_array().unwrap().iter().position(|r| r["code"] == "S1.2").unwrap();
+        d["rules"][at]["params"] = json!(["3"]);
+    });
+    assert!(ps.iter().any(|(p, m)| *p == format!("rules[{at}].params") && m.contains("named, in an object")), "{ps:?}");
+}
