@@ -485,6 +485,16 @@ fn check_subject_policy(sp: &SubjectPolicy, name: &str, out: &mut Vec<Problem>) 
             ),
         ));
     }
+    if let Some(hi) = sp.max_total
+        && hi < sp.base
+    {
+        // a subject with nothing recorded scores the base, which the total could never reach
+        out.push(Problem::new(
+            ProblemKind::Invalid,
+            format!("{name}.max_total"),
+            format!("max_total {hi} is below the base {} (C1, C3): a subject with no record could not score its base", sp.base),
+        ));
+    }
     if let (Some(lo), Some(hi)) = (sp.min_total, sp.max_total)
         && lo > hi
     {
@@ -537,12 +547,13 @@ fn check_grades(doc: &PolicyDoc, out: &mut Vec<Problem>) {
             (Some(m), false) => {
                 magnitude(m, &format!("grades.bands[{i}].min"), out);
                 if let Some(p) = prev
-                    && m > p
+                    && m >= p
                 {
+                    // an equal minimum leaves the band above it empty
                     out.push(Problem::new(
                         ProblemKind::Invalid,
                         format!("grades.bands[{i}].min"),
-                        format!("bands go from the highest down: {m} is above {p}"),
+                        format!("bands go from the highest down, each below the one before: {m} is not below {p}"),
                     ));
                 }
                 prev = Some(m);
@@ -630,6 +641,17 @@ pub(crate) fn check_threshold(t: &Threshold, item: &RuleItem, path: &str, out: &
                     ProblemKind::Invalid,
                     format!("{path}.any_of[{i}]"),
                     "give exactly one of at_least (inclusive, C5) or more_than",
+                )
+                .rule(item.code.clone()),
+            );
+        }
+        if c.at_least == Some(0) {
+            // met by every subject in every month
+            out.push(
+                Problem::new(
+                    ProblemKind::Invalid,
+                    format!("{path}.any_of[{i}].at_least"),
+                    "at_least 0 is met by every subject every month: give 1 or more",
                 )
                 .rule(item.code.clone()),
             );

@@ -641,6 +641,13 @@ impl Rule for Linked {
                 )
                 .rule(item.code.clone()),
             ),
+            // a linked item has no records of its own (E3), so a link to one (itself, or a
+            // cycle) would read nothing
+            Some(src) if src.kind == Linked::NAME => out.push(invalid(
+                item,
+                format!("{path}.params.source"),
+                format!("{} is itself a linked item: it has no records of its own to read; link to the item it reads", src.code),
+            )),
             Some(src) if src.subject != self.via.from_kind() => out.push(invalid(
                 item,
                 format!("{path}.params.source"),
@@ -1310,6 +1317,14 @@ impl KindParams for CountThreshold {
                 item,
                 format!("{path}.params.counts"),
                 "name the item whose occurrences are counted".into(),
+            ));
+        }
+        if self.0.counts.as_deref() == Some(item.code.as_str()) {
+            // a count_threshold item has no occurrences of its own (E3)
+            p.push(invalid(
+                item,
+                format!("{path}.params.counts"),
+                format!("{} would count itself, which has no records: name the item whose occurrences it counts", item.code),
             ));
         }
         crate::engine::check_threshold(&self.0, item, &format!("{path}.params"), &mut p);

@@ -72,3 +72,32 @@ fn a_kinds_named_params_given_as_a_list_are_refused() {
     });
     assert!(ps.iter().any(|(p, m)| *p == format!("rules[{at}].params") && m.contains("named, in an object")), "{ps:?}");
 }
+
+#[test]
+fn policies_that_could_not_mean_what_they_say_are_refused() {
+    let index = |d: &Value, code: &str| d["rules"].as_array().unwrap().iter().position(|r| r["code"] == code).unwrap();
+    // a link to a linked item (W6.1 reads S5.1; W6.2 reading W6.1 would read nothing)
+    let ps = refused(|d| {
+        let i = index(d, "W6.2");
+        d["rules"][i]["params"]["source"] = json!("W6.1");
+    });
+    assert!(ps.iter().any(|(p, m)| p.ends_with(".params.source") && m.contains("is itself a linked item")), "{ps:?}");
+    // S5.2 counting itself
+    let ps = refused(|d| {
+        let i = index(d, "S5.2");
+        d["rules"][i]["params"]["counts"] = json!("S5.2");
+    });
+    assert!(ps.iter().any(|(p, m)| p.ends_with(".params.counts") && m.contains("would count itself")), "{ps:?}");
+    // a threshold at_least 0: met by everyone
+    let ps = refused(|d| {
+        let i = index(d, "S5.2");
+        d["rules"][i]["params"]["any_of"][0]["at_least"] = json!(0);
+    });
+    assert!(ps.iter().any(|(p, m)| p.ends_with(".at_least") && m.contains("at_least 0")), "{ps:?}");
+    // a max_total below the base (100)
+    let ps = refused(|d| d["staff"]["max_total"] = json!("90"));
+    assert!(ps.iter().any(|(p, _)| p == "staff.max_total"), "{ps:?}");
+    // two grade bands with the same minimum
+    let ps = refused(|d| d["grades"]["bands"][1]["min"] = d["grades"]["bands"][0]["min"].clone());
+    assert!(ps.iter().any(|(p, m)| p == "grades.bands[1].min" && m.contains("not below")), "{ps:?}");
+}
