@@ -40,23 +40,42 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// Longest message, path, record id and rule code a problem keeps, in bytes: a value echoed
+    /// from the input (a 50 MB rule code) is cut, with its length said, so that no problem is
+    /// larger than a screen (issue 20).
+    pub const MAX_MESSAGE_BYTES: usize = 2048;
+    pub const MAX_PATH_BYTES: usize = 512;
+    pub const MAX_ID_BYTES: usize = 512;
+
     pub fn new(kind: ProblemKind, path: impl Into<String>, message: impl Into<String>) -> Self {
         Problem {
             kind,
-            path: path.into(),
+            path: bounded(path.into(), Self::MAX_PATH_BYTES),
             record: None,
             rule: None,
-            message: message.into(),
+            message: bounded(message.into(), Self::MAX_MESSAGE_BYTES),
         }
     }
     pub fn record(mut self, id: impl Into<String>) -> Self {
-        self.record = Some(id.into());
+        self.record = Some(bounded(id.into(), Self::MAX_ID_BYTES));
         self
     }
     pub fn rule(mut self, code: impl Into<String>) -> Self {
-        self.rule = Some(code.into());
+        self.rule = Some(bounded(code.into(), Self::MAX_ID_BYTES));
         self
     }
+}
+
+/// `s` when it has at most `max` bytes; else its start, cut at a character, and its length.
+fn bounded(s: String, max: usize) -> String {
+    if s.len() <= max {
+        return s;
+    }
+    let mut cut = max;
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!("{}… (cut: {} characters in all)", &s[..cut], s.chars().count())
 }
 
 impl fmt::Display for Problem {

@@ -101,3 +101,19 @@ fn policies_that_could_not_mean_what_they_say_are_refused() {
     let ps = refused(|d| d["grades"]["bands"][1]["min"] = d["grades"]["bands"][0]["min"].clone());
     assert!(ps.iter().any(|(p, m)| p == "grades.bands[1].min" && m.contains("not below")), "{ps:?}");
 }
+
+#[test]
+fn a_huge_value_is_not_echoed_whole() {
+    // issue 20, item 5: a 50 MB rule code gave 100 MB of messages
+    let code = "X".repeat(50 << 20);
+    let v = json!({"hall": {"id": "H", "name": "大厅"}, "year": 2026,
+        "records": [{"id": "a", "rule": code, "subject": "P", "date": "2026-03-09"}]});
+    let ds = kaoping_core::Dataset::from_json(&v.to_string()).unwrap();
+    let e = Policy::builtin().validate(&ds).expect_err("refused");
+    let text = e.to_string();
+    assert!(text.len() < 64 * 1024, "{} bytes of problems", text.len());
+    assert!(text.contains("characters in all"), "the cut says so");
+    for p in &e.problems {
+        assert!(p.message.len() <= 2048 + 64 && p.rule.as_ref().is_none_or(|r| r.len() <= 512 + 64));
+    }
+}
