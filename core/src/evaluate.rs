@@ -706,19 +706,21 @@ impl Policy {
                 let p = &mut lines[li];
                 let capped = cat.bonus || sp.floor == Floor::Category;
                 // the run under the category's cap, occurrence by occurrence: those that fit
-                // whole, one cut to what is left, the rest to nothing (a line cut by its item's
-                // caps is not cut again)
+                // whole, one cut to what is left, the rest to nothing. A line its item's caps cut
+                // is cut again when the category has less room left (C2 and C3 hold for every
+                // line: an item cap above the category's room let a deduction pass its category)
                 let one_part = [(p.n, p.applied, p.cut)];
                 let split: [(u32, Decimal, Option<Reason>); 3];
                 let mut parts: &[(u32, Decimal, Option<Reason>)] = &one_part;
-                if capped && p.cut.is_none() {
+                if capped {
                     let left = (cat.max - res.points).max(Decimal::ZERO);
                     if times(p.applied, p.n) > left {
-                        // here p.applied > 0, as left ≥ 0
+                        // here p.applied > 0, as left ≥ 0; a line its item's caps cut already
+                        // keeps that reason
                         let whole = whole_fits(left, p.applied, p.n);
-                        let why = Some(if cat.bonus { Reason::BonusCap } else { Reason::CategoryExhausted });
+                        let why = p.cut.or(Some(if cat.bonus { Reason::BonusCap } else { Reason::CategoryExhausted }));
                         let partial = left - times(p.applied, whole);
-                        split = [(whole, p.applied, None), (1, partial, why), (p.n - whole - 1, Decimal::ZERO, why)];
+                        split = [(whole, p.applied, p.cut), (1, partial, why), (p.n - whole - 1, Decimal::ZERO, why)];
                         parts = &split;
                     }
                 }

@@ -106,3 +106,24 @@ fn a_shortfall_in_tiny_units_stops_at_the_limit_and_says_so() {
     assert_eq!(c.score, d("0"));
     assert!(w.warnings.iter().any(|m| m.contains("W2.1") && m.contains("counted as 1000000000")), "{:?}", w.warnings);
 }
+
+#[test]
+fn c2_holds_when_an_items_own_cap_is_above_its_categorys_room() {
+    // found by the policy property test: W5.1 at 100 a rate with a monthly sub-cap of 20, in W5
+    // (max 10). One rate below target: 100, cut to 20 by the item's cap, then to the category's
+    // 10 (C2): W5 = 10 − 10 = 0, not −10
+    let policy = builtin_with(|doc| {
+        let r = rule(doc, "W5.1");
+        r["params"]["points_each"] = json!("100");
+        r["caps"]["month"] = json!("20");
+    })
+    .expect("the policy is valid");
+    let mut v: Value = serde_json::to_value(hall(json!([]))).unwrap();
+    v["targets"] = json!({"online_full_process": "90", "online_available": "95", "one_network": "85"});
+    v["metrics"] = json!([{"window": "W", "month": "2026-03", "cases": 10,
+        "rates": {"online_full_process": "80", "online_available": "96", "one_network": "88"}}]);
+    let ds = Dataset::from_json(&v.to_string()).unwrap();
+    let r = policy.evaluate_month(&ds, "2026-03".parse().unwrap()).expect("March evaluates");
+    let w5 = r.subject("W").unwrap().category("W5").unwrap();
+    assert_eq!((w5.points, w5.score), (d("10"), d("0")));
+}

@@ -249,3 +249,88 @@ proptest! {
         }
     }
 }
+
+/// The built-in policy's numbers (the decimal texts of its rules' params and caps, its awards'
+/// shares, …), as paths into its JSON.
+fn policy_numbers(v: &Value, path: &mut Vec<Value>, out: &mut Vec<Vec<Value>>) {
+    match v {
+        Value::String(s) if s.parse::<Decimal>().is_ok() && !s.is_empty() => out.push(path.clone()),
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                path.push(json!(i));
+                policy_numbers(x, path, out);
+                path.pop();
+            }
+        }
+        Value::Object(m) => {
+            for (k, x) in m {
+                // ids and codes are not numbers, even when they read as one
+                // (and the base, maxima and bounds C1 ties together, mostly refused if changed alone)
+                if matches!(k.as_str(), "id" | "code" | "cite" | "name" | "name_zh" | "name_en" | "source" | "counts" | "category" | "base" | "max" | "min" | "max_total" | "min_total") {
+                    continue;
+                }
+                path.push(json!(k));
+                policy_numbers(x, path, out);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn at_path<'v>(v: &'v mut Value, path: &[Value]) -> &'v mut Value {
+    path.iter().fold(v, |v, k| match k {
+        Value::Number(i) => &mut v[i.as_u64().unwrap() as usize],
+        Value::String(s) => &mut v[s.as_str()],
+        _ => unreachable!(),
+    })
+}
+
+/// Decimals a county might write, and the extremes the limits allow.
+const POLICY_VALUES: &[&str] = &[
+    "0.0000000000000000000000000001", "0.000000000000000001", "0.01", "0.1", "0.3", "0.5", "1", "2", "3",
+    "7", "10", "20", "99.99", "100", "1000", "999999999.9999999999999999999", "1000000000",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, .. ProptestConfig::default() })]
+
+    /// Policies within the schema (the built-in one with some of its numbers changed, down to
+    /// 1e-28 and up to 1e9): either refused with problems, or every evaluation of a year of
+    /// random records finishes without a panic, every record appears once, and scores stay
+    /// within their categories (issue 20: property tests that generate policies).
+    #[test]
+    fn changed_policies_are_refused_or_evaluate_within_bounds(
+        changes in prop::collection::vec((any::<prop::sample::Index>(), 0..POLICY_VALUES.len()), 1..6),
+        recs in prop::collection::vec(prop_oneof![rec_strategy(DEDUCTIONS), rec_strategy(BONUSES)], 0..60),
+    ) {
+        let mut doc: Value = serde_json::from_str(&Policy::builtin().to_json()).unwrap();
+        let mut numbers = Vec::new();
+        policy_numbers(&doc, &mut Vec::new(), &mut numbers);
+        let mut changed = Vec::new();
+        for (ix, value) in &changes {
+            let path = &numbers[ix.index(numbers.len())];
+            *at_path(&mut doc, path) = json!(POLICY_VALUES[*value]);
+            changed.push(format!("{} = {}", path.iter().map(|k| k.to_string()).collect::<Vec<_>>().join("/"), POLICY_VALUES[*value]));
+        }
+        let Ok(policy) = Policy::from_json(&doc.to_string()) else { return Ok(()) };
+        // the records may not fit the changed policy (a stated point out of a new range): refused too
+        let d = ds(&hall(&recs, 0));
+        let Ok(y) = policy.evaluate_year(&d) else { return Ok(()) };
+        let mut seen = BTreeMap::new();
+        for m in &y.months {
+            for s in m.windows.iter().chain(m.staff.iter()) {
+                for c in &s.categories {
+                    prop_assert!(c.score >= Decimal::ZERO && c.score <= c.max, "{} {}: {} of {} (policy changed: {:?})", s.subject, c.code, c.score, c.max, changed);
+                }
+            }
+            for r in &m.records {
+                *seen.entry(r.record.clone()).or_insert(0) += 1;
+            }
+        }
+        prop_assert_eq!(seen.len(), d.records.len());
+        prop_assert!(seen.values().all(|n| *n == 1));
+        // the periods too (means, ranks, quotas)
+        prop_assert!(policy.evaluate_hall_year(&d).is_ok());
+    }
+}
