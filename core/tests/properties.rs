@@ -320,7 +320,7 @@ proptest! {
         let mut seen = BTreeMap::new();
         for m in &y.months {
             for s in m.windows.iter().chain(m.staff.iter()) {
-                for c in &s.categories {
+                for c in s.categories.iter().chain(s.bonuses.iter()) {
                     prop_assert!(c.score >= Decimal::ZERO && c.score <= c.max, "{} {}: {} of {} (policy changed: {:?})", s.subject, c.code, c.score, c.max, changed);
                 }
             }
