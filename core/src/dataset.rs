@@ -284,7 +284,20 @@ fn every_format_problem(text: &str, first: crate::error::Errors) -> crate::error
             id: Option<String>,
         }
         for (i, item) in items.iter().enumerate() {
-            if let Err(mut p) = read::<T>(item.get(), &format!("{list}[{i}]")) {
+            let prefix = format!("{list}[{i}]");
+            if let Err(mut p) = read::<T>(item.get(), &prefix) {
+                // the member is valid JSON, so a "syntax" error is a value the field cannot take
+                // (serde_json says "expected value" for a null where a name is expected)
+                if p.message.starts_with("not valid JSON") {
+                    let at = p.path.strip_prefix(prefix.as_str()).unwrap_or("").trim_start_matches('.');
+                    let value = serde_json::from_str::<serde_json::Value>(item.get()).ok().and_then(|v| {
+                        at.split('.').filter(|k| !k.is_empty()).try_fold(v, |v, k| v.get(k).cloned())
+                    });
+                    p.message = match value {
+                        Some(serde_json::Value::Null) => "null is not a value for this field: leave the field out, or give one of its values".into(),
+                        _ => "this value does not fit the field".into(),
+                    };
+                }
                 if list == "records"
                     && let Ok(Id { id: Some(id) }) = serde_json::from_str::<Id>(item.get())
                 {

@@ -223,6 +223,17 @@ fn friendly(path: String, message: String) -> (String, String) {
                 .into(),
         );
     }
+    // Rust's names for types, in words a user of the JSON knows
+    let message = message
+        .replace("expected struct Dataset", "expected a JSON object (the dataset)")
+        .replace("expected struct PolicyDoc", "expected a JSON object (the policy)")
+        .replace("expected u32", "expected a whole number from 0 to 4294967295")
+        .replace("expected u64", "expected a whole number from 0 to 18446744073709551615")
+        .replace("expected i32", "expected a whole number (a year such as 2026)");
+    let message = match message.find("expected struct ") {
+        Some(i) => format!("{}expected a JSON object", &message[..i]),
+        None => message,
+    };
     (path, message)
 }
 

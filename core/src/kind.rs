@@ -39,6 +39,14 @@ pub enum Via {
 }
 
 impl Via {
+    /// The name the policy writes (`assigned_window`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Via::AssignedWindow => "assigned_window",
+            Via::ChiefRepresentative => "chief_representative",
+            Via::WindowHead => "window_head",
+        }
+    }
     pub fn from_kind(self) -> SubjectKind {
         match self {
             Via::AssignedWindow => SubjectKind::Staff,

@@ -593,8 +593,8 @@ impl KindParams for Linked {
                 item,
                 format!("{path}.params.via"),
                 format!(
-                    "via {:?} charges a {}, but {} is a {} item",
-                    self.via,
+                    "via {} charges a {}, but {} is a {} item",
+                    self.via.as_str(),
                     self.via.to_kind().as_str(),
                     item.code,
                     item.subject.as_str()
@@ -652,10 +652,10 @@ impl Rule for Linked {
                 item,
                 format!("{path}.params.source"),
                 format!(
-                    "{} is a {} item but via {:?} reads {} records",
+                    "{} is a {} item but via {} reads {} records",
                     src.code,
                     src.subject.as_str(),
-                    self.via,
+                    self.via.as_str(),
                     self.via.from_kind().as_str()
                 ),
             )),
