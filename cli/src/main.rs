@@ -280,7 +280,11 @@ fn read(path: &Path) -> Result<String, Failure> {
     {
         return Err(Failure::Input(format!("{} is {} bytes; a document is at most {limit} bytes", path.display(), m.len())));
     }
-    std::fs::read_to_string(path).map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))
+    let bytes = std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
+    // where the bytes stop being UTF-8, as the C ABI and Python say it
+    String::from_utf8(bytes).map_err(|e| {
+        Failure::Input(format!("{} is not valid UTF-8 (at byte {}); save it as UTF-8", path.display(), e.utf8_error().valid_up_to()))
+    })
 }
 
 fn load_policy(path: Option<&Path>) -> Result<Policy, Failure> {

@@ -191,3 +191,15 @@ fn a_document_past_the_size_limit_is_refused_before_it_is_read() {
     assert!(err.contains("is 537919488 bytes; a document is at most 536870912 bytes"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_document_not_in_utf8_is_refused_naming_the_byte() {
+    // issue 20, item 4: the C ABI and Python said where; the command did not
+    let dir = scratch("not-utf8");
+    let f = dir.join("bad.json");
+    std::fs::write(&f, b"{\"hall\":\xff}").unwrap();
+    let out = expect(&["validate", s(&f)], 1);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("is not valid UTF-8 (at byte 8)"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
