@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 run() { echo "+ $*"; "$@"; }
 secs="${FUZZ_SECONDS:-60}"
 command -v cargo-fuzz >/dev/null || run cargo install cargo-fuzz --locked --version 0.13.2
-targets=(dataset_json policy_json ffi_entry import_csv import_xlsx)
+targets=(dataset_json policy_json policy_and_dataset ffi_entry import_csv import_xlsx)
 for t in "${targets[@]}"; do
   mkdir -p "fuzz/corpus/$t"
 done
@@ -15,6 +15,13 @@ cp tests/bad-inputs/*.json fuzz/corpus/dataset_json/
 cp examples/data/county-2026.json tests/fixtures/bad-dataset.json fuzz/corpus/dataset_json/
 rm -f fuzz/corpus/dataset_json/expected.json fuzz/corpus/dataset_json/policy-*.json
 cp tests/bad-inputs/policy-*.json core/policies/county.json examples/policies/*.json fuzz/corpus/policy_json/
+# a policy and a dataset, NUL between them: the county's and the invented county's policies with
+# the small valid datasets of the corpus
+for p in core/policies/county.json examples/policies/other-county.json; do
+  for d in tests/bad-inputs/ok-*.json; do
+    cat "$p" <(printf '\x00') "$d" > "fuzz/corpus/policy_and_dataset/$(basename "$p" .json)-$(basename "$d")"
+  done
+done
 for f in tests/bad-inputs/ok-good.json tests/fixtures/bad-dataset.json; do
   for op in 0 1 2 3; do printf "\\x0$op\\x00\\x01" | cat - "$f" > "fuzz/corpus/ffi_entry/$op-$(basename "$f")"; done
 done
