@@ -20,10 +20,9 @@ pub fn parse_exact(s: &str) -> Result<Decimal, String> {
     let shown = shorten(s);
     if s.contains(['e', 'E']) {
         // exponent notation (a JSON number such as 1e3): exact when it holds as a plain decimal
-        return match Decimal::from_scientific(s) {
-            Ok(d) if d.normalize().to_string().len() <= 30 && scientific_is_exact(s, d) => Ok(d),
-            _ => Err(format!("{shown} is not a decimal this library holds exactly (at most 28 digits after the point)")),
-        };
+        return scientific(s).ok_or_else(|| {
+            format!("{shown} is not a decimal this library holds exactly (at most 28 digits after the point)")
+        });
     }
     if Decimal::from_str(s).is_ok() {
         Err(format!("{shown} has more digits than a decimal holds exactly (28 after the point, 28–29 in all); it would be rounded"))
@@ -32,14 +31,19 @@ pub fn parse_exact(s: &str) -> Result<Decimal, String> {
     }
 }
 
-/// Whether `d`, read from `s` in exponent notation, is its exact value: the significant digits
-/// of `s` all survive in `d`.
-fn scientific_is_exact(s: &str, d: Decimal) -> bool {
-    let mantissa = s.split(['e', 'E']).next().unwrap_or("");
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    let significant = digits.trim_start_matches('0').trim_end_matches('0');
-    d.normalize().mantissa().unsigned_abs().to_string().trim_end_matches('0') == significant
-        || (significant.is_empty() && d.is_zero())
+/// `m` e `x` as a decimal, exactly: the mantissa's digits shifted by the exponent, or `None`
+/// when they do not fit a decimal (more than 28 places, or past its 96 bits).
+fn scientific(s: &str) -> Option<Decimal> {
+    let (m, x) = s.split_once(['e', 'E'])?;
+    let x: i32 = x.parse().ok()?;
+    let d = Decimal::from_str_exact(m).ok()?;
+    let scale = i64::from(d.scale()) - i64::from(x);
+    if scale >= 0 {
+        Decimal::try_from_i128_with_scale(d.mantissa(), u32::try_from(scale).ok()?).ok()
+    } else {
+        let shift = 10i128.checked_pow(u32::try_from(-scale).ok()?)?;
+        Decimal::try_from_i128_with_scale(d.mantissa().checked_mul(shift)?, 0).ok()
+    }
 }
 
 /// Whether a decimal given as a string has the published schema's form,
@@ -158,6 +162,9 @@ mod tests {
         assert_eq!(parse_exact("2.5").unwrap().to_string(), "2.5");
         assert_eq!(parse_exact("0.0000000000000000000000000001").unwrap().to_string(), "0.0000000000000000000000000001");
         assert_eq!(parse_exact("1e3").unwrap(), rust_decimal::Decimal::from(1000));
+        assert_eq!(parse_exact("2.5E-3").unwrap().to_string(), "0.0025");
+        assert_eq!(parse_exact("25e+2").unwrap(), rust_decimal::Decimal::from(2500));
+        assert!(parse_exact("1e-29").is_err());
         let e = parse_exact("2.999999999999999999999999999999").unwrap_err();
         assert!(e.contains("more digits than a decimal holds exactly"), "{e}");
         assert!(parse_exact("89.999999999999999999999999999999").is_err());
