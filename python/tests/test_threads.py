@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 import threading
 import time
+from typing import Any
 from concurrent.futures import ThreadPoolExecutor
 
 import kaoping
@@ -18,11 +19,8 @@ def test_threads_get_the_same_results(policy: kaoping.Policy, sample: kaoping.Da
     assert got == [expected] * 8
 
 
-def test_the_gil_is_released_while_the_core_computes(policy: kaoping.Policy, sample: kaoping.Dataset) -> None:
-    """A heartbeat thread ticks every millisecond. Were the GIL held during the native call, it
-    could not tick for the call's whole duration; released, its longest gap stays short."""
-    native_policy, native_dataset = policy._native, sample._native
-    native_policy.evaluate(native_dataset, "2026")  # warm up
+def _longest_gap_during_calls(native_policy: Any, native_dataset: Any) -> tuple[float, int, float]:
+    """(longest heartbeat gap during three native calls, number of gaps, one call's time)."""
     old = sys.getswitchinterval()
     sys.setswitchinterval(0.001)
     ticks = []
@@ -46,6 +44,21 @@ def test_the_gil_is_released_while_the_core_computes(policy: kaoping.Policy, sam
         t.join()
         sys.setswitchinterval(old)
     during = [b - a for a, b in zip(ticks, ticks[1:]) if a >= start and b <= end]
-    call = (end - start) / 3
-    assert len(during) >= 3, f"the heartbeat did not run during the native calls ({call * 1000:.0f} ms each)"
-    assert max(during) < call / 2, f"longest heartbeat gap {max(during) * 1000:.1f} ms during native calls of {call * 1000:.1f} ms"
+    return (max(during) if during else float("inf")), len(during), (end - start) / 3
+
+
+def test_the_gil_is_released_while_the_core_computes(policy: kaoping.Policy, sample: kaoping.Dataset) -> None:
+    """A heartbeat thread ticks every millisecond. Were the GIL held during the native call, it
+    could not tick for the call's whole duration; released, its longest gap stays short. A call
+    takes a few milliseconds, so one scheduling hiccup of the machine can make a gap as long as
+    half a call: the measurement is taken up to three times, and a held GIL fails every one."""
+    native_policy, native_dataset = policy._native, sample._native
+    native_policy.evaluate(native_dataset, "2026")  # warm up
+    tries = []
+    for _ in range(3):
+        gap, n, call = _longest_gap_during_calls(native_policy, native_dataset)
+        tries.append((gap, n, call))
+        if n >= 3 and gap < call / 2:
+            return
+    raise AssertionError("the heartbeat stalled during the native calls in every try: " + ", ".join(
+        f"longest gap {g * 1000:.1f} ms of {n} during calls of {c * 1000:.1f} ms" for g, n, c in tries))
