@@ -114,7 +114,7 @@ pub(crate) fn check_dataset_limits(ds: &Dataset, p: &mut Vec<Problem>) {
         }
         if p.len() > n && r.id.chars().count() <= MAX_ID_CHARS {
             for q in &mut p[n..] {
-                q.record = Some(r.id.clone());
+                q.record = Some(r.id.to_string());
             }
         }
     }

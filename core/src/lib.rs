@@ -34,7 +34,7 @@ pub mod result;
 pub mod schema;
 pub mod text;
 
-pub use dataset::{Dataset, Record};
+pub use dataset::{Dataset, Id, Record};
 pub use engine::{BUILTIN_POLICY_JSON, Checked, Explain, Policy};
 pub use error::{Errors, Problem, ProblemKind};
 pub use kind::{Registry, RuleKind};

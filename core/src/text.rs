@@ -332,6 +332,15 @@ impl Piece for String {
     }
 }
 
+impl Piece for compact_str::CompactString {
+    fn push_to(&self, out: &mut String) {
+        out.push_str(self)
+    }
+    fn size_hint(&self) -> usize {
+        self.len()
+    }
+}
+
 impl Piece for Text {
     fn push_to(&self, out: &mut String) {
         out.push_str(self)
