@@ -6,7 +6,7 @@
 //! dropping each result, not the digest); the rayon figures are wall time, digests included.
 //! Other modes (the third argument): `full` or `scores` (one level), `subset` (the pandas
 //! baseline's work), `floor` (a floor under it), `json` (the C ABI call's phases), `ffi` (the C ABI
-//! against the same work in Rust, alternately).
+//! against the same work in Rust, alternately), `parse` (parse and validate apart).
 
 use kaoping_benches::*;
 use kaoping_core::{Dataset, Explain, Policy};
@@ -49,6 +49,9 @@ fn main() {
     }
     if only.as_deref() == Some("ffi") {
         return ffi_against_native(&dir, runs);
+    }
+    if only.as_deref() == Some("parse") {
+        return parse_apart(&dir, runs);
     }
     let policy = Policy::builtin();
     let texts = read_all(&hall_files(dir.as_ref()));
@@ -144,6 +147,29 @@ fn subset(dir: &str, runs: usize) {
 /// The phases of `kp_evaluate_hall_year` for each hall (JSON in, hall-year, JSON out), timed apart:
 /// parse, validate, evaluate and serialise, at both levels (full text indented, as the call's
 /// default; scores only compact, as with `KP_SCORES_ONLY | KP_COMPACT`). Medians per hall.
+/// Parse and validate apart, every hall's dataset kept as the main mode keeps them: the JSON
+/// into datasets (`Dataset::from_json`), then each checked against the county policy.
+fn parse_apart(dir: &str, runs: usize) {
+    let policy = Policy::builtin();
+    let texts = read_all(&hall_files(dir.as_ref()));
+    let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    let (mut parse, mut check) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let t = Instant::now();
+        let halls: Vec<Dataset> = texts.iter().map(|t| Dataset::from_json(t).expect("parses")).collect();
+        parse.push(t.elapsed().as_secs_f64());
+        let t = Instant::now();
+        let checked = check_all(&policy, &halls);
+        check.push(t.elapsed().as_secs_f64());
+        drop(checked);
+    }
+    let (p, c) = (median(parse), median(check));
+    println!("parse     {p:8.3} s  ({:.0} MB/s)", bytes as f64 / 1e6 / p);
+    println!("validate  {c:8.3} s");
+    println!("together  {:8.3} s  ({:.0} MB/s)", p + c, bytes as f64 / 1e6 / (p + c));
+    println!("peak memory {:8.0} MiB", peak_rss_mib());
+}
+
 fn json_phases(dir: &str, runs: usize) {
     let policy = Policy::builtin();
     let texts = read_all(&hall_files(dir.as_ref()));
