@@ -846,10 +846,12 @@ pub struct Imported {
     pub imported: usize,
     /// The roster's records kept (with `append`; else 0).
     pub kept: usize,
+    /// The roster's records dropped (without `append`, the CLI's `--replace`; else 0).
+    pub dropped: usize,
 }
 
-/// `kaoping import` after reading: the sheet's records onto the roster (replacing its records,
-/// or after them with `append`), the dataset validated by the core and its problems mapped back
+/// `kaoping import` after reading: the sheet's records onto the roster (after its records with
+/// `append`, the command's default; else replacing them, the command's `--replace`), the dataset validated by the core and its problems mapped back
 /// to the cells. Every problem, sorted by place, when there is any. `roster_name` names the
 /// roster in problems outside the sheet; `progress` draws bars for large sheets on a terminal.
 pub fn import(grid: &Grid, policy: &Policy, roster: &Dataset, append: bool, roster_name: &str, progress: bool) -> Result<Imported, Vec<CellError>> {
@@ -857,7 +859,7 @@ pub fn import(grid: &Grid, policy: &Policy, roster: &Dataset, append: bool, rost
     let (layout, imported, mut errors) = records(grid, policy, roster, &bar);
     bar.finish_and_clear();
     let mut ds = roster.clone();
-    let kept = if append { ds.records.len() } else { 0 };
+    let (kept, dropped) = if append { (ds.records.len(), 0) } else { (0, ds.records.len()) };
     if !append {
         ds.records.clear();
     }
@@ -874,7 +876,7 @@ pub fn import(grid: &Grid, policy: &Policy, roster: &Dataset, append: bool, rost
         errors.sort_by_key(|e| (e.row, e.col));
         return Err(errors);
     }
-    Ok(Imported { dataset: ds, imported: imported.len(), kept })
+    Ok(Imported { dataset: ds, imported: imported.len(), kept, dropped })
 }
 
 /// The command's message for an import's problems: `records.csv (UTF-8): 2 problems, nothing

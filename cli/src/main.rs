@@ -15,7 +15,7 @@ use kaoping_cli::{flag_zh, import, progress, report, table, template};
 #[command(after_help = "The centre's monthly routine:
   kaoping template records.xlsx --roster hall.json          # 1. the sheet to fill in
   (fill in the 记录 sheet in Excel or WPS)                    # 2.
-  kaoping import records.xlsx --roster hall.json -o hall.json --append   # 3.
+  kaoping import records.xlsx --roster hall.json -o hall.json            # 3. (adds to its records)
   kaoping validate hall.json                                # 4.
   kaoping report hall.json --period 2026-10 -o 2026-10.xlsx # 5. (and awards for a quarter)
 
@@ -116,13 +116,16 @@ Exit codes: 0 written; 1 invalid input (roster, policy, or the file cannot be wr
     },
     /// Read a filled records sheet (xlsx, xls, ods, or CSV in UTF-8 or GBK) into a dataset.
     #[command(after_help = "Examples:
-  kaoping import records.xlsx --roster hall.json -o hall-2026-10.json
-  kaoping import records.xlsx --roster hall.json -o hall.json --append     # add to the roster's records
+  kaoping import records.xlsx --roster hall.json -o hall.json             # the sheet's records added to the roster's
   kaoping import records.csv --roster hall.json -o dataset.json           # CSV: UTF-8 or GBK, detected
   kaoping import book.xlsx --sheet 十月 --roster hall.json > dataset.json
+  kaoping import records.xlsx --roster hall.json -o hall.json --replace   # the roster's records dropped (says how many)
 
-The roster is a dataset JSON providing hall, year, departments, windows, staff, targets and
-metrics; its records are replaced by the sheet's (or kept, with --append). Every bad cell is
+The roster is a dataset JSON providing hall, year, departments, windows, staff, targets, metrics
+and the records so far; the sheet's records are added after its records, and a record id
+already in the roster is a problem of its cell, so importing a sheet twice adds nothing twice.
+Only --replace drops the roster's records (the count dropped is printed). The output is written
+whole or not at all (a temporary file renamed over it). Every bad cell is
 reported with its address (记录!D7) and what was expected; the dataset is validated before it
 is written, and its problems are mapped back to the cells. Nothing is written on error.
 
@@ -136,9 +139,12 @@ Exit codes: 0 imported; 1 invalid input (bad cells, invalid dataset, unreadable 
         /// Where to write the dataset (JSON); stdout when absent.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// Keep the roster's records and add the sheet's (default: replace them).
-        #[arg(long)]
+        /// Add the sheet's records after the roster's (the default; kept for older scripts).
+        #[arg(long, conflicts_with = "replace")]
         append: bool,
+        /// Drop the roster's records and keep only the sheet's (the count dropped is printed).
+        #[arg(long)]
+        replace: bool,
         /// The sheet to read (default: 记录, else the first sheet).
         #[arg(long)]
         sheet: Option<String>,
@@ -398,7 +404,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             out!("wrote {}: {} rule items{lists}, dates of {year}", output.display(), policy.doc().rules.len());
             Ok(())
         }
-        Command::Import { file, roster, output, append, sheet, policy } => {
+        Command::Import { file, roster, output, append: _, replace, sheet, policy } => {
+            let append = !replace;
             let policy = load_policy(policy.as_deref())?;
             let roster_ds = Dataset::from_json(&read(&roster)?)?;
             let is_csv = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("tsv"));
@@ -407,13 +414,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             let grid = if is_csv { import::read_csv(&file) } else { import::read_workbook(&file, sheet.as_deref()) }.map_err(Failure::Input)?;
             let roster_name = roster.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-            let import::Imported { dataset: ds, imported, kept } =
+            let import::Imported { dataset: ds, imported, kept, dropped } =
                 import::import(&grid, &policy, &roster_ds, append, &roster_name, true).map_err(|errors| Failure::Input(import::problems_message(&grid, &errors)))?;
             let summary = format!(
                 "imported {} records from {}{}: {} records in all",
                 imported,
                 grid.source,
-                if append { format!(" (kept {kept} from the roster)") } else { String::new() },
+                if append {
+                    format!(" after the {kept} of {roster_name}")
+                } else {
+                    format!("; --replace dropped the {dropped} records of {roster_name}")
+                },
                 ds.records.len()
             );
             let json = ds.to_json() + "\n";

@@ -33,8 +33,13 @@ fn csv_text(ds: &Dataset) -> String {
 fn check_imported(out: &std::path::Path, ds: &Dataset) {
     let (sid, _, wid) = subjects(ds);
     let got = Dataset::from_json(&std::fs::read_to_string(out).unwrap()).unwrap();
-    assert_eq!(got.records.len(), 4, "the blank line is skipped");
-    let r = &got.records;
+    // the roster's records first, every one kept (import adds; only --replace drops), then the
+    // sheet's four (the blank line is skipped)
+    let n = ds.records.len();
+    assert!(n > 0);
+    assert_eq!(got.records[..n], ds.records[..], "the roster's records are kept as they were");
+    assert_eq!(got.records.len(), n + 4, "the blank line is skipped");
+    let r = &got.records[n..];
     assert_eq!((r[0].id.as_str(), r[0].rule.as_str(), r[0].subject.as_str(), r[0].minutes), ("R20261009-2", "S1.1", sid.as_str(), Some(45)));
     assert_eq!(r[0].note.as_deref(), Some("迟到,45分钟"));
     assert_eq!((r[1].id.as_str(), r[1].points), ("K2", Some(Decimal::new(35, 1))));
@@ -78,7 +83,43 @@ fn utf8_csv_with_and_without_bom_imports() {
     // without -o the dataset goes to stdout
     let res = expect(&["import", s(&dir.join("bom.csv")), "--roster", s(&sample())], 0);
     let got = Dataset::from_json(&String::from_utf8(res.stdout).unwrap()).unwrap();
-    assert_eq!(got.records.len(), 4);
+    assert_eq!(got.records.len(), ds.records.len() + 4);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Issue 21: an import onto a dataset cannot lose its records. Without flags the sheet's records
+/// are added (importing the same sheet again is refused, its ids taken, and nothing is written);
+/// only `--replace` drops the roster's records, and it says how many.
+#[test]
+fn reimporting_without_flags_cannot_drop_a_record() {
+    let dir = scratch("no-loss");
+    let ds = roster();
+    let csv = dir.join("october.csv");
+    std::fs::write(&csv, csv_text(&ds)).unwrap();
+    // the hall's dataset, imported onto itself (-o over the roster), as a clerk does each month
+    let hall = dir.join("hall.json");
+    std::fs::copy(sample(), &hall).unwrap();
+    let n = ds.records.len();
+    let res = expect(&["import", s(&csv), "--roster", s(&hall), "-o", s(&hall)], 0);
+    let out = String::from_utf8_lossy(&res.stdout);
+    assert!(out.contains(&format!("after the {n} of hall.json")), "{out}");
+    let once = std::fs::read(&hall).unwrap();
+    assert_eq!(Dataset::from_json(std::str::from_utf8(&once).unwrap()).unwrap().records.len(), n + 4);
+    // the same sheet again: K2, K3, K4 and the generated id are taken, so it is refused and the
+    // file is left as it was
+    let again = run(&["import", s(&csv), "--roster", s(&hall), "-o", s(&hall)]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("nothing written"));
+    assert_eq!(std::fs::read(&hall).unwrap(), once, "a refused import leaves the file untouched");
+    // --append is the default, still accepted; with --replace it is a usage error
+    let both = run(&["import", s(&csv), "--roster", s(&sample()), "--append", "--replace"]);
+    assert_eq!(both.status.code(), Some(2));
+    // --replace keeps the sheet's four records only and says the roster's n went
+    let replaced = dir.join("replaced.json");
+    let res = expect(&["import", s(&csv), "--roster", s(&sample()), "-o", s(&replaced), "--replace"], 0);
+    let out = String::from_utf8_lossy(&res.stdout);
+    assert!(out.contains(&format!("--replace dropped the {n} records of")), "{out}");
+    assert_eq!(Dataset::from_json(&std::fs::read_to_string(&replaced).unwrap()).unwrap().records.len(), 4);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -190,7 +231,7 @@ fn large_import_draws_no_progress_bar_off_a_terminal() {
     let out = dir.join("large.json");
     let res = expect(&["import", s(&csv), "--roster", s(&sample()), "-o", s(&out)], 0);
     assert!(res.stderr.is_empty(), "no progress bar when stderr is not a terminal: {:?}", String::from_utf8_lossy(&res.stderr));
-    assert_eq!(Dataset::from_json(&std::fs::read_to_string(&out).unwrap()).unwrap().records.len(), 1500);
+    assert_eq!(Dataset::from_json(&std::fs::read_to_string(&out).unwrap()).unwrap().records.len(), ds.records.len() + 1500);
     let res = expect(&["report", s(&out), "--period", "2026", "-o", s(&dir.join("large.xlsx"))], 0);
     assert!(res.stderr.is_empty());
     let _ = std::fs::remove_dir_all(&dir);

@@ -178,7 +178,8 @@ fn the_fuzz_seeds_import_as_the_command_does() {
             Some("xlsx") => Format::Workbook,
             _ => continue,
         };
-        let got = import_bytes(&std::fs::read(&path).unwrap(), format, &name, &policy, &roster, false);
+        // the command adds the sheet's records to the roster's (append), as `--append` did
+        let got = import_bytes(&std::fs::read(&path).unwrap(), format, &name, &policy, &roster, true);
         let res = run(&["import", s(&path), "--roster", s(&sample())]);
         match got {
             Ok(imp) => {

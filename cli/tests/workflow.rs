@@ -242,8 +242,11 @@ fn template_fill_import_report() {
 
     // 3. import
     let dataset = dir.join("dataset.json");
-    let out = expect(&["import", s(&filled), "--roster", s(&sample()), "-o", s(&dataset)], 0);
-    assert!(String::from_utf8_lossy(&out.stdout).contains("imported 12 records"));
+    // (--replace: the month's twelve records alone, the roster's dropped, and it says how many)
+    let out = expect(&["import", s(&filled), "--roster", s(&sample()), "-o", s(&dataset), "--replace"], 0);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("imported 12 records"), "{said}");
+    assert!(said.contains(&format!("--replace dropped the {} records", roster.records.len())), "{said}");
     let ds = Dataset::from_json(&std::fs::read_to_string(&dataset).unwrap()).unwrap();
     assert_eq!(ds.records.len(), 12, "the roster's records are replaced");
     assert_eq!((ds.windows.len(), ds.staff.len(), ds.metrics.len()), (roster.windows.len(), roster.staff.len(), roster.metrics.len()));
@@ -261,9 +264,9 @@ fn template_fill_import_report() {
     assert_eq!(r[11].date.to_string(), "2026-10-30");
     assert_eq!(r[11].evidence.as_deref(), Some("巡查记录 20261030-01"));
 
-    // --append keeps the roster's records
+    // without --replace the roster's records are kept, the sheet's added after them
     let appended = dir.join("appended.json");
-    expect(&["import", s(&filled), "--roster", s(&sample()), "-o", s(&appended), "--append"], 0);
+    expect(&["import", s(&filled), "--roster", s(&sample()), "-o", s(&appended)], 0);
     let all = Dataset::from_json(&std::fs::read_to_string(&appended).unwrap()).unwrap();
     assert_eq!(all.records.len(), roster.records.len() + 12);
     assert_eq!(&all.records[..roster.records.len()], &roster.records[..]);

@@ -22,9 +22,10 @@ pub static POLICY: LazyLock<Policy> = LazyLock::new(Policy::builtin);
 pub fn check(bytes: &[u8], format: Format, file: &str, append: bool) {
     match import_bytes(bytes, format, file, &POLICY, &ROSTER, append) {
         Err(msg) => assert!(!msg.trim().is_empty(), "an error names its problem"),
-        Ok(Imported { dataset, imported, kept }) => {
+        Ok(Imported { dataset, imported, kept, dropped }) => {
             assert_eq!(dataset.records.len(), imported + kept, "every imported record is in the dataset");
             assert_eq!(kept, if append { ROSTER.records.len() } else { 0 });
+            assert_eq!(kept + dropped, ROSTER.records.len(), "every roster record is kept or counted as dropped");
             // what `kaoping import -o` writes, `kaoping validate` reads back unchanged
             let json = dataset.to_json();
             let back = Dataset::from_json(&json).expect("the written dataset reads back");
