@@ -34,7 +34,7 @@ pub struct Dataset {
     #[serde(default)]
     pub metrics: Vec<WindowMetrics>,
     /// Incidents, complaints and commendations, one line each.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "records_within_limit")]
     pub records: Vec<Record>,
 }
 
@@ -235,6 +235,37 @@ pub struct Record {
     pub note: Option<String>,
 }
 
+/// The records, refused as soon as there is one past [`crate::limits::MAX_RECORDS`]: the parser
+/// stops there instead of reading the rest of the document first.
+fn records_within_limit<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Record>, D::Error> {
+    d.deserialize_seq(Within(crate::limits::MAX_RECORDS))
+}
+
+/// A list of records of at most `.0` members.
+struct Within(usize);
+
+impl<'de> serde::de::Visitor<'de> for Within {
+    type Value = Vec<Record>;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a list of records")
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Record>, A::Error> {
+        let mut out = Vec::new();
+        while let Some(r) = seq.next_element::<Record>()? {
+            if out.len() == self.0 {
+                return Err(serde::de::Error::custom(too_many_records(self.0)));
+            }
+            out.push(r);
+        }
+        Ok(out)
+    }
+}
+
+/// The problem of a dataset past the records limit (parsing and validation say the same).
+pub(crate) fn too_many_records(limit: usize) -> String {
+    format!("more than {limit} records; the limit is {limit} a dataset")
+}
+
 fn one() -> u32 {
     1
 }
@@ -270,6 +301,10 @@ fn every_format_problem(text: &str, first: crate::error::Errors) -> crate::error
     use serde_json::value::RawValue;
     use std::collections::BTreeMap;
     const LISTS: [&str; 5] = ["departments", "windows", "staff", "metrics", "records"];
+    // past the records limit the document is refused as it is, not read again member by member
+    if first.problems.iter().any(|p| p.path == "records" && p.message == too_many_records(crate::limits::MAX_RECORDS)) {
+        return first;
+    }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Ok(mut doc) = serde_json::from_str::<BTreeMap<String, &RawValue>>(text) else {
         return first;
@@ -340,4 +375,35 @@ fn every_format_problem(text: &str, first: crate::error::Errors) -> crate::error
         }
     }
     if problems.is_empty() { first } else { Errors { document: first.document, problems } }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 20, item 9: a list of records past the limit is refused at the first record past it
+    /// (here a limit of 2: the parser never reaches the fourth record, which is not even a record),
+    /// with the place and the limit said, as `Dataset::from_json` says it for 5,000,001 records.
+    #[test]
+    fn records_past_the_limit_are_refused_where_the_limit_is_passed() {
+        #[derive(Debug, serde::Deserialize)]
+        struct Doc {
+            #[serde(deserialize_with = "two")]
+            #[allow(dead_code)]
+            records: Vec<Record>,
+        }
+        fn two<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Record>, D::Error> {
+            d.deserialize_seq(Within(2))
+        }
+        let r = |id: &str| format!(r#"{{"id": "{id}", "rule": "S1.1", "subject": "S", "date": "2026-01-05"}}"#);
+        let ok = format!(r#"{{"records": [{}, {}]}}"#, r("a"), r("b"));
+        assert!(serde_json::from_str::<Doc>(&ok).is_ok());
+        let past = format!(r#"{{"records": [{}, {}, {}, "not a record"]}}"#, r("a"), r("b"), r("c"));
+        let de = &mut serde_json::Deserializer::from_str(&past);
+        let e = serde_path_to_error::deserialize::<_, Doc>(de).expect_err("refused");
+        let p = crate::error::format_problem(e, "");
+        assert_eq!(p.path, "records");
+        assert_eq!(p.message, too_many_records(2));
+        assert_eq!(too_many_records(crate::limits::MAX_RECORDS), "more than 5000000 records; the limit is 5000000 a dataset");
+    }
 }
