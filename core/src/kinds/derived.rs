@@ -1,0 +1,150 @@
+//! A window category derived from its staff's scores (`derived_from_staff`): W2 and W3 of the
+//! county measure.
+
+use super::{detail, done, invalid, positive};
+use crate::error::{Problem, ProblemKind};
+use crate::kind::{Contribution, KindParams, Rule, RuleContext};
+use crate::policy::{PolicyDoc, RuleItem, SubjectKind};
+use crate::result::DaysLink;
+use crate::text::{Dec, cat, push};
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+// ---------------------------------------------------------------- derived_from_staff
+
+/// A window category derived from its staff's scores (W2/W3: weighted mean of S1/S2 ÷ 20 × 15).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DerivedFromStaff {
+    /// A staff category code (`S1`), or `total` for the staff members' monthly totals (V12).
+    pub source: String,
+    /// The scale of the source (the staff category's max, or 100 for totals); read from the policy when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::decimal::exact_opt")]
+    pub source_max: Option<Decimal>,
+    pub weights: Weights,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Weights {
+    /// Each member weighted by days assigned to the window in the month.
+    Days,
+    /// Each member counts once.
+    Equal,
+}
+
+impl KindParams for DerivedFromStaff {
+    const NAME: &'static str = "derived_from_staff";
+    const SUMMARY: &'static str =
+        "a window category from its staff's scores: (weighted) mean ÷ source max × category max";
+    fn build(self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
+        let mut p = Vec::new();
+        if item.subject != SubjectKind::Window {
+            p.push(invalid(
+                item,
+                format!("{path}.subject"),
+                "derived_from_staff makes a window category".into(),
+            ));
+        }
+        if let Some(m) = self.source_max {
+            positive(item, path, "source_max", m, &mut p);
+        }
+        done(self, p)
+    }
+}
+
+impl Rule for DerivedFromStaff {
+    fn derived_from(&self) -> Option<String> {
+        Some(format!("staff {} scores", self.source))
+    }
+    fn check_policy(
+        &self,
+        policy: &PolicyDoc,
+        item: &RuleItem,
+        path: &str,
+        out: &mut Vec<Problem>,
+    ) {
+        if self.source != "total"
+            && !policy
+                .staff
+                .categories
+                .iter()
+                .any(|c| c.code == self.source && !c.bonus)
+        {
+            out.push(
+                Problem::new(
+                    ProblemKind::UnknownReference,
+                    format!("{path}.params.source"),
+                    format!(
+                        "no staff deduction category {:?}; give a staff category code or \"total\"",
+                        self.source
+                    ),
+                )
+                .rule(item.code.clone()),
+            );
+        }
+    }
+    fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
+        let Some((item_max, source_max)) = cx.category_scale(&self.source, self.source_max) else {
+            return;
+        };
+        let duty = cx.staff_on_duty(cx.subject());
+        let mut num = Decimal::ZERO;
+        let mut den = Decimal::ZERO;
+        // the sum's terms as text ("S001 18×31 + S002 20×31"), written into one string
+        let mut parts = String::with_capacity(if cx.explain() { duty.len() * 24 } else { 0 });
+        for DaysLink { id: s, days } in duty {
+            let Some(res) = cx.staff_result(s) else {
+                continue;
+            };
+            let score = if self.source == "total" {
+                res.total
+            } else {
+                match res.categories.iter().find(|c| c.code == self.source) {
+                    Some(c) => c.score,
+                    None => continue,
+                }
+            };
+            let w = match self.weights {
+                Weights::Days => Decimal::from(*days),
+                Weights::Equal => Decimal::ONE,
+            };
+            num += w * score;
+            den += w;
+            if cx.explain() {
+                if !parts.is_empty() {
+                    parts.push_str(" + ");
+                }
+                push!(parts, s, ' ', Dec::norm(score), '×', Dec(w));
+            }
+        }
+        if den.is_zero() {
+            out.push(Contribution::Warning(format!(
+                "{}: no staff on duty this month; full marks",
+                cx.item().code
+            )));
+            out.push(Contribution::Score {
+                score: item_max,
+                detail: "no staff on duty: full marks".into(),
+            });
+            return;
+        }
+        // (Σ w·score / Σ w) / source_max × item_max, as one exact quotient rounded once (C11):
+        // dividing step by step cuts a non-terminating mean at 28 digits, and a half cent
+        // (13.375) then rounds down. Rounding is monotone, so capping after it is capping before;
+        // a quotient beyond a decimal's range (a tiny source_max) is past the cap too.
+        let rounding = cx.rounding();
+        let cap = rounding.apply(item_max);
+        let score = rounding
+            .quotient(&[num, item_max], &[den, source_max])
+            .map_or(cap, |q| q.min(cap));
+        out.push(Contribution::Score {
+            score,
+            detail: detail(cx, || {
+                cat!('(', parts, ") / ", Dec(den), " / ", Dec::norm(source_max), " × ", Dec::norm(item_max), " = ", Dec(score))
+            }),
+        });
+    }
+}

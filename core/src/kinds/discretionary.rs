@@ -1,0 +1,116 @@
+//! Points the record states within a range (`discretionary`, C7, E11): S2.3, S5.1, W4.1 and W4.2
+//! of the county measure.
+
+use super::{bounded, done, invalid, positive};
+use crate::dataset::Record;
+use crate::error::Problem;
+use crate::kind::{KindParams, Rule};
+use crate::policy::RuleItem;
+use crate::text::{Dec, cat};
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+// ---------------------------------------------------------------- discretionary
+
+/// Points chosen within a range (C7 视情节/酌情, E11): the record states them.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Discretionary {
+    #[serde(deserialize_with = "crate::decimal::exact")]
+    pub min: Decimal,
+    #[serde(deserialize_with = "crate::decimal::exact")]
+    pub max: Decimal,
+    /// E11: any decimal in range when absent; a step (1, 0.5) restricts the values.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::decimal::exact_opt")]
+    pub step: Option<Decimal>,
+}
+
+impl KindParams for Discretionary {
+    const NAME: &'static str = "discretionary";
+    const SUMMARY: &'static str = "points stated on the record, within [min, max]";
+    fn build(self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
+        let mut p = Vec::new();
+        positive(item, path, "min", self.min, &mut p);
+        if self.max < self.min {
+            p.push(invalid(
+                item,
+                format!("{path}.params.max"),
+                format!("max {} is below min {}", self.max, self.min),
+            ));
+        }
+        bounded(item, path, "max", self.max, &mut p);
+        if let Some(s) = self.step {
+            positive(item, path, "step", s, &mut p);
+        }
+        done(self, p)
+    }
+}
+
+impl Rule for Discretionary {
+    fn max_points(&self) -> Option<Decimal> {
+        Some(self.max)
+    }
+    fn value(&self, rec: &Record) -> Option<Decimal> {
+        rec.points
+    }
+    fn points(&self, rec: &Record) -> Option<(Decimal, String)> {
+        rec.points.map(|p| {
+            (
+                p,
+                cat!(Dec(p), " within ", Dec::norm(self.min), '–', Dec::norm(self.max)),
+            )
+        })
+    }
+    fn check_record(
+        &self,
+        item: &RuleItem,
+        rec: &Record,
+        path: &dyn std::fmt::Display,
+        out: &mut Vec<Problem>,
+    ) {
+        let range = format!("{}–{}", self.min.normalize(), self.max.normalize());
+        match rec.points {
+            None => out.push(
+                invalid(
+                    item,
+                    format!("{path}.points"),
+                    format!(
+                        "points missing: {} needs the points stated, {range} (C7)",
+                        item.code
+                    ),
+                )
+                .record(rec.id.clone()),
+            ),
+            Some(p) if p < self.min || p > self.max => out.push(
+                invalid(
+                    item,
+                    format!("{path}.points"),
+                    format!("points {} outside {range} for {}", p.normalize(), item.code),
+                )
+                .record(rec.id.clone()),
+            ),
+            Some(p) => {
+                if let Some(s) = self.step
+                    && !((p - self.min) % s).is_zero()
+                {
+                    out.push(
+                        invalid(
+                            item,
+                            format!("{path}.points"),
+                            format!(
+                                "points {} not a step of {} from {} for {}",
+                                p.normalize(),
+                                s,
+                                self.min,
+                                item.code
+                            ),
+                        )
+                        .record(rec.id.clone()),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! Points by level (`level_points`): S5.3, SB.2 and WB.5 of the county measure.
+
+use super::{check_stated_points, done, invalid, positive};
+use crate::dataset::{Level, Record};
+use crate::error::Problem;
+use crate::kind::{KindParams, Rule};
+use crate::policy::{Effects, RuleItem};
+use crate::text::cat;
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+// ---------------------------------------------------------------- level_points
+
+/// Points keyed by level (S5.3 county 3 / city 5 / province+ 10; SB.2; WB.5), with per-level effects
+/// such as loss of award eligibility. A level not listed is an error (E3).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LevelPoints {
+    #[serde(deserialize_with = "crate::decimal::exact_map")]
+    pub points: BTreeMap<Level, Decimal>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub effects: BTreeMap<Level, Effects>,
+}
+
+impl KindParams for LevelPoints {
+    const NAME: &'static str = "level_points";
+    const SUMMARY: &'static str =
+        "points by the record's level (county/city/province/national), with per-level effects";
+    fn build(self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
+        let mut p = Vec::new();
+        if self.points.is_empty() {
+            p.push(invalid(
+                item,
+                format!("{path}.params.points"),
+                "list the points of at least one level".into(),
+            ));
+        }
+        for (l, v) in &self.points {
+            positive(item, path, &format!("points.{}", l.as_str()), *v, &mut p);
+        }
+        done(self, p)
+    }
+}
+
+impl Rule for LevelPoints {
+    fn max_points(&self) -> Option<Decimal> {
+        self.points.values().copied().max()
+    }
+    fn value(&self, rec: &Record) -> Option<Decimal> {
+        self.points.get(&rec.level?).copied()
+    }
+    fn points(&self, rec: &Record) -> Option<(Decimal, String)> {
+        let l = rec.level?;
+        self.points
+            .get(&l)
+            .map(|p| (*p, cat!(l.as_str(), " level")))
+    }
+    fn record_effects(&self, rec: &Record) -> Effects {
+        rec.level
+            .and_then(|l| self.effects.get(&l))
+            .cloned()
+            .unwrap_or_default()
+    }
+    fn check_record(
+        &self,
+        item: &RuleItem,
+        rec: &Record,
+        path: &dyn std::fmt::Display,
+        out: &mut Vec<Problem>,
+    ) {
+        let listed = self
+            .points
+            .keys()
+            .map(|l| l.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        match rec.level {
+            None => out.push(
+                invalid(
+                    item,
+                    format!("{path}.level"),
+                    format!("level missing: {} needs one of {listed}", item.code),
+                )
+                .record(rec.id.clone()),
+            ),
+            Some(l) if !self.points.contains_key(&l) => out.push(
+                invalid(
+                    item,
+                    format!("{path}.level"),
+                    format!(
+                        "level {} is not listed for {} (E3); expected one of {listed}",
+                        l.as_str(),
+                        item.code
+                    ),
+                )
+                .record(rec.id.clone()),
+            ),
+            _ => check_stated_points(self, item, rec, path, out),
+        }
+    }
+}

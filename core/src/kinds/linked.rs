@@ -1,0 +1,154 @@
+//! Items charged from another item's records (`linked`): W6.1 (from S5.1) and W6.2 (from S5.3) of
+//! the county measure, and the variations' charge to a chief representative (V15).
+
+use super::{done, invalid, one, positive};
+use crate::error::{Problem, ProblemKind};
+use crate::kind::{Contribution, KindParams, Link, Rule, RuleContext, Via};
+use crate::policy::{Effects, PolicyDoc, RuleItem};
+use crate::text::{Dec, cat};
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+// ---------------------------------------------------------------- linked
+
+/// An item charged from another item's records (W6.1 from S5.1 via the assigned window;
+/// a window record also charged to its chief representative, V15).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Linked {
+    /// The item whose records are read.
+    pub source: String,
+    pub via: Via,
+    /// Multiplier of the source record's points (1: the same points; 0.5: half rate).
+    #[serde(default = "one", deserialize_with = "crate::decimal::exact")]
+    pub factor: Decimal,
+    /// Whether the source record's effects (loss of eligibility) also hit this subject (W6.2).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inherit_effects: bool,
+    #[serde(skip)]
+    link: Option<Link>,
+}
+
+impl KindParams for Linked {
+    const NAME: &'static str = "linked";
+    const SUMMARY: &'static str = "charges another item's records to a linked subject (assigned window, chief representative)";
+    fn build(mut self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
+        let mut p = Vec::new();
+        positive(item, path, "factor", self.factor, &mut p);
+        if self.factor > Decimal::from(crate::limits::MAX_FACTOR) {
+            p.push(invalid(
+                item,
+                format!("{path}.params.factor"),
+                format!("factor {} is beyond the limit of {}", self.factor, crate::limits::MAX_FACTOR),
+            ));
+        }
+        if self.via.to_kind() != item.subject {
+            p.push(invalid(
+                item,
+                format!("{path}.params.via"),
+                format!(
+                    "via {} charges a {}, but {} is a {} item",
+                    self.via.as_str(),
+                    self.via.to_kind().as_str(),
+                    item.code,
+                    item.subject.as_str()
+                ),
+            ));
+        }
+        self.link = Some(Link {
+            source: self.source.clone(),
+            via: self.via,
+        });
+        done(self, p)
+    }
+}
+
+impl Rule for Linked {
+    fn derived_from(&self) -> Option<String> {
+        Some(format!(
+            "{} records (charged {})",
+            self.source,
+            match self.via {
+                Via::AssignedWindow =>
+                    "to the window the member was assigned to on the record's date",
+                Via::ChiefRepresentative => "to the window's chief representative",
+                Via::WindowHead => "to the window's head",
+            }
+        ))
+    }
+    fn link(&self) -> Option<&Link> {
+        self.link.as_ref()
+    }
+    fn check_policy(
+        &self,
+        policy: &PolicyDoc,
+        item: &RuleItem,
+        path: &str,
+        out: &mut Vec<Problem>,
+    ) {
+        match policy.rules.iter().find(|r| r.code == self.source) {
+            None => out.push(
+                Problem::new(
+                    ProblemKind::UnknownReference,
+                    format!("{path}.params.source"),
+                    format!("no rule item {:?} to link to", self.source),
+                )
+                .rule(item.code.clone()),
+            ),
+            // a linked item has no records of its own (E3), so a link to one (itself, or a
+            // cycle) would read nothing
+            Some(src) if src.kind == Linked::NAME => out.push(invalid(
+                item,
+                format!("{path}.params.source"),
+                format!("{} is itself a linked item: it has no records of its own to read; link to the item it reads", src.code),
+            )),
+            Some(src) if src.subject != self.via.from_kind() => out.push(invalid(
+                item,
+                format!("{path}.params.source"),
+                format!(
+                    "{} is a {} item but via {} reads {} records",
+                    src.code,
+                    src.subject.as_str(),
+                    self.via.as_str(),
+                    self.via.from_kind().as_str()
+                ),
+            )),
+            _ => {}
+        }
+    }
+    fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
+        let Some((src_item, src)) = cx.rule(&self.source) else {
+            return;
+        };
+        for &r in cx.records() {
+            if !cx.explain() {
+                if let Some(p) = src.value(r) {
+                    let effects = if self.inherit_effects { src.record_effects(r) } else { Effects::default() };
+                    out.push(Contribution::Occurrences { record: r, points_each: p * self.factor, detail: String::new(), effects });
+                }
+                continue;
+            }
+            if let Some((p, d)) = src.points(r) {
+                let points = p * self.factor;
+                let detail = if self.factor == Decimal::ONE {
+                    cat!(src_item.code, " record of ", r.subject, ": ", d)
+                } else {
+                    cat!(src_item.code, " record of ", r.subject, ": ", Dec::norm(p), " × ", Dec::norm(self.factor))
+                };
+                let effects = if self.inherit_effects {
+                    src.record_effects(r)
+                } else {
+                    Effects::default()
+                };
+                out.push(Contribution::Occurrences {
+                    record: r,
+                    points_each: points,
+                    detail,
+                    effects,
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,368 @@
+//! Points from window metrics: W5.1 (`metric_below_target`), SB.3 and WB.4 (`metric_tiers`) of the
+//! county measure; `metric_shortfall` expresses the variations' V10 (completion below 100%).
+
+use super::{bounded, detail, done, invalid, one, positive};
+use crate::error::Problem;
+use crate::kind::{Contribution, KindParams, Rule, RuleContext};
+use crate::policy::{RoundingMode, RuleItem, SubjectKind};
+use crate::text::{Dec, cat, push};
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+// ---------------------------------------------------------------- metric_below_target
+
+/// Points for each named rate below the year's target (W5.1: 三率, 1 each).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MetricBelowTarget {
+    /// Rate names, read from the window-month's `rates`; targets from the dataset's `targets`.
+    pub metrics: Vec<String>,
+    #[serde(deserialize_with = "crate::decimal::exact")]
+    pub points_each: Decimal,
+    /// Targets fixed by the policy, used when the dataset has none for a metric.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "crate::decimal::exact_map")]
+    pub targets: BTreeMap<String, Decimal>,
+}
+
+impl KindParams for MetricBelowTarget {
+    const NAME: &'static str = "metric_below_target";
+    const SUMMARY: &'static str = "points for each window rate below its target";
+    fn build(self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
+        let mut p = Vec::new();
+        positive(item, path, "points_each", self.points_each, &mut p);
+        if self.metrics.is_empty() {
+            p.push(invalid(
+                item,
+                format!("{path}.params.metrics"),
+                "name at least one metric".into(),
+            ));
+        }
+        for (k, v) in &self.targets {
+            bounded(item, path, &format!("targets.{k}"), *v, &mut p);
+        }
+        if item.subject != SubjectKind::Window {
+            p.push(invalid(
+                item,
+                format!("{path}.subject"),
+                "window metrics: the item must be a window item".into(),
+            ));
+        }
+        done(self, p)
+    }
+}
+
+impl Rule for MetricBelowTarget {
+    fn derived_from(&self) -> Option<String> {
+        Some(format!("window metrics {}", self.metrics.join(", ")))
+    }
+    fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
+        let Some(m) = cx.metrics(cx.subject()) else {
+            return;
+        };
+        for name in &self.metrics {
+            let target = cx.target(name).or_else(|| self.targets.get(name).copied());
+            match (m.rates.get(name), target) {
+                (Some(v), Some(t)) if *v < t => out.push(Contribution::State {
+                    points: self.points_each,
+                    detail: detail(cx, || cat!(name, ' ', Dec::norm(*v), "% below target ", Dec::norm(t), '%')),
+                }),
+                (None, _) => out.push(Contribution::Warning(format!(
+                    "{}: no {name} rate for {}",
+                    cx.item().code,
+                    cx.month()
+                ))),
+                (_, None) => out.push(Contribution::Warning(format!(
+                    "{}: no target for {name}",
+                    cx.item().code
+                ))),
+                _ => {}
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- metric_shortfall
+
+/// Points per unit of shortfall below a target (V10: −1 per percentage point of completion below 100%).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MetricShortfall {
+    /// A rate name (window-month `rates`) or a value name (`values`).
+    pub metric: String,
+    /// The target; the dataset's target for the metric when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::decimal::exact_opt")]
+    pub target: Option<Decimal>,
+    /// Size of one unit of shortfall (1 = one percentage point).
+    #[serde(default = "one", deserialize_with = "crate::decimal::exact")]
+    pub unit: Decimal,
+    #[serde(deserialize_with = "crate::decimal::exact")]
+    pub points_per_unit: Decimal,
+    /// How a part unit counts: `down` (whole units only: 3.5 → 3), `up`, `half_away_from_zero`, or `exact`.
+    #[serde(default)]
+    pub shortfall_rounding: ShortfallRounding,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ShortfallRounding {
+    #[default]
+    Down,
+    Up,
+    HalfAwayFromZero,
+    Exact,
+}
+
+impl KindParams for MetricShortfall {
+    const NAME: &'static str = "metric_shortfall";
+    const SUMMARY: &'static str =
+        "points per unit by which a window metric falls short of its target";
+    fn build(self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
+        let mut p = Vec::new();
+        positive(item, path, "unit", self.unit, &mut p);
+        positive(item, path, "points_per_unit", self.points_per_unit, &mut p);
+        if let Some(t) = self.target {
+            bounded(item, path, "target", t, &mut p);
+        }
+        if item.subject != SubjectKind::Window {
+            p.push(invalid(
+                item,
+                format!("{path}.subject"),
+                "window metrics: the item must be a window item".into(),
+            ));
+        }
+        done(self, p)
+    }
+}
+
+impl Rule for MetricShortfall {
+    fn derived_from(&self) -> Option<String> {
+        Some(format!("window metric {}", self.metric))
+    }
+    fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
+        let Some(m) = cx.metrics(cx.subject()) else {
+            return;
+        };
+        let Some(v) = m
+            .rates
+            .get(&self.metric)
+            .or_else(|| m.values.get(&self.metric))
+            .copied()
+        else {
+            out.push(Contribution::Warning(format!(
+                "{}: no {} for {}",
+                cx.item().code,
+                self.metric,
+                cx.month()
+            )));
+            return;
+        };
+        let Some(t) = self.target.or_else(|| cx.target(&self.metric)) else {
+            out.push(Contribution::Warning(format!(
+                "{}: no target for {}",
+                cx.item().code,
+                self.metric
+            )));
+            return;
+        };
+        if v >= t {
+            return;
+        }
+        // (t − v) / unit in whole units rounded once from the exact quotient, or `exact`: the
+        // points (t − v) × points_per_unit / unit, a result of a division, rounded per C11
+        let gap = t - v;
+        let whole = |mode| crate::exact::quotient(&[gap], &[self.unit], 0, mode);
+        let (units, points) = match self.shortfall_rounding {
+            ShortfallRounding::Down => (whole(RoundingMode::Down), None),
+            ShortfallRounding::Up => (whole(RoundingMode::Up), None),
+            ShortfallRounding::HalfAwayFromZero => (whole(RoundingMode::HalfAwayFromZero), None),
+            ShortfallRounding::Exact => (
+                cx.rounding().quotient(&[gap], &[self.unit]),
+                cx.rounding().quotient(&[gap, self.points_per_unit], &[self.unit]),
+            ),
+        };
+        let limit = crate::limits::max_magnitude();
+        let points = match points.or_else(|| units?.checked_mul(self.points_per_unit)) {
+            Some(p) if p <= limit => p,
+            // a shortfall in tiny units: its points stop at the limit on one value (SECURITY.md),
+            // and the result says so
+            _ => {
+                out.push(Contribution::Warning(format!(
+                    "{}: the shortfall of {} in units of {} is worth more than {limit} points; counted as {limit}",
+                    cx.item().code,
+                    self.metric,
+                    self.unit
+                )));
+                limit
+            }
+        };
+        if points > Decimal::ZERO {
+            out.push(Contribution::State {
+                points,
+                detail: detail(cx, || {
+                    cat!(
+                        self.metric,
+                        ' ',
+                        Dec::norm(v),
+                        " below target ",
+                        Dec::norm(t),
+                        " by ",
+                        units.map_or_else(|| String::from("more than a decimal holds"), |u| cat!(Dec::norm(u))),
+                        " unit(s) × ",
+                        Dec::norm(self.points_per_unit)
+                    )
+                }),
+            });
+        }
+    }
+}
+
+// ---------------------------------------------------------------- metric_tiers
+
+/// Tiered points by a window metric (WB.4: 2000+ cases → 0.3, 3000+ → 0.5, highest tier only).
+/// On a staff item, the metric is the window's per staff member (SB.3: cases per staff ≥ 100 → 0.3 each).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MetricTiers {
+    /// `cases`, or a name in the window-month's `values` or `rates`.
+    pub metric: String,
+    /// Divide the window's metric by the number of staff on duty in the month (SB.3).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub per_staff: bool,
+    /// Tiers; the highest one met applies (inclusive, C5).
+    pub tiers: Vec<ValueTier>,
+    /// E5: a staff member of several windows gets the points `once` (if any qualifies) or for `each` qualifying window.
+    #[serde(default)]
+    pub several_windows: SeveralWindows,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ValueTier {
+    #[serde(deserialize_with = "crate::decimal::exact")]
+    pub at_least: Decimal,
+    #[serde(deserialize_with = "crate::decimal::exact")]
+    pub points: Decimal,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum SeveralWindows {
+    #[default]
+    Once,
+    Each,
+}
+
+impl KindParams for MetricTiers {
+    const NAME: &'static str = "metric_tiers";
+    const SUMMARY: &'static str =
+        "tiered points by a window metric (optionally per staff member), highest tier only";
+    fn build(self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
+        let mut p = Vec::new();
+        if self.tiers.is_empty() {
+            p.push(invalid(
+                item,
+                format!("{path}.params.tiers"),
+                "give at least one tier".into(),
+            ));
+        }
+        for (i, t) in self.tiers.iter().enumerate() {
+            positive(item, path, &format!("tiers[{i}].points"), t.points, &mut p);
+            bounded(
+                item,
+                path,
+                &format!("tiers[{i}].at_least"),
+                t.at_least,
+                &mut p,
+            );
+        }
+        done(self, p)
+    }
+}
+
+impl MetricTiers {
+    fn value(&self, cx: &RuleContext<'_, '_>, window: &str) -> Option<Decimal> {
+        let m = cx.metrics(window)?;
+        if self.metric == "cases" {
+            m.cases.map(Decimal::from)
+        } else {
+            m.values
+                .get(&self.metric)
+                .or_else(|| m.rates.get(&self.metric))
+                .copied()
+        }
+    }
+    /// The highest tier the figure (the metric's value, divided by the staff on duty when per
+    /// staff) meets, compared exactly (v / n against a tier, not a quotient cut at 28 digits).
+    fn tier(&self, (v, n): (Decimal, Option<usize>)) -> Option<&ValueTier> {
+        let n = Decimal::from(n.unwrap_or(1) as u64);
+        self.tiers
+            .iter()
+            .filter(|t| crate::exact::cmp_quotient(&[v], &[n], t.at_least) != std::cmp::Ordering::Less)
+            .max_by(|a, b| a.points.cmp(&b.points))
+    }
+    /// The window's figure as the tiers read it: (the metric's value, staff on duty when per
+    /// staff).
+    fn figure(&self, cx: &RuleContext<'_, '_>, window: &str) -> Option<(Decimal, Option<usize>)> {
+        let v = self.value(cx, window)?;
+        if self.per_staff {
+            let n = cx.staff_on_duty(window).len();
+            if n == 0 {
+                return None;
+            }
+            Some((v, Some(n)))
+        } else {
+            Some((v, None))
+        }
+    }
+    /// The explanation of a figure that reached a tier (formatted only then).
+    fn explain_figure(&self, cx: &RuleContext<'_, '_>, window: &str, figure: (Decimal, Option<usize>), tier: &ValueTier) -> String {
+        let (v, n) = figure;
+        let mut d = String::with_capacity(64);
+        push!(d, window, ": ", Dec::norm(v), ' ', self.metric);
+        if let Some(n) = n {
+            let per = cx.rounding().quotient(&[v], &[Decimal::from(n as u64)]).unwrap_or(v);
+            push!(d, " / ", n, " staff = ", Dec(per));
+        }
+        push!(d, " ≥ ", Dec::norm(tier.at_least));
+        d
+    }
+}
+
+impl Rule for MetricTiers {
+    fn derived_from(&self) -> Option<String> {
+        Some(format!("window metric {}", self.metric))
+    }
+    fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
+        let subject = cx.subject();
+        let served = match cx.subject_kind() {
+            SubjectKind::Window => &[][..],
+            SubjectKind::Staff => cx.windows_served(subject),
+        };
+        let windows = match cx.subject_kind() {
+            SubjectKind::Window => std::slice::from_ref(&subject),
+            SubjectKind::Staff => &[][..],
+        };
+        // each window's highest tier: every one (`each`), or the first of the highest (`once`)
+        let mut best: Option<(Decimal, String)> = None;
+        for w in windows.iter().copied().chain(served.iter().map(|l| l.id.as_str())) {
+            let Some(f) = self.figure(cx, w) else { continue };
+            let Some(t) = self.tier(f) else { continue };
+            let hit = (t.points, detail(cx, || self.explain_figure(cx, w, f, t)));
+            match self.several_windows {
+                SeveralWindows::Each => out.push(Contribution::State { points: hit.0, detail: hit.1 }),
+                SeveralWindows::Once => {
+                    // max_by keeps the last of equal maxima
+                    if best.as_ref().is_none_or(|b| hit.0 >= b.0) {
+                        best = Some(hit);
+                    }
+                }
+            }
+        }
+        if let Some((points, detail)) = best {
+            out.push(Contribution::State { points, detail });
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! Fixed points per occurrence (`per_occurrence`): most items of the county measure, S1.1–S1.4,
+//! S2.1, S2.2, S2.4, S2.5, S3.1–S3.5, S4.1–S4.3, SB.1, SB.4, W1.2, W1.3, W4.3, W4.4, W5.2, W6.3 and
+//! WB.1–WB.3.
+
+use super::{check_stated_points, done, invalid, positive};
+use crate::dataset::Record;
+use crate::error::Problem;
+use crate::kind::{KindParams, Rule};
+use crate::policy::RuleItem;
+use crate::text::{Piece, cat, push};
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+// ---------------------------------------------------------------- per_occurrence
+
+/// Fixed points per occurrence (C8), with optional minute tiers (S1.1: more than 30 minutes → 2)
+/// and an aggravated variant (S3.2 bad effect → 5).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PerOccurrence {
+    /// Points of one occurrence (positive; fractions allowed: 0.5, 0.2).
+    #[serde(deserialize_with = "crate::decimal::exact")]
+    pub points: Decimal,
+    /// Points when the record is flagged `aggravated`.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::decimal::exact_opt")]
+    pub aggravated_points: Option<Decimal>,
+    /// What `aggravated` means for this item (shown in explanations).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aggravated_label: Option<String>,
+    /// Tiers by the record's `minutes`; the highest tier met applies (E1: without minutes, `points`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub minute_tiers: Vec<MinuteTier>,
+}
+
+/// A tier of minutes: give exactly one of `above` (exclusive, C6 超过) or `at_least` (inclusive).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MinuteTier {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub above: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<u32>,
+    #[serde(deserialize_with = "crate::decimal::exact")]
+    pub points: Decimal,
+}
+
+/// What set a per-occurrence record's points.
+enum Picked<'a> {
+    Base,
+    Tier(&'a MinuteTier),
+    Aggravated,
+}
+
+impl PerOccurrence {
+    /// A record's points, and what set them: the highest minute tier met (E1: the base points
+    /// without minutes), then the aggravated points when flagged and not lower.
+    fn pick(&self, rec: &Record) -> (Decimal, Picked<'_>) {
+        let mut best = (self.points, Picked::Base);
+        if let Some(m) = rec.minutes {
+            for t in &self.minute_tiers {
+                if t.met(m) && t.points > best.0 {
+                    best = (t.points, Picked::Tier(t));
+                }
+            }
+        }
+        if rec.aggravated
+            && let Some(a) = self.aggravated_points
+            && a >= best.0
+        {
+            best = (a, Picked::Aggravated);
+        }
+        best
+    }
+}
+
+impl Piece for MinuteTier {
+    /// The same text as its `Display`.
+    fn push_to(&self, out: &mut String) {
+        match (self.above, self.at_least) {
+            (Some(a), _) => push!(*out, "more than ", a, " min"),
+            (None, Some(a)) => push!(*out, a, " min or more"),
+            _ => {}
+        }
+    }
+    fn size_hint(&self) -> usize {
+        20
+    }
+}
+
+impl MinuteTier {
+    fn met(&self, minutes: u32) -> bool {
+        match (self.above, self.at_least) {
+            (Some(a), _) => minutes > a,
+            (None, Some(a)) => minutes >= a,
+            (None, None) => false,
+        }
+    }
+}
+
+impl std::fmt::Display for MinuteTier {
+    /// The tier as a record's explanation names it ("more than 30 min", "60 min or more").
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.above, self.at_least) {
+            (Some(a), _) => write!(f, "more than {a} min"),
+            (None, Some(a)) => write!(f, "{a} min or more"),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl KindParams for PerOccurrence {
+    const NAME: &'static str = "per_occurrence";
+    const SUMMARY: &'static str =
+        "fixed points per occurrence, with minute tiers and an aggravated variant";
+    fn build(self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
+        let mut p = Vec::new();
+        positive(item, path, "points", self.points, &mut p);
+        if let Some(a) = self.aggravated_points {
+            positive(item, path, "aggravated_points", a, &mut p);
+        }
+        for (i, t) in self.minute_tiers.iter().enumerate() {
+            if t.above.is_some() == t.at_least.is_some() {
+                p.push(invalid(
+                    item,
+                    format!("{path}.params.minute_tiers[{i}]"),
+                    "give exactly one of above (exclusive) or at_least (inclusive)".into(),
+                ));
+            }
+            positive(
+                item,
+                path,
+                &format!("minute_tiers[{i}].points"),
+                t.points,
+                &mut p,
+            );
+        }
+        done(self, p)
+    }
+}
+
+impl Rule for PerOccurrence {
+    fn max_points(&self) -> Option<Decimal> {
+        let tiers = self.minute_tiers.iter().map(|t| t.points);
+        self.aggravated_points
+            .into_iter()
+            .chain(tiers)
+            .chain([self.points])
+            .max()
+    }
+    fn value(&self, rec: &Record) -> Option<Decimal> {
+        Some(self.pick(rec).0)
+    }
+    fn points(&self, rec: &Record) -> Option<(Decimal, String)> {
+        let (points, why) = self.pick(rec);
+        let text = match (why, rec.minutes) {
+            (Picked::Aggravated, _) => self.aggravated_label.clone().unwrap_or_else(|| "aggravated".into()),
+            (Picked::Tier(t), Some(m)) => cat!(m, " min: ", t),
+            (_, Some(m)) => cat!(m, " min"),
+            (_, None) => String::new(),
+        };
+        Some((points, text))
+    }
+    fn check_record(
+        &self,
+        item: &RuleItem,
+        rec: &Record,
+        path: &dyn std::fmt::Display,
+        out: &mut Vec<Problem>,
+    ) {
+        check_stated_points(self, item, rec, path, out);
+        if rec.aggravated && self.aggravated_points.is_none() && self.minute_tiers.is_empty() {
+            out.push(
+                invalid(
+                    item,
+                    format!("{path}.aggravated"),
+                    format!("{} has no aggravated variant", item.code),
+                )
+                .record(rec.id.clone()),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::MinuteTier;
+    use crate::text::Piece;
+
+    #[test]
+    fn a_minute_tier_as_a_piece_of_text_is_its_display() {
+        let p: rust_decimal::Decimal = "2".parse().unwrap();
+        for (above, at_least) in [(Some(30), None), (None, Some(60)), (Some(0), Some(5)), (None, None)] {
+            let t = MinuteTier { above, at_least, points: p };
+            let mut s = String::from("x: ");
+            t.push_to(&mut s);
+            assert_eq!(s, format!("x: {t}"));
+        }
+    }
+}

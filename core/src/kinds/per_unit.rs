@@ -1,0 +1,106 @@
+//! Points per unit stated on the record (`per_unit`): no item of the county measure; it expresses
+//! the variations' V10 (per half day absent, per working day overdue).
+
+use super::{done, invalid, positive};
+use crate::dataset::Record;
+use crate::error::Problem;
+use crate::kind::{KindParams, Rule};
+use crate::policy::RuleItem;
+use crate::text::Dec;
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+// ---------------------------------------------------------------- per_unit
+
+/// Points per unit stated on the record (V10: per half day absent, per working day overdue).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PerUnit {
+    #[serde(deserialize_with = "crate::decimal::exact")]
+    pub points_per_unit: Decimal,
+    /// What a unit is (`half_day`, `working_day`), for explanations.
+    pub unit: String,
+    /// Only whole units allowed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub whole_units: bool,
+}
+
+impl KindParams for PerUnit {
+    const NAME: &'static str = "per_unit";
+    const SUMMARY: &'static str = "points per unit stated on the record (units × points_per_unit)";
+    fn build(self, item: &RuleItem, path: &str) -> Result<Arc<dyn Rule>, Vec<Problem>> {
+        let mut p = Vec::new();
+        positive(item, path, "points_per_unit", self.points_per_unit, &mut p);
+        done(self, p)
+    }
+}
+
+impl Rule for PerUnit {
+    fn value(&self, rec: &Record) -> Option<Decimal> {
+        rec.units.map(|u| u * self.points_per_unit)
+    }
+    fn points(&self, rec: &Record) -> Option<(Decimal, String)> {
+        rec.units.map(|u| {
+            (
+                u * self.points_per_unit,
+                format!(
+                    "{} {} × {}",
+                    Dec::norm(u),
+                    self.unit,
+                    Dec::norm(self.points_per_unit)
+                ),
+            )
+        })
+    }
+    fn check_record(
+        &self,
+        item: &RuleItem,
+        rec: &Record,
+        path: &dyn std::fmt::Display,
+        out: &mut Vec<Problem>,
+    ) {
+        match rec.units {
+            None => out.push(
+                invalid(
+                    item,
+                    format!("{path}.units"),
+                    format!("units missing: {} counts {}", item.code, self.unit),
+                )
+                .record(rec.id.clone()),
+            ),
+            Some(u) if u <= Decimal::ZERO => out.push(
+                invalid(
+                    item,
+                    format!("{path}.units"),
+                    format!("units must be greater than 0, got {u}"),
+                )
+                .record(rec.id.clone()),
+            ),
+            Some(u) if self.whole_units && !u.fract().is_zero() => out.push(
+                invalid(
+                    item,
+                    format!("{path}.units"),
+                    format!("{} counts whole {}, got {u}", item.code, self.unit),
+                )
+                .record(rec.id.clone()),
+            ),
+            // one occurrence's points within the limit (limits::MAX_FACTOR: no sum can overflow)
+            Some(u) if u.checked_mul(self.points_per_unit).is_none_or(|p| p > crate::limits::max_magnitude()) => out.push(
+                invalid(
+                    item,
+                    format!("{path}.units"),
+                    format!(
+                        "{u} {} × {} points is beyond the limit of {} points for one occurrence",
+                        self.unit,
+                        Dec::norm(self.points_per_unit),
+                        crate::limits::max_magnitude()
+                    ),
+                )
+                .record(rec.id.clone()),
+            ),
+            _ => {}
+        }
+    }
+}
