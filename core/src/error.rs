@@ -234,6 +234,18 @@ fn friendly(path: String, message: String) -> (String, String) {
         Some(i) => format!("{}expected a JSON object", &message[..i]),
         None => message,
     };
+    // a number where a whole number goes: serde_json reads 2.5, 1e3 and 2^64 (past u64) as
+    // floating point and says so; say what the field takes and how to write it instead
+    for (lead, hint) in [
+        ("invalid type: floating point `", ": write a whole number as digits alone, without a point or an exponent"),
+        ("invalid value: integer `", ""),
+    ] {
+        if let Some(rest) = message.strip_prefix(lead)
+            && let Some((value, what)) = rest.split_once("`, expected a whole number")
+        {
+            return (path, format!("{value} is not a whole number{what}{hint}"));
+        }
+    }
     (path, message)
 }
 
