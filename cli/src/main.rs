@@ -328,6 +328,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
                 (None, p) => {
                     let res = policy.evaluate_period(&ds, p)?;
+                    warn_months_without_data(&res);
                     if format == "json" {
                         emit_json(&res);
                     } else {
@@ -344,6 +345,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let policy = load_policy(policy.as_deref())?;
             let ds = Dataset::from_json(&read(&file)?)?;
             let res = policy.evaluate_period(&ds, period)?;
+            warn_months_without_data(&res);
             if format == "json" {
                 emit_json(&res.awards);
             } else {
@@ -463,6 +465,22 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
+/// Before a period's scores or awards: its months that have no record and no metrics (most
+/// likely not recorded yet) are scored as clean months, so the ranks and award lists are
+/// provisional. Said on stderr, so a JSON or CSV on stdout stays as it is.
+fn warn_months_without_data(res: &kaoping_core::PeriodResult) {
+    if res.months_without_data.is_empty() {
+        return;
+    }
+    let months: Vec<String> = res.months_without_data.iter().map(|m| m.to_string()).collect();
+    eprintln!(
+        "提示: {} 没有任何记录和指标数据, 按无扣分计算; 本期的排名和评先名单是暂定的, 数据录入完整后请重新计算。\n\
+         (warning: {} have no records and no metrics and are scored as clean months: the period's ranks and award lists are provisional)",
+        months.join("、"),
+        months.join(", ")
+    );
+}
+
 fn this_year() -> i32 {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
     let days = (secs / 86_400) as i64;
@@ -537,6 +555,9 @@ fn run_report(file: PathBuf, period: Period, output: Option<PathBuf>, format: Op
     };
     let res = policy.period_from_months(&ds, period, &months);
     bar.inc(1);
+    if !res.months_without_data.is_empty() {
+        bar.suspend(|| warn_months_without_data(&res));
+    }
     let rep = report::Report { policy: &policy, hall_name: ds.hall.name.clone(), period: &res, months: &months };
     let sheets: Vec<table::Sheet> = rep.sheets().into_iter().filter(|s| only.is_none_or(|o| o == s.slug)).collect();
     let written = match format.as_str() {

@@ -203,3 +203,31 @@ fn a_document_not_in_utf8_is_refused_naming_the_byte() {
     assert!(err.contains("is not valid UTF-8 (at byte 8)"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Issue 21: awards (and scores, and reports) of a period whose later months have no record and
+/// no metrics say so on stderr before the list, naming the months; a complete period says nothing.
+#[test]
+fn a_period_with_months_without_data_is_flagged_before_its_awards() {
+    let dir = scratch("months-without-data");
+    let full = std::fs::read_to_string(sample()).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&full).unwrap();
+    // the sample as it stands right after October: November's and December's records and metrics not in yet
+    for list in ["records", "metrics"] {
+        let key = if list == "records" { "date" } else { "month" };
+        v[list].as_array_mut().unwrap().retain(|x| &x[key].as_str().unwrap()[..7] <= "2026-10");
+    }
+    let october = dir.join("october.json");
+    std::fs::write(&october, v.to_string()).unwrap();
+    let out = expect(&["awards", s(&october), "--period", "2026-Q4"], 0);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("2026-11、2026-12 没有任何记录和指标数据"), "{err}");
+    assert!(err.contains("暂定"), "{err}");
+    // JSON on stdout stays JSON
+    let out = expect(&["awards", s(&october), "--period", "2026-Q4", "--format", "json"], 0);
+    serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("stdout is JSON");
+    assert!(!out.stderr.is_empty());
+    // Q3 is complete, and so is Q4 of the whole sample: nothing said
+    assert!(expect(&["awards", s(&october), "--period", "2026-Q3"], 0).stderr.is_empty());
+    assert!(expect(&["awards", s(&sample()), "--period", "2026-Q4"], 0).stderr.is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}

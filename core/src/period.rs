@@ -134,6 +134,11 @@ pub struct PeriodResult {
     pub period: Period,
     pub kind: PeriodKind,
     pub months: Vec<YearMonth>,
+    /// The period's months with no record dated in them and no metrics for any window: most
+    /// likely not recorded yet (a quarter asked for after its first month), and scored as clean
+    /// months, at the base, for everyone. Awards of a period with such months are provisional.
+    #[serde(default)]
+    pub months_without_data: Vec<YearMonth>,
     /// Windows by hall rank, then id.
     pub windows: Vec<SubjectPeriod>,
     /// Staff by hall rank, then id.
@@ -472,7 +477,18 @@ impl Policy {
                 }
             })
             .collect();
+        // months with neither records nor metrics (every record dated in a month has its
+        // outcome in that month's result, so an empty list means no record at all)
+        let months_without_data = period
+            .months()
+            .into_iter()
+            .filter(|ym| {
+                let no_records = months.iter().find(|m| m.month == *ym).is_none_or(|m| m.records.is_empty());
+                no_records && !ds.metrics.iter().any(|x| x.month == *ym)
+            })
+            .collect();
         PeriodResult {
+            months_without_data,
             policy: months.first().map(|m| m.policy.clone()).unwrap_or_else(|| self.policy_text()),
             hall: months
                 .first()

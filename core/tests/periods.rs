@@ -530,3 +530,27 @@ fn a_month_or_a_quarter_alone_equals_its_months_in_the_year() {
         }
     }
 }
+
+/// Issue 21: a period's months with no record and no metrics are listed, so a quarter asked for
+/// after its first month does not pass as complete. The hall of `hall(2)` has metrics in every
+/// month; here only January–October's are kept, and one record in November.
+#[test]
+fn months_without_records_or_metrics_are_listed() {
+    let mut v = hall(2);
+    let kept: Vec<Value> = v["metrics"].as_array().unwrap().iter().filter(|m| m["month"].as_str().unwrap() <= "2026-10").cloned().collect();
+    v["metrics"] = Value::Array(kept);
+    // Q3 has metrics in every month: complete
+    assert!(eval(&v, "2026-Q3").months_without_data.is_empty());
+    // Q4: October has metrics; November and December have neither records nor metrics
+    let q4 = eval(&v, "2026-Q4");
+    let names: Vec<String> = q4.months_without_data.iter().map(|m| m.to_string()).collect();
+    assert_eq!(names, ["2026-11", "2026-12"]);
+    // a November record (S1.1, late) makes November a month with data, though it has no metrics
+    rec(&mut v, "R1", "S1.1", "S01", "2026-11-03", json!({"minutes": 10}));
+    let q4 = eval(&v, "2026-Q4");
+    let names: Vec<String> = q4.months_without_data.iter().map(|m| m.to_string()).collect();
+    assert_eq!(names, ["2026-12"]);
+    // the year lists the same December
+    let names: Vec<String> = eval(&v, "2026").months_without_data.iter().map(|m| m.to_string()).collect();
+    assert_eq!(names, ["2026-12"]);
+}

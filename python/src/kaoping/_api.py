@@ -285,6 +285,9 @@ class PeriodResult(_Record):
     period: str
     kind: str
     months: List[str]
+    #: the period's months with no record and no metrics (most likely not recorded yet): they
+    #: are scored as clean months, so ranks and award lists are provisional while any is listed
+    months_without_data: List[str]
     windows: List[SubjectPeriod]
     staff: List[SubjectPeriod]
     awards: List[AwardResult]
