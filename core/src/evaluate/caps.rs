@@ -1,0 +1,281 @@
+//! The caps on a subject's month: each item's monthly and yearly caps, occurrence by occurrence
+//! (E6), then its categories' caps (C2) and the bonus cap (C3), in date order; what counted goes
+//! to the records' accumulators and the year-to-date state (E4, E7).
+
+use super::subject::SubjectCx;
+use super::{ChargeAcc, Pending, Scratch, YearState, times};
+use crate::engine::Policy;
+use crate::policy::{Floor, RuleItem, YearToDate};
+use crate::result::*;
+use crate::text::{Dec, cat};
+use rust_decimal::Decimal;
+
+/// How many of `n` occurrences of `each` (> 0) points fit whole into `room` (≥ 0): ⌊room / each⌋,
+/// exactly, at most `n`.
+pub(crate) fn whole_fits(room: Decimal, each: Decimal, n: u32) -> u32 {
+    match crate::exact::quotient(&[room], &[each], 0, crate::policy::RoundingMode::Down) {
+        Some(q) if q < Decimal::from(n) => u32::try_from(q).unwrap_or(n),
+        _ => n,
+    }
+}
+
+/// One occurrence of `raw` points under what is left of an item's monthly and yearly caps: the
+/// points it counts and the cap that cut it (the yearly one when both did), as E6 takes them.
+pub(crate) fn under_item_caps(raw: Decimal, month_left: Option<Decimal>, year_left: Option<Decimal>) -> (Decimal, Option<Reason>) {
+    let (mut applied, mut cut) = (raw, None);
+    if let Some(left) = month_left
+        && applied > left
+    {
+        (applied, cut) = (left, Some(Reason::MonthCap));
+    }
+    if let Some(left) = year_left
+        && applied > left
+    {
+        (applied, cut) = (left, Some(Reason::YearCap));
+    }
+    (applied, cut)
+}
+
+impl Policy {
+    /// `k` occurrences of a line that counted `applied` points each after the category's cap
+    /// (cut for `cut`): the year-to-date state (E7's yearly cap usage, E4's best value of a key)
+    /// and the record's accumulator.
+    fn count_part<'a>(&self, p: &Pending<'a>, (k, applied, cut): (u32, Decimal, Option<Reason>), sx: u32, st: &mut YearState<'a>, accs: &mut [ChargeAcc]) {
+        // what each occurrence counted after its item's own caps (E7), before the category's
+        let before_category_cap = p.applied;
+        // E7: the yearly cap was used by the points before the category's cap cut them; under
+        // `yearly_cap_usage: counted` only what counted uses it
+        if self.doc.settings.yearly_cap_usage == YearToDate::Counted
+            && applied < before_category_cap
+            && self.doc.rules[p.item].caps.year.is_some()
+        {
+            let at = st.at(sx, p.item);
+            st.year_used[at] -= times(before_category_cap - applied, k);
+        }
+        // E4: what a keyed record counted raises the best value of its key for later months:
+        // after every cap, or before the category's (settings.achievement_value)
+        if let Some(key) = p.record.and_then(|r| r.key.as_ref()) {
+            let value = match self.doc.settings.achievement_value {
+                YearToDate::Counted => applied,
+                YearToDate::BeforeCategoryCap => before_category_cap,
+            };
+            if value > Decimal::ZERO {
+                *st.best_key.entry((sx, p.item, key.as_str())).or_default() += times(value, k);
+            }
+        }
+        if let Some(s) = p.slot {
+            let a = &mut accs[s as usize];
+            a.raw += times(p.raw, k);
+            a.points += times(applied, k);
+            if applied > Decimal::ZERO {
+                a.counted += k;
+            }
+            if let Some(c) = cut
+                && a.reason.is_none()
+            {
+                a.reason = Some(c);
+            }
+        }
+    }
+
+    /// The subject's categories and bonus categories, their lines in date order under the
+    /// category's cap (C2) or the bonus cap (C3); what each line counted goes to its record's
+    /// accumulator and the year-to-date state (E4, E7).
+    pub(super) fn category_results<'a>(
+        &self,
+        subject: &SubjectCx<'_, '_, 'a>,
+        accs: &mut [ChargeAcc],
+        st: &mut YearState<'a>,
+        scratch: &mut Scratch<'a>,
+        derived: &[(usize, (Decimal, String, usize))],
+    ) -> (Vec<CategoryResult>, Vec<CategoryResult>) {
+        let SubjectCx { world, kind, sx, .. } = *subject;
+        let Scratch { lines, order, .. } = scratch;
+        let sp = self.subject(kind);
+        let idx = world.idx;
+        // category caps (C2) and bonus caps (C3), in line order
+        let n_bonus = sp.categories.iter().filter(|c| c.bonus).count();
+        let mut categories = Vec::with_capacity(sp.categories.len() - n_bonus);
+        let mut bonuses = Vec::with_capacity(n_bonus);
+        // each line's category, and its order within the category: date, then record id (states,
+        // which have no date, first)
+        order.clear();
+        order.extend(0..lines.len());
+        order.sort_by_key(|&i| (self.item_cat[lines[i].item], lines[i].record.map(|r| (r.date, r.id.as_str()))));
+        let mut next = 0;
+        for (ci, (cat, (cat_code, cat_name))) in sp.categories.iter().zip(idx.names.texts.categories(kind)).enumerate() {
+            // C2/C3 consume a category in date order, then record id (states, which have no date, first),
+            // as rules.md orders the yearly caps
+            let start = next;
+            while next < order.len() && self.item_cat[lines[order[next]].item] == ci {
+                next += 1;
+            }
+            let derived_here = derived.iter().find(|(c, _)| *c == ci);
+            let mut res = CategoryResult {
+                code: cat_code.clone(),
+                name: cat_name.clone(),
+                max: cat.max,
+                points: Decimal::ZERO,
+                score: Decimal::ZERO,
+                // sized once: the derived score's line and the category's lines
+                lines: if world.explain {
+                    Vec::with_capacity(next - start + usize::from(derived_here.is_some()))
+                } else {
+                    Vec::new()
+                },
+                zeroed_by: None,
+            };
+            if let Some((_, (score, detail, ii))) = derived_here {
+                let raw = (cat.max - *score).max(Decimal::ZERO);
+                let (taken, cut) = if sp.floor == Floor::Category && raw > cat.max {
+                    (cat.max, Some(Reason::CategoryExhausted))
+                } else {
+                    (raw, None)
+                };
+                res.points += taken;
+                if world.explain {
+                    res.lines.push(Line {
+                        rule: idx.names.texts.codes[*ii].clone(),
+                        record: None,
+                        occurrences: 1,
+                        raw,
+                        points: taken,
+                        detail: cat!("derived score ", Dec(*score), ": ", detail),
+                        cut,
+                    });
+                }
+            }
+            for &li in &order[start..next] {
+                let p = &mut lines[li];
+                let capped = cat.bonus || sp.floor == Floor::Category;
+                // the run under the category's cap, occurrence by occurrence: those that fit
+                // whole, one cut to what is left, the rest to nothing. A line its item's caps cut
+                // is cut again when the category has less room left (C2 and C3 hold for every
+                // line: an item cap above the category's room let a deduction pass its category)
+                let one_part = [(p.n, p.applied, p.cut)];
+                let split: [(u32, Decimal, Option<Reason>); 3];
+                let mut parts: &[(u32, Decimal, Option<Reason>)] = &one_part;
+                if capped {
+                    let left = (cat.max - res.points).max(Decimal::ZERO);
+                    if times(p.applied, p.n) > left {
+                        // here p.applied > 0, as left ≥ 0; a line its item's caps cut already
+                        // keeps that reason
+                        let whole = whole_fits(left, p.applied, p.n);
+                        let why = p.cut.or(Some(if cat.bonus { Reason::BonusCap } else { Reason::CategoryExhausted }));
+                        let partial = left - times(p.applied, whole);
+                        split = [(whole, p.applied, p.cut), (1, partial, why), (p.n - whole - 1, Decimal::ZERO, why)];
+                        parts = &split;
+                    }
+                }
+                let (mut raw_sum, mut applied_sum, mut first_cut) = (Decimal::ZERO, Decimal::ZERO, None);
+                for &(k, applied, cut) in parts.iter().filter(|part| part.0 > 0) {
+                    applied_sum += times(applied, k);
+                    if world.explain {
+                        raw_sum += times(p.raw, k);
+                        first_cut = first_cut.or(cut);
+                    }
+                    self.count_part(p, (k, applied, cut), sx, st, accs);
+                }
+                res.points += applied_sum;
+                if world.explain {
+                    // one line per record and item: the parts of its run together
+                    let record = p.record.map(|r| idx.record_text(r));
+                    match res.lines.last_mut() {
+                        Some(l) if record.is_some() && l.record == record && l.rule == idx.names.texts.codes[p.item] => {
+                            l.occurrences += p.n;
+                            l.raw += raw_sum;
+                            l.points += applied_sum;
+                            l.cut = l.cut.or(first_cut);
+                        }
+                        _ => res.lines.push(Line {
+                            rule: idx.names.texts.codes[p.item].clone(),
+                            record,
+                            occurrences: p.n,
+                            raw: raw_sum,
+                            points: applied_sum,
+                            detail: std::mem::take(&mut p.detail),
+                            cut: first_cut,
+                        }),
+                    }
+                }
+            }
+            res.score = if cat.bonus {
+                res.points
+            } else {
+                cat.max - res.points
+            };
+            if cat.bonus {
+                bonuses.push(res)
+            } else {
+                categories.push(res)
+            }
+        }
+        (categories, bonuses)
+    }
+}
+
+/// An item's pending lines under its monthly and yearly caps.
+pub(super) fn item_caps<'a>(
+    item: &RuleItem,
+    year_key: usize,
+    st: &mut YearState<'a>,
+    states: &mut Vec<Pending<'a>>,
+    occs: &mut Vec<Pending<'a>>,
+    lines: &mut Vec<Pending<'a>>,
+) {
+    let mut month_used = Decimal::ZERO;
+        // per-item caps, monthly then yearly, occurrence by occurrence (E6): a run's
+        // occurrences that fit whole, then one cut to what is left, then the rest cut to nothing
+        let (month_cap, year_cap) = (item.caps.month, item.caps.year);
+        let left = |month_used: Decimal, year_used: Decimal| {
+            (
+                month_cap.map(|c| (c - month_used).max(Decimal::ZERO)),
+                year_cap.map(|c| (c - year_used).max(Decimal::ZERO)),
+            )
+        };
+        // an item without caps of its own: its lines as they are
+    if month_cap.is_none() && year_cap.is_none() {
+        lines.append(states);
+        lines.append(occs);
+        return;
+    }
+    for mut p in states.drain(..).chain(occs.drain(..)) {
+            if p.cut.is_some() {
+                lines.push(p);
+                continue;
+            }
+            let (ml, yl) = left(month_used, st.year_used[year_key]);
+            let room = match (ml, yl) {
+                (Some(m), Some(y)) => Some(m.min(y)),
+                (m, y) => m.or(y),
+            };
+            // occurrences of p.raw (> 0) that fit whole under both caps: every one when
+            // uncapped or when an occurrence takes nothing
+            let whole = match room {
+                Some(room) if p.raw > Decimal::ZERO => whole_fits(room, p.raw, p.n),
+                _ => p.n,
+            };
+            let first = lines.len();
+            // the run's text goes with its first part
+            let detail = std::mem::take(&mut p.detail);
+            let mut take = |q: Pending<'a>, month_used: &mut Decimal, year_used: &mut Decimal| {
+                let points = times(q.applied, q.n);
+                *month_used += points;
+                if year_cap.is_some() {
+                    *year_used += points;
+                }
+                lines.push(q);
+            };
+            let rest = p.n - whole;
+            if whole > 0 || rest == 0 {
+                take(p.part(whole, p.raw, None), &mut month_used, &mut st.year_used[year_key]);
+            }
+            // past them, the next occurrence is cut to what is left, the rest to nothing
+            for k in [1, rest.saturating_sub(1)].into_iter().filter(|&k| k > 0 && rest > 0) {
+                let (ml, yl) = left(month_used, st.year_used[year_key]);
+                let (applied, cut) = under_item_caps(p.raw, ml, yl);
+                take(p.part(k, applied, cut), &mut month_used, &mut st.year_used[year_key]);
+            }
+            lines[first].detail = detail;
+        }
+}

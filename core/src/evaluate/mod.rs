@@ -1,0 +1,448 @@
+//! Evaluation of a compiled hall month by month: each record charged to its subjects and items,
+//! the rule kinds' contributions, item caps (monthly, yearly), category and bonus caps (C2, C3),
+//! thresholds (S5.2, W6.1), and the year-to-date state carried to the next month.
+//!
+//! One month, step by step: the records charged (here), each subject's items and their
+//! contributions (`subject`), the caps (`caps`), the thresholds and the result (`thresholds`),
+//! then each record's fate (here).
+
+mod caps;
+mod subject;
+mod thresholds;
+
+use crate::compile::Index;
+use crate::dataset::{Record, Window, WindowMetrics};
+use crate::engine::{Explain, FastMap, Policy};
+use crate::kind::{Contribution, Rule, Via, World};
+use crate::month::{Days, YearMonth, covers, days_in_month};
+use crate::policy::{PolicyDoc, Rounding, RuleItem, SubjectKind};
+use crate::render::OutcomeTexts;
+use crate::result::*;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+// ------------------------------------------------------------------ year state
+
+/// Year-to-date state by subject index and item index (dense tables: `subject × items + item`).
+pub(crate) struct YearState<'a> {
+    pub(crate) items: usize,
+    /// Points counted per (subject, item) in the year, for yearly caps (E7: before the category cap).
+    pub(crate) year_used: Vec<Decimal>,
+    /// Highest value counted per (subject, item, key) (E4).
+    pub(crate) best_key: FastMap<(u32, usize, &'a str), Decimal>,
+    /// Counted-status occurrences per (subject, item) in the year to date.
+    pub(crate) counts: Vec<u32>,
+    /// Categories zeroed for the rest of the year: (subject, category index) → (item index, month).
+    pub(crate) zeroed: FastMap<(u32, usize), (usize, YearMonth)>,
+}
+
+impl YearState<'_> {
+    pub(crate) fn new(subjects: usize, items: usize) -> Self {
+        YearState {
+            items,
+            year_used: vec![Decimal::ZERO; subjects * items],
+            best_key: FastMap::default(),
+            counts: vec![0; subjects * items],
+            zeroed: FastMap::default(),
+        }
+    }
+    pub(crate) fn at(&self, subject: u32, item: usize) -> usize {
+        subject as usize * self.items + item
+    }
+}
+
+
+/// A record charged to a subject under an item in the month; `slot` is its accumulator.
+#[derive(Clone, Copy)]
+pub(crate) struct Charged<'a> {
+    pub(crate) subject: u32,
+    pub(crate) item: u32,
+    pub(crate) rec: &'a Record,
+    pub(crate) slot: u32,
+}
+
+// ------------------------------------------------------------------ month evaluation
+
+pub(crate) struct MonthWorld<'p, 'a> {
+    pub(crate) policy: &'p Policy,
+    pub(crate) idx: &'p Index<'a>,
+    /// Whether results carry category lines and text ([`Explain::Full`]).
+    pub(crate) explain: bool,
+    /// This month's staff results, once scored (window rules read them).
+    pub(crate) staff_results: Vec<SubjectMonth>,
+    pub(crate) staff_by_id: FastMap<&'a str, usize>,
+    /// By subject index: a window's staff on duty in the month, by staff id, and a staff member's
+    /// windows served, by window id, each with its days (what rules read and results show).
+    pub(crate) links: Vec<Vec<DaysLink>>,
+}
+
+impl<'p, 'a> MonthWorld<'p, 'a> {
+    pub(crate) fn new(policy: &'p Policy, idx: &'p Index<'a>, month: YearMonth, explain: bool) -> Self {
+        let mut mine: Vec<(&'a str, u32)> = Vec::new();
+        let mut links: Vec<Vec<DaysLink>> = vec![Vec::new(); idx.subjects()];
+        let nw = idx.windows.len();
+        let subject_id = |ix: usize| idx.names.subjects[ix].id.clone();
+        // staff in id order (their dense order), so each window's list comes out by staff id
+        for (si, s) in idx.staff.values().enumerate() {
+            mine.clear();
+            for a in &s.assignments {
+                let d = days_in_month(a.from, a.to, month);
+                if d > 0 {
+                    mine.push((a.window.as_str(), d));
+                }
+            }
+            if mine.is_empty() {
+                continue;
+            }
+            // by window id, the days of several assignments to one window added up
+            mine.sort_by_key(|(w, _)| *w);
+            mine.dedup_by(|b, a| {
+                let same = a.0 == b.0;
+                if same {
+                    a.1 += b.1;
+                }
+                same
+            });
+            let sx = nw + si;
+            links[sx].reserve_exact(mine.len());
+            for &(w, d) in &mine {
+                // assignments name windows of the roster (validated)
+                if let Some(&wx) = idx.window_ix.get(w) {
+                    links[wx as usize].push(DaysLink { id: subject_id(sx), days: d });
+                    links[sx].push(DaysLink { id: subject_id(wx as usize), days: d });
+                }
+            }
+        }
+        MonthWorld { policy, idx, explain, staff_results: Vec::new(), staff_by_id: FastMap::default(), links }
+    }
+
+    pub(crate) fn links_of(&self, kind: SubjectKind, id: &str) -> &[DaysLink] {
+        self.idx.ix(kind, id).map_or(&[][..], |i| self.links[i as usize].as_slice())
+    }
+}
+
+impl World for MonthWorld<'_, '_> {
+    fn window(&self, id: &str) -> Option<&Window> {
+        self.idx.windows.get(id).copied()
+    }
+    fn metrics(&self, window: &str, month: YearMonth) -> Option<&WindowMetrics> {
+        self.idx.metrics.get(&(window, month)).copied()
+    }
+    fn target(&self, metric: &str) -> Option<Decimal> {
+        self.idx.ds.targets.get(metric).copied()
+    }
+    fn staff_on_duty(&self, window: &str) -> &[DaysLink] {
+        self.links_of(SubjectKind::Window, window)
+    }
+    fn windows_served(&self, staff: &str) -> &[DaysLink] {
+        self.links_of(SubjectKind::Staff, staff)
+    }
+    fn staff_result(&self, staff: &str) -> Option<&SubjectMonth> {
+        self.staff_by_id.get(staff).map(|&i| &self.staff_results[i])
+    }
+    fn rule(&self, code: &str) -> Option<(&RuleItem, &dyn Rule)> {
+        self.policy.item(code)
+    }
+    fn rounding(&self) -> Rounding {
+        self.policy.doc.settings.rounding
+    }
+    fn window_open_days(&self, window: &str, month: YearMonth) -> Days {
+        // the days a window is open form one range: from its opening (or the month's first day)
+        // to its closing (or the month's last); none for a window not on the roster
+        match self.idx.windows.get(window) {
+            Some(w) => Days::within(w.opened, w.closed, month),
+            None => Days { first: month.last_day(), last: month.first_day() },
+        }
+    }
+    fn policy(&self) -> &PolicyDoc {
+        &self.policy.doc
+    }
+}
+
+/// The fate of one record on one (subject, item).
+#[derive(Default, Clone)]
+pub(crate) struct ChargeAcc {
+    pub(crate) subject: u32,
+    pub(crate) item: u32,
+    pub(crate) occurrences: u32,
+    pub(crate) counted: u32,
+    pub(crate) raw: Decimal,
+    pub(crate) points: Decimal,
+    pub(crate) reason: Option<Reason>,
+}
+
+/// Buffers a month's subjects reuse, so that scoring a subject allocates only for its result.
+#[derive(Default)]
+pub(crate) struct Scratch<'a> {
+    pub(crate) recs: Vec<&'a Record>,
+    pub(crate) contributions: Vec<Contribution<'a>>,
+    pub(crate) key_winner: FastMap<&'a str, (Decimal, NaiveDate, &'a str)>,
+    pub(crate) states: Vec<Pending<'a>>,
+    pub(crate) occs: Vec<Pending<'a>>,
+    pub(crate) lines: Vec<Pending<'a>>,
+    pub(crate) order: Vec<usize>,
+}
+
+/// A line awaiting caps: a state, or a run of a record's occurrences (E6) that all count alike.
+/// Caps split a run into at most three (those that fit, one cut to what is left, the rest cut to
+/// nothing), so work grows with the records, never with their `count`.
+pub(crate) struct Pending<'a> {
+    pub(crate) item: usize,
+    pub(crate) record: Option<&'a Record>,
+    /// The record's accumulator on this subject and item.
+    pub(crate) slot: Option<u32>,
+    /// Occurrences in the run (1 for a state).
+    pub(crate) n: u32,
+    /// Points of one occurrence before caps.
+    pub(crate) raw: Decimal,
+    /// Points one occurrence of the run counts after the caps so far.
+    pub(crate) applied: Decimal,
+    pub(crate) detail: String,
+    pub(crate) cut: Option<Reason>,
+}
+
+impl<'a> Pending<'a> {
+    /// `k` of the run's occurrences, each counting `applied`, cut for `cut` (without the text).
+    pub(crate) fn part(&self, k: u32, applied: Decimal, cut: Option<Reason>) -> Pending<'a> {
+        Pending { item: self.item, record: self.record, slot: self.slot, n: k, raw: self.raw, applied, detail: String::new(), cut }
+    }
+}
+
+/// `n` occurrences of `x` points: a multiplication only for a record whose `count` is past 1
+/// (most are 1, and a decimal product costs more than the test).
+#[inline]
+fn times(x: Decimal, n: u32) -> Decimal {
+    if n == 1 { x } else { x * Decimal::from(n) }
+}
+
+impl Policy {
+    pub(crate) fn month<'a>(&self, idx: &Index<'a>, month: YearMonth, st: &mut YearState<'a>, explain: Explain) -> MonthResult {
+        let full = explain == Explain::Full;
+        let mut texts = OutcomeTexts::default();
+        let mut warnings = Vec::new();
+
+        // subjects evaluated this month, by index (windows by id, then staff by id)
+        let mut evaluated = vec![false; idx.subjects()];
+        let nw = idx.windows.len();
+        let window_ids: Vec<(u32, &'a str)> = idx
+            .windows
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, w))| days_in_month(w.opened, w.closed, month) > 0)
+            .map(|(i, (id, _))| (i as u32, *id))
+            .collect();
+        let staff_ids: Vec<(u32, &'a str)> = idx
+            .staff
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, s))| s.assignments.iter().any(|a| days_in_month(a.from, a.to, month) > 0))
+            .map(|(i, (id, _))| ((nw + i) as u32, *id))
+            .collect();
+        for &(i, _) in window_ids.iter().chain(staff_ids.iter()) {
+            evaluated[i as usize] = true;
+        }
+
+        let (mut records, slots_of, charged, mut accs) = self.charge_records(idx, month, &evaluated, &mut texts, full, &mut warnings);
+
+        // each subject's charges, by item, in record order within an item
+        let (charged, ranges) = by_subject(&charged, idx.subjects());
+
+        let mut world = MonthWorld::new(self, idx, month, full);
+        let mut scratch = Scratch::default();
+        let mut staff_results = Vec::with_capacity(staff_ids.len());
+        for &(sx, s) in &staff_ids {
+            let group = &charged[ranges[sx as usize].clone()];
+            staff_results.push(self.subject_month(&world, SubjectKind::Staff, sx, s, month, group, &mut accs, st, &mut scratch));
+        }
+        // window rules read this month's staff results (W2, W3)
+        world.staff_results = staff_results;
+        world.staff_by_id = staff_ids.iter().enumerate().map(|(i, (_, s))| (*s, i)).collect();
+        let mut window_results = Vec::with_capacity(window_ids.len());
+        for &(wx, w) in &window_ids {
+            let group = &charged[ranges[wx as usize].clone()];
+            let mut res = self.subject_month(&world, SubjectKind::Window, wx, w, month, group, &mut accs, st, &mut scratch);
+            if !idx.metrics.contains_key(&(w, month)) {
+                let msg = format!("window {w} has no metrics for {month}: no metric rule applied");
+                res.warnings.push(msg.clone());
+                warnings.push(Warning { subject: Some(res.subject.clone()), rule: None, message: msg });
+            }
+            window_results.push(res);
+        }
+        let staff_results = std::mem::take(&mut world.staff_results);
+        for res in staff_results.iter().chain(window_results.iter()) {
+            for w in &res.warnings {
+                if !warnings.iter().any(|x| x.message == *w) {
+                    warnings.push(Warning { subject: Some(res.subject.clone()), rule: None, message: w.clone() });
+                }
+            }
+        }
+
+        // year-to-date counts, after the month is scored
+        for c in &charged {
+            let at = st.at(c.subject, c.item as usize);
+            st.counts[at] += c.rec.count;
+        }
+
+        record_outcomes(&mut records, slots_of, &mut accs, idx, &mut texts, full);
+
+        MonthResult { policy: idx.names.texts.id.clone(), hall: idx.names.hall.clone(), month, windows: window_results, staff: staff_results, records, warnings }
+    }
+
+    /// The month's records charged to their subjects and items (linked items too), each with
+    /// its outcome so far (not counted, and why, when it cannot count) and its accumulator slots.
+    #[allow(clippy::type_complexity)]
+    fn charge_records<'a>(
+        &self,
+        idx: &Index<'a>,
+        month: YearMonth,
+        evaluated: &[bool],
+        texts: &mut OutcomeTexts,
+        full: bool,
+        warnings: &mut Vec<Warning>,
+    ) -> (Vec<RecordOutcome>, Vec<std::ops::Range<usize>>, Vec<Charged<'a>>, Vec<ChargeAcc>) {
+        let settings = &self.doc.settings;
+        let ds = idx.ds;
+        let this_month = &idx.by_month[(month.month - 1) as usize];
+        // in the month's record order (date, then id), with the record's accumulator slots
+        let mut records: Vec<RecordOutcome> = Vec::with_capacity(this_month.len());
+        let mut slots_of: Vec<std::ops::Range<usize>> = Vec::with_capacity(this_month.len());
+        // every (record, subject, item) charge of the month, and its accumulator
+        let mut charged: Vec<Charged<'a>> = Vec::with_capacity(this_month.len() * 2);
+        let mut accs: Vec<ChargeAcc> = Vec::with_capacity(this_month.len() * 2);
+    for &ri in this_month {
+        let r = &ds.records[ri];
+        let item_idx = idx.rec_item[ri] as usize;
+        let sx = idx.rec_subject[ri];
+        let mut out = RecordOutcome {
+            record: idx.names.records[ri].clone(),
+            rule: idx.names.texts.codes[item_idx].clone(),
+            subject: idx.names.subjects[sx as usize].id.clone(),
+            date: r.date,
+            status: r.status,
+            outcome: OutcomeKind::NotCounted,
+            occurrences: r.count,
+            counted_occurrences: 0,
+            points: Decimal::ZERO,
+            reason: None,
+            detail: texts.empty.clone(),
+            charges: Charges::new(),
+        };
+        let (item, rule) = (&self.doc.rules[item_idx], self.rules[item_idx].as_ref());
+        let not_counted = if !settings.counted_statuses.contains(&r.status) {
+            Some(match r.status {
+                crate::dataset::Status::Revoked => Reason::Revoked,
+                _ => Reason::Pending,
+            })
+        } else if rule.derived_from().is_some() {
+            Some(Reason::DerivedItem)
+        } else if item.requires_evidence && r.evidence.as_deref().is_none_or(|e| e.trim().is_empty()) {
+            Some(Reason::NoEvidence)
+        } else if !evaluated[sx as usize] {
+            Some(Reason::NoTarget)
+        } else {
+            None
+        };
+        if let Some(reason) = not_counted {
+            out.reason = Some(reason);
+            if full {
+                out.detail = texts.not_counted(Some(reason));
+            }
+            records.push(out);
+            slots_of.push(0..0);
+            continue;
+        }
+        let first = accs.len();
+        let mut charge = |subject: u32, item: usize| {
+            let slot = accs.len() as u32;
+            charged.push(Charged { subject, item: item as u32, rec: r, slot });
+            accs.push(ChargeAcc { subject, item: item as u32, ..ChargeAcc::default() });
+        };
+        charge(sx, item_idx);
+        for &li in &self.links[item_idx] {
+            let link = self.rules[li].link().expect("linked");
+            let target: Option<&'a str> = match link.via {
+                Via::AssignedWindow => idx.window_on(&r.subject, r.date),
+                Via::ChiefRepresentative | Via::WindowHead => idx.windows.get(r.subject.as_str()).and_then(|w| {
+                    let terms = if link.via == Via::WindowHead { &w.heads } else { &w.chief_representatives };
+                    terms.iter().find(|t| covers(t.from, t.to, r.date)).and_then(|t| t.staff.as_deref())
+                }),
+            };
+            match target.and_then(|t| idx.ix(self.doc.rules[li].subject, t)) {
+                Some(t) if evaluated[t as usize] => charge(t, li),
+                _ => warnings.push(Warning {
+                    subject: Some(out.subject.clone()),
+                    rule: Some(idx.names.texts.codes[li].clone()),
+                    message: format!("record {}: no one to charge under {} on {}", r.id, self.doc.rules[li].code, r.date),
+                }),
+            }
+        }
+        records.push(out);
+        slots_of.push(first..accs.len());
+    }
+        (records, slots_of, charged, accs)
+    }
+}
+
+/// Each subject's charges, by item, in record order within an item: a counting sort by subject
+/// (dense indices), then each subject's few charges by item (both stable). Returns the sorted
+/// charges and each subject's range of them.
+fn by_subject<'a>(charged: &[Charged<'a>], subjects: usize) -> (Vec<Charged<'a>>, Vec<std::ops::Range<usize>>) {
+    let mut ranges = vec![0..0; subjects];
+    let sorted = {
+        let mut start = vec![0usize; subjects + 1];
+        for c in charged {
+            start[c.subject as usize + 1] += 1;
+        }
+        for s in 0..subjects {
+            start[s + 1] += start[s];
+            ranges[s] = start[s]..start[s + 1];
+        }
+        let mut sorted = charged.to_vec();
+        for c in charged {
+            let at = &mut start[c.subject as usize];
+            sorted[*at] = *c;
+            *at += 1;
+        }
+        for r in &ranges {
+            sorted[r.clone()].sort_by_key(|c| c.item);
+        }
+        sorted
+    };
+    (sorted, ranges)
+}
+
+/// Each record's fate, from its accumulators, written into its outcome in place.
+fn record_outcomes(records: &mut [RecordOutcome], slots_of: Vec<std::ops::Range<usize>>, accs: &mut [ChargeAcc], idx: &Index<'_>, texts: &mut OutcomeTexts, full: bool) {
+    for (out, slots) in records.iter_mut().zip(slots_of) {
+        if slots.len() > 1 {
+            out.charges.reserve_exact(slots.len());
+        }
+        for (i, slot) in slots.enumerate() {
+            let a = std::mem::take(&mut accs[slot]);
+            if i == 0 {
+                out.counted_occurrences = a.counted;
+                out.points = a.points;
+                out.reason = a.reason;
+                out.outcome = if a.points.is_zero() {
+                    OutcomeKind::NotCounted
+                } else if a.points < a.raw {
+                    OutcomeKind::PartlyCounted
+                } else {
+                    OutcomeKind::Counted
+                };
+                if full {
+                    out.detail = texts.describe(&a, out.outcome);
+                }
+            }
+            out.charges.push(Charge {
+                subject: if i == 0 { out.subject.clone() } else { idx.names.subjects[a.subject as usize].id.clone() },
+                rule: idx.names.texts.codes[a.item as usize].clone(),
+                occurrences: a.occurrences,
+                counted_occurrences: a.counted,
+                raw: a.raw,
+                points: a.points,
+                reason: a.reason,
+            });
+        }
+    }
+}

@@ -1,0 +1,323 @@
+//! One subject's month: its items visited in order, each rule kind's contributions, keyed records
+//! taken at their highest (C4, E4), each record's occurrences as one run (E6) handed to the caps,
+//! and the effects (flags, forced grades) of records and thresholds.
+
+use super::caps::item_caps;
+use super::{ChargeAcc, Charged, MonthWorld, Pending, Scratch, YearState};
+use crate::dataset::Record;
+use crate::engine::{FastMap, Policy};
+use crate::kind::{Contribution, RuleContext};
+use crate::month::YearMonth;
+use crate::policy::{Effects, SubjectKind};
+use crate::render::PolicyTexts;
+use crate::result::*;
+use crate::text::{Dec, Text, cat};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+impl Policy {
+    /// One subject's month: its items' lines (each item's contributions under its own caps), its
+    /// categories under their caps (C2, C3), its thresholds (S5.2, W6.1), and the result.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn subject_month<'a>(
+        &self,
+        world: &MonthWorld<'_, 'a>,
+        kind: SubjectKind,
+        sx: u32,
+        id: &'a str,
+        month: YearMonth,
+        group: &[Charged<'a>],
+        accs: &mut [ChargeAcc],
+        st: &mut YearState<'a>,
+        scratch: &mut Scratch<'a>,
+    ) -> SubjectMonth {
+        let subject = SubjectCx { world, kind, sx, id, month };
+        let mut tally = Tally::default();
+        scratch.lines.clear();
+        // the group holds this subject's charges by item (ascending), as the items are visited
+        let mut cur = 0;
+        for &ii in self.items_of(kind) {
+            while cur < group.len() && (group[cur].item as usize) < ii {
+                cur += 1;
+            }
+            let start = cur;
+            while cur < group.len() && group[cur].item as usize == ii {
+                cur += 1;
+            }
+            self.item_lines(&subject, ii, &group[start..cur], accs, st, scratch, &mut tally);
+        }
+        let (mut categories, bonuses) = self.category_results(&subject, accs, st, scratch, &tally.derived);
+        self.thresholds(&subject, group, st, &mut categories, &mut tally);
+        self.assemble(&subject, categories, bonuses, tally)
+    }
+
+    /// An item's lines for the subject: the kind's contributions (C4/E4 keyed records taken at
+    /// their highest), as pending lines under the item's monthly and yearly caps (E6).
+    #[allow(clippy::too_many_arguments)]
+    fn item_lines<'a>(
+        &self,
+        subject: &SubjectCx<'_, '_, 'a>,
+        ii: usize,
+        mine: &[Charged<'a>],
+        accs: &mut [ChargeAcc],
+        st: &mut YearState<'a>,
+        scratch: &mut Scratch<'a>,
+        tally: &mut Tally,
+    ) {
+        let SubjectCx { world, kind, sx, id, month } = *subject;
+        let Scratch { recs, contributions, key_winner, states, occs, lines, .. } = scratch;
+        let Tally { warnings, flags, forced, derived } = tally;
+        let idx = world.idx;
+        let item = &self.doc.rules[ii];
+        // an item that only reads records has nothing to do without them
+        if mine.is_empty() && self.record_only[ii] {
+            return;
+        }
+        // charged in the month's record order: date, then id
+        recs.clear();
+        recs.extend(mine.iter().map(|c| c.rec));
+        let mut hint = 0;
+        let cx = RuleContext {
+            month,
+            subject: id,
+            kind,
+            item,
+            records: recs,
+            world,
+            explain: world.explain,
+        };
+        contributions.clear();
+        self.rules[ii].apply(&cx, contributions);
+
+        key_winners(contributions, key_winner);
+        states.clear();
+        occs.clear();
+        for c in contributions.drain(..) {
+            match c {
+                Contribution::Warning(w) => warnings.push(w),
+                Contribution::Score { score, detail } => {
+                    match derived.iter_mut().find(|(c, _)| *c == self.item_cat[ii]) {
+                        Some(d) => d.1 = (score, detail, ii),
+                        None => derived.push((self.item_cat[ii], (score, detail, ii))),
+                    }
+                }
+                Contribution::State { points, detail } => states.push(Pending {
+                    item: ii,
+                    record: None,
+                    slot: None,
+                    n: 1,
+                    raw: points,
+                    applied: points,
+                    detail,
+                    cut: None,
+                }),
+                Contribution::Occurrences {
+                    record: r,
+                    points_each,
+                    detail,
+                    effects,
+                } => {
+                    let slot = find_slot(mine, r, &mut hint);
+                    if let Some(s) = slot {
+                        accs[s as usize].occurrences += r.count;
+                    }
+                    if !effects.is_empty() || !item.effects.is_empty() {
+                        let rid = idx.record_text(r);
+                        if !effects.is_empty() {
+                            self.apply_effects(&idx.names.texts, 
+                                &effects,
+                                ii,
+                                Some(&rid),
+                                flags,
+                                forced,
+                            );
+                        }
+                        if !item.effects.is_empty() {
+                            self.apply_effects(&idx.names.texts, 
+                                &item.effects,
+                                ii,
+                                Some(&rid),
+                                flags,
+                                forced,
+                            );
+                        }
+                    }
+                    let mut raw = points_each;
+                    let mut detail = detail;
+                    if let Some(k) = &r.key {
+                        let w = &key_winner[k.as_str()];
+                        if w.2 != r.id {
+                            occs.push(Pending {
+                                item: ii,
+                                record: Some(r),
+                                slot,
+                                n: 1,
+                                raw,
+                                applied: Decimal::ZERO,
+                                detail,
+                                cut: Some(Reason::NotHighestOfKey),
+                            });
+                            continue;
+                        }
+                        if self.doc.settings.achievement_scope
+                            == crate::policy::AchievementScope::Year
+                        {
+                            let best = st
+                                .best_key
+                                .get(&(sx, ii, k.as_str()))
+                                .copied()
+                                .unwrap_or_default();
+                            if best >= raw {
+                                if world.explain {
+                                    detail = cat!(detail, "; key ", k, " already counted at ", Dec::norm(best));
+                                }
+                                occs.push(Pending {
+                                    item: ii,
+                                    record: Some(r),
+                                    slot,
+                                    n: 1,
+                                    raw,
+                                    applied: Decimal::ZERO,
+                                    detail,
+                                    cut: Some(Reason::AlreadyCounted),
+                                });
+                                continue;
+                            }
+                            if best > Decimal::ZERO {
+                                if world.explain {
+                                    detail = cat!(detail, "; top-up over ", Dec::norm(best), " already counted for key ", k);
+                                }
+                                raw -= best;
+                            }
+                        }
+                    }
+                    // the record's occurrences as one run (E6)
+                    occs.push(Pending {
+                        item: ii,
+                        record: Some(r),
+                        slot,
+                        n: r.count,
+                        raw,
+                        applied: raw,
+                        detail,
+                        cut: None,
+                    });
+                }
+            }
+        }
+        item_caps(item, st.at(sx, ii), st, states, occs, lines);
+    }
+
+    /// Flags and forced grades of an item's effects, for a record (or a threshold, without one).
+    pub(crate) fn apply_effects(
+        &self,
+        texts: &PolicyTexts,
+        e: &Effects,
+        ii: usize,
+        record: Option<&Text>,
+        flags: &mut Vec<Flag>,
+        forced: &mut Option<(String, String)>,
+    ) {
+        let item = &self.doc.rules[ii];
+        let code = &texts.codes[ii];
+        for p in &e.disqualify {
+            flags.push(Flag {
+                code: texts.disqualified.clone(),
+                period: Some(*p),
+                rule: Some(code.clone()),
+                record: record.cloned(),
+                category: None,
+                detail: format!(
+                    "award eligibility lost for the {} ({})",
+                    match p {
+                        crate::policy::PeriodKind::Month => "month",
+                        crate::policy::PeriodKind::Quarter => "quarter",
+                        crate::policy::PeriodKind::Year => "year",
+                    },
+                    item.code
+                ),
+            });
+        }
+        if let Some(g) = &e.force_grade {
+            let by = match record {
+                Some(r) => format!("{} (record {r})", item.code),
+                None => item.code.clone(),
+            };
+            forced.get_or_insert((g.clone(), by));
+            flags.push(Flag {
+                code: texts.forced_grade.clone(),
+                period: None,
+                rule: Some(code.clone()),
+                record: record.cloned(),
+                category: None,
+                detail: format!("grade {g} whatever the score"),
+            });
+        }
+        if let Some(f) = &e.flag {
+            flags.push(Flag {
+                code: Text::new(f),
+                period: None,
+                rule: Some(code.clone()),
+                record: record.cloned(),
+                category: None,
+                detail: item.name_zh.clone(),
+            });
+        }
+    }
+}
+
+/// What one subject's month gathers besides its lines: warnings, flags, a forced grade, and the
+/// derived category scores (category → (score, detail, item); a later item of the same category
+/// replaces an earlier one).
+#[derive(Default)]
+pub(crate) struct Tally {
+    pub(super) warnings: Vec<String>,
+    pub(super) flags: Vec<Flag>,
+    pub(super) forced: Option<(String, String)>,
+    derived: Vec<(usize, (Decimal, String, usize))>,
+}
+
+/// The subject being scored, and the month's world.
+#[derive(Clone, Copy)]
+pub(crate) struct SubjectCx<'w, 'p, 'a> {
+    pub(super) world: &'w MonthWorld<'p, 'a>,
+    pub(super) kind: SubjectKind,
+    pub(super) sx: u32,
+    id: &'a str,
+    pub(super) month: YearMonth,
+}
+
+/// Keyed records (C4, E4): the highest record of each key in the month (equal values: the
+/// earliest date, then id); later months count only the top-up over the year's best.
+fn key_winners<'a>(contributions: &[Contribution<'a>], key_winner: &mut FastMap<&'a str, (Decimal, NaiveDate, &'a str)>) {
+        key_winner.clear();
+        for c in contributions.iter() {
+            if let Contribution::Occurrences {
+                record: r,
+                points_each,
+                ..
+            } = c
+                && let Some(k) = &r.key
+            {
+                let cand = (*points_each, r.date, r.id.as_str());
+                let better = match key_winner.get(k.as_str()) {
+                    None => true,
+                    Some(w) => cand.0 > w.0 || (cand.0 == w.0 && (cand.1, cand.2) < (w.1, w.2)),
+                };
+                if better {
+                    key_winner.insert(k.as_str(), cand);
+                }
+            }
+        }
+
+}
+
+/// The accumulator slot of a record among an item's charges. Contributions come in record order,
+/// so the search starts after the last one found.
+pub(crate) fn find_slot(mine: &[Charged<'_>], r: &Record, hint: &mut usize) -> Option<u32> {
+    let n = mine.len();
+    (0..n).map(|k| (*hint + k) % n).find(|&i| std::ptr::eq(mine[i].rec, r)).map(|i| {
+        *hint = i + 1;
+        mine[i].slot
+    })
+}

@@ -1,0 +1,197 @@
+//! The end of a subject's month: the item thresholds met (S5.2, W6.1), each zeroing a category,
+//! raising flags or applying effects, then the result assembled from its categories (base,
+//! bonus, total within the policy's bounds, grade).
+
+use super::subject::{SubjectCx, Tally};
+use super::{Charged, YearState};
+use crate::engine::Policy;
+use crate::policy::{CountScope, Persistence, SubjectKind};
+use crate::result::*;
+use crate::text::Text;
+use rust_decimal::Decimal;
+
+impl Policy {
+    /// The item thresholds met this month (S5.2, W6.1): a category zeroed, flags, effects.
+    pub(super) fn thresholds(
+        &self,
+        subject: &SubjectCx<'_, '_, '_>,
+        group: &[Charged<'_>],
+        st: &mut YearState<'_>,
+        categories: &mut [CategoryResult],
+        tally: &mut Tally,
+    ) {
+        let SubjectCx { world, kind, sx, month, .. } = *subject;
+        let Tally { flags, forced, .. } = tally;
+        let sp = self.subject(kind);
+        let idx = world.idx;
+        // thresholds (S5.2, W6.1)
+        for &ii in self.items_of(kind).iter().filter(|&&ii| self.has_threshold[ii]) {
+            let item = &self.doc.rules[ii];
+            let ts = [item.threshold.as_ref(), self.rules[ii].threshold()];
+            for (t, refs) in ts.into_iter().zip(self.threshold_refs[ii]) {
+                let (Some(t), Some((ci, zcat))) = (t, refs) else { continue };
+                let counted_code: &str = t.counts.as_deref().unwrap_or(&item.code);
+                let in_month: u32 = group.iter().filter(|c| c.item as usize == ci).map(|c| c.rec.count).sum();
+                let before = st.counts[st.at(sx, ci)];
+                let year = before + in_month;
+                let met = t.any_of.iter().find(|c| {
+                    let n = match c.scope {
+                        CountScope::Month => in_month,
+                        CountScope::Year => year,
+                    };
+                    let reached =
+                        c.at_least.is_some_and(|a| n >= a) || c.more_than.is_some_and(|m| n > m);
+                    reached && (!c.requires_occurrence_in_month || in_month > 0)
+                });
+
+                let zkey = zcat.map(|c| (sx, c));
+                let earlier = zkey.and_then(|k| st.zeroed.get(&k).copied());
+                let why = match (met, earlier) {
+                    (Some(c), _) => {
+                        let n = if c.scope == CountScope::Month {
+                            in_month
+                        } else {
+                            year
+                        };
+                        let scope = if c.scope == CountScope::Month {
+                            "this month"
+                        } else {
+                            "in the year to date"
+                        };
+                        Some(format!("{} {counted_code} {scope}", n))
+                    }
+                    (None, Some((rule, since)))
+                        if t.persistence == Persistence::RestOfYear && rule == ii =>
+                    {
+                        Some(format!("since {since}"))
+                    }
+                    _ => None,
+                };
+                let Some(why) = why else { continue };
+                if met.is_some()
+                    && t.persistence == Persistence::RestOfYear
+                    && earlier.is_none()
+                    && let Some(k) = zkey
+                {
+                    st.zeroed.insert(k, (ii, month));
+                }
+                let code = &idx.names.texts.codes[ii];
+                if let Some(zi) = zcat
+                    && let Some(c) = categories
+                        .iter_mut()
+                        .find(|c| c.code == sp.categories[zi].code)
+                {
+                    let z = &idx.names.texts.categories(kind)[zi].0;
+                    let extra = (c.max - c.points).max(Decimal::ZERO);
+                    if world.explain {
+                        c.lines.push(Line {
+                            rule: code.clone(),
+                            record: None,
+                            occurrences: 1,
+                            raw: extra,
+                            points: extra,
+                            detail: format!("{z} scores 0: {why}"),
+                            cut: None,
+                        });
+                    }
+                    c.points = c.max;
+                    c.score = Decimal::ZERO;
+                    c.zeroed_by = Some(item.code.clone());
+                    if t.annual_whole_year {
+                        flags.push(Flag {
+                            code: idx.names.texts.category_zeroed_for_year.clone(),
+                            period: Some(crate::policy::PeriodKind::Year),
+                            rule: Some(code.clone()),
+                            record: None,
+                            category: Some(z.clone()),
+                            detail: format!("{z} scores 0 for the year ({why}); the annual result counts it as 0 in every month"),
+                        });
+                    }
+                }
+                if let Some(f) = &t.flag {
+                    flags.push(Flag {
+                        code: Text::new(f),
+                        period: None,
+                        rule: Some(code.clone()),
+                        record: None,
+                        category: None,
+                        detail: why.clone(),
+                    });
+                }
+                if met.is_some() {
+                    self.apply_effects(&idx.names.texts, &t.effects, ii, None, flags, forced);
+                }
+            }
+        }
+    }
+
+    /// The subject's month from its categories: base, bonus, total within the policy's bounds,
+    /// grade, department and links, flags.
+    pub(super) fn assemble(
+        &self,
+        subject: &SubjectCx<'_, '_, '_>,
+        categories: Vec<CategoryResult>,
+        bonuses: Vec<CategoryResult>,
+        tally: Tally,
+    ) -> SubjectMonth {
+        let SubjectCx { world, kind, sx, .. } = *subject;
+        let Tally { warnings, mut flags, forced, .. } = tally;
+        let sp = self.subject(kind);
+        let idx = world.idx;
+        let base: Decimal = categories.iter().map(|c| c.score).sum();
+        let bonus: Decimal = bonuses.iter().map(|c| c.score).sum();
+        let mut total = base + bonus;
+        if let Some(hi) = sp.max_total
+            && total > hi
+        {
+            total = hi;
+        }
+        if let Some(lo) = sp.min_total
+            && total < lo
+        {
+            total = lo;
+        }
+        let (grade, grade_forced_by) = match forced {
+            Some((g, by)) => (idx.names.texts.grade(&self.doc, &g), Some(by)),
+            None => (idx.names.texts.grades[self.doc.grades.band(total)].clone(), None),
+        };
+        let names = &idx.names.subjects[sx as usize];
+        let (department, links) = match kind {
+            // a window's staff on duty
+            SubjectKind::Window => (names.department.clone().unwrap_or_default(), world.links[sx as usize].clone()),
+            SubjectKind::Staff => {
+                // the windows a staff member served
+                let served: Vec<DaysLink> = world.links[sx as usize].clone();
+                let dept = names
+                    .department
+                    .clone()
+                    .or_else(|| {
+                        served
+                            .first()
+                            .and_then(|l| idx.subject_names(SubjectKind::Window, &l.id))
+                            .and_then(|w| w.department.clone())
+                    })
+                    .unwrap_or_default();
+                (dept, served)
+            }
+        };
+        flags.sort_by(|a, b| (&a.code, &a.period, &a.record).cmp(&(&b.code, &b.period, &b.record)));
+        flags.dedup();
+        SubjectMonth {
+            subject: names.id.clone(),
+            kind,
+            name: names.name.clone(),
+            department,
+            links,
+            categories,
+            bonuses,
+            base: base.normalize(),
+            bonus: bonus.normalize(),
+            total: total.normalize(),
+            grade,
+            grade_forced_by,
+            flags,
+            warnings,
+        }
+    }
+}
