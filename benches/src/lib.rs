@@ -60,7 +60,7 @@ pub fn digest(h: &HallYear) -> u64 {
             d.n(x.flags.len());
         }
         for r in &m.records {
-            d.text(&r.record).dec(r.points).n(r.counted_occurrences as usize).text(&r.detail).n(r.charges.len());
+            d.text(r.record()).dec(r.points()).n(r.counted_occurrences() as usize).text(&r.detail()).n(r.charge_count());
         }
     }
     for p in h.quarters.iter().chain(std::iter::once(&h.annual)) {

@@ -6,7 +6,8 @@
 //! dropping each result, not the digest); the rayon figures are wall time, digests included.
 //! Other modes (the third argument): `full` or `scores` (one level), `subset` (the pandas
 //! baseline's work), `floor` (a floor under it), `json` (the C ABI call's phases), `ffi` (the C ABI
-//! against the same work in Rust, alternately), `parse` (parse and validate apart).
+//! against the same work in Rust, alternately), `parse` (parse and validate apart), `dump OUT`
+//! (each hall-year's JSON, full and scores only, into OUT: to compare two engines byte for byte).
 
 use kaoping_benches::*;
 use kaoping_core::{Dataset, Explain, Policy};
@@ -52,6 +53,10 @@ fn main() {
     }
     if only.as_deref() == Some("parse") {
         return parse_apart(&dir, runs);
+    }
+    if only.as_deref() == Some("dump") {
+        let out = std::env::args().nth(4).expect("dump OUT: the folder to write into");
+        return dump(&dir, out.as_ref());
     }
     let policy = Policy::builtin();
     let texts = read_all(&hall_files(dir.as_ref()));
@@ -107,6 +112,25 @@ fn main() {
         println!("evaluate ({name:6}), rayon   {:8.3} s  ({} threads)", r, rayon::current_num_threads());
     }
     println!("peak memory                 {:8.0} MiB", peak_rss_mib());
+}
+
+/// Each hall-year's JSON (`Explain::Full` and `Explain::Scores`), written into `out` by the
+/// hall file's name: the same input through two builds must give the same bytes (issue 19's
+/// "every number, grade, flag, rank, award and record outcome unchanged").
+fn dump(dir: &str, out: &std::path::Path) {
+    let policy = Policy::builtin();
+    std::fs::create_dir_all(out).expect("the output folder");
+    let files = hall_files(dir.as_ref());
+    for (f, text) in files.iter().zip(read_all(&files)) {
+        let ds = Dataset::from_json(&text).expect("parses");
+        let name = f.file_stem().and_then(|s| s.to_str()).expect("a file name");
+        for (level, explain) in [("full", Explain::Full), ("scores", Explain::Scores)] {
+            let h = policy.evaluate_hall_year_with(&ds, explain).expect("valid");
+            let json = serde_json::to_string_pretty(&h).expect("serialises");
+            std::fs::write(out.join(format!("{name}.{level}.json")), json).expect("written");
+        }
+    }
+    println!("{} halls written to {}", files.len(), out.display());
 }
 
 /// The pandas baseline's subset ("monthly staff scores"): the county policy reduced to it

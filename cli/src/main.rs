@@ -646,7 +646,7 @@ fn print_tables(policy: &Policy, res: &MonthResult, top: usize) {
     table("窗口考评", &windows, top);
     out!();
     table("窗口工作人员考评", &staff, top);
-    let counted = res.records.iter().filter(|r| r.outcome != kaoping_core::result::OutcomeKind::NotCounted).count();
+    let counted = res.records.iter().filter(|r| r.outcome() != kaoping_core::result::OutcomeKind::NotCounted).count();
     out!();
     out!("记录 {} 条: 计分 {} 条, 未计分 {} 条; 提示 {} 条", res.records.len(), counted, res.records.len() - counted, res.warnings.len());
 }

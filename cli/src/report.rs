@@ -115,7 +115,7 @@ impl Report<'_> {
         let p = self.period;
         let doc = self.policy.doc();
         let records: Vec<_> = self.months.iter().flat_map(|m| m.records.iter()).collect();
-        let counted = records.iter().filter(|r| r.outcome != OutcomeKind::NotCounted).count();
+        let counted = records.iter().filter(|r| r.outcome() != OutcomeKind::NotCounted).count();
         let mut rows = vec![
             vec![Cell::text("大厅"), Cell::text(&self.hall_name)],
             vec![Cell::text("考评期间"), Cell::text(format!("{} ({})", period_label(p.period), p.period))],
@@ -411,25 +411,24 @@ impl Report<'_> {
         for m in self.months {
             for r in &m.records {
                 let charges: Vec<String> = r
-                    .charges
-                    .iter()
-                    .filter(|c| c.subject != r.subject || c.rule != r.rule)
-                    .map(|c| format!("{} {} {}", c.subject, c.rule, crate::table::decimal_text(c.points)))
+                    .charges()
+                    .filter(|c| c.subject() != r.subject() || c.rule() != r.rule())
+                    .map(|c| format!("{} {} {}", c.subject(), c.rule(), crate::table::decimal_text(c.points())))
                     .collect();
                 rows.push(vec![
-                    Cell::text(&r.record),
-                    Cell::text(r.date.to_string()),
-                    Cell::text(&r.rule),
-                    Cell::text(self.rule_name(&r.rule)),
-                    Cell::text(&r.subject),
-                    Cell::text(status_zh(r.status)),
-                    Cell::text(outcome_zh(r.outcome)),
-                    Cell::Int(r.occurrences as i64),
-                    Cell::Int(r.counted_occurrences as i64),
-                    Cell::Score(r.points),
-                    Cell::text(r.reason.map(|x| x.label_zh()).unwrap_or("")),
+                    Cell::text(r.record()),
+                    Cell::text(r.date().to_string()),
+                    Cell::text(r.rule()),
+                    Cell::text(self.rule_name(r.rule())),
+                    Cell::text(r.subject()),
+                    Cell::text(status_zh(r.status())),
+                    Cell::text(outcome_zh(r.outcome())),
+                    Cell::Int(r.occurrences() as i64),
+                    Cell::Int(r.counted_occurrences() as i64),
+                    Cell::Score(r.points()),
+                    Cell::text(r.reason().map(|x| x.label_zh()).unwrap_or("")),
                     Cell::text(charges.join("; ")),
-                    Cell::text(&r.detail),
+                    Cell::text(r.detail()),
                 ]);
             }
         }

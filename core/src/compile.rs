@@ -153,8 +153,9 @@ pub(crate) struct Names {
     /// This evaluation's own copy of the policy's texts.
     pub(crate) texts: PolicyTexts,
     pub(crate) hall: Text,
-    /// Record ids, by index in the dataset.
-    pub(crate) records: Vec<Text>,
+    /// What record outcomes are rendered with (record ids, rule codes, subject ids), shared by
+    /// the evaluation's months.
+    pub(crate) outcomes: std::sync::Arc<crate::outcome::OutcomeNames>,
     /// By subject index.
     pub(crate) subjects: Vec<SubjectNames>,
 }
@@ -660,19 +661,19 @@ impl<'a> Index<'a> {
         for s in self.staff.values() {
             subjects.push(SubjectNames { id: Text::new(&s.id), name: Text::new(&s.name), department: s.department.as_deref().map(&mut dept) });
         }
-        self.names = Names { texts: policy.texts.fresh(), hall: Text::new(&ds.hall.id), records: ds.records.iter().map(|r| Text::new(&r.id)).collect(), subjects };
+        let texts = policy.texts.fresh();
+        let outcomes = crate::outcome::OutcomeNames::new(
+            ds.records.iter().map(|r| r.id.as_str()),
+            texts.codes.clone(),
+            subjects.iter().map(|s| s.id.clone()).collect(),
+        );
+        self.names = Names { texts, hall: Text::new(&ds.hall.id), outcomes: std::sync::Arc::new(outcomes), subjects };
         self
     }
 
-    /// A record's id as shared text.
+    /// A record's id as text (a line's or a flag's).
     pub(crate) fn record_text(&self, r: &Record) -> Text {
-        // a record from the dataset is found by its place; any other (a custom kind's own) by its id
-        let i = (r as *const Record as usize).wrapping_sub(self.ds.records.as_ptr() as usize)
-            / std::mem::size_of::<Record>().max(1);
-        match self.names.records.get(i) {
-            Some(t) if std::ptr::eq(&self.ds.records[i], r) => t.clone(),
-            _ => Text::new(&r.id),
-        }
+        Text::new(&r.id)
     }
 
     pub(crate) fn subject_names(&self, kind: SubjectKind, id: &str) -> Option<&SubjectNames> {

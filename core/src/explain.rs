@@ -69,14 +69,14 @@ pub fn explain(result: &MonthResult, subject: &str) -> Option<String> {
         .records
         .iter()
         .filter(|r| {
-            r.subject == s.subject && r.outcome == OutcomeKind::NotCounted && r.charges.is_empty()
+            r.subject() == s.subject.as_str() && r.outcome() == OutcomeKind::NotCounted && r.charge_count() == 0
         })
         .collect();
     if !others.is_empty() {
         let _ = writeln!(out, "未计分记录:");
         for r in others {
-            let why = r.reason.map(|x| x.label_zh()).unwrap_or("");
-            let _ = writeln!(out, "  {} {} {}: {}", r.record, r.rule, r.date, why);
+            let why = r.reason().map(|x| x.label_zh()).unwrap_or("");
+            let _ = writeln!(out, "  {} {} {}: {}", r.record(), r.rule(), r.date(), why);
         }
     }
     Some(out)

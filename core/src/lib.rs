@@ -12,6 +12,28 @@
 //! let result = policy.evaluate_month(&ds, month).unwrap();
 //! assert!(result.windows.is_empty());
 //! ```
+//!
+//! The flow, one module a step: [`dataset`] and [`policy`] parse, `compile` validates and
+//! builds the compiled hall (dense indices, records grouped by month), `evaluate` scores the
+//! months over it, [`period`] makes quarters, the year, ranks and awards, and `render`,
+//! [`explain`] and [`outcome`] turn the compact results into text when asked.
+//!
+//! A month's record outcomes ([`result::MonthResult::records`]) are held compactly, one row per
+//! record with no text; read them through views, which render ids, codes and the `detail`
+//! account on demand (JSON output is unchanged: a list of [`result::RecordOutcome`]):
+//!
+//! ```
+//! # use kaoping_core::{Policy, Dataset};
+//! # let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data/county-2026.json")).unwrap();
+//! # let ds = Dataset::from_json(&text).unwrap();
+//! let year = Policy::builtin().evaluate_year(&ds).unwrap();
+//! let october = year.month(10).unwrap();
+//! for o in &october.records {
+//!     let _ = (o.record(), o.rule(), o.points(), o.reason(), o.charges().len());
+//! }
+//! let owned: Vec<kaoping_core::result::RecordOutcome> = october.records.to_vec();
+//! assert_eq!(owned.len(), october.records.len());
+//! ```
 #![forbid(unsafe_code)]
 
 pub mod dataset;
@@ -27,6 +49,7 @@ pub mod kind;
 pub mod kinds;
 pub mod limits;
 pub mod month;
+pub mod outcome;
 pub mod period;
 pub mod policy;
 mod render;

@@ -394,12 +394,12 @@ impl Policy {
         }
         // short codes compared byte by byte, without a call per comparison
         let same = |a: &str, b: &str| a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y);
-        for ch in m.records.iter().flat_map(|r| r.charges.iter()) {
-            if rules.window.iter().any(|r| same(&ch.rule, r)) {
-                *c.window.entry(ch.subject.as_str()).or_default() += ch.occurrences;
+        for ch in m.records.iter().flat_map(|r| r.charges()) {
+            if rules.window.iter().any(|r| same(ch.rule(), r)) {
+                *c.window.entry(ch.subject()).or_default() += ch.occurrences();
             }
-            if rules.staff.iter().any(|r| same(&ch.rule, r)) {
-                *c.staff.entry(ch.subject.as_str()).or_default() += ch.occurrences;
+            if rules.staff.iter().any(|r| same(ch.rule(), r)) {
+                *c.staff.entry(ch.subject()).or_default() += ch.occurrences();
             }
         }
         c

@@ -1,11 +1,10 @@
-//! Texts of results: the policy's names shared by every result, and the outcome texts of a
-//! month's records, written once and shared.
+//! Texts of results: the policy's names shared by every result, and a record's outcome in
+//! words, rendered when asked.
 
-use crate::evaluate::ChargeAcc;
+use crate::outcome::ChargeFate;
 use crate::policy::{PolicyDoc, SubjectKind, SubjectPolicy};
 use crate::result::*;
-use crate::text::{Dec, Text, cat};
-use rust_decimal::Decimal;
+use crate::text::{Dec, Text};
 
 /// A policy's strings that results repeat, each built once and shared. Each evaluation takes its
 /// own copy ([`PolicyTexts::fresh`]): threads evaluating halls in parallel then never touch the
@@ -85,109 +84,73 @@ impl PolicyTexts {
 }
 
 
-/// A month's record outcome texts. Most records of a month say one of a few things ("counted: 2
-/// point(s)", "not counted: revoked"), so each such text is written once and shared ([`Text`]);
-/// a partly counted record's text is its own, and so is a counted one's past the first
-/// [`OutcomeTexts::SHARED`] amounts of points (stated points can take any value, E11: the search
-/// stays short).
-#[derive(Default)]
-pub(crate) struct OutcomeTexts {
-    pub(crate) empty: Text,
-    pub(crate) counted: Vec<(Decimal, Text)>,
-    pub(crate) not_counted: Vec<(Option<Reason>, Text)>,
+/// A record's outcome in words, rendered from its own charge when a caller reads it: "counted: 2
+/// point(s)", "not counted: revoked", "1 of 3 counted: yearly cap (3 of 9 point(s))"; nothing
+/// for results evaluated without text.
+pub(crate) struct OutcomeDetail<'m> {
+    pub(crate) full: bool,
+    /// Whether the record was charged at all (a pending or revoked one is not).
+    pub(crate) charged: bool,
+    pub(crate) outcome: OutcomeKind,
+    pub(crate) own: &'m ChargeFate,
 }
 
-impl OutcomeTexts {
-    const SHARED: usize = 32;
-
-    pub(crate) fn describe(&mut self, a: &ChargeAcc, outcome: OutcomeKind) -> Text {
-        match outcome {
+impl std::fmt::Display for OutcomeDetail<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if !self.full {
+            return Ok(());
+        }
+        let a = self.own;
+        let reason = a.reason.map(|r| r.label_en()).unwrap_or("");
+        match (self.charged, self.outcome) {
+            (false, _) | (true, OutcomeKind::NotCounted) => write!(f, "not counted: {reason}"),
             // equal points print alike ("2" and "2.0" both as 2)
-            OutcomeKind::Counted => match self.counted.iter().find(|(p, _)| *p == a.points) {
-                Some((_, t)) => t.clone(),
-                None => {
-                    let t = Text::from(describe(a, outcome));
-                    if self.counted.len() < Self::SHARED {
-                        self.counted.push((a.points, t.clone()));
-                    }
-                    t
-                }
-            },
-            OutcomeKind::NotCounted => self.not_counted(a.reason),
-            OutcomeKind::PartlyCounted => Text::from(describe(a, outcome)),
+            (true, OutcomeKind::Counted) => write!(f, "counted: {} point(s)", Dec::norm(a.points)),
+            (true, OutcomeKind::PartlyCounted) => write!(
+                f,
+                "{} of {} counted: {reason} ({} of {} point(s))",
+                a.counted,
+                a.occurrences,
+                Dec::norm(a.points),
+                Dec::norm(a.raw)
+            ),
         }
-    }
-
-    pub(crate) fn not_counted(&mut self, reason: Option<Reason>) -> Text {
-        match self.not_counted.iter().find(|(r, _)| *r == reason) {
-            Some((_, t)) => t.clone(),
-            None => {
-                let t = Text::from(cat!("not counted: ", reason.map(|r| r.label_en()).unwrap_or("")));
-                self.not_counted.push((reason, t.clone()));
-                t
-            }
-        }
-    }
-}
-
-pub(crate) fn describe(a: &ChargeAcc, outcome: OutcomeKind) -> String {
-    let reason = a.reason.map(|r| r.label_en()).unwrap_or("");
-    match outcome {
-        OutcomeKind::Counted => cat!("counted: ", Dec::norm(a.points), " point(s)"),
-        OutcomeKind::PartlyCounted => cat!(
-            a.counted,
-            " of ",
-            a.occurrences,
-            " counted: ",
-            reason,
-            " (",
-            Dec::norm(a.points),
-            " of ",
-            Dec::norm(a.raw),
-            " point(s))"
-        ),
-        OutcomeKind::NotCounted => cat!("not counted: ", reason),
     }
 }
 
 #[cfg(test)]
-mod outcome_text_tests {
-    use super::{ChargeAcc, OutcomeKind, OutcomeTexts};
+mod outcome_detail_tests {
+    use super::{ChargeFate, OutcomeDetail, OutcomeKind};
     use crate::result::Reason;
     use rust_decimal::Decimal;
-
-    fn acc(points: &str) -> ChargeAcc {
+    
+    fn fate(points: &str) -> ChargeFate {
         let p: Decimal = points.parse().unwrap();
-        ChargeAcc { occurrences: 1, counted: 1, raw: p, points: p, ..Default::default() }
+        ChargeFate { occurrences: 1, counted: 1, raw: p, points: p, ..Default::default() }
+    }
+
+    fn text(own: &ChargeFate, charged: bool, outcome: OutcomeKind, full: bool) -> String {
+        OutcomeDetail { full, charged, outcome, own }.to_string()
     }
 
     #[test]
-    fn a_months_record_texts_are_written_once_and_shared() {
-        let mut t = OutcomeTexts::default();
-        // "2" and "2.0" print alike, so they share one text
-        let a = t.describe(&acc("2"), OutcomeKind::Counted);
-        let b = t.describe(&acc("2.0"), OutcomeKind::Counted);
-        assert_eq!(a, "counted: 2 point(s)");
-        assert!(std::ptr::eq(a.as_str(), b.as_str()));
-        let r = t.not_counted(Some(Reason::Revoked));
-        assert_eq!(r, "not counted: revoked");
-        assert!(std::ptr::eq(r.as_str(), t.not_counted(Some(Reason::Revoked)).as_str()));
-        assert_eq!(t.not_counted(None), "not counted: ");
-        // past the shared amounts each text is written for its record, and still right
-        for i in 0..3 * OutcomeTexts::SHARED {
-            let points = format!("0.{i:03}1");
-            let d: Decimal = points.parse().unwrap();
-            let want = format!("counted: {} point(s)", d.normalize());
-            assert_eq!(t.describe(&acc(&points), OutcomeKind::Counted), want);
-            assert_eq!(t.describe(&acc(&points), OutcomeKind::Counted), want);
-        }
-        assert!(t.counted.len() <= OutcomeTexts::SHARED);
-        // a partly counted record's text is its own
-        let mut part = acc("3");
+    fn a_records_outcome_in_words() {
+        // "2" and "2.0" print alike
+        assert_eq!(text(&fate("2"), true, OutcomeKind::Counted, true), "counted: 2 point(s)");
+        assert_eq!(text(&fate("2.0"), true, OutcomeKind::Counted, true), "counted: 2 point(s)");
+        assert_eq!(text(&fate("0.0010"), true, OutcomeKind::Counted, true), "counted: 0.001 point(s)");
+        // a record never charged (C10 revoked) and one charged that counted nothing
+        let revoked = ChargeFate { reason: Some(Reason::Revoked), ..Default::default() };
+        assert_eq!(text(&revoked, false, OutcomeKind::NotCounted, true), "not counted: revoked");
+        let exhausted = ChargeFate { occurrences: 1, raw: Decimal::ONE, reason: Some(Reason::CategoryExhausted), ..Default::default() };
+        assert_eq!(text(&exhausted, true, OutcomeKind::NotCounted, true), "not counted: category exhausted");
+        // 3 occurrences of 3 points, a yearly cap leaves room for one: 3 of 9 points
+        let mut part = fate("3");
         part.occurrences = 3;
         part.raw = "9".parse().unwrap();
         part.reason = Some(Reason::YearCap);
-        assert_eq!(t.describe(&part, OutcomeKind::PartlyCounted), "1 of 3 counted: yearly cap (3 of 9 point(s))");
+        assert_eq!(text(&part, true, OutcomeKind::PartlyCounted, true), "1 of 3 counted: yearly cap (3 of 9 point(s))");
+        // without text (Explain::Scores) nothing is written
+        assert_eq!(text(&part, true, OutcomeKind::PartlyCounted, false), "");
     }
 }
-

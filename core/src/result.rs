@@ -4,6 +4,7 @@ use crate::dataset::Status;
 use crate::month::YearMonth;
 use crate::policy::{PeriodKind, SubjectKind};
 use crate::text::Text;
+pub use crate::outcome::{ChargeRef, OutcomeRef, Outcomes};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -19,7 +20,8 @@ pub struct MonthResult {
     pub windows: Vec<SubjectMonth>,
     pub staff: Vec<SubjectMonth>,
     /// One outcome per record dated in the month, in date then id order.
-    pub records: Vec<RecordOutcome>,
+    // held compactly: read through `Outcomes::iter`, written as a list of `RecordOutcome`
+    pub records: Outcomes,
     /// Problems that did not stop the evaluation (a window-month without metrics, …).
     pub warnings: Vec<Warning>,
 }
@@ -206,6 +208,8 @@ impl Reason {
 }
 
 /// How a record fared: every input record appears exactly once (C10).
+// results hold outcomes compactly (`Outcomes`); this is the form they are written and read as,
+// and `OutcomeRef::to_owned` renders one
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct RecordOutcome {
     pub record: Text,
@@ -264,8 +268,8 @@ impl MonthResult {
             .chain(self.staff.iter())
             .find(|s| s.subject == id)
     }
-    pub fn record(&self, id: &str) -> Option<&RecordOutcome> {
-        self.records.iter().find(|r| r.record == id)
+    pub fn record(&self, id: &str) -> Option<OutcomeRef<'_>> {
+        self.records.find(id)
     }
 }
 

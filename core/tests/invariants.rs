@@ -190,16 +190,16 @@ fn check_every_record_once(ds: &Dataset, year: &YearResult) {
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for m in &year.months {
         for r in &m.records {
-            *seen.entry(r.record.as_str()).or_default() += 1;
+            *seen.entry(r.record()).or_default() += 1;
             // outcome and points agree
-            match r.outcome {
+            match r.outcome() {
                 OutcomeKind::NotCounted => {
-                    assert!(r.points.is_zero() && r.reason.is_some(), "{r:?}")
+                    assert!(r.points().is_zero() && r.reason().is_some(), "{r:?}")
                 }
                 OutcomeKind::PartlyCounted => {
-                    assert!(r.reason.is_some() && r.points > Decimal::ZERO, "{r:?}")
+                    assert!(r.reason().is_some() && r.points() > Decimal::ZERO, "{r:?}")
                 }
-                OutcomeKind::Counted => assert!(r.points > Decimal::ZERO, "{r:?}"),
+                OutcomeKind::Counted => assert!(r.points() > Decimal::ZERO, "{r:?}"),
             }
         }
     }

@@ -84,7 +84,7 @@ fn units_times_points_past_the_limit_are_refused_naming_the_record() {
     let ds = hall(json!([{"id": "ok", "rule": "S1.2", "subject": "P", "date": "2026-03-10", "units": "1", "count": 80}]));
     let r = policy.evaluate_month(&ds, "2026-03".parse().unwrap()).expect("March evaluates");
     assert_eq!(r.subject("P").unwrap().category("S1").unwrap().score, d("0"));
-    let o = r.record("ok").unwrap();
+    let o = r.record("ok").unwrap().to_owned();
     // the first occurrence is cut to the 20 left, the other 79 to nothing
     assert_eq!((o.counted_occurrences, o.points), (1, d("20")));
 }

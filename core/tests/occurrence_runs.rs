@@ -48,7 +48,7 @@ fn a_run_cut_by_the_category_cap_in_the_middle_of_an_occurrence() {
         ]),
         "2026-03",
     );
-    let o = r.record("b").expect("record b in the result");
+    let o = r.record("b").expect("record b in the result").to_owned();
     // 9 of 11 counted: 8 × 2 + 1 = 17 of 22 points
     assert_eq!((o.occurrences, o.counted_occurrences), (11, 9));
     assert_eq!(o.points, d("17"));
@@ -70,7 +70,7 @@ fn a_run_under_a_monthly_item_cap_then_the_bonus_cap() {
         &hall(vec![json!({"id": "w", "rule": "WB.3", "subject": "W", "date": "2026-03-09", "count": 7})]),
         "2026-03",
     );
-    let o = r.record("w").unwrap();
+    let o = r.record("w").unwrap().to_owned();
     assert_eq!((o.occurrences, o.counted_occurrences, o.points), (7, 4, d("2")));
     assert_eq!(o.reason, Some(Reason::MonthCap));
     // window W's bonus: 2; total 100 + 2 = 102
@@ -85,9 +85,9 @@ fn a_thousand_records_of_a_thousand_occurrences_stay_small() {
         .map(|i| json!({"id": format!("R{i:04}"), "rule": "SB.1", "subject": "P", "date": "2026-03-09", "count": 1000}))
         .collect();
     let r = month(&hall(recs), "2026-03");
-    let first = r.record("R0000").unwrap();
+    let first = r.record("R0000").unwrap().to_owned();
     assert_eq!((first.counted_occurrences, first.points, first.reason), (4, d("2"), Some(Reason::YearCap)));
-    let last = r.record("R0999").unwrap();
+    let last = r.record("R0999").unwrap().to_owned();
     assert_eq!((last.occurrences, last.counted_occurrences, last.points), (1000, 0, d("0")));
     assert_eq!(last.outcome, OutcomeKind::NotCounted);
     // one line a record, not one an occurrence

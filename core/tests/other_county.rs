@@ -215,10 +215,10 @@ fn v10_per_unit_half_days_and_working_days() {
     let r = eval(&ds, "2026-03");
     let a = subject(&r, "A");
     // 3 half days × 0.5 = 1.5; 30 − 1.5 = 28.5
-    assert_eq!(r.record("ab1").unwrap().points, d("1.5"));
+    assert_eq!(r.record("ab1").unwrap().to_owned().points, d("1.5"));
     assert_eq!(score(a, "S1"), d("28.5"));
     // 4 working days overdue × 0.2 = 0.8; 25 − 0.8 = 24.2
-    assert_eq!(r.record("od1").unwrap().points, d("0.8"));
+    assert_eq!(r.record("od1").unwrap().to_owned().points, d("0.8"));
     assert_eq!(score(a, "S3"), d("24.2"));
     // 100 − 1.5 − 0.8 = 97.7
     assert_eq!(a.total, d("97.7"));
@@ -355,7 +355,7 @@ fn v15_window_record_also_deducts_from_the_chief_representative() {
     assert_eq!(b.total, d("98"));
 
     // the window record's outcome lists both charges: its own item, then the chief's
-    let o = r.record("empty1").unwrap();
+    let o = r.record("empty1").unwrap().to_owned();
     assert_eq!(o.points, d("2")); // on W1.2 itself
     assert!(
         o.charges
@@ -367,7 +367,7 @@ fn v15_window_record_also_deducts_from_the_chief_representative() {
             .iter()
             .any(|c| c.subject == "A" && c.rule == "S4.3" && c.points == d("2"))
     );
-    let o = r.record("sanji").unwrap();
+    let o = r.record("sanji").unwrap().to_owned();
     assert!(
         o.charges
             .iter()
@@ -410,7 +410,7 @@ fn v11_minute_tiers() {
         ]),
     );
     let r = eval(&ds, "2026-03");
-    let pts = |id: &str| r.record(id).unwrap().points;
+    let pts = |id: &str| r.record(id).unwrap().to_owned().points;
     assert_eq!(pts("a05"), d("1")); // 5 ≤ 10 → 1
     assert_eq!(pts("a10"), d("1")); // 10 ≤ 10 → 1 (more than 10 is exclusive)
     assert_eq!(pts("a11"), d("2")); // 11 > 10 → 2
@@ -535,12 +535,12 @@ fn v3_bonus_capped_at_5_a_month_and_total_at_105() {
     // 4 × 2 = 8 raw; the category holds 5: 2 + 2 + 1 (cut) + 0 (cut)
     assert_eq!(e.bonus, d("5"));
     assert_eq!(e.total, d("105")); // 100 + 5 = 105 = max_total
-    assert_eq!(r.record("e2").unwrap().outcome, OutcomeKind::Counted);
-    let e3 = r.record("e3").unwrap();
+    assert_eq!(r.record("e2").unwrap().to_owned().outcome, OutcomeKind::Counted);
+    let e3 = r.record("e3").unwrap().to_owned();
     assert_eq!(e3.outcome, OutcomeKind::PartlyCounted);
     assert_eq!(e3.points, d("1")); // 5 − 4 left
     assert_eq!(e3.reason, Some(Reason::BonusCap));
-    let e4 = r.record("e4").unwrap();
+    let e4 = r.record("e4").unwrap().to_owned();
     assert_eq!(e4.outcome, OutcomeKind::NotCounted);
     assert_eq!(e4.reason, Some(Reason::BonusCap));
 
@@ -552,9 +552,9 @@ fn v3_bonus_capped_at_5_a_month_and_total_at_105() {
     let w = subject(&r, "W01");
     // WB.1 month cap 1: 0.5 + 0.5 + 0 (MonthCap); WB.2 3500 ≥ 3000 → 1; WB.3 national 3, city 1
     // in item order: 0.5 + 0.5 + 1 + 3 = 5, so the city record is cut by the bonus cap
-    assert_eq!(r.record("wb1c").unwrap().reason, Some(Reason::MonthCap));
-    assert_eq!(r.record("wb3n").unwrap().points, d("3"));
-    assert_eq!(r.record("wb3c").unwrap().reason, Some(Reason::BonusCap));
+    assert_eq!(r.record("wb1c").unwrap().to_owned().reason, Some(Reason::MonthCap));
+    assert_eq!(r.record("wb3n").unwrap().to_owned().points, d("3"));
+    assert_eq!(r.record("wb3c").unwrap().to_owned().reason, Some(Reason::BonusCap));
     assert_eq!(w.bonus, d("5"));
     assert_eq!(w.total, d("105")); // W5 from E's S1 30 → 15; 100 + 5
     let w2 = subject(&r, "W02");
@@ -590,14 +590,14 @@ fn v2_staff_deductions_have_no_floor() {
             .flat_map(|c| &c.lines)
             .all(|l| l.cut.is_none())
     ); // nothing was cut
-    assert_eq!(r.record("z2").unwrap().points, d("50")); // all 10 complaints count on Z
+    assert_eq!(r.record("z2").unwrap().to_owned().points, d("50")); // all 10 complaints count on Z
 
     // the window (扣完为止) gets the same complaints through W6.1 but stops at 0
     let w = subject(&r, "W01");
     assert_eq!(score(w, "W6"), d("0")); // 50 → capped at 15
     let charge = r
         .record("z2")
-        .unwrap()
+        .unwrap().to_owned()
         .charges
         .iter()
         .find(|c| c.subject == "W01")

@@ -152,7 +152,7 @@ proptest! {
                 prop_assert!(s.total >= Decimal::ZERO && s.total <= Decimal::from(110));
             }
             for r in &m.records {
-                *seen.entry(r.record.clone()).or_insert(0) += 1;
+                *seen.entry(r.record().to_string()).or_insert(0) += 1;
             }
         }
         prop_assert_eq!(seen.len(), d.records.len());
@@ -325,7 +325,7 @@ proptest! {
                 }
             }
             for r in &m.records {
-                *seen.entry(r.record.clone()).or_insert(0) += 1;
+                *seen.entry(r.record().to_string()).or_insert(0) += 1;
             }
         }
         prop_assert_eq!(seen.len(), d.records.len());

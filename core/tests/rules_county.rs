@@ -107,9 +107,10 @@ fn bonus(r: &MonthResult, id: &str) -> Decimal {
     subj(r, id).bonus
 }
 
-fn out<'a>(r: &'a MonthResult, id: &str) -> &'a RecordOutcome {
+fn out(r: &MonthResult, id: &str) -> RecordOutcome {
     r.record(id)
         .unwrap_or_else(|| panic!("record {id} missing from the result of {}", r.month))
+        .to_owned()
 }
 
 fn has_period_flag(s: &SubjectMonth, code: &str, period: PeriodKind) -> bool {

@@ -3,7 +3,7 @@
 //! to the records' accumulators and the year-to-date state (E4, E7).
 
 use super::subject::SubjectCx;
-use super::{ChargeAcc, Pending, Scratch, YearState, times};
+use super::{ChargeFate, Pending, Scratch, YearState, times};
 use crate::engine::Policy;
 use crate::policy::{Floor, RuleItem, YearToDate};
 use crate::result::*;
@@ -40,7 +40,7 @@ impl Policy {
     /// `k` occurrences of a line that counted `applied` points each after the category's cap
     /// (cut for `cut`): the year-to-date state (E7's yearly cap usage, E4's best value of a key)
     /// and the record's accumulator.
-    fn count_part<'a>(&self, p: &Pending<'a>, (k, applied, cut): (u32, Decimal, Option<Reason>), sx: u32, st: &mut YearState<'a>, accs: &mut [ChargeAcc]) {
+    fn count_part<'a>(&self, p: &Pending<'a>, (k, applied, cut): (u32, Decimal, Option<Reason>), sx: u32, st: &mut YearState<'a>, accs: &mut [ChargeFate]) {
         // what each occurrence counted after its item's own caps (E7), before the category's
         let before_category_cap = p.applied;
         // E7: the yearly cap was used by the points before the category's cap cut them; under
@@ -84,7 +84,7 @@ impl Policy {
     pub(super) fn category_results<'a>(
         &self,
         subject: &SubjectCx<'_, '_, 'a>,
-        accs: &mut [ChargeAcc],
+        accs: &mut [ChargeFate],
         st: &mut YearState<'a>,
         scratch: &mut Scratch<'a>,
         derived: &[(usize, (Decimal, String, usize))],

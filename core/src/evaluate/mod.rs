@@ -16,7 +16,7 @@ use crate::engine::{Explain, FastMap, Policy};
 use crate::kind::{Contribution, Rule, Via, World};
 use crate::month::{Days, YearMonth, covers, days_in_month};
 use crate::policy::{PolicyDoc, Rounding, RuleItem, SubjectKind};
-use crate::render::OutcomeTexts;
+use crate::outcome::Outcomes;
 use crate::result::*;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -159,17 +159,7 @@ impl World for MonthWorld<'_, '_> {
     }
 }
 
-/// The fate of one record on one (subject, item).
-#[derive(Default, Clone)]
-pub(crate) struct ChargeAcc {
-    pub(crate) subject: u32,
-    pub(crate) item: u32,
-    pub(crate) occurrences: u32,
-    pub(crate) counted: u32,
-    pub(crate) raw: Decimal,
-    pub(crate) points: Decimal,
-    pub(crate) reason: Option<Reason>,
-}
+pub(crate) use crate::outcome::ChargeFate;
 
 /// Buffers a month's subjects reuse, so that scoring a subject allocates only for its result.
 #[derive(Default)]
@@ -218,7 +208,6 @@ fn times(x: Decimal, n: u32) -> Decimal {
 impl Policy {
     pub(crate) fn month<'a>(&self, idx: &Index<'a>, month: YearMonth, st: &mut YearState<'a>, explain: Explain) -> MonthResult {
         let full = explain == Explain::Full;
-        let mut texts = OutcomeTexts::default();
         let mut warnings = Vec::new();
 
         // subjects evaluated this month, by index (windows by id, then staff by id)
@@ -242,7 +231,7 @@ impl Policy {
             evaluated[i as usize] = true;
         }
 
-        let (mut records, slots_of, charged, mut accs) = self.charge_records(idx, month, &evaluated, &mut texts, full, &mut warnings);
+        let (fates, charged, mut accs) = self.charge_records(idx, month, &evaluated, &mut warnings);
 
         // each subject's charges, by item, in record order within an item
         let (charged, ranges) = by_subject(&charged, idx.subjects());
@@ -283,104 +272,88 @@ impl Policy {
             st.counts[at] += c.rec.count;
         }
 
-        record_outcomes(&mut records, slots_of, &mut accs, idx, &mut texts, full);
+        let records = record_outcomes(&fates, &accs, idx, full);
 
         MonthResult { policy: idx.names.texts.id.clone(), hall: idx.names.hall.clone(), month, windows: window_results, staff: staff_results, records, warnings }
     }
 
-    /// The month's records charged to their subjects and items (linked items too), each with
-    /// its outcome so far (not counted, and why, when it cannot count) and its accumulator slots.
-    #[allow(clippy::type_complexity)]
+    /// The month's records charged to their subjects and items (linked items too): each record's
+    /// fate so far (not charged, and why, when it cannot count) and its accumulator slots.
     fn charge_records<'a>(
         &self,
         idx: &Index<'a>,
         month: YearMonth,
         evaluated: &[bool],
-        texts: &mut OutcomeTexts,
-        full: bool,
         warnings: &mut Vec<Warning>,
-    ) -> (Vec<RecordOutcome>, Vec<std::ops::Range<usize>>, Vec<Charged<'a>>, Vec<ChargeAcc>) {
+    ) -> (Vec<RecordFate>, Vec<Charged<'a>>, Vec<ChargeFate>) {
         let settings = &self.doc.settings;
         let ds = idx.ds;
         let this_month = &idx.by_month[(month.month - 1) as usize];
         // in the month's record order (date, then id), with the record's accumulator slots
-        let mut records: Vec<RecordOutcome> = Vec::with_capacity(this_month.len());
-        let mut slots_of: Vec<std::ops::Range<usize>> = Vec::with_capacity(this_month.len());
+        let mut fates: Vec<RecordFate> = Vec::with_capacity(this_month.len());
         // every (record, subject, item) charge of the month, and its accumulator
         let mut charged: Vec<Charged<'a>> = Vec::with_capacity(this_month.len() * 2);
-        let mut accs: Vec<ChargeAcc> = Vec::with_capacity(this_month.len() * 2);
-    for &ri in this_month {
-        let r = &ds.records[ri];
-        let item_idx = idx.rec_item[ri] as usize;
-        let sx = idx.rec_subject[ri];
-        let mut out = RecordOutcome {
-            record: idx.names.records[ri].clone(),
-            rule: idx.names.texts.codes[item_idx].clone(),
-            subject: idx.names.subjects[sx as usize].id.clone(),
-            date: r.date,
-            status: r.status,
-            outcome: OutcomeKind::NotCounted,
-            occurrences: r.count,
-            counted_occurrences: 0,
-            points: Decimal::ZERO,
-            reason: None,
-            detail: texts.empty.clone(),
-            charges: Charges::new(),
-        };
-        let (item, rule) = (&self.doc.rules[item_idx], self.rules[item_idx].as_ref());
-        let not_counted = if !settings.counted_statuses.contains(&r.status) {
-            Some(match r.status {
-                crate::dataset::Status::Revoked => Reason::Revoked,
-                _ => Reason::Pending,
-            })
-        } else if rule.derived_from().is_some() {
-            Some(Reason::DerivedItem)
-        } else if item.requires_evidence && r.evidence.as_deref().is_none_or(|e| e.trim().is_empty()) {
-            Some(Reason::NoEvidence)
-        } else if !evaluated[sx as usize] {
-            Some(Reason::NoTarget)
-        } else {
-            None
-        };
-        if let Some(reason) = not_counted {
-            out.reason = Some(reason);
-            if full {
-                out.detail = texts.not_counted(Some(reason));
-            }
-            records.push(out);
-            slots_of.push(0..0);
-            continue;
-        }
-        let first = accs.len();
-        let mut charge = |subject: u32, item: usize| {
-            let slot = accs.len() as u32;
-            charged.push(Charged { subject, item: item as u32, rec: r, slot });
-            accs.push(ChargeAcc { subject, item: item as u32, ..ChargeAcc::default() });
-        };
-        charge(sx, item_idx);
-        for &li in &self.links[item_idx] {
-            let link = self.rules[li].link().expect("linked");
-            let target: Option<&'a str> = match link.via {
-                Via::AssignedWindow => idx.window_on(&r.subject, r.date),
-                Via::ChiefRepresentative | Via::WindowHead => idx.windows.get(r.subject.as_str()).and_then(|w| {
-                    let terms = if link.via == Via::WindowHead { &w.heads } else { &w.chief_representatives };
-                    terms.iter().find(|t| covers(t.from, t.to, r.date)).and_then(|t| t.staff.as_deref())
-                }),
+        let mut accs: Vec<ChargeFate> = Vec::with_capacity(this_month.len() * 2);
+        for &ri in this_month {
+            let r = &ds.records[ri];
+            let item_idx = idx.rec_item[ri] as usize;
+            let sx = idx.rec_subject[ri];
+            let (item, rule) = (&self.doc.rules[item_idx], self.rules[item_idx].as_ref());
+            let not_counted = if !settings.counted_statuses.contains(&r.status) {
+                Some(match r.status {
+                    crate::dataset::Status::Revoked => Reason::Revoked,
+                    _ => Reason::Pending,
+                })
+            } else if rule.derived_from().is_some() {
+                Some(Reason::DerivedItem)
+            } else if item.requires_evidence && r.evidence.as_deref().is_none_or(|e| e.trim().is_empty()) {
+                Some(Reason::NoEvidence)
+            } else if !evaluated[sx as usize] {
+                Some(Reason::NoTarget)
+            } else {
+                None
             };
-            match target.and_then(|t| idx.ix(self.doc.rules[li].subject, t)) {
-                Some(t) if evaluated[t as usize] => charge(t, li),
-                _ => warnings.push(Warning {
-                    subject: Some(out.subject.clone()),
-                    rule: Some(idx.names.texts.codes[li].clone()),
-                    message: format!("record {}: no one to charge under {} on {}", r.id, self.doc.rules[li].code, r.date),
-                }),
+            if let Some(reason) = not_counted {
+                fates.push(RecordFate { record: ri as u32, slots: 0..0, uncharged: Some(reason) });
+                continue;
             }
+            let first = accs.len() as u32;
+            let mut charge = |subject: u32, item: usize| {
+                let slot = accs.len() as u32;
+                charged.push(Charged { subject, item: item as u32, rec: r, slot });
+                accs.push(ChargeFate { subject, item: item as u32, ..ChargeFate::default() });
+            };
+            charge(sx, item_idx);
+            for &li in &self.links[item_idx] {
+                let link = self.rules[li].link().expect("linked");
+                let target: Option<&'a str> = match link.via {
+                    Via::AssignedWindow => idx.window_on(&r.subject, r.date),
+                    Via::ChiefRepresentative | Via::WindowHead => idx.windows.get(r.subject.as_str()).and_then(|w| {
+                        let terms = if link.via == Via::WindowHead { &w.heads } else { &w.chief_representatives };
+                        terms.iter().find(|t| covers(t.from, t.to, r.date)).and_then(|t| t.staff.as_deref())
+                    }),
+                };
+                match target.and_then(|t| idx.ix(self.doc.rules[li].subject, t)) {
+                    Some(t) if evaluated[t as usize] => charge(t, li),
+                    _ => warnings.push(Warning {
+                        subject: Some(idx.names.subjects[sx as usize].id.clone()),
+                        rule: Some(idx.names.texts.codes[li].clone()),
+                        message: format!("record {}: no one to charge under {} on {}", r.id, self.doc.rules[li].code, r.date),
+                    }),
+                }
+            }
+            fates.push(RecordFate { record: ri as u32, slots: first..accs.len() as u32, uncharged: None });
         }
-        records.push(out);
-        slots_of.push(first..accs.len());
+        (fates, charged, accs)
     }
-        (records, slots_of, charged, accs)
-    }
+}
+
+/// A record of the month as charged: its accumulator slots (its own charge first), or why it
+/// was not charged at all.
+pub(crate) struct RecordFate {
+    record: u32,
+    slots: std::ops::Range<u32>,
+    uncharged: Option<Reason>,
 }
 
 /// Each subject's charges, by item, in record order within an item: a counting sort by subject
@@ -411,38 +384,23 @@ fn by_subject<'a>(charged: &[Charged<'a>], subjects: usize) -> (Vec<Charged<'a>>
     (sorted, ranges)
 }
 
-/// Each record's fate, from its accumulators, written into its outcome in place.
-fn record_outcomes(records: &mut [RecordOutcome], slots_of: Vec<std::ops::Range<usize>>, accs: &mut [ChargeAcc], idx: &Index<'_>, texts: &mut OutcomeTexts, full: bool) {
-    for (out, slots) in records.iter_mut().zip(slots_of) {
-        if slots.len() > 1 {
-            out.charges.reserve_exact(slots.len());
-        }
-        for (i, slot) in slots.enumerate() {
-            let a = std::mem::take(&mut accs[slot]);
-            if i == 0 {
-                out.counted_occurrences = a.counted;
-                out.points = a.points;
-                out.reason = a.reason;
-                out.outcome = if a.points.is_zero() {
-                    OutcomeKind::NotCounted
-                } else if a.points < a.raw {
-                    OutcomeKind::PartlyCounted
-                } else {
-                    OutcomeKind::Counted
-                };
-                if full {
-                    out.detail = texts.describe(&a, out.outcome);
-                }
+/// Each record's outcome, from its accumulators, in the month's record order.
+fn record_outcomes(fates: &[RecordFate], accs: &[ChargeFate], idx: &Index<'_>, full: bool) -> Outcomes {
+    let ds = idx.ds;
+    let mut out = Outcomes::with_capacity(idx.names.outcomes.clone(), full, fates.len());
+    for f in fates {
+        let ri = f.record as usize;
+        let r = &ds.records[ri];
+        match f.uncharged {
+            Some(reason) => {
+                let own = ChargeFate { subject: idx.rec_subject[ri], item: idx.rec_item[ri], reason: Some(reason), ..ChargeFate::default() };
+                out.push_uncharged(f.record, r.date, r.count, r.status, own);
             }
-            out.charges.push(Charge {
-                subject: if i == 0 { out.subject.clone() } else { idx.names.subjects[a.subject as usize].id.clone() },
-                rule: idx.names.texts.codes[a.item as usize].clone(),
-                occurrences: a.occurrences,
-                counted_occurrences: a.counted,
-                raw: a.raw,
-                points: a.points,
-                reason: a.reason,
-            });
+            None => {
+                let (first, end) = (f.slots.start as usize, f.slots.end as usize);
+                out.push_charged(f.record, r.date, r.count, r.status, accs[first], &accs[first + 1..end]);
+            }
         }
     }
+    out
 }

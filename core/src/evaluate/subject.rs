@@ -3,7 +3,7 @@
 //! and the effects (flags, forced grades) of records and thresholds.
 
 use super::caps::item_caps;
-use super::{ChargeAcc, Charged, MonthWorld, Pending, Scratch, YearState};
+use super::{ChargeFate, Charged, MonthWorld, Pending, Scratch, YearState};
 use crate::dataset::Record;
 use crate::engine::{FastMap, Policy};
 use crate::kind::{Contribution, RuleContext};
@@ -27,7 +27,7 @@ impl Policy {
         id: &'a str,
         month: YearMonth,
         group: &[Charged<'a>],
-        accs: &mut [ChargeAcc],
+        accs: &mut [ChargeFate],
         st: &mut YearState<'a>,
         scratch: &mut Scratch<'a>,
     ) -> SubjectMonth {
@@ -59,7 +59,7 @@ impl Policy {
         subject: &SubjectCx<'_, '_, 'a>,
         ii: usize,
         mine: &[Charged<'a>],
-        accs: &mut [ChargeAcc],
+        accs: &mut [ChargeFate],
         st: &mut YearState<'a>,
         scratch: &mut Scratch<'a>,
         tally: &mut Tally,
