@@ -134,17 +134,31 @@ pub(crate) struct Index<'a> {
     pub(crate) windows: BTreeMap<&'a str, &'a Window>,
     pub(crate) staff: BTreeMap<&'a str, &'a Staff>,
     pub(crate) metrics: FastMap<(&'a str, YearMonth), &'a WindowMetrics>,
-    /// Record indices by month (0–11), each sorted by date then id.
-    pub(crate) by_month: Vec<Vec<usize>>,
+    /// The records of each month (0–11) in date then id order, with what the month's first
+    /// pass reads of them held densely ([`MonthRecord`]).
+    pub(crate) by_month: Vec<Vec<MonthRecord>>,
     /// Each subject's dense index: windows by id first, then staff by id (the order of
     /// `windows` and `staff`).
     pub(crate) window_ix: FastMap<&'a str, u32>,
     pub(crate) staff_ix: FastMap<&'a str, u32>,
-    /// Per record: the index of its item in the policy, and of its subject.
-    pub(crate) rec_item: Vec<u32>,
-    pub(crate) rec_subject: Vec<u32>,
     /// Shared texts for results (empty until [`Index::named`]: validation alone does not need them).
     pub(crate) names: Names,
+}
+
+/// A record as a month's evaluation first reads it: its place in the dataset, its item and
+/// subject as dense indices, and what decides whether it is charged. A month's records are held
+/// in its order (date, then id), 24 bytes each, so the pass over them reads memory in order
+/// instead of visiting each 200-byte parsed record where it lies.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct MonthRecord {
+    pub(crate) record: u32,
+    pub(crate) item: u32,
+    pub(crate) subject: u32,
+    pub(crate) count: u32,
+    pub(crate) date: NaiveDate,
+    pub(crate) status: crate::dataset::Status,
+    /// Whether the record names evidence (not blank; E12).
+    pub(crate) evidence: bool,
 }
 
 /// The dataset's ids and names as shared [`Text`], for results.
@@ -613,16 +627,31 @@ impl<'a> Index<'a> {
                 problems: p,
             });
         }
-        let mut by_month = vec![Vec::new(); 12];
+        let mut months = vec![Vec::new(); 12];
         for (i, r) in ds.records.iter().enumerate() {
-            by_month[(YearMonth::of(r.date).month - 1) as usize].push(i);
+            months[(YearMonth::of(r.date).month - 1) as usize].push(i);
         }
-        for v in &mut by_month {
-            v.sort_by(|&a, &b| {
-                (ds.records[a].date, &ds.records[a].id)
-                    .cmp(&(ds.records[b].date, &ds.records[b].id))
-            });
-        }
+        let by_month = months
+            .into_iter()
+            .map(|mut v| {
+                v.sort_by(|&a, &b| (ds.records[a].date, &ds.records[a].id).cmp(&(ds.records[b].date, &ds.records[b].id)));
+                v.into_iter()
+                    .map(|i| {
+                        let r = &ds.records[i];
+                        MonthRecord {
+                            // at most MAX_RECORDS (5,000,000) records: every index fits
+                            record: i as u32,
+                            item: rec_item[i],
+                            subject: rec_subject[i],
+                            count: r.count,
+                            date: r.date,
+                            status: r.status,
+                            evidence: r.evidence.as_deref().is_some_and(|e| !e.trim().is_empty()),
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
         Ok(Index {
             ds,
             windows,
@@ -631,8 +660,6 @@ impl<'a> Index<'a> {
             by_month,
             window_ix,
             staff_ix,
-            rec_item,
-            rec_subject,
             names: Names::default(),
         })
     }

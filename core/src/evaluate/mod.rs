@@ -10,7 +10,7 @@ mod caps;
 mod subject;
 mod thresholds;
 
-use crate::compile::Index;
+use crate::compile::{Index, MonthRecord};
 use crate::dataset::{Record, Window, WindowMetrics};
 use crate::engine::{Explain, FastMap, Policy};
 use crate::kind::{Contribution, Rule, Via, World};
@@ -272,7 +272,7 @@ impl Policy {
             st.counts[at] += c.rec.count;
         }
 
-        let records = record_outcomes(&fates, &accs, idx, full);
+        let records = record_outcomes(&idx.by_month[(month.month - 1) as usize], &fates, &accs, idx, full);
 
         MonthResult { policy: idx.names.texts.id.clone(), hall: idx.names.hall.clone(), month, windows: window_results, staff: staff_results, records, warnings }
     }
@@ -294,19 +294,19 @@ impl Policy {
         // every (record, subject, item) charge of the month, and its accumulator
         let mut charged: Vec<Charged<'a>> = Vec::with_capacity(this_month.len() * 2);
         let mut accs: Vec<ChargeFate> = Vec::with_capacity(this_month.len() * 2);
-        for &ri in this_month {
-            let r = &ds.records[ri];
-            let item_idx = idx.rec_item[ri] as usize;
-            let sx = idx.rec_subject[ri];
+        for mr in this_month {
+            let ri = mr.record as usize;
+            let item_idx = mr.item as usize;
+            let sx = mr.subject;
             let (item, rule) = (&self.doc.rules[item_idx], self.rules[item_idx].as_ref());
-            let not_counted = if !settings.counted_statuses.contains(&r.status) {
-                Some(match r.status {
+            let not_counted = if !settings.counted_statuses.contains(&mr.status) {
+                Some(match mr.status {
                     crate::dataset::Status::Revoked => Reason::Revoked,
                     _ => Reason::Pending,
                 })
             } else if rule.derived_from().is_some() {
                 Some(Reason::DerivedItem)
-            } else if item.requires_evidence && r.evidence.as_deref().is_none_or(|e| e.trim().is_empty()) {
+            } else if item.requires_evidence && !mr.evidence {
                 Some(Reason::NoEvidence)
             } else if !evaluated[sx as usize] {
                 Some(Reason::NoTarget)
@@ -314,9 +314,11 @@ impl Policy {
                 None
             };
             if let Some(reason) = not_counted {
-                fates.push(RecordFate { record: ri as u32, slots: 0..0, uncharged: Some(reason) });
+                fates.push(RecordFate { slots: 0..0, uncharged: Some(reason) });
                 continue;
             }
+            // the parsed record itself is read by the rule kinds, and here only for links
+            let r = &ds.records[ri];
             let first = accs.len() as u32;
             let mut charge = |subject: u32, item: usize| {
                 let slot = accs.len() as u32;
@@ -342,16 +344,15 @@ impl Policy {
                     }),
                 }
             }
-            fates.push(RecordFate { record: ri as u32, slots: first..accs.len() as u32, uncharged: None });
+            fates.push(RecordFate { slots: first..accs.len() as u32, uncharged: None });
         }
         (fates, charged, accs)
     }
 }
 
-/// A record of the month as charged: its accumulator slots (its own charge first), or why it
-/// was not charged at all.
+/// A record of the month as charged (one for each of the month's records, in its order): its
+/// accumulator slots (its own charge first), or why it was not charged at all.
 pub(crate) struct RecordFate {
-    record: u32,
     slots: std::ops::Range<u32>,
     uncharged: Option<Reason>,
 }
@@ -385,20 +386,17 @@ fn by_subject<'a>(charged: &[Charged<'a>], subjects: usize) -> (Vec<Charged<'a>>
 }
 
 /// Each record's outcome, from its accumulators, in the month's record order.
-fn record_outcomes(fates: &[RecordFate], accs: &[ChargeFate], idx: &Index<'_>, full: bool) -> Outcomes {
-    let ds = idx.ds;
+fn record_outcomes(records: &[MonthRecord], fates: &[RecordFate], accs: &[ChargeFate], idx: &Index<'_>, full: bool) -> Outcomes {
     let mut out = Outcomes::with_capacity(idx.names.outcomes.clone(), full, fates.len());
-    for f in fates {
-        let ri = f.record as usize;
-        let r = &ds.records[ri];
+    for (r, f) in records.iter().zip(fates) {
         match f.uncharged {
             Some(reason) => {
-                let own = ChargeFate { subject: idx.rec_subject[ri], item: idx.rec_item[ri], reason: Some(reason), ..ChargeFate::default() };
-                out.push_uncharged(f.record, r.date, r.count, r.status, own);
+                let own = ChargeFate { subject: r.subject, item: r.item, reason: Some(reason), ..ChargeFate::default() };
+                out.push_uncharged(r.record, r.date, r.count, r.status, own);
             }
             None => {
                 let (first, end) = (f.slots.start as usize, f.slots.end as usize);
-                out.push_charged(f.record, r.date, r.count, r.status, accs[first], &accs[first + 1..end]);
+                out.push_charged(r.record, r.date, r.count, r.status, accs[first], &accs[first + 1..end]);
             }
         }
     }
