@@ -319,7 +319,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let ds = Dataset::from_json(&read(&file)?)?;
             match (month, period) {
                 (Some(m), _) => {
-                    let res = policy.evaluate_month(&ds, m)?;
+                    // the tables show scores, grades and flags, which the scores level holds
+                    // (core/tests/explain_levels.rs): category lines and texts only for JSON
+                    let explain = if format == "json" { kaoping_core::Explain::Full } else { kaoping_core::Explain::Scores };
+                    let res = policy.evaluate_month_with(&ds, m, explain)?;
                     if format == "json" {
                         emit_json(&res);
                     } else {

@@ -170,6 +170,9 @@ pub(crate) struct Names {
     /// What record outcomes are rendered with (record ids, rule codes, subject ids), shared by
     /// the evaluation's months.
     pub(crate) outcomes: std::sync::Arc<crate::outcome::OutcomeNames>,
+    /// Record ids as shared text, by index in the dataset, for category lines and flags: made
+    /// on first use (an evaluation with `Explain::Full`), never for scores alone.
+    pub(crate) record_texts: std::sync::OnceLock<Vec<Text>>,
     /// By subject index.
     pub(crate) subjects: Vec<SubjectNames>,
 }
@@ -694,13 +697,21 @@ impl<'a> Index<'a> {
             texts.codes.clone(),
             subjects.iter().map(|s| s.id.clone()).collect(),
         );
-        self.names = Names { texts, hall: Text::new(&ds.hall.id), outcomes: std::sync::Arc::new(outcomes), subjects };
+        self.names = Names { texts, hall: Text::new(&ds.hall.id), outcomes: std::sync::Arc::new(outcomes), record_texts: std::sync::OnceLock::new(), subjects };
         self
     }
 
-    /// A record's id as text (a line's or a flag's).
+    /// A record's id as shared text (a line's or a flag's).
     pub(crate) fn record_text(&self, r: &Record) -> Text {
-        Text::new(&r.id)
+        // a record from the dataset is found by its place; any other (a custom kind's own) by its id
+        let records = &self.ds.records;
+        let i = (r as *const Record as usize).wrapping_sub(records.as_ptr() as usize) / std::mem::size_of::<Record>().max(1);
+        if i < records.len() && std::ptr::eq(&records[i], r) {
+            let texts = self.names.record_texts.get_or_init(|| records.iter().map(|r| Text::new(&r.id)).collect());
+            texts[i].clone()
+        } else {
+            Text::new(&r.id)
+        }
     }
 
     pub(crate) fn subject_names(&self, kind: SubjectKind, id: &str) -> Option<&SubjectNames> {
