@@ -24,6 +24,10 @@ Exit codes: 0 ok; 1 invalid input (the problems go to stderr); 2 usage error.")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of the texts of results (details, reasons, flags, warnings, award
+    /// standings) in tables, reports and JSON: zh-CN (the default) or en.
+    #[arg(long, global = true, default_value = "zh-CN", value_name = "LANG")]
+    lang: kaoping_core::messages::Lang,
 }
 
 #[derive(Subcommand)]
@@ -293,14 +297,16 @@ fn read(path: &Path) -> Result<String, Failure> {
     })
 }
 
-fn load_policy(path: Option<&Path>) -> Result<Policy, Failure> {
-    match path {
-        None => Ok(Policy::builtin()),
-        Some(p) => Ok(Policy::from_json(&read(p)?)?),
+fn load_policy(path: Option<&Path>, lang: kaoping_core::messages::Lang) -> Result<Policy, Failure> {
+    Ok(match path {
+        None => Policy::builtin(),
+        Some(p) => Policy::from_json(&read(p)?)?,
     }
+    .with_lang(lang))
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
+    let lang = cli.lang;
     match cli.command {
         Command::Score { file, month, period, policy, format, top } => {
             let period = match (month, period) {
@@ -315,7 +321,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             if format != "json" && format != "table" {
                 return Err(Failure::Usage(format!("unknown format {format:?}: use table or json")));
             }
-            let policy = load_policy(policy.as_deref())?;
+            let policy = load_policy(policy.as_deref(), lang)?;
             let ds = Dataset::from_json(&read(&file)?)?;
             match (month, period) {
                 (Some(m), _) => {
@@ -345,7 +351,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             if format != "json" && format != "table" {
                 return Err(Failure::Usage(format!("unknown format {format:?}: use table or json")));
             }
-            let policy = load_policy(policy.as_deref())?;
+            let policy = load_policy(policy.as_deref(), lang)?;
             let ds = Dataset::from_json(&read(&file)?)?;
             let res = policy.evaluate_period(&ds, period)?;
             warn_months_without_data(&res);
@@ -358,11 +364,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Validate { file, policy, policy_only } => {
             if policy_only {
-                let p = load_policy(Some(&file))?;
+                let p = load_policy(Some(&file), lang)?;
                 out!("ok: policy {} with {} rule items", p.doc().id, p.doc().rules.len());
                 return Ok(());
             }
-            let policy = load_policy(policy.as_deref())?;
+            let policy = load_policy(policy.as_deref(), lang)?;
             let ds = Dataset::from_json(&read(&file)?)?;
             policy.validate(&ds)?;
             out!(
@@ -388,7 +394,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Command::Template { output, roster, policy, year, rows } => {
-            let policy = load_policy(policy.as_deref())?;
+            let policy = load_policy(policy.as_deref(), lang)?;
             let roster = match &roster {
                 Some(p) => Some(Dataset::from_json(&read(p)?)?),
                 None => None,
@@ -411,7 +417,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Import { file, roster, output, append: _, replace, sheet, policy } => {
             let append = !replace;
-            let policy = load_policy(policy.as_deref())?;
+            let policy = load_policy(policy.as_deref(), lang)?;
             let roster_ds = Dataset::from_json(&read(&roster)?)?;
             let is_csv = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("tsv"));
             if is_csv && sheet.is_some() {
@@ -445,9 +451,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             Ok(())
         }
-        Command::Report { file, period, output, format, sheet, policy } => run_report(file, period, output, format, sheet, policy),
+        Command::Report { file, period, output, format, sheet, policy } => run_report(file, period, output, format, sheet, policy, lang),
         Command::Explain { file, subject, month, policy } => {
-            let policy = load_policy(policy.as_deref())?;
+            let policy = load_policy(policy.as_deref(), lang)?;
             let ds = Dataset::from_json(&read(&file)?)?;
             let res = policy.evaluate_month(&ds, month)?;
             match kaoping_core::explain::explain(&res, &subject) {
@@ -515,7 +521,7 @@ fn save_workbook(wb: &mut rust_xlsxwriter::Workbook, path: &Path) -> Result<(), 
     write_atomic(path, &buf)
 }
 
-fn run_report(file: PathBuf, period: Period, output: Option<PathBuf>, format: Option<String>, sheet: Option<String>, policy: Option<PathBuf>) -> Result<(), Failure> {
+fn run_report(file: PathBuf, period: Period, output: Option<PathBuf>, format: Option<String>, sheet: Option<String>, policy: Option<PathBuf>, lang: kaoping_core::messages::Lang) -> Result<(), Failure> {
     let ext = output.as_ref().and_then(|o| o.extension()).map(|e| e.to_string_lossy().to_lowercase());
     let format = match (format, ext.as_deref()) {
         (Some(f), _) => f,
@@ -541,7 +547,7 @@ fn run_report(file: PathBuf, period: Period, output: Option<PathBuf>, format: Op
         }
         _ => {}
     }
-    let policy = load_policy(policy.as_deref())?;
+    let policy = load_policy(policy.as_deref(), lang)?;
     let ds = Dataset::from_json(&read(&file)?)?;
     let large = ds.records.len() as u64;
     let bar = progress::bar_if_large(large, report::SHEETS.len() as u64 + 1, "计算考评结果");

@@ -237,7 +237,7 @@ impl Report<'_> {
                             continue;
                         }
                         let cut = match l.cut {
-                            Some(r) if l.points < l.raw => r.label_zh().to_string(),
+                            Some(r) if l.points < l.raw => r.label_zh(),
                             _ => String::new(),
                         };
                         rows.push(vec![
@@ -426,7 +426,7 @@ impl Report<'_> {
                     Cell::Int(r.occurrences() as i64),
                     Cell::Int(r.counted_occurrences() as i64),
                     Cell::Score(r.points()),
-                    Cell::text(r.reason().map(|x| x.label_zh()).unwrap_or("")),
+                    Cell::text(r.reason().map(|x| x.label_zh()).unwrap_or_default()),
                     Cell::text(charges.join("; ")),
                     Cell::text(r.detail()),
                 ]);

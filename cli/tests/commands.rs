@@ -155,14 +155,32 @@ fn explain_uses_the_core() {
 
 #[test]
 fn score_json_is_the_core_result() {
-    let policy = Policy::builtin();
+    // the CLI writes Chinese texts by default, and English with --lang en: the core's result in
+    // that language, byte for byte
+    use kaoping_core::messages::Lang;
     let ds = Dataset::from_json(&std::fs::read_to_string(sample()).unwrap()).unwrap();
-    let res = policy.evaluate_month(&ds, "2026-10".parse().unwrap()).unwrap();
-    let out = expect(&["score", s(&sample()), "--month", "2026-10", "--format", "json"], 0);
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), serde_json::to_string_pretty(&res).unwrap() + "\n");
-    let q3 = policy.evaluate_period(&ds, "2026-Q3".parse().unwrap()).unwrap();
-    let out = expect(&["awards", s(&sample()), "--period", "2026-Q3", "--format", "json"], 0);
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), serde_json::to_string_pretty(&q3.awards).unwrap() + "\n");
+    for (lang, flag) in [(Lang::ZhCn, None), (Lang::En, Some("en")), (Lang::ZhCn, Some("zh-CN"))] {
+        let policy = Policy::builtin().with_lang(lang);
+        let with = |args: &[&str]| -> Vec<String> {
+            let mut v: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+            if let Some(l) = flag {
+                v.extend(["--lang".to_string(), l.to_string()]);
+            }
+            v
+        };
+        let res = policy.evaluate_month(&ds, "2026-10".parse().unwrap()).unwrap();
+        let args = with(&["score", s(&sample()), "--month", "2026-10", "--format", "json"]);
+        let out = expect(&args.iter().map(String::as_str).collect::<Vec<_>>(), 0);
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), serde_json::to_string_pretty(&res).unwrap() + "\n");
+        let q3 = policy.evaluate_period(&ds, "2026-Q3".parse().unwrap()).unwrap();
+        let args = with(&["awards", s(&sample()), "--period", "2026-Q3", "--format", "json"]);
+        let out = expect(&args.iter().map(String::as_str).collect::<Vec<_>>(), 0);
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(text, serde_json::to_string_pretty(&q3.awards).unwrap() + "\n");
+        // the quota's account in the language asked for (0.1 × 30 windows = 3, rounded down)
+        let want = if lang == Lang::ZhCn { "0.1 × 30 = 3 → 3 (向下取整)" } else { "0.1 × 30 = 3 → 3 (down)" };
+        assert!(text.contains(want), "{lang}: {want} not in the awards");
+    }
 }
 
 #[test]

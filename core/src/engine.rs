@@ -54,6 +54,8 @@ pub struct Policy {
     /// it counts, and the category it zeroes (an index into its subject kind's categories).
     pub(crate) threshold_refs: Vec<[Option<(usize, Option<usize>)>; 2]>,
     pub(crate) window_items: Vec<usize>,
+    /// The language of the texts of results (details, flags, warnings, award standings).
+    pub(crate) lang: crate::messages::Lang,
 }
 
 
@@ -251,7 +253,26 @@ impl Policy {
             item_cat,
             has_threshold,
             threshold_refs,
+            lang: crate::messages::Lang::default(),
         })
+    }
+
+    /// The policy writing the texts of its results in `lang` (English unless set; the
+    /// command-line tool and its reports use Chinese). Numbers, codes and statuses are the same
+    /// in every language.
+    pub fn with_lang(mut self, lang: crate::messages::Lang) -> Policy {
+        self.lang = lang;
+        self
+    }
+
+    /// The language of the texts of results.
+    pub fn lang(&self) -> crate::messages::Lang {
+        self.lang
+    }
+
+    /// A message of the catalogue in the policy's language.
+    pub(crate) fn msg(&self, id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        crate::messages::text(self.lang, id, args)
     }
 
     /// The items of a subject kind, in policy order.

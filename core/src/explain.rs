@@ -75,7 +75,7 @@ pub fn explain(result: &MonthResult, subject: &str) -> Option<String> {
     if !others.is_empty() {
         let _ = writeln!(out, "未计分记录:");
         for r in others {
-            let why = r.reason().map(|x| x.label_zh()).unwrap_or("");
+            let why = r.reason().map(|x| x.label_zh()).unwrap_or_default();
             let _ = writeln!(out, "  {} {} {}: {}", r.record(), r.rule(), r.date(), why);
         }
     }

@@ -48,6 +48,7 @@ pub mod json;
 pub mod kind;
 pub mod kinds;
 pub mod limits;
+pub mod messages;
 pub mod month;
 pub mod outcome;
 pub mod period;

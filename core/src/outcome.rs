@@ -6,6 +6,7 @@
 
 use crate::dataset::Status;
 use crate::result::{Charge, Charges, OutcomeKind, Reason, RecordOutcome};
+use crate::messages::Lang;
 use crate::render::OutcomeDetail;
 use crate::text::Text;
 use chrono::NaiveDate;
@@ -82,13 +83,15 @@ pub struct Outcomes {
     names: Arc<OutcomeNames>,
     /// Whether `detail` is rendered (`Explain::Full`); empty otherwise.
     full: bool,
+    /// The language `detail` is rendered in.
+    lang: Lang,
     rows: Vec<OutcomeRow>,
     linked: Vec<ChargeFate>,
 }
 
 impl Outcomes {
-    pub(crate) fn with_capacity(names: Arc<OutcomeNames>, full: bool, n: usize) -> Outcomes {
-        Outcomes { names, full, rows: Vec::with_capacity(n), linked: Vec::new() }
+    pub(crate) fn with_capacity(names: Arc<OutcomeNames>, full: bool, lang: Lang, n: usize) -> Outcomes {
+        Outcomes { names, full, lang, rows: Vec::with_capacity(n), linked: Vec::new() }
     }
 
     /// A record that was not charged: not counted, for `own.reason`.
@@ -139,6 +142,17 @@ impl Outcomes {
     /// Whether `detail` texts are rendered (results evaluated with `Explain::Full`).
     pub fn has_details(&self) -> bool {
         self.full
+    }
+
+    /// The language `detail` texts are rendered in (the evaluating policy's).
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The same outcomes with `detail` rendered in `lang`.
+    pub fn in_lang(mut self, lang: Lang) -> Outcomes {
+        self.lang = lang;
+        self
     }
 }
 
@@ -253,7 +267,7 @@ impl From<Vec<RecordOutcome>> for Outcomes {
             });
         }
         let names = OutcomeNames::new(v.iter().map(|o| o.record.as_str()), codes, subjects);
-        Outcomes { names: Arc::new(names), full, rows, linked }
+        Outcomes { names: Arc::new(names), full, lang: Lang::default(), rows, linked }
     }
 }
 
@@ -346,10 +360,14 @@ impl<'m> OutcomeRef<'m> {
     /// The account in words ("1 of 3 counted: yearly cap (3 of 9 point(s))"), rendered now;
     /// empty for results evaluated without text.
     pub fn detail(&self) -> String {
-        self.detail_text().to_string()
+        self.detail_text(self.set.lang).to_string()
     }
-    fn detail_text(&self) -> OutcomeDetail<'m> {
-        OutcomeDetail { full: self.set.full, charged: self.row.charges > 0, outcome: self.row.outcome, own: &self.row.own }
+    /// [`OutcomeRef::detail`] in another language.
+    pub fn detail_in(&self, lang: Lang) -> String {
+        self.detail_text(lang).to_string()
+    }
+    fn detail_text(&self, lang: Lang) -> OutcomeDetail<'m> {
+        OutcomeDetail { full: self.set.full, lang, charged: self.row.charges > 0, outcome: self.row.outcome, own: &self.row.own }
     }
     /// Every subject and item the record was charged to (its own item first, then linked ones);
     /// none for a record not counted before it was charged (pending, revoked, …).
@@ -418,7 +436,7 @@ impl Serialize for OutcomeRef<'_> {
             Some(r) => st.serialize_field("reason", &r)?,
             None => st.skip_field("reason")?,
         }
-        st.serialize_field("detail", &Rendered(self.detail_text()))?;
+        st.serialize_field("detail", &Rendered(self.detail_text(self.set.lang)))?;
         st.serialize_field("charges", &ChargeList(*self))?;
         st.end()
     }

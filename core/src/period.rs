@@ -6,7 +6,7 @@ use crate::error::{Errors, Problem, ProblemKind};
 use crate::month::YearMonth;
 use crate::policy::{Award, PeriodKind, QuotaBase, QuotaRounding, RoundingMode, SubjectKind, TieBreaker};
 use crate::result::{Flag, MonthResult, SubjectMonth, YearResult};
-use crate::text::{Dec, Text, cat};
+use crate::text::{Dec, Text};
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
 use schemars::JsonSchema;
@@ -577,7 +577,7 @@ impl Policy {
                 for c in &s.categories {
                     if zero_for_year.contains(c.code.as_str()) && !c.score.is_zero() {
                         base -= c.score;
-                        adjusted = Some(cat!(c.code, " counted as 0 for the year (was ", Dec::norm(c.score), ')'));
+                        adjusted = Some(self.msg("period-category-zeroed", &[("category", &c.code), ("score", &Dec::norm(c.score))]));
                     }
                 }
                 let total = if adjusted.is_some() {
@@ -600,14 +600,14 @@ impl Policy {
                     forced = s
                         .grade_forced_by
                         .clone()
-                        .map(|b| (s.grade.clone(), cat!(b, " in ", m.month)));
+                        .map(|b| (s.grade.clone(), self.msg("period-forced-in-month", &[("by", &b), ("month", &m.month)])));
                 }
                 for f in s.flags.iter().filter(|f| f.code == "disqualified") {
                     // a flag applies to the period of its own kind only
                     let applies = f.period == Some(period.kind());
                     if applies {
                         let mut f = f.clone();
-                        f.detail = cat!(f.detail, " (", m.month, ')');
+                        f.detail = self.msg("period-flag-in-month", &[("detail", &f.detail), ("month", &m.month)]);
                         disq.push(f);
                     }
                 }
@@ -659,22 +659,14 @@ impl Policy {
         let months_in_period = period.months().len() as u32;
         let eligible = |s: &SubjectPeriod| -> Result<(), String> {
             if settings.require_every_month && s.months_evaluated < months_in_period {
-                return Err(format!(
-                    "evaluated in {} of {} months of the period (P7)",
-                    s.months_evaluated, months_in_period
-                ));
+                return Err(self.msg("award-not-every-month", &[("evaluated", &s.months_evaluated), ("months", &months_in_period)]));
             }
             if let Some(f) = s.disqualifications.first() {
-                let rec = f
-                    .record
-                    .as_deref()
-                    .map(|r| format!(", record {r}"))
-                    .unwrap_or_default();
-                return Err(format!(
-                    "disqualified by {}{rec}: {}",
-                    f.rule.as_deref().unwrap_or("?"),
-                    f.detail
-                ));
+                let rule = f.rule.as_deref().unwrap_or("?");
+                return Err(match f.record.as_deref() {
+                    Some(r) => self.msg("award-disqualified-record", &[("rule", &rule), ("record", &r), ("detail", &f.detail)]),
+                    None => self.msg("award-disqualified", &[("rule", &rule), ("detail", &f.detail)]),
+                });
             }
             Ok(())
         };
@@ -688,7 +680,7 @@ impl Policy {
             QuotaBase::Eligible => n_eligible,
         };
         let (mut quota, mut quota_detail) = match (a.count, a.share) {
-            (Some(c), _) => (c, format!("fixed count {c}")),
+            (Some(c), _) => (c, self.msg("quota-fixed", &[("count", &c)])),
             (None, Some(share)) => {
                 // share × base rounded once from its exact value (a 28-digit share times the base
                 // may not fit a decimal's mantissa)
@@ -701,24 +693,28 @@ impl Policy {
                 let q = crate::exact::quotient(&[share, Decimal::from(base)], &[], 0, mode)
                     .unwrap_or(Decimal::ZERO);
                 let q: u32 = q.try_into().unwrap_or(0);
-                (
-                    q,
-                    format!(
-                        "{} × {} = {} → {} ({:?})",
-                        share.normalize(),
-                        base,
-                        exact.normalize(),
-                        q,
-                        a.rounding
-                    )
-                    .to_lowercase(),
-                )
+                let rounding = self.msg(
+                    match a.rounding {
+                        QuotaRounding::Down => "rounding-down",
+                        QuotaRounding::Up => "rounding-up",
+                        QuotaRounding::HalfUp => "rounding-half-up",
+                    },
+                    &[],
+                );
+                let args: [(&str, &dyn std::fmt::Display); 5] = [
+                    ("share", &share.normalize()),
+                    ("base", &base),
+                    ("exact", &exact.normalize()),
+                    ("quota", &q),
+                    ("rounding", &rounding),
+                ];
+                (q, self.msg("quota-share", &args))
             }
-            (None, None) => (0, "no share or count set".into()),
+            (None, None) => (0, self.msg("quota-none", &[])),
         };
         if quota < a.minimum {
             quota = a.minimum;
-            quota_detail = format!("{quota_detail}; minimum {}", a.minimum);
+            quota_detail = self.msg("quota-minimum", &[("detail", &quota_detail), ("minimum", &a.minimum)]);
         }
         // ordering among the eligible: score, then the tie-breakers (P9)
         let key = |s: &SubjectPeriod| {
@@ -758,7 +754,7 @@ impl Policy {
                     status[at] = Some(
                         (
                             AwardStatus::Awarded,
-                            cat!("rank ", s.rank, " within the quota of ", quota),
+                            self.msg("award-within-quota", &[("rank", &s.rank), ("quota", &quota)]),
                         ),
                     );
                 }
@@ -768,7 +764,7 @@ impl Policy {
                     status[at] = Some(
                         (
                             AwardStatus::TieAtQuotaLine,
-                            format!("tie at quota line — for the centre to decide: {} tied for {} remaining place(s) after every tie-breaker", group.len(), left),
+                            self.msg("award-tie-at-line", &[("tied", &group.len()), ("left", &left)]),
                         ),
                     );
                 }
@@ -780,7 +776,7 @@ impl Policy {
                     status[at] = Some(
                         (
                             AwardStatus::QuotaFull,
-                            cat!("rank ", s.rank, ": quota of ", quota, " filled"),
+                            self.msg("award-quota-filled", &[("rank", &s.rank), ("quota", &quota)]),
                         ),
                     );
                 }

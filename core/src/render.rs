@@ -1,6 +1,7 @@
 //! Texts of results: the policy's names shared by every result, and a record's outcome in
 //! words, rendered when asked.
 
+use crate::messages::Lang;
 use crate::outcome::ChargeFate;
 use crate::policy::{PolicyDoc, SubjectKind, SubjectPolicy};
 use crate::result::*;
@@ -89,6 +90,7 @@ impl PolicyTexts {
 /// for results evaluated without text.
 pub(crate) struct OutcomeDetail<'m> {
     pub(crate) full: bool,
+    pub(crate) lang: Lang,
     /// Whether the record was charged at all (a pending or revoked one is not).
     pub(crate) charged: bool,
     pub(crate) outcome: OutcomeKind,
@@ -101,26 +103,29 @@ impl std::fmt::Display for OutcomeDetail<'_> {
             return Ok(());
         }
         let a = self.own;
-        let reason = a.reason.map(|r| r.label_en()).unwrap_or("");
-        match (self.charged, self.outcome) {
-            (false, _) | (true, OutcomeKind::NotCounted) => write!(f, "not counted: {reason}"),
+        let reason = a.reason.map(|r| r.label(self.lang)).unwrap_or_default();
+        let text = |id: &str, args: &[(&str, &dyn std::fmt::Display)]| crate::messages::text(self.lang, id, args);
+        f.write_str(&match (self.charged, self.outcome) {
+            (false, _) | (true, OutcomeKind::NotCounted) => text("outcome-not-counted", &[("reason", &reason)]),
             // equal points print alike ("2" and "2.0" both as 2)
-            (true, OutcomeKind::Counted) => write!(f, "counted: {} point(s)", Dec::norm(a.points)),
-            (true, OutcomeKind::PartlyCounted) => write!(
-                f,
-                "{} of {} counted: {reason} ({} of {} point(s))",
-                a.counted,
-                a.occurrences,
-                Dec::norm(a.points),
-                Dec::norm(a.raw)
+            (true, OutcomeKind::Counted) => text("outcome-counted", &[("points", &Dec::norm(a.points))]),
+            (true, OutcomeKind::PartlyCounted) => text(
+                "outcome-partly-counted",
+                &[
+                    ("counted", &a.counted),
+                    ("occurrences", &a.occurrences),
+                    ("reason", &reason),
+                    ("points", &Dec::norm(a.points)),
+                    ("raw", &Dec::norm(a.raw)),
+                ],
             ),
-        }
+        })
     }
 }
 
 #[cfg(test)]
 mod outcome_detail_tests {
-    use super::{ChargeFate, OutcomeDetail, OutcomeKind};
+    use super::{ChargeFate, Lang, OutcomeDetail, OutcomeKind};
     use crate::result::Reason;
     use rust_decimal::Decimal;
     
@@ -130,7 +135,7 @@ mod outcome_detail_tests {
     }
 
     fn text(own: &ChargeFate, charged: bool, outcome: OutcomeKind, full: bool) -> String {
-        OutcomeDetail { full, charged, outcome, own }.to_string()
+        OutcomeDetail { full, lang: Lang::En, charged, outcome, own }.to_string()
     }
 
     #[test]
@@ -152,5 +157,10 @@ mod outcome_detail_tests {
         assert_eq!(text(&part, true, OutcomeKind::PartlyCounted, true), "1 of 3 counted: yearly cap (3 of 9 point(s))");
         // without text (Explain::Scores) nothing is written
         assert_eq!(text(&part, true, OutcomeKind::PartlyCounted, false), "");
+        // in Chinese, from the same catalogue entries
+        let zh = |own: &ChargeFate, charged, outcome| OutcomeDetail { full: true, lang: Lang::ZhCn, charged, outcome, own }.to_string();
+        assert_eq!(zh(&part, true, OutcomeKind::PartlyCounted), "3 次中计 1 次: 达到本项年度上限 (计 3 分, 原 9 分)");
+        assert_eq!(zh(&revoked, false, OutcomeKind::NotCounted), "未计分: 已撤销");
+        assert_eq!(zh(&fate("2.0"), true, OutcomeKind::Counted), "计分: 2 分");
     }
 }

@@ -171,39 +171,37 @@ pub enum Reason {
 }
 
 impl Reason {
-    /// The reason in words, as outcome details use it ("not counted: yearly cap").
-    pub fn label_en(self) -> &'static str {
+    /// The reason's message in the catalogue.
+    pub(crate) fn message_id(self) -> &'static str {
         match self {
-            Reason::Pending => "pending",
-            Reason::Revoked => "revoked",
-            Reason::CategoryExhausted => "category exhausted",
-            Reason::MonthCap => "monthly cap",
-            Reason::YearCap => "yearly cap",
-            Reason::BonusCap => "monthly bonus cap",
-            Reason::NotHighestOfKey => "not the highest of its achievement key",
-            Reason::AlreadyCounted => "already counted at a higher level",
-            Reason::NoEvidence => "no evidence",
-            Reason::DerivedItem => "derived item",
-            Reason::NoTarget => "no subject to charge",
-            Reason::CategoryZeroed => "category zeroed",
+            Reason::Pending => "reason-pending",
+            Reason::Revoked => "reason-revoked",
+            Reason::CategoryExhausted => "reason-category-exhausted",
+            Reason::MonthCap => "reason-month-cap",
+            Reason::YearCap => "reason-year-cap",
+            Reason::BonusCap => "reason-bonus-cap",
+            Reason::NotHighestOfKey => "reason-not-highest-of-key",
+            Reason::AlreadyCounted => "reason-already-counted",
+            Reason::NoEvidence => "reason-no-evidence",
+            Reason::DerivedItem => "reason-derived-item",
+            Reason::NoTarget => "reason-no-target",
+            Reason::CategoryZeroed => "reason-category-zeroed",
         }
     }
 
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Reason::Pending => "待核实/申诉中",
-            Reason::Revoked => "已撤销",
-            Reason::CategoryExhausted => "该项扣完为止",
-            Reason::MonthCap => "达到本项月度上限",
-            Reason::YearCap => "达到本项年度上限",
-            Reason::BonusCap => "奖励加分已达上限",
-            Reason::NotHighestOfKey => "同一项目取最高值",
-            Reason::AlreadyCounted => "同一项目已按更高值计分",
-            Reason::NoEvidence => "未提供佐证材料",
-            Reason::DerivedItem => "该项由其他数据计算",
-            Reason::NoTarget => "无可计分对象",
-            Reason::CategoryZeroed => "该项已不得分",
-        }
+    /// The reason in words, in `lang` (from the message catalogue).
+    pub fn label(self, lang: crate::messages::Lang) -> String {
+        crate::messages::text(lang, self.message_id(), &[])
+    }
+
+    /// The reason in English ("yearly cap").
+    pub fn label_en(self) -> String {
+        self.label(crate::messages::Lang::En)
+    }
+
+    /// The reason in Chinese ("达到本项年度上限").
+    pub fn label_zh(self) -> String {
+        self.label(crate::messages::Lang::ZhCn)
     }
 }
 

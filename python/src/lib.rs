@@ -168,6 +168,19 @@ impl NativePolicy {
         parsed.map(|p| NativePolicy { inner: Arc::new(p) }).map_err(|e| to_py_err(py, e))
     }
 
+    /// The same policy writing the texts of results (details, reasons, flags, warnings, award
+    /// standings) in `lang`: `"zh-CN"` or `"en"` (the default).
+    fn with_lang(&self, lang: &str) -> PyResult<NativePolicy> {
+        let lang: kaoping_core::messages::Lang = lang.parse().map_err(pyo3::exceptions::PyValueError::new_err)?;
+        Ok(NativePolicy { inner: Arc::new((*self.inner).clone().with_lang(lang)) })
+    }
+
+    /// The language of the texts of results: `"zh-CN"` or `"en"`.
+    #[getter]
+    fn lang(&self) -> &'static str {
+        self.inner.lang().tag()
+    }
+
     #[getter]
     fn id(&self) -> &str {
         &self.inner.doc().id
@@ -312,7 +325,7 @@ impl NativeMonth {
 
 /// The core's labels of a reason code (`month_cap` → ("达到本项月度上限", "monthly cap")).
 #[pyfunction]
-fn reason_labels(code: &str) -> PyResult<(&'static str, &'static str)> {
+fn reason_labels(code: &str) -> PyResult<(String, String)> {
     let reason: Reason = serde_json::from_value(serde_json::Value::String(code.to_string()))
         .map_err(|_| PyValueError::new_err(format!("unknown reason code {code:?}")))?;
     Ok((reason.label_zh(), reason.label_en()))

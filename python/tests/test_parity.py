@@ -14,7 +14,8 @@ import kaoping
 
 
 def test_month_json_is_the_commands_json_byte_for_byte(october: kaoping.PeriodResult) -> None:
-    expected = run_cli("score", str(SAMPLE), "--month", "2026-10", "--format", "json")
+    # the library writes English unless told otherwise; the command Chinese unless told otherwise
+    expected = run_cli("score", str(SAMPLE), "--month", "2026-10", "--format", "json", "--lang", "en")
     (month,) = october.month_results
     assert month.to_json() + "\n" == expected
     assert json.loads(month.to_json()) == json.loads(expected)
@@ -22,13 +23,18 @@ def test_month_json_is_the_commands_json_byte_for_byte(october: kaoping.PeriodRe
 
 @pytest.mark.parametrize("period", ["2026-10", "2026-Q3", "2026"])
 def test_period_json_is_the_commands_json_byte_for_byte(policy: kaoping.Policy, sample: kaoping.Dataset, period: str) -> None:
-    expected = run_cli("score", str(SAMPLE), "--period", period, "--format", "json")
+    expected = run_cli("score", str(SAMPLE), "--period", period, "--format", "json", "--lang", "en")
     result = kaoping.evaluate(policy, sample, period)
     assert result.to_json() + "\n" == expected
+    # and in Chinese, the command's default, from the same policy with its language set
+    expected_zh = run_cli("score", str(SAMPLE), "--period", period, "--format", "json")
+    chinese = policy.with_lang("zh-CN")
+    assert chinese.lang == "zh-CN" and policy.lang == "en"
+    assert kaoping.evaluate(chinese, sample, period).to_json() + "\n" == expected_zh
 
 
 def test_awards_equal_the_commands_awards(policy: kaoping.Policy, sample: kaoping.Dataset) -> None:
-    expected = json.loads(run_cli("awards", str(SAMPLE), "--period", "2026", "--format", "json"))
+    expected = json.loads(run_cli("awards", str(SAMPLE), "--period", "2026", "--format", "json", "--lang", "en"))
     year = kaoping.evaluate(policy, sample, 2026)
     assert [as_json_values(a.to_dict()) for a in year.awards] == expected
 

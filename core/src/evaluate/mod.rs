@@ -251,7 +251,7 @@ impl Policy {
             let group = &charged[ranges[wx as usize].clone()];
             let mut res = self.subject_month(&world, SubjectKind::Window, wx, w, month, group, &mut accs, st, &mut scratch);
             if !idx.metrics.contains_key(&(w, month)) {
-                let msg = format!("window {w} has no metrics for {month}: no metric rule applied");
+                let msg = self.msg("warning-no-metrics", &[("window", &w), ("month", &month)]);
                 res.warnings.push(msg.clone());
                 warnings.push(Warning { subject: Some(res.subject.clone()), rule: None, message: msg });
             }
@@ -272,7 +272,7 @@ impl Policy {
             st.counts[at] += c.rec.count;
         }
 
-        let records = record_outcomes(&idx.by_month[(month.month - 1) as usize], &fates, &accs, idx, full);
+        let records = record_outcomes(&idx.by_month[(month.month - 1) as usize], &fates, &accs, idx, full, self.lang);
 
         MonthResult { policy: idx.names.texts.id.clone(), hall: idx.names.hall.clone(), month, windows: window_results, staff: staff_results, records, warnings }
     }
@@ -340,7 +340,7 @@ impl Policy {
                     _ => warnings.push(Warning {
                         subject: Some(idx.names.subjects[sx as usize].id.clone()),
                         rule: Some(idx.names.texts.codes[li].clone()),
-                        message: format!("record {}: no one to charge under {} on {}", r.id, self.doc.rules[li].code, r.date),
+                        message: self.msg("warning-no-one-to-charge", &[("record", &r.id), ("rule", &self.doc.rules[li].code), ("date", &r.date)]),
                     }),
                 }
             }
@@ -386,8 +386,8 @@ fn by_subject<'a>(charged: &[Charged<'a>], subjects: usize) -> (Vec<Charged<'a>>
 }
 
 /// Each record's outcome, from its accumulators, in the month's record order.
-fn record_outcomes(records: &[MonthRecord], fates: &[RecordFate], accs: &[ChargeFate], idx: &Index<'_>, full: bool) -> Outcomes {
-    let mut out = Outcomes::with_capacity(idx.names.outcomes.clone(), full, fates.len());
+fn record_outcomes(records: &[MonthRecord], fates: &[RecordFate], accs: &[ChargeFate], idx: &Index<'_>, full: bool, lang: crate::messages::Lang) -> Outcomes {
+    let mut out = Outcomes::with_capacity(idx.names.outcomes.clone(), full, lang, fates.len());
     for (r, f) in records.iter().zip(fates) {
         match f.uncharged {
             Some(reason) => {

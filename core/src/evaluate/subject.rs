@@ -227,14 +227,22 @@ impl Policy {
                 rule: Some(code.clone()),
                 record: record.cloned(),
                 category: None,
-                detail: format!(
-                    "award eligibility lost for the {} ({})",
-                    match p {
-                        crate::policy::PeriodKind::Month => "month",
-                        crate::policy::PeriodKind::Quarter => "quarter",
-                        crate::policy::PeriodKind::Year => "year",
-                    },
-                    item.code
+                detail: self.msg(
+                    "flag-disqualified",
+                    &[
+                        (
+                            "period",
+                            &self.msg(
+                                match p {
+                                    crate::policy::PeriodKind::Month => "period-month",
+                                    crate::policy::PeriodKind::Quarter => "period-quarter",
+                                    crate::policy::PeriodKind::Year => "period-year",
+                                },
+                                &[],
+                            ),
+                        ),
+                        ("rule", &item.code),
+                    ],
                 ),
             });
         }
@@ -250,7 +258,7 @@ impl Policy {
                 rule: Some(code.clone()),
                 record: record.cloned(),
                 category: None,
-                detail: format!("grade {g} whatever the score"),
+                detail: self.msg("flag-forced-grade", &[("grade", g)]),
             });
         }
         if let Some(f) = &e.flag {

@@ -71,6 +71,16 @@ class Policy:
     def from_dict(cls, obj: Mapping[str, Any]) -> "Policy":
         return cls.from_json(_convert.encode(obj, "policy"))
 
+    def with_lang(self, lang: str) -> "Policy":
+        """The same policy writing the texts of results (details, reasons, flags, warnings, award
+        standings) in ``lang``: ``"zh-CN"`` or ``"en"`` (the default). Numbers are the same."""
+        return Policy(self._native.with_lang(lang))
+
+    @property
+    def lang(self) -> str:
+        """The language of the texts of results: ``"zh-CN"`` or ``"en"``."""
+        return self._native.lang
+
     @property
     def id(self) -> str:
         return self._native.id

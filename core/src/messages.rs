@@ -1,0 +1,223 @@
+//! The message catalogue: the texts of results a person reads (reasons, a record's outcome,
+//! flags, warnings, award standings and quotas), each in zh-CN and English from the same
+//! arguments, kept as Fluent files (`core/messages/zh-CN.ftl`, `core/messages/en.ftl`) and
+//! rendered with `fluent-bundle`. Machine codes (reasons, kinds, statuses) stay language-free;
+//! only their words come from here.
+//!
+//! Arguments are passed already written (exact decimals as text), so Fluent never formats a
+//! number itself (it would go through a float).
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+/// The language of the texts of results. The library writes English unless told otherwise
+/// ([`crate::Policy::with_lang`]); the command-line tool and its reports write Chinese.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+}
+
+impl Lang {
+    /// Both languages, zh-CN first.
+    pub const ALL: [Lang; 2] = [Lang::ZhCn, Lang::En];
+
+    /// The language's tag: `zh-CN` or `en`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::ZhCn => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+    /// `zh-CN` (also `zh`, `zh-Hans`, `zh_CN`) or `en` (also `en-US`, `en-GB`), any case.
+    fn from_str(s: &str) -> Result<Lang, String> {
+        match s.trim().to_ascii_lowercase().replace('_', "-").as_str() {
+            "zh" | "zh-cn" | "zh-hans" | "zh-hans-cn" => Ok(Lang::ZhCn),
+            "en" | "en-us" | "en-gb" => Ok(Lang::En),
+            _ => Err(format!("unknown language {s:?}: use zh-CN or en")),
+        }
+    }
+}
+
+/// Every message of the catalogue with the arguments it takes (the ids bindings and tools can
+/// list); the tests check that both files
+/// have each of them, render each without error, and have no message besides.
+pub const MESSAGES: &[(&str, &[&str])] = &[
+    ("reason-pending", &[]),
+    ("reason-revoked", &[]),
+    ("reason-category-exhausted", &[]),
+    ("reason-month-cap", &[]),
+    ("reason-year-cap", &[]),
+    ("reason-bonus-cap", &[]),
+    ("reason-not-highest-of-key", &[]),
+    ("reason-already-counted", &[]),
+    ("reason-no-evidence", &[]),
+    ("reason-derived-item", &[]),
+    ("reason-no-target", &[]),
+    ("reason-category-zeroed", &[]),
+    ("outcome-counted", &["points"]),
+    ("outcome-partly-counted", &["counted", "occurrences", "reason", "points", "raw"]),
+    ("outcome-not-counted", &["reason"]),
+    ("period-month", &[]),
+    ("period-quarter", &[]),
+    ("period-year", &[]),
+    ("flag-disqualified", &["period", "rule"]),
+    ("flag-forced-grade", &["grade"]),
+    ("warning-no-metrics", &["window", "month"]),
+    ("warning-no-one-to-charge", &["record", "rule", "date"]),
+    ("period-category-zeroed", &["category", "score"]),
+    ("period-forced-in-month", &["by", "month"]),
+    ("period-flag-in-month", &["detail", "month"]),
+    ("award-not-every-month", &["evaluated", "months"]),
+    ("award-disqualified", &["rule", "detail"]),
+    ("award-disqualified-record", &["rule", "record", "detail"]),
+    ("award-within-quota", &["rank", "quota"]),
+    ("award-quota-filled", &["rank", "quota"]),
+    ("award-tie-at-line", &["tied", "left"]),
+    ("quota-fixed", &["count"]),
+    ("quota-share", &["share", "base", "exact", "quota", "rounding"]),
+    ("quota-none", &[]),
+    ("quota-minimum", &["detail", "minimum"]),
+    ("rounding-down", &[]),
+    ("rounding-up", &[]),
+    ("rounding-half-up", &[]),
+];
+
+const FTL_ZH: &str = include_str!("../messages/zh-CN.ftl");
+const FTL_EN: &str = include_str!("../messages/en.ftl");
+
+fn source(lang: Lang) -> &'static str {
+    match lang {
+        Lang::ZhCn => FTL_ZH,
+        Lang::En => FTL_EN,
+    }
+}
+
+fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
+    // the files are part of the library, and the tests parse them: a syntax error is caught
+    // before release, and here the entries that parse are kept
+    let resource = FluentResource::try_new(source(lang).to_owned()).unwrap_or_else(|(partial, _)| partial);
+    let id: unic_langid::LanguageIdentifier = lang.tag().parse().unwrap_or_default();
+    let mut b = FluentBundle::new_concurrent(vec![id]);
+    // no Unicode isolation marks around arguments: the texts go to tables, JSON and print
+    b.set_use_isolating(false);
+    let _ = b.add_resource(resource);
+    b
+}
+
+fn bundles() -> &'static [FluentBundle<FluentResource>; 2] {
+    static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();
+    BUNDLES.get_or_init(|| [bundle(Lang::ZhCn), bundle(Lang::En)])
+}
+
+fn of(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    &bundles()[match lang {
+        Lang::ZhCn => 0,
+        Lang::En => 1,
+    }]
+}
+
+/// The message `id` in `lang` with its arguments (each already written as text). A message
+/// missing from a language (the tests forbid it) falls back to English, then to its id.
+pub fn text(lang: Lang, id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut fargs = FluentArgs::with_capacity(args.len());
+    for (name, value) in args {
+        fargs.set(*name, FluentValue::String(Cow::Owned(value.to_string())));
+    }
+    for l in [lang, Lang::En] {
+        let b = of(l);
+        if let Some(pattern) = b.get_message(id).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            return b.format_pattern(pattern, Some(&fargs), &mut errors).into_owned();
+        }
+    }
+    id.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fluent_bundle::FluentResource;
+    use std::collections::BTreeSet;
+
+    fn ids_in(lang: Lang) -> BTreeSet<String> {
+        let res = FluentResource::try_new(source(lang).to_owned()).unwrap_or_else(|(_, e)| panic!("{lang}: the catalogue does not parse: {e:?}"));
+        res.entries()
+            .filter_map(|e| match e {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_message_has_both_renderings_and_no_other_exists() {
+        let listed: BTreeSet<String> = MESSAGES.iter().map(|(id, _)| id.to_string()).collect();
+        for lang in Lang::ALL {
+            let have = ids_in(lang);
+            let missing: Vec<_> = listed.difference(&have).collect();
+            let extra: Vec<_> = have.difference(&listed).collect();
+            assert!(missing.is_empty(), "{lang} lacks {missing:?}");
+            assert!(extra.is_empty(), "{lang} has messages the code does not list: {extra:?}");
+        }
+    }
+
+    #[test]
+    fn every_message_renders_its_arguments_without_error_in_both_languages() {
+        for lang in Lang::ALL {
+            let b = of(lang);
+            for (id, names) in MESSAGES {
+                let mut args = FluentArgs::new();
+                for n in names.iter() {
+                    args.set(*n, FluentValue::from(format!("<{n}>")));
+                }
+                let pattern = b.get_message(id).and_then(|m| m.value()).unwrap_or_else(|| panic!("{lang} {id}: no value"));
+                let mut errors = Vec::new();
+                let out = b.format_pattern(pattern, Some(&args), &mut errors);
+                assert!(errors.is_empty(), "{lang} {id}: {errors:?}");
+                // each argument the code passes is used, and no other is asked for
+                for n in names.iter() {
+                    assert!(out.contains(&format!("<{n}>")), "{lang} {id} does not use ${n}: {out}");
+                }
+                assert!(!out.contains('{'), "{lang} {id} asks for an argument the code does not pass: {out}");
+            }
+        }
+    }
+
+    #[test]
+    fn texts_in_each_language() {
+        // reason and outcome words as a clerk reads them, and as the English API wrote them before
+        assert_eq!(text(Lang::En, "outcome-counted", &[("points", &"2")]), "counted: 2 point(s)");
+        assert_eq!(text(Lang::ZhCn, "outcome-counted", &[("points", &"2")]), "计分: 2 分");
+        assert_eq!(text(Lang::ZhCn, "reason-year-cap", &[]), "达到本项年度上限");
+        assert_eq!(text(Lang::En, "award-quota-filled", &[("rank", &4), ("quota", &3)]), "rank 4: quota of 3 filled");
+        assert_eq!(text(Lang::ZhCn, "award-quota-filled", &[("rank", &4), ("quota", &3)]), "排名第 4: 3 个名额已满");
+        assert_eq!(text(Lang::En, "no-such-message", &[]), "no-such-message");
+    }
+
+    #[test]
+    fn languages_by_tag() {
+        assert_eq!("zh-CN".parse::<Lang>(), Ok(Lang::ZhCn));
+        assert_eq!("zh".parse::<Lang>(), Ok(Lang::ZhCn));
+        assert_eq!("EN".parse::<Lang>(), Ok(Lang::En));
+        assert!("fr".parse::<Lang>().is_err());
+        assert_eq!(Lang::ZhCn.to_string(), "zh-CN");
+    }
+}
