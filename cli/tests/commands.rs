@@ -141,7 +141,8 @@ fn report_formats() {
 
 #[test]
 fn explain_uses_the_core() {
-    let policy = Policy::builtin();
+    // the command's texts are Chinese unless --lang en
+    let policy = Policy::builtin().with_lang(kaoping_core::messages::Lang::ZhCn);
     let ds = Dataset::from_json(&std::fs::read_to_string(sample()).unwrap()).unwrap();
     let month = "2026-10".parse().unwrap();
     let res = policy.evaluate_month(&ds, month).unwrap();

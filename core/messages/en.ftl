@@ -51,3 +51,39 @@ quota-minimum = { $detail }; minimum { $minimum }
 rounding-down = down
 rounding-up = up
 rounding-half-up = halfup
+
+## A line of a category: one record's occurrences, a monthly state or a derived score
+line-within-range = { $points } within { $min }–{ $max }
+line-level = { $level } level
+level-county = county
+level-city = city
+level-province = province
+level-national = national
+line-minutes = { $minutes } min
+line-minutes-tier = { $minutes } min: { $tier }
+line-aggravated = aggravated
+line-per-unit = { $units } { $unit } × { $per_unit }
+line-linked = { $source } record of { $subject }: { $detail }
+line-linked-factor = { $source } record of { $subject }: { $points } × { $factor }
+line-rate-below-target = { $metric } { $value }% below target { $target }%
+line-metric-shortfall = { $metric } { $value } below target { $target } by { $units } unit(s) × { $per_unit }
+line-beyond-decimal = more than a decimal holds
+line-no-window-head = no designated window head on { $missing } of { $days } open days
+line-no-chief-representative = no chief representative on { $missing } of { $days } open days
+line-no-staff-full-marks = no staff on duty: full marks
+line-derived-score = derived score { $score }: { $detail }
+line-key-already-counted = { $detail }; key { $key } already counted at { $best }
+line-key-top-up = { $detail }; top-up over { $best } already counted for key { $key }
+threshold-count-month = { $count } { $rule } this month
+threshold-count-year = { $count } { $rule } in the year to date
+threshold-since = since { $since }
+threshold-zeroed = { $category } scores 0: { $why }
+flag-zeroed-for-year = { $category } scores 0 for the year ({ $why }); the annual result counts it as 0 in every month
+forced-by-record = { $rule } (record { $record })
+
+## Warnings of a rule kind
+warning-no-staff-on-duty = { $rule }: no staff on duty this month; full marks
+warning-no-rate = { $rule }: no { $metric } rate for { $month }
+warning-no-target = { $rule }: no target for { $metric }
+warning-no-metric = { $rule }: no { $metric } for { $month }
+warning-shortfall-limited = { $rule }: the shortfall of { $metric } in units of { $unit } is worth more than { $limit } points; counted as { $limit }

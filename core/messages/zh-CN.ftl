@@ -50,3 +50,39 @@ quota-minimum = { $detail }; 最少 { $minimum } 个
 rounding-down = 向下取整
 rounding-up = 向上取整
 rounding-half-up = 四舍五入
+
+## 分项明细: 一条记录的次数, 当月状态或计算得分
+line-within-range = { $points } 分 (幅度 { $min }–{ $max })
+line-level = { $level }
+level-county = 县级
+level-city = 市级
+level-province = 省级
+level-national = 国家级
+line-minutes = { $minutes } 分钟
+line-minutes-tier = { $minutes } 分钟: { $tier }
+line-aggravated = 情节严重
+line-per-unit = { $units } { $unit } × { $per_unit }
+line-linked = { $subject } 的 { $source } 记录: { $detail }
+line-linked-factor = { $subject } 的 { $source } 记录: { $points } × { $factor }
+line-rate-below-target = { $metric } { $value }%, 低于目标 { $target }%
+line-metric-shortfall = { $metric } { $value }, 低于目标 { $target }: 差 { $units } 个单位 × { $per_unit }
+line-beyond-decimal = 超出小数可表示范围
+line-no-window-head = { $days } 个工作日中 { $missing } 日未指定窗口负责人
+line-no-chief-representative = { $days } 个工作日中 { $missing } 日无首席代表
+line-no-staff-full-marks = 本月无在岗人员: 按满分计
+line-derived-score = 计算得分 { $score }: { $detail }
+line-key-already-counted = { $detail }; 同一事项 { $key } 已按 { $best } 分计入
+line-key-top-up = { $detail }; 同一事项 { $key } 已计 { $best } 分, 本次补足差额
+threshold-count-month = 本月 { $rule } { $count } 次
+threshold-count-year = 本年累计 { $rule } { $count } 次
+threshold-since = 自 { $since } 起
+threshold-zeroed = { $category } 记 0 分: { $why }
+flag-zeroed-for-year = { $category } 全年记 0 分 ({ $why }): 年度结果中每月该项均按 0 分计
+forced-by-record = { $rule } (记录 { $record })
+
+## 考评项目的提示
+warning-no-staff-on-duty = { $rule }: 本月无在岗人员, 按满分计
+warning-no-rate = { $rule }: 缺少 { $month } 的 { $metric } 比率
+warning-no-target = { $rule }: 未设 { $metric } 的目标值
+warning-no-metric = { $rule }: 缺少 { $month } 的 { $metric }
+warning-shortfall-limited = { $rule }: { $metric } 差额按 { $unit } 计超过 { $limit } 分, 按 { $limit } 分计

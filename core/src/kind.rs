@@ -1,6 +1,7 @@
 //! Rule kinds as plugins: the [`RuleKind`] trait, the [`Rule`] a kind compiles an item
 //! into, the [`Registry`] that maps kind names to kinds, and the context a rule reads.
 
+use crate::messages::Lang;
 use crate::dataset::{Record, Window, WindowMetrics};
 use crate::error::{Problem, ProblemKind};
 use crate::month::YearMonth;
@@ -96,15 +97,16 @@ pub trait Rule: Send + Sync + fmt::Debug {
         _out: &mut Vec<Problem>,
     ) {
     }
-    /// Points of one occurrence of a record of the item, before any cap, with an explanation.
-    fn points(&self, _record: &Record) -> Option<(Decimal, String)> {
+    /// Points of one occurrence of a record of the item, before any cap, with an explanation in
+    /// `lang` (from [`crate::messages::text`]).
+    fn points(&self, _record: &Record, _lang: Lang) -> Option<(Decimal, String)> {
         None
     }
     /// The points of [`Rule::points`] without their explanation, for results without text
     /// ([`crate::engine::Explain::Scores`]). By default `points` with the text dropped; a kind
     /// overrides it to skip the formatting.
     fn value(&self, record: &Record) -> Option<Decimal> {
-        self.points(record).map(|(p, _)| p)
+        self.points(record, Lang::En).map(|(p, _)| p)
     }
     /// The most points one occurrence can take, when the rule fixes it (checked against the category's max).
     fn max_points(&self) -> Option<Decimal> {
@@ -121,7 +123,7 @@ pub trait Rule: Send + Sync + fmt::Debug {
     /// Contributes the item's lines for one subject and month.
     fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
         for &r in cx.records() {
-            let points = if cx.explain() { self.points(r) } else { self.value(r).map(|p| (p, String::new())) };
+            let points = if cx.explain() { self.points(r, cx.lang()) } else { self.value(r).map(|p| (p, String::new())) };
             if let Some((points, detail)) = points {
                 out.push(Contribution::Occurrences {
                     record: r,
@@ -178,6 +180,8 @@ pub(crate) trait World {
     fn rounding(&self) -> Rounding;
     fn window_open_days(&self, window: &str, month: YearMonth) -> crate::month::Days;
     fn policy(&self) -> &PolicyDoc;
+    /// The language of the texts of results.
+    fn lang(&self) -> Lang;
 }
 
 impl<'a> RuleContext<'_, 'a> {
@@ -188,6 +192,14 @@ impl<'a> RuleContext<'_, 'a> {
     /// does not, a rule may leave its contributions' `detail` empty instead of formatting it.
     pub fn explain(&self) -> bool {
         self.explain
+    }
+    /// The language the item's texts (details, warnings) are written in.
+    pub fn lang(&self) -> Lang {
+        self.world.lang()
+    }
+    /// A message of the catalogue in the result's language.
+    pub fn text(&self, id: &str, args: &[(&str, &dyn fmt::Display)]) -> String {
+        crate::messages::text(self.lang(), id, args)
     }
     pub fn subject(&self) -> &str {
         self.subject

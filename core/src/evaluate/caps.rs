@@ -7,7 +7,7 @@ use super::{ChargeFate, Pending, Scratch, YearState, times};
 use crate::engine::Policy;
 use crate::policy::{Floor, RuleItem, YearToDate};
 use crate::result::*;
-use crate::text::{Dec, cat};
+use crate::text::Dec;
 use rust_decimal::Decimal;
 
 /// How many of `n` occurrences of `each` (> 0) points fit whole into `room` (≥ 0): ⌊room / each⌋,
@@ -140,7 +140,7 @@ impl Policy {
                         occurrences: 1,
                         raw,
                         points: taken,
-                        detail: cat!("derived score ", Dec(*score), ": ", detail),
+                        detail: self.msg("line-derived-score", &[("score", &Dec(*score)), ("detail", detail)]),
                         cut,
                     });
                 }

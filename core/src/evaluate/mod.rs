@@ -157,6 +157,9 @@ impl World for MonthWorld<'_, '_> {
     fn policy(&self) -> &PolicyDoc {
         &self.policy.doc
     }
+    fn lang(&self) -> crate::messages::Lang {
+        self.policy.lang
+    }
 }
 
 pub(crate) use crate::outcome::ChargeFate;

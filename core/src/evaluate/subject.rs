@@ -11,7 +11,7 @@ use crate::month::YearMonth;
 use crate::policy::{Effects, SubjectKind};
 use crate::render::PolicyTexts;
 use crate::result::*;
-use crate::text::{Dec, Text, cat};
+use crate::text::{Dec, Text};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -169,7 +169,7 @@ impl Policy {
                                 .unwrap_or_default();
                             if best >= raw {
                                 if world.explain {
-                                    detail = cat!(detail, "; key ", k, " already counted at ", Dec::norm(best));
+                                    detail = self.msg("line-key-already-counted", &[("detail", &detail), ("key", k), ("best", &Dec::norm(best))]);
                                 }
                                 occs.push(Pending {
                                     item: ii,
@@ -185,7 +185,7 @@ impl Policy {
                             }
                             if best > Decimal::ZERO {
                                 if world.explain {
-                                    detail = cat!(detail, "; top-up over ", Dec::norm(best), " already counted for key ", k);
+                                    detail = self.msg("line-key-top-up", &[("detail", &detail), ("best", &Dec::norm(best)), ("key", k)]);
                                 }
                                 raw -= best;
                             }
@@ -248,7 +248,7 @@ impl Policy {
         }
         if let Some(g) = &e.force_grade {
             let by = match record {
-                Some(r) => format!("{} (record {r})", item.code),
+                Some(r) => self.msg("forced-by-record", &[("rule", &item.code), ("record", r)]),
                 None => item.code.clone(),
             };
             forced.get_or_insert((g.clone(), by));

@@ -53,17 +53,13 @@ impl Policy {
                         } else {
                             year
                         };
-                        let scope = if c.scope == CountScope::Month {
-                            "this month"
-                        } else {
-                            "in the year to date"
-                        };
-                        Some(format!("{} {counted_code} {scope}", n))
+                        let id = if c.scope == CountScope::Month { "threshold-count-month" } else { "threshold-count-year" };
+                        Some(self.msg(id, &[("count", &n), ("rule", &counted_code)]))
                     }
                     (None, Some((rule, since)))
                         if t.persistence == Persistence::RestOfYear && rule == ii =>
                     {
-                        Some(format!("since {since}"))
+                        Some(self.msg("threshold-since", &[("since", &since)]))
                     }
                     _ => None,
                 };
@@ -90,7 +86,7 @@ impl Policy {
                             occurrences: 1,
                             raw: extra,
                             points: extra,
-                            detail: format!("{z} scores 0: {why}"),
+                            detail: self.msg("threshold-zeroed", &[("category", z), ("why", &why)]),
                             cut: None,
                         });
                     }
@@ -104,7 +100,7 @@ impl Policy {
                             rule: Some(code.clone()),
                             record: None,
                             category: Some(z.clone()),
-                            detail: format!("{z} scores 0 for the year ({why}); the annual result counts it as 0 in every month"),
+                            detail: self.msg("flag-zeroed-for-year", &[("category", z), ("why", &why)]),
                         });
                     }
                 }

@@ -121,13 +121,10 @@ impl Rule for DerivedFromStaff {
             }
         }
         if den.is_zero() {
-            out.push(Contribution::Warning(format!(
-                "{}: no staff on duty this month; full marks",
-                cx.item().code
-            )));
+            out.push(Contribution::Warning(cx.text("warning-no-staff-on-duty", &[("rule", &cx.item().code)])));
             out.push(Contribution::Score {
                 score: item_max,
-                detail: "no staff on duty: full marks".into(),
+                detail: cx.text("line-no-staff-full-marks", &[]),
             });
             return;
         }

@@ -1,12 +1,13 @@
 //! Points the record states within a range (`discretionary`, C7, E11): S2.3, S5.1, W4.1 and W4.2
 //! of the county measure.
 
+use crate::messages::{Lang, text};
 use super::{bounded, done, invalid, positive};
 use crate::dataset::Record;
 use crate::error::Problem;
 use crate::kind::{KindParams, Rule};
 use crate::policy::RuleItem;
-use crate::text::{Dec, cat};
+use crate::text::Dec;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -55,12 +56,10 @@ impl Rule for Discretionary {
     fn value(&self, rec: &Record) -> Option<Decimal> {
         rec.points
     }
-    fn points(&self, rec: &Record) -> Option<(Decimal, String)> {
+    fn points(&self, rec: &Record, lang: Lang) -> Option<(Decimal, String)> {
         rec.points.map(|p| {
-            (
-                p,
-                cat!(Dec(p), " within ", Dec::norm(self.min), '–', Dec::norm(self.max)),
-            )
+            let args: [(&str, &dyn std::fmt::Display); 3] = [("points", &Dec(p)), ("min", &Dec::norm(self.min)), ("max", &Dec::norm(self.max))];
+            (p, text(lang, "line-within-range", &args))
         })
     }
     fn check_record(

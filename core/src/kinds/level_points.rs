@@ -1,11 +1,11 @@
 //! Points by level (`level_points`): S5.3, SB.2 and WB.5 of the county measure.
 
+use crate::messages::{Lang, text};
 use super::{check_stated_points, done, invalid, positive};
 use crate::dataset::{Level, Record};
 use crate::error::Problem;
 use crate::kind::{KindParams, Rule};
 use crate::policy::{Effects, RuleItem};
-use crate::text::cat;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -52,11 +52,15 @@ impl Rule for LevelPoints {
     fn value(&self, rec: &Record) -> Option<Decimal> {
         self.points.get(&rec.level?).copied()
     }
-    fn points(&self, rec: &Record) -> Option<(Decimal, String)> {
+    fn points(&self, rec: &Record, lang: Lang) -> Option<(Decimal, String)> {
         let l = rec.level?;
-        self.points
-            .get(&l)
-            .map(|p| (*p, cat!(l.as_str(), " level")))
+        let level = text(lang, match l {
+            Level::County => "level-county",
+            Level::City => "level-city",
+            Level::Province => "level-province",
+            Level::National => "level-national",
+        }, &[]);
+        self.points.get(&l).map(|p| (*p, text(lang, "line-level", &[("level", &level)])))
     }
     fn record_effects(&self, rec: &Record) -> Effects {
         rec.level

@@ -5,7 +5,7 @@ use super::{done, invalid, one, positive};
 use crate::error::{Problem, ProblemKind};
 use crate::kind::{Contribution, KindParams, Link, Rule, RuleContext, Via};
 use crate::policy::{Effects, PolicyDoc, RuleItem};
-use crate::text::{Dec, cat};
+use crate::text::Dec;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -130,12 +130,14 @@ impl Rule for Linked {
                 }
                 continue;
             }
-            if let Some((p, d)) = src.points(r) {
+            if let Some((p, d)) = src.points(r, cx.lang()) {
                 let points = p * self.factor;
                 let detail = if self.factor == Decimal::ONE {
-                    cat!(src_item.code, " record of ", r.subject, ": ", d)
+                    cx.text("line-linked", &[("source", &src_item.code), ("subject", &r.subject), ("detail", &d)])
                 } else {
-                    cat!(src_item.code, " record of ", r.subject, ": ", Dec::norm(p), " × ", Dec::norm(self.factor))
+                    let args: [(&str, &dyn std::fmt::Display); 4] =
+                        [("source", &src_item.code), ("subject", &r.subject), ("points", &Dec::norm(p)), ("factor", &Dec::norm(self.factor))];
+                    cx.text("line-linked-factor", &args)
                 };
                 let effects = if self.inherit_effects {
                     src.record_effects(r)

@@ -67,17 +67,13 @@ impl Rule for MetricBelowTarget {
             match (m.rates.get(name), target) {
                 (Some(v), Some(t)) if *v < t => out.push(Contribution::State {
                     points: self.points_each,
-                    detail: detail(cx, || cat!(name, ' ', Dec::norm(*v), "% below target ", Dec::norm(t), '%')),
+                    detail: detail(cx, || cx.text("line-rate-below-target", &[("metric", name), ("value", &Dec::norm(*v)), ("target", &Dec::norm(t))])),
                 }),
-                (None, _) => out.push(Contribution::Warning(format!(
-                    "{}: no {name} rate for {}",
-                    cx.item().code,
-                    cx.month()
+                (None, _) => out.push(Contribution::Warning(cx.text(
+                    "warning-no-rate",
+                    &[("rule", &cx.item().code), ("metric", name), ("month", &cx.month())],
                 ))),
-                (_, None) => out.push(Contribution::Warning(format!(
-                    "{}: no target for {name}",
-                    cx.item().code
-                ))),
+                (_, None) => out.push(Contribution::Warning(cx.text("warning-no-target", &[("rule", &cx.item().code), ("metric", name)]))),
                 _ => {}
             }
         }
@@ -151,20 +147,14 @@ impl Rule for MetricShortfall {
             .or_else(|| m.values.get(&self.metric))
             .copied()
         else {
-            out.push(Contribution::Warning(format!(
-                "{}: no {} for {}",
-                cx.item().code,
-                self.metric,
-                cx.month()
+            out.push(Contribution::Warning(cx.text(
+                "warning-no-metric",
+                &[("rule", &cx.item().code), ("metric", &self.metric), ("month", &cx.month())],
             )));
             return;
         };
         let Some(t) = self.target.or_else(|| cx.target(&self.metric)) else {
-            out.push(Contribution::Warning(format!(
-                "{}: no target for {}",
-                cx.item().code,
-                self.metric
-            )));
+            out.push(Contribution::Warning(cx.text("warning-no-target", &[("rule", &cx.item().code), ("metric", &self.metric)])));
             return;
         };
         if v >= t {
@@ -189,11 +179,9 @@ impl Rule for MetricShortfall {
             // a shortfall in tiny units: its points stop at the limit on one value (SECURITY.md),
             // and the result says so
             _ => {
-                out.push(Contribution::Warning(format!(
-                    "{}: the shortfall of {} in units of {} is worth more than {limit} points; counted as {limit}",
-                    cx.item().code,
-                    self.metric,
-                    self.unit
+                out.push(Contribution::Warning(cx.text(
+                    "warning-shortfall-limited",
+                    &[("rule", &cx.item().code), ("metric", &self.metric), ("unit", &self.unit), ("limit", &limit)],
                 )));
                 limit
             }
@@ -202,17 +190,15 @@ impl Rule for MetricShortfall {
             out.push(Contribution::State {
                 points,
                 detail: detail(cx, || {
-                    cat!(
-                        self.metric,
-                        ' ',
-                        Dec::norm(v),
-                        " below target ",
-                        Dec::norm(t),
-                        " by ",
-                        units.map_or_else(|| String::from("more than a decimal holds"), |u| cat!(Dec::norm(u))),
-                        " unit(s) × ",
-                        Dec::norm(self.points_per_unit)
-                    )
+                    let units = units.map_or_else(|| cx.text("line-beyond-decimal", &[]), |u| cat!(Dec::norm(u)));
+                    let args: [(&str, &dyn std::fmt::Display); 5] = [
+                        ("metric", &self.metric),
+                        ("value", &Dec::norm(v)),
+                        ("target", &Dec::norm(t)),
+                        ("units", &units),
+                        ("per_unit", &Dec::norm(self.points_per_unit)),
+                    ];
+                    cx.text("line-metric-shortfall", &args)
                 }),
             });
         }

@@ -94,7 +94,7 @@ fn check_stated_points(
     out: &mut Vec<Problem>,
 ) {
     let Some(stated) = rec.points else { return };
-    if let Some((p, _)) = rule.points(rec)
+    if let Some(p) = rule.value(rec)
         && stated != p
     {
         out.push(

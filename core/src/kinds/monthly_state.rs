@@ -5,7 +5,6 @@ use super::{detail, done, invalid, positive};
 use crate::error::Problem;
 use crate::kind::{Contribution, KindParams, Rule, RuleContext};
 use crate::policy::{RuleItem, SubjectKind};
-use crate::text::cat;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -85,12 +84,12 @@ impl Rule for MonthlyState {
         };
         if holds {
             let what = match self.condition {
-                StateCondition::NoWindowHead => "no designated window head",
-                StateCondition::NoChiefRepresentative => "no chief representative",
+                StateCondition::NoWindowHead => "line-no-window-head",
+                StateCondition::NoChiefRepresentative => "line-no-chief-representative",
             };
             out.push(Contribution::State {
                 points: self.points,
-                detail: detail(cx, || cat!(what, " on ", missing, " of ", days.len(), " open days")),
+                detail: detail(cx, || cx.text(what, &[("missing", &missing), ("days", &days.len())])),
             });
         }
     }

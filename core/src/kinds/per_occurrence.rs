@@ -2,12 +2,13 @@
 //! S2.1, S2.2, S2.4, S2.5, S3.1–S3.5, S4.1–S4.3, SB.1, SB.4, W1.2, W1.3, W4.3, W4.4, W5.2, W6.3 and
 //! WB.1–WB.3.
 
+use crate::messages::{Lang, text};
 use super::{check_stated_points, done, invalid, positive};
 use crate::dataset::Record;
 use crate::error::Problem;
 use crate::kind::{KindParams, Rule};
 use crate::policy::RuleItem;
-use crate::text::{Piece, cat, push};
+use crate::text::{Piece, push};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -152,15 +153,15 @@ impl Rule for PerOccurrence {
     fn value(&self, rec: &Record) -> Option<Decimal> {
         Some(self.pick(rec).0)
     }
-    fn points(&self, rec: &Record) -> Option<(Decimal, String)> {
+    fn points(&self, rec: &Record, lang: Lang) -> Option<(Decimal, String)> {
         let (points, why) = self.pick(rec);
-        let text = match (why, rec.minutes) {
-            (Picked::Aggravated, _) => self.aggravated_label.clone().unwrap_or_else(|| "aggravated".into()),
-            (Picked::Tier(t), Some(m)) => cat!(m, " min: ", t),
-            (_, Some(m)) => cat!(m, " min"),
+        let words = match (why, rec.minutes) {
+            (Picked::Aggravated, _) => self.aggravated_label.clone().unwrap_or_else(|| text(lang, "line-aggravated", &[])),
+            (Picked::Tier(t), Some(m)) => text(lang, "line-minutes-tier", &[("minutes", &m), ("tier", &t)]),
+            (_, Some(m)) => text(lang, "line-minutes", &[("minutes", &m)]),
             (_, None) => String::new(),
         };
-        Some((points, text))
+        Some((points, words))
     }
     fn check_record(
         &self,

@@ -1,6 +1,7 @@
 //! Points per unit stated on the record (`per_unit`): no item of the county measure; it expresses
 //! the variations' V10 (per half day absent, per working day overdue).
 
+use crate::messages::{Lang, text};
 use super::{done, invalid, positive};
 use crate::dataset::Record;
 use crate::error::Problem;
@@ -41,17 +42,10 @@ impl Rule for PerUnit {
     fn value(&self, rec: &Record) -> Option<Decimal> {
         rec.units.map(|u| u * self.points_per_unit)
     }
-    fn points(&self, rec: &Record) -> Option<(Decimal, String)> {
+    fn points(&self, rec: &Record, lang: Lang) -> Option<(Decimal, String)> {
         rec.units.map(|u| {
-            (
-                u * self.points_per_unit,
-                format!(
-                    "{} {} × {}",
-                    Dec::norm(u),
-                    self.unit,
-                    Dec::norm(self.points_per_unit)
-                ),
-            )
+            let args: [(&str, &dyn std::fmt::Display); 3] = [("units", &Dec::norm(u)), ("unit", &self.unit), ("per_unit", &Dec::norm(self.points_per_unit))];
+            (u * self.points_per_unit, text(lang, "line-per-unit", &args))
         })
     }
     fn check_record(
