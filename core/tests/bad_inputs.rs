@@ -1,5 +1,7 @@
 //! The bad-input corpus (`tests/bad-inputs/`): every file gives exactly the error `expected.json`
 //! names (kind, path, message, record, rule) — or is accepted when marked ok — and nothing panics.
+//! A dataset is checked against the built-in policy, or against the corpus's policy file its entry
+//! names (`"policy"`), and an accepted dataset is evaluated too.
 //! Also inputs too big to commit (a 50 MB string, a huge record count) are built here.
 
 use kaoping_core::{Dataset, Errors, Policy};
@@ -10,11 +12,19 @@ fn corpus() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/bad-inputs")
 }
 
-fn check(bytes: &[u8], document: &str) -> Result<(), Errors> {
+/// `policy`: the policy a dataset is checked against (the built-in one when `None`).
+fn check(bytes: &[u8], document: &str, policy: Option<&Policy>) -> Result<(), Errors> {
     match document {
         "dataset" => {
             let ds = Dataset::from_json_bytes(bytes)?;
-            let p = Policy::builtin();
+            let builtin;
+            let p = match policy {
+                Some(p) => p,
+                None => {
+                    builtin = Policy::builtin();
+                    &builtin
+                }
+            };
             p.validate(&ds)?;
             // a valid dataset must also evaluate
             p.evaluate_year(&ds).map(|_| ())
@@ -42,7 +52,26 @@ fn every_corpus_file_gives_its_expected_error() {
     for (name, exp) in cases {
         let bytes = std::fs::read(corpus().join(name)).unwrap();
         let document = exp["document"].as_str().unwrap();
-        let got = std::panic::catch_unwind(|| check(&bytes, document));
+        // a dataset's own policy (issue 20, item 1): a policy file of the corpus, accepted alone
+        let policy = match exp.get("policy").and_then(Value::as_str) {
+            None => None,
+            Some(file) => {
+                let text = std::fs::read_to_string(corpus().join(file)).unwrap();
+                match std::panic::catch_unwind(|| Policy::from_json(&text)) {
+                    Ok(Ok(p)) => Some(p),
+                    Ok(Err(e)) => {
+                        failures.push(format!("{name}: its policy {file} is refused: {e}"));
+                        continue;
+                    }
+                    Err(_) => {
+                        failures.push(format!("{name}: its policy {file}: PANIC"));
+                        continue;
+                    }
+                }
+            }
+        };
+        // the policy is only read: a panic leaves nothing half-changed
+        let got = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(&bytes, document, policy.as_ref())));
         let got = match got {
             Ok(r) => r,
             Err(_) => {
@@ -102,7 +131,7 @@ fn a_50_mb_string_is_refused_with_bounded_memory() {
         "records": [{{"id": "R", "rule": "S1.2", "subject": "S", "date": "2026-10-01", "note": "{big}"}}]}}"#
     );
     drop(big);
-    let e = check(text.as_bytes(), "dataset").unwrap_err();
+    let e = check(text.as_bytes(), "dataset", None).unwrap_err();
     assert_eq!(e.problems[0].path, "records[0].note");
     assert!(
         e.problems[0]
@@ -125,7 +154,7 @@ fn a_huge_id_and_a_huge_count_are_refused() {
         "windows": [{{"id": "W", "name": "w", "department": "D"}}], "staff": [{{"id": "S", "name": "s", "assignments": [{{"window": "W"}}]}}],
         "records": [{{"id": "{id}", "rule": "S1.2", "subject": "S", "date": "2026-10-01", "count": 4294967295}}]}}"#
     );
-    let e = check(text.as_bytes(), "dataset").unwrap_err();
+    let e = check(text.as_bytes(), "dataset", None).unwrap_err();
     let paths: Vec<&str> = e.problems.iter().map(|p| p.path.as_str()).collect();
     assert!(
         paths.contains(&"records[0].id") && paths.contains(&"records[0].count"),

@@ -3,8 +3,12 @@
 Every case names its document (dataset or policy) and the FIRST problem the validator must report:
 its kind, its path and its message (exactly), and, where it applies, the record id and rule code.
 Rust (core/tests/bad_inputs.rs), the C ABI (ffi/tests/bad_inputs.rs) and Python read the same
-manifest. Cases marked "ok" must be accepted. Run from anywhere: python3 tests/bad-inputs/make.py
-(`--check` verifies the committed files are what this script writes).
+manifest. Cases marked "ok" must be accepted (and a dataset must then evaluate). A dataset is checked
+against the built-in policy (core/policies/county.json), or, when its entry names one ("policy":
+FILE), against that policy file of the corpus — itself a case of its own, marked ok (issue 20,
+item 1: a policy and a dataset that both validate and together once panicked). Run from anywhere:
+python3 tests/bad-inputs/make.py (`--check` verifies the committed files are what this script
+writes).
 """
 import copy
 import json
@@ -35,10 +39,15 @@ GOOD = {
 cases = {}
 
 
-def case(name, doc, kind=None, path=None, message=None, record=None, rule=None, document="dataset", raw=None, ok=False):
-    """doc: a JSON value (or None with raw bytes)."""
+def case(name, doc, kind=None, path=None, message=None, record=None, rule=None, document="dataset", raw=None, ok=False, policy=None):
+    """doc: a JSON value (or None with raw bytes; with both, raw is written and doc names the record).
+    policy: for a dataset, the corpus's policy file to check it against instead of the built-in one."""
+    assert name not in cases, name
     data = raw if raw is not None else (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
     exp = {"document": document, "ok": ok}
+    if policy is not None:
+        assert document == "dataset", name
+        exp["policy"] = policy
     # a format problem in a record names the record's id when it has one (issue 20, item 3)
     if not ok and record is None and kind == "syntax" and doc is not None and path and path.startswith("records["):
         i = int(path[len("records["):path.index("]")])
@@ -81,10 +90,26 @@ def rule_index(code):
     return next(i for i, r in enumerate(POLICY["rules"]) if r["code"] == code)
 
 
+# A value echoed in a message is cut (core/src/error.rs, Problem::MAX_MESSAGE_BYTES): its first bytes, at a
+# character, then its length in characters (issue 20, item 5).
+MAX_MESSAGE_BYTES = 2048
+LONG = "X" * 5000
+
+
+def cut(s, max_bytes):
+    b = s.encode("utf-8")
+    if len(b) <= max_bytes:
+        return s
+    head = b[:max_bytes].decode("utf-8", errors="ignore")
+    return f"{head}… (cut: {len(s)} characters in all)"
+
+
 # ---- accepted
 case("ok-good.json", GOOD, ok=True)
 case("ok-bom.json", None, raw=b"\xef\xbb\xbf" + json.dumps(GOOD, ensure_ascii=False).encode("utf-8"), ok=True)
 case("ok-numbers-as-decimals.json", with_records(rec(rule="S2.3", points=4.5)), ok=True)
+# issue 20, item 8: the schema's form of a decimal (^-?\d+(\.\d+)?([eE]\d+)?$) allows a leading zero
+case("ok-points-leading-zero.json", with_records(rec(rule="S2.3", points="04")), ok=True)
 
 # ---- not JSON, or not a dataset
 case("empty.json", None, raw=b"", kind="syntax", path="", message="the dataset is empty: expected a JSON object")
@@ -122,6 +147,23 @@ case("date-unpadded.json", with_records(rec(date="2026-3-9")), kind="syntax", pa
 # issue 20: null for a field with named values
 case("status-null.json", with_records(rec(status=None)), kind="syntax", path="records[0].status", message="null is not a value for this field: leave the field out, or give one of its values")
 case("date-signed-year.json", with_records(rec(date="+2026-03-09")), kind="syntax", path="records[0].date", message='"+2026-03-09" is not a date written YYYY-MM-DD ("2026-10-09")')
+case("date-leading-space.json", with_records(rec(date=" 2026-03-09")), kind="syntax", path="records[0].date", message='" 2026-03-09" is not a date written YYYY-MM-DD ("2026-10-09")')
+case("points-trailing-point.json", with_records(rec(rule="S2.3", points="4.")), kind="syntax", path="records[0].points", message='"4." is not a decimal written as the schema says (digits, a point and digits: "2.5", "-1")')
+# issue 20, item 2: a JSON number is read from its text, exactly, too
+NUMBER_DIGITS = with_records(rec(rule="S2.3", points=4))
+case("points-number-too-many-digits.json", NUMBER_DIGITS, raw=json.dumps(NUMBER_DIGITS, indent=1).replace('"points": 4', '"points": 2.999999999999999999999999999999').encode() + b"\n",
+     kind="syntax", path="records[0].points", message='"2.999999999999999999999999999999" has more digits than a decimal holds exactly (28 after the point, 28–29 in all); it would be rounded')
+# issue 20, item 4: 1e30 as a number said `records[0].points.$serde_json::private::Number: Scale exceeds…`
+# (serde_json keeps a number's text, writing its exponent's sign: 1e+30)
+case("points-number-huge.json", NUMBER_DIGITS, raw=json.dumps(NUMBER_DIGITS, indent=1).replace('"points": 4', '"points": 1e30').encode() + b"\n",
+     kind="syntax", path="records[0].points", message='"1e+30" is not a decimal this library holds exactly (at most 28 digits after the point)')
+# issue 20, item 5: a value echoed in a problem is cut, with its length said (a 50 MB rule code gave 100 MB of messages)
+case("long-rule-code.json", with_records(rec(rule="X" * 100_000)), kind="invalid", path="records[0].rule", message="an id or code is at most 128 characters, got 100000", record="X1")
+case("long-status-cut.json", with_records(rec(status=LONG)), kind="syntax", path="records[0].status",
+     message=cut(f"unknown variant `{LONG}`, expected one of `confirmed`, `pending`, `revoked`", MAX_MESSAGE_BYTES))
+# (the path within a record is cut at 120 bytes, with "…", as a deeply nested one is)
+case("long-field-name-cut.json", with_records(rec(**{LONG: 1})), kind="syntax", path="records[0]." + LONG[:120] + "…",
+     message=cut(f"unknown field `{LONG}`, expected one of `id`, `rule`, `subject`, `date`, `count`, `minutes`, `points`, `units`, `level`, `key`, `aggravated`, `status`, `evidence`, `note`", MAX_MESSAGE_BYTES))
 case("date-as-number.json", with_records(rec(date=20261009)), kind="syntax", path="records[0].date", message='invalid type: integer `20261009`, expected a date written YYYY-MM-DD ("2026-10-09")')
 case("status-unknown.json", with_records(rec(status="maybe")), kind="syntax", path="records[0].status", message="unknown variant `maybe`, expected one of `confirmed`, `pending`, `revoked`")
 case("level-unknown.json", with_records(rec(rule="S5.3", level="planet")), kind="syntax", path="records[0].level", message="unknown variant `planet`, expected one of `county`, `city`, `province`, `national`")
@@ -172,6 +214,12 @@ case("assignments-open-ended-twice.json", ds(staff=[{"id": "S001", "name": "张�
 case("assignment-ends-before-start.json", ds(staff=[{"id": "S001", "name": "张三", "assignments": [{"window": "W01", "from": "2026-06-15", "to": "2026-06-01"}]}, GOOD["staff"][1]]), kind="invalid", path="staff[0].assignments[0].to", message="the assignment ends (2026-06-01) before it starts (2026-06-15)")
 case("assignments-missing.json", ds(staff=[{"id": "S001", "name": "张三"}]), kind="syntax", path="staff[0]", message="missing field `assignments`")
 case("staff-unknown-department.json", ds(staff=[dict(GOOD["staff"][0], department="D42"), GOOD["staff"][1]]), kind="unknown_reference", path="staff[0].department", message='staff S001 names department "D42", which is not in departments')
+# issue 20, item 8: a staff member may not share a window's id (`explain W01` would pick the window)
+case("staff-id-is-window-id.json", ds(staff=GOOD["staff"] + [{"id": "W01", "name": "王五", "assignments": [{"window": "W01"}]}]), kind="duplicate", path="staff[2].id",
+     message='staff id "W01" is also the id of windows[0]: a record\'s subject would be ambiguous')
+# issue 20, item 4: no Rust type name in the message
+case("assignment-as-string.json", ds(staff=[{"id": "S001", "name": "张三", "assignments": ["W01"]}, GOOD["staff"][1]]), kind="syntax", path="staff[0].assignments[0]",
+     message='invalid type: string "W01", expected a JSON object')
 
 # ---- metrics and targets
 case("metrics-unknown-window.json", ds(metrics=[{"window": "W55", "month": "2026-10", "cases": 1}]), kind="unknown_reference", path="metrics[0].window", message='no window "W55"')
@@ -184,6 +232,14 @@ case("metrics-negative-cases.json", ds(metrics=[dict(GOOD["metrics"][0], cases=-
 case("metrics-cases-2-64.json", ds(metrics=[dict(GOOD["metrics"][0], cases=2**64)]), kind="syntax", path="metrics[0].cases", message="1.8446744073709552e+19 is not a whole number from 0 to 18446744073709551615: write a whole number as digits alone, without a point or an exponent")
 case("metrics-huge-value.json", ds(metrics=[dict(GOOD["metrics"][0], values={"votes": "1e15"})]), kind="invalid", path="metrics[0].votes", message="1000000000000000 is beyond the limit of ±1000000000")
 case("target-negative.json", ds(targets={"one_network": "-1"}), kind="invalid", path="targets.one_network", message="a target is a percentage 0–100, got -1")
+# issue 20, item 2: more digits than a decimal holds are refused, not rounded (89.99… would meet a target of 90;
+# 100.00…1 would pass as a rate)
+case("rate-too-many-digits.json", ds(metrics=[dict(GOOD["metrics"][0], rates={"online_full_process": "89.999999999999999999999999999999"})]), kind="syntax", path="metrics[0].rates.online_full_process",
+     message='"89.999999999999999999999999999999" has more digits than a decimal holds exactly (28 after the point, 28–29 in all); it would be rounded')
+case("rate-over-100-too-many-digits.json", ds(metrics=[dict(GOOD["metrics"][0], rates={"one_network": "100.0000000000000000000000000001"})]), kind="syntax", path="metrics[0].rates.one_network",
+     message='"100.0000000000000000000000000001" has more digits than a decimal holds exactly (28 after the point, 28–29 in all); it would be rounded')
+case("target-too-many-digits.json", ds(targets={"one_network": "84.999999999999999999999999999999"}), kind="syntax", path="targets.one_network",
+     message='"84.999999999999999999999999999999" has more digits than a decimal holds exactly (28 after the point, 28–29 in all); it would be rounded')
 
 # ---- policies
 P = "policy"
@@ -211,12 +267,78 @@ case("policy-negative-cap.json", pol(lambda p: p["rules"][rule_index("SB.1")]["c
 case("policy-deep-nesting.json", None, raw=json.dumps(POLICY, ensure_ascii=False).replace('"params": {"points": "3"}', '"params": ' + "[" * 200 + "]" * 200, 1).encode("utf-8"),
      document=P, kind="syntax", path=f"rules[{rule_index('S1.2')}].params" + "[0]" * 35 + "…", message="not valid JSON: recursion limit exceeded at line 1 column 2856")
 case("policy-missing-rules.json", pol(lambda p: p.pop("rules")), document=P, kind="syntax", path="", message="missing field `rules`")
+# issue 20, item 2: a policy's decimals are read exactly too (0.5000…1 would be read as 0.5)
+case("policy-too-many-digits.json", pol(lambda p: p["rules"][rule_index("SB.1")]["params"].update(points="0.50000000000000000000000000001")), document=P, kind="invalid",
+     path=f"rules[{rule_index('SB.1')}].params.points", message='"0.50000000000000000000000000001" has more digits than a decimal holds exactly (28 after the point, 28–29 in all); it would be rounded', rule="SB.1")
+# issue 20, item 1: a linked factor is bounded (limits::MAX_FACTOR) so that no sum of points can overflow
+case("policy-linked-factor-over-limit.json", pol(lambda p: p["rules"][rule_index("W6.1")]["params"].update(factor="1000000000")), document=P, kind="invalid",
+     path=f"rules[{rule_index('W6.1')}].params.factor", message="factor 1000000000 is beyond the limit of 1000", rule="W6.1")
+# issue 20, item 4: a link's via is named as the policy writes it (the message said "via AssignedWindow")
+case("policy-linked-source-wrong-subject.json", pol(lambda p: p["rules"][rule_index("W6.1")]["params"].update(source="W1.2")), document=P, kind="invalid",
+     path=f"rules[{rule_index('W6.1')}].params.source", message="W1.2 is a window item but via assigned_window reads staff records", rule="W6.1")
+case("policy-linked-charges-wrong-subject.json", pol(lambda p: p["rules"][rule_index("S1.3")].update(kind="linked", params={"source": "S1.2", "via": "assigned_window", "factor": "1"})),
+     document=P, kind="invalid", path=f"rules[{rule_index('S1.3')}].params.via", message="via assigned_window charges a window, but S1.3 is a staff item", rule="S1.3")
+# issue 20, item 6: a policy's ids, codes and texts are held to the dataset's limits (128; 4,096)
+case("policy-long-id.json", pol(lambda p: p.update(id="x" * 200)), document=P, kind="invalid", path="id", message="an id or code is at most 128 characters, got 200")
+case("policy-long-rule-code.json", pol(lambda p: p["rules"][i_s11].update(code="S" * 200)), document=P, kind="invalid", path=f"rules[{i_s11}].code", message="an id or code is at most 128 characters, got 200")
+case("policy-long-name-zh.json", pol(lambda p: p["rules"][i_s11].update(name_zh="字" * 5000)), document=P, kind="invalid", path=f"rules[{i_s11}].name_zh", message="a text is at most 4096 characters, got 5000")
+# issue 20, item 5: a value echoed in a policy's problem is cut too
+case("policy-long-status-cut.json", pol(lambda p: p["settings"].update(counted_statuses=["confirmed", LONG])), document=P, kind="syntax", path="settings.counted_statuses[1]",
+     message=cut(f"unknown variant `{LONG}`, expected one of `confirmed`, `pending`, `revoked`", MAX_MESSAGE_BYTES))
+# issue 20, item 8: policies that could not mean what they say
+case("policy-counted-statuses-empty.json", pol(lambda p: p["settings"].update(counted_statuses=[])), document=P, kind="invalid", path="settings.counted_statuses",
+     message='the statuses that count must include "confirmed" (C10), got []')
+case("policy-counted-statuses-pending.json", pol(lambda p: p["settings"].update(counted_statuses=["pending"])), document=P, kind="invalid", path="settings.counted_statuses",
+     message='the statuses that count must include "confirmed" (C10), got ["pending"]')
+case("policy-params-as-array.json", pol(lambda p: p["rules"][rule_index("S1.2")].update(params=["3"])), document=P, kind="invalid", path=f"rules[{rule_index('S1.2')}].params",
+     message='the params of per_occurrence are named, in an object ({"name": value, …}), not a list', rule="S1.2")
+case("policy-link-to-linked.json", pol(lambda p: p["rules"][rule_index("W6.2")]["params"].update(source="W6.1")), document=P, kind="invalid", path=f"rules[{rule_index('W6.2')}].params.source",
+     message="W6.1 is itself a linked item: it has no records of its own to read; link to the item it reads", rule="W6.2")
+case("policy-threshold-counts-itself.json", pol(lambda p: p["rules"][rule_index("S5.2")]["params"].update(counts="S5.2")), document=P, kind="invalid", path=f"rules[{rule_index('S5.2')}].params.counts",
+     message="S5.2 would count itself, which has no records: name the item whose occurrences it counts", rule="S5.2")
+case("policy-threshold-at-least-0.json", pol(lambda p: p["rules"][rule_index("S5.2")]["params"]["any_of"][0].update(at_least=0)), document=P, kind="invalid",
+     path=f"rules[{rule_index('S5.2')}].params.any_of[0].at_least", message="at_least 0 is met by every subject every month: give 1 or more", rule="S5.2")
+case("policy-max-total-below-base.json", pol(lambda p: p["staff"].update(max_total="90")), document=P, kind="invalid", path="staff.max_total",
+     message="max_total 90 is below the base 100 (C1, C3): a subject with no record could not score its base")
+case("policy-grades-equal-minimums.json", pol(lambda p: p["grades"]["bands"][1].update(min=p["grades"]["bands"][0]["min"])), document=P, kind="invalid", path="grades.bands[1].min",
+     message="bands go from the highest down, each below the one before: 90 is not below 90")
+
+
+# ---- a policy and a dataset together (issue 20, item 1): each validated, then the dataset against the policy
+def tiny_source_max(value):
+    return pol(lambda p: p["rules"][rule_index("W2")]["params"].update(source_max=value))
+
+
+def per_unit_linked(p):
+    # S1.2 at 1e9 points a half day, W6.1 reading it at the largest factor allowed
+    p["rules"][rule_index("S1.2")].update(kind="per_unit", params={"points_per_unit": "1000000000", "unit": "half_day"})
+    p["rules"][rule_index("W6.1")]["params"].update(source="S1.2", factor="1000")
+
+
+S1_RECORDS = with_records(GOOD["records"][0], rec(id="R2", date="2026-03-09"))
+# W2 = S1's deductions / source_max × W2's max: 1e-28 overflowed a division, 1e-27 a multiplication
+case("pair-tiny-source-max-1e-28.policy.json", tiny_source_max("0.0000000000000000000000000001"), document=P, ok=True)
+case("pair-tiny-source-max-1e-28.json", S1_RECORDS, policy="pair-tiny-source-max-1e-28.policy.json", ok=True)
+case("pair-tiny-source-max-1e-27.policy.json", tiny_source_max("0.000000000000000000000000001"), document=P, ok=True)
+case("pair-tiny-source-max-1e-27.json", S1_RECORDS, policy="pair-tiny-source-max-1e-27.policy.json", ok=True)
+case("pair-per-unit.policy.json", pol(per_unit_linked), document=P, ok=True)
+# 1e9 half days × 1e9 points is one occurrence past the limit: refused naming the record (80 of them overflowed a sum)
+case("pair-per-unit-overflow.json", with_records(rec(units="1000000000", count=80)), policy="pair-per-unit.policy.json",
+     kind="invalid", path="records[0].units", message="1000000000 half_day × 1000000000 points is beyond the limit of 1000000000 points for one occurrence", record="X1", rule="S1.2")
+# at the limits (1e9 points an occurrence, 1,000 occurrences a record, factor 1,000) every sum fits
+case("pair-per-unit-at-limits.json", with_records(rec(units="1", count=80), rec(id="X2", units="1", count=1000, date="2026-10-10"), rec(id="X3", units="1", count=1000, date="2026-03-09")),
+     policy="pair-per-unit.policy.json", ok=True)
 
 
 def main():
     check = "--check" in sys.argv
     expected = {}
     stale = []
+    for name, (_, exp) in cases.items():
+        # a dataset's own policy is a case of the corpus, and one that is accepted
+        if "policy" in exp:
+            pexp = cases.get(exp["policy"], (None, {}))[1]
+            assert pexp.get("document") == "policy" and pexp.get("ok"), f"{name}: its policy {exp['policy']} is not an accepted policy case"
     for name, (data, exp) in sorted(cases.items()):
         expected[name] = exp
         path = HERE / name
