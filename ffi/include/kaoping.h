@@ -69,6 +69,19 @@ enum KpStatus kp_engine_new_builtin(struct KpEngine **out);
 // `policy_json` must point to `policy_len` readable bytes; `out` must be writable.
 enum KpStatus kp_engine_new(const uint8_t *policy_json, size_t policy_len, struct KpEngine **out);
 
+// Creates an engine with `engine`'s policy that writes the texts of results (record details,
+// reasons, flags, warnings, award standings) in `lang`: "zh-CN" or "en" (an engine writes English
+// unless made this way). Numbers, codes and statuses are the same in every language. `engine` is
+// left as it was (other threads may be using it); on KP_OK, `*out` holds a new engine the caller
+// frees with kp_engine_free. An unknown language is KP_INVALID_ARGUMENT.
+//
+// # Safety
+// `engine` must be NULL (reported) or an engine of this library; `lang` a NUL-terminated string
+// or NULL (reported); `out` must be NULL (reported) or writable.
+enum KpStatus kp_engine_with_lang(const struct KpEngine *engine,
+                                  const char *lang,
+                                  struct KpEngine **out);
+
 // Frees an engine. NULL is a no-op (KP_OK); a pointer that is not a live engine (freed twice, or
 // never created here) is reported as KP_INVALID_HANDLE and left alone.
 //

@@ -319,6 +319,32 @@ pub unsafe extern "C" fn kp_engine_new(policy_json: *const u8, policy_len: usize
     })
 }
 
+/// Creates an engine with `engine`'s policy that writes the texts of results (record details,
+/// reasons, flags, warnings, award standings) in `lang`: "zh-CN" or "en" (an engine writes English
+/// unless made this way). Numbers, codes and statuses are the same in every language. `engine` is
+/// left as it was (other threads may be using it); on KP_OK, `*out` holds a new engine the caller
+/// frees with kp_engine_free. An unknown language is KP_INVALID_ARGUMENT.
+///
+/// # Safety
+/// `engine` must be NULL (reported) or an engine of this library; `lang` a NUL-terminated string
+/// or NULL (reported); `out` must be NULL (reported) or writable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn kp_engine_with_lang(engine: *const KpEngine, lang: *const c_char, out: *mut *mut KpEngine) -> KpStatus {
+    guard(|| {
+        check_out(out, "out")?;
+        // SAFETY: per the function's contract.
+        let e = unsafe { engine_ref(engine) }?;
+        let lang: kaoping_core::messages::Lang = unsafe { input_cstr(lang, "lang") }?
+            .parse()
+            .map_err(|m: String| Fail::new(KpStatus::KpInvalidArgument, "lang", m))?;
+        let e = Box::into_raw(Box::new(KpEngine { policy: e.policy.clone().with_lang(lang) }));
+        registry_insert(&ENGINES, e as usize);
+        // SAFETY: checked non-NULL above.
+        unsafe { *out = e };
+        Ok(())
+    })
+}
+
 /// Frees an engine. NULL is a no-op (KP_OK); a pointer that is not a live engine (freed twice, or
 /// never created here) is reported as KP_INVALID_HANDLE and left alone.
 ///

@@ -218,3 +218,34 @@ fn a_nul_in_the_data_comes_back_escaped_in_json_and_refused_in_text() {
     assert_eq!((&err["document"], &err["problems"][0]["kind"]), (&serde_json::json!("dataset"), &serde_json::json!("invalid")));
     unsafe { kp_engine_free(e) };
 }
+
+#[test]
+fn an_engine_in_chinese_writes_the_cores_chinese_texts() {
+    use kaoping_core::messages::Lang;
+    let e = engine();
+    let (zh, en) = (CString::new("zh-CN").unwrap(), CString::new("fr").unwrap());
+    let mut chinese = ptr::null_mut();
+    assert_eq!(unsafe { kp_engine_with_lang(e, zh.as_ptr(), &mut chinese) }, KpStatus::KpOk);
+    // an unknown language is refused, naming the argument; NULLs are reported
+    let mut none = ptr::null_mut();
+    assert_eq!(unsafe { kp_engine_with_lang(e, en.as_ptr(), &mut none) }, KpStatus::KpInvalidArgument);
+    assert!(none.is_null());
+    assert_eq!(last_error()["problems"][0]["path"], "lang");
+    assert_eq!(unsafe { kp_engine_with_lang(e, ptr::null(), &mut none) }, KpStatus::KpNullPointer);
+    assert_eq!(unsafe { kp_engine_with_lang(ptr::null(), zh.as_ptr(), &mut none) }, KpStatus::KpNullPointer);
+    let period = CString::new("2026-Q3").unwrap();
+    let ds = kaoping_core::Dataset::from_json(SAMPLE).unwrap();
+    for (engine, lang) in [(chinese, Lang::ZhCn), (e, Lang::En)] {
+        let mut out = ptr::null_mut();
+        let st = unsafe { kp_evaluate_period(engine, SAMPLE.as_ptr(), SAMPLE.len(), period.as_ptr(), &mut out, ptr::null_mut()) };
+        assert_eq!(st, KpStatus::KpOk);
+        let want = kaoping_core::Policy::builtin().with_lang(lang).evaluate_period(&ds, "2026-Q3".parse().unwrap()).unwrap();
+        let got = take(out);
+        assert!(got == serde_json::to_string_pretty(&want).unwrap(), "{lang}");
+        // the quota of 示范窗口: 0.1 × 30 windows = 3, rounded down, in the engine's language
+        assert!(got.contains(if lang == Lang::ZhCn { "3 (向下取整)" } else { "3 (down)" }), "{lang}");
+    }
+    // the first engine is unchanged and both are freed on their own
+    assert_eq!(unsafe { kp_engine_free(chinese) }, KpStatus::KpOk);
+    assert_eq!(unsafe { kp_engine_free(e) }, KpStatus::KpOk);
+}
