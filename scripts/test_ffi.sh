@@ -35,7 +35,7 @@ run sh -c "$lib/kaoping awards $sample --period 2026 --format json --lang en > $
 # C, dynamically linked
 run gcc -std=c99 -Wall -Wextra -Werror -O1 -g -Iffi/include examples/c/score.c -L$lib -lkaoping -o $fx/score
 run env LD_LIBRARY_PATH=$lib $fx/score $sample $fx/month-2026-10.json $fx/period-2026-10.json $bad
-run env LD_LIBRARY_PATH=$lib valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
+run env LD_LIBRARY_PATH=$lib valgrind -q --suppressions=scripts/valgrind.supp --leak-check=full --show-leak-kinds=definite,indirect,possible \
   --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=1 \
   $fx/score $sample $fx/month-2026-10.json $fx/period-2026-10.json $bad
 # C, 8 threads on one engine
@@ -44,7 +44,7 @@ run env LD_LIBRARY_PATH=$lib $fx/threads $sample $fx/period-2026-Q3.json
 # C, every misuse the ABI documents as detected (examples/c/misuse.c), plain and under valgrind
 run gcc -std=c99 -Wall -Wextra -Werror -O1 -g -Iffi/include examples/c/misuse.c -L$lib -lkaoping -o $fx/misuse
 run env LD_LIBRARY_PATH=$lib $fx/misuse $sample
-run env LD_LIBRARY_PATH=$lib valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
+run env LD_LIBRARY_PATH=$lib valgrind -q --suppressions=scripts/valgrind.supp --leak-check=full --show-leak-kinds=definite,indirect,possible \
   --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=1 \
   $fx/misuse $sample
 # C under AddressSanitizer and UBSan. Stable Rust cannot instrument the Rust side, but ASan's

@@ -276,9 +276,12 @@ enum Failure {
     Usage(String),
 }
 
+/// The language of this run's texts (`--lang`), set once at the start.
+static LANG: std::sync::OnceLock<kaoping_core::messages::Lang> = std::sync::OnceLock::new();
+
 impl From<Errors> for Failure {
     fn from(e: Errors) -> Self {
-        Failure::Input(e.to_string())
+        Failure::Input(e.display_in(LANG.get().copied().unwrap_or(kaoping_core::messages::Lang::ZhCn)))
     }
 }
 
@@ -307,6 +310,7 @@ fn load_policy(path: Option<&Path>, lang: kaoping_core::messages::Lang) -> Resul
 
 fn run(cli: Cli) -> Result<(), Failure> {
     let lang = cli.lang;
+    let _ = LANG.set(lang);
     match cli.command {
         Command::Score { file, month, period, policy, format, top } => {
             let period = match (month, period) {

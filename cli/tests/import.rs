@@ -170,15 +170,15 @@ fn bad_cells_are_all_reported_and_nothing_is_written() {
         ("记录!B3", "X9.9"),
         ("记录!D4", "2026-13-01"),
         ("记录!G5", "-2"),
-        ("记录!G6", "points missing"),
+        ("记录!G6", "缺少分值"),
         ("记录!C7", "S999"),
         ("记录!C8", &sname),
         ("记录!E9", "1 以上的整数"),
         ("记录!K9", "作废"),
         ("记录!H10", "乡级"),
-        ("记录!G11", "outside 2–5"),
+        ("记录!G11", "幅度 2–5"),
         ("记录!B12", "必填"),
-        ("记录!D13", "outside the dataset's year"),
+        ("记录!D13", "不在数据集年度"),
         ("记录!J14", "也许"),
     ] {
         let line = err.lines().find(|l| l.trim_start().starts_with(&format!("{cell}:")));

@@ -87,3 +87,77 @@ warning-no-rate = { $rule }: no { $metric } rate for { $month }
 warning-no-target = { $rule }: no target for { $metric }
 warning-no-metric = { $rule }: no { $metric } for { $month }
 warning-shortfall-limited = { $rule }: the shortfall of { $metric } in units of { $unit } is worth more than { $limit } points; counted as { $limit }
+
+## Problems of a dataset (validation)
+thing-department = department
+thing-window = window
+thing-staff = staff
+thing-record = record
+field-heads = heads
+field-chief-representatives = chief_representatives
+problem-id-too-long = an id or code is at most { $max } characters, got { $got }
+problem-text-too-long = a text is at most { $max } characters, got { $got }
+problem-beyond-limit = { $value } is beyond the limit of ±{ $limit }
+problem-too-many-records = { $count } records; the limit is { $limit } a dataset
+problem-count-beyond-limit = count { $count } is beyond the limit of { $limit } occurrences a record
+problem-duplicate-id = { $what } id { $id } is also used by { $list }[{ $first }]
+problem-empty-id = an id cannot be empty
+problem-window-unknown-department = window { $window } names department { $department }, which is not in departments
+problem-window-closes-before-opening = window { $window } closes ({ $closed }) before it opens ({ $opened })
+problem-term-unknown-staff = staff { $staff } is not in staff
+problem-term-no-person = give the person's staff id or name
+problem-term-ends-before-start = the term ends ({ $to }) before it starts ({ $from })
+problem-terms-overlap = window { $window }: two { $field } terms overlap
+problem-staff-unknown-department = staff { $staff } names department { $department }, which is not in departments
+problem-assigned-unknown-window = staff { $staff } is assigned to window { $window }, which is not in windows
+problem-assignment-ends-before-start = the assignment ends ({ $to }) before it starts ({ $from })
+problem-assignments-overlap = staff { $staff }: assignments[{ $k }] ({ $a }) and assignments[{ $j }] ({ $b }) overlap
+problem-target-percentage = a target is a percentage 0–100, got { $value }
+problem-metrics-unknown-window = no window { $window }
+problem-month-outside-year = month { $month } is outside the dataset's year { $year }
+problem-rate-percentage = a rate is a percentage 0–100, got { $value }
+problem-metrics-duplicate = window { $window } has two metrics entries for { $month }
+problem-metrics-missing = window { $window } has no metrics for { $month } (the policy requires them)
+problem-record-id-empty = a record id cannot be empty
+problem-date-outside-year = date { $date } is outside the dataset's year { $year }
+problem-count-at-least-1 = count must be at least 1, got { $count }
+problem-unknown-rule = unknown rule code { $rule } (not in policy { $policy })
+problem-unknown-staff = unknown staff member { $subject }
+problem-unknown-staff-is-window = unknown staff member { $subject }; { $id } is a window, but { $rule } is a staff item
+problem-unassigned = staff { $staff } has no window assignment on { $date } (E9): the window to charge is unknown
+problem-unknown-window = unknown window { $subject }
+problem-unknown-window-is-staff = unknown window { $subject }; { $id } is a staff member, but { $rule } is a window item
+problem-window-not-open = window { $window } is not open on { $date }
+problem-derived-recorded = { $rule } cannot be recorded directly: it is derived from { $from } (E3)
+problem-keyed-count = a record with an achievement key stands for one achievement: count must be 1, got { $count } (E4)
+problem-year-range = year { $year } is not a calendar year this library handles (1900–9999)
+problem-staff-id-is-window = staff id { $id } is also the id of windows[{ $index }]: a record's subject would be ambiguous
+problem-points-missing = points missing: { $rule } needs the points stated, { $range } (C7)
+problem-points-outside = points { $points } outside { $range } for { $rule }
+problem-points-step = points { $points } not a step of { $step } from { $min } for { $rule }
+problem-level-missing = level missing: { $rule } needs one of { $listed }
+problem-level-not-listed = level { $level } is not listed for { $rule } (E3); expected one of { $listed }
+problem-units-missing = units missing: { $rule } counts { $unit }
+problem-units-positive = units must be greater than 0, got { $units }
+problem-units-whole = { $rule } counts whole { $unit }, got { $units }
+problem-points-fixed = { $rule } is worth { $points } here (fixed by the measure); the record states { $stated }
+problem-units-beyond-limit = { $units } { $unit } × { $per_unit } points is beyond the limit of { $limit } points for one occurrence
+problem-no-aggravated-variant = { $rule } has no aggravated variant
+
+## A list of problems, as the command-line tool prints it
+document-dataset = dataset
+document-policy = policy
+document-request = request
+errors-header-one = the { $document } has 1 problem:
+errors-header-many = the { $document } has { $count } problems:
+problem-whole-document = (document)
+problem-at-record = [record { $record }]
+problem-at-rule = [rule { $rule }]
+
+## Window metrics: their names, and a figure that reached a tier
+metric-cases = cases
+metric-online_full_process = online_full_process
+metric-online_available = online_available
+metric-one_network = one_network
+line-metric-tier = { $window }: { $value } { $metric } ≥ { $at_least }
+line-metric-tier-per-staff = { $window }: { $value } { $metric } / { $staff } staff = { $per } ≥ { $at_least }

@@ -86,3 +86,77 @@ warning-no-rate = { $rule }: 缺少 { $month } 的 { $metric } 比率
 warning-no-target = { $rule }: 未设 { $metric } 的目标值
 warning-no-metric = { $rule }: 缺少 { $month } 的 { $metric }
 warning-shortfall-limited = { $rule }: { $metric } 差额按 { $unit } 计超过 { $limit } 分, 按 { $limit } 分计
+
+## 数据集的问题 (校验)
+thing-department = 部门
+thing-window = 窗口
+thing-staff = 人员
+thing-record = 记录
+field-heads = 窗口负责人
+field-chief-representatives = 首席代表
+problem-id-too-long = 编号或代码最多 { $max } 个字符, 实为 { $got } 个
+problem-text-too-long = 文字最多 { $max } 个字符, 实为 { $got } 个
+problem-beyond-limit = { $value } 超出 ±{ $limit } 的范围
+problem-too-many-records = 记录 { $count } 条, 每个数据集最多 { $limit } 条
+problem-count-beyond-limit = 次数 { $count } 超出每条记录 { $limit } 次的上限
+problem-duplicate-id = { $what }编号 { $id } 已被 { $list }[{ $first }] 使用
+problem-empty-id = 编号不能为空
+problem-window-unknown-department = 窗口 { $window } 所属部门 { $department } 不在部门名单中
+problem-window-closes-before-opening = 窗口 { $window } 撤销日期 ({ $closed }) 早于设立日期 ({ $opened })
+problem-term-unknown-staff = 人员 { $staff } 不在人员名单中
+problem-term-no-person = 请填写人员编号或姓名
+problem-term-ends-before-start = 任期结束日期 ({ $to }) 早于开始日期 ({ $from })
+problem-terms-overlap = 窗口 { $window }: 两段{ $field }任期重叠
+problem-staff-unknown-department = 人员 { $staff } 所属部门 { $department } 不在部门名单中
+problem-assigned-unknown-window = 人员 { $staff } 所在窗口 { $window } 不在窗口名单中
+problem-assignment-ends-before-start = 岗位结束日期 ({ $to }) 早于开始日期 ({ $from })
+problem-assignments-overlap = 人员 { $staff }: assignments[{ $k }] ({ $a }) 与 assignments[{ $j }] ({ $b }) 时间重叠
+problem-target-percentage = 目标值应为 0–100 的百分数, 实为 { $value }
+problem-metrics-unknown-window = 没有窗口 { $window }
+problem-month-outside-year = 月份 { $month } 不在数据集年度 { $year } 内
+problem-rate-percentage = 比率应为 0–100 的百分数, 实为 { $value }
+problem-metrics-duplicate = 窗口 { $window } 有两条 { $month } 的业务数据
+problem-metrics-missing = 窗口 { $window } 缺少 { $month } 的业务数据 (考评办法要求提供)
+problem-record-id-empty = 记录编号不能为空
+problem-date-outside-year = 日期 { $date } 不在数据集年度 { $year } 内
+problem-count-at-least-1 = 次数至少为 1, 实为 { $count }
+problem-unknown-rule = 未知的考评项目代码 { $rule } (考评办法 { $policy } 中没有)
+problem-unknown-staff = 未知的人员 { $subject }
+problem-unknown-staff-is-window = 未知的人员 { $subject }: { $id } 是窗口, 而 { $rule } 是人员考评项目
+problem-unassigned = 人员 { $staff } 在 { $date } 没有窗口岗位 (E9): 无法确定计分窗口
+problem-unknown-window = 未知的窗口 { $subject }
+problem-unknown-window-is-staff = 未知的窗口 { $subject }: { $id } 是人员, 而 { $rule } 是窗口考评项目
+problem-window-not-open = 窗口 { $window } 在 { $date } 未开设
+problem-derived-recorded = { $rule } 不能直接记录: 由 { $from } 计算得出 (E3)
+problem-keyed-count = 带事项标识的记录代表一项成绩: 次数必须为 1, 实为 { $count } (E4)
+problem-year-range = 年度 { $year } 超出可处理的范围 (1900–9999)
+problem-staff-id-is-window = 人员编号 { $id } 与 windows[{ $index }] 的编号相同: 记录的对象将无法区分
+problem-points-missing = 缺少分值: { $rule } 须填写分值, 幅度 { $range } (C7)
+problem-points-outside = 分值 { $points } 超出 { $rule } 的幅度 { $range }
+problem-points-step = 分值 { $points } 不是 { $rule } 自 { $min } 起以 { $step } 为单位的分值
+problem-level-missing = 缺少级别: { $rule } 须为 { $listed } 之一
+problem-level-not-listed = 级别 { $level } 不在 { $rule } 的级别中 (E3); 应为 { $listed } 之一
+problem-units-missing = 缺少数量: { $rule } 按{ $unit }计
+problem-units-positive = 数量必须大于 0, 实为 { $units }
+problem-units-whole = { $rule } 按整{ $unit }计, 实为 { $units }
+problem-points-fixed = { $rule } 在此处分值为 { $points } (考评办法规定); 记录填写为 { $stated }
+problem-units-beyond-limit = { $units } { $unit } × { $per_unit } 分超出单次 { $limit } 分的上限
+problem-no-aggravated-variant = { $rule } 没有“情节严重”的情形
+
+## 问题列表 (命令行工具输出)
+document-dataset = 数据集
+document-policy = 考评办法
+document-request = 请求
+errors-header-one = { $document }有 1 个问题:
+errors-header-many = { $document }有 { $count } 个问题:
+problem-whole-document = (整个文件)
+problem-at-record = [记录 { $record }]
+problem-at-rule = [项目 { $rule }]
+
+## 窗口业务数据: 名称, 及达到某档的数值
+metric-cases = 办件量
+metric-online_full_process = 全程网办率
+metric-online_available = 网上可办率
+metric-one_network = 一网通办率
+line-metric-tier = { $window }: { $metric } { $value } ≥ { $at_least }
+line-metric-tier-per-staff = { $window }: { $metric } { $value } / { $staff } 人 = { $per } ≥ { $at_least }

@@ -4,7 +4,7 @@
 
 use crate::dataset::{Dataset, Record, Staff, Window, WindowMetrics};
 use crate::engine::{FastMap, Policy};
-use crate::error::{Errors, Problem, ProblemKind};
+use crate::error::{Errors, Problem, ProblemKind, pa};
 use crate::month::{YearMonth, covers, days_in_month};
 use crate::policy::{Severity, SubjectKind};
 use crate::render::PolicyTexts;
@@ -23,41 +23,22 @@ pub(crate) fn check_dataset_limits(ds: &Dataset, p: &mut Vec<Problem>) {
     let id = |s: &str, path: std::fmt::Arguments, p: &mut Vec<Problem>| {
         if s.len() > MAX_ID_CHARS && s.chars().count() > MAX_ID_CHARS {
             let n = s.chars().count();
-            p.push(Problem::new(
-                ProblemKind::Invalid,
-                path.to_string(),
-                format!("an id or code is at most {MAX_ID_CHARS} characters, got {n}"),
-            ));
+            p.push(Problem::msg(ProblemKind::Invalid, path.to_string(), "problem-id-too-long", pa!["max" => MAX_ID_CHARS, "got" => n]));
         }
     };
     let text = |s: &str, path: std::fmt::Arguments, p: &mut Vec<Problem>| {
         if s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS {
             let n = s.chars().count();
-            p.push(Problem::new(
-                ProblemKind::Invalid,
-                path.to_string(),
-                format!("a text is at most {MAX_TEXT_CHARS} characters, got {n}"),
-            ));
+            p.push(Problem::msg(ProblemKind::Invalid, path.to_string(), "problem-text-too-long", pa!["max" => MAX_TEXT_CHARS, "got" => n]));
         }
     };
     let big = |v: Decimal, path: std::fmt::Arguments, p: &mut Vec<Problem>| {
         if v.abs() > max_magnitude() {
-            p.push(Problem::new(
-                ProblemKind::Invalid,
-                path.to_string(),
-                format!("{v} is beyond the limit of ±{}", max_magnitude()),
-            ));
+            p.push(Problem::msg(ProblemKind::Invalid, path.to_string(), "problem-beyond-limit", pa!["value" => v, "limit" => max_magnitude()]));
         }
     };
     if ds.records.len() > MAX_RECORDS {
-        p.push(Problem::new(
-            ProblemKind::Invalid,
-            "records",
-            format!(
-                "{} records; the limit is {MAX_RECORDS} a dataset",
-                ds.records.len()
-            ),
-        ));
+        p.push(Problem::msg(ProblemKind::Invalid, "records", "problem-too-many-records", pa!["count" => ds.records.len(), "limit" => MAX_RECORDS]));
         return;
     }
     id(&ds.hall.id, format_args!("hall.id"), p);
@@ -98,14 +79,7 @@ pub(crate) fn check_dataset_limits(ds: &Dataset, p: &mut Vec<Problem>) {
             }
         }
         if r.count > MAX_COUNT {
-            p.push(Problem::new(
-                ProblemKind::Invalid,
-                format!("records[{i}].count"),
-                format!(
-                    "count {} is beyond the limit of {MAX_COUNT} occurrences a record",
-                    r.count
-                ),
-            ));
+            p.push(Problem::msg(ProblemKind::Invalid, format!("records[{i}].count"), "problem-count-beyond-limit", pa!["count" => r.count, "limit" => MAX_COUNT]));
         }
         for (field, v) in [("points", r.points), ("units", r.units)] {
             if let Some(v) = v {
@@ -194,11 +168,15 @@ pub(crate) fn dup_check<'a>(
     seen.reserve(ids.size_hint().0);
     for (i, id) in ids {
         if let Some(first) = seen.insert(id, i) {
-            let mut p = Problem::new(
-                ProblemKind::Duplicate,
-                format!("{list}[{i}].id"),
-                format!("{what} id {id:?} is also used by {list}[{first}]"),
-            );
+            let thing = match what {
+                "department" => "thing-department",
+                "window" => "thing-window",
+                "staff" => "thing-staff",
+                _ => "thing-record",
+            };
+            let mut args = vec![("what", crate::error::Arg::Word(thing))];
+            args.extend(pa!["id" => format!("{id:?}"), "list" => list, "first" => first]);
+            let mut p = Problem::msg(ProblemKind::Duplicate, format!("{list}[{i}].id"), "problem-duplicate-id", args);
             if list == "records" {
                 p = p.record(id);
             }
@@ -212,32 +190,22 @@ pub(crate) fn dup_check<'a>(
 fn check_roster(ds: &Dataset, departments: &BTreeSet<&str>, windows: &BTreeMap<&str, &Window>, staff: &BTreeMap<&str, &Staff>, p: &mut Vec<Problem>) {
     for (id, what) in [(&ds.hall.id, "hall.id")] {
         if id.trim().is_empty() {
-            p.push(Problem::new(
-                ProblemKind::Invalid,
-                what,
-                "an id cannot be empty",
-            ));
+            p.push(Problem::msg(ProblemKind::Invalid, what, "problem-empty-id", vec![]));
         }
     }
     for (i, w) in ds.windows.iter().enumerate() {
         if !departments.contains(w.department.as_str()) {
-            p.push(Problem::new(
+            p.push(Problem::msg(
                 ProblemKind::UnknownReference,
                 format!("windows[{i}].department"),
-                format!(
-                    "window {} names department {:?}, which is not in departments",
-                    w.id, w.department
-                ),
+                "problem-window-unknown-department",
+                pa!["window" => w.id, "department" => format!("{:?}", w.department)],
             ));
         }
         if let (Some(a), Some(b)) = (w.opened, w.closed)
             && b < a
         {
-            p.push(Problem::new(
-                ProblemKind::Invalid,
-                format!("windows[{i}].closed"),
-                format!("window {} closes ({b}) before it opens ({a})", w.id),
-            ));
+            p.push(Problem::msg(ProblemKind::Invalid, format!("windows[{i}].closed"), "problem-window-closes-before-opening", pa!["window" => w.id, "closed" => b, "opened" => a]));
         }
         for (field, terms) in [
             ("heads", &w.heads),
@@ -248,27 +216,15 @@ fn check_roster(ds: &Dataset, departments: &BTreeSet<&str>, windows: &BTreeMap<&
                 if let Some(s) = &t.staff
                     && !staff.contains_key(s.as_str())
                 {
-                    p.push(Problem::new(
-                        ProblemKind::UnknownReference,
-                        format!("{path}.staff"),
-                        format!("staff {s:?} is not in staff"),
-                    ));
+                    p.push(Problem::msg(ProblemKind::UnknownReference, format!("{path}.staff"), "problem-term-unknown-staff", pa!["staff" => format!("{s:?}")]));
                 }
                 if t.staff.is_none() && t.name.is_none() {
-                    p.push(Problem::new(
-                        ProblemKind::Invalid,
-                        path.clone(),
-                        "give the person's staff id or name",
-                    ));
+                    p.push(Problem::msg(ProblemKind::Invalid, path.clone(), "problem-term-no-person", vec![]));
                 }
                 if let (Some(a), Some(b)) = (t.from, t.to)
                     && b < a
                 {
-                    p.push(Problem::new(
-                        ProblemKind::Invalid,
-                        format!("{path}.to"),
-                        format!("the term ends ({b}) before it starts ({a})"),
-                    ));
+                    p.push(Problem::msg(ProblemKind::Invalid, format!("{path}.to"), "problem-term-ends-before-start", pa!["to" => b, "from" => a]));
                 }
             }
             let mut sorted: Vec<_> = terms.iter().enumerate().collect();
@@ -278,11 +234,10 @@ fn check_roster(ds: &Dataset, departments: &BTreeSet<&str>, windows: &BTreeMap<&
                 if a.to
                     .is_none_or(|end| b.from.is_none_or(|start| start <= end))
                 {
-                    p.push(Problem::new(
-                        ProblemKind::Invalid,
-                        format!("windows[{i}].{field}[{j}]"),
-                        format!("window {}: two {field} terms overlap", w.id),
-                    ));
+                    let word = if field == "heads" { "field-heads" } else { "field-chief-representatives" };
+                    let mut args = pa!["window" => w.id];
+                    args.push(("field", crate::error::Arg::Word(word)));
+                    p.push(Problem::msg(ProblemKind::Invalid, format!("windows[{i}].{field}[{j}]"), "problem-terms-overlap", args));
                 }
             }
         }
@@ -291,35 +246,27 @@ fn check_roster(ds: &Dataset, departments: &BTreeSet<&str>, windows: &BTreeMap<&
         if let Some(d) = &s.department
             && !departments.contains(d.as_str())
         {
-            p.push(Problem::new(
+            p.push(Problem::msg(
                 ProblemKind::UnknownReference,
                 format!("staff[{i}].department"),
-                format!(
-                    "staff {} names department {d:?}, which is not in departments",
-                    s.id
-                ),
+                "problem-staff-unknown-department",
+                pa!["staff" => s.id, "department" => format!("{d:?}")],
             ));
         }
         for (j, a) in s.assignments.iter().enumerate() {
             let path = format!("staff[{i}].assignments[{j}]");
             if !windows.contains_key(a.window.as_str()) {
-                p.push(Problem::new(
+                p.push(Problem::msg(
                     ProblemKind::UnknownReference,
                     format!("{path}.window"),
-                    format!(
-                        "staff {} is assigned to window {:?}, which is not in windows",
-                        s.id, a.window
-                    ),
+                    "problem-assigned-unknown-window",
+                    pa!["staff" => s.id, "window" => format!("{:?}", a.window)],
                 ));
             }
             if let (Some(x), Some(y)) = (a.from, a.to)
                 && y < x
             {
-                p.push(Problem::new(
-                    ProblemKind::Invalid,
-                    format!("{path}.to"),
-                    format!("the assignment ends ({y}) before it starts ({x})"),
-                ));
+                p.push(Problem::msg(ProblemKind::Invalid, format!("{path}.to"), "problem-assignment-ends-before-start", pa!["to" => y, "from" => x]));
             }
         }
         let mut sorted: Vec<_> = s.assignments.iter().enumerate().collect();
@@ -329,13 +276,11 @@ fn check_roster(ds: &Dataset, departments: &BTreeSet<&str>, windows: &BTreeMap<&
             if a.to
                 .is_none_or(|end| b.from.is_none_or(|start| start <= end))
             {
-                p.push(Problem::new(
+                p.push(Problem::msg(
                     ProblemKind::Invalid,
                     format!("staff[{i}].assignments[{j}]"),
-                    format!(
-                        "staff {}: assignments[{k}] ({}) and assignments[{j}] ({}) overlap",
-                        s.id, a.window, b.window
-                    ),
+                    "problem-assignments-overlap",
+                    pa!["staff" => s.id, "k" => k, "a" => a.window, "j" => j, "b" => b.window],
                 ));
             }
         }
@@ -347,48 +292,25 @@ fn check_metrics<'a>(policy: &Policy, ds: &'a Dataset, windows: &BTreeMap<&str, 
     let year = ds.year;
     for (k, v) in &ds.targets {
         if *v < Decimal::ZERO || *v > Decimal::ONE_HUNDRED {
-            p.push(Problem::new(
-                ProblemKind::Invalid,
-                format!("targets.{k}"),
-                format!("a target is a percentage 0–100, got {v}"),
-            ));
+            p.push(Problem::msg(ProblemKind::Invalid, format!("targets.{k}"), "problem-target-percentage", pa!["value" => v]));
         }
     }
     let mut metrics = FastMap::default();
     for (i, m) in ds.metrics.iter().enumerate() {
         let path = format!("metrics[{i}]");
         if !windows.contains_key(m.window.as_str()) {
-            p.push(Problem::new(
-                ProblemKind::UnknownReference,
-                format!("{path}.window"),
-                format!("no window {:?}", m.window),
-            ));
+            p.push(Problem::msg(ProblemKind::UnknownReference, format!("{path}.window"), "problem-metrics-unknown-window", pa!["window" => format!("{:?}", m.window)]));
         }
         if m.month.year != year {
-            p.push(Problem::new(
-                ProblemKind::Invalid,
-                format!("{path}.month"),
-                format!("month {} is outside the dataset's year {year}", m.month),
-            ));
+            p.push(Problem::msg(ProblemKind::Invalid, format!("{path}.month"), "problem-month-outside-year", pa!["month" => m.month, "year" => year]));
         }
         for (k, v) in &m.rates {
             if *v < Decimal::ZERO || *v > Decimal::ONE_HUNDRED {
-                p.push(Problem::new(
-                    ProblemKind::Invalid,
-                    format!("{path}.rates.{k}"),
-                    format!("a rate is a percentage 0–100, got {v}"),
-                ));
+                p.push(Problem::msg(ProblemKind::Invalid, format!("{path}.rates.{k}"), "problem-rate-percentage", pa!["value" => v]));
             }
         }
         if metrics.insert((m.window.as_str(), m.month), m).is_some() {
-            p.push(Problem::new(
-                ProblemKind::Duplicate,
-                path,
-                format!(
-                    "window {} has two metrics entries for {}",
-                    m.window, m.month
-                ),
-            ));
+            p.push(Problem::msg(ProblemKind::Duplicate, path, "problem-metrics-duplicate", pa!["window" => m.window, "month" => m.month]));
         }
     }
     let settings = &policy.doc.settings;
@@ -398,14 +320,7 @@ fn check_metrics<'a>(policy: &Policy, ds: &'a Dataset, windows: &BTreeMap<&str, 
                 if days_in_month(w.opened, w.closed, m) > 0
                     && !metrics.contains_key(&(w.id.as_str(), m))
                 {
-                    p.push(Problem::new(
-                        ProblemKind::Invalid,
-                        "metrics",
-                        format!(
-                            "window {} has no metrics for {m} (the policy requires them)",
-                            w.id
-                        ),
-                    ));
+                    p.push(Problem::msg(ProblemKind::Invalid, "metrics", "problem-metrics-missing", pa!["window" => w.id, "month" => m]));
                 }
             }
         }
@@ -426,44 +341,25 @@ fn check_records(policy: &Policy, ds: &Dataset, windows: &BTreeMap<&str, &Window
     let mut rec_subject = vec![0u32; ds.records.len()];
     for (i, r) in ds.records.iter().enumerate() {
         let path = Place("records", i);
-        let bad = |kind, field: &str, msg: String| {
-            Problem::new(kind, format!("{path}.{field}"), msg)
+        let bad = |kind, field: &str, id: &'static str, args: Vec<(&'static str, crate::error::Arg)>| {
+            Problem::msg(kind, format!("{path}.{field}"), id, args)
                 .record(r.id.clone())
                 .rule(r.rule.clone())
         };
         if r.id.trim().is_empty() {
-            p.push(Problem::new(
-                ProblemKind::Invalid,
-                format!("{path}.id"),
-                "a record id cannot be empty",
-            ));
+            p.push(Problem::msg(ProblemKind::Invalid, format!("{path}.id"), "problem-record-id-empty", vec![]));
         }
         if !in_year(r.date) {
-            p.push(bad(
-                ProblemKind::Invalid,
-                "date",
-                format!("date {} is outside the dataset's year {year}", r.date),
-            ));
+            p.push(bad(ProblemKind::Invalid, "date", "problem-date-outside-year", pa!["date" => r.date, "year" => year]));
         }
         if r.count < 1 {
-            p.push(bad(
-                ProblemKind::Invalid,
-                "count",
-                format!("count must be at least 1, got {}", r.count),
-            ));
+            p.push(bad(ProblemKind::Invalid, "count", "problem-count-at-least-1", pa!["count" => r.count]));
         }
         let Some((item, rule)) = policy.by_code.get(r.rule.as_str()).map(|&ii| {
             rec_item[i] = ii as u32;
             (&policy.doc.rules[ii], policy.rules[ii].as_ref())
         }) else {
-            p.push(bad(
-                ProblemKind::UnknownReference,
-                "rule",
-                format!(
-                    "unknown rule code {:?} (not in policy {})",
-                    r.rule, policy.doc.id
-                ),
-            ));
+            p.push(bad(ProblemKind::UnknownReference, "rule", "problem-unknown-rule", pa!["rule" => format!("{:?}", r.rule), "policy" => policy.doc.id]));
             continue;
         };
         match item.subject {
@@ -472,26 +368,19 @@ fn check_records(policy: &Policy, ds: &Dataset, windows: &BTreeMap<&str, &Window
                 slist[x as usize - nw]
             }) {
                 None => {
-                    let hint = if windows.contains_key(r.subject.as_str()) {
-                        format!(
-                            "; {} is a window, but {} is a staff item",
-                            r.subject, r.rule
-                        )
+                    let subject = format!("{:?}", r.subject);
+                    p.push(if windows.contains_key(r.subject.as_str()) {
+                        bad(ProblemKind::UnknownReference, "subject", "problem-unknown-staff-is-window", pa!["subject" => subject, "id" => r.subject, "rule" => r.rule])
                     } else {
-                        String::new()
-                    };
-                    p.push(bad(
-                        ProblemKind::UnknownReference,
-                        "subject",
-                        format!("unknown staff member {:?}{hint}", r.subject),
-                    ));
+                        bad(ProblemKind::UnknownReference, "subject", "problem-unknown-staff", pa!["subject" => subject])
+                    });
                 }
                 Some(s) => {
                     if in_year(r.date)
                         && !s.assignments.iter().any(|a| covers(a.from, a.to, r.date))
                         && settings.unassigned_staff_record == Severity::Error
                     {
-                        p.push(bad(ProblemKind::Invalid, "date", format!("staff {} has no window assignment on {} (E9): the window to charge is unknown", s.id, r.date)));
+                        p.push(bad(ProblemKind::Invalid, "date", "problem-unassigned", pa!["staff" => s.id, "date" => r.date]));
                     }
                 }
             },
@@ -500,46 +389,28 @@ fn check_records(policy: &Policy, ds: &Dataset, windows: &BTreeMap<&str, &Window
                 wlist[x as usize]
             }) {
                 None => {
-                    let hint = if staff.contains_key(r.subject.as_str()) {
-                        format!(
-                            "; {} is a staff member, but {} is a window item",
-                            r.subject, r.rule
-                        )
+                    let subject = format!("{:?}", r.subject);
+                    p.push(if staff.contains_key(r.subject.as_str()) {
+                        bad(ProblemKind::UnknownReference, "subject", "problem-unknown-window-is-staff", pa!["subject" => subject, "id" => r.subject, "rule" => r.rule])
                     } else {
-                        String::new()
-                    };
-                    p.push(bad(
-                        ProblemKind::UnknownReference,
-                        "subject",
-                        format!("unknown window {:?}{hint}", r.subject),
-                    ));
+                        bad(ProblemKind::UnknownReference, "subject", "problem-unknown-window", pa!["subject" => subject])
+                    });
                 }
                 Some(w) => {
                     if in_year(r.date) && !covers(w.opened, w.closed, r.date) {
-                        p.push(bad(
-                            ProblemKind::Invalid,
-                            "date",
-                            format!("window {} is not open on {}", w.id, r.date),
-                        ));
+                        p.push(bad(ProblemKind::Invalid, "date", "problem-window-not-open", pa!["window" => w.id, "date" => r.date]));
                     }
                 }
             },
         }
         if let Some(from) = rule.derived_from() {
             if settings.derived_item_records == Severity::Error {
-                p.push(bad(
-                    ProblemKind::Invalid,
-                    "rule",
-                    format!(
-                        "{} cannot be recorded directly: it is derived from {from} (E3)",
-                        r.rule
-                    ),
-                ));
+                p.push(bad(ProblemKind::Invalid, "rule", "problem-derived-recorded", pa!["rule" => r.rule, "from" => from]));
             }
             continue;
         }
         if r.key.is_some() && r.count != 1 {
-            p.push(bad(ProblemKind::Invalid, "count", format!("a record with an achievement key stands for one achievement: count must be 1, got {} (E4)", r.count)));
+            p.push(bad(ProblemKind::Invalid, "count", "problem-keyed-count", pa!["count" => r.count]));
         }
         rule.check_record(item, r, &path, p);
     }
@@ -551,11 +422,7 @@ impl<'a> Index<'a> {
         let mut p = Vec::new();
         let year = ds.year;
         if !(1900..=9999).contains(&year) {
-            p.push(Problem::new(
-                ProblemKind::Invalid,
-                "year",
-                format!("year {year} is not a calendar year this library handles (1900–9999)"),
-            ));
+            p.push(Problem::msg(ProblemKind::Invalid, "year", "problem-year-range", pa!["year" => year]));
             return Err(Errors {
                 document: "dataset".into(),
                 problems: p,
@@ -610,11 +477,7 @@ impl<'a> Index<'a> {
             if windows.contains_key(s.id.as_str())
                 && let Some(j) = ds.windows.iter().position(|w| w.id == s.id)
             {
-                p.push(Problem::new(
-                    ProblemKind::Duplicate,
-                    format!("staff[{i}].id"),
-                    format!("staff id {:?} is also the id of windows[{j}]: a record's subject would be ambiguous", s.id),
-                ));
+                p.push(Problem::msg(ProblemKind::Duplicate, format!("staff[{i}].id"), "problem-staff-id-is-window", pa!["id" => format!("{:?}", s.id), "index" => j]));
             }
         }
         check_roster(ds, &departments, &windows, &staff, &mut p);

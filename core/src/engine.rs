@@ -308,7 +308,7 @@ impl Policy {
 
     /// Checks a dataset against the policy; all problems at once.
     pub fn validate(&self, ds: &Dataset) -> Result<(), Errors> {
-        Index::build(self, ds).map(|_| ())
+        Index::build(self, ds).map(|_| ()).map_err(|e| if self.lang == crate::messages::Lang::En { e } else { e.in_lang(self.lang) })
     }
 
     /// Scores one month (the year to date is computed for the yearly state, C9).
@@ -350,7 +350,9 @@ impl Policy {
     /// Validates a dataset once and keeps what evaluation needs, for evaluating it several ways
     /// (a platform that re-scores on demand, a benchmark that times validation apart).
     pub fn check<'p, 'a>(&'p self, ds: &'a Dataset) -> Result<Checked<'p, 'a>, Errors> {
-        Ok(Checked { policy: self, idx: Index::build(self, ds)?.named(self) })
+        // the dataset's problems in the policy's language
+        let idx = Index::build(self, ds).map_err(|e| if self.lang == crate::messages::Lang::En { e } else { e.in_lang(self.lang) })?;
+        Ok(Checked { policy: self, idx: idx.named(self) })
     }
 }
 

@@ -24,7 +24,7 @@ pub enum ProblemKind {
 }
 
 /// One problem found in an input document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct Problem {
     pub kind: ProblemKind,
     /// JSON path of the offending value, like `records[17].points` (empty for the whole document).
@@ -37,6 +37,63 @@ pub struct Problem {
     pub rule: Option<String>,
     /// What is wrong and what was expected.
     pub message: String,
+    /// The message's entry in the catalogue and its arguments, to write it in another language
+    /// ([`Problem::message_in`], [`Errors::in_lang`]); none for a message from elsewhere (the
+    /// JSON parser's), which stays as it is.
+    #[serde(skip)]
+    #[schemars(skip)]
+    template: Option<Template>,
+}
+
+/// Problems are equal when they say the same thing in the same place (however they were made).
+impl PartialEq for Problem {
+    fn eq(&self, o: &Problem) -> bool {
+        (self.kind, &self.path, &self.record, &self.rule, &self.message) == (o.kind, &o.path, &o.record, &o.rule, &o.message)
+    }
+}
+
+/// Arguments of a problem's message, each written now: `pa!["window" => w.id, "date" => r.date]`.
+macro_rules! pa {
+    ($($n:literal => $v:expr),* $(,)?) => { vec![$(($n, $crate::error::Arg::from(&$v))),*] };
+}
+pub(crate) use pa;
+
+/// A problem's message as the catalogue's entry and its arguments (each already written, and cut
+/// as the message is; an argument may itself be an entry, written in the language asked for).
+#[derive(Debug, Clone)]
+struct Template {
+    id: &'static str,
+    args: Vec<(&'static str, Arg)>,
+}
+
+/// An argument of a problem's message.
+#[derive(Debug, Clone)]
+pub(crate) enum Arg {
+    /// A value from the input or the policy, the same in every language.
+    Text(String),
+    /// A word of the catalogue (a field's or a thing's name), written in the message's language.
+    Word(&'static str),
+}
+
+impl<T: fmt::Display> From<&T> for Arg {
+    fn from(v: &T) -> Arg {
+        Arg::Text(bounded(v.to_string(), Problem::MAX_MESSAGE_BYTES))
+    }
+}
+
+impl Template {
+    fn render(&self, lang: crate::messages::Lang) -> String {
+        let words: Vec<String> = self
+            .args
+            .iter()
+            .map(|(_, a)| match a {
+                Arg::Text(t) => t.clone(),
+                Arg::Word(id) => crate::messages::text(lang, id, &[]),
+            })
+            .collect();
+        let args: Vec<(&str, &dyn fmt::Display)> = self.args.iter().zip(&words).map(|((n, _), w)| (*n, w as &dyn fmt::Display)).collect();
+        crate::messages::text(lang, self.id, &args)
+    }
 }
 
 impl Problem {
@@ -54,6 +111,24 @@ impl Problem {
             record: None,
             rule: None,
             message: bounded(message.into(), Self::MAX_MESSAGE_BYTES),
+            template: None,
+        }
+    }
+
+    /// A problem whose message is the catalogue's entry `id` with `args`: written in English,
+    /// and in another language by [`Problem::message_in`].
+    pub(crate) fn msg(kind: ProblemKind, path: impl Into<String>, id: &'static str, args: Vec<(&'static str, Arg)>) -> Self {
+        let template = Template { id, args };
+        let mut p = Problem::new(kind, path, template.render(crate::messages::Lang::En));
+        p.template = Some(template);
+        p
+    }
+
+    /// The message in `lang` (a message from outside the catalogue, as it is).
+    pub fn message_in(&self, lang: crate::messages::Lang) -> String {
+        match &self.template {
+            Some(t) => bounded(t.render(lang), Self::MAX_MESSAGE_BYTES),
+            None => self.message.clone(),
         }
     }
     pub fn record(mut self, id: impl Into<String>) -> Self {
@@ -104,6 +179,14 @@ pub struct Errors {
 }
 
 impl Errors {
+    /// The same problems with their messages in `lang` (those the catalogue holds).
+    pub fn in_lang(mut self, lang: crate::messages::Lang) -> Errors {
+        for p in &mut self.problems {
+            p.message = p.message_in(lang);
+        }
+        self
+    }
+
     pub fn one(document: &str, p: Problem) -> Self {
         Errors {
             document: document.into(),
@@ -114,18 +197,46 @@ impl Errors {
 
 impl fmt::Display for Errors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.display_in(crate::messages::Lang::En))
+    }
+}
+
+impl Errors {
+    /// Every problem as a list a person reads, in `lang` (the messages the catalogue holds, and
+    /// the list's own words; `Display` writes it in English).
+    pub fn display_in(&self, lang: crate::messages::Lang) -> String {
+        use crate::messages::text;
+        let document = match self.document.as_str() {
+            "dataset" => text(lang, "document-dataset", &[]),
+            "policy" => text(lang, "document-policy", &[]),
+            "request" => text(lang, "document-request", &[]),
+            other => other.to_string(),
+        };
         let n = self.problems.len();
-        write!(
-            f,
-            "the {} has {} problem{}:",
-            self.document,
-            n,
-            if n == 1 { "" } else { "s" }
-        )?;
+        let mut out = if n == 1 {
+            text(lang, "errors-header-one", &[("document", &document)])
+        } else {
+            text(lang, "errors-header-many", &[("document", &document), ("count", &n)])
+        };
         for p in &self.problems {
-            write!(f, "\n  - {p}")?;
+            out.push_str("\n  - ");
+            if p.path.is_empty() {
+                out.push_str(&text(lang, "problem-whole-document", &[]));
+            } else {
+                out.push_str(&p.path);
+            }
+            if let Some(r) = &p.record {
+                out.push(' ');
+                out.push_str(&text(lang, "problem-at-record", &[("record", r)]));
+            }
+            if let Some(r) = &p.rule {
+                out.push(' ');
+                out.push_str(&text(lang, "problem-at-rule", &[("rule", r)]));
+            }
+            out.push_str(": ");
+            out.push_str(&p.message_in(lang));
         }
-        Ok(())
+        out
     }
 }
 

@@ -130,6 +130,74 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("warning-no-target", &["rule", "metric"]),
     ("warning-no-metric", &["rule", "metric", "month"]),
     ("warning-shortfall-limited", &["rule", "metric", "unit", "limit"]),
+    ("thing-department", &[]),
+    ("thing-window", &[]),
+    ("thing-staff", &[]),
+    ("thing-record", &[]),
+    ("field-heads", &[]),
+    ("field-chief-representatives", &[]),
+    ("problem-id-too-long", &["max", "got"]),
+    ("problem-text-too-long", &["max", "got"]),
+    ("problem-beyond-limit", &["value", "limit"]),
+    ("problem-too-many-records", &["count", "limit"]),
+    ("problem-count-beyond-limit", &["count", "limit"]),
+    ("problem-duplicate-id", &["what", "id", "list", "first"]),
+    ("problem-empty-id", &[]),
+    ("problem-window-unknown-department", &["window", "department"]),
+    ("problem-window-closes-before-opening", &["window", "closed", "opened"]),
+    ("problem-term-unknown-staff", &["staff"]),
+    ("problem-term-no-person", &[]),
+    ("problem-term-ends-before-start", &["to", "from"]),
+    ("problem-terms-overlap", &["window", "field"]),
+    ("problem-staff-unknown-department", &["staff", "department"]),
+    ("problem-assigned-unknown-window", &["staff", "window"]),
+    ("problem-assignment-ends-before-start", &["to", "from"]),
+    ("problem-assignments-overlap", &["staff", "k", "a", "j", "b"]),
+    ("problem-target-percentage", &["value"]),
+    ("problem-metrics-unknown-window", &["window"]),
+    ("problem-month-outside-year", &["month", "year"]),
+    ("problem-rate-percentage", &["value"]),
+    ("problem-metrics-duplicate", &["window", "month"]),
+    ("problem-metrics-missing", &["window", "month"]),
+    ("problem-record-id-empty", &[]),
+    ("problem-date-outside-year", &["date", "year"]),
+    ("problem-count-at-least-1", &["count"]),
+    ("problem-unknown-rule", &["rule", "policy"]),
+    ("problem-unknown-staff", &["subject"]),
+    ("problem-unknown-staff-is-window", &["subject", "id", "rule"]),
+    ("problem-unassigned", &["staff", "date"]),
+    ("problem-unknown-window", &["subject"]),
+    ("problem-unknown-window-is-staff", &["subject", "id", "rule"]),
+    ("problem-window-not-open", &["window", "date"]),
+    ("problem-derived-recorded", &["rule", "from"]),
+    ("problem-keyed-count", &["count"]),
+    ("problem-year-range", &["year"]),
+    ("problem-staff-id-is-window", &["id", "index"]),
+    ("problem-points-missing", &["rule", "range"]),
+    ("problem-points-outside", &["points", "range", "rule"]),
+    ("problem-points-step", &["points", "step", "min", "rule"]),
+    ("problem-level-missing", &["rule", "listed"]),
+    ("problem-level-not-listed", &["level", "rule", "listed"]),
+    ("problem-units-missing", &["rule", "unit"]),
+    ("problem-units-positive", &["units"]),
+    ("problem-units-whole", &["rule", "unit", "units"]),
+    ("problem-points-fixed", &["rule", "points", "stated"]),
+    ("problem-units-beyond-limit", &["units", "unit", "per_unit", "limit"]),
+    ("problem-no-aggravated-variant", &["rule"]),
+    ("document-dataset", &[]),
+    ("document-policy", &[]),
+    ("document-request", &[]),
+    ("errors-header-one", &["document"]),
+    ("errors-header-many", &["document", "count"]),
+    ("problem-whole-document", &[]),
+    ("problem-at-record", &["record"]),
+    ("problem-at-rule", &["rule"]),
+    ("metric-cases", &[]),
+    ("metric-online_full_process", &[]),
+    ("metric-online_available", &[]),
+    ("metric-one_network", &[]),
+    ("line-metric-tier", &["window", "value", "metric", "at_least"]),
+    ("line-metric-tier-per-staff", &["window", "value", "metric", "staff", "per", "at_least"]),
 ];
 
 const FTL_ZH: &str = include_str!("../messages/zh-CN.ftl");
@@ -181,6 +249,13 @@ pub fn text(lang: Lang, id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> St
         }
     }
     id.to_owned()
+}
+
+/// A window metric's name in `lang` (`metric-<key>` in the catalogue), or its key as the
+/// dataset writes it when the catalogue has no name for it (a county's own metric).
+pub fn metric_name(lang: Lang, key: &str) -> String {
+    let id = format!("metric-{key}");
+    if of(lang).has_message(&id) || of(Lang::En).has_message(&id) { text(lang, &id, &[]) } else { key.to_owned() }
 }
 
 #[cfg(test)]

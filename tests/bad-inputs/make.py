@@ -251,7 +251,7 @@ case("policy-unknown-kind.json", pol(lambda p: p["rules"][i_s11].update(kind="pe
      message='unknown rule kind "per_minute"; registered kinds: count_threshold, derived_from_staff, discretionary, level_points, linked, metric_below_target, metric_shortfall, metric_tiers, monthly_state, per_occurrence, per_unit', rule="S1.1")
 case("policy-negative-points.json", pol(lambda p: p["rules"][i_s11]["params"].update(points="-1")), document=P, kind="invalid", path=f"rules[{i_s11}].params.points", message="points must be greater than 0, got -1", rule="S1.1")
 case("policy-unknown-param.json", pol(lambda p: p["rules"][i_s11]["params"].update(point="1")), document=P, kind="invalid", path=f"rules[{i_s11}].params.point",
-     message="unknown field `point`, expected one of `points`, `aggravated_points`, `aggravated_label`, `minute_tiers`", rule="S1.1")
+     message="unknown field `point`, expected one of `points`, `aggravated_points`, `aggravated_label`, `aggravated_label_zh`, `minute_tiers`", rule="S1.1")
 case("policy-huge-points.json", pol(lambda p: p["rules"][i_s25]["params"].update(points="1e12")), document=P, kind="invalid", path=f"rules[{i_s25}].params.points", message="points 1000000000000 is beyond the limit of ±1000000000", rule="S2.5")
 case("policy-item-exceeds-category.json", pol(lambda p: p["rules"][i_s25]["params"].update(points="25")), document=P, kind="invalid", path=f"rules[{i_s25}].params", message="S2.5 can take 25 points at once but its category S2 holds 20", rule="S2.5")
 case("policy-base-mismatch.json", pol(lambda p: p["staff"].update(base="110")), document=P, kind="invalid", path="staff.base", message="the base 110 must equal the sum of the deduction categories' maxima, 100 (C1)")
@@ -265,7 +265,7 @@ case("policy-award-share-over-1.json", pol(lambda p: p["awards"]["awards"][0].up
 case("policy-threshold-empty.json", pol(lambda p: p["rules"][rule_index("S5.2")]["params"].update(any_of=[])), document=P, kind="invalid", path=f"rules[{rule_index('S5.2')}].params.any_of", message="give at least one condition", rule="S5.2")
 case("policy-negative-cap.json", pol(lambda p: p["rules"][rule_index("SB.1")]["caps"].update(year="-2")), document=P, kind="invalid", path=f"rules[{rule_index('SB.1')}].caps.year", message="a cap cannot be negative, got -2", rule="SB.1")
 case("policy-deep-nesting.json", None, raw=json.dumps(POLICY, ensure_ascii=False).replace('"params": {"points": "3"}', '"params": ' + "[" * 200 + "]" * 200, 1).encode("utf-8"),
-     document=P, kind="syntax", path=f"rules[{rule_index('S1.2')}].params" + "[0]" * 35 + "…", message="not valid JSON: recursion limit exceeded at line 1 column 2856")
+     document=P, kind="syntax", path=f"rules[{rule_index('S1.2')}].params" + "[0]" * 35 + "…", message="not valid JSON: recursion limit exceeded at line 1 column 2912")
 case("policy-missing-rules.json", pol(lambda p: p.pop("rules")), document=P, kind="syntax", path="", message="missing field `rules`")
 # issue 20, item 2: a policy's decimals are read exactly too (0.5000…1 would be read as 0.5)
 case("policy-too-many-digits.json", pol(lambda p: p["rules"][rule_index("SB.1")]["params"].update(points="0.50000000000000000000000000001")), document=P, kind="invalid",

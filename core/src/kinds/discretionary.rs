@@ -4,7 +4,8 @@
 use crate::messages::{Lang, text};
 use super::{bounded, done, invalid, positive};
 use crate::dataset::Record;
-use crate::error::Problem;
+use crate::error::{Problem, pa};
+use super::record_problem;
 use crate::kind::{KindParams, Rule};
 use crate::policy::RuleItem;
 use crate::text::Dec;
@@ -71,43 +72,25 @@ impl Rule for Discretionary {
     ) {
         let range = format!("{}–{}", self.min.normalize(), self.max.normalize());
         match rec.points {
-            None => out.push(
-                invalid(
-                    item,
-                    format!("{path}.points"),
-                    format!(
-                        "points missing: {} needs the points stated, {range} (C7)",
-                        item.code
-                    ),
-                )
-                .record(rec.id.clone()),
-            ),
-            Some(p) if p < self.min || p > self.max => out.push(
-                invalid(
-                    item,
-                    format!("{path}.points"),
-                    format!("points {} outside {range} for {}", p.normalize(), item.code),
-                )
-                .record(rec.id.clone()),
-            ),
+            None => out.push(record_problem(item, rec, format!("{path}.points"), "problem-points-missing", pa!["rule" => item.code, "range" => range])),
+            Some(p) if p < self.min || p > self.max => out.push(record_problem(
+                item,
+                rec,
+                format!("{path}.points"),
+                "problem-points-outside",
+                pa!["points" => p.normalize(), "range" => range, "rule" => item.code],
+            )),
             Some(p) => {
                 if let Some(s) = self.step
                     && !((p - self.min) % s).is_zero()
                 {
-                    out.push(
-                        invalid(
-                            item,
-                            format!("{path}.points"),
-                            format!(
-                                "points {} not a step of {} from {} for {}",
-                                p.normalize(),
-                                s,
-                                self.min,
-                                item.code
-                            ),
-                        )
-                        .record(rec.id.clone()),
-                    );
+                    out.push(record_problem(
+                        item,
+                        rec,
+                        format!("{path}.points"),
+                        "problem-points-step",
+                        pa!["points" => p.normalize(), "step" => s, "min" => self.min, "rule" => item.code],
+                    ));
                 }
             }
         }

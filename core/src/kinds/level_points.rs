@@ -3,7 +3,8 @@
 use crate::messages::{Lang, text};
 use super::{check_stated_points, done, invalid, positive};
 use crate::dataset::{Level, Record};
-use crate::error::Problem;
+use crate::error::{Problem, pa};
+use super::record_problem;
 use crate::kind::{KindParams, Rule};
 use crate::policy::{Effects, RuleItem};
 use rust_decimal::Decimal;
@@ -82,26 +83,14 @@ impl Rule for LevelPoints {
             .collect::<Vec<_>>()
             .join(", ");
         match rec.level {
-            None => out.push(
-                invalid(
-                    item,
-                    format!("{path}.level"),
-                    format!("level missing: {} needs one of {listed}", item.code),
-                )
-                .record(rec.id.clone()),
-            ),
-            Some(l) if !self.points.contains_key(&l) => out.push(
-                invalid(
-                    item,
-                    format!("{path}.level"),
-                    format!(
-                        "level {} is not listed for {} (E3); expected one of {listed}",
-                        l.as_str(),
-                        item.code
-                    ),
-                )
-                .record(rec.id.clone()),
-            ),
+            None => out.push(record_problem(item, rec, format!("{path}.level"), "problem-level-missing", pa!["rule" => item.code, "listed" => listed])),
+            Some(l) if !self.points.contains_key(&l) => out.push(record_problem(
+                item,
+                rec,
+                format!("{path}.level"),
+                "problem-level-not-listed",
+                pa!["level" => l.as_str(), "rule" => item.code, "listed" => listed],
+            )),
             _ => check_stated_points(self, item, rec, path, out),
         }
     }

@@ -5,7 +5,7 @@ use super::{bounded, detail, done, invalid, one, positive};
 use crate::error::Problem;
 use crate::kind::{Contribution, KindParams, Rule, RuleContext};
 use crate::policy::{RoundingMode, RuleItem, SubjectKind};
-use crate::text::{Dec, cat, push};
+use crate::text::{Dec, cat};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -67,7 +67,10 @@ impl Rule for MetricBelowTarget {
             match (m.rates.get(name), target) {
                 (Some(v), Some(t)) if *v < t => out.push(Contribution::State {
                     points: self.points_each,
-                    detail: detail(cx, || cx.text("line-rate-below-target", &[("metric", name), ("value", &Dec::norm(*v)), ("target", &Dec::norm(t))])),
+                    detail: detail(cx, || {
+                        let metric = crate::messages::metric_name(cx.lang(), name);
+                        cx.text("line-rate-below-target", &[("metric", &metric), ("value", &Dec::norm(*v)), ("target", &Dec::norm(t))])
+                    }),
                 }),
                 (None, _) => out.push(Contribution::Warning(cx.text(
                     "warning-no-rate",
@@ -306,14 +309,16 @@ impl MetricTiers {
     /// The explanation of a figure that reached a tier (formatted only then).
     fn explain_figure(&self, cx: &RuleContext<'_, '_>, window: &str, figure: (Decimal, Option<usize>), tier: &ValueTier) -> String {
         let (v, n) = figure;
-        let mut d = String::with_capacity(64);
-        push!(d, window, ": ", Dec::norm(v), ' ', self.metric);
-        if let Some(n) = n {
-            let per = cx.rounding().quotient(&[v], &[Decimal::from(n as u64)]).unwrap_or(v);
-            push!(d, " / ", n, " staff = ", Dec(per));
+        let metric = crate::messages::metric_name(cx.lang(), &self.metric);
+        match n {
+            None => cx.text("line-metric-tier", &[("window", &window), ("value", &Dec::norm(v)), ("metric", &metric), ("at_least", &Dec::norm(tier.at_least))]),
+            Some(n) => {
+                let per = cx.rounding().quotient(&[v], &[Decimal::from(n as u64)]).unwrap_or(v);
+                let args: [(&str, &dyn std::fmt::Display); 6] =
+                    [("window", &window), ("value", &Dec::norm(v)), ("metric", &metric), ("staff", &n), ("per", &Dec(per)), ("at_least", &Dec::norm(tier.at_least))];
+                cx.text("line-metric-tier-per-staff", &args)
+            }
         }
-        push!(d, " ≥ ", Dec::norm(tier.at_least));
-        d
     }
 }
 

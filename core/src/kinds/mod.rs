@@ -24,7 +24,7 @@ pub use per_unit::PerUnit;
 pub use threshold::CountThreshold;
 
 use crate::dataset::Record;
-use crate::error::{Problem, ProblemKind};
+use crate::error::{Problem, ProblemKind, pa};
 use crate::kind::{Registry, Rule, RuleContext, typed_kind};
 use crate::policy::RuleItem;
 use rust_decimal::Decimal;
@@ -50,6 +50,11 @@ pub(crate) fn register_builtin(r: &mut Registry) {
 
 fn invalid(item: &RuleItem, path: String, msg: String) -> Problem {
     Problem::new(ProblemKind::Invalid, path, msg).rule(item.code.clone())
+}
+
+/// A record's problem with a message of the catalogue, naming the record and the item's code.
+fn record_problem(item: &RuleItem, rec: &Record, path: String, id: &'static str, args: Vec<(&'static str, crate::error::Arg)>) -> Problem {
+    Problem::msg(ProblemKind::Invalid, path, id, args).rule(item.code.clone()).record(rec.id.clone())
 }
 
 fn positive(item: &RuleItem, path: &str, name: &str, v: Decimal, out: &mut Vec<Problem>) {
@@ -97,17 +102,7 @@ fn check_stated_points(
     if let Some(p) = rule.value(rec)
         && stated != p
     {
-        out.push(
-            invalid(
-                item,
-                format!("{path}.points"),
-                format!(
-                    "{} is worth {p} here (fixed by the measure); the record states {stated}",
-                    item.code
-                ),
-            )
-            .record(rec.id.clone()),
-        );
+        out.push(record_problem(item, rec, format!("{path}.points"), "problem-points-fixed", pa!["rule" => item.code, "points" => p, "stated" => stated]));
     }
 }
 

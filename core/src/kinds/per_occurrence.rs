@@ -5,7 +5,8 @@
 use crate::messages::{Lang, text};
 use super::{check_stated_points, done, invalid, positive};
 use crate::dataset::Record;
-use crate::error::Problem;
+use crate::error::{Problem, pa};
+use super::record_problem;
 use crate::kind::{KindParams, Rule};
 use crate::policy::RuleItem;
 use crate::text::{Piece, push};
@@ -27,9 +28,12 @@ pub struct PerOccurrence {
     /// Points when the record is flagged `aggravated`.
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::decimal::exact_opt")]
     pub aggravated_points: Option<Decimal>,
-    /// What `aggravated` means for this item (shown in explanations).
+    /// What `aggravated` means for this item (shown in explanations), in English.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aggravated_label: Option<String>,
+    /// The same in Chinese (results in zh-CN; `aggravated_label` when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aggravated_label_zh: Option<String>,
     /// Tiers by the record's `minutes`; the highest tier met applies (E1: without minutes, `points`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub minute_tiers: Vec<MinuteTier>,
@@ -156,7 +160,12 @@ impl Rule for PerOccurrence {
     fn points(&self, rec: &Record, lang: Lang) -> Option<(Decimal, String)> {
         let (points, why) = self.pick(rec);
         let words = match (why, rec.minutes) {
-            (Picked::Aggravated, _) => self.aggravated_label.clone().unwrap_or_else(|| text(lang, "line-aggravated", &[])),
+            (Picked::Aggravated, _) => match lang {
+                Lang::ZhCn => self.aggravated_label_zh.as_ref().or(self.aggravated_label.as_ref()),
+                Lang::En => self.aggravated_label.as_ref(),
+            }
+            .cloned()
+            .unwrap_or_else(|| text(lang, "line-aggravated", &[])),
             (Picked::Tier(t), Some(m)) => text(lang, "line-minutes-tier", &[("minutes", &m), ("tier", &t)]),
             (_, Some(m)) => text(lang, "line-minutes", &[("minutes", &m)]),
             (_, None) => String::new(),
@@ -172,14 +181,7 @@ impl Rule for PerOccurrence {
     ) {
         check_stated_points(self, item, rec, path, out);
         if rec.aggravated && self.aggravated_points.is_none() && self.minute_tiers.is_empty() {
-            out.push(
-                invalid(
-                    item,
-                    format!("{path}.aggravated"),
-                    format!("{} has no aggravated variant", item.code),
-                )
-                .record(rec.id.clone()),
-            );
+            out.push(record_problem(item, rec, format!("{path}.aggravated"), "problem-no-aggravated-variant", pa!["rule" => item.code]));
         }
     }
 }

@@ -2,9 +2,10 @@
 //! the variations' V10 (per half day absent, per working day overdue).
 
 use crate::messages::{Lang, text};
-use super::{done, invalid, positive};
+use super::{done, positive};
 use crate::dataset::Record;
-use crate::error::Problem;
+use crate::error::{Problem, pa};
+use super::record_problem;
 use crate::kind::{KindParams, Rule};
 use crate::policy::RuleItem;
 use crate::text::Dec;
@@ -56,44 +57,23 @@ impl Rule for PerUnit {
         out: &mut Vec<Problem>,
     ) {
         match rec.units {
-            None => out.push(
-                invalid(
-                    item,
-                    format!("{path}.units"),
-                    format!("units missing: {} counts {}", item.code, self.unit),
-                )
-                .record(rec.id.clone()),
-            ),
-            Some(u) if u <= Decimal::ZERO => out.push(
-                invalid(
-                    item,
-                    format!("{path}.units"),
-                    format!("units must be greater than 0, got {u}"),
-                )
-                .record(rec.id.clone()),
-            ),
-            Some(u) if self.whole_units && !u.fract().is_zero() => out.push(
-                invalid(
-                    item,
-                    format!("{path}.units"),
-                    format!("{} counts whole {}, got {u}", item.code, self.unit),
-                )
-                .record(rec.id.clone()),
-            ),
+            None => out.push(record_problem(item, rec, format!("{path}.units"), "problem-units-missing", pa!["rule" => item.code, "unit" => self.unit])),
+            Some(u) if u <= Decimal::ZERO => out.push(record_problem(item, rec, format!("{path}.units"), "problem-units-positive", pa!["units" => u])),
+            Some(u) if self.whole_units && !u.fract().is_zero() => out.push(record_problem(
+                item,
+                rec,
+                format!("{path}.units"),
+                "problem-units-whole",
+                pa!["rule" => item.code, "unit" => self.unit, "units" => u],
+            )),
             // one occurrence's points within the limit (limits::MAX_FACTOR: no sum can overflow)
-            Some(u) if u.checked_mul(self.points_per_unit).is_none_or(|p| p > crate::limits::max_magnitude()) => out.push(
-                invalid(
-                    item,
-                    format!("{path}.units"),
-                    format!(
-                        "{u} {} × {} points is beyond the limit of {} points for one occurrence",
-                        self.unit,
-                        Dec::norm(self.points_per_unit),
-                        crate::limits::max_magnitude()
-                    ),
-                )
-                .record(rec.id.clone()),
-            ),
+            Some(u) if u.checked_mul(self.points_per_unit).is_none_or(|p| p > crate::limits::max_magnitude()) => out.push(record_problem(
+                item,
+                rec,
+                format!("{path}.units"),
+                "problem-units-beyond-limit",
+                pa!["units" => u, "unit" => self.unit, "per_unit" => Dec::norm(self.points_per_unit), "limit" => crate::limits::max_magnitude()],
+            )),
             _ => {}
         }
     }

@@ -1,0 +1,99 @@
+//! The texts of results and the problems of a dataset come from one catalogue, in zh-CN and
+//! English: a policy set to Chinese writes Chinese texts and the very same numbers.
+
+use kaoping_core::messages::Lang;
+use kaoping_core::period::HallYear;
+use kaoping_core::{Dataset, Policy};
+
+fn sample() -> Dataset {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data/county-2026.json")).unwrap();
+    Dataset::from_json(&text).unwrap()
+}
+
+fn has_cjk(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// Every text a person reads in a hall-year: record details, line details, flags, warnings,
+/// award standings and quotas.
+fn texts(h: &HallYear) -> Vec<String> {
+    let mut v = Vec::new();
+    for m in &h.year.months {
+        v.extend(m.records.iter().map(|o| o.detail()));
+        for s in m.windows.iter().chain(m.staff.iter()) {
+            for c in s.categories.iter().chain(s.bonuses.iter()) {
+                v.extend(c.lines.iter().map(|l| l.detail.clone()));
+            }
+            v.extend(s.flags.iter().map(|f| f.detail.clone()));
+            v.extend(s.warnings.iter().cloned());
+        }
+        v.extend(m.warnings.iter().map(|w| w.message.clone()));
+    }
+    for p in h.quarters.iter().chain(std::iter::once(&h.annual)) {
+        for a in &p.awards {
+            v.push(a.quota_detail.clone());
+            v.extend(a.standings.iter().map(|s| s.detail.clone()));
+        }
+    }
+    v.retain(|t| !t.is_empty());
+    v
+}
+
+#[test]
+fn a_chinese_policy_writes_chinese_texts_and_the_same_numbers() {
+    let ds = sample();
+    let en = Policy::builtin().evaluate_hall_year(&ds).unwrap();
+    let zh = Policy::builtin().with_lang(Lang::ZhCn).evaluate_hall_year(&ds).unwrap();
+    // the same numbers, grades, ranks and award lists
+    for (a, b) in en.year.months.iter().zip(&zh.year.months) {
+        for (x, y) in a.windows.iter().chain(&a.staff).zip(b.windows.iter().chain(&b.staff)) {
+            assert_eq!((&x.subject, x.total, x.base, x.bonus, &x.grade), (&y.subject, y.total, y.base, y.bonus, &y.grade));
+        }
+        for (x, y) in a.records.iter().zip(b.records.iter()) {
+            assert_eq!((x.record(), x.points(), x.reason(), x.outcome()), (y.record(), y.points(), y.reason(), y.outcome()));
+        }
+    }
+    for (p, q) in en.quarters.iter().chain([&en.annual]).zip(zh.quarters.iter().chain([&zh.annual])) {
+        for (a, b) in p.awards.iter().zip(&q.awards) {
+            assert_eq!((&a.awarded, &a.tied_at_line, a.quota), (&b.awarded, &b.tied_at_line, b.quota));
+        }
+    }
+    // every text a person reads is Chinese; the English ones are English
+    let (en_texts, zh_texts) = (texts(&en), texts(&zh));
+    assert_eq!(en_texts.len(), zh_texts.len());
+    assert!(zh_texts.len() > 1000, "the sample has texts to read: {}", zh_texts.len());
+    let english: Vec<&String> = zh_texts.iter().filter(|t| !has_cjk(t)).collect();
+    let mut kinds: Vec<String> = english.iter().map(|t| t.chars().map(|c| if c.is_ascii_digit() { '9' } else { c }).collect()).collect();
+    kinds.sort();
+    kinds.dedup();
+    assert!(english.is_empty(), "{} texts without Chinese: {:?}", english.len(), kinds);
+    // a record's detail can be asked for in the other language too
+    let oct = &zh.year.months[9];
+    let o = oct.records.iter().find(|o| o.counted_occurrences() > 0).unwrap();
+    assert!(has_cjk(&o.detail()) && o.detail_in(Lang::En).starts_with("counted: "), "{} / {}", o.detail(), o.detail_in(Lang::En));
+}
+
+#[test]
+fn a_datasets_problems_in_the_policys_language() {
+    let mut ds = sample();
+    // an unknown rule code and a date outside the year (rules.md: records of the year only)
+    ds.records[0].rule = "S9.9".into();
+    ds.records[1].date = "2025-12-31".parse().unwrap();
+    let en = Policy::builtin().validate(&ds).unwrap_err();
+    let zh = Policy::builtin().with_lang(Lang::ZhCn).validate(&ds).unwrap_err();
+    assert_eq!(en.problems.len(), zh.problems.len());
+    for (a, b) in en.problems.iter().zip(&zh.problems) {
+        // the same place, record and rule; the message in each language
+        assert_eq!((&a.path, &a.record, &a.rule, a.kind), (&b.path, &b.record, &b.rule, b.kind));
+        assert!(!has_cjk(&a.message) && has_cjk(&b.message), "{} / {}", a.message, b.message);
+        assert_eq!(a.message_in(Lang::ZhCn), b.message);
+    }
+    assert!(en.problems.iter().any(|p| p.message == "unknown rule code \"S9.9\" (not in policy xx-county-2026)"));
+    assert!(zh.problems.iter().any(|p| p.message == "未知的考评项目代码 \"S9.9\" (考评办法 xx-county-2026 中没有)"));
+    // the list as a person reads it
+    let listed = zh.display_in(Lang::ZhCn);
+    assert!(listed.starts_with("数据集有 2 个问题:"), "{listed}");
+    assert!(listed.contains("[项目 S9.9]"), "{listed}");
+    assert_eq!(en.to_string(), en.display_in(Lang::En));
+    assert!(en.to_string().starts_with("the dataset has 2 problems:"));
+}
