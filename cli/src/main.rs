@@ -460,7 +460,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let policy = load_policy(policy.as_deref(), lang)?;
             let ds = Dataset::from_json(&read(&file)?)?;
             let res = policy.evaluate_month(&ds, month)?;
-            match kaoping_core::explain::explain(&res, &subject) {
+            match kaoping_core::explain::explain_in(&res, &subject, lang) {
                 Some(text) => {
                     out_raw!("{text}");
                     Ok(())

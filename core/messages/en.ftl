@@ -161,3 +161,20 @@ metric-online_available = online_available
 metric-one_network = one_network
 line-metric-tier = { $window }: { $value } { $metric } ≥ { $at_least }
 line-metric-tier-per-staff = { $window }: { $value } { $metric } / { $staff } staff = { $per } ≥ { $at_least }
+
+## Explanations: how each point of a subject's month was lost or won
+explain-window = window
+explain-staff = staff member
+explain-heading = { $who } { $id } { $name } ({ $department }) — monthly evaluation, { $month }
+explain-links-staff = windows served: { $list }
+explain-links-window = staff on duty: { $list }
+explain-link = { $id } { $days } days
+explain-total = total { $total } = base { $base } + bonus { $bonus }; grade { $grade }
+explain-forced = grade forced by { $by }
+explain-record = record { $record }
+explain-flag = flag { $code } [{ $rule }{ $record }]: { $detail }
+explain-warning = note: { $warning }
+explain-not-counted = records not counted:
+explain-category = { $code } { $name } max { $max } score { $score }
+explain-line-cut = (would be { $raw }, { $reason })
+explain-zeroed = → the category scores 0 by { $rule }

@@ -160,3 +160,20 @@ metric-online_available = 网上可办率
 metric-one_network = 一网通办率
 line-metric-tier = { $window }: { $metric } { $value } ≥ { $at_least }
 line-metric-tier-per-staff = { $window }: { $metric } { $value } / { $staff } 人 = { $per } ≥ { $at_least }
+
+## 考评说明: 当月每一分如何扣减或加得
+explain-window = 窗口
+explain-staff = 窗口工作人员
+explain-heading = { $who } { $id } { $name } ({ $department }) — { $month } 月度考评
+explain-links-staff = 所在窗口: { $list }
+explain-links-window = 在岗人员: { $list }
+explain-link = { $id } { $days }天
+explain-total = 总分 { $total } = 基础分 { $base } + 加分 { $bonus }; 等次 { $grade }
+explain-forced = 等次由 { $by } 一票否决
+explain-record = 记录 { $record }
+explain-flag = 标记 { $code } [{ $rule }{ $record }]: { $detail }
+explain-warning = 提示: { $warning }
+explain-not-counted = 未计分记录:
+explain-category = { $code } { $name } 满分 { $max } 得分 { $score }
+explain-line-cut = (应计 { $raw }, { $reason })
+explain-zeroed = → 由 { $rule } 判定此项不得分

@@ -198,6 +198,21 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("metric-one_network", &[]),
     ("line-metric-tier", &["window", "value", "metric", "at_least"]),
     ("line-metric-tier-per-staff", &["window", "value", "metric", "staff", "per", "at_least"]),
+    ("explain-window", &[]),
+    ("explain-staff", &[]),
+    ("explain-heading", &["who", "id", "name", "department", "month"]),
+    ("explain-links-staff", &["list"]),
+    ("explain-links-window", &["list"]),
+    ("explain-link", &["id", "days"]),
+    ("explain-total", &["total", "base", "bonus", "grade"]),
+    ("explain-forced", &["by"]),
+    ("explain-record", &["record"]),
+    ("explain-flag", &["code", "rule", "record", "detail"]),
+    ("explain-warning", &["warning"]),
+    ("explain-not-counted", &[]),
+    ("explain-category", &["code", "name", "max", "score"]),
+    ("explain-line-cut", &["raw", "reason"]),
+    ("explain-zeroed", &["rule"]),
 ];
 
 const FTL_ZH: &str = include_str!("../messages/zh-CN.ftl");

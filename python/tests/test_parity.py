@@ -102,20 +102,28 @@ def test_rankings_and_awards(q3: kaoping.PeriodResult) -> None:
     assert dept.indicator is None or type(dept.indicator) is Decimal
 
 
-def test_explain_is_the_cores_text(october: kaoping.PeriodResult, q3: kaoping.PeriodResult) -> None:
-    (month,) = october.month_results
-    s = next(s for s in month.staff if any(c.lines for c in s.categories))
-    text = october.explain(s.subject)
-    assert text == month.explain(s.subject) == october.explain(s.subject, "2026-10")
-    assert text.startswith(f"窗口工作人员 {s.subject} {s.name}")
-    assert "总分" in text and "等次" in text
-    for c in s.categories:
-        for line in c.lines:
-            assert line.rule in text
-            if line.record:
-                assert f"记录 {line.record}" in text
+def test_explain_is_the_cores_text(
+    october: kaoping.PeriodResult, q3: kaoping.PeriodResult, policy: kaoping.Policy, sample: kaoping.Dataset
+) -> None:
+    # the explanation is in the result's language: English by default, Chinese from a Chinese policy
+    chinese = kaoping.evaluate(policy.with_lang("zh-CN"), sample, "2026-10")
+    for result, who, total, grade, record in [
+        (october, "staff member", "total", "grade", "record"),
+        (chinese, "窗口工作人员", "总分", "等次", "记录"),
+    ]:
+        (month,) = result.month_results
+        s = next(s for s in month.staff if any(c.lines for c in s.categories))
+        text = result.explain(s.subject)
+        assert text == month.explain(s.subject) == result.explain(s.subject, "2026-10")
+        assert text.startswith(f"{who} {s.subject} {s.name}")
+        assert total in text and grade in text
+        for c in s.categories:
+            for line in c.lines:
+                assert line.rule in text
+                if line.record:
+                    assert f"{record} {line.record}" in text
     w = q3.windows[0]
-    assert q3.explain(w.subject, month="2026-08").startswith(f"窗口 {w.subject}")
+    assert q3.explain(w.subject, month="2026-08").startswith(f"window {w.subject}")
     with pytest.raises(TypeError):
         q3.explain(w.subject)  # a quarter has three months: say which
     with pytest.raises(KeyError):
