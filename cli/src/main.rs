@@ -265,7 +265,7 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
         Err(Failure::Usage(msg)) => {
-            eprintln!("error: {msg}");
+            eprintln!("{}", say("cli-error", &[("message", &msg)]));
             ExitCode::from(2)
         }
     }
@@ -279,9 +279,18 @@ enum Failure {
 /// The language of this run's texts (`--lang`), set once at the start.
 static LANG: std::sync::OnceLock<kaoping_core::messages::Lang> = std::sync::OnceLock::new();
 
+fn lang() -> kaoping_core::messages::Lang {
+    LANG.get().copied().unwrap_or(kaoping_core::messages::Lang::ZhCn)
+}
+
+/// A message of the catalogue in this run's language.
+fn say(id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    kaoping_core::messages::text(lang(), id, args)
+}
+
 impl From<Errors> for Failure {
     fn from(e: Errors) -> Self {
-        Failure::Input(e.display_in(LANG.get().copied().unwrap_or(kaoping_core::messages::Lang::ZhCn)))
+        Failure::Input(e.display_in(lang()))
     }
 }
 
@@ -291,13 +300,11 @@ fn read(path: &Path) -> Result<String, Failure> {
     if let Ok(m) = std::fs::metadata(path)
         && m.len() > limit as u64
     {
-        return Err(Failure::Input(format!("{} is {} bytes; a document is at most {limit} bytes", path.display(), m.len())));
+        return Err(Failure::Input(say("cli-too-large", &[("path", &path.display()), ("size", &m.len()), ("limit", &limit)])));
     }
-    let bytes = std::fs::read(path).map_err(|e| Failure::Input(format!("cannot read {}: {e}", path.display())))?;
+    let bytes = std::fs::read(path).map_err(|e| Failure::Input(say("cli-cannot-read", &[("path", &path.display()), ("error", &e)])))?;
     // where the bytes stop being UTF-8, as the C ABI and Python say it
-    String::from_utf8(bytes).map_err(|e| {
-        Failure::Input(format!("{} is not valid UTF-8 (at byte {}); save it as UTF-8", path.display(), e.utf8_error().valid_up_to()))
-    })
+    String::from_utf8(bytes).map_err(|e| Failure::Input(say("cli-not-utf8", &[("path", &path.display()), ("byte", &e.utf8_error().valid_up_to())])))
 }
 
 fn load_policy(path: Option<&Path>, lang: kaoping_core::messages::Lang) -> Result<Policy, Failure> {
@@ -369,21 +376,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Validate { file, policy, policy_only } => {
             if policy_only {
                 let p = load_policy(Some(&file), lang)?;
-                out!("ok: policy {} with {} rule items", p.doc().id, p.doc().rules.len());
+                out!("{}", say("cli-policy-ok", &[("id", &p.doc().id), ("count", &p.doc().rules.len())]));
                 return Ok(());
             }
             let policy = load_policy(policy.as_deref(), lang)?;
             let ds = Dataset::from_json(&read(&file)?)?;
             policy.validate(&ds)?;
-            out!(
-                "ok: {} ({}), {} windows, {} staff, {} records, {} metric rows",
-                ds.hall.name,
-                ds.year,
-                ds.windows.len(),
-                ds.staff.len(),
-                ds.records.len(),
-                ds.metrics.len()
-            );
+            let args: [(&str, &dyn std::fmt::Display); 6] = [
+                ("hall", &ds.hall.name),
+                ("year", &ds.year),
+                ("windows", &ds.windows.len()),
+                ("staff", &ds.staff.len()),
+                ("records", &ds.records.len()),
+                ("metrics", &ds.metrics.len()),
+            ];
+            out!("{}", say("cli-dataset-ok", &args));
             Ok(())
         }
         Command::Schema { name } => match kaoping_core::schema::schema_json(&name) {
@@ -410,13 +417,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
             if rows == 0 || rows > 1_048_575 {
                 return Err(Failure::Usage(format!("--rows {rows}: expected 1 to 1048575")));
             }
-            let mut wb = template::build(&policy, roster.as_ref(), year, rows).map_err(|e| Failure::Input(format!("cannot build the template: {e}")))?;
+            let mut wb = template::build(&policy, roster.as_ref(), year, rows).map_err(|e| Failure::Input(say("cli-cannot-build-template", &[("error", &e)])))?;
             save_workbook(&mut wb, &output)?;
             let lists = match &roster {
-                Some(r) => format!(", {} windows and {} staff in the drop-down", r.windows.len(), r.staff.len()),
-                None => " (no roster: give --roster for window and staff lists)".into(),
+                Some(r) => say("cli-template-lists", &[("windows", &r.windows.len()), ("staff", &r.staff.len())]),
+                None => say("cli-template-no-roster", &[]),
             };
-            out!("wrote {}: {} rule items{lists}, dates of {year}", output.display(), policy.doc().rules.len());
+            let args: [(&str, &dyn std::fmt::Display); 4] = [("path", &output.display()), ("count", &policy.doc().rules.len()), ("lists", &lists), ("year", &year)];
+            out!("{}", say("cli-template-written", &args));
             Ok(())
         }
         Command::Import { file, roster, output, append: _, replace, sheet, policy } => {
@@ -510,7 +518,7 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let res = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
     if let Err(e) = res {
         let _ = std::fs::remove_file(&tmp);
-        return Err(Failure::Input(format!("cannot write {}: {e}", path.display())));
+        return Err(Failure::Input(say("cli-cannot-write", &[("path", &path.display()), ("error", &e)])));
     }
     Ok(())
 }
@@ -521,7 +529,7 @@ fn temp_beside(path: &Path) -> PathBuf {
 }
 
 fn save_workbook(wb: &mut rust_xlsxwriter::Workbook, path: &Path) -> Result<(), Failure> {
-    let buf = wb.save_to_buffer().map_err(|e| Failure::Input(format!("cannot write {}: {e}", path.display())))?;
+    let buf = wb.save_to_buffer().map_err(|e| Failure::Input(say("cli-cannot-write", &[("path", &path.display()), ("error", &e)])))?;
     write_atomic(path, &buf)
 }
 
@@ -580,7 +588,7 @@ fn run_report(file: PathBuf, period: Period, output: Option<PathBuf>, format: Op
             let f = table::Formats::new();
             for s in &sheets {
                 bar.set_message(format!("写入 {}", s.name));
-                table::write_sheet(&mut wb, s, &f, &mut || {}).map_err(|e| Failure::Input(format!("cannot write {}: {e}", path.display())))?;
+                table::write_sheet(&mut wb, s, &f, &mut || {}).map_err(|e| Failure::Input(say("cli-cannot-write", &[("path", &path.display()), ("error", &e)])))?;
                 bar.inc(1);
             }
             save_workbook(&mut wb, path)?;

@@ -207,6 +207,10 @@ fn a_document_past_the_size_limit_is_refused_before_it_is_read() {
     std::fs::File::create(&big).unwrap().set_len(513 * 1024 * 1024).unwrap();
     let out = expect(&["validate", s(&big)], 1);
     let err = String::from_utf8_lossy(&out.stderr);
+    // 513 MiB = 537,919,488 bytes against the 512 MiB (536,870,912) limit
+    assert!(err.contains("有 537919488 字节, 文件最大 536870912 字节"), "{err}");
+    let out = expect(&["validate", s(&big), "--lang", "en"], 1);
+    let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("is 537919488 bytes; a document is at most 536870912 bytes"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -217,7 +221,11 @@ fn a_document_not_in_utf8_is_refused_naming_the_byte() {
     let dir = scratch("not-utf8");
     let f = dir.join("bad.json");
     std::fs::write(&f, b"{\"hall\":\xff}").unwrap();
+    // in Chinese by default, in English with --lang en
     let out = expect(&["validate", s(&f)], 1);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("不是有效的 UTF-8 文本 (第 8 字节处)"), "{err}");
+    let out = expect(&["validate", s(&f), "--lang", "en"], 1);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("is not valid UTF-8 (at byte 8)"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);

@@ -308,7 +308,7 @@ fn template_follows_the_policy_given() {
     let policy = Policy::from_json(&std::fs::read_to_string(&other).unwrap()).unwrap();
     let xlsx = dir.join("t.xlsx");
     let out = expect(&["template", s(&xlsx), "--policy", s(&other), "--year", "2027"], 0);
-    assert!(String::from_utf8_lossy(&out.stdout).contains("no roster"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("未给名册"));
     let names = sheet_names(&xlsx);
     assert!(!names.iter().any(|n| n == "窗口" || n == "人员"), "no roster, no roster sheets: {names:?}");
     let rules = read_sheet(&xlsx, "考评项目");

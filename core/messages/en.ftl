@@ -178,3 +178,16 @@ explain-not-counted = records not counted:
 explain-category = { $code } { $name } max { $max } score { $score }
 explain-line-cut = (would be { $raw }, { $reason })
 explain-zeroed = → the category scores 0 by { $rule }
+
+## The command-line tool's own messages
+cli-error = error: { $message }
+cli-too-large = { $path } is { $size } bytes; a document is at most { $limit } bytes
+cli-cannot-read = cannot read { $path }: { $error }
+cli-not-utf8 = { $path } is not valid UTF-8 (at byte { $byte }); save it as UTF-8
+cli-cannot-write = cannot write { $path }: { $error }
+cli-policy-ok = ok: policy { $id } with { $count } rule items
+cli-dataset-ok = ok: { $hall } ({ $year }), { $windows } windows, { $staff } staff, { $records } records, { $metrics } metric rows
+cli-template-written = wrote { $path }: { $count } rule items{ $lists }, dates of { $year }
+cli-template-lists = , { $windows } windows and { $staff } staff in the drop-down
+cli-template-no-roster = {" "}(no roster: give --roster for window and staff lists)
+cli-cannot-build-template = cannot build the template: { $error }

@@ -177,3 +177,16 @@ explain-not-counted = 未计分记录:
 explain-category = { $code } { $name } 满分 { $max } 得分 { $score }
 explain-line-cut = (应计 { $raw }, { $reason })
 explain-zeroed = → 由 { $rule } 判定此项不得分
+
+## 命令行工具自身的消息
+cli-error = 错误: { $message }
+cli-too-large = { $path } 有 { $size } 字节, 文件最大 { $limit } 字节
+cli-cannot-read = 无法读取 { $path }: { $error }
+cli-not-utf8 = { $path } 不是有效的 UTF-8 文本 (第 { $byte } 字节处); 请另存为 UTF-8 编码
+cli-cannot-write = 无法写入 { $path }: { $error }
+cli-policy-ok = 通过: 考评办法 { $id }, 共 { $count } 个考评项目
+cli-dataset-ok = 通过: { $hall } ({ $year }年), 窗口 { $windows } 个, 人员 { $staff } 名, 记录 { $records } 条, 业务数据 { $metrics } 行
+cli-template-written = 已写入 { $path }: { $count } 个考评项目{ $lists }, { $year } 年的日期
+cli-template-lists = , 下拉列表含窗口 { $windows } 个、人员 { $staff } 名
+cli-template-no-roster = {" "}(未给名册: 用 --roster 提供窗口和人员列表)
+cli-cannot-build-template = 无法生成模板: { $error }

@@ -213,6 +213,17 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("explain-category", &["code", "name", "max", "score"]),
     ("explain-line-cut", &["raw", "reason"]),
     ("explain-zeroed", &["rule"]),
+    ("cli-error", &["message"]),
+    ("cli-too-large", &["path", "size", "limit"]),
+    ("cli-cannot-read", &["path", "error"]),
+    ("cli-not-utf8", &["path", "byte"]),
+    ("cli-cannot-write", &["path", "error"]),
+    ("cli-policy-ok", &["id", "count"]),
+    ("cli-dataset-ok", &["hall", "year", "windows", "staff", "records", "metrics"]),
+    ("cli-template-written", &["path", "count", "lists", "year"]),
+    ("cli-template-lists", &["windows", "staff"]),
+    ("cli-template-no-roster", &[]),
+    ("cli-cannot-build-template", &["error"]),
 ];
 
 const FTL_ZH: &str = include_str!("../messages/zh-CN.ftl");
