@@ -5,7 +5,7 @@
 
 use crate::compile::Index;
 use crate::dataset::Dataset;
-use crate::error::{Errors, Problem, ProblemKind};
+use crate::error::{Errors, Problem, ProblemKind, pa};
 use crate::evaluate::YearState;
 use crate::kind::{Registry, Rule};
 use crate::month::YearMonth;
@@ -99,13 +99,11 @@ impl Policy {
         // C10: a confirmed record counts; a county may count pending ones too, but a policy that
         // counts no confirmed record would report them as "pending"
         if !doc.settings.counted_statuses.contains(&crate::dataset::Status::Confirmed) {
-            problems.push(Problem::new(
+            problems.push(Problem::msg(
                 ProblemKind::Invalid,
                 "settings.counted_statuses",
-                format!(
-                    "the statuses that count must include \"confirmed\" (C10), got {}",
-                    serde_json::to_string(&doc.settings.counted_statuses).unwrap_or_default()
-                ),
+                "policy-counted-statuses",
+                pa!["got" => serde_json::to_string(&doc.settings.counted_statuses).unwrap_or_default()],
             ));
         }
         check_subject_policy(&doc.staff, "staff", &mut problems);
@@ -116,26 +114,18 @@ impl Policy {
             let path = format!("rules[{i}]");
             if by_code.insert(item.code.clone(), i).is_some() {
                 problems.push(
-                    Problem::new(
-                        ProblemKind::Duplicate,
-                        format!("{path}.code"),
-                        format!("rule code {} appears twice", item.code),
-                    )
+                    Problem::msg(ProblemKind::Duplicate, format!("{path}.code"), "policy-duplicate-code", pa!["rule" => item.code])
                     .rule(item.code.clone()),
                 );
             }
             let sp = subject_policy(&doc, item.subject);
             if !sp.categories.iter().any(|c| c.code == item.category) {
                 problems.push(
-                    Problem::new(
+                    Problem::msg(
                         ProblemKind::UnknownReference,
                         format!("{path}.category"),
-                        format!(
-                            "no {} category {:?}; expected one of {}",
-                            item.subject.as_str(),
-                            item.category,
-                            codes(&sp.categories)
-                        ),
+                        "policy-unknown-category",
+                        with_kind(item.subject, "kind", pa!["category" => format!("{:?}", item.category), "codes" => codes(&sp.categories)]),
                     )
                     .rule(item.code.clone()),
                 );
@@ -144,11 +134,7 @@ impl Policy {
                 if let Some(c) = cap {
                     if c < Decimal::ZERO {
                         problems.push(
-                            Problem::new(
-                                ProblemKind::Invalid,
-                                format!("{path}.caps.{name}"),
-                                format!("a cap cannot be negative, got {c}"),
-                            )
+                            Problem::msg(ProblemKind::Invalid, format!("{path}.caps.{name}"), "policy-negative-cap", pa!["cap" => c])
                             .rule(item.code.clone()),
                         );
                     }
@@ -179,13 +165,11 @@ impl Policy {
                     ) && most > cat.max
                     {
                         problems.push(
-                            Problem::new(
+                            Problem::msg(
                                 ProblemKind::Invalid,
                                 format!("{path}.params"),
-                                format!(
-                                    "{} can take {} points at once but its category {} holds {}",
-                                    item.code, most, cat.code, cat.max
-                                ),
+                                "policy-item-exceeds-category",
+                                pa!["rule" => item.code, "most" => most, "category" => cat.code, "max" => cat.max],
                             )
                             .rule(item.code.clone()),
                         );
@@ -455,6 +439,16 @@ fn check_policy_limits(doc: &PolicyDoc, out: &mut Vec<Problem>) {
     }
 }
 
+/// A problem's arguments with a subject kind's word (人员 / staff, 窗口 / window) as `name`.
+fn with_kind(kind: SubjectKind, name: &'static str, mut args: Vec<(&'static str, crate::error::Arg)>) -> Vec<(&'static str, crate::error::Arg)> {
+    let word = match kind {
+        SubjectKind::Staff => "kind-staff",
+        SubjectKind::Window => "kind-window",
+    };
+    args.push((name, crate::error::Arg::Word(word)));
+    args
+}
+
 fn subject_policy(doc: &PolicyDoc, kind: SubjectKind) -> &SubjectPolicy {
     match kind {
         SubjectKind::Staff => &doc.staff,
@@ -474,18 +468,10 @@ fn check_subject_policy(sp: &SubjectPolicy, name: &str, out: &mut Vec<Problem>) 
     let mut sum = Decimal::ZERO;
     for (i, c) in sp.categories.iter().enumerate() {
         if !seen.insert(c.code.as_str()) {
-            out.push(Problem::new(
-                ProblemKind::Duplicate,
-                format!("{name}.categories[{i}].code"),
-                format!("category {} appears twice", c.code),
-            ));
+            out.push(Problem::msg(ProblemKind::Duplicate, format!("{name}.categories[{i}].code"), "policy-duplicate-category", pa!["category" => c.code]));
         }
         if c.max < Decimal::ZERO {
-            out.push(Problem::new(
-                ProblemKind::Invalid,
-                format!("{name}.categories[{i}].max"),
-                format!("max cannot be negative, got {}", c.max),
-            ));
+            out.push(Problem::msg(ProblemKind::Invalid, format!("{name}.categories[{i}].max"), "policy-negative-max", pa!["max" => c.max]));
         }
         magnitude(c.max, &format!("{name}.categories[{i}].max"), out);
         if !c.bonus {
@@ -499,85 +485,47 @@ fn check_subject_policy(sp: &SubjectPolicy, name: &str, out: &mut Vec<Problem>) 
         }
     }
     if sum != sp.base {
-        out.push(Problem::new(
-            ProblemKind::Invalid,
-            format!("{name}.base"),
-            format!(
-                "the base {} must equal the sum of the deduction categories' maxima, {} (C1)",
-                sp.base, sum
-            ),
-        ));
+        out.push(Problem::msg(ProblemKind::Invalid, format!("{name}.base"), "policy-base-mismatch", pa!["base" => sp.base, "sum" => sum]));
     }
     if let Some(hi) = sp.max_total
         && hi < sp.base
     {
         // a subject with nothing recorded scores the base, which the total could never reach
-        out.push(Problem::new(
-            ProblemKind::Invalid,
-            format!("{name}.max_total"),
-            format!("max_total {hi} is below the base {} (C1, C3): a subject with no record could not score its base", sp.base),
-        ));
+        out.push(Problem::msg(ProblemKind::Invalid, format!("{name}.max_total"), "policy-max-total-below-base", pa!["max_total" => hi, "base" => sp.base]));
     }
     if let (Some(lo), Some(hi)) = (sp.min_total, sp.max_total)
         && lo > hi
     {
-        out.push(Problem::new(
-            ProblemKind::Invalid,
-            format!("{name}.min_total"),
-            format!("min_total {lo} is above max_total {hi}"),
-        ));
+        out.push(Problem::msg(ProblemKind::Invalid, format!("{name}.min_total"), "policy-min-above-max", pa!["min_total" => lo, "max_total" => hi]));
     }
 }
 
 /// A policy number beyond the limits (SECURITY.md) is refused, so sums cannot overflow.
 fn magnitude(v: Decimal, path: &str, out: &mut Vec<Problem>) {
     if v.abs() > crate::limits::max_magnitude() {
-        out.push(Problem::new(
-            ProblemKind::Invalid,
-            path,
-            format!(
-                "{v} is beyond the limit of ±{}",
-                crate::limits::max_magnitude()
-            ),
-        ));
+        out.push(Problem::msg(ProblemKind::Invalid, path, "problem-beyond-limit", pa!["value" => v, "limit" => crate::limits::max_magnitude()]));
     }
 }
 
 fn check_grades(doc: &PolicyDoc, out: &mut Vec<Problem>) {
     let bands = &doc.grades.bands;
     if bands.is_empty() {
-        out.push(Problem::new(
-            ProblemKind::Invalid,
-            "grades.bands",
-            "give at least one grade band",
-        ));
+        out.push(Problem::msg(ProblemKind::Invalid, "grades.bands", "policy-no-grade-bands", vec![]));
         return;
     }
     let mut prev: Option<Decimal> = None;
     for (i, b) in bands.iter().enumerate() {
         let last = i + 1 == bands.len();
         match (b.min, last) {
-            (None, false) => out.push(Problem::new(
-                ProblemKind::Invalid,
-                format!("grades.bands[{i}].min"),
-                "only the last band may have no lower bound",
-            )),
-            (Some(_), true) => out.push(Problem::new(
-                ProblemKind::Invalid,
-                format!("grades.bands[{i}].min"),
-                "the last band must have no lower bound",
-            )),
+            (None, false) => out.push(Problem::msg(ProblemKind::Invalid, format!("grades.bands[{i}].min"), "policy-band-without-floor", vec![])),
+            (Some(_), true) => out.push(Problem::msg(ProblemKind::Invalid, format!("grades.bands[{i}].min"), "policy-last-band-floor", vec![])),
             (Some(m), false) => {
                 magnitude(m, &format!("grades.bands[{i}].min"), out);
                 if let Some(p) = prev
                     && m >= p
                 {
                     // an equal minimum leaves the band above it empty
-                    out.push(Problem::new(
-                        ProblemKind::Invalid,
-                        format!("grades.bands[{i}].min"),
-                        format!("bands go from the highest down, each below the one before: {m} is not below {p}"),
-                    ));
+                    out.push(Problem::msg(ProblemKind::Invalid, format!("grades.bands[{i}].min"), "policy-bands-order", pa!["min" => m, "previous" => p]));
                 }
                 prev = Some(m);
             }
@@ -590,19 +538,10 @@ fn check_awards(doc: &PolicyDoc, out: &mut Vec<Problem>) {
     for (i, a) in doc.awards.awards.iter().enumerate() {
         let path = format!("awards.awards[{i}]");
         match (a.share, a.count) {
-            (Some(_), Some(_)) | (None, None) => out.push(Problem::new(
-                ProblemKind::Invalid,
-                path.clone(),
-                format!(
-                    "award {}: give exactly one of share (a fraction) or count",
-                    a.id
-                ),
-            )),
-            (Some(s), None) if s < Decimal::ZERO || s > Decimal::ONE => out.push(Problem::new(
-                ProblemKind::Invalid,
-                format!("{path}.share"),
-                format!("a share is a fraction between 0 and 1 (0.10 for 10%), got {s}"),
-            )),
+            (Some(_), Some(_)) | (None, None) => out.push(Problem::msg(ProblemKind::Invalid, path.clone(), "policy-award-share-or-count", pa!["award" => a.id])),
+            (Some(s), None) if s < Decimal::ZERO || s > Decimal::ONE => {
+                out.push(Problem::msg(ProblemKind::Invalid, format!("{path}.share"), "policy-award-share-range", pa!["share" => s]))
+            }
             _ => {}
         }
     }
@@ -615,11 +554,7 @@ fn check_awards(doc: &PolicyDoc, out: &mut Vec<Problem>) {
         .enumerate()
     {
         if !doc.rules.iter().any(|r| &r.code == c) {
-            out.push(Problem::new(
-                ProblemKind::UnknownReference,
-                "awards.complaint_rules",
-                format!("complaint rule {c:?} (entry {i}) is not a rule item"),
-            ));
+            out.push(Problem::msg(ProblemKind::UnknownReference, "awards.complaint_rules", "policy-complaint-rule-unknown", pa!["rule" => format!("{c:?}"), "entry" => i]));
         }
     }
 }
@@ -635,11 +570,7 @@ fn check_effects(
         && !doc.grades.bands.iter().any(|b| &b.name == g)
     {
         out.push(
-            Problem::new(
-                ProblemKind::UnknownReference,
-                format!("{path}.force_grade"),
-                format!("no grade band named {g:?}"),
-            )
+            Problem::msg(ProblemKind::UnknownReference, format!("{path}.force_grade"), "policy-unknown-grade", pa!["grade" => format!("{g:?}")])
             .rule(item.code.clone()),
         );
     }
@@ -649,33 +580,21 @@ fn check_effects(
 pub(crate) fn check_threshold(t: &Threshold, item: &RuleItem, path: &str, out: &mut Vec<Problem>) {
     if t.any_of.is_empty() {
         out.push(
-            Problem::new(
-                ProblemKind::Invalid,
-                format!("{path}.any_of"),
-                "give at least one condition",
-            )
+            Problem::msg(ProblemKind::Invalid, format!("{path}.any_of"), "policy-threshold-no-condition", vec![])
             .rule(item.code.clone()),
         );
     }
     for (i, c) in t.any_of.iter().enumerate() {
         if c.at_least.is_some() == c.more_than.is_some() {
             out.push(
-                Problem::new(
-                    ProblemKind::Invalid,
-                    format!("{path}.any_of[{i}]"),
-                    "give exactly one of at_least (inclusive, C5) or more_than",
-                )
+                Problem::msg(ProblemKind::Invalid, format!("{path}.any_of[{i}]"), "policy-threshold-condition-shape", vec![])
                 .rule(item.code.clone()),
             );
         }
         if c.at_least == Some(0) {
             // met by every subject in every month
             out.push(
-                Problem::new(
-                    ProblemKind::Invalid,
-                    format!("{path}.any_of[{i}].at_least"),
-                    "at_least 0 is met by every subject every month: give 1 or more",
-                )
+                Problem::msg(ProblemKind::Invalid, format!("{path}.any_of[{i}].at_least"), "policy-threshold-at-least-0", vec![])
                 .rule(item.code.clone()),
             );
         }
@@ -693,23 +612,15 @@ pub(crate) fn check_threshold_refs(
     if let Some(c) = &t.counts {
         match doc.rules.iter().find(|r| &r.code == c) {
             None => out.push(
-                Problem::new(
-                    ProblemKind::UnknownReference,
-                    format!("{path}.counts"),
-                    format!("no rule item {c:?} to count"),
-                )
+                Problem::msg(ProblemKind::UnknownReference, format!("{path}.counts"), "policy-threshold-unknown-item", pa!["rule" => format!("{c:?}")])
                 .rule(item.code.clone()),
             ),
             Some(r) if r.subject != item.subject => out.push(
-                Problem::new(
+                Problem::msg(
                     ProblemKind::Invalid,
                     format!("{path}.counts"),
-                    format!(
-                        "{c} is a {} item; {} counts {} items",
-                        r.subject.as_str(),
-                        item.code,
-                        item.subject.as_str()
-                    ),
+                    "policy-threshold-other-subject",
+                    with_kind(item.subject, "kind", with_kind(r.subject, "counted_kind", pa!["counted" => c, "rule" => item.code])),
                 )
                 .rule(item.code.clone()),
             ),
@@ -720,10 +631,11 @@ pub(crate) fn check_threshold_refs(
         let sp = subject_policy(doc, item.subject);
         if !sp.categories.iter().any(|c| &c.code == z && !c.bonus) {
             out.push(
-                Problem::new(
+                Problem::msg(
                     ProblemKind::UnknownReference,
                     format!("{path}.zero_category"),
-                    format!("no {} deduction category {z:?}", item.subject.as_str()),
+                    "policy-threshold-unknown-category",
+                    with_kind(item.subject, "kind", pa!["category" => format!("{z:?}")]),
                 )
                 .rule(item.code.clone()),
             );

@@ -97,3 +97,21 @@ fn a_datasets_problems_in_the_policys_language() {
     assert_eq!(en.to_string(), en.display_in(Lang::En));
     assert!(en.to_string().starts_with("the dataset has 2 problems:"));
 }
+
+#[test]
+fn a_policys_problems_in_either_language() {
+    // a negative monthly cap on S1.1 and a share over 1: the same places, English by default,
+    // Chinese from the same problems (the command writes them so)
+    let mut doc: serde_json::Value = serde_json::from_str(kaoping_core::BUILTIN_POLICY_JSON).unwrap();
+    let s11 = doc["rules"].as_array_mut().unwrap().iter_mut().find(|r| r["code"] == "S1.1").unwrap();
+    s11["caps"] = serde_json::json!({"month": "-1"});
+    doc["awards"]["awards"][0]["share"] = serde_json::json!("1.5");
+    let e = Policy::from_json(&doc.to_string()).unwrap_err();
+    let cap = e.problems.iter().find(|p| p.path.ends_with(".caps.month")).expect("the cap's problem");
+    assert_eq!(cap.message, "a cap cannot be negative, got -1");
+    assert_eq!(cap.message_in(Lang::ZhCn), "上限不能为负数, 实为 -1");
+    let share = e.problems.iter().find(|p| p.path.ends_with(".share")).expect("the share's problem");
+    assert_eq!(share.message_in(Lang::ZhCn), "比例应为 0 到 1 之间的小数 (10% 写作 0.10), 实为 1.5");
+    let zh = e.clone().in_lang(Lang::ZhCn);
+    assert!(zh.display_in(Lang::ZhCn).starts_with("考评办法有 2 个问题:"), "{}", zh.display_in(Lang::ZhCn));
+}
