@@ -249,3 +249,17 @@ fn an_engine_in_chinese_writes_the_cores_chinese_texts() {
     assert_eq!(unsafe { kp_engine_free(chinese) }, KpStatus::KpOk);
     assert_eq!(unsafe { kp_engine_free(e) }, KpStatus::KpOk);
 }
+
+#[test]
+fn every_format_problem_comes_back_through_the_c_abi() {
+    // issue 20, item 3: five dates written 2026/10/N are five problems, each naming its record
+    let records: Vec<String> = (0..5).map(|i| format!(r#"{{"id": "R{i}", "rule": "S1.1", "subject": "P", "date": "2026/10/{}"}}"#, i + 1)).collect();
+    let ds = format!(r#"{{"hall": {{"id": "H", "name": "大厅"}}, "year": 2026, "records": [{}]}}"#, records.join(", "));
+    let e = engine();
+    assert_eq!(unsafe { kp_validate(e, ds.as_ptr(), ds.len()) }, KpStatus::KpInvalidInput);
+    let problems = last_error()["problems"].as_array().unwrap().clone();
+    let got: Vec<(String, String)> = problems.iter().map(|p| (p["path"].as_str().unwrap().to_string(), p["record"].as_str().unwrap_or("").to_string())).collect();
+    let want: Vec<(String, String)> = (0..5).map(|i| (format!("records[{i}].date"), format!("R{i}"))).collect();
+    assert_eq!(got, want);
+    assert_eq!(unsafe { kp_engine_free(e) }, KpStatus::KpOk);
+}

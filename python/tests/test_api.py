@@ -81,3 +81,13 @@ def test_the_wheel_is_abi3_for_cpython_39_and_later() -> None:
     wheel = importlib.metadata.distribution("kaoping").read_text("WHEEL") or ""
     tags = [line.split(":", 1)[1].strip() for line in wheel.splitlines() if line.startswith("Tag:")]
     assert tags and all(t.startswith("cp39-abi3-") for t in tags), tags
+
+
+def test_every_format_problem_at_once() -> None:
+    # issue 20, item 3: five dates written 2026/10/N are five problems, each naming its record
+    records = [{"id": f"R{i}", "rule": "S1.1", "subject": "P", "date": f"2026/10/{i + 1}"} for i in range(5)]
+    doc = json.dumps({"hall": {"id": "H", "name": "大厅"}, "year": 2026, "records": records})
+    with pytest.raises(kaoping.ValidationError) as info:
+        kaoping.Dataset.from_json(doc)
+    got = [(p.path, p.record) for p in info.value.problems]
+    assert got == [(f"records[{i}].date", f"R{i}") for i in range(5)]
