@@ -131,7 +131,7 @@ fn caps_text(item: &RuleItem) -> String {
 /// Which columns an item needs filled in.
 pub fn fill_text(policy: &Policy, item: &RuleItem) -> String {
     if let Some((_, rule)) = policy.item(&item.code)
-        && let Some(from) = rule.derived_from()
+        && let Some(from) = rule.derived_from_in(kaoping_core::messages::Lang::ZhCn)
     {
         return format!("系统计算, 不填写 (依据: {from})");
     }

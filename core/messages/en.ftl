@@ -219,3 +219,13 @@ policy-threshold-other-subject = { $counted } is a { $counted_kind } item; { $ru
 policy-threshold-unknown-category = no { $kind } deduction category { $category }
 kind-staff = staff
 kind-window = window
+
+## What a derived item is computed from (E3), and minute tiers
+from-staff-scores = staff { $source } scores
+from-linked-assigned = { $source } records (charged to the window the member was assigned to on the record's date)
+from-linked-chief = { $source } records (charged to the window's chief representative)
+from-linked-head = { $source } records (charged to the window's head)
+from-window-metrics = window metrics { $metrics }
+from-window-metric = window metric { $metric }
+tier-above = more than { $minutes } min
+tier-at-least = { $minutes } min or more

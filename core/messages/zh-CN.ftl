@@ -218,3 +218,13 @@ policy-threshold-other-subject = { $counted } 是{ $counted_kind }项目; { $rul
 policy-threshold-unknown-category = 没有{ $kind }扣分类别 { $category }
 kind-staff = 人员
 kind-window = 窗口
+
+## 计算类项目的依据 (E3), 及分钟档次
+from-staff-scores = 人员的 { $source } 得分
+from-linked-assigned = { $source } 记录 (计入记录当日该人员所在的窗口)
+from-linked-chief = { $source } 记录 (计入窗口首席代表)
+from-linked-head = { $source } 记录 (计入窗口负责人)
+from-window-metrics = 窗口业务数据 { $metrics }
+from-window-metric = 窗口业务数据 { $metric }
+tier-above = 超过{ $minutes }分钟
+tier-at-least = { $minutes }分钟及以上

@@ -405,7 +405,10 @@ fn check_records(policy: &Policy, ds: &Dataset, windows: &BTreeMap<&str, &Window
         }
         if let Some(from) = rule.derived_from() {
             if settings.derived_item_records == Severity::Error {
-                p.push(bad(ProblemKind::Invalid, "rule", "problem-derived-recorded", pa!["rule" => r.rule, "from" => from]));
+                let mut args = pa!["rule" => r.rule];
+                let zh = rule.derived_from_in(crate::messages::Lang::ZhCn).unwrap_or_else(|| from.clone());
+                args.push(("from", crate::error::Arg::Each(from, zh)));
+                p.push(bad(ProblemKind::Invalid, "rule", "problem-derived-recorded", args));
             }
             continue;
         }

@@ -73,6 +73,8 @@ pub(crate) enum Arg {
     Text(String),
     /// A word of the catalogue (a field's or a thing's name), written in the message's language.
     Word(&'static str),
+    /// A text already written in each language (English, Chinese): a rule kind's own account.
+    Each(String, String),
 }
 
 impl<T: fmt::Display> From<&T> for Arg {
@@ -89,6 +91,10 @@ impl Template {
             .map(|(_, a)| match a {
                 Arg::Text(t) => t.clone(),
                 Arg::Word(id) => crate::messages::text(lang, id, &[]),
+                Arg::Each(en, zh) => match lang {
+                    crate::messages::Lang::En => en.clone(),
+                    crate::messages::Lang::ZhCn => zh.clone(),
+                },
             })
             .collect();
         let args: Vec<(&str, &dyn fmt::Display)> = self.args.iter().zip(&words).map(|((n, _), w)| (*n, w as &dyn fmt::Display)).collect();

@@ -70,6 +70,10 @@ pub struct Link {
 
 /// A compiled rule item.
 pub trait Rule: Send + Sync + fmt::Debug {
+    /// [`Rule::derived_from`] in `lang` (by default, as `derived_from` writes it).
+    fn derived_from_in(&self, _lang: Lang) -> Option<String> {
+        self.derived_from()
+    }
     /// When the item is computed from other inputs (E3), what from: records may not name it.
     fn derived_from(&self) -> Option<String> {
         None

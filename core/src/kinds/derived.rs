@@ -57,7 +57,10 @@ impl KindParams for DerivedFromStaff {
 
 impl Rule for DerivedFromStaff {
     fn derived_from(&self) -> Option<String> {
-        Some(format!("staff {} scores", self.source))
+        self.derived_from_in(crate::messages::Lang::En)
+    }
+    fn derived_from_in(&self, lang: crate::messages::Lang) -> Option<String> {
+        Some(crate::messages::text(lang, "from-staff-scores", &[("source", &self.source)]))
     }
     fn check_policy(
         &self,

@@ -67,16 +67,15 @@ impl KindParams for Linked {
 
 impl Rule for Linked {
     fn derived_from(&self) -> Option<String> {
-        Some(format!(
-            "{} records (charged {})",
-            self.source,
-            match self.via {
-                Via::AssignedWindow =>
-                    "to the window the member was assigned to on the record's date",
-                Via::ChiefRepresentative => "to the window's chief representative",
-                Via::WindowHead => "to the window's head",
-            }
-        ))
+        self.derived_from_in(crate::messages::Lang::En)
+    }
+    fn derived_from_in(&self, lang: crate::messages::Lang) -> Option<String> {
+        let id = match self.via {
+            Via::AssignedWindow => "from-linked-assigned",
+            Via::ChiefRepresentative => "from-linked-chief",
+            Via::WindowHead => "from-linked-head",
+        };
+        Some(crate::messages::text(lang, id, &[("source", &self.source)]))
     }
     fn link(&self) -> Option<&Link> {
         self.link.as_ref()

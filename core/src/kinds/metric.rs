@@ -56,7 +56,11 @@ impl KindParams for MetricBelowTarget {
 
 impl Rule for MetricBelowTarget {
     fn derived_from(&self) -> Option<String> {
-        Some(format!("window metrics {}", self.metrics.join(", ")))
+        self.derived_from_in(crate::messages::Lang::En)
+    }
+    fn derived_from_in(&self, lang: crate::messages::Lang) -> Option<String> {
+        let names: Vec<String> = self.metrics.iter().map(|m| crate::messages::metric_name(lang, m)).collect();
+        Some(crate::messages::text(lang, "from-window-metrics", &[("metrics", &names.join(", "))]))
     }
     fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
         let Some(m) = cx.metrics(cx.subject()) else {
@@ -138,7 +142,10 @@ impl KindParams for MetricShortfall {
 
 impl Rule for MetricShortfall {
     fn derived_from(&self) -> Option<String> {
-        Some(format!("window metric {}", self.metric))
+        self.derived_from_in(crate::messages::Lang::En)
+    }
+    fn derived_from_in(&self, lang: crate::messages::Lang) -> Option<String> {
+        Some(crate::messages::text(lang, "from-window-metric", &[("metric", &crate::messages::metric_name(lang, &self.metric))]))
     }
     fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
         let Some(m) = cx.metrics(cx.subject()) else {
@@ -324,7 +331,10 @@ impl MetricTiers {
 
 impl Rule for MetricTiers {
     fn derived_from(&self) -> Option<String> {
-        Some(format!("window metric {}", self.metric))
+        self.derived_from_in(crate::messages::Lang::En)
+    }
+    fn derived_from_in(&self, lang: crate::messages::Lang) -> Option<String> {
+        Some(crate::messages::text(lang, "from-window-metric", &[("metric", &crate::messages::metric_name(lang, &self.metric))]))
     }
     fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
         let subject = cx.subject();

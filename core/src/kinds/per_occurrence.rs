@@ -166,7 +166,14 @@ impl Rule for PerOccurrence {
             }
             .cloned()
             .unwrap_or_else(|| text(lang, "line-aggravated", &[])),
-            (Picked::Tier(t), Some(m)) => text(lang, "line-minutes-tier", &[("minutes", &m), ("tier", &t)]),
+            (Picked::Tier(t), Some(m)) => {
+                let tier = match (t.above, t.at_least) {
+                    (Some(a), _) => text(lang, "tier-above", &[("minutes", &a)]),
+                    (None, Some(a)) => text(lang, "tier-at-least", &[("minutes", &a)]),
+                    _ => String::new(),
+                };
+                text(lang, "line-minutes-tier", &[("minutes", &m), ("tier", &tier)])
+            }
             (_, Some(m)) => text(lang, "line-minutes", &[("minutes", &m)]),
             (_, None) => String::new(),
         };
