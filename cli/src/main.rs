@@ -161,6 +161,7 @@ Exit codes: 0 imported; 1 invalid input (bad cells, invalid dataset, unreadable 
     #[command(after_help = "Examples:
   kaoping report examples/data/county-2026.json --period 2026-10 -o 2026-10.xlsx
   kaoping report examples/data/county-2026.json --period 2026-Q3 -o 2026-Q3.xlsx
+  kaoping report examples/data/county-2026.json --period 2026-10 --by-department 部门反馈-2026-10/
   kaoping report examples/data/county-2026.json --period 2026 --format csv -o report-2026/
   kaoping report data.json --period 2026-10 --format csv --sheet departments > departments.csv
   kaoping report data.json --period 2026-10 --format md > 2026-10.md
@@ -169,7 +170,12 @@ Exit codes: 0 imported; 1 invalid input (bad cells, invalid dataset, unreadable 
 Sheets (slug = CSV file name and --sheet value): summary 概况, window-scores 窗口得分,
 staff-scores 人员得分, deductions 扣分明细, bonuses 加分明细, departments 部门反馈,
 rankings 排名, awards 评先名单, records 记录核对.
-xlsx: Chinese headers, frozen header rows, widths set, scores as numbers formatted 0.00.
+xlsx: the first sheet (概况) is a brief with charts (the windows' ranking, deductions by
+category, and for a quarter or year the monthly means); the tables have Chinese headers, frozen
+and filtered header rows, names beside ids, grades coloured, dates as dates, scores as numbers
+formatted 0.00, and print on A4 landscape one page wide.
+--by-department DIR: one workbook per department (its brief, windows, staff, every deduction
+and bonus with rule, article, record and date, its records), 考评-2026-10-县市场监督管理局.xlsx.
 csv: UTF-8 with BOM (opens in Excel), one file per sheet in the -o directory, or one sheet
 with --sheet. md: to stdout or -o. json: the sheets as {sheet, columns, rows}, scores as
 exact decimal strings (for the full result, use kaoping score --format json).
@@ -193,6 +199,10 @@ Exit codes: 0 written; 1 invalid input (dataset, policy, period outside the data
         /// Another county's policy (JSON); the built-in county measure when absent.
         #[arg(long)]
         policy: Option<PathBuf>,
+        /// Also (or, without -o, only) one workbook per department in this directory, named
+        /// 考评-PERIOD-DEPARTMENT.xlsx, to send to each department as it is.
+        #[arg(long, value_name = "DIR")]
+        by_department: Option<PathBuf>,
     },
     /// How each point of one window's or staff member's month was lost or won, citing rule codes
     /// and record ids.
@@ -463,7 +473,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             Ok(())
         }
-        Command::Report { file, period, output, format, sheet, policy } => run_report(file, period, output, format, sheet, policy, lang),
+        Command::Report { file, period, output, format, sheet, policy, by_department } => run_report(file, period, output, format, sheet, policy, by_department, lang),
         Command::Explain { file, subject, month, policy } => {
             let policy = load_policy(policy.as_deref(), lang)?;
             let ds = Dataset::from_json(&read(&file)?)?;
@@ -514,8 +524,22 @@ fn this_year() -> i32 {
 /// Writes a file in one piece: to a temporary file beside it, then renamed over it, so an
 /// interrupted run leaves no half-written file.
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    use std::io::Write;
     let tmp = temp_beside(path);
-    let res = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
+    // a new file (never another's), on disk before it replaces the old one, with the old one's
+    // permissions (a 0600 hall file stays 0600)
+    let res = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .and_then(|mut f| {
+            f.write_all(bytes)?;
+            if let Ok(m) = std::fs::metadata(path) {
+                f.set_permissions(m.permissions())?;
+            }
+            f.sync_all()
+        })
+        .and_then(|_| std::fs::rename(&tmp, path));
     if let Err(e) = res {
         let _ = std::fs::remove_file(&tmp);
         return Err(Failure::Input(say("cli-cannot-write", &[("path", &path.display()), ("error", &e)])));
@@ -533,7 +557,17 @@ fn save_workbook(wb: &mut rust_xlsxwriter::Workbook, path: &Path) -> Result<(), 
     write_atomic(path, &buf)
 }
 
-fn run_report(file: PathBuf, period: Period, output: Option<PathBuf>, format: Option<String>, sheet: Option<String>, policy: Option<PathBuf>, lang: kaoping_core::messages::Lang) -> Result<(), Failure> {
+#[allow(clippy::too_many_arguments)]
+fn run_report(
+    file: PathBuf,
+    period: Period,
+    output: Option<PathBuf>,
+    format: Option<String>,
+    sheet: Option<String>,
+    policy: Option<PathBuf>,
+    by_department: Option<PathBuf>,
+    lang: kaoping_core::messages::Lang,
+) -> Result<(), Failure> {
     let ext = output.as_ref().and_then(|o| o.extension()).map(|e| e.to_string_lossy().to_lowercase());
     let format = match (format, ext.as_deref()) {
         (Some(f), _) => f,
@@ -551,8 +585,13 @@ fn run_report(file: PathBuf, period: Period, output: Option<PathBuf>, format: Op
         })?),
         None => None,
     };
+    if by_department.is_some() && (format != "xlsx" || only.is_some()) {
+        return Err(Failure::Usage("--by-department writes xlsx workbooks, every sheet: leave out --format and --sheet".into()));
+    }
     match format.as_str() {
-        "xlsx" if output.is_none() => return Err(Failure::Usage("an xlsx report needs -o FILE.xlsx (or --format csv|md|json for stdout)".into())),
+        "xlsx" if output.is_none() && by_department.is_none() => {
+            return Err(Failure::Usage("an xlsx report needs -o FILE.xlsx or --by-department DIR (or --format csv|md|json for stdout)".into()));
+        }
         "xlsx" if only.is_some() => return Err(Failure::Usage("--sheet is for csv, md and json; the xlsx report has every sheet".into())),
         "csv" if output.is_none() && only.is_none() => {
             return Err(Failure::Usage("a csv report needs -o DIRECTORY (one file per sheet) or --sheet NAME (one sheet to stdout or -o FILE)".into()));
@@ -564,34 +603,70 @@ fn run_report(file: PathBuf, period: Period, output: Option<PathBuf>, format: Op
     let large = ds.records.len() as u64;
     let bar = progress::bar_if_large(large, report::SHEETS.len() as u64 + 1, "计算考评结果");
     bar.enable_steady_tick(std::time::Duration::from_millis(120));
-    // the months behind the period, then the period result built from them by the core
-    let months: Vec<MonthResult> = match period {
-        Period::Month(m) => vec![policy.evaluate_month(&ds, m)?],
+    // the months behind the period, and behind the period before it (the brief compares the two),
+    // then the period results built from them by the core
+    let previous = report::previous_period(period).filter(|_| only.is_none_or(|o| o == "summary"));
+    let (months, previous_months): (Vec<MonthResult>, Vec<MonthResult>) = match period {
+        Period::Month(m) => {
+            let before = match previous {
+                Some(Period::Month(p)) => vec![policy.evaluate_month(&ds, p)?],
+                _ => Vec::new(),
+            };
+            (vec![policy.evaluate_month(&ds, m)?], before)
+        }
         _ if period.year() != ds.year => {
             // the core's own error for a period outside the dataset's year
             policy.evaluate_period(&ds, period)?;
             unreachable!("a period outside the dataset's year is an error")
         }
-        _ => policy.evaluate_year(&ds)?.months.into_iter().filter(|m| period.contains(m.month)).collect(),
+        _ => {
+            let year = policy.evaluate_year(&ds)?.months;
+            let before = year.iter().filter(|m| previous.is_some_and(|p| p.contains(m.month))).cloned().collect();
+            (year.into_iter().filter(|m| period.contains(m.month)).collect(), before)
+        }
     };
     let res = policy.period_from_months(&ds, period, &months);
+    let previous_res = previous.map(|p| policy.period_from_months(&ds, p, &previous_months));
     bar.inc(1);
     if !res.months_without_data.is_empty() {
         bar.suspend(|| warn_months_without_data(&res));
     }
-    let rep = report::Report { policy: &policy, hall_name: ds.hall.name.clone(), period: &res, months: &months };
+    let rep = report::Report::new(&policy, &ds, &res, &months, previous_res.as_ref());
+    let grades: Vec<String> = policy.doc().grades.bands.iter().map(|b| b.name.clone()).collect();
+    let formats = table::Formats::new().with_grades(&grades);
+    let write_book = |sheets: &[table::Sheet], path: &Path| -> Result<(), Failure> {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        for s in sheets {
+            bar.set_message(format!("写入 {}", s.name));
+            table::write_sheet(&mut wb, s, &formats, &mut || {}).map_err(|e| Failure::Input(say("cli-cannot-write", &[("path", &path.display()), ("error", &e)])))?;
+            bar.inc(1);
+        }
+        save_workbook(&mut wb, path)
+    };
+    let mut said = Vec::new();
+    if let Some(dir) = &by_department {
+        std::fs::create_dir_all(dir).map_err(|e| Failure::Input(format!("cannot create directory {}: {e}", dir.display())))?;
+        let books = rep.department_books();
+        for b in &books {
+            write_book(&b.sheets, &dir.join(&b.file_name))?;
+        }
+        said.push(match lang {
+            kaoping_core::messages::Lang::En => format!("wrote {} department workbooks to {}", books.len(), dir.display()),
+            _ => format!("已写入 {} 个部门的考评反馈工作簿: {}", books.len(), dir.display()),
+        });
+        if output.is_none() {
+            bar.finish_and_clear();
+            for s in said {
+                out!("{s}");
+            }
+            return Ok(());
+        }
+    }
     let sheets: Vec<table::Sheet> = rep.sheets().into_iter().filter(|s| only.is_none_or(|o| o == s.slug)).collect();
     let written = match format.as_str() {
         "xlsx" => {
             let path = output.as_ref().expect("checked");
-            let mut wb = rust_xlsxwriter::Workbook::new();
-            let f = table::Formats::new();
-            for s in &sheets {
-                bar.set_message(format!("写入 {}", s.name));
-                table::write_sheet(&mut wb, s, &f, &mut || {}).map_err(|e| Failure::Input(say("cli-cannot-write", &[("path", &path.display()), ("error", &e)])))?;
-                bar.inc(1);
-            }
-            save_workbook(&mut wb, path)?;
+            write_book(&sheets, path)?;
             Some(format!("wrote {} ({} sheets)", path.display(), sheets.len()))
         }
         "csv" => match (&output, only) {
@@ -650,6 +725,9 @@ fn run_report(file: PathBuf, period: Period, output: Option<PathBuf>, format: Op
         }
     };
     bar.finish_and_clear();
+    for s in said {
+        out!("{s}");
+    }
     if let Some(w) = written {
         out!("{w}");
     }

@@ -1,14 +1,21 @@
-//! `kaoping report`: the period's report as sheets — window and staff scores, deduction and bonus
-//! details, department feedback, rankings, award lists and every record's outcome.
+//! `kaoping report`: the period's report as sheets — a brief for the leaders (概况: grades,
+//! the top and bottom, the largest deductions, the change against the previous period, the
+//! award lists, with charts), window and staff scores, deduction and bonus details, department
+//! feedback, rankings, award lists and every record's outcome; and for each department its
+//! own workbook (第六条: the results go back to every unit).
 //!
-//! Every number is read from the core's [`MonthResult`]s and [`PeriodResult`]; nothing is
-//! computed here but layout.
+//! Every number is read from the core's [`MonthResult`]s and [`PeriodResult`]s; what the
+//! report adds is layout, labels, and in the brief the sums and counts of the core's own lines
+//! (exact decimal sums) and the hall's mean scores, taken with the policy's own rounding of
+//! means ([`kaoping_core::policy::Rounding::mean`], as the core takes a department's indicator).
 
-use crate::table::{Cell, Sheet};
+use crate::table::{Cell, ChartKind, ChartSpec, DataRef, Section, Sheet};
 use kaoping_core::period::{AwardStatus, PeriodResult, SubjectPeriod};
-use kaoping_core::policy::SubjectKind;
+use kaoping_core::policy::{PeriodKind, SubjectKind};
 use kaoping_core::result::{MonthResult, OutcomeKind, SubjectMonth};
-use kaoping_core::{Period, Policy};
+use kaoping_core::{Dataset, Period, Policy, YearMonth};
+use rust_decimal::Decimal;
+use std::collections::{BTreeMap, HashMap};
 
 /// The sheets of a report, in workbook order.
 pub const SHEETS: &[(&str, &str)] = &[
@@ -23,11 +30,31 @@ pub const SHEETS: &[(&str, &str)] = &[
     ("records", "记录核对"),
 ];
 
+/// How many windows and staff the brief lists at the top and at the bottom.
+pub const TOP: usize = 5;
+/// How many rule items the brief lists among the largest deductions.
+pub const TOP_RULES: usize = 10;
+/// At most this many windows in the ranking chart (the first by rank).
+pub const CHART_WINDOWS: usize = 50;
+
+/// The department's name for records and subjects that belong to no department.
+pub const NO_DEPARTMENT: &str = "未归属部门";
+
 pub fn period_label(p: Period) -> String {
     match p {
         Period::Month(m) => format!("{}年{}月", m.year, m.month),
         Period::Quarter { year, quarter } => format!("{year}年第{quarter}季度"),
         Period::Year(y) => format!("{y}年度"),
+    }
+}
+
+/// The period before: the previous month of a month, the previous quarter of a quarter, within
+/// the same year (a dataset holds one year); none for January, the first quarter and a year.
+pub fn previous_period(p: Period) -> Option<Period> {
+    match p {
+        Period::Month(m) if m.month > 1 => YearMonth::new(m.year, m.month - 1).map(Period::Month),
+        Period::Quarter { year, quarter } if quarter > 1 => Some(Period::Quarter { year, quarter: quarter - 1 }),
+        _ => None,
     }
 }
 
@@ -64,6 +91,14 @@ fn award_status_zh(s: AwardStatus) -> &'static str {
     }
 }
 
+fn period_kind_zh(k: PeriodKind) -> &'static str {
+    match k {
+        PeriodKind::Month => "月度",
+        PeriodKind::Quarter => "季度",
+        PeriodKind::Year => "年度",
+    }
+}
+
 fn eligibility(s: &SubjectPeriod) -> String {
     s.disqualifications.iter().map(|f| format!("取消评先: {}", f.detail)).collect::<Vec<_>>().join("; ")
 }
@@ -72,12 +107,72 @@ fn flags_text(s: &SubjectMonth) -> String {
     s.flags.iter().map(|f| crate::flag_zh(&f.code, f.period)).collect::<Vec<_>>().join(" ")
 }
 
+/// Which subjects and records a sheet holds: the hall's, or one department's (by id; `""` for
+/// those of no department).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope<'s> {
+    Hall,
+    Department(&'s str),
+}
+
+impl Scope<'_> {
+    fn holds(&self, department: &str) -> bool {
+        match self {
+            Scope::Hall => true,
+            Scope::Department(d) => *d == department,
+        }
+    }
+}
+
+/// One department's workbook: its file name (as a clerk mails it) and sheets.
+pub struct DepartmentBook {
+    /// The department's id (`""`: records and subjects of no department).
+    pub department: String,
+    pub name: String,
+    /// `考评-2026-10-县市场监督管理局.xlsx`: safe on every file system.
+    pub file_name: String,
+    pub sheets: Vec<Sheet>,
+}
+
+/// A file name's part from a department's name: characters no file system takes (and control
+/// characters) become `_`, leading and trailing dots and spaces go, and it is cut to 60
+/// characters.
+pub fn file_safe(name: &str) -> String {
+    let trim = |s: &str| s.trim_matches(|c: char| c == '.' || c.is_whitespace()).to_string();
+    let s: String = trim(name).chars().map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '_' } else { c }).take(60).collect();
+    let s = trim(&s);
+    if s.is_empty() { "_".into() } else { s }
+}
+
 /// Everything a report is built from: the period result and the months behind it.
 pub struct Report<'a> {
     pub policy: &'a Policy,
+    pub dataset: &'a Dataset,
     pub hall_name: String,
     pub period: &'a PeriodResult,
     pub months: &'a [MonthResult],
+    /// The previous month of a month, or quarter of a quarter, in the dataset's year: the
+    /// brief compares the hall's means with it.
+    pub previous: Option<&'a PeriodResult>,
+    /// Every window's and staff member's name and department: the period's, else the roster's
+    /// (with no department).
+    subjects: HashMap<&'a str, (&'a str, &'a str)>,
+}
+
+impl<'a> Report<'a> {
+    pub fn new(policy: &'a Policy, dataset: &'a Dataset, period: &'a PeriodResult, months: &'a [MonthResult], previous: Option<&'a PeriodResult>) -> Report<'a> {
+        let mut subjects: HashMap<&'a str, (&'a str, &'a str)> = HashMap::new();
+        for w in &dataset.windows {
+            subjects.insert(&w.id, (&w.name, ""));
+        }
+        for s in &dataset.staff {
+            subjects.insert(&s.id, (&s.name, ""));
+        }
+        for s in period.windows.iter().chain(period.staff.iter()) {
+            subjects.insert(&s.subject, (&s.name, &s.department));
+        }
+        Report { policy, dataset, hall_name: dataset.hall.name.clone(), period, months, previous, subjects }
+    }
 }
 
 impl Report<'_> {
@@ -89,6 +184,11 @@ impl Report<'_> {
         self.policy.item(code).map(|(i, _)| i.name_zh.clone()).unwrap_or_default()
     }
 
+    /// The measure's article of a rule item (its `cite`).
+    fn rule_cite(&self, code: &str) -> String {
+        self.policy.item(code).map(|(i, _)| i.cite.clone()).unwrap_or_default()
+    }
+
     fn month_subject(&self, id: &str) -> Option<&SubjectMonth> {
         match self.months {
             [only] => only.subject(id),
@@ -96,63 +196,364 @@ impl Report<'_> {
         }
     }
 
+    /// A window's or staff member's name: from the period's result, else the roster.
+    fn subject_name(&self, id: &str) -> String {
+        self.subjects.get(id).map(|(name, _)| name.to_string()).unwrap_or_default()
+    }
+
+    /// A subject's department in the period (the core's), `""` when it has none.
+    fn subject_department(&self, id: &str) -> String {
+        self.subjects.get(id).map(|(_, d)| d.to_string()).unwrap_or_default()
+    }
+
+    /// The department a record goes back to: its subject's in the period; for a subject not
+    /// evaluated in the period, the roster's (a window's department; a staff member's own, else
+    /// that of the window they were assigned to on the record's date, else their first).
+    pub fn record_department(&self, subject: &str, date: chrono::NaiveDate) -> String {
+        let d = self.subject_department(subject);
+        if !d.is_empty() {
+            return d;
+        }
+        let ds = self.dataset;
+        let window_dept = |w: &str| ds.windows.iter().find(|x| x.id == w).map(|x| x.department.clone());
+        if let Some(d) = window_dept(subject) {
+            return d;
+        }
+        if let Some(s) = ds.staff.iter().find(|s| s.id == subject) {
+            if let Some(d) = s.department.as_ref().filter(|d| !d.is_empty()) {
+                return d.clone();
+            }
+            let on_date = s.assignments.iter().find(|a| a.from.is_none_or(|f| f <= date) && a.to.is_none_or(|t| date <= t));
+            if let Some(d) = on_date.or(s.assignments.first()).and_then(|a| window_dept(&a.window)) {
+                return d;
+            }
+        }
+        String::new()
+    }
+
+    fn department_name(&self, id: &str) -> String {
+        if id.is_empty() {
+            return NO_DEPARTMENT.to_string();
+        }
+        self.period
+            .departments
+            .iter()
+            .find(|d| d.department == id)
+            .map(|d| d.name.to_string())
+            .or_else(|| self.dataset.departments.iter().find(|d| d.id == id).map(|d| d.name.clone()))
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    /// The mean of scores with the policy's rounding of means (none of no scores).
+    fn mean(&self, scores: impl Iterator<Item = Decimal>) -> Option<Decimal> {
+        let (sum, n) = scores.fold((Decimal::ZERO, 0u64), |(s, n), x| (s + x, n + 1));
+        (n > 0).then(|| self.policy.doc().periods.rounding.mean(sum, n))
+    }
+
     /// All sheets, in workbook order.
     pub fn sheets(&self) -> Vec<Sheet> {
+        let windows = self.scores(SubjectKind::Window, Scope::Hall);
+        let summary = self.summary(&windows);
         vec![
-            self.summary(),
-            self.scores(SubjectKind::Window),
-            self.scores(SubjectKind::Staff),
-            self.details(false),
-            self.details(true),
+            summary,
+            windows,
+            self.scores(SubjectKind::Staff, Scope::Hall),
+            self.details(false, Scope::Hall),
+            self.details(true, Scope::Hall),
             self.departments(),
             self.rankings(),
             self.awards(),
-            self.records(),
+            self.records(Scope::Hall),
         ]
     }
 
-    fn summary(&self) -> Sheet {
+    // ------------------------------------------------------------------ the brief (概况)
+
+    fn summary(&self, window_sheet: &Sheet) -> Sheet {
         let p = self.period;
         let doc = self.policy.doc();
         let records: Vec<_> = self.months.iter().flat_map(|m| m.records.iter()).collect();
         let counted = records.iter().filter(|r| r.outcome() != OutcomeKind::NotCounted).count();
-        let mut rows = vec![
+        let warnings: Vec<(YearMonth, &kaoping_core::result::Warning)> = self.months.iter().flat_map(|m| m.warnings.iter().map(move |w| (m.month, w))).collect();
+        let mut facts = vec![
             vec![Cell::text("大厅"), Cell::text(&self.hall_name)],
-            vec![Cell::text("考评期间"), Cell::text(format!("{} ({})", period_label(p.period), p.period))],
-            vec![Cell::text("考评月份"), Cell::text(p.months.iter().map(|m| m.to_string()).collect::<Vec<_>>().join(", "))],
-            vec![Cell::text("考评办法"), Cell::text(format!("{} ({}{})", doc.name, doc.id, if doc.version.is_empty() { String::new() } else { format!(" {}", doc.version) }))],
-            vec![Cell::text("参评窗口"), Cell::Int(p.windows.len() as i64)],
-            vec![Cell::text("参评人员"), Cell::Int(p.staff.len() as i64)],
-            vec![Cell::text("考评记录"), Cell::Int(records.len() as i64)],
+            vec![Cell::text("考评期间"), Cell::text(period_label(p.period))],
+        ];
+        if p.months.len() > 1 {
+            facts.push(vec![Cell::text("考评月份"), Cell::text(p.months.iter().map(|m| format!("{}月", m.month)).collect::<Vec<_>>().join("、"))]);
+        }
+        facts.extend([
+            vec![Cell::text("考评办法"), Cell::text(if doc.version.is_empty() { doc.name.clone() } else { format!("{} ({}版)", doc.name, doc.version) })],
+            vec![Cell::text("参评窗口(个)"), Cell::Int(p.windows.len() as i64)],
+            vec![Cell::text("参评人员(名)"), Cell::Int(p.staff.len() as i64)],
+            vec![Cell::text("考评记录(条)"), Cell::Int(records.len() as i64)],
             vec![Cell::text("其中计分"), Cell::Int(counted as i64)],
             vec![Cell::text("其中未计分"), Cell::Int((records.len() - counted) as i64)],
-        ];
-        for a in &p.awards {
-            rows.push(vec![Cell::text(format!("{} 名额", a.name)), Cell::Int(a.quota as i64)]);
+        ]);
+        if !p.months_without_data.is_empty() {
+            let months: Vec<String> = p.months_without_data.iter().map(|m| format!("{}年{}月", m.year, m.month)).collect();
+            facts.push(vec![
+                Cell::text("数据不完整"),
+                Cell::text(format!("{} 没有任何记录和指标数据, 按无扣分计算; 本期排名和评先名单为暂定", months.join("、"))),
+            ]);
         }
-        for m in self.months {
-            for w in &m.warnings {
-                let who = w.subject.as_deref().unwrap_or("");
-                rows.push(vec![Cell::text(format!("提示 {}", m.month)), Cell::text(format!("{who} {}", w.message).trim().to_string())]);
+        if !warnings.is_empty() {
+            facts.push(vec![Cell::text("提示"), Cell::text(format!("{} 条, 见本页“提示”", warnings.len()))]);
+        }
+
+        let mut sections = Vec::new();
+        // grade distribution
+        let bands: Vec<String> = doc.grades.bands.iter().map(|b| b.name.clone()).collect();
+        let mut grade_rows: Vec<Vec<Cell>> = bands
+            .iter()
+            .map(|g| {
+                let w = p.windows.iter().filter(|s| s.grade == g.as_str()).count();
+                let s = p.staff.iter().filter(|s| s.grade == g.as_str()).count();
+                vec![Cell::text(g), Cell::Int(w as i64), Cell::Int(s as i64)]
+            })
+            .collect();
+        grade_rows.push(vec![Cell::text("合计"), Cell::Int(p.windows.len() as i64), Cell::Int(p.staff.len() as i64)]);
+        sections.push(Section::new("等次分布", &["等次", "窗口(个)", "人员(名)"], &[2, 1, 1], grade_rows));
+
+        // the change against the previous month or quarter
+        if let Some(prev) = self.previous {
+            let what = if matches!(p.period, Period::Month(_)) { "上月" } else { "上季度" };
+            let mut rows = Vec::new();
+            for (label, now, before) in [
+                ("窗口平均得分", self.mean(p.windows.iter().map(|s| s.score)), self.mean(prev.windows.iter().map(|s| s.score))),
+                ("人员平均得分", self.mean(p.staff.iter().map(|s| s.score)), self.mean(prev.staff.iter().map(|s| s.score))),
+            ] {
+                let delta = match (now, before) {
+                    (Some(a), Some(b)) => Cell::Delta(a - b),
+                    _ => Cell::Empty,
+                };
+                rows.push(vec![Cell::text(label), now.map(Cell::Score).unwrap_or(Cell::Empty), before.map(Cell::Score).unwrap_or(Cell::Empty), delta]);
+            }
+            let header_prev = format!("{what}({})", period_label(prev.period));
+            sections.push(Section {
+                title: format!("与{what}比较"),
+                headers: vec!["指标".into(), "本期".into(), header_prev, "增减".into()],
+                rows,
+                spans: vec![2, 1, 1, 1],
+                page_break: false,
+            });
+        }
+
+        // the top and the bottom
+        for (list, who) in [(&p.windows, "窗口"), (&p.staff, "人员")] {
+            let row = |s: &SubjectPeriod| {
+                vec![Cell::Int(s.rank as i64), Cell::text(&s.subject), Cell::text(&s.name), Cell::text(self.department_name(&s.department)), Cell::Score(s.score), Cell::text(&s.grade)]
+            };
+            let headers = ["名次", "编号", "名称", "部门", "得分", "等次"];
+            let top: Vec<Vec<Cell>> = list.iter().take(TOP).map(row).collect();
+            let bottom: Vec<Vec<Cell>> = list.iter().rev().take(TOP).map(row).collect();
+            sections.push(Section::new(format!("{who}得分前{TOP}名"), &headers, &[], top));
+            sections.push(Section::new(format!("{who}得分后{TOP}名"), &headers, &[], bottom));
+        }
+
+        // the largest deductions by rule item
+        let by_rule = self.deductions_by_rule();
+        let rule_rows: Vec<Vec<Cell>> = by_rule
+            .iter()
+            .take(TOP_RULES)
+            .map(|(code, total, times)| vec![Cell::text(code), Cell::text(self.rule_name(code)), Cell::Score(*total), Cell::Int(*times as i64)])
+            .collect();
+        let mut rules = Section::new(format!("扣分最多的考评项目(前{TOP_RULES}项)"), &["项目", "项目名称", "扣分合计", "次数"], &[1, 3, 1, 1], rule_rows);
+        // the first page: the facts, grades, the comparison, the top and bottom, and the charts
+        rules.page_break = true;
+        sections.push(rules);
+
+        // deductions by category (the chart's data)
+        let by_category = self.deductions_by_category();
+        let category_section = sections.len();
+        let category_rows: Vec<Vec<Cell>> = by_category
+            .iter()
+            .map(|(kind, code, name, total)| vec![Cell::text(format!("{code} {name}")), Cell::text(kind.label_zh()), Cell::Score(*total)])
+            .collect();
+        let category_colors: Vec<u32> = by_category.iter().map(|(kind, ..)| if *kind == SubjectKind::Window { 0xED7D31 } else { 0x4472C4 }).collect();
+        let n_categories = category_rows.len();
+        sections.push(Section::new("各类别扣分", &["类别", "适用对象", "扣分合计"], &[3, 1, 1], category_rows));
+
+        // a quarter's or year's months: the hall's mean window and staff score
+        let trend_section = (p.months.len() > 1).then(|| {
+            let rows = p
+                .months
+                .iter()
+                .map(|m| {
+                    let of = |list: &[SubjectPeriod]| self.mean(list.iter().filter_map(|s| s.monthly.iter().find(|t| t.month == *m).map(|t| t.total)));
+                    vec![Cell::text(format!("{}月", m.month)), of(&p.windows).map(Cell::Score).unwrap_or(Cell::Empty), of(&p.staff).map(Cell::Score).unwrap_or(Cell::Empty)]
+                })
+                .collect();
+            sections.push(Section::new("各月平均得分", &["月份", "窗口平均分", "人员平均分"], &[2, 1, 1], rows));
+            sections.len() - 1
+        });
+
+        // the award lists, or why there are none
+        if p.awards.is_empty() {
+            sections.push(Section::note("评先", self.no_awards_note()));
+        }
+        for a in &p.awards {
+            let unit = if a.subject == SubjectKind::Window { "个" } else { "名" };
+            let rows: Vec<Vec<Cell>> = a
+                .standings
+                .iter()
+                .filter(|st| matches!(st.status, AwardStatus::Awarded | AwardStatus::TieAtQuotaLine))
+                .map(|st| {
+                    let s = p.subject(&st.subject);
+                    vec![
+                        Cell::Int(st.rank as i64),
+                        Cell::text(&st.subject),
+                        Cell::text(s.map(|s| s.name.to_string()).unwrap_or_default()),
+                        Cell::text(s.map(|s| self.department_name(&s.department)).unwrap_or_default()),
+                        Cell::Score(st.score),
+                        Cell::text(award_status_zh(st.status)),
+                    ]
+                })
+                .collect();
+            let title = format!("{} (名额 {} {unit}, 参评 {} {unit})", a.name, a.quota, a.participants);
+            if rows.is_empty() {
+                sections.push(Section::note(title, "本期无当选"));
+            } else {
+                sections.push(Section::new(title, &["名次", "编号", "名称", "部门", "得分", "结果"], &[], rows));
             }
         }
-        Sheet {
-            slug: "summary",
-            name: "概况",
-            title: self.title("考评概况"),
-            headers: vec!["项目".into(), "内容".into()],
-            rows,
-            freeze_cols: 0,
+
+        if !warnings.is_empty() {
+            let rows = warnings
+                .iter()
+                .map(|(m, w)| {
+                    let who = w.subject.as_deref().map(|s| format!("{s} {}", self.subject_name(s))).unwrap_or_default();
+                    vec![Cell::text(format!("{}月", m.month)), Cell::text(who), Cell::text(&w.message)]
+                })
+                .collect();
+            sections.push(Section::new("提示", &["月份", "对象", "内容"], &[1, 2, 3], rows));
         }
+
+        // the charts: the windows' ranking (from 窗口得分), deductions by category, the trend
+        let mut charts = Vec::new();
+        let col = |h: &str| window_sheet.headers.iter().position(|x| x == h);
+        let n = p.windows.len().min(CHART_WINDOWS);
+        if let (Some(name), Some(score)) = (col("名称"), col("得分"))
+            && n > 0
+        {
+            let lowest = p.windows.iter().take(n).map(|s| s.score).min().unwrap_or_default();
+            // the value axis from the ten below the lowest score (bars of 85 to 100 are told apart)
+            let min = ((crate::table::decimal_to_f64(lowest) / 10.0).floor() * 10.0 - 10.0).max(0.0);
+            charts.push(ChartSpec {
+                kind: ChartKind::Bar,
+                title: if n < p.windows.len() { format!("窗口得分排名(前{n}名)") } else { "窗口得分排名".into() },
+                categories: DataRef::Sheet { sheet: window_sheet.name.to_string(), col: name, rows: n },
+                series: vec![DataRef::Sheet { sheet: window_sheet.name.to_string(), col: score, rows: n }],
+                value_axis: "得分".into(),
+                value_min: Some(min),
+                point_colors: Vec::new(),
+                height: (90 + 17 * n as u32).max(260),
+            });
+        }
+        if n_categories > 0 {
+            charts.push(ChartSpec {
+                kind: ChartKind::Bar,
+                title: "各类别扣分(蓝: 人员, 橙: 窗口)".into(),
+                categories: DataRef::Section { section: category_section, col: 0 },
+                series: vec![DataRef::Section { section: category_section, col: 2 }],
+                value_axis: "扣分".into(),
+                value_min: Some(0.0),
+                point_colors: category_colors,
+                height: (90 + 20 * n_categories as u32).max(220),
+            });
+        }
+        if let Some(t) = trend_section {
+            charts.push(ChartSpec {
+                kind: ChartKind::Line,
+                title: "各月平均得分".into(),
+                categories: DataRef::Section { section: t, col: 0 },
+                series: vec![DataRef::Section { section: t, col: 1 }, DataRef::Section { section: t, col: 2 }],
+                value_axis: "平均得分".into(),
+                value_min: None,
+                point_colors: Vec::new(),
+                height: 210,
+            });
+        }
+
+        let mut sheet = Sheet::new("summary", "概况", self.title("考评概况"), vec!["项目".into(), "内容".into()], facts, 0);
+        sheet.sections = sections;
+        sheet.charts = charts;
+        sheet.brief = true;
+        sheet
     }
 
-    fn scores(&self, kind: SubjectKind) -> Sheet {
+    /// The month has no award lists: which awards there are and when they are given (each
+    /// award named once).
+    fn no_awards_note(&self) -> String {
+        let awards = &self.policy.doc().awards.awards;
+        if awards.is_empty() {
+            return "本考评办法不设评先项目".into();
+        }
+        let mut names: Vec<&str> = Vec::new();
+        let mut kinds: Vec<PeriodKind> = Vec::new();
+        for a in awards {
+            if !names.contains(&a.name_zh.as_str()) {
+                names.push(&a.name_zh);
+            }
+            if !kinds.contains(&a.period) {
+                kinds.push(a.period);
+            }
+        }
+        let when: Vec<&str> = kinds.iter().map(|k| period_kind_zh(*k)).collect();
+        format!("{}按{}评选, 本期不评选", names.join("、"), when.join("、"))
+    }
+
+    /// Σ counted points of the period's deduction lines by rule item, with the occurrences of
+    /// the lines that counted: largest first, then by code.
+    pub fn deductions_by_rule(&self) -> Vec<(String, Decimal, u64)> {
+        let mut by: BTreeMap<String, (Decimal, u64)> = BTreeMap::new();
+        for m in self.months {
+            for s in m.windows.iter().chain(m.staff.iter()) {
+                for l in s.categories.iter().flat_map(|c| c.lines.iter()) {
+                    if l.points.is_zero() {
+                        continue;
+                    }
+                    let e = by.entry(l.rule.to_string()).or_default();
+                    e.0 += l.points;
+                    e.1 += u64::from(l.occurrences);
+                }
+            }
+        }
+        let mut v: Vec<(String, Decimal, u64)> = by.into_iter().map(|(k, (p, n))| (k, p, n)).collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        v
+    }
+
+    /// Σ points taken per deduction category over the period's subject-months, in the policy's
+    /// order (staff's categories, then windows').
+    pub fn deductions_by_category(&self) -> Vec<(SubjectKind, String, String, Decimal)> {
+        let doc = self.policy.doc();
+        let mut out = Vec::new();
+        for (kind, sp) in [(SubjectKind::Staff, &doc.staff), (SubjectKind::Window, &doc.window)] {
+            for c in sp.categories.iter().filter(|c| !c.bonus) {
+                let total: Decimal = self
+                    .months
+                    .iter()
+                    .flat_map(|m| if kind == SubjectKind::Window { m.windows.iter() } else { m.staff.iter() })
+                    .flat_map(|s| s.categories.iter().filter(|x| x.code == c.code.as_str()))
+                    .map(|x| x.points)
+                    .sum();
+                out.push((kind, c.code.clone(), c.name_zh.clone(), total));
+            }
+        }
+        out
+    }
+
+    // ------------------------------------------------------------------ the tables
+
+    fn scores(&self, kind: SubjectKind, scope: Scope<'_>) -> Sheet {
         let (list, slug, name, what) = match kind {
             SubjectKind::Window => (&self.period.windows, "window-scores", "窗口得分", "窗口考评得分"),
             SubjectKind::Staff => (&self.period.staff, "staff-scores", "人员得分", "窗口工作人员考评得分"),
         };
         let monthly = !matches!(self.period.period, Period::Month(_));
-        let mut headers: Vec<String> = vec!["名次".into(), "部门内名次".into(), "编号".into(), "名称".into(), "部门".into()];
+        let rank = if scope == Scope::Hall { "名次" } else { "全厅名次" };
+        let mut headers: Vec<String> = vec![rank.into(), "部门内名次".into(), "编号".into(), "名称".into(), "部门".into()];
         // a month: the categories of the month; a quarter or a year: the monthly totals
         let categories: Vec<(String, String)> = if monthly {
             Vec::new()
@@ -171,6 +572,7 @@ impl Report<'_> {
         headers.extend(["参评月数", "扣分", "加分", "投诉次数", "得分", "等次", "评先资格", "说明"].map(String::from));
         let rows = list
             .iter()
+            .filter(|s| scope.holds(&s.department))
             .map(|s| {
                 let mut row = vec![
                     Cell::Int(s.rank as i64),
@@ -190,7 +592,7 @@ impl Report<'_> {
                             Some(t) => {
                                 row.push(Cell::Score(t.total));
                                 if let Some(a) = &t.adjusted {
-                                    notes.push(format!("{}: {a}", t.month));
+                                    notes.push(format!("{}月: {a}", t.month.month));
                                 }
                             }
                             None => row.push(Cell::text("未参评")),
@@ -219,17 +621,29 @@ impl Report<'_> {
                 row
             })
             .collect();
-        Sheet { slug, name, title: self.title(what), headers, rows, freeze_cols: 4 }
+        Sheet::new(slug, name, self.scope_title(scope, what), headers, rows, 4)
     }
 
-    fn department_name(&self, id: &str) -> String {
-        self.period.departments.iter().find(|d| d.department == id).map(|d| d.name.to_string()).unwrap_or_else(|| id.to_string())
+    fn scope_title(&self, scope: Scope<'_>, what: &str) -> String {
+        match scope {
+            Scope::Hall => self.title(what),
+            Scope::Department(d) => self.title(&format!("{} {what}", self.department_name(d))),
+        }
     }
 
-    fn details(&self, bonus: bool) -> Sheet {
+    /// Every deduction (or bonus) line of the period's months: its subject with name and
+    /// department, its category, rule item with name and article, record with date, points due
+    /// and counted, and why fewer counted.
+    fn details(&self, bonus: bool, scope: Scope<'_>) -> Sheet {
+        let lang = self.policy.lang();
         let mut rows = Vec::new();
         for m in self.months {
             for s in m.windows.iter().chain(m.staff.iter()) {
+                let dept = self.subject_department(&s.subject);
+                if !scope.holds(&dept) {
+                    continue;
+                }
+                let dept_name = self.department_name(&dept);
                 let cats = if bonus { &s.bonuses } else { &s.categories };
                 for c in cats {
                     for l in &c.lines {
@@ -237,19 +651,22 @@ impl Report<'_> {
                             continue;
                         }
                         let cut = match l.cut {
-                            Some(r) if l.points < l.raw => r.label_zh(),
+                            Some(r) if l.points < l.raw => r.label(lang),
                             _ => String::new(),
                         };
+                        let date = l.record.as_deref().and_then(|r| m.record(r)).map(|o| Cell::Date(o.date())).unwrap_or(Cell::Empty);
                         rows.push(vec![
                             Cell::text(m.month.to_string()),
                             Cell::text(kind_zh(s.kind)),
                             Cell::text(&s.subject),
                             Cell::text(&s.name),
-                            Cell::text(self.department_name(&s.department)),
+                            Cell::text(&dept_name),
                             Cell::text(format!("{} {}", c.code, c.name)),
                             Cell::text(&l.rule),
                             Cell::text(self.rule_name(&l.rule)),
+                            Cell::text(self.rule_cite(&l.rule)),
                             Cell::text(l.record.clone().unwrap_or_default()),
+                            date,
                             Cell::Int(i64::from(l.occurrences)),
                             Cell::Score(l.raw),
                             Cell::Score(l.points),
@@ -263,10 +680,12 @@ impl Report<'_> {
                             Cell::text(kind_zh(s.kind)),
                             Cell::text(&s.subject),
                             Cell::text(&s.name),
-                            Cell::text(self.department_name(&s.department)),
+                            Cell::text(&dept_name),
                             Cell::text(format!("{} {}", c.code, c.name)),
                             Cell::text(z),
                             Cell::text(self.rule_name(z)),
+                            Cell::text(self.rule_cite(z)),
+                            Cell::Empty,
                             Cell::Empty,
                             Cell::Empty,
                             Cell::Empty,
@@ -279,16 +698,16 @@ impl Report<'_> {
             }
         }
         let (what, raw, counted) = if bonus { ("加分", "应加", "实加") } else { ("扣分", "应扣", "实扣") };
-        Sheet {
-            slug: if bonus { "bonuses" } else { "deductions" },
-            name: if bonus { "加分明细" } else { "扣分明细" },
-            title: self.title(&format!("{what}明细")),
-            headers: ["月份", "类型", "编号", "名称", "部门", "类别", "项目", "项目名称", "记录编号", "次数", raw, counted, "未全额计分原因", "说明"]
+        Sheet::new(
+            if bonus { "bonuses" } else { "deductions" },
+            if bonus { "加分明细" } else { "扣分明细" },
+            self.scope_title(scope, &format!("{what}明细")),
+            ["月份", "类型", "编号", "名称", "部门", "类别", "项目", "项目名称", "条款", "记录编号", "日期", "次数", raw, counted, "未全额计分原因", "说明"]
                 .map(String::from)
                 .to_vec(),
             rows,
-            freeze_cols: 4,
-        }
+            4,
+        )
     }
 
     fn departments(&self) -> Sheet {
@@ -307,7 +726,7 @@ impl Report<'_> {
                     Cell::text(&e.subject),
                     Cell::text(&e.name),
                     Cell::Score(e.score),
-                    Cell::text(s.map(|s| s.grade.clone()).unwrap_or_default()),
+                    Cell::text(s.map(|s| s.grade.to_string()).unwrap_or_default()),
                     Cell::Int(e.rank as i64),
                     Cell::Int(e.department_rank as i64),
                     s.map(|s| Cell::Score(s.deductions)).unwrap_or(Cell::Empty),
@@ -323,16 +742,16 @@ impl Report<'_> {
                 rows.push(row);
             }
         }
-        Sheet {
-            slug: "departments",
-            name: "部门反馈",
-            title: self.title("进驻部门考评情况反馈"),
-            headers: ["部门编号", "部门", "政务服务指标", "类型", "编号", "名称", "得分", "等次", "全厅名次", "部门内名次", "扣分", "加分", "投诉次数", "评先资格"]
+        Sheet::new(
+            "departments",
+            "部门反馈",
+            self.title("进驻部门考评情况反馈"),
+            ["部门编号", "部门", "政务服务指标", "类型", "编号", "名称", "得分", "等次", "全厅名次", "部门内名次", "扣分", "加分", "投诉次数", "评先资格"]
                 .map(String::from)
                 .to_vec(),
             rows,
-            freeze_cols: 2,
-        }
+            2,
+        )
     }
 
     fn rankings(&self) -> Sheet {
@@ -355,14 +774,14 @@ impl Report<'_> {
                 ]
             })
             .collect();
-        Sheet {
-            slug: "rankings",
-            name: "排名",
-            title: self.title("考评排名"),
-            headers: ["类型", "全厅名次", "部门内名次", "编号", "名称", "部门", "得分", "等次", "评先资格"].map(String::from).to_vec(),
+        Sheet::new(
+            "rankings",
+            "排名",
+            self.title("考评排名"),
+            ["类型", "全厅名次", "部门内名次", "编号", "名称", "部门", "得分", "等次", "评先资格"].map(String::from).to_vec(),
             rows,
-            freeze_cols: 0,
-        }
+            0,
+        )
     }
 
     fn awards(&self) -> Sheet {
@@ -376,7 +795,7 @@ impl Report<'_> {
                     Cell::Int(a.participants as i64),
                     Cell::Int(st.rank as i64),
                     Cell::text(&st.subject),
-                    Cell::text(s.map(|s| s.name.clone()).unwrap_or_default()),
+                    Cell::text(s.map(|s| s.name.to_string()).unwrap_or_default()),
                     Cell::text(s.map(|s| self.department_name(&s.department)).unwrap_or_default()),
                     Cell::Score(st.score),
                     Cell::text(award_status_zh(st.status)),
@@ -386,66 +805,178 @@ impl Report<'_> {
             }
         }
         if rows.is_empty() {
-            let mut row = vec![Cell::text(format!("(本期无评先项目: {}按季度、年度评选)", self.award_names()))];
+            let mut row = vec![Cell::text(format!("(本期无评先项目: {})", self.no_awards_note()))];
             row.resize(11, Cell::Empty);
             rows.push(row);
         }
-        Sheet {
-            slug: "awards",
-            name: "评先名单",
-            title: self.title("评先名单 (示范窗口、政务之星)"),
-            headers: ["评先项目", "名额", "参评数", "名次", "编号", "名称", "部门", "得分", "结果", "说明", "名额计算"].map(String::from).to_vec(),
+        Sheet::new(
+            "awards",
+            "评先名单",
+            self.title("评先名单"),
+            ["评先项目", "名额", "参评数", "名次", "编号", "名称", "部门", "得分", "结果", "说明", "名额计算"].map(String::from).to_vec(),
             rows,
-            freeze_cols: 0,
-        }
+            0,
+        )
     }
 
-    fn award_names(&self) -> String {
-        let mut names: Vec<&str> = self.policy.doc().awards.awards.iter().map(|a| a.name_zh.as_str()).collect();
-        names.dedup();
-        names.join("、")
-    }
-
-    fn records(&self) -> Sheet {
+    fn records(&self, scope: Scope<'_>) -> Sheet {
+        let lang = self.policy.lang();
         let mut rows = Vec::new();
         for m in self.months {
             for r in &m.records {
+                let dept = self.record_department(r.subject(), r.date());
+                if !scope.holds(&dept) {
+                    continue;
+                }
                 let charges: Vec<String> = r
                     .charges()
                     .filter(|c| c.subject() != r.subject() || c.rule() != r.rule())
-                    .map(|c| format!("{} {} {}", c.subject(), c.rule(), crate::table::decimal_text(c.points())))
+                    .map(|c| format!("{} {}: {} {}", c.subject(), self.subject_name(c.subject()), c.rule(), crate::table::decimal_text(c.points())))
                     .collect();
                 rows.push(vec![
                     Cell::text(r.record()),
-                    Cell::text(r.date().to_string()),
+                    Cell::Date(r.date()),
                     Cell::text(r.rule()),
                     Cell::text(self.rule_name(r.rule())),
                     Cell::text(r.subject()),
+                    Cell::text(self.subject_name(r.subject())),
+                    Cell::text(self.department_name(&dept)),
                     Cell::text(status_zh(r.status())),
                     Cell::text(outcome_zh(r.outcome())),
                     Cell::Int(r.occurrences() as i64),
                     Cell::Int(r.counted_occurrences() as i64),
                     Cell::Score(r.points()),
-                    Cell::text(r.reason().map(|x| x.label_zh()).unwrap_or_default()),
+                    Cell::text(r.reason().map(|x| x.label(lang)).unwrap_or_default()),
                     Cell::text(charges.join("; ")),
                     Cell::text(r.detail()),
                 ]);
             }
         }
-        Sheet {
-            slug: "records",
-            name: "记录核对",
-            title: self.title("考评记录核对"),
-            headers: ["记录编号", "日期", "项目", "项目名称", "对象", "状态", "结果", "次数", "计分次数", "分值", "未计分原因", "关联计分", "说明"]
+        Sheet::new(
+            "records",
+            "记录核对",
+            self.scope_title(scope, "考评记录核对"),
+            ["记录编号", "日期", "项目", "项目名称", "对象", "对象名称", "部门", "状态", "结果", "次数", "计分次数", "分值", "未计分原因", "关联计分", "说明"]
                 .map(String::from)
                 .to_vec(),
             rows,
-            freeze_cols: 1,
+            1,
+        )
+    }
+
+    // ------------------------------------------------------------------ per department
+
+    /// One workbook per department (第六条: each unit gets its results): the department's
+    /// brief (its indicator, windows and staff with their ranks in the hall), its windows' and
+    /// staff's scores, every deduction and bonus of theirs with rule, article, record and date,
+    /// and every record of theirs. Departments in the core's order; a last book for records and
+    /// subjects of no department, when there are any.
+    pub fn department_books(&self) -> Vec<DepartmentBook> {
+        let mut ids: Vec<String> = self.period.departments.iter().map(|d| d.department.to_string()).collect();
+        let orphans = self.period.windows.iter().chain(self.period.staff.iter()).any(|s| s.department.is_empty())
+            || self.months.iter().flat_map(|m| m.records.iter()).any(|r| self.record_department(r.subject(), r.date()).is_empty());
+        if orphans {
+            ids.push(String::new());
         }
+        let mut used: Vec<String> = Vec::new();
+        ids.iter()
+            .map(|id| {
+                let name = self.department_name(id);
+                let mut file_name = format!("考评-{}-{}.xlsx", self.period.period, file_safe(&name));
+                if used.contains(&file_name) {
+                    file_name = format!("考评-{}-{}-{}.xlsx", self.period.period, file_safe(&name), file_safe(id));
+                }
+                used.push(file_name.clone());
+                let scope = Scope::Department(id);
+                DepartmentBook {
+                    department: id.clone(),
+                    name,
+                    file_name,
+                    sheets: vec![
+                        self.department_brief(id),
+                        self.scores(SubjectKind::Window, scope),
+                        self.scores(SubjectKind::Staff, scope),
+                        self.details(false, scope),
+                        self.details(true, scope),
+                        self.records(scope),
+                    ],
+                }
+            })
+            .collect()
+    }
+
+    fn department_brief(&self, id: &str) -> Sheet {
+        let p = self.period;
+        let feedback = p.departments.iter().find(|d| d.department == id);
+        let windows: Vec<&SubjectPeriod> = p.windows.iter().filter(|s| s.department == id).collect();
+        let staff: Vec<&SubjectPeriod> = p.staff.iter().filter(|s| s.department == id).collect();
+        let sum = |bonus: bool| -> Decimal { windows.iter().chain(staff.iter()).map(|s| if bonus { s.bonus } else { s.deductions }).sum() };
+        let records = self.months.iter().flat_map(|m| m.records.iter()).filter(|r| self.record_department(r.subject(), r.date()) == id).count();
+        let facts = vec![
+            vec![Cell::text("部门"), Cell::text(self.department_name(id))],
+            vec![Cell::text("大厅"), Cell::text(&self.hall_name)],
+            vec![Cell::text("考评期间"), Cell::text(period_label(p.period))],
+            vec![Cell::text("政务服务指标"), feedback.and_then(|d| d.indicator).map(Cell::Score).unwrap_or(Cell::text("(本部门无参评窗口)"))],
+            vec![Cell::text("参评窗口(个)"), Cell::Int(windows.len() as i64)],
+            vec![Cell::text("参评人员(名)"), Cell::Int(staff.len() as i64)],
+            vec![Cell::text("扣分合计"), Cell::Score(sum(false))],
+            vec![Cell::text("加分合计"), Cell::Score(sum(true))],
+            vec![Cell::text("考评记录(条)"), Cell::Int(records as i64)],
+        ];
+        let mut sections = Vec::new();
+        for (list, who, total) in [(&windows, "本部门窗口", p.windows.len()), (&staff, "本部门人员", p.staff.len())] {
+            let rows: Vec<Vec<Cell>> = list
+                .iter()
+                .map(|s| {
+                    vec![
+                        Cell::text(format!("{}/{total}", s.rank)),
+                        Cell::text(&s.subject),
+                        Cell::text(&s.name),
+                        Cell::text(if s.disqualifications.is_empty() { String::new() } else { eligibility(s) }),
+                        Cell::Score(s.score),
+                        Cell::text(&s.grade),
+                    ]
+                })
+                .collect();
+            if rows.is_empty() {
+                sections.push(Section::note(who, "本期无"));
+            } else {
+                sections.push(Section::new(who, &["全厅名次", "编号", "名称", "评先资格", "得分", "等次"], &[], rows));
+            }
+        }
+        sections.push(Section::note("说明", "全厅名次为在全厅同类对象中的名次(名次/参评总数); 扣分、加分的每一条见“扣分明细”“加分明细”, 每条记录的计分情况见“记录核对”。"));
+        let mut sheet = Sheet::new("summary", "概况", self.title(&format!("{} 考评情况反馈", self.department_name(id))), vec!["项目".into(), "内容".into()], facts, 0);
+        sheet.sections = sections;
+        sheet.brief = true;
+        sheet
     }
 }
 
 /// Finds a sheet by slug or Chinese name.
 pub fn find_sheet(name: &str) -> Option<&'static str> {
     SHEETS.iter().find(|(slug, zh)| *slug == name || *zh == name).map(|(slug, _)| *slug)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_file_names() {
+        assert_eq!(file_safe("县市场监督管理局"), "县市场监督管理局");
+        assert_eq!(file_safe("县住建局/城管局"), "县住建局_城管局");
+        assert_eq!(file_safe(" ..a:b*c?\"d\"<e>|f\t. "), "a_b_c__d__e__f");
+        assert_eq!(file_safe("..."), "_");
+        assert_eq!(file_safe(&"局".repeat(100)).chars().count(), 60);
+    }
+
+    #[test]
+    fn previous_periods() {
+        let p = |s: &str| s.parse::<Period>().unwrap();
+        assert_eq!(previous_period(p("2026-10")), Some(p("2026-09")));
+        assert_eq!(previous_period(p("2026-01")), None);
+        assert_eq!(previous_period(p("2026-Q3")), Some(p("2026-Q2")));
+        assert_eq!(previous_period(p("2026-Q1")), None);
+        assert_eq!(previous_period(p("2026")), None);
+    }
 }
