@@ -1,11 +1,13 @@
 //! `kaoping import`: filled records sheets (xlsx, xls, ods via calamine; CSV in UTF-8 or GBK)
-//! into a dataset. Every bad cell is reported with its address (`记录!D7`) and what was
-//! expected; the dataset is validated by the core before anything is written, and the core's
-//! problems are mapped back to the cells they come from.
+//! into a dataset. Every bad cell of every row is reported with its address (`记录!D7`) and what
+//! was expected, with the code or id it most likely means when there is one (`S1.l` → S1.1,
+//! `迟到` → S1.1, `杨健 是 S037?`); the dataset is validated by the core before anything is
+//! written, and the core's problems are mapped back to the cells they come from.
 
 use crate::table::column_letter;
 use chrono::NaiveDate;
 use kaoping_core::dataset::{Dataset, Level, Record, Status};
+use kaoping_core::policy::{RuleItem, SubjectKind};
 use kaoping_core::{Errors, Policy};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -596,14 +598,376 @@ fn leading_code(s: &str) -> &str {
     &s[..end]
 }
 
+// ------------------------------------------------------------------ suggestions for mistakes
+
+/// Full-width ASCII as a Chinese input method types it in full-width mode (`ｓ１．１`, `Ｓ０３７`)
+/// as ASCII; the ideographic space as a space and the ideographic full stop `。` as `.`.
+fn fold_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            '。' => '.',
+            c => c,
+        })
+        .collect()
+}
+
+/// A name as names are compared: width-folded, without spaces (`杨 健`, `社保经办窗口１`).
+fn name_key(s: &str) -> String {
+    fold_width(s).chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A rule code as its look-alikes are typed: upper case, `l` `I` `|` as `1`, `O` as `0`, and
+/// `,` `、` `·` `-` `_` typed for the full stop as `.` (`S1.l`, `Sl.1`, `S1、1`).
+fn code_key(s: &str) -> String {
+    s.chars()
+        .map(|c| match c.to_ascii_uppercase() {
+            'L' | 'I' | '|' => '1',
+            'O' => '0',
+            ',' | '、' | '·' | '-' | '_' => '.',
+            c => c,
+        })
+        .collect()
+}
+
+/// An id as its look-alikes are typed: width-folded, upper case, `l` `I` as `1`, `O` as `0`,
+/// and the leading zeros of its numbers dropped (`S37`, `s0037` and `SO37` are all `S37`).
+fn id_key(s: &str) -> String {
+    let chars: Vec<char> = fold_width(s)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c.to_ascii_uppercase() {
+            'L' | 'I' | '|' => '1',
+            'O' => '0',
+            c => c,
+        })
+        .collect();
+    let mut out = String::with_capacity(chars.len());
+    let mut in_number = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '0' && !in_number && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
+            continue;
+        }
+        in_number = c.is_ascii_digit();
+        out.push(c);
+    }
+    out
+}
+
+/// The code-like start of a typed rule cell, with the characters typed for a code's full stop.
+fn typed_code(s: &str) -> &str {
+    let end = s.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ',' | '、' | '·' | '|'))).unwrap_or(s.len());
+    &s[..end]
+}
+
+/// Edit distance between typed text and a code or a name. From strsim rather than by hand:
+/// optimal string alignment (a swap, `S.11`, is one edit), counted in characters, so a slip in a
+/// Chinese name (`杨建` for `杨健`) is one edit as a slip in a code is; strsim is maintained and
+/// already in the build (clap's suggestions use it), so it adds no untested code.
+fn distance(a: &str, b: &str) -> usize {
+    strsim::osa_distance(a, b)
+}
+
+/// How many options a suggestion names; past it, the first ones and how many there are.
+const MOST_SUGGESTED: usize = 4;
+/// Typed text longer than this (in characters) is not compared by edit distance.
+const MOST_COMPARED: usize = 32;
+/// Near ties past this are not suggested: a typo close to many codes or names says nothing.
+const MOST_NEAR: usize = 3;
+/// Cells compared by edit distance with every name of the roster; past it (a sheet of many
+/// bad cells against a large roster), names are still looked up exactly but not by distance.
+const MOST_NAME_SCANS: usize = 500;
+
+/// A text echoed in a message, cut to 40 characters (a cell may hold megabytes).
+fn echo(s: &str) -> String {
+    const MOST: usize = 40;
+    let n = s.chars().count();
+    if n <= MOST { s.to_string() } else { format!("{}…(共 {n} 字)", s.chars().take(MOST).collect::<String>()) }
+}
+
+/// The options of a question: `是 A?`, `是 A 还是 B?`, `是 A、B 还是 C?`; more than
+/// [`MOST_SUGGESTED`]: the first ones, how many there are and the sheet that lists them.
+fn question(options: &[String], sheet: &str) -> String {
+    match options {
+        [] => String::new(),
+        [one] => format!("是 {one}?"),
+        _ if options.len() > MOST_SUGGESTED => {
+            format!("是 {} 等 {} 项中的哪一项? 见“{sheet}”表", options[..MOST_SUGGESTED].join("、"), options.len())
+        }
+        [rest @ .., last] => format!("是 {} 还是 {last}?", rest.join("、")),
+    }
+}
+
+/// Of the candidates, those of `kind` when there are any.
+fn of_kind<T>(found: Vec<T>, kind: Option<SubjectKind>, kind_of: impl Fn(&T) -> SubjectKind) -> Vec<T> {
+    match kind {
+        Some(k) if found.iter().any(|t| kind_of(t) == k) => found.into_iter().filter(|t| kind_of(t) == k).collect(),
+        _ => found,
+    }
+}
+
+/// The items a record may name (not those the system calculates), with their names and codes
+/// as typed text is compared with them.
+struct Items<'a> {
+    items: Vec<(&'a RuleItem, String, String)>,
+}
+
+/// Typed text longer than this (in characters) is not looked for in the items' names.
+const MOST_NAME_TEXT: usize = 200;
+
+impl<'a> Items<'a> {
+    fn new(policy: &'a Policy) -> Self {
+        let items = policy
+            .doc()
+            .rules
+            .iter()
+            .filter(|i| policy.item(&i.code).is_some_and(|(_, rule)| rule.derived_from().is_none()))
+            .map(|i| (i, name_key(&i.name_zh), code_key(&i.code)))
+            .collect();
+        Items { items }
+    }
+
+    /// The items whose (name key, code key) pass `keep`, those of `kind` when there are any.
+    fn find(&self, kind: Option<SubjectKind>, keep: impl Fn(&str, &str) -> bool) -> Vec<&'a RuleItem> {
+        let found = self.items.iter().filter(|(_, name, code)| keep(name, code)).map(|(i, _, _)| *i).collect();
+        of_kind(found, kind, |i| i.subject)
+    }
+
+    /// What to say of a rule cell that names no item of the policy (`typed`: width-folded,
+    /// trimmed): the item its text names (`迟到` → S1.1), the item its code looks like (`S1.l` →
+    /// S1.1), the items of a category (`S1`), the item one edit away (`S11` → S1.1), or the items
+    /// of the category of a wrong number (`S1.9`); `None` when nothing is near. Of several, those
+    /// of `kind` (the row's subject's kind, when known) are preferred.
+    fn hint(&self, typed: &str, kind: Option<SubjectKind>) -> Option<String> {
+        let ask = |found: Vec<&RuleItem>| {
+            let labels: Vec<String> = found.iter().map(|i| format!("{} ({})", i.code, i.name_zh)).collect();
+            question(&labels, crate::template::RULES_SHEET)
+        };
+        let none = || format!("没有考评项目“{}”", echo(typed));
+        let code = typed_code(typed);
+        // the item's name, typed instead of its code or after a wrong one (`迟到`, `S9.9 迟到`)
+        let name = name_key(&typed[code.len()..]);
+        if (2..=MOST_NAME_TEXT).contains(&name.chars().count()) {
+            let found = self.find(kind, |n, _| !n.is_empty() && (n.contains(&name) || name.contains(n)));
+            if !found.is_empty() {
+                return Some(format!("{}; {}", none(), ask(found)));
+            }
+        }
+        if code.is_empty() || code.chars().count() > MOST_COMPARED {
+            return None;
+        }
+        let key = code_key(code);
+        let alike = self.find(kind, |_, c| c == key);
+        if !alike.is_empty() {
+            return Some(format!("{}; {}", none(), ask(alike)));
+        }
+        let prefix = format!("{key}.");
+        let within = self.find(None, |_, c| c.starts_with(&prefix));
+        if !within.is_empty() {
+            return Some(format!("“{}” 是类别, 不是考评项目; {}", echo(code), ask(within)));
+        }
+        let near = self.find(kind, |_, c| distance(&key, c) == 1);
+        if !near.is_empty() && near.len() <= MOST_NEAR {
+            return Some(format!("{}; {}", none(), ask(near)));
+        }
+        // a wrong number within a category (`S1.9`): the category's items
+        if let Some((category, _)) = key.rsplit_once('.') {
+            let prefix = format!("{category}.");
+            let within = self.find(None, |_, c| c.starts_with(&prefix));
+            if !within.is_empty() {
+                return Some(format!("{}; {}", none(), ask(within)));
+            }
+        }
+        None
+    }
+}
+
+/// The template's sheets of windows and staff, as a question names them (`见“窗口”“人员”表`).
+const SUBJECT_SHEETS: &str = "窗口”“人员";
+
+/// A window or staff member of the roster.
+#[derive(Clone, Copy)]
+struct Entry<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: SubjectKind,
+    /// Its place in the roster's windows or staff.
+    at: usize,
+}
+
+/// The roster's windows and staff, looked up by id, by name and by look-alikes of their ids.
+struct Subjects<'a> {
+    roster: &'a Dataset,
+    entries: Vec<Entry<'a>>,
+    by_id: HashMap<&'a str, usize>,
+    by_upper: HashMap<String, Vec<usize>>,
+    by_name: HashMap<String, Vec<usize>>,
+    by_key: HashMap<String, Vec<usize>>,
+    name_scans: std::cell::Cell<usize>,
+}
+
+impl<'a> Subjects<'a> {
+    fn new(roster: &'a Dataset) -> Self {
+        let windows = roster.windows.iter().enumerate().map(|(at, w)| Entry { id: &w.id, name: &w.name, kind: SubjectKind::Window, at });
+        let staff = roster.staff.iter().enumerate().map(|(at, s)| Entry { id: &s.id, name: &s.name, kind: SubjectKind::Staff, at });
+        let entries: Vec<Entry<'a>> = windows.chain(staff).collect();
+        let (mut by_id, mut by_upper, mut by_name, mut by_key) = (HashMap::new(), HashMap::<_, Vec<_>>::new(), HashMap::<_, Vec<_>>::new(), HashMap::<_, Vec<_>>::new());
+        for (i, e) in entries.iter().enumerate() {
+            // a window first, as the core looks subjects up
+            by_id.entry(e.id).or_insert(i);
+            by_upper.entry(fold_width(e.id).to_uppercase()).or_default().push(i);
+            by_name.entry(name_key(e.name)).or_default().push(i);
+            by_key.entry(id_key(e.id)).or_default().push(i);
+        }
+        Subjects { roster, entries, by_id, by_upper, by_name, by_key, name_scans: std::cell::Cell::new(0) }
+    }
+
+    fn all(&self, found: Option<&Vec<usize>>) -> Vec<Entry<'a>> {
+        found.map(|v| v.iter().map(|&i| self.entries[i]).collect()).unwrap_or_default()
+    }
+
+    /// The entry of a typed id: the id itself, else the one id it is in another width or case
+    /// (`ｓ０３７`, `s037`: the same id typed differently, taken without a question).
+    fn resolve(&self, id: &str) -> Option<Entry<'a>> {
+        if let Some(&i) = self.by_id.get(id) {
+            return Some(self.entries[i]);
+        }
+        match self.by_upper.get(&fold_width(id).to_uppercase()).map(Vec::as_slice) {
+            Some(&[i]) => Some(self.entries[i]),
+            _ => None,
+        }
+    }
+
+    /// The kind of a subject cell's subject, when its id is on the roster, or its name (typed
+    /// instead of the id) is only of windows or only of staff.
+    fn kind_of(&self, cell: &str) -> Option<SubjectKind> {
+        let cell = fold_width(cell);
+        if let Some(e) = self.resolve(cell.split_whitespace().next().unwrap_or("")) {
+            return Some(e.kind);
+        }
+        let named = self.all(self.by_name.get(&name_key(&cell)));
+        let kind = named.first()?.kind;
+        named.iter().all(|e| e.kind == kind).then_some(kind)
+    }
+
+    /// An entry as a choice between entries of the same name: `S012 (人社局, 窗口 W04)`,
+    /// `W04 (窗口, 人社局)`; a staff member's windows on `date` when it is known.
+    fn describe(&self, e: &Entry<'_>, date: Option<NaiveDate>) -> String {
+        let dept = |id: &str| self.roster.departments.iter().find(|d| d.id == id).map(|d| d.name.clone()).unwrap_or_else(|| id.to_string());
+        match e.kind {
+            SubjectKind::Window => format!("{} (窗口, {})", e.id, dept(&self.roster.windows[e.at].department)),
+            SubjectKind::Staff => {
+                let s = &self.roster.staff[e.at];
+                let mut about: Vec<String> = s.department.as_deref().map(dept).into_iter().collect();
+                let on = |a: &&kaoping_core::dataset::Assignment| date.is_none_or(|d| a.from.is_none_or(|f| f <= d) && a.to.is_none_or(|t| d <= t));
+                let mut windows: Vec<&str> = s.assignments.iter().filter(on).map(|a| a.window.as_str()).collect();
+                if windows.is_empty() {
+                    windows = s.assignments.iter().map(|a| a.window.as_str()).collect();
+                }
+                windows.dedup();
+                if !windows.is_empty() {
+                    about.push(format!("窗口 {}", windows.join("/")));
+                }
+                if about.is_empty() { e.id.to_string() } else { format!("{} ({})", e.id, about.join(", ")) }
+            }
+        }
+    }
+
+    /// `杨健 是 S037? …` for one entry of a name, the ids of several.
+    fn named(&self, name: &str, found: &[Entry<'_>], date: Option<NaiveDate>) -> String {
+        match found {
+            [e] => format!("{} 是 {}? 请填写“{}”或从下拉列表选择“{} {}”", e.name, e.id, e.id, e.id, e.name),
+            _ => {
+                let (unit, one) = if found.iter().all(|e| e.kind == SubjectKind::Staff) {
+                    ("人", "一人")
+                } else if found.iter().all(|e| e.kind == SubjectKind::Window) {
+                    ("个窗口", "一个")
+                } else {
+                    ("个窗口或人员", "一个")
+                };
+                let ids: Vec<String> = found.iter().map(|e| self.describe(e, date)).collect();
+                format!("名单中有 {} {unit}名为“{}”: {}; 请填写其中{one}的编号", found.len(), echo(name), ids.join("、"))
+            }
+        }
+    }
+
+    /// What to say of a subject cell whose id is not on the roster (`whole`, width-folded and
+    /// trimmed; `id` its first word, `name` the rest): the id of the name typed (`杨健 是 S037?`),
+    /// the ids of a shared name, the id it looks like (`S37` → S037), or the name one edit away
+    /// (`杨建` → S037 杨健). Of several, those of `kind` (the row's rule's) are preferred.
+    fn hint(&self, whole: &str, id: &str, name: &str, kind: Option<SubjectKind>, date: Option<NaiveDate>) -> String {
+        let none = || format!("名单中没有“{}”", echo(whole));
+        // a name instead of an id (`杨健`, `杨健 S037`)
+        for typed in [whole, id] {
+            let found = of_kind(self.all(self.by_name.get(&name_key(typed))), kind, |e| e.kind);
+            if !found.is_empty() {
+                let what = if found.iter().all(|e| e.kind == SubjectKind::Window) { "名称" } else { "姓名" };
+                return match found.as_slice() {
+                    [_] => format!("应填编号, 不是{what}: {}", self.named(typed, &found, date)),
+                    _ => self.named(typed, &found, date),
+                };
+            }
+        }
+        // a wrong id before a known name (`S999 杨健`)
+        if !name.is_empty() {
+            let found = of_kind(self.all(self.by_name.get(&name_key(name))), kind, |e| e.kind);
+            if !found.is_empty() {
+                return format!("{}; {}", none(), self.named(name, &found, date));
+            }
+        }
+        let label = |e: &Entry<'_>| format!("{} {}", e.id, e.name);
+        // an id typed with its look-alikes or without its zeros (`S37`, `SO37`)
+        if id.chars().count() <= MOST_COMPARED {
+            let found = of_kind(self.all(self.by_key.get(&id_key(id))), kind, |e| e.kind);
+            if !found.is_empty() {
+                return format!("{}; {}", none(), question(&found.iter().map(label).collect::<Vec<_>>(), SUBJECT_SHEETS));
+            }
+        }
+        // a name with a slip (`杨建`): one edit from a name of two characters or more
+        let typed = name_key(if name.is_empty() { whole } else { name });
+        let n = typed.chars().count();
+        if (2..=MOST_COMPARED).contains(&n) && !typed.chars().any(|c| c.is_ascii_alphanumeric()) && self.name_scans.get() < MOST_NAME_SCANS {
+            self.name_scans.set(self.name_scans.get() + 1);
+            let near: Vec<Entry<'a>> =
+                self.entries.iter().copied().filter(|e| e.name.chars().count() >= 2 && distance(&typed, &name_key(e.name)) == 1).collect();
+            let near = of_kind(near, kind, |e| e.kind);
+            if !near.is_empty() && near.len() <= MOST_NEAR {
+                return format!("{}; {}", none(), question(&near.iter().map(label).collect::<Vec<_>>(), SUBJECT_SHEETS));
+            }
+        }
+        format!(
+            "名单中没有窗口或人员“{}”; 应为窗口编号 (如 W01) 或人员编号 (如 S001), 可从下拉列表选择 (见“{}”“{}”表)",
+            echo(whole),
+            crate::template::WINDOWS_SHEET,
+            crate::template::STAFF_SHEET
+        )
+    }
+
+    /// A known id written with another entry's name (`S001 杨健`): what the roster says, and
+    /// whose the name is.
+    fn mismatch(&self, e: &Entry<'_>, name: &str, date: Option<NaiveDate>) -> String {
+        let mut msg = format!("编号 {} 在名单中是“{}”, 表中写的是“{}”", e.id, e.name, echo(name));
+        let others: Vec<Entry<'a>> = self.all(self.by_name.get(&name_key(name))).into_iter().filter(|o| o.id != e.id).collect();
+        if !others.is_empty() {
+            msg.push_str("; ");
+            msg.push_str(&self.named(name, &others, date));
+        }
+        msg
+    }
+}
+
 /// One imported record and where it came from.
 pub struct SheetRecord {
     pub row: usize,
     pub record: Record,
 }
 
-/// Reads the records of a grid; every bad cell is an error. The roster is used to check the
-/// names written after subject ids (`S001 姚欢阳`).
+/// Reads the records of a grid; every bad cell of every row is an error. The roster is used to
+/// check the names written after subject ids (`S001 姚欢阳`) and to suggest the id of a name
+/// typed instead of an id (`杨健 是 S037?`); the policy, the code of an item typed by its name or
+/// with a slip (`迟到`, `S1.l` → S1.1). Suggestions only: a cell is taken as it is written, or
+/// in another width or case of the same code or id (`ｓ１．１`, `s037`), never guessed.
 pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indicatif::ProgressBar) -> (Option<Layout>, Vec<SheetRecord>, Vec<CellError>) {
     let layout = match find_layout(grid) {
         Ok(l) => l,
@@ -612,6 +976,8 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
     let mut out = Vec::new();
     let mut errors = Vec::new();
     let empty = Value::Empty;
+    let subjects = Subjects::new(roster);
+    let items = Items::new(policy);
     for (r, row) in grid.rows.iter().enumerate().skip(layout.header_row + 1) {
         progress.inc(1);
         let get = |field: &str| layout.columns.get(field).and_then(|&c| row.get(c)).unwrap_or(&empty);
@@ -623,7 +989,8 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
             errors.push(CellError { row: r, col: c, address: cell_address(&grid.sheet, r, c), message: format!("{}: {msg}", column(field).header) });
         };
         let got = |v: &Value| format!("实为“{}”", v.shown());
-        // cells holding Excel errors (#N/A, #VALUE!) are reported as such
+        // cells holding Excel errors (#N/A, #VALUE!) are reported as such, and the row's other
+        // cells are still checked
         let mut any_error = false;
         for c in COLUMNS {
             if let Value::Error(e) = get(c.field) {
@@ -631,55 +998,58 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
                 any_error = true;
             }
         }
-        if any_error {
-            continue;
-        }
         let text = |field: &str| -> Option<String> {
             let v = get(field);
             if v.is_blank() { None } else { Some(v.shown()) }
         };
 
+        // the row's date, for the windows a staff member worked at when a name is shared
+        let on = parse_date(get("date"));
         let rule = match get("rule") {
+            Value::Error(_) => None,
             v if v.is_blank() => {
                 bad("rule", "必填: 应为考评项目代码 (如 S1.1), 可从下拉列表选择".into());
                 None
             }
             v => {
-                let shown = v.shown();
-                let code = leading_code(&shown);
+                let typed = fold_width(&v.shown());
+                let code = leading_code(&typed);
                 let found = policy.item(code).or_else(|| policy.item(&code.to_uppercase())).map(|(i, _)| i.code.clone());
                 if found.is_none() {
-                    bad("rule", format!("应为“{}”表中的考评项目代码 (如 S1.1), {}", crate::template::RULES_SHEET, got(v)));
+                    let hint = items.hint(typed.trim(), subjects.kind_of(&get("subject").shown()));
+                    bad("rule", hint.unwrap_or_else(|| format!("应为“{}”表中的考评项目代码 (如 S1.1), {}", crate::template::RULES_SHEET, got(v))));
                 }
                 found
             }
         };
         let subject = match get("subject") {
+            Value::Error(_) => None,
             v if v.is_blank() => {
                 bad("subject", "必填: 应为窗口编号 (如 W01) 或人员编号 (如 S001)".into());
                 None
             }
             v => {
-                let shown = v.shown();
-                let mut parts = shown.splitn(2, char::is_whitespace);
-                let id = parts.next().unwrap_or("").to_string();
+                let whole = fold_width(&v.shown());
+                let whole = whole.trim();
+                let mut parts = whole.splitn(2, char::is_whitespace);
+                let id = parts.next().unwrap_or("");
                 let name = parts.next().map(str::trim).unwrap_or("");
-                let known = roster
-                    .windows
-                    .iter()
-                    .find(|w| w.id == id)
-                    .map(|w| w.name.as_str())
-                    .or_else(|| roster.staff.iter().find(|s| s.id == id).map(|s| s.name.as_str()));
-                match known {
-                    Some(n) if !name.is_empty() && n != name => {
-                        bad("subject", format!("编号 {id} 在名单中是“{n}”, 表中写的是“{name}”"));
+                match subjects.resolve(id) {
+                    Some(e) if !name.is_empty() && name_key(e.name) != name_key(name) => {
+                        bad("subject", subjects.mismatch(&e, name, on));
                         None
                     }
-                    _ => Some(id),
+                    Some(e) => Some(e.id.to_string()),
+                    None => {
+                        let kind = rule.as_deref().and_then(|c| policy.item(c)).map(|(i, _)| i.subject);
+                        bad("subject", subjects.hint(whole, id, name, kind, on));
+                        None
+                    }
                 }
             }
         };
         let date = match get("date") {
+            Value::Error(_) => None,
             v if v.is_blank() => {
                 bad("date", format!("必填: 应为日期, 如 {}-10-09", roster.year));
                 None
@@ -693,6 +1063,7 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
             }
         };
         let count = match get("count") {
+            Value::Error(_) => None,
             v if v.is_blank() => Some(1),
             v => match parse_whole(v) {
                 Some(n) if n >= 1 => Some(n),
@@ -703,6 +1074,7 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
             },
         };
         let minutes = match get("minutes") {
+            Value::Error(_) => None,
             v if v.is_blank() => Some(None),
             v => match parse_whole(v) {
                 Some(n) => Some(Some(n)),
@@ -713,6 +1085,7 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
             },
         };
         let mut decimal = |field: &str, what: &str| match get(field) {
+            Value::Error(_) => None,
             v if v.is_blank() => Some(None),
             v => match parse_decimal(v) {
                 Some(d) if d >= Decimal::ZERO => Some(Some(d)),
@@ -725,6 +1098,7 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
         let points = decimal("points", "分值");
         let units = decimal("units", "单位数");
         let level = match get("level") {
+            Value::Error(_) => None,
             v if v.is_blank() => Some(None),
             v => match parse_level(&v.shown()) {
                 Some(l) => Some(Some(l)),
@@ -735,6 +1109,7 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
             },
         };
         let aggravated = match get("aggravated") {
+            Value::Error(_) => None,
             v if v.is_blank() => Some(false),
             v => match parse_bool(v) {
                 Some(b) => Some(b),
@@ -745,6 +1120,7 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
             },
         };
         let status = match get("status") {
+            Value::Error(_) => None,
             v if v.is_blank() => Some(Status::Confirmed),
             v => match parse_status(&v.shown()) {
                 Some(s) => Some(s),
@@ -759,6 +1135,9 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
         else {
             continue;
         };
+        if any_error {
+            continue;
+        }
         let id = text("id").unwrap_or_else(|| format!("R{}-{}", date.format("%Y%m%d"), r + 1));
         out.push(SheetRecord {
             row: r,
@@ -947,5 +1326,25 @@ mod tests {
         assert_eq!(field_of_header("日期（必填）"), Some("date"));
         assert_eq!(field_of_header("subject"), Some("subject"));
         assert_eq!(number_text(3.0), "3");
+    }
+
+    #[test]
+    fn look_alikes() {
+        assert_eq!(fold_width("ｓ１．１\u{3000}迟到"), "s1.1 迟到");
+        assert_eq!(fold_width("S1。1"), "S1.1");
+        assert_eq!(code_key("s1.l"), "S1.1");
+        assert_eq!(code_key("SO、1"), "S0.1");
+        assert_eq!(typed_code("S1、1迟到"), "S1、1");
+        assert_eq!(id_key("S037"), "S37");
+        assert_eq!(id_key("ｓＯ３７"), "S37");
+        assert_eq!(id_key("S0037"), "S37");
+        assert_eq!(id_key("S100"), "S100");
+        assert_eq!(id_key("W0"), "W0");
+        assert_eq!(name_key("杨 健"), "杨健");
+        assert_eq!(question(&["A".into()], "x"), "是 A?");
+        assert_eq!(question(&["A".into(), "B".into(), "C".into()], "x"), "是 A、B 还是 C?");
+        let five: Vec<String> = ["A", "B", "C", "D", "E"].map(String::from).to_vec();
+        assert_eq!(question(&five, "考评项目"), "是 A、B、C、D 等 5 项中的哪一项? 见“考评项目”表");
+        assert_eq!(echo(&"长".repeat(41)), format!("{}…(共 41 字)", "长".repeat(40)));
     }
 }

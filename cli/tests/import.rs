@@ -137,7 +137,7 @@ fn bad_cells_are_all_reported_and_nothing_is_written() {
         vec![("考评项目", "S1.1"), ("对象编号", &sid), ("日期", "2026-13-01")], // row 4: D4 bad date
         vec![("考评项目", "S2.3"), ("对象编号", &sid), ("日期", "2026-10-11"), ("分值", "-2")], // row 5: G5 negative
         vec![("考评项目", "S2.3"), ("对象编号", &sid), ("日期", "2026-10-11")], // row 6: G6 points missing (core)
-        vec![("考评项目", "S1.2"), ("对象编号", "S999"), ("日期", "2026-10-12")], // row 7: C7 unknown staff (core)
+        vec![("考评项目", "S1.2"), ("对象编号", "S999"), ("日期", "2026-10-12")], // row 7: C7 no one of that id
         vec![("考评项目", "S1.2"), ("对象编号", &wrong_name), ("日期", "2026-10-12")], // row 8: C8 wrong name
         vec![("考评项目", "S1.3"), ("对象编号", &sid), ("日期", "2026-10-12"), ("次数", "0"), ("状态", "作废")], // row 9: E9, K9
         vec![("考评项目", "S5.3"), ("对象编号", &sid), ("日期", "2026-10-13"), ("级别", "乡级")], // row 10: H10
@@ -170,20 +170,23 @@ fn bad_cells_are_all_reported_and_nothing_is_written() {
         ("记录!B3", "X9.9"),
         ("记录!D4", "2026-13-01"),
         ("记录!G5", "-2"),
-        ("记录!G6", "缺少分值"),
+        ("记录!G6", "分值: "), // the core's problems: the cell and the record, not their wording
         ("记录!C7", "S999"),
         ("记录!C8", &sname),
         ("记录!E9", "1 以上的整数"),
         ("记录!K9", "作废"),
         ("记录!H10", "乡级"),
-        ("记录!G11", "幅度 2–5"),
+        ("记录!G11", "分值: "),
         ("记录!B12", "必填"),
-        ("记录!D13", "不在数据集年度"),
+        ("记录!D13", "日期: "),
         ("记录!J14", "也许"),
     ] {
         let line = err.lines().find(|l| l.trim_start().starts_with(&format!("{cell}:")));
         let line = line.unwrap_or_else(|| panic!("no error for {cell} in:\n{err}"));
         assert!(line.contains(what), "{cell}: {line:?} should mention {what:?}");
+    }
+    for (cell, record) in [("记录!G6", "[记录 R20261011-6]"), ("记录!G11", "[记录 R20261014-11]"), ("记录!D13", "[记录 R20251231-13]")] {
+        assert!(err.lines().any(|l| l.trim_start().starts_with(cell) && l.ends_with(record)), "{cell} names {record}:\n{err}");
     }
     assert!(err.contains("13 problems, nothing written"), "{err}");
     assert!(!err.contains("记录!A2") && !err.contains("记录!B2") && !err.contains("记录!D2"), "row 2 is fine:\n{err}");
