@@ -398,17 +398,7 @@ impl Report<'_> {
                 .standings
                 .iter()
                 .filter(|st| matches!(st.status, AwardStatus::Awarded | AwardStatus::TieAtQuotaLine))
-                .map(|st| {
-                    let s = p.subject(&st.subject);
-                    vec![
-                        Cell::Int(st.rank as i64),
-                        Cell::text(&st.subject),
-                        Cell::text(s.map(|s| s.name.to_string()).unwrap_or_default()),
-                        Cell::text(s.map(|s| self.department_name(&s.department)).unwrap_or_default()),
-                        Cell::Score(st.score),
-                        Cell::text(award_status_zh(st.status)),
-                    ]
-                })
+                .map(|st| self.standing_cells(st))
                 .collect();
             let title = format!("{} (名额 {} {unit}, 参评 {} {unit})", a.name, a.quota, a.participants);
             if rows.is_empty() {
@@ -784,24 +774,28 @@ impl Report<'_> {
         )
     }
 
+    /// A standing's rank, subject, name, department, score and status, as the brief and the
+    /// award sheet show it.
+    fn standing_cells(&self, st: &kaoping_core::period::Standing) -> Vec<Cell> {
+        let s = self.period.subject(&st.subject);
+        vec![
+            Cell::Int(st.rank as i64),
+            Cell::text(&st.subject),
+            Cell::text(s.map(|s| s.name.to_string()).unwrap_or_default()),
+            Cell::text(s.map(|s| self.department_name(&s.department)).unwrap_or_default()),
+            Cell::Score(st.score),
+            Cell::text(award_status_zh(st.status)),
+        ]
+    }
+
     fn awards(&self) -> Sheet {
         let mut rows = Vec::new();
         for a in &self.period.awards {
             for st in &a.standings {
-                let s = self.period.subject(&st.subject);
-                rows.push(vec![
-                    Cell::text(&a.name),
-                    Cell::Int(a.quota as i64),
-                    Cell::Int(a.participants as i64),
-                    Cell::Int(st.rank as i64),
-                    Cell::text(&st.subject),
-                    Cell::text(s.map(|s| s.name.to_string()).unwrap_or_default()),
-                    Cell::text(s.map(|s| self.department_name(&s.department)).unwrap_or_default()),
-                    Cell::Score(st.score),
-                    Cell::text(award_status_zh(st.status)),
-                    Cell::text(&st.detail),
-                    Cell::text(&a.quota_detail),
-                ]);
+                let mut row = vec![Cell::text(&a.name), Cell::Int(a.quota as i64), Cell::Int(a.participants as i64)];
+                row.extend(self.standing_cells(st));
+                row.extend([Cell::text(&st.detail), Cell::text(&a.quota_detail)]);
+                rows.push(row);
             }
         }
         if rows.is_empty() {
