@@ -133,6 +133,22 @@ pub(crate) struct MonthRecord {
     pub(crate) status: crate::dataset::Status,
     /// Whether the record names evidence (not blank; E12).
     pub(crate) evidence: bool,
+    /// What the month reads of the record besides: [`MonthRecord::VALUED`],
+    /// [`MonthRecord::EFFECTS`], [`MonthRecord::KEYED`].
+    pub(crate) flags: u8,
+    /// For an item whose rule is [`Rule::per_record`](crate::kind::Rule::per_record): the points
+    /// of one occurrence ([`Rule::value`](crate::kind::Rule::value)), computed once here, when
+    /// `VALUED`.
+    pub(crate) value: Decimal,
+}
+
+impl MonthRecord {
+    /// The item's rule gives the record points (`value`).
+    pub(crate) const VALUED: u8 = 1;
+    /// The item's rule gives the record effects of its own (`record_effects` not empty).
+    pub(crate) const EFFECTS: u8 = 2;
+    /// The record has a key (C4, E4).
+    pub(crate) const KEYED: u8 = 4;
 }
 
 /// The dataset's ids and names as shared [`Text`], for results.
@@ -507,6 +523,18 @@ impl<'a> Index<'a> {
                 v.into_iter()
                     .map(|i| {
                         let r = &ds.records[i];
+                        let rule = policy.rules[rec_item[i] as usize].as_ref();
+                        let value = if rule.per_record() { rule.value(r) } else { None };
+                        let mut flags = 0;
+                        if value.is_some() {
+                            flags |= MonthRecord::VALUED;
+                            if !rule.record_effects(r).is_empty() {
+                                flags |= MonthRecord::EFFECTS;
+                            }
+                        }
+                        if r.key.is_some() {
+                            flags |= MonthRecord::KEYED;
+                        }
                         MonthRecord {
                             // at most MAX_RECORDS (5,000,000) records: every index fits
                             record: i as u32,
@@ -516,6 +544,8 @@ impl<'a> Index<'a> {
                             date: r.date,
                             status: r.status,
                             evidence: r.evidence.as_deref().is_some_and(|e| !e.trim().is_empty()),
+                            flags,
+                            value: value.unwrap_or_default(),
                         }
                     })
                     .collect()

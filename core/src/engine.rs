@@ -42,6 +42,8 @@ pub struct Policy {
     pub(crate) links: Vec<Vec<usize>>,
     /// Items that contribute only from records charged to them (skipped for a subject without any).
     pub(crate) record_only: Vec<bool>,
+    /// Items whose rule is [`Rule::per_record`]: their records' values are compiled with the hall.
+    pub(crate) per_record: Vec<bool>,
     /// The policy's ids, codes and names as shared [`Text`], built once.
     pub(crate) texts: PolicyTexts,
     /// Item indices by subject kind, in policy order.
@@ -199,6 +201,7 @@ impl Policy {
             .iter()
             .map(|r| r.derived_from().is_none() || r.link().is_some())
             .collect();
+        let per_record = rules.iter().map(|r| r.per_record()).collect();
         let texts = PolicyTexts::new(&doc);
         let of = |k: SubjectKind| doc.rules.iter().enumerate().filter(|(_, r)| r.subject == k).map(|(i, _)| i).collect();
         let (staff_items, window_items) = (of(SubjectKind::Staff), of(SubjectKind::Window));
@@ -231,6 +234,7 @@ impl Policy {
             by_code,
             links,
             record_only,
+            per_record,
             texts,
             staff_items,
             window_items,

@@ -112,6 +112,16 @@ pub trait Rule: Send + Sync + fmt::Debug {
     fn value(&self, record: &Record) -> Option<Decimal> {
         self.points(record, Lang::En).map(|(p, _)| p)
     }
+    /// Whether the item's contributions are its records' own and nothing else: one
+    /// `Occurrences` per record for which [`Rule::value`] gives points, worth those points, with
+    /// [`Rule::record_effects`] — what the default [`Rule::apply`] does. A kind that keeps the
+    /// default `apply` says so (per_occurrence, level_points, discretionary, per_unit): the
+    /// compiled hall then holds each record's value, computed once, and a month's evaluation
+    /// reads it there instead of visiting the record (with [`Rule::points`] called only for the
+    /// text of [`crate::engine::Explain::Full`]). A kind that overrides `apply` leaves it false.
+    fn per_record(&self) -> bool {
+        false
+    }
     /// The most points one occurrence can take, when the rule fixes it (checked against the category's max).
     fn max_points(&self) -> Option<Decimal> {
         None

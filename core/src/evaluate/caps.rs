@@ -54,13 +54,13 @@ impl Policy {
         }
         // E4: what a keyed record counted raises the best value of its key for later months:
         // after every cap, or before the category's (settings.achievement_value)
-        if let Some(key) = p.record.and_then(|r| r.key.as_ref()) {
+        if let Some(key) = p.key {
             let value = match self.doc.settings.achievement_value {
                 YearToDate::Counted => applied,
                 YearToDate::BeforeCategoryCap => before_category_cap,
             };
             if value > Decimal::ZERO {
-                *st.best_key.entry((sx, p.item, key.as_str())).or_default() += times(value, k);
+                *st.best_key.entry((sx, p.item, key)).or_default() += times(value, k);
             }
         }
         if let Some(s) = p.slot {
@@ -101,7 +101,7 @@ impl Policy {
         // which have no date, first)
         order.clear();
         order.extend(0..lines.len());
-        order.sort_by_key(|&i| (self.item_cat[lines[i].item], lines[i].record.map(|r| (r.date, r.id.as_str()))));
+        order.sort_by_key(|&i| (self.item_cat[lines[i].item], lines[i].pos));
         let mut next = 0;
         for (ci, (cat, (cat_code, cat_name))) in sp.categories.iter().zip(idx.names.texts.categories(kind)).enumerate() {
             // C2/C3 consume a category in date order, then record id (states, which have no date, first),

@@ -52,13 +52,28 @@ impl YearState<'_> {
 }
 
 
-/// A record charged to a subject under an item in the month; `slot` is its accumulator.
+/// A record charged to a subject under an item in the month; `slot` is its accumulator. What
+/// the month reads of the record is here ([`MonthRecord`]), so that scoring it does not visit the
+/// parsed record, which only texts, keys, effects and kinds with their own `apply` read.
 #[derive(Clone, Copy)]
 pub(crate) struct Charged<'a> {
     pub(crate) subject: u32,
     pub(crate) item: u32,
     pub(crate) rec: &'a Record,
     pub(crate) slot: u32,
+    /// The record's place in the month's order (date, then id).
+    pub(crate) pos: u32,
+    pub(crate) count: u32,
+    /// [`MonthRecord::flags`], for the record's own item (none for a linked item's charge).
+    pub(crate) flags: u8,
+    /// [`MonthRecord::value`], for the record's own item.
+    pub(crate) value: Decimal,
+}
+
+impl Charged<'_> {
+    pub(crate) fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
 }
 
 // ------------------------------------------------------------------ month evaluation
@@ -169,11 +184,13 @@ pub(crate) use crate::outcome::ChargeFate;
 pub(crate) struct Scratch<'a> {
     pub(crate) recs: Vec<&'a Record>,
     pub(crate) contributions: Vec<Contribution<'a>>,
-    pub(crate) key_winner: FastMap<&'a str, (Decimal, NaiveDate, &'a str)>,
+    pub(crate) key_winner: FastMap<&'a str, (Decimal, NaiveDate, &'a Record)>,
     pub(crate) states: Vec<Pending<'a>>,
     pub(crate) occs: Vec<Pending<'a>>,
     pub(crate) lines: Vec<Pending<'a>>,
     pub(crate) order: Vec<usize>,
+    /// Each contribution's charge among the item's (an index into them), when it names a record.
+    pub(crate) at: Vec<Option<usize>>,
 }
 
 /// A line awaiting caps: a state, or a run of a record's occurrences (E6) that all count alike.
@@ -184,6 +201,11 @@ pub(crate) struct Pending<'a> {
     pub(crate) record: Option<&'a Record>,
     /// The record's accumulator on this subject and item.
     pub(crate) slot: Option<u32>,
+    /// Where the line stands in its category's date order: 0 for a state (before every record),
+    /// else 1 + the record's place in the month's order (date, then id).
+    pub(crate) pos: u32,
+    /// The record's key (C4, E4), if it has one.
+    pub(crate) key: Option<&'a str>,
     /// Occurrences in the run (1 for a state).
     pub(crate) n: u32,
     /// Points of one occurrence before caps.
@@ -197,7 +219,7 @@ pub(crate) struct Pending<'a> {
 impl<'a> Pending<'a> {
     /// `k` of the run's occurrences, each counting `applied`, cut for `cut` (without the text).
     pub(crate) fn part(&self, k: u32, applied: Decimal, cut: Option<Reason>) -> Pending<'a> {
-        Pending { item: self.item, record: self.record, slot: self.slot, n: k, raw: self.raw, applied, detail: String::new(), cut }
+        Pending { item: self.item, record: self.record, slot: self.slot, pos: self.pos, key: self.key, n: k, raw: self.raw, applied, detail: String::new(), cut }
     }
 }
 
@@ -272,7 +294,7 @@ impl Policy {
         // year-to-date counts, after the month is scored
         for c in &charged {
             let at = st.at(c.subject, c.item as usize);
-            st.counts[at] += c.rec.count;
+            st.counts[at] += c.count;
         }
 
         let records = record_outcomes(&idx.by_month[(month.month - 1) as usize], &fates, &accs, idx, full, self.lang);
@@ -297,7 +319,7 @@ impl Policy {
         // every (record, subject, item) charge of the month, and its accumulator
         let mut charged: Vec<Charged<'a>> = Vec::with_capacity(this_month.len() * 2);
         let mut accs: Vec<ChargeFate> = Vec::with_capacity(this_month.len() * 2);
-        for mr in this_month {
+        for (pos, mr) in this_month.iter().enumerate() {
             let ri = mr.record as usize;
             let item_idx = mr.item as usize;
             let sx = mr.subject;
@@ -325,7 +347,9 @@ impl Policy {
             let first = accs.len() as u32;
             let mut charge = |subject: u32, item: usize| {
                 let slot = accs.len() as u32;
-                charged.push(Charged { subject, item: item as u32, rec: r, slot });
+                // the record's value and flags are its own item's (a linked item's rule reads the record)
+                let (flags, value) = if item == item_idx { (mr.flags, mr.value) } else { (mr.flags & MonthRecord::KEYED, Decimal::ZERO) };
+                charged.push(Charged { subject, item: item as u32, rec: r, slot, pos: pos as u32, count: mr.count, flags, value });
                 accs.push(ChargeFate { subject, item: item as u32, ..ChargeFate::default() });
             };
             charge(sx, item_idx);

@@ -4,6 +4,7 @@
 
 use super::caps::item_caps;
 use super::{ChargeFate, Charged, MonthWorld, Pending, Scratch, YearState};
+use crate::compile::MonthRecord;
 use crate::dataset::Record;
 use crate::engine::{FastMap, Policy};
 use crate::kind::{Contribution, RuleContext};
@@ -65,7 +66,7 @@ impl Policy {
         tally: &mut Tally,
     ) {
         let SubjectCx { world, kind, sx, id, month } = *subject;
-        let Scratch { recs, contributions, key_winner, states, occs, lines, .. } = scratch;
+        let Scratch { recs, contributions, key_winner, states, occs, lines, at, .. } = scratch;
         let Tally { warnings, flags, forced, derived } = tally;
         let idx = world.idx;
         let item = &self.doc.rules[ii];
@@ -73,26 +74,43 @@ impl Policy {
         if mine.is_empty() && self.record_only[ii] {
             return;
         }
-        // charged in the month's record order: date, then id
-        recs.clear();
-        recs.extend(mine.iter().map(|c| c.rec));
-        let mut hint = 0;
-        let cx = RuleContext {
-            month,
-            subject: id,
-            kind,
-            item,
-            records: recs,
-            world,
-            explain: world.explain,
-        };
+        let rule = self.rules[ii].as_ref();
         contributions.clear();
-        self.rules[ii].apply(&cx, contributions);
+        at.clear();
+        if self.per_record[ii] {
+            // the records' own points, as the hall was compiled with them (Rule::per_record);
+            // the record itself is read only for its text and its effects
+            for (k, c) in mine.iter().enumerate().filter(|(_, c)| c.has(MonthRecord::VALUED)) {
+                let detail = if world.explain { rule.points(c.rec, world.policy.lang).map(|(_, d)| d).unwrap_or_default() } else { String::new() };
+                let effects = if c.has(MonthRecord::EFFECTS) { rule.record_effects(c.rec) } else { Effects::default() };
+                contributions.push(Contribution::Occurrences { record: c.rec, points_each: c.value, detail, effects });
+                at.push(Some(k));
+            }
+        } else {
+            // charged in the month's record order: date, then id
+            recs.clear();
+            recs.extend(mine.iter().map(|c| c.rec));
+            let cx = RuleContext {
+                month,
+                subject: id,
+                kind,
+                item,
+                records: recs,
+                world,
+                explain: world.explain,
+            };
+            rule.apply(&cx, contributions);
+            let mut hint = 0;
+            at.extend(contributions.iter().map(|c| match c {
+                Contribution::Occurrences { record, .. } => find_charge(mine, record, &mut hint),
+                _ => None,
+            }));
+        }
 
-        key_winners(contributions, key_winner);
+        key_winners(contributions, at, mine, key_winner);
         states.clear();
         occs.clear();
-        for c in contributions.drain(..) {
+        for (c, &at) in contributions.drain(..).zip(at.iter()) {
             match c {
                 Contribution::Warning(w) => warnings.push(w),
                 Contribution::Score { score, detail } => {
@@ -105,6 +123,8 @@ impl Policy {
                     item: ii,
                     record: None,
                     slot: None,
+                    pos: 0,
+                    key: None,
                     n: 1,
                     raw: points,
                     applied: points,
@@ -117,91 +137,66 @@ impl Policy {
                     detail,
                     effects,
                 } => {
-                    let slot = find_slot(mine, r, &mut hint);
+                    // the record's charge among the item's: its accumulator, count, place and key
+                    // (a record a kind names that is not among them is read where it lies, and
+                    // goes after them in date order)
+                    let charge = at.map(|k| &mine[k]);
+                    let slot = charge.map(|c| c.slot);
+                    let count = charge.map_or(r.count, |c| c.count);
+                    let pos = charge.map_or(u32::MAX, |c| c.pos + 1);
+                    let key = if charge.is_none_or(|c| c.has(MonthRecord::KEYED)) { r.key.as_deref() } else { None };
                     if let Some(s) = slot {
-                        accs[s as usize].occurrences += r.count;
+                        accs[s as usize].occurrences += count;
                     }
                     if !effects.is_empty() || !item.effects.is_empty() {
                         let rid = idx.record_text(r);
                         if !effects.is_empty() {
-                            self.apply_effects(&idx.names.texts, 
-                                &effects,
-                                ii,
-                                Some(&rid),
-                                flags,
-                                forced,
-                            );
+                            self.apply_effects(&idx.names.texts, &effects, ii, Some(&rid), flags, forced);
                         }
                         if !item.effects.is_empty() {
-                            self.apply_effects(&idx.names.texts, 
-                                &item.effects,
-                                ii,
-                                Some(&rid),
-                                flags,
-                                forced,
-                            );
+                            self.apply_effects(&idx.names.texts, &item.effects, ii, Some(&rid), flags, forced);
                         }
                     }
                     let mut raw = points_each;
                     let mut detail = detail;
-                    if let Some(k) = &r.key {
-                        let w = &key_winner[k.as_str()];
-                        if w.2 != r.id {
-                            occs.push(Pending {
-                                item: ii,
-                                record: Some(r),
-                                slot,
-                                n: 1,
-                                raw,
-                                applied: Decimal::ZERO,
-                                detail,
-                                cut: Some(Reason::NotHighestOfKey),
-                            });
+                    let line = move |n: u32, applied: Decimal, detail: String, cut: Option<Reason>| Pending {
+                        item: ii,
+                        record: Some(r),
+                        slot,
+                        pos,
+                        key,
+                        n,
+                        raw,
+                        applied,
+                        detail,
+                        cut,
+                    };
+                    if let Some(k) = key {
+                        let w = &key_winner[k];
+                        if !std::ptr::eq(w.2, r) {
+                            occs.push(line(1, Decimal::ZERO, detail, Some(Reason::NotHighestOfKey)));
                             continue;
                         }
-                        if self.doc.settings.achievement_scope
-                            == crate::policy::AchievementScope::Year
-                        {
-                            let best = st
-                                .best_key
-                                .get(&(sx, ii, k.as_str()))
-                                .copied()
-                                .unwrap_or_default();
+                        if self.doc.settings.achievement_scope == crate::policy::AchievementScope::Year {
+                            let best = st.best_key.get(&(sx, ii, k)).copied().unwrap_or_default();
                             if best >= raw {
                                 if world.explain {
-                                    detail = self.msg("line-key-already-counted", &[("detail", &detail), ("key", k), ("best", &Dec::norm(best))]);
+                                    detail = self.msg("line-key-already-counted", &[("detail", &detail), ("key", &k), ("best", &Dec::norm(best))]);
                                 }
-                                occs.push(Pending {
-                                    item: ii,
-                                    record: Some(r),
-                                    slot,
-                                    n: 1,
-                                    raw,
-                                    applied: Decimal::ZERO,
-                                    detail,
-                                    cut: Some(Reason::AlreadyCounted),
-                                });
+                                occs.push(line(1, Decimal::ZERO, detail, Some(Reason::AlreadyCounted)));
                                 continue;
                             }
                             if best > Decimal::ZERO {
                                 if world.explain {
-                                    detail = self.msg("line-key-top-up", &[("detail", &detail), ("best", &Dec::norm(best)), ("key", k)]);
+                                    detail = self.msg("line-key-top-up", &[("detail", &detail), ("best", &Dec::norm(best)), ("key", &k)]);
                                 }
                                 raw -= best;
                             }
                         }
                     }
                     // the record's occurrences as one run (E6)
-                    occs.push(Pending {
-                        item: ii,
-                        record: Some(r),
-                        slot,
-                        n: r.count,
-                        raw,
-                        applied: raw,
-                        detail,
-                        cut: None,
-                    });
+                    let run = Pending { raw, ..line(count, raw, detail, None) };
+                    occs.push(run);
                 }
             }
         }
@@ -296,36 +291,37 @@ pub(crate) struct SubjectCx<'w, 'p, 'a> {
 }
 
 /// Keyed records (C4, E4): the highest record of each key in the month (equal values: the
-/// earliest date, then id); later months count only the top-up over the year's best.
-fn key_winners<'a>(contributions: &[Contribution<'a>], key_winner: &mut FastMap<&'a str, (Decimal, NaiveDate, &'a str)>) {
-        key_winner.clear();
-        for c in contributions.iter() {
-            if let Contribution::Occurrences {
-                record: r,
-                points_each,
-                ..
-            } = c
-                && let Some(k) = &r.key
-            {
-                let cand = (*points_each, r.date, r.id.as_str());
-                let better = match key_winner.get(k.as_str()) {
-                    None => true,
-                    Some(w) => cand.0 > w.0 || (cand.0 == w.0 && (cand.1, cand.2) < (w.1, w.2)),
-                };
-                if better {
-                    key_winner.insert(k.as_str(), cand);
-                }
+/// earliest date, then id); later months count only the top-up over the year's best. `at` holds
+/// each contribution's charge among the item's (`mine`), which says whether its record has a key.
+fn key_winners<'a>(
+    contributions: &[Contribution<'a>],
+    at: &[Option<usize>],
+    mine: &[Charged<'a>],
+    key_winner: &mut FastMap<&'a str, (Decimal, NaiveDate, &'a Record)>,
+) {
+    key_winner.clear();
+    for (c, at) in contributions.iter().zip(at) {
+        if let Contribution::Occurrences { record: r, points_each, .. } = c
+            && at.is_none_or(|k| mine[k].has(MonthRecord::KEYED))
+            && let Some(k) = &r.key
+        {
+            let cand = (*points_each, r.date, *r);
+            let better = match key_winner.get(k.as_str()) {
+                None => true,
+                Some(w) => cand.0 > w.0 || (cand.0 == w.0 && (cand.1, cand.2.id.as_str()) < (w.1, w.2.id.as_str())),
+            };
+            if better {
+                key_winner.insert(k.as_str(), cand);
             }
         }
-
+    }
 }
 
-/// The accumulator slot of a record among an item's charges. Contributions come in record order,
-/// so the search starts after the last one found.
-pub(crate) fn find_slot(mine: &[Charged<'_>], r: &Record, hint: &mut usize) -> Option<u32> {
+/// A record's charge among an item's (an index into them). Contributions come in record order, so
+/// the search starts after the last one found.
+pub(crate) fn find_charge(mine: &[Charged<'_>], r: &Record, hint: &mut usize) -> Option<usize> {
     let n = mine.len();
-    (0..n).map(|k| (*hint + k) % n).find(|&i| std::ptr::eq(mine[i].rec, r)).map(|i| {
+    (0..n).map(|k| (*hint + k) % n).find(|&i| std::ptr::eq(mine[i].rec, r)).inspect(|&i| {
         *hint = i + 1;
-        mine[i].slot
     })
 }

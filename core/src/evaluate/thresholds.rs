@@ -31,7 +31,7 @@ impl Policy {
             for (t, refs) in ts.into_iter().zip(self.threshold_refs[ii]) {
                 let (Some(t), Some((ci, zcat))) = (t, refs) else { continue };
                 let counted_code: &str = t.counts.as_deref().unwrap_or(&item.code);
-                let in_month: u32 = group.iter().filter(|c| c.item as usize == ci).map(|c| c.rec.count).sum();
+                let in_month: u32 = group.iter().filter(|c| c.item as usize == ci).map(|c| c.count).sum();
                 let before = st.counts[st.at(sx, ci)];
                 let year = before + in_month;
                 let met = t.any_of.iter().find(|c| {

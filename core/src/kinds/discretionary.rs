@@ -54,6 +54,9 @@ impl Rule for Discretionary {
     fn max_points(&self) -> Option<Decimal> {
         Some(self.max)
     }
+    fn per_record(&self) -> bool {
+        true
+    }
     fn value(&self, rec: &Record) -> Option<Decimal> {
         rec.points
     }

@@ -50,6 +50,9 @@ impl Rule for LevelPoints {
     fn max_points(&self) -> Option<Decimal> {
         self.points.values().copied().max()
     }
+    fn per_record(&self) -> bool {
+        true
+    }
     fn value(&self, rec: &Record) -> Option<Decimal> {
         self.points.get(&rec.level?).copied()
     }

@@ -154,6 +154,9 @@ impl Rule for PerOccurrence {
             .chain([self.points])
             .max()
     }
+    fn per_record(&self) -> bool {
+        true
+    }
     fn value(&self, rec: &Record) -> Option<Decimal> {
         Some(self.pick(rec).0)
     }

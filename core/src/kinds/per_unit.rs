@@ -40,6 +40,9 @@ impl KindParams for PerUnit {
 }
 
 impl Rule for PerUnit {
+    fn per_record(&self) -> bool {
+        true
+    }
     fn value(&self, rec: &Record) -> Option<Decimal> {
         rec.units.map(|u| u * self.points_per_unit)
     }
