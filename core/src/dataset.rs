@@ -244,19 +244,34 @@ fn records_within_limit<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Re
 /// A list of records of at most `.0` members.
 struct Within(usize);
 
+std::thread_local! {
+    /// How many records the document being parsed on this thread may hold, from its length: a
+    /// record takes at least 60 bytes of JSON (`{"id":…,"rule":…,"subject":…,"date":…}`), most
+    /// about 100, so the list is sized once at a little more than it needs, and shrunk after.
+    /// Read (and reset) by the first list of records parsed.
+    static RECORDS_HINT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Bytes of JSON a record takes, at the least that sizes the list of records once (above).
+const RECORD_BYTES_HINT: usize = 80;
+
 impl<'de> serde::de::Visitor<'de> for Within {
     type Value = Vec<Record>;
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("a list of records")
     }
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Record>, A::Error> {
-        let mut out = Vec::new();
+        // sized once from the document's length (see `RECORDS_HINT`), not grown by doubling: a
+        // record moved again at every growth, into memory the system must clear first, was a
+        // fifth of parsing's time
+        let mut out = Vec::with_capacity(RECORDS_HINT.take().min(self.0));
         while let Some(r) = seq.next_element::<Record>()? {
             if out.len() == self.0 {
                 return Err(serde::de::Error::custom(too_many_records(self.0)));
             }
             out.push(r);
         }
+        out.shrink_to_fit();
         Ok(out)
     }
 }
@@ -277,13 +292,15 @@ impl Dataset {
     /// Parses a dataset; a document that does not fit the format gives every such problem at once
     /// (see [`every_format_problem`]).
     pub fn from_json(text: &str) -> Result<Dataset, crate::error::Errors> {
-        crate::error::parse_json(text, "dataset").map_err(|first| every_format_problem(text, first))
+        RECORDS_HINT.set(text.len() / RECORD_BYTES_HINT);
+        let parsed = crate::error::parse_json(text, "dataset");
+        RECORDS_HINT.set(0);
+        parsed.map_err(|first| every_format_problem(text, first))
     }
 
     /// Parses a dataset from bytes that should be UTF-8 (a BOM is allowed).
     pub fn from_json_bytes(bytes: &[u8]) -> Result<Dataset, crate::error::Errors> {
-        let text = crate::error::utf8(bytes, "dataset")?;
-        crate::error::parse_json(text, "dataset").map_err(|first| every_format_problem(text, first))
+        Dataset::from_json(crate::error::utf8(bytes, "dataset")?)
     }
 
     pub fn to_json(&self) -> String {
