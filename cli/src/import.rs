@@ -4,6 +4,7 @@
 //! `迟到` → S1.1, `杨健 是 S037?`); the dataset is validated by the core before anything is
 //! written, and the core's problems are mapped back to the cells they come from.
 
+use kaoping_core::messages::{Lang, text};
 use crate::table::column_letter;
 use chrono::NaiveDate;
 use kaoping_core::dataset::{Dataset, Level, Record, Status};
@@ -143,7 +144,7 @@ pub fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Grid, String> {
     if let Ok(f) = std::fs::File::open(path) {
         check_shared_strings(std::io::BufReader::new(f), &label)?;
     }
-    let mut wb = calamine::open_workbook_auto(path).map_err(|e| format!("cannot read {label} as a workbook: {e}"))?;
+    let mut wb = calamine::open_workbook_auto(path).map_err(|e| text(Lang::ZhCn, "cli-not-a-workbook", &[("path", &label), ("error", &e)]))?;
     let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
     workbook_grid(&mut wb, sheet, &label, &file)
 }
@@ -162,7 +163,7 @@ pub fn read_workbook_bytes(bytes: Vec<u8>, file: &str, sheet: Option<&str>) -> R
         Some("ods") => Ods::new(data).map(Sheets::Ods).map_err(Error::Ods),
         _ => calamine::open_workbook_auto_from_rs(data),
     };
-    let mut wb = opened.map_err(|e| format!("cannot read {file} as a workbook: {e}"))?;
+    let mut wb = opened.map_err(|e| text(Lang::ZhCn, "cli-not-a-workbook", &[("path", &file), ("error", &e)]))?;
     workbook_grid(&mut wb, sheet, file, file)
 }
 
@@ -244,7 +245,7 @@ fn workbook_grid<RS: std::io::Read + std::io::Seek>(wb: &mut calamine::Sheets<RS
             .cloned()
             .ok_or_else(|| format!("{label}: the workbook has no sheets"))?,
     };
-    let cant = |e: calamine::Error| format!("cannot read sheet {name} of {label}: {e}");
+    let cant = |e: calamine::Error| text(Lang::ZhCn, "cli-cannot-read-sheet", &[("sheet", &name), ("path", &label), ("error", &e)]);
     let rows = match wb {
         // cell by cell: calamine's worksheet_range would first allocate the rectangle from the
         // first to the last cell, whatever its size (calamine issue #693)
@@ -351,7 +352,7 @@ fn sparse_rows<'a>(
 /// as Chinese Excel and WPS export it. Returns the text and the encoding's name.
 pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return std::str::from_utf8(rest).map(|s| (s.to_string(), "UTF-8")).map_err(|e| format!("the file starts as UTF-8 but is not: {e}"));
+        return std::str::from_utf8(rest).map(|s| (s.to_string(), "UTF-8")).map_err(|e| text(Lang::ZhCn, "cli-false-utf8", &[("error", &e)]));
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         let enc = if bytes[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
@@ -420,7 +421,7 @@ pub fn parse_csv(text: &str, sep: char) -> Vec<Vec<String>> {
 }
 
 pub fn read_csv(path: &Path) -> Result<Grid, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let bytes = std::fs::read(path).map_err(|e| text(Lang::ZhCn, "cli-cannot-read", &[("path", &path.display()), ("error", &e)]))?;
     let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
     csv_grid(&bytes, &path.display().to_string(), file)
 }
@@ -1261,8 +1262,17 @@ pub fn import(grid: &Grid, policy: &Policy, roster: &Dataset, append: bool, rost
 /// The command's message for an import's problems: `records.csv (UTF-8): 2 problems, nothing
 /// written:` and one indented line per problem.
 pub fn problems_message(grid: &Grid, errors: &[CellError]) -> String {
+    problems_message_in(grid, errors, Lang::ZhCn)
+}
+
+/// [`problems_message`], its first line in `lang` (the cells' own messages are the template's
+/// language, Chinese).
+pub fn problems_message_in(grid: &Grid, errors: &[CellError], lang: Lang) -> String {
     let n = errors.len();
-    let mut msg = format!("{}: {n} problem{}, nothing written:", grid.source, if n == 1 { "" } else { "s" });
+    let mut msg = match n {
+        1 => text(lang, "cli-import-problem", &[("source", &grid.source)]),
+        _ => text(lang, "cli-import-problems", &[("source", &grid.source), ("count", &n)]),
+    };
     for e in errors {
         msg.push_str(&format!("\n  {e}"));
     }

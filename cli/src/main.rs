@@ -333,14 +333,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let period = match (month, period) {
                 (Some(m), _) => Period::Month(m),
                 (None, Some(p)) => p,
-                (None, None) => return Err(Failure::Usage("give --month YYYY-MM or --period (2026-10, 2026-Q3, 2026)".into())),
+                (None, None) => return Err(Failure::Usage(say("cli-usage-month-or-period", &[]))),
             };
             let month = month.or(match period {
                 Period::Month(m) if format == "table" => Some(m),
                 _ => None,
             });
             if format != "json" && format != "table" {
-                return Err(Failure::Usage(format!("unknown format {format:?}: use table or json")));
+                return Err(Failure::Usage(say("cli-unknown-format", &[("format", &format!("{format:?}")), ("choices", &"table, json")])));
             }
             let policy = load_policy(policy.as_deref(), lang)?;
             let ds = Dataset::from_json(&read(&file)?)?;
@@ -370,7 +370,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Awards { file, period, policy, format } => {
             if format != "json" && format != "table" {
-                return Err(Failure::Usage(format!("unknown format {format:?}: use table or json")));
+                return Err(Failure::Usage(say("cli-unknown-format", &[("format", &format!("{format:?}")), ("choices", &"table, json")])));
             }
             let policy = load_policy(policy.as_deref(), lang)?;
             let ds = Dataset::from_json(&read(&file)?)?;
@@ -408,7 +408,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 out_raw!("{s}");
                 Ok(())
             }
-            None => Err(Failure::Usage(format!("unknown schema {name:?}: one of {}", kaoping_core::schema::NAMES.join(", ")))),
+            None => Err(Failure::Usage(say("cli-unknown-schema", &[("name", &format!("{name:?}")), ("names", &kaoping_core::schema::NAMES.join(", "))]))),
         },
         Command::Policy => {
             out_raw!("{}", kaoping_core::BUILTIN_POLICY_JSON);
@@ -422,10 +422,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             let year = year.or(roster.as_ref().map(|r| r.year)).unwrap_or_else(this_year);
             if !(1900..=9999).contains(&year) {
-                return Err(Failure::Usage(format!("--year {year}: expected a calendar year 1900–9999")));
+                return Err(Failure::Usage(say("cli-bad-year", &[("year", &year)])));
             }
             if rows == 0 || rows > 1_048_575 {
-                return Err(Failure::Usage(format!("--rows {rows}: expected 1 to 1048575")));
+                return Err(Failure::Usage(say("cli-bad-rows", &[("rows", &rows)])));
             }
             let mut wb = template::build(&policy, roster.as_ref(), year, rows).map_err(|e| Failure::Input(say("cli-cannot-build-template", &[("error", &e)])))?;
             save_workbook(&mut wb, &output)?;
@@ -443,28 +443,24 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let roster_ds = Dataset::from_json(&read(&roster)?)?;
             let is_csv = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("tsv"));
             if is_csv && sheet.is_some() {
-                return Err(Failure::Usage("--sheet is for workbooks; a CSV file is one sheet".into()));
+                return Err(Failure::Usage(say("cli-sheet-csv", &[])));
             }
             let grid = if is_csv { import::read_csv(&file) } else { import::read_workbook(&file, sheet.as_deref()) }.map_err(Failure::Input)?;
             let roster_name = roster.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
             let import::Imported { dataset: ds, imported, kept, dropped } =
-                import::import(&grid, &policy, &roster_ds, append, &roster_name, true).map_err(|errors| Failure::Input(import::problems_message(&grid, &errors)))?;
-            let summary = format!(
-                "imported {} records from {}{}: {} records in all",
-                imported,
-                grid.source,
-                if append {
-                    format!(" after the {kept} of {roster_name}")
-                } else {
-                    format!("; --replace dropped the {dropped} records of {roster_name}")
-                },
-                ds.records.len()
-            );
+                import::import(&grid, &policy, &roster_ds, append, &roster_name, true).map_err(|errors| Failure::Input(import::problems_message_in(&grid, &errors, lang)))?;
+            let how = if append {
+                say("cli-imported-after", &[("kept", &kept), ("roster", &roster_name)])
+            } else {
+                say("cli-imported-replaced", &[("dropped", &dropped), ("roster", &roster_name)])
+            };
+            let args: [(&str, &dyn std::fmt::Display); 4] = [("imported", &imported), ("source", &grid.source), ("how", &how), ("total", &ds.records.len())];
+            let summary = say("cli-imported", &args);
             let json = ds.to_json() + "\n";
             match &output {
                 Some(path) => {
                     write_atomic(path, json.as_bytes())?;
-                    out!("{summary}; wrote {}", path.display());
+                    out!("{}", say("cli-then-wrote", &[("summary", &summary), ("path", &path.display())]));
                 }
                 None => {
                     out_raw!("{json}");
@@ -486,9 +482,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 None => {
                     let known = ds.windows.iter().any(|w| w.id == subject) || ds.staff.iter().any(|s| s.id == subject);
                     Err(Failure::Input(if known {
-                        format!("{subject} was not evaluated in {month} (not open or not assigned to a window that month)")
+                        say("cli-not-evaluated", &[("subject", &subject), ("month", &month)])
                     } else {
-                        format!("no window or staff member {subject:?} in {}", file.display())
+                        say("cli-no-subject", &[("subject", &format!("{subject:?}")), ("path", &file.display())])
                     }))
                 }
             }
@@ -504,12 +500,8 @@ fn warn_months_without_data(res: &kaoping_core::PeriodResult) {
         return;
     }
     let months: Vec<String> = res.months_without_data.iter().map(|m| m.to_string()).collect();
-    eprintln!(
-        "提示: {} 没有任何记录和指标数据, 按无扣分计算; 本期的排名和评先名单是暂定的, 数据录入完整后请重新计算。\n\
-         (warning: {} have no records and no metrics and are scored as clean months: the period's ranks and award lists are provisional)",
-        months.join("、"),
-        months.join(", ")
-    );
+    let list = months.join(if lang() == kaoping_core::messages::Lang::En { ", " } else { "、" });
+    eprintln!("{}", say("cli-months-without-data", &[("months", &list)]));
 }
 
 fn this_year() -> i32 {
@@ -577,24 +569,24 @@ fn run_report(
         _ => "xlsx".into(),
     };
     if !["xlsx", "csv", "md", "json"].contains(&format.as_str()) {
-        return Err(Failure::Usage(format!("unknown format {format:?}: use xlsx, csv, md or json")));
+        return Err(Failure::Usage(say("cli-unknown-format", &[("format", &format!("{format:?}")), ("choices", &"xlsx, csv, md, json")])));
     }
     let only = match &sheet {
         Some(name) => Some(report::find_sheet(name).ok_or_else(|| {
-            Failure::Usage(format!("unknown sheet {name:?}: one of {}", report::SHEETS.iter().map(|(s, z)| format!("{s} ({z})")).collect::<Vec<_>>().join(", ")))
+            Failure::Usage(say("cli-unknown-sheet", &[("name", &format!("{name:?}")), ("names", &report::SHEETS.iter().map(|(s, z)| format!("{s} ({z})")).collect::<Vec<_>>().join(", "))]))
         })?),
         None => None,
     };
     if by_department.is_some() && (format != "xlsx" || only.is_some()) {
-        return Err(Failure::Usage("--by-department writes xlsx workbooks, every sheet: leave out --format and --sheet".into()));
+        return Err(Failure::Usage(say("cli-by-department-xlsx", &[])));
     }
     match format.as_str() {
         "xlsx" if output.is_none() && by_department.is_none() => {
-            return Err(Failure::Usage("an xlsx report needs -o FILE.xlsx or --by-department DIR (or --format csv|md|json for stdout)".into()));
+            return Err(Failure::Usage(say("cli-xlsx-needs-output", &[])));
         }
-        "xlsx" if only.is_some() => return Err(Failure::Usage("--sheet is for csv, md and json; the xlsx report has every sheet".into())),
+        "xlsx" if only.is_some() => return Err(Failure::Usage(say("cli-xlsx-sheet", &[]))),
         "csv" if output.is_none() && only.is_none() => {
-            return Err(Failure::Usage("a csv report needs -o DIRECTORY (one file per sheet) or --sheet NAME (one sheet to stdout or -o FILE)".into()));
+            return Err(Failure::Usage(say("cli-csv-needs-output", &[])));
         }
         _ => {}
     }
@@ -645,15 +637,12 @@ fn run_report(
     };
     let mut said = Vec::new();
     if let Some(dir) = &by_department {
-        std::fs::create_dir_all(dir).map_err(|e| Failure::Input(format!("cannot create directory {}: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir).map_err(|e| Failure::Input(say("cli-cannot-create-dir", &[("path", &dir.display()), ("error", &e)])))?;
         let books = rep.department_books();
         for b in &books {
             write_book(&b.sheets, &dir.join(&b.file_name))?;
         }
-        said.push(match lang {
-            kaoping_core::messages::Lang::En => format!("wrote {} department workbooks to {}", books.len(), dir.display()),
-            _ => format!("已写入 {} 个部门的考评反馈工作簿: {}", books.len(), dir.display()),
-        });
+        said.push(say("cli-wrote-department-books", &[("count", &books.len()), ("path", &dir.display())]));
         if output.is_none() {
             bar.finish_and_clear();
             for s in said {
@@ -667,20 +656,20 @@ fn run_report(
         "xlsx" => {
             let path = output.as_ref().expect("checked");
             write_book(&sheets, path)?;
-            Some(format!("wrote {} ({} sheets)", path.display(), sheets.len()))
+            Some(say("cli-wrote-sheets", &[("path", &path.display()), ("count", &sheets.len())]))
         }
         "csv" => match (&output, only) {
             (Some(dir), None) => {
-                std::fs::create_dir_all(dir).map_err(|e| Failure::Input(format!("cannot create directory {}: {e}", dir.display())))?;
+                std::fs::create_dir_all(dir).map_err(|e| Failure::Input(say("cli-cannot-create-dir", &[("path", &dir.display()), ("error", &e)])))?;
                 for s in &sheets {
                     write_atomic(&dir.join(format!("{}.csv", s.slug)), table::to_csv(s).as_bytes())?;
                     bar.inc(1);
                 }
-                Some(format!("wrote {} CSV files to {}", sheets.len(), dir.display()))
+                Some(say("cli-wrote-csv", &[("count", &sheets.len()), ("path", &dir.display())]))
             }
             (Some(path), Some(_)) => {
                 write_atomic(path, table::to_csv(&sheets[0]).as_bytes())?;
-                Some(format!("wrote {}", path.display()))
+                Some(say("cli-wrote", &[("path", &path.display())]))
             }
             (None, _) => {
                 out_raw!("{}", table::to_csv(&sheets[0]));
@@ -696,7 +685,7 @@ fn run_report(
             match &output {
                 Some(path) => {
                     write_atomic(path, text.as_bytes())?;
-                    Some(format!("wrote {}", path.display()))
+                    Some(say("cli-wrote", &[("path", &path.display())]))
                 }
                 None => {
                     out_raw!("{text}");
@@ -715,7 +704,7 @@ fn run_report(
             match &output {
                 Some(path) => {
                     write_atomic(path, text.as_bytes())?;
-                    Some(format!("wrote {}", path.display()))
+                    Some(say("cli-wrote", &[("path", &path.display())]))
                 }
                 None => {
                     out_raw!("{text}");

@@ -102,14 +102,15 @@ fn reimporting_without_flags_cannot_drop_a_record() {
     let n = ds.records.len();
     let res = expect(&["import", s(&csv), "--roster", s(&hall), "-o", s(&hall)], 0);
     let out = String::from_utf8_lossy(&res.stdout);
-    assert!(out.contains(&format!("after the {n} of hall.json")), "{out}");
+    // appended (the default): the summary says after how many of the file's own records
+    assert!(out.contains(&format!("接在 hall.json 原有的 {n} 条之后")), "{out}");
     let once = std::fs::read(&hall).unwrap();
     assert_eq!(Dataset::from_json(std::str::from_utf8(&once).unwrap()).unwrap().records.len(), n + 4);
     // the same sheet again: K2, K3, K4 and the generated id are taken, so it is refused and the
     // file is left as it was
     let again = run(&["import", s(&csv), "--roster", s(&hall), "-o", s(&hall)]);
     assert_eq!(again.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&again.stderr).contains("nothing written"));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("未写入任何内容"));
     assert_eq!(std::fs::read(&hall).unwrap(), once, "a refused import leaves the file untouched");
     // --append is the default, still accepted; with --replace it is a usage error
     let both = run(&["import", s(&csv), "--roster", s(&sample()), "--append", "--replace"]);
@@ -118,7 +119,7 @@ fn reimporting_without_flags_cannot_drop_a_record() {
     let replaced = dir.join("replaced.json");
     let res = expect(&["import", s(&csv), "--roster", s(&sample()), "-o", s(&replaced), "--replace"], 0);
     let out = String::from_utf8_lossy(&res.stdout);
-    assert!(out.contains(&format!("--replace dropped the {n} records of")), "{out}");
+    assert!(out.contains(&format!("--replace 删除了 county-2026.json 原有的 {n} 条记录")), "{out}");
     assert_eq!(Dataset::from_json(&std::fs::read_to_string(&replaced).unwrap()).unwrap().records.len(), 4);
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -188,7 +189,10 @@ fn bad_cells_are_all_reported_and_nothing_is_written() {
     for (cell, record) in [("记录!G6", "[记录 R20261011-6]"), ("记录!G11", "[记录 R20261014-11]"), ("记录!D13", "[记录 R20251231-13]")] {
         assert!(err.lines().any(|l| l.trim_start().starts_with(cell) && l.ends_with(record)), "{cell} names {record}:\n{err}");
     }
-    assert!(err.contains("13 problems, nothing written"), "{err}");
+    assert!(err.contains("有 13 处问题, 未写入任何内容"), "{err}");
+    // in English, the first line too (the cells' messages are the template's Chinese)
+    let en = run(&["import", s(&xlsx), "--roster", s(&sample()), "-o", s(&out), "--lang", "en"]);
+    assert!(String::from_utf8_lossy(&en.stderr).contains("bad.xlsx (记录): 13 problems, nothing written:"), "{}", String::from_utf8_lossy(&en.stderr));
     assert!(!err.contains("记录!A2") && !err.contains("记录!B2") && !err.contains("记录!D2"), "row 2 is fine:\n{err}");
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "previous contents", "the output is left alone");
     let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();

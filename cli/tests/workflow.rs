@@ -245,8 +245,8 @@ fn template_fill_import_report() {
     // (--replace: the month's twelve records alone, the roster's dropped, and it says how many)
     let out = expect(&["import", s(&filled), "--roster", s(&sample()), "-o", s(&dataset), "--replace"], 0);
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(said.contains("imported 12 records"), "{said}");
-    assert!(said.contains(&format!("--replace dropped the {} records", roster.records.len())), "{said}");
+    assert!(said.contains("导入 12 条记录"), "{said}");
+    assert!(said.contains(&format!("--replace 删除了 {} 原有的 {} 条记录", s(&sample()).rsplit('/').next().unwrap(), roster.records.len())), "{said}");
     let ds = Dataset::from_json(&std::fs::read_to_string(&dataset).unwrap()).unwrap();
     assert_eq!(ds.records.len(), 12, "the roster's records are replaced");
     assert_eq!((ds.windows.len(), ds.staff.len(), ds.metrics.len()), (roster.windows.len(), roster.staff.len(), roster.metrics.len()));
