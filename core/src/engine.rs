@@ -315,11 +315,7 @@ impl Policy {
         if month.year != ds.year {
             return Err(Errors::one(
                 "request",
-                Problem::new(
-                    ProblemKind::Unsupported,
-                    "month",
-                    format!("month {month} is outside the dataset's year {}", ds.year),
-                ),
+                Problem::msg(ProblemKind::Unsupported, "month", "problem-month-outside-year", pa!["month" => month, "year" => ds.year]),
             ));
         }
         Ok(checked.evaluate_months(month.month, month.month, explain).pop().expect("one month"))

@@ -192,6 +192,8 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("problem-whole-document", &[]),
     ("problem-at-record", &["record"]),
     ("problem-at-rule", &["rule"]),
+    ("problem-month-outside-year", &["month", "year"]),
+    ("problem-period-outside-year", &["period", "year"]),
     ("metric-cases", &[]),
     ("metric-online_full_process", &[]),
     ("metric-online_available", &[]),

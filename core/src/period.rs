@@ -2,7 +2,7 @@
 
 use crate::dataset::Dataset;
 use crate::engine::{Checked, Explain, FastMap, Policy};
-use crate::error::{Errors, Problem, ProblemKind};
+use crate::error::{Errors, Problem, ProblemKind, pa};
 use crate::month::YearMonth;
 use crate::policy::{Award, PeriodKind, QuotaBase, QuotaRounding, RoundingMode, SubjectKind, TieBreaker};
 use crate::result::{Flag, MonthResult, SubjectMonth, YearResult};
@@ -305,11 +305,7 @@ impl Policy {
         if period.year() != ds.year {
             return Err(Errors::one(
                 "request",
-                Problem::new(
-                    ProblemKind::Unsupported,
-                    "period",
-                    format!("period {period} is outside the dataset's year {}", ds.year),
-                ),
+                Problem::msg(ProblemKind::Unsupported, "period", "problem-period-outside-year", pa!["period" => period, "year" => ds.year]),
             ));
         }
         let checked = self.check(ds)?;

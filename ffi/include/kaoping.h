@@ -32,7 +32,8 @@ typedef enum KpStatus {
   KP_NULL_POINTER = 2,
   // Input bytes are not valid UTF-8.
   KP_INVALID_UTF8 = 3,
-  // An argument is not acceptable (a malformed period, an unknown schema name, an unknown subject).
+  // An argument is not acceptable (a malformed period, a month or period outside the dataset's
+  // year, an unknown schema name, an unknown subject); kp_last_error_json's document is `request`.
   KP_INVALID_ARGUMENT = 4,
   // An engine or string pointer that this library did not hand out, or already freed.
   KP_INVALID_HANDLE = 5,

@@ -44,7 +44,8 @@ pub enum KpStatus {
     KpNullPointer = 2,
     /// Input bytes are not valid UTF-8.
     KpInvalidUtf8 = 3,
-    /// An argument is not acceptable (a malformed period, an unknown schema name, an unknown subject).
+    /// An argument is not acceptable (a malformed period, a month or period outside the dataset's
+    /// year, an unknown schema name, an unknown subject); kp_last_error_json's document is `request`.
     KpInvalidArgument = 4,
     /// An engine or string pointer that this library did not hand out, or already freed.
     KpInvalidHandle = 5,
@@ -97,8 +98,11 @@ impl Fail {
         };
         Fail { status, errors: Errors::one("request", Problem::new(kind, path, message)) }
     }
+    /// The documents' problems (KP_INVALID_INPUT), or the request's (KP_INVALID_ARGUMENT: a month
+    /// or period outside the dataset's year).
     fn input(errors: Errors) -> Fail {
-        Fail { status: KpStatus::KpInvalidInput, errors }
+        let status = if errors.document == "request" { KpStatus::KpInvalidArgument } else { KpStatus::KpInvalidInput };
+        Fail { status, errors }
     }
 }
 

@@ -263,3 +263,29 @@ fn every_format_problem_comes_back_through_the_c_abi() {
     assert_eq!(got, want);
     assert_eq!(unsafe { kp_engine_free(e) }, KpStatus::KpOk);
 }
+
+#[test]
+fn a_month_or_period_outside_the_datasets_year_is_a_bad_argument() {
+    // issue 22: the docs say KP_INVALID_ARGUMENT (4) for a bad period; the sample is of 2026
+    let e = engine();
+    for (what, p) in [("period", "2025-Q3"), ("period", "2027"), ("month", "2025-10")] {
+        let period = CString::new(p).unwrap();
+        let mut out = ptr::null_mut();
+        let st = if what == "month" {
+            unsafe { kp_evaluate(e, SAMPLE.as_ptr(), SAMPLE.len(), period.as_ptr(), &mut out, ptr::null_mut()) }
+        } else {
+            unsafe { kp_evaluate_period(e, SAMPLE.as_ptr(), SAMPLE.len(), period.as_ptr(), &mut out, ptr::null_mut()) }
+        };
+        assert_eq!(st, KpStatus::KpInvalidArgument, "{p}");
+        assert!(out.is_null(), "{p}: nothing written");
+        let err = last_error();
+        assert_eq!(err["document"], "request", "{p}");
+        assert_eq!(err["problems"][0]["path"], what, "{p}");
+    }
+    // a dataset's own problem stays KP_INVALID_INPUT
+    let period = CString::new("2026-Q3").unwrap();
+    let mut out = ptr::null_mut();
+    let bad = "{\"hall\": {\"id\": \"H\", \"name\": \"h\"}, \"year\": 2026, \"records\": [{\"id\": \"R\"}]}";
+    assert_eq!(unsafe { kp_evaluate_period(e, bad.as_ptr(), bad.len(), period.as_ptr(), &mut out, ptr::null_mut()) }, KpStatus::KpInvalidInput);
+    assert_eq!(unsafe { kp_engine_free(e) }, KpStatus::KpOk);
+}
