@@ -153,7 +153,6 @@ errors-header-many = the { $document } has { $count } problems:
 problem-whole-document = (document)
 problem-at-record = [record { $record }]
 problem-at-rule = [rule { $rule }]
-problem-month-outside-year = month { $month } is outside the dataset's year { $year }
 problem-period-outside-year = period { $period } is outside the dataset's year { $year }
 
 ## Window metrics: their names, and a figure that reached a tier

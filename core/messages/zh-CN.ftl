@@ -152,8 +152,7 @@ errors-header-many = { $document }有 { $count } 个问题:
 problem-whole-document = (整个文件)
 problem-at-record = [记录 { $record }]
 problem-at-rule = [项目 { $rule }]
-problem-month-outside-year = 月份 { $month } 不在数据集的年度 ({ $year }年) 内
-problem-period-outside-year = 考评期 { $period } 不在数据集的年度 ({ $year }年) 内
+problem-period-outside-year = 考评期 { $period } 不在数据集年度 { $year } 内
 
 ## 窗口业务数据: 名称, 及达到某档的数值
 metric-cases = 办件量

@@ -192,7 +192,6 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("problem-whole-document", &[]),
     ("problem-at-record", &["record"]),
     ("problem-at-rule", &["rule"]),
-    ("problem-month-outside-year", &["month", "year"]),
     ("problem-period-outside-year", &["period", "year"]),
     ("metric-cases", &[]),
     ("metric-online_full_process", &[]),
@@ -474,6 +473,22 @@ mod tests {
                 }
                 assert!(!out.contains('{'), "{lang} {id} asks for an argument the code does not pass: {out}");
             }
+        }
+    }
+
+    #[test]
+    fn every_message_is_listed_and_written_once() {
+        let mut ids: Vec<&str> = MESSAGES.iter().map(|(id, _)| *id).collect();
+        ids.sort_unstable();
+        let n = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "an id listed twice in MESSAGES");
+        for (lang, source) in [("en", include_str!("../messages/en.ftl")), ("zh-CN", include_str!("../messages/zh-CN.ftl"))] {
+            let mut defined: Vec<&str> = source.lines().filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase())).filter_map(|l| l.split(" =").next()).collect();
+            defined.sort_unstable();
+            let n = defined.len();
+            defined.dedup();
+            assert_eq!(defined.len(), n, "{lang}: a message written twice (Fluent keeps the first)");
         }
     }
 
