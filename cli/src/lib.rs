@@ -3,8 +3,9 @@
 //! (`src/main.rs`) parses the command line and calls these; the fuzz targets call the importer
 //! with arbitrary bytes ([`import::import_bytes`]).
 
-pub mod import;
-pub mod progress;
+/// The importer (the `kaoping-import` crate, shared with the Python package).
+pub use kaoping_import as import;
+pub use kaoping_import::progress;
 pub mod report;
 pub mod table;
 pub mod template;

@@ -441,11 +441,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let append = !replace;
             let policy = load_policy(policy.as_deref(), lang)?;
             let roster_ds = Dataset::from_json(&read(&roster)?)?;
-            let is_csv = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("tsv"));
-            if is_csv && sheet.is_some() {
+            if import::is_csv(&file) && sheet.is_some() {
                 return Err(Failure::Usage(say("cli-sheet-csv", &[])));
             }
-            let grid = if is_csv { import::read_csv(&file) } else { import::read_workbook(&file, sheet.as_deref()) }.map_err(Failure::Input)?;
+            let grid = import::read_sheet(&file, sheet.as_deref()).map_err(Failure::Input)?;
             let roster_name = roster.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
             let import::Imported { dataset: ds, imported, kept, dropped } =
                 import::import(&grid, &policy, &roster_ds, append, &roster_name, true).map_err(|errors| Failure::Input(import::problems_message_in(&grid, &errors, lang)))?;

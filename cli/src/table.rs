@@ -160,17 +160,7 @@ pub fn text_width(s: &str) -> usize {
 }
 
 /// Excel column letters: 0 → A, 25 → Z, 26 → AA.
-pub fn column_letter(col: usize) -> String {
-    let mut n = col + 1;
-    let mut s = Vec::new();
-    while n > 0 {
-        let r = (n - 1) % 26;
-        s.push(b'A' + r as u8);
-        n = (n - 1) / 26;
-    }
-    s.reverse();
-    String::from_utf8(s).expect("ascii")
-}
+pub use kaoping_import::column_letter;
 
 /// Formats shared by the workbook writers.
 pub struct Formats {

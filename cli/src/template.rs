@@ -2,6 +2,7 @@
 //! validation, and reference sheets for rule items, windows and staff.
 
 use crate::import::COLUMNS;
+pub use kaoping_import::{RECORDS_SHEET, RULES_SHEET, STAFF_SHEET, WINDOWS_SHEET};
 use crate::table::{Formats, column_widths, Cell};
 use kaoping_core::dataset::Dataset;
 use kaoping_core::policy::{RuleItem, SubjectKind};
@@ -13,10 +14,6 @@ use rust_xlsxwriter::{
 use serde_json::Value;
 
 /// The records sheet's name (import reads this sheet by default).
-pub const RECORDS_SHEET: &str = "记录";
-pub const RULES_SHEET: &str = "考评项目";
-pub const WINDOWS_SHEET: &str = "窗口";
-pub const STAFF_SHEET: &str = "人员";
 pub const LISTS_SHEET: &str = "选项";
 
 pub const LEVELS_ZH: [&str; 4] = ["县级", "市级", "省级", "国家级"];

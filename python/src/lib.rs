@@ -13,6 +13,7 @@
 //! so gives the objects, or raises the errors, it always did.
 
 mod objects;
+mod sheets;
 
 use kaoping_core::error::{Errors, Problem, ProblemKind};
 use kaoping_core::period::PeriodResult;
@@ -355,6 +356,7 @@ fn _kaoping(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<ObjectPlan>()?;
     m.add_function(wrap_pyfunction!(reason_labels, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
+    m.add_function(wrap_pyfunction!(sheets::read_records, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_in_core_for_tests, m)?)?;
     m.add("CORE_VERSION", kaoping_core::VERSION)?;
     m.add("SCHEMA_NAMES", kaoping_core::schema::NAMES.to_vec())?;

@@ -26,7 +26,7 @@ from ._types import (
     build_native,
 )
 
-__all__ = ["Policy", "Dataset", "MonthResult", "PeriodResult", "evaluate", "validate"]
+__all__ = ["Policy", "Dataset", "MonthResult", "PeriodResult", "evaluate", "validate", "read_records"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 PeriodLike = Union[str, int]
@@ -395,3 +395,27 @@ def evaluate(policy: Policy, dataset: Dataset, period: PeriodLike) -> PeriodResu
 def validate(policy: Policy, dataset: Dataset) -> None:
     """Checks ``dataset`` against ``policy``; raises ``ValidationError`` listing every problem."""
     _policy(policy).validate(dataset)
+
+
+def read_records(
+    path: PathLike,
+    roster: Dataset,
+    policy: Optional[Policy] = None,
+    *,
+    replace: bool = False,
+    sheet: Optional[str] = None,
+) -> Dataset:
+    """Reads a clerk's filled records sheet exactly as ``kaoping import`` does (the same Rust
+    importer): the template's workbook (xlsx, xls, ods: ``sheet``, else its 记录 sheet, else its
+    first) or a CSV file in UTF-8 or GBK, by the file's extension; Chinese headers, the date forms
+    (``2026/10/9``, ``10月9日``), ``S037 杨健`` from the drop-downs. Returns ``roster`` with the
+    sheet's records after its own (or instead of them with ``replace=True``), validated under
+    ``policy`` (the built-in county measure by default). Raises ``ValidationError`` (document
+    ``sheet``) with one problem per bad cell, addressed as ``记录!D7``; a name typed instead of
+    an id is refused with the id it may mean (``杨健 是 S037?``), never mapped silently."""
+    p = _policy(policy) if policy is not None else Policy.builtin()
+    native, _imported, _kept, _dropped = _kaoping.read_records(
+        os.fspath(path), p._native, _dataset(roster)._native, replace=replace, sheet=sheet
+    )
+    return Dataset(native)
+

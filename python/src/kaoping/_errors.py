@@ -50,7 +50,8 @@ class Problem:
 
 
 class ValidationError(ValueError):
-    """An input document (``dataset``, ``policy`` or ``request``) was rejected.
+    """An input document (``dataset``, ``policy``, ``request``, or a filled ``sheet`` read by
+    :func:`kaoping.read_records`) was rejected.
 
     ``str(error)`` is the core's text (what the ``kaoping`` command prints); ``problems`` holds
     every problem as :class:`Problem`; ``errors()``, ``error_count()`` and ``json()`` give them

@@ -1,11 +1,14 @@
-//! `kaoping import`: filled records sheets (xlsx, xls, ods via calamine; CSV in UTF-8 or GBK)
-//! into a dataset. Every bad cell of every row is reported with its address (`记录!D7`) and what
-//! was expected, with the code or id it most likely means when there is one (`S1.l` → S1.1,
-//! `迟到` → S1.1, `杨健 是 S037?`); the dataset is validated by the core before anything is
-//! written, and the core's problems are mapped back to the cells they come from.
+//! kaoping's importer of filled records sheets (xlsx, xls, ods via calamine; CSV in UTF-8 or
+//! GBK) into a dataset, shared by the `kaoping import` command and the Python package
+//! (`kaoping.read_records`), so both accept and refuse exactly the same sheets. Every bad cell of
+//! every row is reported with its address (`记录!D7`) and what was expected, with the code or id
+//! it most likely means when there is one (`S1.l` → S1.1, `迟到` → S1.1, `杨健 是 S037?`); the
+//! dataset is validated by the core, and the core's problems are mapped back to the cells they
+//! come from.
+
+pub mod progress;
 
 use kaoping_core::messages::{Lang, text};
-use crate::table::column_letter;
 use chrono::NaiveDate;
 use kaoping_core::dataset::{Dataset, Level, Record, Status};
 use kaoping_core::policy::{RuleItem, SubjectKind};
@@ -14,6 +17,25 @@ use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::path::Path;
 use std::str::FromStr;
+
+/// The template's sheets (`kaoping template` writes them; the importer reads them).
+pub const RECORDS_SHEET: &str = "记录";
+pub const RULES_SHEET: &str = "考评项目";
+pub const WINDOWS_SHEET: &str = "窗口";
+pub const STAFF_SHEET: &str = "人员";
+
+/// A spreadsheet column's letters: 0 → A, 25 → Z, 26 → AA.
+pub fn column_letter(col: usize) -> String {
+    let mut n = col + 1;
+    let mut s = Vec::new();
+    while n > 0 {
+        let r = (n - 1) % 26;
+        s.push(b'A' + r as u8);
+        n = (n - 1) / 26;
+    }
+    s.reverse();
+    String::from_utf8(s).expect("ascii")
+}
 
 /// One column of the records sheet.
 pub struct ColumnDef {
@@ -138,6 +160,22 @@ pub const MAX_GRID_CELLS: usize = 1 << 24;
 /// reserves room for before reading a string).
 pub const MAX_SHARED_STRINGS: u64 = 1 << 24;
 
+/// Whether a file is read as CSV (by its extension: csv, txt, tsv) rather than as a workbook.
+pub fn is_csv(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("tsv"))
+}
+
+/// Reads a filled records sheet as `kaoping import` does: CSV or workbook by the file's
+/// extension ([`is_csv`]), a workbook's `sheet` when given (a CSV file is one sheet: naming a
+/// sheet is refused), else its 记录 sheet, else its first.
+pub fn read_sheet(path: &Path, sheet: Option<&str>) -> Result<Grid, String> {
+    match (is_csv(path), sheet) {
+        (true, Some(_)) => Err(text(Lang::ZhCn, "cli-sheet-csv", &[])),
+        (true, None) => read_csv(path),
+        (false, _) => read_workbook(path, sheet),
+    }
+}
+
 /// Reads the records sheet of a workbook: `sheet` when given, else the sheet named 记录, else the first.
 pub fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Grid, String> {
     let label = path.display().to_string();
@@ -240,7 +278,7 @@ fn workbook_grid<RS: std::io::Read + std::io::Seek>(wb: &mut calamine::Sheets<RS
         }
         None => names
             .iter()
-            .find(|n| *n == crate::template::RECORDS_SHEET)
+            .find(|n| *n == RECORDS_SHEET)
             .or(names.first())
             .cloned()
             .ok_or_else(|| format!("{label}: the workbook has no sheets"))?,
@@ -323,7 +361,7 @@ fn sparse_rows<'a>(
         if value == Value::Empty {
             continue;
         }
-        let at = || format!("{sheet}!{}{}", crate::table::column_letter(c as usize), u64::from(r) + 1);
+        let at = || format!("{sheet}!{}{}", column_letter(c as usize), u64::from(r) + 1);
         if r >= MAX_SHEET_ROWS || c >= MAX_SHEET_COLUMNS {
             return Err(format!("{label}: cell {} is beyond the last cell of a sheet (XFD1048576)", at()));
         }
@@ -743,7 +781,7 @@ impl<'a> Items<'a> {
     fn hint(&self, typed: &str, kind: Option<SubjectKind>) -> Option<String> {
         let ask = |found: Vec<&RuleItem>| {
             let labels: Vec<String> = found.iter().map(|i| format!("{} ({})", i.code, i.name_zh)).collect();
-            question(&labels, crate::template::RULES_SHEET)
+            question(&labels, RULES_SHEET)
         };
         let none = || format!("没有考评项目“{}”", echo(typed));
         let code = typed_code(typed);
@@ -940,8 +978,8 @@ impl<'a> Subjects<'a> {
         format!(
             "名单中没有窗口或人员“{}”; 应为窗口编号 (如 W01) 或人员编号 (如 S001), 可从下拉列表选择 (见“{}”“{}”表)",
             echo(whole),
-            crate::template::WINDOWS_SHEET,
-            crate::template::STAFF_SHEET
+            WINDOWS_SHEET,
+            STAFF_SHEET
         )
     }
 
@@ -1018,7 +1056,7 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
                 let found = policy.item(code).or_else(|| policy.item(&code.to_uppercase())).map(|(i, _)| i.code.clone());
                 if found.is_none() {
                     let hint = items.hint(typed.trim(), subjects.kind_of(&get("subject").shown()));
-                    bad("rule", hint.unwrap_or_else(|| format!("应为“{}”表中的考评项目代码 (如 S1.1), {}", crate::template::RULES_SHEET, got(v))));
+                    bad("rule", hint.unwrap_or_else(|| format!("应为“{}”表中的考评项目代码 (如 S1.1), {}", RULES_SHEET, got(v))));
                 }
                 found
             }
