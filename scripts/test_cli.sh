@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The kaoping command's Excel workflow on a fresh Debian machine: builds the command, makes the
 # template and the reports of the sample hall (2026-10 and 2026-Q3), imports a filled CSV back,
-# and converts the workbooks to PDF with LibreOffice headless — each PDF must exist and be
-# non-empty (soffice exits 0 even when it fails).
+# and converts the workbooks to PDF with LibreOffice headless — each PDF must exist, be a PDF and
+# have at least a page for each sheet of its workbook (soffice exits 0 even when it fails).
 # Run from anywhere: bash scripts/test_cli.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,6 +53,16 @@ for book in template report-2026-10 report-2026-Q3; do
     echo "FAIL: $out/$book.pdf is not a PDF" >&2
     exit 1
   fi
-  echo "ok: $out/$book.pdf ($(wc -c < "$out/$book.pdf") bytes)"
+  # it renders: at least a page for each of the workbook's sheets (the page tree's /Count)
+  run python3 - "$out/$book.xlsx" "$out/$book.pdf" <<'PY'
+import re, sys, zipfile
+sheets = sum(1 for n in zipfile.ZipFile(sys.argv[1]).namelist() if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n))
+pdf = open(sys.argv[2], "rb").read()
+counts = [int(c) for c in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", pdf) + re.findall(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", pdf)]
+pages = max(counts, default=0)
+assert sheets > 0, "no worksheet in " + sys.argv[1]
+assert pages >= sheets, "%s: %d pages for %d sheets" % (sys.argv[2], pages, sheets)
+print("ok: %s renders %d pages for %d sheets" % (sys.argv[2], pages, sheets))
+PY
 done
 echo "cli: template, import, reports and LibreOffice conversion all passed"
