@@ -15,7 +15,7 @@ use kaoping_core::policy::{PeriodKind, SubjectKind};
 use kaoping_core::result::{MonthResult, OutcomeKind, SubjectMonth};
 use kaoping_core::{Dataset, Period, Policy, YearMonth};
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// The sheets of a report, in workbook order.
 pub const SHEETS: &[(&str, &str)] = &[
@@ -244,12 +244,6 @@ impl Report<'_> {
             .unwrap_or_else(|| id.to_string())
     }
 
-    /// The mean of scores with the policy's rounding of means (none of no scores).
-    fn mean(&self, scores: impl Iterator<Item = Decimal>) -> Option<Decimal> {
-        let (sum, n) = scores.fold((Decimal::ZERO, 0u64), |(s, n), x| (s + x, n + 1));
-        (n > 0).then(|| self.policy.doc().periods.rounding.mean(sum, n))
-    }
-
     /// All sheets, in workbook order.
     pub fn sheets(&self) -> Vec<Sheet> {
         let windows = self.scores(SubjectKind::Window, Scope::Hall);
@@ -272,6 +266,8 @@ impl Report<'_> {
     fn summary(&self, window_sheet: &Sheet) -> Sheet {
         let p = self.period;
         let doc = self.policy.doc();
+        // the hall's figures, from the core
+        let hall = self.policy.summarize(p, self.months);
         let records: Vec<_> = self.months.iter().flat_map(|m| m.records.iter()).collect();
         let counted = records.iter().filter(|r| r.outcome() != OutcomeKind::NotCounted).count();
         let warnings: Vec<(YearMonth, &kaoping_core::result::Warning)> = self.months.iter().flat_map(|m| m.warnings.iter().map(move |w| (m.month, w))).collect();
@@ -303,15 +299,7 @@ impl Report<'_> {
 
         let mut sections = Vec::new();
         // grade distribution
-        let bands: Vec<String> = doc.grades.bands.iter().map(|b| b.name.clone()).collect();
-        let mut grade_rows: Vec<Vec<Cell>> = bands
-            .iter()
-            .map(|g| {
-                let w = p.windows.iter().filter(|s| s.grade == g.as_str()).count();
-                let s = p.staff.iter().filter(|s| s.grade == g.as_str()).count();
-                vec![Cell::text(g), Cell::Int(w as i64), Cell::Int(s as i64)]
-            })
-            .collect();
+        let mut grade_rows: Vec<Vec<Cell>> = hall.grades.iter().map(|g| vec![Cell::text(&g.grade), Cell::Int(g.windows as i64), Cell::Int(g.staff as i64)]).collect();
         grade_rows.push(vec![Cell::text("合计"), Cell::Int(p.windows.len() as i64), Cell::Int(p.staff.len() as i64)]);
         sections.push(Section::new("等次分布", &["等次", "窗口(个)", "人员(名)"], &[2, 1, 1], grade_rows));
 
@@ -319,10 +307,8 @@ impl Report<'_> {
         if let Some(prev) = self.previous {
             let what = if matches!(p.period, Period::Month(_)) { "上月" } else { "上季度" };
             let mut rows = Vec::new();
-            for (label, now, before) in [
-                ("窗口平均得分", self.mean(p.windows.iter().map(|s| s.score)), self.mean(prev.windows.iter().map(|s| s.score))),
-                ("人员平均得分", self.mean(p.staff.iter().map(|s| s.score)), self.mean(prev.staff.iter().map(|s| s.score))),
-            ] {
+            let before = self.policy.summarize(prev, &[]);
+            for (label, now, before) in [("窗口平均得分", hall.window_mean, before.window_mean), ("人员平均得分", hall.staff_mean, before.staff_mean)] {
                 let delta = match (now, before) {
                     (Some(a), Some(b)) => Cell::Delta(a - b),
                     _ => Cell::Empty,
@@ -352,11 +338,11 @@ impl Report<'_> {
         }
 
         // the largest deductions by rule item
-        let by_rule = self.deductions_by_rule();
-        let rule_rows: Vec<Vec<Cell>> = by_rule
+        let rule_rows: Vec<Vec<Cell>> = hall
+            .by_rule
             .iter()
             .take(TOP_RULES)
-            .map(|(code, total, times)| vec![Cell::text(code), Cell::text(self.rule_name(code)), Cell::Score(*total), Cell::Int(*times as i64)])
+            .map(|d| vec![Cell::text(&d.rule), Cell::text(self.rule_name(&d.rule)), Cell::Score(d.points), Cell::Int(d.occurrences as i64)])
             .collect();
         let mut rules = Section::new(format!("扣分最多的考评项目(前{TOP_RULES}项)"), &["项目", "项目名称", "扣分合计", "次数"], &[1, 3, 1, 1], rule_rows);
         // the first page: the facts, grades, the comparison, the top and bottom, and the charts
@@ -364,26 +350,20 @@ impl Report<'_> {
         sections.push(rules);
 
         // deductions by category (the chart's data)
-        let by_category = self.deductions_by_category();
         let category_section = sections.len();
-        let category_rows: Vec<Vec<Cell>> = by_category
+        let category_rows: Vec<Vec<Cell>> = hall
+            .by_category
             .iter()
-            .map(|(kind, code, name, total)| vec![Cell::text(format!("{code} {name}")), Cell::text(kind.label_zh()), Cell::Score(*total)])
+            .map(|c| vec![Cell::text(format!("{} {}", c.code, c.name_zh)), Cell::text(c.kind.label_zh()), Cell::Score(c.points)])
             .collect();
-        let category_colors: Vec<u32> = by_category.iter().map(|(kind, ..)| if *kind == SubjectKind::Window { 0xED7D31 } else { 0x4472C4 }).collect();
+        let category_colors: Vec<u32> = hall.by_category.iter().map(|c| if c.kind == SubjectKind::Window { 0xED7D31 } else { 0x4472C4 }).collect();
         let n_categories = category_rows.len();
         sections.push(Section::new("各类别扣分", &["类别", "适用对象", "扣分合计"], &[3, 1, 1], category_rows));
 
         // a quarter's or year's months: the hall's mean window and staff score
         let trend_section = (p.months.len() > 1).then(|| {
-            let rows = p
-                .months
-                .iter()
-                .map(|m| {
-                    let of = |list: &[SubjectPeriod]| self.mean(list.iter().filter_map(|s| s.monthly.iter().find(|t| t.month == *m).map(|t| t.total)));
-                    vec![Cell::text(format!("{}月", m.month)), of(&p.windows).map(Cell::Score).unwrap_or(Cell::Empty), of(&p.staff).map(Cell::Score).unwrap_or(Cell::Empty)]
-                })
-                .collect();
+            let score = |v: Option<Decimal>| v.map(Cell::Score).unwrap_or(Cell::Empty);
+            let rows = hall.months.iter().map(|m| vec![Cell::text(format!("{}月", m.month.month)), score(m.window_mean), score(m.staff_mean)]).collect();
             sections.push(Section::new("各月平均得分", &["月份", "窗口平均分", "人员平均分"], &[2, 1, 1], rows));
             sections.len() - 1
         });
@@ -491,47 +471,6 @@ impl Report<'_> {
         }
         let when: Vec<&str> = kinds.iter().map(|k| period_kind_zh(*k)).collect();
         format!("{}按{}评选, 本期不评选", names.join("、"), when.join("、"))
-    }
-
-    /// Σ counted points of the period's deduction lines by rule item, with the occurrences of
-    /// the lines that counted: largest first, then by code.
-    pub fn deductions_by_rule(&self) -> Vec<(String, Decimal, u64)> {
-        let mut by: BTreeMap<String, (Decimal, u64)> = BTreeMap::new();
-        for m in self.months {
-            for s in m.windows.iter().chain(m.staff.iter()) {
-                for l in s.categories.iter().flat_map(|c| c.lines.iter()) {
-                    if l.points.is_zero() {
-                        continue;
-                    }
-                    let e = by.entry(l.rule.to_string()).or_default();
-                    e.0 += l.points;
-                    e.1 += u64::from(l.occurrences);
-                }
-            }
-        }
-        let mut v: Vec<(String, Decimal, u64)> = by.into_iter().map(|(k, (p, n))| (k, p, n)).collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        v
-    }
-
-    /// Σ points taken per deduction category over the period's subject-months, in the policy's
-    /// order (staff's categories, then windows').
-    pub fn deductions_by_category(&self) -> Vec<(SubjectKind, String, String, Decimal)> {
-        let doc = self.policy.doc();
-        let mut out = Vec::new();
-        for (kind, sp) in [(SubjectKind::Staff, &doc.staff), (SubjectKind::Window, &doc.window)] {
-            for c in sp.categories.iter().filter(|c| !c.bonus) {
-                let total: Decimal = self
-                    .months
-                    .iter()
-                    .flat_map(|m| if kind == SubjectKind::Window { m.windows.iter() } else { m.staff.iter() })
-                    .flat_map(|s| s.categories.iter().filter(|x| x.code == c.code.as_str()))
-                    .map(|x| x.points)
-                    .sum();
-                out.push((kind, c.code.clone(), c.name_zh.clone(), total));
-            }
-        }
-        out
     }
 
     // ------------------------------------------------------------------ the tables

@@ -56,6 +56,7 @@ pub mod policy;
 mod render;
 pub mod result;
 pub mod schema;
+pub mod summary;
 pub mod text;
 
 pub use dataset::{Dataset, Id, Record};

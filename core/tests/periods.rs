@@ -554,3 +554,39 @@ fn months_without_records_or_metrics_are_listed() {
     let names: Vec<String> = eval(&v, "2026").months_without_data.iter().map(|m| m.to_string()).collect();
     assert_eq!(names, ["2026-12"]);
 }
+
+#[test]
+fn a_periods_hall_figures_come_from_the_core() {
+    use kaoping_core::summary::{CategoryDeduction, GradeCount, RuleDeduction};
+    let mut v = hall(4);
+    // Q1: W01 −2 in January (W1.3, 窗口建设 W1), W04 −3 (W1.2, W1); everyone else clean
+    rec(&mut v, "a", "W1.3", "W01", "2026-01-05", json!({}));
+    rec(&mut v, "b", "W1.2", "W04", "2026-01-05", json!({}));
+    let ds = Dataset::from_json(&v.to_string()).unwrap();
+    let policy = Policy::builtin();
+    let (p, months) = policy.evaluate_period_months(&ds, "2026-Q1".parse().unwrap(), kaoping_core::Explain::Full).unwrap();
+    let s = policy.summarize(&p, &months);
+    // windows: W01 (98+100+100)/3 = 99.33, W02 100, W03 100, W04 (97+100+100)/3 = 99;
+    // mean (99.33 + 100 + 100 + 99)/4 = 398.33/4 = 99.5825 → 99.58 (2 places, half away from zero)
+    assert_eq!(s.window_mean, Some(d("99.58")));
+    // staff: four clean members, 100 each
+    assert_eq!(s.staff_mean, Some(d("100")));
+    // January's windows (98 + 100 + 100 + 97)/4 = 98.75; February and March 100
+    let jan = &s.months[0];
+    assert_eq!((jan.month.month, jan.window_mean, jan.staff_mean), (1, Some(d("98.75")), Some(d("100"))));
+    assert_eq!(s.months.iter().map(|m| m.window_mean).collect::<Vec<_>>(), vec![Some(d("98.75")), Some(d("100")), Some(d("100"))]);
+    // every score ≥ 90: all 优秀 (the county policy's bands 90/80/60)
+    assert_eq!(s.grades[0], GradeCount { grade: "优秀".into(), windows: 4, staff: 4 });
+    assert!(s.grades[1..].iter().all(|g| g.windows == 0 && g.staff == 0));
+    // by rule: W1.2 3 points once, then W1.3 2 points once (largest first)
+    assert_eq!(
+        s.by_rule,
+        vec![RuleDeduction { rule: "W1.2".into(), points: d("3"), occurrences: 1 }, RuleDeduction { rule: "W1.3".into(), points: d("2"), occurrences: 1 }]
+    );
+    // by category: W1 took 2 + 3 = 5 over the quarter; every staff category 0
+    let w1: &CategoryDeduction = s.by_category.iter().find(|c| c.kind == SubjectKind::Window && c.code == "W1").unwrap();
+    assert_eq!(w1.points, d("5"));
+    assert!(s.by_category.iter().filter(|c| c.kind == SubjectKind::Staff).all(|c| c.points.is_zero()));
+    // an empty list has no mean
+    assert_eq!(policy.mean_of(std::iter::empty()), None);
+}
