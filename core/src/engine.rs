@@ -154,6 +154,7 @@ impl Policy {
                 &format!("{path}.effects"),
                 &mut problems,
             );
+            check_effects(&item.aggravated_effects, &doc, item, &format!("{path}.aggravated_effects"), &mut problems);
             match registry.compile(item, &path) {
                 Ok(r) => {
                     r.check_policy(&doc, item, &path, &mut problems);
@@ -513,10 +514,6 @@ fn magnitude(v: Decimal, path: &str, out: &mut Vec<Problem>) {
 
 fn check_grades(doc: &PolicyDoc, out: &mut Vec<Problem>) {
     let bands = &doc.grades.bands;
-    if bands.is_empty() {
-        out.push(Problem::msg(ProblemKind::Invalid, "grades.bands", "policy-no-grade-bands", vec![]));
-        return;
-    }
     let mut prev: Option<Decimal> = None;
     for (i, b) in bands.iter().enumerate() {
         let last = i + 1 == bands.len();
@@ -563,7 +560,7 @@ fn check_awards(doc: &PolicyDoc, out: &mut Vec<Problem>) {
     }
 }
 
-fn check_effects(
+pub(crate) fn check_effects(
     e: &Effects,
     doc: &PolicyDoc,
     item: &RuleItem,
@@ -585,6 +582,12 @@ pub(crate) fn check_threshold(t: &Threshold, item: &RuleItem, path: &str, out: &
     if t.any_of.is_empty() {
         out.push(
             Problem::msg(ProblemKind::Invalid, format!("{path}.any_of"), "policy-threshold-no-condition", vec![])
+            .rule(item.code.clone()),
+        );
+    }
+    if t.persistence == crate::policy::Persistence::RestOfYear && t.zero_category.is_none() {
+        out.push(
+            Problem::msg(ProblemKind::Invalid, format!("{path}.persistence"), "policy-rest-of-year-without-category", vec![])
             .rule(item.code.clone()),
         );
     }

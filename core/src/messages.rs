@@ -242,7 +242,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("policy-base-mismatch", &["base", "sum"]),
     ("policy-max-total-below-base", &["max_total", "base"]),
     ("policy-min-above-max", &["min_total", "max_total"]),
-    ("policy-no-grade-bands", &[]),
+    ("policy-rest-of-year-without-category", &[]),
     ("policy-band-without-floor", &[]),
     ("policy-last-band-floor", &[]),
     ("policy-bands-order", &["min", "previous"]),

@@ -621,7 +621,7 @@ impl Policy {
             let score = doc.periods.rounding.mean(sum, u64::from(n));
             let (grade, grade_forced_by) = match forced {
                 Some((g, by)) => (g, Some(by)),
-                None => (grades[doc.grades.band(score)].clone(), None),
+                None => (grades.get(doc.grades.band(score)).cloned().unwrap_or_default(), None),
             };
             let first = rows[0].1;
             out.push(SubjectPeriod {

@@ -20,14 +20,20 @@ pub struct PolicyDoc {
     /// The measure this policy renders (title, issuing body, date).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// How staff members (窗口工作人员) are scored.
+    /// How staff members (窗口工作人员) are scored. Left out (or without categories), staff are
+    /// not scored: a window-only measure.
+    #[serde(default, skip_serializing_if = "SubjectPolicy::is_unscored")]
     pub staff: SubjectPolicy,
-    /// How windows (窗口) are scored.
+    /// How windows (窗口) are scored. Left out (or without categories), windows are not scored:
+    /// a staff-only measure.
+    #[serde(default, skip_serializing_if = "SubjectPolicy::is_unscored")]
     pub window: SubjectPolicy,
     /// Every rule item, each with its kind and typed parameters.
     pub rules: Vec<RuleItem>,
     #[serde(default)]
     pub settings: Settings,
+    /// Grade bands; left out, a measure without grades (every grade is empty).
+    #[serde(default, skip_serializing_if = "Grades::is_empty")]
     pub grades: Grades,
     #[serde(default)]
     pub periods: PeriodSettings,
@@ -76,7 +82,7 @@ impl SubjectKind {
 }
 
 /// The scoring frame of one kind of subject.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct SubjectPolicy {
     /// C1: the monthly base, which must equal the sum of the deduction categories' maxima.
@@ -97,6 +103,16 @@ pub struct SubjectPolicy {
     /// Legal reference.
     #[serde(default)]
     pub cite: String,
+}
+
+impl SubjectPolicy {
+    /// Whether subjects of this kind are scored at all (a policy gives them categories).
+    pub fn is_scored(&self) -> bool {
+        !self.categories.is_empty()
+    }
+    pub fn is_unscored(&self) -> bool {
+        !self.is_scored()
+    }
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Default)]
@@ -158,6 +174,11 @@ pub struct RuleItem {
     /// Effects of every counted occurrence whatever the points: vetoes (一票否决), loss of award eligibility.
     #[serde(default, skip_serializing_if = "Effects::is_empty")]
     pub effects: Effects,
+    /// Effects of a counted occurrence whose record is flagged `aggravated` (the aggravated case:
+    /// 情节严重), besides `effects`; none by default. A minute tier's effects sit on the tier
+    /// (`params.minute_tiers[].effects` of `per_occurrence`).
+    #[serde(default, skip_serializing_if = "Effects::is_empty")]
+    pub aggravated_effects: Effects,
     /// Why this reading, when the measure is silent or ambiguous.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reading: Option<String>,
@@ -242,7 +263,10 @@ pub struct Threshold {
     /// The category set to 0, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zero_category: Option<String>,
-    /// `month`: the month the condition holds; `rest_of_year`: that month and every later month of the year.
+    /// `month`: the month the condition holds; `rest_of_year`: that month and every later month of
+    /// the year — of `zero_category`, which it requires (a policy giving `rest_of_year` without
+    /// a category to zero is refused: flags and effects are the month's own; for eligibility lost
+    /// to the end of the year use `effects.disqualify_rest_of_year`).
     #[serde(default)]
     pub persistence: Persistence,
     /// W6.1: the annual result counts the category as 0 in every month of the year once triggered.
@@ -287,46 +311,35 @@ pub enum Persistence {
     RestOfYear,
 }
 
-/// Readings that apply across rules.
+/// Readings that apply across rules. A field left out takes its default (the one written in the
+/// schema), whether the whole object or only some of its fields are left out.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct Settings {
     /// C10: statuses whose records count. Others are kept in the result as not counted.
-    #[serde(default = "confirmed_only")]
     pub counted_statuses: Vec<Status>,
     /// C11: how results of a division are rounded.
-    #[serde(default)]
     pub rounding: Rounding,
     /// A window-month without metrics: `warning` (no metric rule applies) or `error`.
-    #[serde(default)]
     pub missing_metrics: Severity,
     /// E9: a staff record on a day the member has no assignment: `error`, or `warning`
     /// (the member's own item counts; nothing is charged to a window).
-    #[serde(default)]
     pub unassigned_staff_record: Severity,
     /// E4: `year` — an achievement key spans the calendar year and later months count only the top-up;
     /// `month` — each month counts its highest record of a key afresh.
-    #[serde(default)]
     pub achievement_scope: AchievementScope,
     /// E4 with C3: what a keyed record leaves as its key's value "already counted", when its
     /// category's cap (the monthly bonus cap C3) cut it. `counted` — the points it counted after
     /// every cap, so a later month tops up to the full value; `before_category_cap` — the points
     /// its item counted before the category's cap cut the month, as E7 uses for yearly caps, so
     /// the part the cap cut is not made up later.
-    #[serde(default)]
     pub achievement_value: YearToDate,
     /// E7: what uses up an item's yearly cap when its category's cap (C3, or C2 for a deduction
     /// category) cut the month. `before_category_cap` — the points the item counted before that
     /// cut (E7's reading); `counted` — only the points that counted after it.
-    #[serde(default = "before_category_cap")]
     pub yearly_cap_usage: YearToDate,
     /// E3: a record naming a derived item is an error (`error`) or is kept, not counted (`warning`).
-    #[serde(default)]
     pub derived_item_records: Severity,
-}
-
-fn before_category_cap() -> YearToDate {
-    YearToDate::BeforeCategoryCap
 }
 
 fn confirmed_only() -> Vec<Status> {
@@ -435,13 +448,15 @@ pub enum RoundingMode {
 }
 
 /// Grade bands (等次, P10).
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Grades {
     /// Bands from the highest down; the first band whose bound the score meets is the grade.
-    /// The last band has no bound.
+    /// The last band has no bound. None: a measure without grades (every grade is empty).
+    #[serde(default)]
     pub bands: Vec<GradeBand>,
     /// Whether the bands come from the measure itself (false: a convention the policy adds, P10).
+    #[serde(default)]
     pub from_measure: bool,
     #[serde(default)]
     pub note: String,
@@ -464,6 +479,9 @@ fn yes() -> bool {
 }
 
 impl Grades {
+    pub fn is_empty(&self) -> bool {
+        *self == Grades::default()
+    }
     pub fn grade(&self, score: Decimal) -> String {
         self.bands
             .get(self.band(score))

@@ -242,14 +242,14 @@ impl Policy {
             .windows
             .iter()
             .enumerate()
-            .filter(|(_, (_, w))| days_in_month(w.opened, w.closed, month) > 0)
+            .filter(|(_, (_, w))| self.doc.window.is_scored() && days_in_month(w.opened, w.closed, month) > 0)
             .map(|(i, (id, _))| (i as u32, *id))
             .collect();
         let staff_ids: Vec<(u32, &'a str)> = idx
             .staff
             .iter()
             .enumerate()
-            .filter(|(_, (_, s))| s.assignments.iter().any(|a| days_in_month(a.from, a.to, month) > 0))
+            .filter(|(_, (_, s))| self.doc.staff.is_scored() && s.assignments.iter().any(|a| days_in_month(a.from, a.to, month) > 0))
             .map(|(i, (id, _))| ((nw + i) as u32, *id))
             .collect();
         for &(i, _) in window_ids.iter().chain(staff_ids.iter()) {

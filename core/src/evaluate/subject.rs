@@ -148,13 +148,17 @@ impl Policy {
                     if let Some(s) = slot {
                         accs[s as usize].occurrences += count;
                     }
-                    if !effects.is_empty() || !item.effects.is_empty() {
+                    let aggravated = r.aggravated && !item.aggravated_effects.is_empty();
+                    if !effects.is_empty() || !item.effects.is_empty() || aggravated {
                         let rid = idx.record_text(r);
                         if !effects.is_empty() {
                             self.apply_effects(&idx.names.texts, &effects, ii, Some(&rid), flags, forced);
                         }
                         if !item.effects.is_empty() {
                             self.apply_effects(&idx.names.texts, &item.effects, ii, Some(&rid), flags, forced);
+                        }
+                        if aggravated {
+                            self.apply_effects(&idx.names.texts, &item.aggravated_effects, ii, Some(&rid), flags, forced);
                         }
                     }
                     let mut raw = points_each;

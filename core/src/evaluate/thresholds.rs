@@ -149,7 +149,7 @@ impl Policy {
         }
         let (grade, grade_forced_by) = match forced {
             Some((g, by)) => (idx.names.texts.grade(&self.doc, &g), Some(by)),
-            None => (idx.names.texts.grades[self.doc.grades.band(total)].clone(), None),
+            None => (idx.names.texts.grades.get(self.doc.grades.band(total)).cloned().unwrap_or_default(), None),
         };
         let names = &idx.names.subjects[sx as usize];
         let (department, links) = match kind {
