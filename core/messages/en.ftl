@@ -26,6 +26,8 @@ period-month = month
 period-quarter = quarter
 period-year = year
 flag-disqualified = award eligibility lost for the { $period } ({ $rule })
+flag-disqualified-rest-of-year = award eligibility lost for every { $period } from this month to the end of the year ({ $rule })
+flag-carried = { $detail }, since { $since }
 flag-forced-grade = grade { $grade } whatever the score
 
 ## Warnings of a month
@@ -229,3 +231,16 @@ from-window-metrics = window metrics { $metrics }
 from-window-metric = window metric { $metric }
 tier-above = more than { $minutes } min
 tier-at-least = { $minutes } min or more
+period-pro-rated = pro-rated: { $sum } over the period's { $months } months ({ $evaluated } evaluated) = { $score }
+rollup-term-mean = { $weight } × ({ $sum } / { $months })
+rollup-term-input = { $weight } × { $value } ({ $input })
+rollup-term-missing = { $weight } × { $value } ({ $input }: not given)
+rollup-detail = { $terms } = { $score }
+award-score-composed = { $detail }; award score { $score }
+award-tie-all = tie at quota line: all { $tied } tied for { $left } remaining place(s) awarded
+award-tie-centre = tie at quota line: { $left } place(s) left open for the centre to fill from the { $tied } tied
+grade-none = evaluated in { $evaluated } month(s), fewer than { $min }: { $grade }
+grade-quota-demoted = { $grade } at most { $share } × { $graded } graded = { $exact } → { $quota }: beyond it, { $next }
+policy-grade-quota-grade = a grade quota limits a band that has one below it: name a band other than the last, got { $grade }
+policy-share-range = a share is a fraction between 0 and 1 (0.15 for 15%), got { $share }
+policy-rollup-no-parts = a roll-up needs at least one part

@@ -25,6 +25,8 @@ period-month = 本月
 period-quarter = 本季度
 period-year = 本年度
 flag-disqualified = 取消{ $period }评先评优资格 ({ $rule })
+flag-disqualified-rest-of-year = 自本月起至年底取消评优资格 (适用于{ $period }及其后各期; { $rule })
+flag-carried = { $detail }, 自 { $since } 起
 flag-forced-grade = 不论得分, 定为“{ $grade }”
 
 ## 当月提示
@@ -228,3 +230,16 @@ from-window-metrics = 窗口业务数据 { $metrics }
 from-window-metric = 窗口业务数据 { $metric }
 tier-above = 超过{ $minutes }分钟
 tier-at-least = { $minutes }分钟及以上
+period-pro-rated = 按期折算: { $sum } ÷ 本期 { $months } 个月 (参评 { $evaluated } 个月) = { $score }
+rollup-term-mean = { $weight } × ({ $sum } ÷ { $months })
+rollup-term-input = { $weight } × { $value } ({ $input })
+rollup-term-missing = { $weight } × { $value } ({ $input }: 未提供)
+rollup-detail = { $terms } = { $score }
+award-score-composed = { $detail }; 评选得分 { $score }
+award-tie-all = 名额线上并列: { $tied } 个对象并列争 { $left } 个剩余名额, 全部授予
+award-tie-centre = 名额线上并列: { $left } 个名额留待中心从 { $tied } 个并列对象中决定
+grade-none = 参评 { $evaluated } 个月, 少于 { $min } 个月: { $grade }
+grade-quota-demoted = { $grade } 至多 { $share } × { $graded } 名定等人数 = { $exact } → { $quota } 名: 超出名额, 定为 { $next }
+policy-grade-quota-grade = 等次比例限制的等次须有下一等次: 请给出最后一档以外的等次, 实为 { $grade }
+policy-share-range = 比例应为 0 到 1 之间的小数 (15% 写作 0.15), 实为 { $share }
+policy-rollup-no-parts = 加权汇总至少需要一个组成部分

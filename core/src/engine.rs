@@ -184,6 +184,7 @@ impl Policy {
         }
         check_grades(&doc, &mut problems);
         check_awards(&doc, &mut problems);
+        check_grade_rules(&doc, &mut problems);
         if !problems.is_empty() {
             return Err(Errors {
                 document: "policy".into(),
@@ -531,6 +532,31 @@ fn check_grades(doc: &PolicyDoc, out: &mut Vec<Problem>) {
                 prev = Some(m);
             }
             _ => {}
+        }
+    }
+}
+
+fn check_grade_rules(doc: &PolicyDoc, out: &mut Vec<Problem>) {
+    let bands = &doc.grades.bands;
+    if let Some(q) = &doc.grades.quota {
+        if bands.iter().position(|b| b.name == q.grade).is_none_or(|i| i + 1 == bands.len()) {
+            out.push(Problem::msg(ProblemKind::UnknownReference, "grades.quota.grade", "policy-grade-quota-grade", pa!["grade" => format!("{:?}", q.grade)]));
+        }
+        if q.share < Decimal::ZERO || q.share > Decimal::ONE {
+            out.push(Problem::msg(ProblemKind::Invalid, "grades.quota.share", "policy-share-range", pa!["share" => q.share]));
+        }
+    }
+    let award_rolls = doc.awards.awards.iter().enumerate().filter_map(|(i, a)| a.score.as_ref().map(|r| (format!("awards.awards[{i}].score"), &r.parts)));
+    let period_rolls = doc.periods.roll_ups.iter().enumerate().map(|(i, r)| (format!("periods.roll_ups[{i}]"), &r.parts));
+    for (path, parts) in period_rolls.chain(award_rolls) {
+        if parts.is_empty() {
+            out.push(Problem::msg(ProblemKind::Invalid, format!("{path}.parts"), "policy-rollup-no-parts", vec![]));
+        }
+        for (j, p) in parts.iter().enumerate() {
+            magnitude(p.weight, &format!("{path}.parts[{j}].weight"), out);
+            if let Some(w) = p.when_missing {
+                magnitude(w, &format!("{path}.parts[{j}].when_missing"), out);
+            }
         }
     }
 }

@@ -223,6 +223,11 @@ pub struct Effects {
     /// Award eligibility lost for the periods containing the record's date (取消评先资格).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub disqualify: Vec<PeriodKind>,
+    /// Award eligibility lost for these kinds of period from the record's month to the end of
+    /// the year (取消当年剩余评优资格): every month, quarter or year containing that month or a
+    /// later one. None by default.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disqualify_rest_of_year: Vec<PeriodKind>,
     /// A grade forced for the month whatever the score (一票否决), e.g. `不合格`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub force_grade: Option<String>,
@@ -233,7 +238,7 @@ pub struct Effects {
 
 impl Effects {
     pub fn is_empty(&self) -> bool {
-        self.disqualify.is_empty() && self.force_grade.is_none() && self.flag.is_none()
+        self.disqualify.is_empty() && self.disqualify_rest_of_year.is_empty() && self.force_grade.is_none() && self.flag.is_none()
     }
     pub fn merge(&mut self, other: &Effects) {
         for p in &other.disqualify {
@@ -242,6 +247,12 @@ impl Effects {
             }
         }
         self.disqualify.sort();
+        for p in &other.disqualify_rest_of_year {
+            if !self.disqualify_rest_of_year.contains(p) {
+                self.disqualify_rest_of_year.push(*p);
+            }
+        }
+        self.disqualify_rest_of_year.sort();
         if other.force_grade.is_some() {
             self.force_grade.clone_from(&other.force_grade);
         }
@@ -458,8 +469,62 @@ pub struct Grades {
     /// Whether the bands come from the measure itself (false: a convention the policy adds, P10).
     #[serde(default)]
     pub from_measure: bool,
+    /// V8: a grade held by at most a share of the graded subjects of a period (优秀 at most
+    /// 15%); those beyond it get the next band. None by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quota: Option<GradeQuota>,
+    /// V16: a subject evaluated in too few months of a period gets no grade (不定等次) and stands
+    /// outside the quota's base. None by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_grade: Option<NoGrade>,
     #[serde(default)]
     pub note: String,
+}
+
+/// A quota on one grade (V8: 优秀 at most 15% of those graded).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct GradeQuota {
+    /// The band the quota limits (a band's name, not the last).
+    pub grade: String,
+    /// The most it may hold, as a share (0.15) of the graded subjects of the kind in the period
+    /// (those with a grade: not `no_grade`).
+    #[serde(deserialize_with = "crate::decimal::exact")]
+    pub share: Decimal,
+    /// How share × graded is rounded to a count.
+    #[serde(default)]
+    pub rounding: QuotaRounding,
+    /// The kinds of period the quota applies to.
+    #[serde(default = "year_only")]
+    pub periods: Vec<PeriodKind>,
+    /// The kinds of subject it applies to (both when absent).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subjects: Vec<SubjectKind>,
+    /// Ties in score at the quota line are broken by these figures, in order; a group still tied
+    /// across the line keeps the grade only if it fits, otherwise none of it does (at most the
+    /// share holds the grade). Absent: `awards.tie_breakers`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tie_breakers: Option<Vec<TieBreaker>>,
+}
+
+/// No grade (不定等次) for a subject in post too few months of a period.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct NoGrade {
+    /// The grade's name (不定等次).
+    pub name: String,
+    /// Fewer evaluated months than this in the period: no grade.
+    pub min_months: u32,
+    /// The kinds of period it applies to.
+    #[serde(default = "year_only")]
+    pub periods: Vec<PeriodKind>,
+    /// The kinds of subject it applies to (both when absent).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subjects: Vec<SubjectKind>,
+}
+
+fn year_only() -> Vec<PeriodKind> {
+    vec![PeriodKind::Year]
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
@@ -519,6 +584,11 @@ pub struct PeriodSettings {
     /// Rounding of period means (C11).
     #[serde(default)]
     pub rounding: Rounding,
+    /// V9: period scores made as weighted sums of the monthly mean and outside inputs, by kind
+    /// of subject and of period (annual = 80% of the monthly mean + 20% of 年度综合评价). None by
+    /// default: the period score is the mean.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roll_ups: Vec<PeriodRollUp>,
 }
 
 impl Default for PeriodSettings {
@@ -526,15 +596,63 @@ impl Default for PeriodSettings {
         PeriodSettings {
             mean_over: MeanOver::EvaluatedMonths,
             rounding: Rounding::default(),
+            roll_ups: Vec::new(),
         }
     }
 }
 
+/// V16: what a period's mean is taken over.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum MeanOver {
+    /// The months the subject was evaluated in (in post): a member in post 6 months has the mean
+    /// of those 6 (P2/P3).
     #[default]
     EvaluatedMonths,
+    /// Pro-rated: the sum of the evaluated months over every month of the period, so months out
+    /// of post count 0 (6 months at 90 in a year: 540 / 12 = 45).
+    PeriodMonths,
+}
+
+/// V9: a period score (or an award's score) as a weighted sum of parts, rounded once.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RollUp {
+    /// The parts, each a figure times its weight.
+    pub parts: Vec<RollUpPart>,
+    /// Rounding of the sum (C11).
+    #[serde(default)]
+    pub rounding: Rounding,
+}
+
+/// One part of a roll-up: `weight` × a figure.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RollUpPart {
+    /// `monthly_mean` (the mean of the monthly totals, as `periods.mean_over` takes it, before
+    /// rounding) or the name of an outside input (`inputs[].name` of the dataset, for the subject
+    /// and the period: 年度综合评价, votes).
+    pub source: String,
+    /// The part's weight (0.8 for 80%).
+    #[serde(deserialize_with = "crate::decimal::exact")]
+    pub weight: Decimal,
+    /// The figure taken when the dataset gives no such input for the subject and period; absent,
+    /// 0. Either way the score's detail says the input was missing.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::decimal::exact_opt")]
+    pub when_missing: Option<Decimal>,
+}
+
+/// A roll-up of one kind of subject's period scores.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodRollUp {
+    pub subject: SubjectKind,
+    pub period: PeriodKind,
+    /// The parts, each a figure times its weight.
+    pub parts: Vec<RollUpPart>,
+    /// Rounding of the sum (C11).
+    #[serde(default)]
+    pub rounding: Rounding,
 }
 
 /// Award settings (第六条, P4–P9).
@@ -549,9 +667,31 @@ pub struct AwardSettings {
     /// E8: the items whose counted occurrences are a subject's complaints (none when absent).
     #[serde(default)]
     pub complaint_rules: ComplaintRules,
-    /// P7: eligible only when evaluated in every month of the period.
+    /// P7, V16: eligible only when evaluated in every month of the period (a member in post part
+    /// of the year is not eligible for the year's awards); `false`: eligible whatever the months
+    /// in post. An award's own `require_every_month` overrides it.
     #[serde(default = "yes")]
     pub require_every_month: bool,
+    /// P9: a group still tied at the quota line after every tie-breaker, with fewer places left
+    /// than its members. `none` (P9, the default): none of them is awarded, and the result lists
+    /// them as tied (the places stay empty); `all`: all of them are awarded, beyond the quota;
+    /// `centre`: the places are left for the centre to decide (listed as tied, and the award's
+    /// `to_decide` says how many places are open).
+    #[serde(default)]
+    pub tie_at_line: TieAtLine,
+}
+
+/// What a group tied at the quota line after every tie-breaker gets (P9).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum TieAtLine {
+    /// None of the tied group is awarded (P9); the result lists them.
+    #[default]
+    None,
+    /// All of the tied group are awarded, beyond the quota.
+    All,
+    /// Listed for the centre to decide; the places stay open (`to_decide`).
+    Centre,
 }
 
 impl Default for AwardSettings {
@@ -561,6 +701,7 @@ impl Default for AwardSettings {
             tie_breakers: default_tie_breakers(),
             complaint_rules: ComplaintRules::default(),
             require_every_month: true,
+            tie_at_line: TieAtLine::None,
         }
     }
 }
@@ -624,6 +765,14 @@ pub struct Award {
     /// Whose number the share is taken of.
     #[serde(default)]
     pub base: QuotaBase,
+    /// V16: this award's own P7 reading, overriding `awards.require_every_month`; absent, that
+    /// setting holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub require_every_month: Option<bool>,
+    /// V9: the award's ranking score as a weighted sum of parts (the period score and the
+    /// dataset's outside inputs); absent, the period score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<RollUp>,
     #[serde(default)]
     pub cite: String,
 }

@@ -34,6 +34,9 @@ pub(crate) struct YearState<'a> {
     pub(crate) counts: Vec<u32>,
     /// Categories zeroed for the rest of the year: (subject, category index) → (item index, month).
     pub(crate) zeroed: FastMap<(u32, usize), (usize, YearMonth)>,
+    /// Eligibility lost to the end of the year (`effects.disqualify_rest_of_year`): each
+    /// subject's flags, with the month they were raised in, repeated in every later month.
+    pub(crate) carried: FastMap<u32, Vec<(YearMonth, crate::result::Flag)>>,
 }
 
 impl YearState<'_> {
@@ -44,6 +47,7 @@ impl YearState<'_> {
             best_key: FastMap::default(),
             counts: vec![0; subjects * items],
             zeroed: FastMap::default(),
+            carried: FastMap::default(),
         }
     }
     pub(crate) fn at(&self, subject: u32, item: usize) -> usize {

@@ -21,7 +21,7 @@ impl Policy {
         tally: &mut Tally,
     ) {
         let SubjectCx { world, kind, sx, month, .. } = *subject;
-        let Tally { flags, forced, .. } = tally;
+        let Tally { flags, forced, carry, .. } = tally;
         let sp = self.subject(kind);
         let idx = world.idx;
         // thresholds (S5.2, W6.1)
@@ -115,7 +115,7 @@ impl Policy {
                     });
                 }
                 if met.is_some() {
-                    self.apply_effects(&idx.names.texts, &t.effects, ii, None, flags, forced);
+                    self.apply_effects(&idx.names.texts, &t.effects, ii, None, flags, forced, carry);
                 }
             }
         }
