@@ -244,3 +244,9 @@ grade-quota-demoted = { $grade } at most { $share } × { $graded } graded = { $e
 policy-grade-quota-grade = a grade quota limits a band that has one below it: name a band other than the last, got { $grade }
 policy-share-range = a share is a fraction between 0 and 1 (0.15 for 15%), got { $share }
 policy-rollup-no-parts = a roll-up needs at least one part
+from-window-ratings = the window's citizen ratings
+line-ratings-none = no ratings this month: { $score }
+line-ratings-mean = ratings ({ $terms }) / { $n } = { $score }
+line-rating-rate-low = rating rate { $n } / { $cases } cases = { $rate }%, below { $min }%
+line-rating-veto = { $count } rating(s) very dissatisfied; { $at_least } or more is a veto
+flag-because = { $why }: { $detail }

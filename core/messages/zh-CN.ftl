@@ -243,3 +243,9 @@ grade-quota-demoted = { $grade } 至多 { $share } × { $graded } 名定等人�
 policy-grade-quota-grade = 等次比例限制的等次须有下一等次: 请给出最后一档以外的等次, 实为 { $grade }
 policy-share-range = 比例应为 0 到 1 之间的小数 (15% 写作 0.15), 实为 { $share }
 policy-rollup-no-parts = 加权汇总至少需要一个组成部分
+from-window-ratings = 窗口的好差评
+line-ratings-none = 本月无评价: { $score }
+line-ratings-mean = 评价 ({ $terms }) ÷ { $n } = { $score }
+line-rating-rate-low = 评价率 { $n } ÷ { $cases } 件 = { $rate }%, 低于 { $min }%
+line-rating-veto = 非常不满意 { $count } 次, 达到 { $at_least } 次即一票否决
+flag-because = { $why }: { $detail }

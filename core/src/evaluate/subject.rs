@@ -114,6 +114,13 @@ impl Policy {
         for (c, &at) in contributions.drain(..).zip(at.iter()) {
             match c {
                 Contribution::Warning(w) => warnings.push(w),
+                Contribution::Effects { effects, detail } => {
+                    let before = flags.len();
+                    self.apply_effects(&idx.names.texts, &effects, ii, None, flags, forced, carry);
+                    for f in &mut flags[before..] {
+                        f.detail = self.msg("flag-because", &[("why", &detail), ("detail", &f.detail)]);
+                    }
+                }
                 Contribution::Score { score, detail } => {
                     match derived.iter_mut().find(|(c, _)| *c == self.item_cat[ii]) {
                         Some(d) => d.1 = (score, detail, ii),
