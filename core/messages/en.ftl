@@ -26,6 +26,8 @@ period-month = month
 period-quarter = quarter
 period-year = year
 flag-disqualified = award eligibility lost for the { $period } ({ $rule })
+flag-disqualified-rest-of-year = award eligibility lost for every { $period } from this month to the end of the year ({ $rule })
+flag-carried = { $detail }, since { $since }
 flag-forced-grade = grade { $grade } whatever the score
 
 ## Warnings of a month
@@ -232,7 +234,7 @@ policy-negative-max = max cannot be negative, got { $max }
 policy-base-mismatch = the base { $base } must equal the sum of the deduction categories' maxima, { $sum } (C1)
 policy-max-total-below-base = max_total { $max_total } is below the base { $base } (C1, C3): a subject with no record could not score its base
 policy-min-above-max = min_total { $min_total } is above max_total { $max_total }
-policy-no-grade-bands = give at least one grade band
+policy-rest-of-year-without-category = persistence rest_of_year keeps a zeroed category zeroed to the end of the year: name the category in zero_category, or use effects.disqualify_rest_of_year for eligibility
 policy-band-without-floor = only the last band may have no lower bound
 policy-last-band-floor = the last band must have no lower bound
 policy-bands-order = bands go from the highest down, each below the one before: { $min } is not below { $previous }
@@ -258,3 +260,22 @@ from-window-metrics = window metrics { $metrics }
 from-window-metric = window metric { $metric }
 tier-above = more than { $minutes } min
 tier-at-least = { $minutes } min or more
+period-pro-rated = pro-rated: { $sum } over the period's { $months } months ({ $evaluated } evaluated) = { $score }
+rollup-term-mean = { $weight } × ({ $sum } / { $months })
+rollup-term-input = { $weight } × { $value } ({ $input })
+rollup-term-missing = { $weight } × { $value } ({ $input }: not given)
+rollup-detail = { $terms } = { $score }
+award-score-composed = { $detail }; award score { $score }
+award-tie-all = tie at quota line: all { $tied } tied for { $left } remaining place(s) awarded
+award-tie-centre = tie at quota line: { $left } place(s) left open for the centre to fill from the { $tied } tied
+grade-none = evaluated in { $evaluated } month(s), fewer than { $min }: { $grade }
+grade-quota-demoted = { $grade } at most { $share } × { $graded } graded = { $exact } → { $quota }: beyond it, { $next }
+policy-grade-quota-grade = a grade quota limits a band that has one below it: name a band other than the last, got { $grade }
+policy-share-range = a share is a fraction between 0 and 1 (0.15 for 15%), got { $share }
+policy-rollup-no-parts = a roll-up needs at least one part
+from-window-ratings = the window's citizen ratings
+line-ratings-none = no ratings this month: { $score }
+line-ratings-mean = ratings ({ $terms }) / { $n } = { $score }
+line-rating-rate-low = rating rate { $n } / { $cases } cases = { $rate }%, below { $min }%
+line-rating-veto = { $count } rating(s) very dissatisfied; { $at_least } or more is a veto
+flag-because = { $why }: { $detail }

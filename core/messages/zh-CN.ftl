@@ -25,6 +25,8 @@ period-month = 本月
 period-quarter = 本季度
 period-year = 本年度
 flag-disqualified = 取消{ $period }评先评优资格 ({ $rule })
+flag-disqualified-rest-of-year = 自本月起至年底取消评优资格 (适用于{ $period }及其后各期; { $rule })
+flag-carried = { $detail }, 自 { $since } 起
 flag-forced-grade = 不论得分, 定为“{ $grade }”
 
 ## 当月提示
@@ -231,7 +233,7 @@ policy-negative-max = 满分不能为负数, 实为 { $max }
 policy-base-mismatch = 基础分 { $base } 必须等于各扣分类别满分之和 { $sum } (C1)
 policy-max-total-below-base = 总分上限 max_total { $max_total } 低于基础分 { $base } (C1, C3): 无任何记录的对象也得不到基础分
 policy-min-above-max = 总分下限 min_total { $min_total } 高于上限 max_total { $max_total }
-policy-no-grade-bands = 至少需要一个等次
+policy-rest-of-year-without-category = persistence 为 rest_of_year 时，被清零的类别保持到年底: 请在 zero_category 中给出类别；全年取消评优资格请用 effects.disqualify_rest_of_year
 policy-band-without-floor = 只有最后一个等次可以没有下限
 policy-last-band-floor = 最后一个等次不能有下限
 policy-bands-order = 等次须从高到低排列, 每个下限低于前一个: { $min } 不低于 { $previous }
@@ -257,3 +259,22 @@ from-window-metrics = 窗口业务数据 { $metrics }
 from-window-metric = 窗口业务数据 { $metric }
 tier-above = 超过{ $minutes }分钟
 tier-at-least = { $minutes }分钟及以上
+period-pro-rated = 按期折算: { $sum } ÷ 本期 { $months } 个月 (参评 { $evaluated } 个月) = { $score }
+rollup-term-mean = { $weight } × ({ $sum } ÷ { $months })
+rollup-term-input = { $weight } × { $value } ({ $input })
+rollup-term-missing = { $weight } × { $value } ({ $input }: 未提供)
+rollup-detail = { $terms } = { $score }
+award-score-composed = { $detail }; 评选得分 { $score }
+award-tie-all = 名额线上并列: { $tied } 个对象并列争 { $left } 个剩余名额, 全部授予
+award-tie-centre = 名额线上并列: { $left } 个名额留待中心从 { $tied } 个并列对象中决定
+grade-none = 参评 { $evaluated } 个月, 少于 { $min } 个月: { $grade }
+grade-quota-demoted = { $grade } 至多 { $share } × { $graded } 名定等人数 = { $exact } → { $quota } 名: 超出名额, 定为 { $next }
+policy-grade-quota-grade = 等次比例限制的等次须有下一等次: 请给出最后一档以外的等次, 实为 { $grade }
+policy-share-range = 比例应为 0 到 1 之间的小数 (15% 写作 0.15), 实为 { $share }
+policy-rollup-no-parts = 加权汇总至少需要一个组成部分
+from-window-ratings = 窗口的好差评
+line-ratings-none = 本月无评价: { $score }
+line-ratings-mean = 评价 ({ $terms }) ÷ { $n } = { $score }
+line-rating-rate-low = 评价率 { $n } ÷ { $cases } 件 = { $rate }%, 低于 { $min }%
+line-rating-veto = 非常不满意 { $count } 次, 达到 { $at_least } 次即一票否决
+flag-because = { $why }: { $detail }

@@ -36,6 +36,55 @@ pub struct Dataset {
     /// Incidents, complaints and commendations, one line each.
     #[serde(default, deserialize_with = "records_within_limit")]
     pub records: Vec<Record>,
+    /// V9: figures from outside the measure's records (年度综合评价, votes), per subject and
+    /// period, which a policy's roll-ups (`periods.roll_ups`, an award's `score`) weigh in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inputs: Vec<OutsideInput>,
+}
+
+/// One outside figure for one subject and period (V9).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct OutsideInput {
+    /// A window or staff id.
+    pub subject: String,
+    /// The period it is for: `2026`, `2026-Q3` or `2026-10`.
+    pub period: crate::period::Period,
+    /// The figure's name, as a policy's roll-up part names it (`annual_appraisal`, `votes`).
+    pub name: String,
+    #[serde(deserialize_with = "crate::decimal::exact")]
+    pub value: Decimal,
+}
+
+/// V17: a window-month's citizen ratings (好差评) on the national five-level scale, as counts.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Ratings {
+    /// 非常满意.
+    #[serde(default)]
+    pub very_satisfied: u32,
+    /// 满意.
+    #[serde(default)]
+    pub satisfied: u32,
+    /// 基本满意.
+    #[serde(default)]
+    pub basically_satisfied: u32,
+    /// 不满意.
+    #[serde(default)]
+    pub dissatisfied: u32,
+    /// 非常不满意.
+    #[serde(default)]
+    pub very_dissatisfied: u32,
+}
+
+impl Ratings {
+    /// The counts from the highest level down.
+    pub fn counts(&self) -> [u32; 5] {
+        [self.very_satisfied, self.satisfied, self.basically_satisfied, self.dissatisfied, self.very_dissatisfied]
+    }
+    pub fn total(&self) -> u64 {
+        self.counts().iter().map(|&c| u64::from(c)).sum()
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
@@ -128,6 +177,10 @@ pub struct WindowMetrics {
     /// `one_network` (一网通办率).
     #[serde(default, deserialize_with = "crate::decimal::exact_map")]
     pub rates: BTreeMap<String, Decimal>,
+    /// V17: the month's citizen ratings (好差评) by level, as counts; the `rating_mean` kind reads
+    /// them. Absent: no ratings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ratings: Option<Ratings>,
     /// Other named figures a policy's rules may read (ratings, votes, appraisals).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "crate::decimal::exact_map")]
     pub values: BTreeMap<String, Decimal>,

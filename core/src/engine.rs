@@ -154,6 +154,7 @@ impl Policy {
                 &format!("{path}.effects"),
                 &mut problems,
             );
+            check_effects(&item.aggravated_effects, &doc, item, &format!("{path}.aggravated_effects"), &mut problems);
             match registry.compile(item, &path) {
                 Ok(r) => {
                     r.check_policy(&doc, item, &path, &mut problems);
@@ -183,6 +184,7 @@ impl Policy {
         }
         check_grades(&doc, &mut problems);
         check_awards(&doc, &mut problems);
+        check_grade_rules(&doc, &mut problems);
         if !problems.is_empty() {
             return Err(Errors {
                 document: "policy".into(),
@@ -509,10 +511,6 @@ fn magnitude(v: Decimal, path: &str, out: &mut Vec<Problem>) {
 
 fn check_grades(doc: &PolicyDoc, out: &mut Vec<Problem>) {
     let bands = &doc.grades.bands;
-    if bands.is_empty() {
-        out.push(Problem::msg(ProblemKind::Invalid, "grades.bands", "policy-no-grade-bands", vec![]));
-        return;
-    }
     let mut prev: Option<Decimal> = None;
     for (i, b) in bands.iter().enumerate() {
         let last = i + 1 == bands.len();
@@ -530,6 +528,31 @@ fn check_grades(doc: &PolicyDoc, out: &mut Vec<Problem>) {
                 prev = Some(m);
             }
             _ => {}
+        }
+    }
+}
+
+fn check_grade_rules(doc: &PolicyDoc, out: &mut Vec<Problem>) {
+    let bands = &doc.grades.bands;
+    if let Some(q) = &doc.grades.quota {
+        if bands.iter().position(|b| b.name == q.grade).is_none_or(|i| i + 1 == bands.len()) {
+            out.push(Problem::msg(ProblemKind::UnknownReference, "grades.quota.grade", "policy-grade-quota-grade", pa!["grade" => format!("{:?}", q.grade)]));
+        }
+        if q.share < Decimal::ZERO || q.share > Decimal::ONE {
+            out.push(Problem::msg(ProblemKind::Invalid, "grades.quota.share", "policy-share-range", pa!["share" => q.share]));
+        }
+    }
+    let award_rolls = doc.awards.awards.iter().enumerate().filter_map(|(i, a)| a.score.as_ref().map(|r| (format!("awards.awards[{i}].score"), &r.parts)));
+    let period_rolls = doc.periods.roll_ups.iter().enumerate().map(|(i, r)| (format!("periods.roll_ups[{i}]"), &r.parts));
+    for (path, parts) in period_rolls.chain(award_rolls) {
+        if parts.is_empty() {
+            out.push(Problem::msg(ProblemKind::Invalid, format!("{path}.parts"), "policy-rollup-no-parts", vec![]));
+        }
+        for (j, p) in parts.iter().enumerate() {
+            magnitude(p.weight, &format!("{path}.parts[{j}].weight"), out);
+            if let Some(w) = p.when_missing {
+                magnitude(w, &format!("{path}.parts[{j}].when_missing"), out);
+            }
         }
     }
 }
@@ -559,7 +582,7 @@ fn check_awards(doc: &PolicyDoc, out: &mut Vec<Problem>) {
     }
 }
 
-fn check_effects(
+pub(crate) fn check_effects(
     e: &Effects,
     doc: &PolicyDoc,
     item: &RuleItem,
@@ -581,6 +604,12 @@ pub(crate) fn check_threshold(t: &Threshold, item: &RuleItem, path: &str, out: &
     if t.any_of.is_empty() {
         out.push(
             Problem::msg(ProblemKind::Invalid, format!("{path}.any_of"), "policy-threshold-no-condition", vec![])
+            .rule(item.code.clone()),
+        );
+    }
+    if t.persistence == crate::policy::Persistence::RestOfYear && t.zero_category.is_none() {
+        out.push(
+            Problem::msg(ProblemKind::Invalid, format!("{path}.persistence"), "policy-rest-of-year-without-category", vec![])
             .rule(item.code.clone()),
         );
     }

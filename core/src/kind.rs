@@ -166,6 +166,9 @@ pub enum Contribution<'a> {
     Score { score: Decimal, detail: String },
     /// Something the result should say.
     Warning(String),
+    /// Effects of the month's state, not of a record (V17: one 非常不满意 rating → a veto), with
+    /// why; each flag it raises says so.
+    Effects { effects: Effects, detail: String },
 }
 
 /// What a rule can read while it contributes to one subject's month: `'c` is the month being

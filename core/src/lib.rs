@@ -52,6 +52,7 @@ pub mod messages;
 pub mod month;
 pub mod outcome;
 pub mod period;
+mod period_rules;
 pub mod policy;
 mod render;
 pub mod result;

@@ -4,7 +4,7 @@ use crate::dataset::Dataset;
 use crate::engine::{Checked, Explain, FastMap, Policy};
 use crate::error::{Errors, Problem, ProblemKind, pa};
 use crate::month::YearMonth;
-use crate::policy::{Award, PeriodKind, QuotaBase, QuotaRounding, RoundingMode, SubjectKind, TieBreaker};
+use crate::policy::{Award, PeriodKind, QuotaBase, QuotaRounding, RoundingMode, SubjectKind, TieAtLine, TieBreaker};
 use crate::result::{Flag, MonthResult, SubjectMonth, YearResult};
 use crate::text::{Dec, Text};
 use rust_decimal::Decimal;
@@ -163,6 +163,13 @@ pub struct SubjectPeriod {
     pub grade: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grade_forced_by: Option<String>,
+    /// How the score was composed when the policy rolls it up (V9: weights and outside inputs),
+    /// or pro-rated over the period's months (V16).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score_detail: Option<String>,
+    /// Why the grade is not the score's band: a grade quota's demotion (V8) or no grade (V16).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade_detail: Option<String>,
     /// E8: Σ (base − base after deductions) over the evaluated months.
     #[serde(serialize_with = "crate::text::ser_dec")]
     pub deductions: Decimal,
@@ -205,6 +212,10 @@ pub struct AwardResult {
     pub awarded: Vec<Text>,
     /// Tied at the quota line after every tie-breaker: for the centre to decide (P9).
     pub tied_at_line: Vec<Text>,
+    /// `awards.tie_at_line: centre`: the places left open at the line for the centre to fill
+    /// from `tied_at_line`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_decide: Option<u32>,
     /// Every participant's standing, in ranking order.
     pub standings: Vec<Standing>,
 }
@@ -259,6 +270,10 @@ pub struct DepartmentEntry {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct HallYear {
     pub year: YearResult,
+    /// Each month as a period, with its awards, when the policy has monthly awards (V6: the top 3
+    /// each month); empty otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub months: Vec<PeriodResult>,
     pub quarters: Vec<PeriodResult>,
     pub annual: PeriodResult,
 }
@@ -359,8 +374,17 @@ impl Checked<'_, '_> {
             })
             .collect();
         let annual = policy.period_from_counted_months(ds, Period::Year(ds.year), &year.months, &complaints);
+        let monthly_awards = policy.doc().awards.awards.iter().any(|a| a.period == PeriodKind::Month);
+        let months = if monthly_awards {
+            (0..year.months.len())
+                .map(|i| policy.period_from_counted_months(ds, Period::Month(year.months[i].month), &year.months[i..=i], &complaints[i..=i]))
+                .collect()
+        } else {
+            Vec::new()
+        };
         drop(complaints);
         HallYear {
+            months,
             year,
             quarters,
             annual,
@@ -413,6 +437,10 @@ impl Policy {
         let doc = self.doc();
         let mut windows = self.subjects(period, months, complaints, SubjectKind::Window);
         let mut staff = self.subjects(period, months, complaints, SubjectKind::Staff);
+        for list in [&mut windows, &mut staff] {
+            self.roll_up_scores(ds, period, list);
+            self.grade_rules(period, list);
+        }
         rank(&mut windows);
         rank(&mut staff);
         let mut awards = Vec::new();
@@ -426,7 +454,7 @@ impl Policy {
                 SubjectKind::Window => &windows,
                 SubjectKind::Staff => &staff,
             };
-            awards.push(self.award(a, period, list, windows.len() as u32));
+            awards.push(self.award(ds, a, period, list, windows.len() as u32));
         }
         let names: BTreeMap<&str, &str> = ds
             .departments
@@ -614,10 +642,10 @@ impl Policy {
                 });
             }
             let n = rows.len() as u32;
-            let score = doc.periods.rounding.mean(sum, u64::from(n));
+            let score = self.period_mean(period, sum, n);
             let (grade, grade_forced_by) = match forced {
                 Some((g, by)) => (g, Some(by)),
-                None => (grades[doc.grades.band(score)].clone(), None),
+                None => (grades.get(doc.grades.band(score)).cloned().unwrap_or_default(), None),
             };
             let first = rows[0].1;
             out.push(SubjectPeriod {
@@ -633,6 +661,8 @@ impl Policy {
                 score,
                 grade,
                 grade_forced_by,
+                score_detail: None,
+                grade_detail: None,
                 deductions: deductions.normalize(),
                 bonus: bonus.normalize(),
                 complaints,
@@ -646,6 +676,7 @@ impl Policy {
 
     fn award(
         &self,
+        ds: &Dataset,
         a: &Award,
         period: Period,
         list: &[SubjectPeriod],
@@ -654,7 +685,7 @@ impl Policy {
         let settings = &self.doc().awards;
         let months_in_period = period.months().len() as u32;
         let eligible = |s: &SubjectPeriod| -> Result<(), String> {
-            if settings.require_every_month && s.months_evaluated < months_in_period {
+            if a.require_every_month.unwrap_or(settings.require_every_month) && s.months_evaluated < months_in_period {
                 return Err(self.msg("award-not-every-month", &[("evaluated", &s.months_evaluated), ("months", &months_in_period)]));
             }
             if let Some(f) = s.disqualifications.first() {
@@ -713,8 +744,10 @@ impl Policy {
             quota_detail = self.msg("quota-minimum", &[("detail", &quota_detail), ("minimum", &a.minimum)]);
         }
         // ordering among the eligible: score, then the tie-breakers (P9)
-        let key = |s: &SubjectPeriod| {
-            let mut k: SmallVec<[Decimal; 4]> = smallvec::smallvec![-s.score];
+        // V9: the award's own score, when it composes one
+        let scores: Vec<(Decimal, Option<String>)> = list.iter().map(|s| self.award_score(ds, a, period, s)).collect();
+        let key = |i: usize, s: &SubjectPeriod| {
+            let mut k: SmallVec<[Decimal; 4]> = smallvec::smallvec![-scores[i].0];
             for t in &settings.tie_breakers {
                 k.push(match t {
                     TieBreaker::FewerDeductions => s.deductions,
@@ -725,7 +758,7 @@ impl Policy {
             k
         };
         // (key, position in `list`), sorted once with each key computed once
-        let mut keyed: Vec<(SmallVec<[Decimal; 4]>, usize)> = list.iter().enumerate().map(|(i, s)| (key(s), i)).collect();
+        let mut keyed: Vec<(SmallVec<[Decimal; 4]>, usize)> = list.iter().enumerate().map(|(i, s)| (key(i, s), i)).collect();
         keyed.sort_by(|(kx, x), (ky, y)| kx.cmp(ky).then_with(|| list[*x].subject.cmp(&list[*y].subject)));
         // each eligible subject's status, by position in `list` (subjects are distinct)
         let mut status: Vec<Option<(AwardStatus, String)>> = vec![None; list.len()];
@@ -735,6 +768,7 @@ impl Policy {
             keyed.iter().filter(|(_, i)| eligibility[*i].is_ok()).map(|(k, i)| (k, *i)).collect();
         let mut i = 0;
         let mut closed = false;
+        let mut to_decide = None;
         while i < elig.len() {
             let k = elig[i].0;
             let mut j = i;
@@ -754,15 +788,23 @@ impl Policy {
                         ),
                     );
                 }
+            } else if !closed && left > 0 && settings.tie_at_line == TieAtLine::All {
+                for &(_, at) in group {
+                    awarded.push(list[at].subject.clone());
+                    status[at] = Some((AwardStatus::Awarded, self.msg("award-tie-all", &[("tied", &group.len()), ("left", &left)])));
+                }
+                closed = true;
             } else if !closed && left > 0 {
+                let id = match settings.tie_at_line {
+                    TieAtLine::Centre => {
+                        to_decide = Some(left as u32);
+                        "award-tie-centre"
+                    }
+                    _ => "award-tie-at-line",
+                };
                 for &(_, at) in group {
                     tied.push(list[at].subject.clone());
-                    status[at] = Some(
-                        (
-                            AwardStatus::TieAtQuotaLine,
-                            self.msg("award-tie-at-line", &[("tied", &group.len()), ("left", &left)]),
-                        ),
-                    );
+                    status[at] = Some((AwardStatus::TieAtQuotaLine, self.msg(id, &[("tied", &group.len()), ("left", &left)])));
                 }
                 closed = true;
             } else {
@@ -783,14 +825,17 @@ impl Policy {
             .iter()
             .map(|(_, i)| {
                 let s = &list[*i];
-                let (st, detail) = match &mut eligibility[*i] {
+                let (st, mut detail) = match &mut eligibility[*i] {
                     Err(why) => (AwardStatus::NotEligible, std::mem::take(why)),
                     Ok(()) => status[*i].take().expect("every eligible subject has a status"),
                 };
+                if let Some(how) = &scores[*i].1 {
+                    detail = self.msg("award-score-composed", &[("detail", &detail), ("score", how)]);
+                }
                 Standing {
                     subject: s.subject.clone(),
                     rank: s.rank,
-                    score: s.score,
+                    score: scores[*i].0,
                     status: st,
                     detail,
                 }
@@ -806,6 +851,7 @@ impl Policy {
             quota_detail,
             awarded,
             tied_at_line: tied,
+            to_decide,
             standings,
         }
     }

@@ -20,14 +20,20 @@ pub struct PolicyDoc {
     /// The measure this policy renders (title, issuing body, date).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
-    /// How staff members (窗口工作人员) are scored.
+    /// How staff members (窗口工作人员) are scored. Left out (or without categories), staff are
+    /// not scored: a window-only measure.
+    #[serde(default, skip_serializing_if = "SubjectPolicy::is_unscored")]
     pub staff: SubjectPolicy,
-    /// How windows (窗口) are scored.
+    /// How windows (窗口) are scored. Left out (or without categories), windows are not scored:
+    /// a staff-only measure.
+    #[serde(default, skip_serializing_if = "SubjectPolicy::is_unscored")]
     pub window: SubjectPolicy,
     /// Every rule item, each with its kind and typed parameters.
     pub rules: Vec<RuleItem>,
     #[serde(default)]
     pub settings: Settings,
+    /// Grade bands; left out, a measure without grades (every grade is empty).
+    #[serde(default, skip_serializing_if = "Grades::is_empty")]
     pub grades: Grades,
     #[serde(default)]
     pub periods: PeriodSettings,
@@ -76,7 +82,7 @@ impl SubjectKind {
 }
 
 /// The scoring frame of one kind of subject.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct SubjectPolicy {
     /// C1: the monthly base, which must equal the sum of the deduction categories' maxima.
@@ -97,6 +103,16 @@ pub struct SubjectPolicy {
     /// Legal reference.
     #[serde(default)]
     pub cite: String,
+}
+
+impl SubjectPolicy {
+    /// Whether subjects of this kind are scored at all (a policy gives them categories).
+    pub fn is_scored(&self) -> bool {
+        !self.categories.is_empty()
+    }
+    pub fn is_unscored(&self) -> bool {
+        !self.is_scored()
+    }
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Default)]
@@ -158,6 +174,11 @@ pub struct RuleItem {
     /// Effects of every counted occurrence whatever the points: vetoes (一票否决), loss of award eligibility.
     #[serde(default, skip_serializing_if = "Effects::is_empty")]
     pub effects: Effects,
+    /// Effects of a counted occurrence whose record is flagged `aggravated` (the aggravated case:
+    /// 情节严重), besides `effects`; none by default. A minute tier's effects sit on the tier
+    /// (`params.minute_tiers[].effects` of `per_occurrence`).
+    #[serde(default, skip_serializing_if = "Effects::is_empty")]
+    pub aggravated_effects: Effects,
     /// Why this reading, when the measure is silent or ambiguous.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reading: Option<String>,
@@ -202,6 +223,11 @@ pub struct Effects {
     /// Award eligibility lost for the periods containing the record's date (取消评先资格).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub disqualify: Vec<PeriodKind>,
+    /// Award eligibility lost for these kinds of period from the record's month to the end of
+    /// the year (取消当年剩余评优资格): every month, quarter or year containing that month or a
+    /// later one. None by default.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disqualify_rest_of_year: Vec<PeriodKind>,
     /// A grade forced for the month whatever the score (一票否决), e.g. `不合格`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub force_grade: Option<String>,
@@ -212,7 +238,7 @@ pub struct Effects {
 
 impl Effects {
     pub fn is_empty(&self) -> bool {
-        self.disqualify.is_empty() && self.force_grade.is_none() && self.flag.is_none()
+        self.disqualify.is_empty() && self.disqualify_rest_of_year.is_empty() && self.force_grade.is_none() && self.flag.is_none()
     }
     pub fn merge(&mut self, other: &Effects) {
         for p in &other.disqualify {
@@ -221,6 +247,12 @@ impl Effects {
             }
         }
         self.disqualify.sort();
+        for p in &other.disqualify_rest_of_year {
+            if !self.disqualify_rest_of_year.contains(p) {
+                self.disqualify_rest_of_year.push(*p);
+            }
+        }
+        self.disqualify_rest_of_year.sort();
         if other.force_grade.is_some() {
             self.force_grade.clone_from(&other.force_grade);
         }
@@ -242,7 +274,10 @@ pub struct Threshold {
     /// The category set to 0, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zero_category: Option<String>,
-    /// `month`: the month the condition holds; `rest_of_year`: that month and every later month of the year.
+    /// `month`: the month the condition holds; `rest_of_year`: that month and every later month of
+    /// the year — of `zero_category`, which it requires (a policy giving `rest_of_year` without
+    /// a category to zero is refused: flags and effects are the month's own; for eligibility lost
+    /// to the end of the year use `effects.disqualify_rest_of_year`).
     #[serde(default)]
     pub persistence: Persistence,
     /// W6.1: the annual result counts the category as 0 in every month of the year once triggered.
@@ -287,46 +322,35 @@ pub enum Persistence {
     RestOfYear,
 }
 
-/// Readings that apply across rules.
+/// Readings that apply across rules. A field left out takes its default (the one written in the
+/// schema), whether the whole object or only some of its fields are left out.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct Settings {
     /// C10: statuses whose records count. Others are kept in the result as not counted.
-    #[serde(default = "confirmed_only")]
     pub counted_statuses: Vec<Status>,
     /// C11: how results of a division are rounded.
-    #[serde(default)]
     pub rounding: Rounding,
     /// A window-month without metrics: `warning` (no metric rule applies) or `error`.
-    #[serde(default)]
     pub missing_metrics: Severity,
     /// E9: a staff record on a day the member has no assignment: `error`, or `warning`
     /// (the member's own item counts; nothing is charged to a window).
-    #[serde(default)]
     pub unassigned_staff_record: Severity,
     /// E4: `year` — an achievement key spans the calendar year and later months count only the top-up;
     /// `month` — each month counts its highest record of a key afresh.
-    #[serde(default)]
     pub achievement_scope: AchievementScope,
     /// E4 with C3: what a keyed record leaves as its key's value "already counted", when its
     /// category's cap (the monthly bonus cap C3) cut it. `counted` — the points it counted after
     /// every cap, so a later month tops up to the full value; `before_category_cap` — the points
     /// its item counted before the category's cap cut the month, as E7 uses for yearly caps, so
     /// the part the cap cut is not made up later.
-    #[serde(default)]
     pub achievement_value: YearToDate,
     /// E7: what uses up an item's yearly cap when its category's cap (C3, or C2 for a deduction
     /// category) cut the month. `before_category_cap` — the points the item counted before that
     /// cut (E7's reading); `counted` — only the points that counted after it.
-    #[serde(default = "before_category_cap")]
     pub yearly_cap_usage: YearToDate,
     /// E3: a record naming a derived item is an error (`error`) or is kept, not counted (`warning`).
-    #[serde(default)]
     pub derived_item_records: Severity,
-}
-
-fn before_category_cap() -> YearToDate {
-    YearToDate::BeforeCategoryCap
 }
 
 fn confirmed_only() -> Vec<Status> {
@@ -435,16 +459,72 @@ pub enum RoundingMode {
 }
 
 /// Grade bands (等次, P10).
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Grades {
     /// Bands from the highest down; the first band whose bound the score meets is the grade.
-    /// The last band has no bound.
+    /// The last band has no bound. None: a measure without grades (every grade is empty).
+    #[serde(default)]
     pub bands: Vec<GradeBand>,
     /// Whether the bands come from the measure itself (false: a convention the policy adds, P10).
+    #[serde(default)]
     pub from_measure: bool,
+    /// V8: a grade held by at most a share of the graded subjects of a period (优秀 at most
+    /// 15%); those beyond it get the next band. None by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quota: Option<GradeQuota>,
+    /// V16: a subject evaluated in too few months of a period gets no grade (不定等次) and stands
+    /// outside the quota's base. None by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_grade: Option<NoGrade>,
     #[serde(default)]
     pub note: String,
+}
+
+/// A quota on one grade (V8: 优秀 at most 15% of those graded).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct GradeQuota {
+    /// The band the quota limits (a band's name, not the last).
+    pub grade: String,
+    /// The most it may hold, as a share (0.15) of the graded subjects of the kind in the period
+    /// (those with a grade: not `no_grade`).
+    #[serde(deserialize_with = "crate::decimal::exact")]
+    pub share: Decimal,
+    /// How share × graded is rounded to a count.
+    #[serde(default)]
+    pub rounding: QuotaRounding,
+    /// The kinds of period the quota applies to.
+    #[serde(default = "year_only")]
+    pub periods: Vec<PeriodKind>,
+    /// The kinds of subject it applies to (both when absent).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subjects: Vec<SubjectKind>,
+    /// Ties in score at the quota line are broken by these figures, in order; a group still tied
+    /// across the line keeps the grade only if it fits, otherwise none of it does (at most the
+    /// share holds the grade). Absent: `awards.tie_breakers`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tie_breakers: Option<Vec<TieBreaker>>,
+}
+
+/// No grade (不定等次) for a subject in post too few months of a period.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct NoGrade {
+    /// The grade's name (不定等次).
+    pub name: String,
+    /// Fewer evaluated months than this in the period: no grade.
+    pub min_months: u32,
+    /// The kinds of period it applies to.
+    #[serde(default = "year_only")]
+    pub periods: Vec<PeriodKind>,
+    /// The kinds of subject it applies to (both when absent).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subjects: Vec<SubjectKind>,
+}
+
+fn year_only() -> Vec<PeriodKind> {
+    vec![PeriodKind::Year]
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
@@ -464,6 +544,9 @@ fn yes() -> bool {
 }
 
 impl Grades {
+    pub fn is_empty(&self) -> bool {
+        *self == Grades::default()
+    }
     pub fn grade(&self, score: Decimal) -> String {
         self.bands
             .get(self.band(score))
@@ -501,6 +584,11 @@ pub struct PeriodSettings {
     /// Rounding of period means (C11).
     #[serde(default)]
     pub rounding: Rounding,
+    /// V9: period scores made as weighted sums of the monthly mean and outside inputs, by kind
+    /// of subject and of period (annual = 80% of the monthly mean + 20% of 年度综合评价). None by
+    /// default: the period score is the mean.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roll_ups: Vec<PeriodRollUp>,
 }
 
 impl Default for PeriodSettings {
@@ -508,15 +596,63 @@ impl Default for PeriodSettings {
         PeriodSettings {
             mean_over: MeanOver::EvaluatedMonths,
             rounding: Rounding::default(),
+            roll_ups: Vec::new(),
         }
     }
 }
 
+/// V16: what a period's mean is taken over.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum MeanOver {
+    /// The months the subject was evaluated in (in post): a member in post 6 months has the mean
+    /// of those 6 (P2/P3).
     #[default]
     EvaluatedMonths,
+    /// Pro-rated: the sum of the evaluated months over every month of the period, so months out
+    /// of post count 0 (6 months at 90 in a year: 540 / 12 = 45).
+    PeriodMonths,
+}
+
+/// V9: a period score (or an award's score) as a weighted sum of parts, rounded once.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RollUp {
+    /// The parts, each a figure times its weight.
+    pub parts: Vec<RollUpPart>,
+    /// Rounding of the sum (C11).
+    #[serde(default)]
+    pub rounding: Rounding,
+}
+
+/// One part of a roll-up: `weight` × a figure.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RollUpPart {
+    /// `monthly_mean` (the mean of the monthly totals, as `periods.mean_over` takes it, before
+    /// rounding) or the name of an outside input (`inputs[].name` of the dataset, for the subject
+    /// and the period: 年度综合评价, votes).
+    pub source: String,
+    /// The part's weight (0.8 for 80%).
+    #[serde(deserialize_with = "crate::decimal::exact")]
+    pub weight: Decimal,
+    /// The figure taken when the dataset gives no such input for the subject and period; absent,
+    /// 0. Either way the score's detail says the input was missing.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::decimal::exact_opt")]
+    pub when_missing: Option<Decimal>,
+}
+
+/// A roll-up of one kind of subject's period scores.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodRollUp {
+    pub subject: SubjectKind,
+    pub period: PeriodKind,
+    /// The parts, each a figure times its weight.
+    pub parts: Vec<RollUpPart>,
+    /// Rounding of the sum (C11).
+    #[serde(default)]
+    pub rounding: Rounding,
 }
 
 /// Award settings (第六条, P4–P9).
@@ -531,9 +667,31 @@ pub struct AwardSettings {
     /// E8: the items whose counted occurrences are a subject's complaints (none when absent).
     #[serde(default)]
     pub complaint_rules: ComplaintRules,
-    /// P7: eligible only when evaluated in every month of the period.
+    /// P7, V16: eligible only when evaluated in every month of the period (a member in post part
+    /// of the year is not eligible for the year's awards); `false`: eligible whatever the months
+    /// in post. An award's own `require_every_month` overrides it.
     #[serde(default = "yes")]
     pub require_every_month: bool,
+    /// P9: a group still tied at the quota line after every tie-breaker, with fewer places left
+    /// than its members. `none` (P9, the default): none of them is awarded, and the result lists
+    /// them as tied (the places stay empty); `all`: all of them are awarded, beyond the quota;
+    /// `centre`: the places are left for the centre to decide (listed as tied, and the award's
+    /// `to_decide` says how many places are open).
+    #[serde(default)]
+    pub tie_at_line: TieAtLine,
+}
+
+/// What a group tied at the quota line after every tie-breaker gets (P9).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum TieAtLine {
+    /// None of the tied group is awarded (P9); the result lists them.
+    #[default]
+    None,
+    /// All of the tied group are awarded, beyond the quota.
+    All,
+    /// Listed for the centre to decide; the places stay open (`to_decide`).
+    Centre,
 }
 
 impl Default for AwardSettings {
@@ -543,6 +701,7 @@ impl Default for AwardSettings {
             tie_breakers: default_tie_breakers(),
             complaint_rules: ComplaintRules::default(),
             require_every_month: true,
+            tie_at_line: TieAtLine::None,
         }
     }
 }
@@ -606,6 +765,14 @@ pub struct Award {
     /// Whose number the share is taken of.
     #[serde(default)]
     pub base: QuotaBase,
+    /// V16: this award's own P7 reading, overriding `awards.require_every_month`; absent, that
+    /// setting holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub require_every_month: Option<bool>,
+    /// V9: the award's ranking score as a weighted sum of parts (the period score and the
+    /// dataset's outside inputs); absent, the period score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<RollUp>,
     #[serde(default)]
     pub cite: String,
 }

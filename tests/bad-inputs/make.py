@@ -124,7 +124,7 @@ case("missing-hall.json", {"year": 2026}, kind="syntax", path="", message="missi
 case("missing-year.json", {"hall": {"id": "H", "name": "x"}}, kind="syntax", path="", message="missing field `year`")
 case("year-as-string.json", ds(year="2026"), kind="syntax", path="year", message='invalid type: string "2026", expected a whole number (a year such as 2026)')
 case("year-out-of-range.json", ds(year=99999), kind="invalid", path="year", message="year 99999 is not a calendar year this library handles (1900–9999)")
-case("unknown-top-field.json", dict(GOOD, hal={"id": "H"}), kind="syntax", path="hal", message="unknown field `hal`, expected one of `hall`, `year`, `departments`, `windows`, `staff`, `targets`, `metrics`, `records`")
+case("unknown-top-field.json", dict(GOOD, hal={"id": "H"}), kind="syntax", path="hal", message="unknown field `hal`, expected one of `hall`, `year`, `departments`, `windows`, `staff`, `targets`, `metrics`, `records`, `inputs`")
 case("deep-nesting.json", None, raw=b'{"hall": {"id": "H", "name": "x"}, "year": 2026, "records": ' + b"[" * 300 + b"]" * 300 + b"}", kind="syntax", path="records[0][0]", message="invalid type: sequence, expected a string")
 
 # ---- records: shapes

@@ -34,6 +34,9 @@ pub(crate) struct YearState<'a> {
     pub(crate) counts: Vec<u32>,
     /// Categories zeroed for the rest of the year: (subject, category index) → (item index, month).
     pub(crate) zeroed: FastMap<(u32, usize), (usize, YearMonth)>,
+    /// Eligibility lost to the end of the year (`effects.disqualify_rest_of_year`): each
+    /// subject's flags, with the month they were raised in, repeated in every later month.
+    pub(crate) carried: FastMap<u32, Vec<(YearMonth, crate::result::Flag)>>,
 }
 
 impl YearState<'_> {
@@ -44,6 +47,7 @@ impl YearState<'_> {
             best_key: FastMap::default(),
             counts: vec![0; subjects * items],
             zeroed: FastMap::default(),
+            carried: FastMap::default(),
         }
     }
     pub(crate) fn at(&self, subject: u32, item: usize) -> usize {
@@ -242,14 +246,14 @@ impl Policy {
             .windows
             .iter()
             .enumerate()
-            .filter(|(_, (_, w))| days_in_month(w.opened, w.closed, month) > 0)
+            .filter(|(_, (_, w))| self.doc.window.is_scored() && days_in_month(w.opened, w.closed, month) > 0)
             .map(|(i, (id, _))| (i as u32, *id))
             .collect();
         let staff_ids: Vec<(u32, &'a str)> = idx
             .staff
             .iter()
             .enumerate()
-            .filter(|(_, (_, s))| s.assignments.iter().any(|a| days_in_month(a.from, a.to, month) > 0))
+            .filter(|(_, (_, s))| self.doc.staff.is_scored() && s.assignments.iter().any(|a| days_in_month(a.from, a.to, month) > 0))
             .map(|(i, (id, _))| ((nw + i) as u32, *id))
             .collect();
         for &(i, _) in window_ids.iter().chain(staff_ids.iter()) {

@@ -49,6 +49,7 @@ impl Policy {
         }
         let (mut categories, bonuses) = self.category_results(&subject, accs, st, scratch, &tally.derived);
         self.thresholds(&subject, group, st, &mut categories, &mut tally);
+        self.carry_flags(sx, month, st, &mut tally);
         self.assemble(&subject, categories, bonuses, tally)
     }
 
@@ -67,7 +68,7 @@ impl Policy {
     ) {
         let SubjectCx { world, kind, sx, id, month } = *subject;
         let Scratch { recs, contributions, key_winner, states, occs, lines, at, .. } = scratch;
-        let Tally { warnings, flags, forced, derived } = tally;
+        let Tally { warnings, flags, forced, derived, carry } = tally;
         let idx = world.idx;
         let item = &self.doc.rules[ii];
         // an item that only reads records has nothing to do without them
@@ -113,6 +114,13 @@ impl Policy {
         for (c, &at) in contributions.drain(..).zip(at.iter()) {
             match c {
                 Contribution::Warning(w) => warnings.push(w),
+                Contribution::Effects { effects, detail } => {
+                    let before = flags.len();
+                    self.apply_effects(&idx.names.texts, &effects, ii, None, flags, forced, carry);
+                    for f in &mut flags[before..] {
+                        f.detail = self.msg("flag-because", &[("why", &detail), ("detail", &f.detail)]);
+                    }
+                }
                 Contribution::Score { score, detail } => {
                     match derived.iter_mut().find(|(c, _)| *c == self.item_cat[ii]) {
                         Some(d) => d.1 = (score, detail, ii),
@@ -148,13 +156,17 @@ impl Policy {
                     if let Some(s) = slot {
                         accs[s as usize].occurrences += count;
                     }
-                    if !effects.is_empty() || !item.effects.is_empty() {
+                    let aggravated = r.aggravated && !item.aggravated_effects.is_empty();
+                    if !effects.is_empty() || !item.effects.is_empty() || aggravated {
                         let rid = idx.record_text(r);
                         if !effects.is_empty() {
-                            self.apply_effects(&idx.names.texts, &effects, ii, Some(&rid), flags, forced);
+                            self.apply_effects(&idx.names.texts, &effects, ii, Some(&rid), flags, forced, carry);
                         }
                         if !item.effects.is_empty() {
-                            self.apply_effects(&idx.names.texts, &item.effects, ii, Some(&rid), flags, forced);
+                            self.apply_effects(&idx.names.texts, &item.effects, ii, Some(&rid), flags, forced, carry);
+                        }
+                        if aggravated {
+                            self.apply_effects(&idx.names.texts, &item.aggravated_effects, ii, Some(&rid), flags, forced, carry);
                         }
                     }
                     let mut raw = points_each;
@@ -203,6 +215,28 @@ impl Policy {
         item_caps(item, st.at(sx, ii), st, states, occs, lines);
     }
 
+    /// Eligibility lost to the end of the year: the flags of earlier months repeated in this one
+    /// (saying since when), and this month's own kept for the later months.
+    fn carry_flags(&self, sx: u32, month: YearMonth, st: &mut YearState<'_>, tally: &mut Tally) {
+        if let Some(earlier) = st.carried.get(&sx) {
+            for (since, f) in earlier {
+                let mut f = f.clone();
+                f.detail = self.msg("flag-carried", &[("detail", &f.detail), ("since", since)]);
+                tally.flags.push(f);
+            }
+        }
+        if tally.carry.is_empty() {
+            return;
+        }
+        let list = st.carried.entry(sx).or_default();
+        for f in tally.carry.drain(..) {
+            let same = |(_, g): &(YearMonth, Flag)| g.period == f.period && g.rule == f.rule;
+            if !list.iter().any(same) {
+                list.push((month, f));
+            }
+        }
+    }
+
     /// Flags and forced grades of an item's effects, for a record (or a threshold, without one).
     pub(crate) fn apply_effects(
         &self,
@@ -212,9 +246,22 @@ impl Policy {
         record: Option<&Text>,
         flags: &mut Vec<Flag>,
         forced: &mut Option<(String, String)>,
+        carry: &mut Vec<Flag>,
     ) {
         let item = &self.doc.rules[ii];
         let code = &texts.codes[ii];
+        for p in &e.disqualify_rest_of_year {
+            let f = Flag {
+                code: texts.disqualified.clone(),
+                period: Some(*p),
+                rule: Some(code.clone()),
+                record: record.cloned(),
+                category: None,
+                detail: self.msg("flag-disqualified-rest-of-year", &[("period", &self.msg(period_word(*p), &[])), ("rule", &item.code)]),
+            };
+            carry.push(f.clone());
+            flags.push(f);
+        }
         for p in &e.disqualify {
             flags.push(Flag {
                 code: texts.disqualified.clone(),
@@ -227,14 +274,7 @@ impl Policy {
                     &[
                         (
                             "period",
-                            &self.msg(
-                                match p {
-                                    crate::policy::PeriodKind::Month => "period-month",
-                                    crate::policy::PeriodKind::Quarter => "period-quarter",
-                                    crate::policy::PeriodKind::Year => "period-year",
-                                },
-                                &[],
-                            ),
+                            &self.msg(period_word(*p), &[]),
                         ),
                         ("rule", &item.code),
                     ],
@@ -269,6 +309,15 @@ impl Policy {
     }
 }
 
+/// The catalogue's word for a kind of period.
+fn period_word(p: crate::policy::PeriodKind) -> &'static str {
+    match p {
+        crate::policy::PeriodKind::Month => "period-month",
+        crate::policy::PeriodKind::Quarter => "period-quarter",
+        crate::policy::PeriodKind::Year => "period-year",
+    }
+}
+
 /// What one subject's month gathers besides its lines: warnings, flags, a forced grade, and the
 /// derived category scores (category → (score, detail, item); a later item of the same category
 /// replaces an earlier one).
@@ -277,6 +326,8 @@ pub(crate) struct Tally {
     pub(super) warnings: Vec<String>,
     pub(super) flags: Vec<Flag>,
     pub(super) forced: Option<(String, String)>,
+    /// This month's flags of eligibility lost to the end of the year, for the later months.
+    pub(super) carry: Vec<Flag>,
     derived: Vec<(usize, (Decimal, String, usize))>,
 }
 

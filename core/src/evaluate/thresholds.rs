@@ -21,7 +21,7 @@ impl Policy {
         tally: &mut Tally,
     ) {
         let SubjectCx { world, kind, sx, month, .. } = *subject;
-        let Tally { flags, forced, .. } = tally;
+        let Tally { flags, forced, carry, .. } = tally;
         let sp = self.subject(kind);
         let idx = world.idx;
         // thresholds (S5.2, W6.1)
@@ -115,7 +115,7 @@ impl Policy {
                     });
                 }
                 if met.is_some() {
-                    self.apply_effects(&idx.names.texts, &t.effects, ii, None, flags, forced);
+                    self.apply_effects(&idx.names.texts, &t.effects, ii, None, flags, forced, carry);
                 }
             }
         }
@@ -149,7 +149,7 @@ impl Policy {
         }
         let (grade, grade_forced_by) = match forced {
             Some((g, by)) => (idx.names.texts.grade(&self.doc, &g), Some(by)),
-            None => (idx.names.texts.grades[self.doc.grades.band(total)].clone(), None),
+            None => (idx.names.texts.grades.get(self.doc.grades.band(total)).cloned().unwrap_or_default(), None),
         };
         let names = &idx.names.subjects[sx as usize];
         let (department, links) = match kind {

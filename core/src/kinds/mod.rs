@@ -9,6 +9,7 @@ mod metric;
 mod monthly_state;
 mod per_occurrence;
 mod per_unit;
+mod rating_mean;
 mod threshold;
 
 pub use derived::{DerivedFromStaff, Weights};
@@ -21,6 +22,7 @@ pub use metric::{
 pub use monthly_state::{MonthlyState, StateCondition, StateWhen};
 pub use per_occurrence::{MinuteTier, PerOccurrence};
 pub use per_unit::PerUnit;
+pub use rating_mean::{MinRate, RatingMean, RatingPoints, RatingVeto};
 pub use threshold::CountThreshold;
 
 use crate::dataset::Record;
@@ -43,6 +45,7 @@ pub(crate) fn register_builtin(r: &mut Registry) {
         typed_kind::<MetricTiers>(),
         typed_kind::<DerivedFromStaff>(),
         typed_kind::<CountThreshold>(),
+        typed_kind::<RatingMean>(),
     ] {
         r.register(k).expect("built-in kinds have distinct names");
     }

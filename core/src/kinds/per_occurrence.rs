@@ -8,7 +8,7 @@ use crate::dataset::Record;
 use crate::error::{Problem, pa};
 use super::record_problem;
 use crate::kind::{KindParams, Rule};
-use crate::policy::RuleItem;
+use crate::policy::{Effects, PolicyDoc, RuleItem};
 use crate::text::{Piece, push};
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -49,6 +49,11 @@ pub struct MinuteTier {
     pub at_least: Option<u32>,
     #[serde(deserialize_with = "crate::decimal::exact")]
     pub points: Decimal,
+    /// Effects of an occurrence in this tier (V11: 30 minutes or more removes the year's
+    /// eligibility), besides the item's own `effects`; the tier that applies (the highest met)
+    /// gives them. None by default.
+    #[serde(default, skip_serializing_if = "Effects::is_empty")]
+    pub effects: Effects,
 }
 
 /// What set a per-occurrence record's points.
@@ -75,6 +80,18 @@ impl PerOccurrence {
             && a >= best.0
         {
             best = (a, Picked::Aggravated);
+        }
+        best
+    }
+
+    /// The minute tier that applies to a record: the highest met (the first of equal points).
+    fn tier(&self, rec: &Record) -> Option<&MinuteTier> {
+        let m = rec.minutes?;
+        let mut best: Option<&MinuteTier> = None;
+        for t in self.minute_tiers.iter().filter(|t| t.met(m)) {
+            if best.is_none_or(|b| t.points > b.points) {
+                best = Some(t);
+            }
         }
         best
     }
@@ -157,6 +174,16 @@ impl Rule for PerOccurrence {
     fn per_record(&self) -> bool {
         true
     }
+    /// The effects of the minute tier that applies (besides the item's own `effects` and, for an
+    /// aggravated record, the item's `aggravated_effects`).
+    fn record_effects(&self, rec: &Record) -> Effects {
+        self.tier(rec).map(|t| t.effects.clone()).unwrap_or_default()
+    }
+    fn check_policy(&self, policy: &PolicyDoc, item: &RuleItem, path: &str, out: &mut Vec<Problem>) {
+        for (i, t) in self.minute_tiers.iter().enumerate() {
+            crate::engine::check_effects(&t.effects, policy, item, &format!("{path}.params.minute_tiers[{i}].effects"), out);
+        }
+    }
     fn value(&self, rec: &Record) -> Option<Decimal> {
         Some(self.pick(rec).0)
     }
@@ -205,7 +232,7 @@ mod text_tests {
     fn a_minute_tier_as_a_piece_of_text_is_its_display() {
         let p: rust_decimal::Decimal = "2".parse().unwrap();
         for (above, at_least) in [(Some(30), None), (None, Some(60)), (Some(0), Some(5)), (None, None)] {
-            let t = MinuteTier { above, at_least, points: p };
+            let t = MinuteTier { above, at_least, points: p, effects: Default::default() };
             let mut s = String::from("x: ");
             t.push_to(&mut s);
             assert_eq!(s, format!("x: {t}"));
