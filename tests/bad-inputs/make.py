@@ -248,7 +248,7 @@ i_s25 = rule_index("S2.5")
 case("policy-empty.json", None, raw=b"", document=P, kind="syntax", path="", message="the policy is empty: expected a JSON object")
 case("policy-not-object.json", "xx-county", document=P, kind="syntax", path="", message='invalid type: string "xx-county", expected a JSON object (the policy)')
 case("policy-unknown-kind.json", pol(lambda p: p["rules"][i_s11].update(kind="per_minute")), document=P, kind="unknown_kind", path=f"rules[{i_s11}].kind",
-     message='unknown rule kind "per_minute"; registered kinds: count_threshold, derived_from_staff, discretionary, level_points, linked, metric_below_target, metric_shortfall, metric_tiers, monthly_state, per_occurrence, per_unit', rule="S1.1")
+     message='unknown rule kind "per_minute"; registered kinds: count_threshold, derived_from_staff, discretionary, level_points, linked, metric_below_target, metric_shortfall, metric_tiers, monthly_state, per_occurrence, per_unit, rating_mean', rule="S1.1")
 case("policy-negative-points.json", pol(lambda p: p["rules"][i_s11]["params"].update(points="-1")), document=P, kind="invalid", path=f"rules[{i_s11}].params.points", message="points must be greater than 0, got -1", rule="S1.1")
 case("policy-unknown-param.json", pol(lambda p: p["rules"][i_s11]["params"].update(point="1")), document=P, kind="invalid", path=f"rules[{i_s11}].params.point",
      message="unknown field `point`, expected one of `points`, `aggravated_points`, `aggravated_label`, `aggravated_label_zh`, `minute_tiers`", rule="S1.1")
