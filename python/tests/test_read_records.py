@@ -98,3 +98,33 @@ def test_a_csv_has_no_sheet_and_a_missing_file_names_itself(tmp_path: pathlib.Pa
     with pytest.raises(kaoping.ValidationError) as e:
         kaoping.read_records(tmp_path / "missing.xlsx", roster)
     assert "missing.xlsx" in e.value.problems[0].path
+
+
+
+def test_other_measures_results_decode(tmp_path: pathlib.Path) -> None:
+    # issue 23's city measure: its results carry fields the county's never do (a roll-up's
+    # score_detail, 不定等次's grade_detail); they decode into the types, equal to the command's
+    from conftest import ROOT
+
+    city = ROOT / "examples" / "policies" / "city.json"
+    staff = [{"id": f"S0{i}", "name": f"S0{i}", "assignments": [{"window": "W01"}]} for i in range(1, 3)]
+    # S03 in post from September: 4 months, fewer than the measure's 6 for a grade
+    staff.append({"id": "S03", "name": "S03", "assignments": [{"window": "W01", "from": "2026-09-01"}]})
+    doc = {
+        "hall": {"id": "ZZ", "name": "ZZ市政务服务中心"}, "year": 2026,
+        "departments": [{"id": "D1", "name": "市场监管局"}],
+        "windows": [{"id": "W01", "name": "W01", "department": "D1"}], "staff": staff, "records": [],
+        "inputs": [{"subject": "S01", "period": "2026", "name": "annual_appraisal", "value": "80"}],
+    }
+    path = tmp_path / "city-hall.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    want = json.loads(run_cli("score", str(path), "--period", "2026", "--format", "json", "--lang", "en", "--policy", str(city)))
+    got = kaoping.evaluate(kaoping.Policy.from_file(city).with_lang("en"), kaoping.Dataset.from_file(path), "2026")
+    assert [(s.subject, str(s.score), s.grade, s.score_detail, s.grade_detail) for s in got.staff] == [
+        (s["subject"], s["score"], s["grade"], s.get("score_detail"), s.get("grade_detail")) for s in want["staff"]
+    ]
+    by = {s.subject: s for s in got.staff}
+    # V9: 0.8 × 1200/12 + 0.2 × 80 = 80 + 16 = 96, composed and explained
+    assert str(by["S01"].score) == "96" and by["S01"].score_detail
+    # V16: four months in post, no grade
+    assert by["S03"].grade == "不定等次" and by["S03"].grade_detail

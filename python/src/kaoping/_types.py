@@ -247,6 +247,10 @@ class SubjectPeriod(_Record):
     department_rank: int
     disqualifications: List[Flag]
     grade_forced_by: Optional[str] = None
+    score_detail: Optional[str] = None
+    """How the score was composed when the policy rolls it up (V9) or pro-rates it (V16)."""
+    grade_detail: Optional[str] = None
+    """Why the grade is not the score's band: a grade quota's demotion or no grade (不定等次)."""
 
 
 @dataclass(frozen=True)
@@ -274,6 +278,8 @@ class AwardResult(_Record):
     awarded: List[str]
     tied_at_line: List[str]
     standings: List[Standing]
+    to_decide: Optional[int] = None
+    """``awards.tie_at_line: centre``: the places left open at the line for the centre to fill."""
 
 
 @dataclass(frozen=True)
