@@ -346,14 +346,11 @@ impl Registry {
         match self.get(&item.kind) {
             Some(k) => k.compile(item, path),
             None => Err(vec![
-                Problem::new(
+                Problem::msg(
                     ProblemKind::UnknownKind,
                     format!("{path}.kind"),
-                    format!(
-                        "unknown rule kind {:?}; registered kinds: {}",
-                        item.kind,
-                        self.names().collect::<Vec<_>>().join(", ")
-                    ),
+                    "problem-unknown-kind",
+                    crate::error::pa!["kind" => format!("{:?}", item.kind), "kinds" => self.names().collect::<Vec<_>>().join(", ")],
                 )
                 .rule(item.code.clone()),
             ]),
@@ -385,10 +382,11 @@ impl<P: KindParams> RuleKind for Typed<P> {
         // named parameters given as a list would be read by position (serde reads a struct from
         // a sequence): refused, as the schema does
         if item.params.is_array() && schemars::schema_for!(P).get("type").and_then(|t| t.as_str()) == Some("object") {
-            return Err(vec![Problem::new(
+            return Err(vec![Problem::msg(
                 ProblemKind::Invalid,
                 format!("{path}.params"),
-                format!("the params of {} are named, in an object ({{\"name\": value, …}}), not a list", P::NAME),
+                "problem-params-not-a-list",
+                crate::error::pa!["kind" => P::NAME],
             )
             .rule(item.code.clone())]);
         }

@@ -124,3 +124,42 @@ fn a_policys_problems_in_either_language() {
     let zh = e.clone().in_lang(Lang::ZhCn);
     assert!(zh.display_in(Lang::ZhCn).starts_with("考评办法有 2 个问题:"), "{}", zh.display_in(Lang::ZhCn));
 }
+
+#[test]
+fn a_rule_kinds_parameter_problems_in_either_language() {
+    // issue 21: the kinds' own checks of their parameters come from the catalogue too. A linked
+    // item charging a window (via assigned_window) made a staff item; a tier with neither bound;
+    // an unknown kind: each in English as before, and in Chinese with no English word left but
+    // the policy's own names (kinds, fields)
+    let mut doc: serde_json::Value = serde_json::from_str(kaoping_core::BUILTIN_POLICY_JSON).unwrap();
+    let rules = doc["rules"].as_array_mut().unwrap();
+    let linked = rules.iter_mut().find(|r| r["kind"] == "linked" && r["params"]["via"] == "assigned_window").expect("a linked item via assigned_window");
+    linked["subject"] = serde_json::json!("staff");
+    let s11 = rules.iter_mut().find(|r| r["code"] == "S1.1").unwrap();
+    s11["params"]["minute_tiers"] = serde_json::json!([{"points": "2"}]);
+    let s12 = rules.iter_mut().find(|r| r["code"] == "S1.2").unwrap();
+    s12["kind"] = serde_json::json!("per_minute");
+    let e = Policy::from_json(&doc.to_string()).unwrap_err();
+    let find = |suffix: &str| e.problems.iter().find(|p| p.path.ends_with(suffix)).unwrap_or_else(|| panic!("no problem at …{suffix}: {e}"));
+    let via = find(".params.via");
+    assert!(via.message.starts_with("via assigned_window charges a window, but "), "{}", via.message);
+    assert!(via.message.ends_with(" is a staff item"), "{}", via.message);
+    let zh = via.message_in(Lang::ZhCn);
+    assert!(zh.contains("扣的是窗口的分") && zh.contains("是人员项目"), "{zh}");
+    let tier = find(".params.minute_tiers[0]");
+    assert_eq!(tier.message, "give exactly one of above (exclusive) or at_least (inclusive)");
+    assert_eq!(tier.message_in(Lang::ZhCn), "above (不含) 和 at_least (含) 须且只须给出一个");
+    let kind = find(".kind");
+    assert!(kind.message.starts_with("unknown rule kind \"per_minute\"; registered kinds: count_threshold, "), "{}", kind.message);
+    assert!(kind.message_in(Lang::ZhCn).starts_with("未知的规则类型 \"per_minute\"; 已注册的类型: count_threshold, "));
+    // no English word in the Chinese texts but the policy's names
+    for p in [via, tier] {
+        let zh = p.message_in(Lang::ZhCn);
+        let mut rest = zh.clone();
+        for name in ["assigned_window", "at_least", "above", "via"] {
+            rest = rest.replace(name, " ");
+        }
+        let left = english_words(&rest);
+        assert!(left.is_empty(), "{zh}: {left:?}");
+    }
+}

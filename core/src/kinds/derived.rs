@@ -1,6 +1,7 @@
 //! A window category derived from its staff's scores (`derived_from_staff`): W2 and W3 of the
 //! county measure.
 
+use crate::error::pa;
 use super::{detail, done, invalid, positive};
 use crate::error::{Problem, ProblemKind};
 use crate::kind::{Contribution, KindParams, Rule, RuleContext};
@@ -45,7 +46,8 @@ impl KindParams for DerivedFromStaff {
             p.push(invalid(
                 item,
                 format!("{path}.subject"),
-                "derived_from_staff makes a window category".into(),
+                "problem-kind-window-category",
+                vec![],
             ));
         }
         if let Some(m) = self.source_max {
@@ -77,14 +79,7 @@ impl Rule for DerivedFromStaff {
                 .any(|c| c.code == self.source && !c.bonus)
         {
             out.push(
-                Problem::new(
-                    ProblemKind::UnknownReference,
-                    format!("{path}.params.source"),
-                    format!(
-                        "no staff deduction category {:?}; give a staff category code or \"total\"",
-                        self.source
-                    ),
-                )
+                Problem::msg(ProblemKind::UnknownReference, format!("{path}.params.source"), "problem-kind-no-staff-category", pa!["source" => format!("{:?}", self.source)])
                 .rule(item.code.clone()),
             );
         }

@@ -39,7 +39,8 @@ impl KindParams for Discretionary {
             p.push(invalid(
                 item,
                 format!("{path}.params.max"),
-                format!("max {} is below min {}", self.max, self.min),
+                "problem-kind-max-below-min",
+                pa!["max" => self.max, "min" => self.min],
             ));
         }
         bounded(item, path, "max", self.max, &mut p);

@@ -36,7 +36,8 @@ impl KindParams for LevelPoints {
             p.push(invalid(
                 item,
                 format!("{path}.params.points"),
-                "list the points of at least one level".into(),
+                "problem-kind-no-level-points",
+                vec![],
             ));
         }
         for (l, v) in &self.points {

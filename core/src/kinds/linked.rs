@@ -1,7 +1,9 @@
 //! Items charged from another item's records (`linked`): W6.1 (from S5.1) and W6.2 (from S5.3) of
 //! the county measure, and the variations' charge to a chief representative (V15).
 
-use super::{done, invalid, one, positive};
+use crate::error::Arg;
+use crate::error::pa;
+use super::{done, invalid, kind_word, one, positive};
 use crate::error::{Problem, ProblemKind};
 use crate::kind::{Contribution, KindParams, Link, Rule, RuleContext, Via};
 use crate::policy::{Effects, PolicyDoc, RuleItem};
@@ -41,20 +43,16 @@ impl KindParams for Linked {
             p.push(invalid(
                 item,
                 format!("{path}.params.factor"),
-                format!("factor {} is beyond the limit of {}", self.factor, crate::limits::MAX_FACTOR),
+                "problem-kind-factor-limit",
+                pa!["factor" => self.factor, "limit" => crate::limits::MAX_FACTOR],
             ));
         }
         if self.via.to_kind() != item.subject {
             p.push(invalid(
                 item,
                 format!("{path}.params.via"),
-                format!(
-                    "via {} charges a {}, but {} is a {} item",
-                    self.via.as_str(),
-                    self.via.to_kind().as_str(),
-                    item.code,
-                    item.subject.as_str()
-                ),
+                "problem-kind-via-charges",
+                vec![("via", Arg::from(&self.via.as_str())), ("charged", kind_word(self.via.to_kind())), ("code", Arg::from(&item.code)), ("subject", kind_word(item.subject))],
             ));
         }
         self.link = Some(Link {
@@ -89,11 +87,7 @@ impl Rule for Linked {
     ) {
         match policy.rules.iter().find(|r| r.code == self.source) {
             None => out.push(
-                Problem::new(
-                    ProblemKind::UnknownReference,
-                    format!("{path}.params.source"),
-                    format!("no rule item {:?} to link to", self.source),
-                )
+                Problem::msg(ProblemKind::UnknownReference, format!("{path}.params.source"), "problem-kind-no-link-source", pa!["source" => format!("{:?}", self.source)])
                 .rule(item.code.clone()),
             ),
             // a linked item has no records of its own (E3), so a link to one (itself, or a
@@ -101,18 +95,14 @@ impl Rule for Linked {
             Some(src) if src.kind == Linked::NAME => out.push(invalid(
                 item,
                 format!("{path}.params.source"),
-                format!("{} is itself a linked item: it has no records of its own to read; link to the item it reads", src.code),
+                "problem-kind-link-to-linked",
+                pa!["code" => src.code],
             )),
             Some(src) if src.subject != self.via.from_kind() => out.push(invalid(
                 item,
                 format!("{path}.params.source"),
-                format!(
-                    "{} is a {} item but via {} reads {} records",
-                    src.code,
-                    src.subject.as_str(),
-                    self.via.as_str(),
-                    self.via.from_kind().as_str()
-                ),
+                "problem-kind-link-source-kind",
+                vec![("code", Arg::from(&src.code)), ("subject", kind_word(src.subject)), ("via", Arg::from(&self.via.as_str())), ("reads", kind_word(self.via.from_kind()))],
             )),
             _ => {}
         }

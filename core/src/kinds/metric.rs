@@ -37,7 +37,8 @@ impl KindParams for MetricBelowTarget {
             p.push(invalid(
                 item,
                 format!("{path}.params.metrics"),
-                "name at least one metric".into(),
+                "problem-kind-no-metric",
+                vec![],
             ));
         }
         for (k, v) in &self.targets {
@@ -47,7 +48,8 @@ impl KindParams for MetricBelowTarget {
             p.push(invalid(
                 item,
                 format!("{path}.subject"),
-                "window metrics: the item must be a window item".into(),
+                "problem-kind-window-metrics",
+                vec![],
             ));
         }
         done(self, p)
@@ -133,7 +135,8 @@ impl KindParams for MetricShortfall {
             p.push(invalid(
                 item,
                 format!("{path}.subject"),
-                "window metrics: the item must be a window item".into(),
+                "problem-kind-window-metrics",
+                vec![],
             ));
         }
         done(self, p)
@@ -261,7 +264,8 @@ impl KindParams for MetricTiers {
             p.push(invalid(
                 item,
                 format!("{path}.params.tiers"),
-                "give at least one tier".into(),
+                "problem-kind-no-tier",
+                vec![],
             ));
         }
         for (i, t) in self.tiers.iter().enumerate() {

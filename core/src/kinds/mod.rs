@@ -51,8 +51,17 @@ pub(crate) fn register_builtin(r: &mut Registry) {
     }
 }
 
-fn invalid(item: &RuleItem, path: String, msg: String) -> Problem {
-    Problem::new(ProblemKind::Invalid, path, msg).rule(item.code.clone())
+/// A problem with the item's parameters, with a message of the catalogue.
+fn invalid(item: &RuleItem, path: String, id: &'static str, args: Vec<(&'static str, crate::error::Arg)>) -> Problem {
+    Problem::msg(ProblemKind::Invalid, path, id, args).rule(item.code.clone())
+}
+
+/// A subject kind as a word of the catalogue (staff, window; 人员, 窗口).
+fn kind_word(kind: crate::policy::SubjectKind) -> crate::error::Arg {
+    crate::error::Arg::Word(match kind {
+        crate::policy::SubjectKind::Staff => "kind-staff",
+        crate::policy::SubjectKind::Window => "kind-window",
+    })
 }
 
 /// A record's problem with a message of the catalogue, naming the record and the item's code.
@@ -65,7 +74,8 @@ fn positive(item: &RuleItem, path: &str, name: &str, v: Decimal, out: &mut Vec<P
         out.push(invalid(
             item,
             format!("{path}.params.{name}"),
-            format!("{name} must be greater than 0, got {v}"),
+            "problem-kind-positive",
+            pa!["name" => name, "value" => v],
         ));
     }
     bounded(item, path, name, v, out);
@@ -77,10 +87,8 @@ fn bounded(item: &RuleItem, path: &str, name: &str, v: Decimal, out: &mut Vec<Pr
         out.push(invalid(
             item,
             format!("{path}.params.{name}"),
-            format!(
-                "{name} {v} is beyond the limit of ±{}",
-                crate::limits::max_magnitude()
-            ),
+            "problem-kind-beyond-limit",
+            pa!["name" => name, "value" => v, "limit" => crate::limits::max_magnitude()],
         ));
     }
 }

@@ -51,7 +51,8 @@ impl KindParams for MonthlyState {
             p.push(invalid(
                 item,
                 format!("{path}.subject"),
-                "monthly_state reads a window's roster: the item must be a window item".into(),
+                "problem-kind-monthly-state-window",
+                vec![],
             ));
         }
         done(self, p)

@@ -147,7 +147,8 @@ impl KindParams for PerOccurrence {
                 p.push(invalid(
                     item,
                     format!("{path}.params.minute_tiers[{i}]"),
-                    "give exactly one of above (exclusive) or at_least (inclusive)".into(),
+                    "problem-kind-tier-bound",
+                    vec![],
                 ));
             }
             positive(

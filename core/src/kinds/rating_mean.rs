@@ -1,6 +1,7 @@
 //! Citizen ratings (好差评) on the national five-level scale (`rating_mean`): variations.md V17.
 //! A window's category scores the mean of its month's rating points under the policy's table.
 
+use crate::error::pa;
 use super::{bounded, detail, done, invalid};
 use crate::dataset::Ratings;
 use crate::error::Problem;
@@ -82,7 +83,7 @@ impl KindParams for RatingMean {
         for (n, v) in names.iter().zip(self.points.all()) {
             bounded(item, path, &format!("points.{n}"), v, &mut p);
             if v < Decimal::ZERO {
-                p.push(invalid(item, format!("{path}.params.points.{n}"), format!("points are 0 or more, got {v}")));
+                p.push(invalid(item, format!("{path}.params.points.{n}"), "problem-kind-points-non-negative", pa!["value" => v]));
             }
         }
         bounded(item, path, "when_none", self.when_none, &mut p);
@@ -93,10 +94,10 @@ impl KindParams for RatingMean {
         if let Some(v) = &self.veto
             && v.at_least == 0
         {
-            p.push(invalid(item, format!("{path}.params.veto.at_least"), "at_least 0 is met every month: give 1 or more".into()));
+            p.push(invalid(item, format!("{path}.params.veto.at_least"), "problem-kind-veto-zero", vec![]));
         }
         if item.subject != SubjectKind::Window {
-            p.push(invalid(item, format!("{path}.subject"), "window ratings: the item must be a window item".into()));
+            p.push(invalid(item, format!("{path}.subject"), "problem-kind-window-ratings", vec![]));
         }
         done(self, p)
     }

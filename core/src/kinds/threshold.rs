@@ -1,6 +1,7 @@
 //! A count of another item's occurrences reaching a threshold (`count_threshold`): S5.2 of the
 //! county measure.
 
+use crate::error::pa;
 use super::{done, invalid};
 use crate::error::Problem;
 use crate::kind::{Contribution, KindParams, Rule, RuleContext};
@@ -27,7 +28,8 @@ impl KindParams for CountThreshold {
             p.push(invalid(
                 item,
                 format!("{path}.params.counts"),
-                "name the item whose occurrences are counted".into(),
+                "problem-kind-counts-missing",
+                vec![],
             ));
         }
         if self.0.counts.as_deref() == Some(item.code.as_str()) {
@@ -35,7 +37,8 @@ impl KindParams for CountThreshold {
             p.push(invalid(
                 item,
                 format!("{path}.params.counts"),
-                format!("{} would count itself, which has no records: name the item whose occurrences it counts", item.code),
+                "problem-kind-counts-itself",
+                pa!["code" => item.code],
             ));
         }
         crate::engine::check_threshold(&self.0, item, &format!("{path}.params"), &mut p);
