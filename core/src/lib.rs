@@ -36,6 +36,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod columns;
 pub mod dataset;
 pub mod decimal;
 mod compile;

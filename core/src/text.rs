@@ -228,6 +228,13 @@ impl Dec {
 
 /// Serialises a decimal as `rust_decimal` does (a JSON string of its exact text, `"0.5"`), with
 /// the text written by [`Dec`] (for `#[serde(serialize_with)]` on the results' decimals).
+/// A decimal written as the results write it: a string of its exact digits.
+impl serde::Serialize for Dec {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        ser_dec(&self.0, s)
+    }
+}
+
 pub(crate) fn ser_dec<S: serde::Serializer>(d: &rust_decimal::Decimal, s: S) -> Result<S::Ok, S::Error> {
     let mut buf = [0u8; 50];
     match Dec(*d).write_fast(&mut buf) {

@@ -69,7 +69,7 @@ namespace Kaoping.Tests
                     T.Eq(KpStatus.InvalidArgument, T.Throws<KaopingException>(() => e.Explain(sample, "W999", "2026-10"), "W999").Status, "unknown subject");
                     T.Eq(KpStatus.InvalidArgument, T.Throws<KaopingException>(() => Engine.Schema("nope"), "schema").Status, "unknown schema");
                     T.Eq(KpStatus.InvalidArgument, T.Throws<KaopingException>(() => e.WithLanguage("fr"), "fr").Status, "unknown language");
-                    T.Eq(KpStatus.InvalidArgument, T.Throws<KaopingException>(() => e.EvaluateHallYear(sample, (HallYearOptions)4), "flag 4").Status, "unknown flag");
+                    T.Eq(KpStatus.InvalidArgument, T.Throws<KaopingException>(() => e.EvaluateHallYear(sample, (HallYearOptions)8), "flag 8").Status, "unknown flag");
                 });
 
                 Runner.Check("a period outside the dataset's year: a KaopingException naming the period", () =>

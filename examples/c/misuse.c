@@ -233,7 +233,7 @@ int main(int argc, char **argv) {
         {"kp_explain: NULL month", KP_NULL_POINTER, "month", "month is NULL"},
         {"kp_explain: a quarter as month", KP_INVALID_ARGUMENT, "month", "expected a month written YYYY-MM"},
         {"kp_explain: unknown subject", KP_INVALID_ARGUMENT, "subject", "\"NOBODY\" was not evaluated in 2026-10"},
-        {"kp_evaluate_hall_year: unknown flag 4", KP_INVALID_ARGUMENT, "flags", "unknown flags 0x4"},
+        {"kp_evaluate_hall_year: unknown flag 8", KP_INVALID_ARGUMENT, "flags", "unknown flags 0x8"},
         {"kp_schema: NULL name", KP_NULL_POINTER, "name", "name is NULL"},
         {"kp_schema: non-UTF-8 name", KP_INVALID_UTF8, "name", "name is not valid UTF-8"},
         {"kp_schema: unknown name", KP_INVALID_ARGUMENT, "name", "unknown schema \"nope\""},
@@ -255,7 +255,7 @@ int main(int argc, char **argv) {
         case 9: st = kp_explain(engine, ds, ds_len, "W01", NULL, &out, &out_len); break;
         case 10: st = kp_explain(engine, ds, ds_len, "W01", "2026-Q3", &out, &out_len); break;
         case 11: st = kp_explain(engine, ds, ds_len, "NOBODY", "2026-10", &out, &out_len); break;
-        case 12: st = kp_evaluate_hall_year(engine, ds, ds_len, 4, &out, &out_len); break;
+        case 12: st = kp_evaluate_hall_year(engine, ds, ds_len, 8, &out, &out_len); break;
         case 13: st = kp_schema(NULL, &out, &out_len); break;
         case 14: st = kp_schema(bad_cstr, &out, &out_len); break;
         case 15: st = kp_schema("nope", &out, &out_len); break;

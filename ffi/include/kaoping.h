@@ -21,6 +21,11 @@
 // kp_evaluate_hall_year flag: JSON without indentation (the same values, fewer bytes).
 #define KP_COMPACT 2
 
+// kp_evaluate_hall_year flag: the scores as columns (format `kaoping-columns/1`: each table an
+// object of equal-length arrays, subjects and texts listed once and referred to by index; see
+// the core's `columns` module), compact, without texts; implies KP_SCORES_ONLY and KP_COMPACT.
+#define KP_COLUMNS 4
+
 // Status of every call. Numbers are fixed and never reused.
 typedef enum KpStatus {
   // Success: outputs were written.
@@ -152,8 +157,9 @@ enum KpStatus kp_evaluate_year(const struct KpEngine *engine,
 // A hall's whole year: the twelve month results, the four quarters and the year (scores, ranks,
 // awards, department feedback), each month evaluated once — a JSON object
 // `{"year": {...}, "quarters": [...], "annual": {...}}`. `flags` is 0 or a combination of
-// KP_SCORES_ONLY and KP_COMPACT; other bits are refused (KP_INVALID_ARGUMENT). With 0 the months
-// are the same as kp_evaluate_year's. Output and ownership as kp_evaluate.
+// KP_SCORES_ONLY, KP_COMPACT and KP_COLUMNS (the scores as columns instead); other bits are
+// refused (KP_INVALID_ARGUMENT). With 0 the months are the same as kp_evaluate_year's. Output and
+// ownership as kp_evaluate.
 //
 // # Safety
 // As kp_evaluate.

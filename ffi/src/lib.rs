@@ -30,6 +30,10 @@ pub const KP_ABI_VERSION: u32 = 1;
 pub const KP_SCORES_ONLY: u32 = 1;
 /// kp_evaluate_hall_year flag: JSON without indentation (the same values, fewer bytes).
 pub const KP_COMPACT: u32 = 2;
+/// kp_evaluate_hall_year flag: the scores as columns (format `kaoping-columns/1`: each table an
+/// object of equal-length arrays, subjects and texts listed once and referred to by index; see
+/// the core's `columns` module), compact, without texts; implies KP_SCORES_ONLY and KP_COMPACT.
+pub const KP_COLUMNS: u32 = 4;
 
 /// Status of every call. Numbers are fixed and never reused.
 #[repr(C)]
@@ -496,8 +500,9 @@ pub unsafe extern "C" fn kp_evaluate_year(
 /// A hall's whole year: the twelve month results, the four quarters and the year (scores, ranks,
 /// awards, department feedback), each month evaluated once — a JSON object
 /// `{"year": {...}, "quarters": [...], "annual": {...}}`. `flags` is 0 or a combination of
-/// KP_SCORES_ONLY and KP_COMPACT; other bits are refused (KP_INVALID_ARGUMENT). With 0 the months
-/// are the same as kp_evaluate_year's. Output and ownership as kp_evaluate.
+/// KP_SCORES_ONLY, KP_COMPACT and KP_COLUMNS (the scores as columns instead); other bits are
+/// refused (KP_INVALID_ARGUMENT). With 0 the months are the same as kp_evaluate_year's. Output and
+/// ownership as kp_evaluate.
 ///
 /// # Safety
 /// As kp_evaluate.
@@ -512,15 +517,26 @@ pub unsafe extern "C" fn kp_evaluate_hall_year(
 ) -> KpStatus {
     guard(|| {
         check_out(out, "out")?;
-        if flags & !(KP_SCORES_ONLY | KP_COMPACT) != 0 {
-            return Err(Fail::new(KpStatus::KpInvalidArgument, "flags", format!("unknown flags {flags:#x}: give 0, KP_SCORES_ONLY (1), KP_COMPACT (2) or both")));
+        if flags & !(KP_SCORES_ONLY | KP_COMPACT | KP_COLUMNS) != 0 {
+            return Err(Fail::new(
+                KpStatus::KpInvalidArgument,
+                "flags",
+                format!("unknown flags {flags:#x}: give 0 or KP_SCORES_ONLY (1), KP_COMPACT (2), KP_COLUMNS (4) together"),
+            ));
         }
         // SAFETY: per the function's contract.
         let (e, text) = unsafe { engine_and_text(engine, dataset_json, dataset_len) }?;
         let ds = Dataset::from_json(text).map_err(Fail::input)?;
-        let explain = if flags & KP_SCORES_ONLY != 0 { Explain::Scores } else { Explain::Full };
+        let explain = if flags & (KP_SCORES_ONLY | KP_COLUMNS) != 0 { Explain::Scores } else { Explain::Full };
         let year = e.policy.evaluate_hall_year_with(&ds, explain).map_err(Fail::input)?;
-        let json = if flags & KP_COMPACT != 0 { serde_json::to_string(&year).expect("results serialise") } else { pretty(&year) };
+        let json = if flags & KP_COLUMNS != 0 {
+            serde_json::to_string(&kaoping_core::columns::HallYearColumns::of(&year))
+        } else if flags & KP_COMPACT != 0 {
+            serde_json::to_string(&year)
+        } else {
+            Ok(pretty(&year))
+        }
+        .expect("results serialise");
         // SAFETY: `out` checked; `out_len` per contract.
         unsafe { output_json(json, out, out_len) }
     })

@@ -178,7 +178,7 @@ fn hall_year_with_flags_equals_the_core() {
     let (a, b): (serde_json::Value, serde_json::Value) = (serde_json::from_str(&full).unwrap(), serde_json::from_str(&lean).unwrap());
     assert_eq!(a["annual"], b["annual"]);
     // an unknown flag is refused and named
-    let (st, _) = call(4);
+    let (st, _) = call(8);
     assert_eq!(st, KpStatus::KpInvalidArgument);
     assert_eq!(last_error()["problems"][0]["path"], "flags");
     unsafe { kp_engine_free(e) };
@@ -287,5 +287,28 @@ fn a_month_or_period_outside_the_datasets_year_is_a_bad_argument() {
     let mut out = ptr::null_mut();
     let bad = "{\"hall\": {\"id\": \"H\", \"name\": \"h\"}, \"year\": 2026, \"records\": [{\"id\": \"R\"}]}";
     assert_eq!(unsafe { kp_evaluate_period(e, bad.as_ptr(), bad.len(), period.as_ptr(), &mut out, ptr::null_mut()) }, KpStatus::KpInvalidInput);
+    assert_eq!(unsafe { kp_engine_free(e) }, KpStatus::KpOk);
+}
+
+#[test]
+fn the_hall_year_as_columns() {
+    // issue 22: KP_COLUMNS gives the core's columns of the scores-only hall-year, compact
+    let e = engine();
+    let mut out = ptr::null_mut();
+    let mut len = 0usize;
+    assert_eq!(unsafe { kp_evaluate_hall_year(e, SAMPLE.as_ptr(), SAMPLE.len(), KP_COLUMNS, &mut out, &mut len) }, KpStatus::KpOk);
+    let got = take(out);
+    assert_eq!(got.len(), len);
+    let ds = kaoping_core::Dataset::from_json(SAMPLE).unwrap();
+    let y = kaoping_core::Policy::builtin().evaluate_hall_year_with(&ds, kaoping_core::Explain::Scores).unwrap();
+    let want = serde_json::to_string(&kaoping_core::columns::HallYearColumns::of(&y)).unwrap();
+    assert!(got == want);
+    assert!(got.starts_with("{\"format\":\"kaoping-columns/1\""));
+    // with the other flags it is the same; an unknown bit is still refused
+    let mut again = ptr::null_mut();
+    assert_eq!(unsafe { kp_evaluate_hall_year(e, SAMPLE.as_ptr(), SAMPLE.len(), KP_COLUMNS | KP_SCORES_ONLY | KP_COMPACT, &mut again, ptr::null_mut()) }, KpStatus::KpOk);
+    assert!(take(again) == want);
+    let mut none = ptr::null_mut();
+    assert_eq!(unsafe { kp_evaluate_hall_year(e, SAMPLE.as_ptr(), SAMPLE.len(), 8, &mut none, ptr::null_mut()) }, KpStatus::KpInvalidArgument);
     assert_eq!(unsafe { kp_engine_free(e) }, KpStatus::KpOk);
 }
