@@ -150,13 +150,14 @@ impl Policy {
                     // goes after them in date order)
                     let charge = at.map(|k| &mine[k]);
                     let slot = charge.map(|c| c.slot);
-                    let count = charge.map_or(r.count, |c| c.count);
+                    let count = charge.map_or_else(|| r.count, |c| c.count);
                     let pos = charge.map_or(u32::MAX, |c| c.pos + 1);
                     let key = if charge.is_none_or(|c| c.has(MonthRecord::KEYED)) { r.key.as_deref() } else { None };
                     if let Some(s) = slot {
                         accs[s as usize].occurrences += count;
                     }
-                    let aggravated = r.aggravated && !item.aggravated_effects.is_empty();
+                    // (the policy first: reading the parsed record is a cache miss the month is built to avoid)
+                    let aggravated = !item.aggravated_effects.is_empty() && r.aggravated;
                     if !effects.is_empty() || !item.effects.is_empty() || aggravated {
                         let rid = idx.record_text(r);
                         if !effects.is_empty() {
