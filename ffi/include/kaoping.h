@@ -206,7 +206,8 @@ enum KpStatus kp_explain(const struct KpEngine *engine,
 // `name` NUL-terminated; `out` writable; `out_len` NULL or writable.
 enum KpStatus kp_schema(const char *name, char **out, size_t *out_len);
 
-// The message of the last failing call on this thread (every problem, one per line), or NULL when
+// The message of the last failing call on this thread (every problem, one per line, in the
+// language of the engine the call used: English for calls without one), or NULL when
 // the last call that can fail succeeded. kp_version, kp_abi_version, kp_last_error_json and a
 // successful kp_string_free leave it as it was. Owned by the library: valid until the next kp_ call
 // on this thread; do not free it.

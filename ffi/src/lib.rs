@@ -110,9 +110,16 @@ impl Fail {
     }
 }
 
+std::thread_local! {
+    /// The language of the engine the current call uses (English before an engine is checked, and
+    /// for the calls without one): the last error's message is written in it, as its problems are.
+    static CALL_LANG: std::cell::Cell<kaoping_core::messages::Lang> = const { std::cell::Cell::new(kaoping_core::messages::Lang::En) };
+}
+
 fn set_last_error(f: &Fail) {
     let json = serde_json::to_string(&f.errors).unwrap_or_else(|_| "{}".into());
-    let message = CString::new(f.errors.to_string().replace('\0', " ")).unwrap_or_default();
+    let text = f.errors.display_in(CALL_LANG.get());
+    let message = CString::new(text.replace('\0', " ")).unwrap_or_default();
     LAST_ERROR.with(|e| *e.borrow_mut() = Some(LastError { message, json }));
 }
 
@@ -123,6 +130,7 @@ fn clear_last_error() {
 /// Runs an entry point: clears the last error, catches panics, records failures.
 fn guard(f: impl FnOnce() -> Result<(), Fail>) -> KpStatus {
     clear_last_error();
+    CALL_LANG.set(kaoping_core::messages::Lang::En);
     guard_keep(f)
 }
 
@@ -187,7 +195,9 @@ unsafe fn engine_ref<'a>(engine: *const KpEngine) -> Result<&'a KpEngine, Fail> 
         return Err(Fail::new(KpStatus::KpInvalidHandle, "engine", "engine is not a live engine of this library (freed, or never created)"));
     }
     // SAFETY: the pointer is a live engine created by kp_engine_new*, not yet freed.
-    Ok(unsafe { &*engine })
+    let e: &KpEngine = unsafe { &*engine };
+    CALL_LANG.set(e.policy.lang());
+    Ok(e)
 }
 
 /// The checked engine and the dataset text of an entry point.
@@ -622,7 +632,8 @@ pub unsafe extern "C" fn kp_schema(name: *const c_char, out: *mut *mut c_char, o
     })
 }
 
-/// The message of the last failing call on this thread (every problem, one per line), or NULL when
+/// The message of the last failing call on this thread (every problem, one per line, in the
+/// language of the engine the call used: English for calls without one), or NULL when
 /// the last call that can fail succeeded. kp_version, kp_abi_version, kp_last_error_json and a
 /// successful kp_string_free leave it as it was. Owned by the library: valid until the next kp_ call
 /// on this thread; do not free it.

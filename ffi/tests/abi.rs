@@ -312,3 +312,21 @@ fn the_hall_year_as_columns() {
     assert_eq!(unsafe { kp_evaluate_hall_year(e, SAMPLE.as_ptr(), SAMPLE.len(), 8, &mut none, ptr::null_mut()) }, KpStatus::KpInvalidArgument);
     assert_eq!(unsafe { kp_engine_free(e) }, KpStatus::KpOk);
 }
+
+#[test]
+fn the_last_errors_message_is_in_the_engines_language() {
+    // a Chinese engine's problems and the message that lists them are both Chinese; an English
+    // engine's both English
+    let e = engine();
+    let zh = CString::new("zh-CN").unwrap();
+    let mut chinese = ptr::null_mut();
+    assert_eq!(unsafe { kp_engine_with_lang(e, zh.as_ptr(), &mut chinese) }, KpStatus::KpOk);
+    let bad = include_str!("../../tests/fixtures/bad-dataset.json");
+    for (engine, header) in [(chinese, "数据集有 3 个问题"), (e, "the dataset has 3 problems")] {
+        assert_eq!(unsafe { kp_validate(engine, bad.as_ptr(), bad.len()) }, KpStatus::KpInvalidInput);
+        let message = unsafe { CStr::from_ptr(kp_last_error_message()) }.to_str().unwrap().to_string();
+        assert!(message.starts_with(header), "{message}");
+    }
+    assert_eq!(unsafe { kp_engine_free(chinese) }, KpStatus::KpOk);
+    assert_eq!(unsafe { kp_engine_free(e) }, KpStatus::KpOk);
+}
