@@ -552,8 +552,9 @@ pub unsafe extern "C" fn kp_evaluate_hall_year(
     })
 }
 
-/// The award lists of a period ("2026-Q3", "2026"): a JSON array of award results (quota, awarded,
-/// ties at the quota line, every participant's standing and why). Output and ownership as kp_evaluate
+/// The award lists of a period ("2026-Q3", "2026"; a month, "2026-10", has lists only when the
+/// policy awards monthly, else `[]`): a JSON array of award results (quota, awarded, ties at the
+/// quota line, every participant's standing and why). Output and ownership as kp_evaluate
 /// (the same bytes as `kaoping awards FILE --period P --format json`, without the final newline).
 ///
 /// # Safety
