@@ -264,8 +264,62 @@ fn flush_output() {
     let _ = stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush());
 }
 
+/// The language of this run's texts as the command line asks (`--lang X` or `--lang=X`), read
+/// before the command line is parsed, so that its help is in that language too.
+fn asked_lang() -> kaoping_core::messages::Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let given = args.iter().enumerate().find_map(|(i, a)| match a.strip_prefix("--lang=") {
+        Some(v) => Some(v.to_string()),
+        None if a == "--lang" => args.get(i + 1).cloned(),
+        None => None,
+    });
+    given.and_then(|v| v.parse().ok()).unwrap_or(kaoping_core::messages::Lang::ZhCn)
+}
+
+/// The command line's definition with every text a person reads in its help from the message
+/// catalogue, in `lang`: each command's and argument's description, the examples, the headings.
+fn command_in(lang: kaoping_core::messages::Lang) -> clap::Command {
+    use clap::{Arg, ArgAction, CommandFactory};
+    let t = |id: &str| kaoping_core::messages::text(lang, id, &[]);
+    let template = format!("{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}", t("help-heading-usage"));
+    // headings, the help flag and each argument's description, for a command whose texts are `help-{key}-…`
+    let localize = |c: clap::Command, key: &str| -> clap::Command {
+        let ids: Vec<String> = c.get_arguments().map(|a| a.get_id().to_string()).collect();
+        let mut c = c
+            .help_template(template.clone())
+            .subcommand_help_heading(t("help-heading-commands"))
+            .disable_help_flag(true)
+            .arg(Arg::new("help").short('h').long("help").action(ArgAction::Help).help(t("help-flag-help")));
+        for id in ids {
+            let help = t(&format!("{key}-{id}"));
+            c = c.mut_arg(id, |a| {
+                let heading = if a.is_positional() { t("help-heading-arguments") } else { t("help-heading-options") };
+                let a = a.help(help).help_heading(heading);
+                // (Chinese descriptions say their default themselves; clap's `[default: …]` is English)
+                let zh = lang == kaoping_core::messages::Lang::ZhCn;
+                if zh && !a.get_default_values().is_empty() { a.hide_default_value(true) } else { a }
+            });
+        }
+        c.mut_arg("help", |a| a.help_heading(t("help-heading-options")))
+    };
+    let mut c = Cli::command().about(t("help-about")).after_help(t("help-after"));
+    let names: Vec<String> = c.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    for name in names {
+        let key = format!("help-{name}");
+        c = c.mut_subcommand(&name, |s| localize(s.about(t(&key)).after_help(t(&format!("{key}-after"))), &key));
+    }
+    localize(c, "help-arg")
+        .disable_version_flag(true)
+        .arg(Arg::new("version").short('V').long("version").action(ArgAction::Version).help(t("help-flag-version")).help_heading(t("help-heading-options")))
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    use clap::FromArgMatches;
+    let matches = command_in(asked_lang()).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let result = run(cli);
     flush_output();
     match result {

@@ -10,12 +10,13 @@ const SUBCOMMANDS: &[&str] = &["score", "awards", "validate", "schema", "policy"
 
 #[test]
 fn every_subcommand_has_help_with_examples_and_exit_codes() {
-    let top = expect(&["--help"], 0);
+    // (in English here; help_is_in_the_runs_language checks the Chinese default)
+    let top = expect(&["--help", "--lang", "en"], 0);
     let top = String::from_utf8(top.stdout).unwrap();
     assert!(top.contains("Exit codes"), "{top}");
     for sub in SUBCOMMANDS {
         assert!(top.contains(sub), "{sub} listed in --help");
-        let out = expect(&[sub, "--help"], 0);
+        let out = expect(&[sub, "--help", "--lang", "en"], 0);
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(text.contains("Example"), "kaoping {sub} --help has examples:\n{text}");
         assert!(text.contains("Exit codes"), "kaoping {sub} --help documents exit codes:\n{text}");
@@ -257,4 +258,22 @@ fn a_period_with_months_without_data_is_flagged_before_its_awards() {
     assert!(expect(&["awards", s(&october), "--period", "2026-Q3"], 0).stderr.is_empty());
     assert!(expect(&["awards", s(&sample()), "--period", "2026-Q4"], 0).stderr.is_empty());
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn help_is_in_the_runs_language() {
+    // issue 21: --help from the message catalogue, Chinese by default, English with --lang en
+    for sub in ["", "score", "awards", "validate", "schema", "policy", "template", "import", "report", "explain"] {
+        let mut args: Vec<&str> = if sub.is_empty() { vec![] } else { vec![sub] };
+        args.push("--help");
+        let zh = String::from_utf8(expect(&args, 0).stdout).unwrap();
+        assert!(zh.contains("用法: kaoping") && zh.contains("选项:") && zh.contains("退出码"), "{sub}:\n{zh}");
+        for english in ["Usage:", "Options:", "Examples:", "Exit codes", "Print help", "[default:"] {
+            assert!(!zh.contains(english), "{sub}: {english:?} in\n{zh}");
+        }
+        args.extend(["--lang", "en"]);
+        let en = String::from_utf8(expect(&args, 0).stdout).unwrap();
+        assert!(en.contains("Usage: kaoping") && en.contains("Options:") && en.contains("Exit codes"), "{sub}:\n{en}");
+        assert!(!en.contains("退出码") && !en.contains("用法"), "{sub}:\n{en}");
+    }
 }

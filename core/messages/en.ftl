@@ -302,3 +302,160 @@ line-ratings-mean = ratings ({ $terms }) / { $n } = { $score }
 line-rating-rate-low = rating rate { $n } / { $cases } cases = { $rate }%, below { $min }%
 line-rating-veto = { $count } rating(s) very dissatisfied; { $at_least } or more is a veto
 flag-because = { $why }: { $detail }
+
+## the command's help (kaoping --help): every command, argument and heading
+help-about = 考评: score service-hall windows and staff against a performance-evaluation measure
+help-after =
+    The centre's monthly routine:
+      kaoping template records.xlsx --roster hall.json          # 1. the sheet to fill in
+      (fill in the 记录 sheet in Excel or WPS)                    # 2.
+      kaoping import records.xlsx --roster hall.json -o hall.json            # 3. (adds to its records)
+      kaoping validate hall.json                                # 4.
+      kaoping report hall.json --period 2026-10 -o 2026-10.xlsx # 5. (and awards for a quarter)
+
+    Every subcommand has --help with examples.
+    Exit codes: 0 ok; 1 invalid input (the problems go to stderr); 2 usage error.
+help-arg-lang = The language of the texts of results (details, reasons, flags, warnings, award standings) in tables, reports and JSON: zh-CN (the default) or en
+help-score = Score a month: window and staff tables with Chinese labels
+help-score-after =
+    Examples:
+      kaoping score examples/data/county-2026.json --month 2026-10
+      kaoping score examples/data/county-2026.json --period 2026-Q3
+      kaoping score examples/data/county-2026.json --period 2026 --top 10
+      kaoping score data.json --month 2026-10 --format json > result.json
+
+    Exit codes: 0 ok; 1 invalid input (dataset, policy, month outside the data: problems on stderr); 2 usage error.
+help-score-file = The dataset (JSON)
+help-score-month = The month, YYYY-MM: the month's full result (every category line, every record's outcome)
+help-score-period = A month 2026-10, a quarter 2026-Q3 or a year 2026: period scores, ranks and awards (with --format json, the period result; --month gives a month's full detail)
+help-score-policy = Another county's policy (JSON); the built-in county measure when absent
+help-score-format = `table` (default) or `json` (the full result with every record's outcome)
+help-score-top = Rows per table (0: all)
+help-awards = Rankings and award lists (示范窗口, 政务之星) for a quarter or a year
+help-awards-after =
+    Examples:
+      kaoping awards examples/data/county-2026.json --period 2026-Q3
+      kaoping awards examples/data/county-2026.json --period 2026 --format json
+
+    Exit codes: 0 ok; 1 invalid input (problems on stderr); 2 usage error.
+help-awards-file = The dataset (JSON)
+help-awards-period = A quarter 2026-Q3 or a year 2026 (or a month, for policies with monthly awards)
+help-awards-policy = Another county's policy (JSON); the built-in county measure when absent
+help-awards-format = `table` (default) or `json`
+help-validate = Check a dataset (or with --policy-only, a policy) and list every problem
+help-validate-after =
+    Examples:
+      kaoping validate examples/data/county-2026.json
+      kaoping validate --policy my-county.json examples/data/county-2026.json
+      kaoping validate --policy-only my-county.json
+
+    Exit codes: 0 valid; 1 problems (each with its place, record and rule, on stderr); 2 usage error.
+help-validate-file = The dataset (JSON), or with --policy-only a policy document
+help-validate-policy = Another county's policy (JSON); the built-in county measure when absent
+help-validate-policy_only = FILE is a policy document: check it alone
+help-schema = Print a published JSON Schema: policy, dataset, result, year_result, errors
+help-schema-after =
+    Examples:
+      kaoping schema dataset > dataset.schema.json
+      kaoping schema policy > policy.schema.json
+
+    Exit codes: 0 ok; 2 unknown schema name.
+help-schema-name = policy, dataset, result, year_result, period_result or errors
+help-policy = Print the built-in policy (the county measure) as JSON
+help-policy-after =
+    Examples:
+      kaoping policy > my-county.json     # start here to write another county's policy
+      kaoping validate --policy-only my-county.json
+
+    Exit codes: 0 ok.
+help-template = Write the Excel workbook the centre fills in: a 记录 (records) sheet with drop-downs and validation, and reference sheets of rule items with their points, windows and staff
+help-template-after =
+    Examples:
+      kaoping template records.xlsx --roster examples/data/county-2026.json
+      kaoping template records.xlsx --year 2026              # without a roster: no window/staff lists
+      kaoping template records.xlsx --roster hall.json --policy my-county.json --rows 2000
+
+    The 记录 sheet's 考评项目 column has a drop-down of every rule code with its Chinese description
+    (from the 考评项目 sheet); 对象编号 a drop-down of the roster's windows and staff; 日期 accepts
+    dates of the roster's year only. Fill it in Excel or WPS, then run kaoping import.
+
+    Exit codes: 0 written; 1 invalid input (roster, policy, or the file cannot be written); 2 usage error.
+help-template-output = The workbook to write (.xlsx)
+help-template-roster = A dataset JSON whose windows and staff fill the reference sheets and drop-downs
+help-template-policy = Another county's policy (JSON); the built-in county measure when absent
+help-template-year = The year whose dates the sheet accepts (default: the roster's year, else this year)
+help-template-rows = Rows prepared with drop-downs and validation
+help-import = Read a filled records sheet (xlsx, xls, ods, or CSV in UTF-8 or GBK) into a dataset
+help-import-after =
+    Examples:
+      kaoping import records.xlsx --roster hall.json -o hall.json             # the sheet's records added to the roster's
+      kaoping import records.csv --roster hall.json -o dataset.json           # CSV: UTF-8 or GBK, detected
+      kaoping import book.xlsx --sheet 十月 --roster hall.json > dataset.json
+      kaoping import records.xlsx --roster hall.json -o hall.json --replace   # the roster's records dropped (says how many)
+
+    The roster is a dataset JSON providing hall, year, departments, windows, staff, targets, metrics
+    and the records so far; the sheet's records are added after its records, and a record id
+    already in the roster is a problem of its cell, so importing a sheet twice adds nothing twice.
+    Only --replace drops the roster's records (the count dropped is printed). The output is written
+    whole or not at all (a temporary file renamed over it). Every bad cell is
+    reported with its address (记录!D7) and what was expected; the dataset is validated before it
+    is written, and its problems are mapped back to the cells. Nothing is written on error.
+
+    Exit codes: 0 imported; 1 invalid input (bad cells, invalid dataset, unreadable file); 2 usage error.
+help-import-file = The filled sheet: .xlsx, .xlsm, .xls, .ods or .csv
+help-import-roster = The dataset JSON giving hall, year, departments, windows, staff, targets and metrics
+help-import-output = Where to write the dataset (JSON); stdout when absent
+help-import-append = Add the sheet's records after the roster's (the default; kept for older scripts)
+help-import-replace = Drop the roster's records and keep only the sheet's (the count dropped is printed)
+help-import-sheet = The sheet to read (default: 记录, else the first sheet)
+help-import-policy = Another county's policy (JSON); the built-in county measure when absent
+help-report = The period's report: window and staff scores, deduction and bonus details, department feedback, rankings, award lists and every record's outcome
+help-report-after =
+    Examples:
+      kaoping report examples/data/county-2026.json --period 2026-10 -o 2026-10.xlsx
+      kaoping report examples/data/county-2026.json --period 2026-Q3 -o 2026-Q3.xlsx
+      kaoping report examples/data/county-2026.json --period 2026-10 --by-department 部门反馈-2026-10/
+      kaoping report examples/data/county-2026.json --period 2026 --format csv -o report-2026/
+      kaoping report data.json --period 2026-10 --format csv --sheet departments > departments.csv
+      kaoping report data.json --period 2026-10 --format md > 2026-10.md
+      kaoping report data.json --period 2026-Q3 --format json -o q3.json
+
+    Sheets (slug = CSV file name and --sheet value): summary 概况, window-scores 窗口得分,
+    staff-scores 人员得分, deductions 扣分明细, bonuses 加分明细, departments 部门反馈,
+    rankings 排名, awards 评先名单, records 记录核对.
+    xlsx: the first sheet (概况) is a brief with charts (the windows' ranking, deductions by
+    category, and for a quarter or year the monthly means); the tables have Chinese headers, frozen
+    and filtered header rows, names beside ids, grades coloured, dates as dates, scores as numbers
+    formatted 0.00, and print on A4 landscape one page wide.
+    --by-department DIR: one workbook per department (its brief, windows, staff, every deduction
+    and bonus with rule, article, record and date, its records), 考评-2026-10-县市场监督管理局.xlsx.
+    csv: UTF-8 with BOM (opens in Excel), one file per sheet in the -o directory, or one sheet
+    with --sheet. md: to stdout or -o. json: the sheets as {"{"}sheet, columns, rows{"}"}, scores as
+    exact decimal strings (for the full result, use kaoping score --format json).
+
+    Exit codes: 0 written; 1 invalid input (dataset, policy, period outside the data); 2 usage error.
+help-report-file = The dataset (JSON)
+help-report-period = A month 2026-10, a quarter 2026-Q3 or a year 2026
+help-report-output = Output file (xlsx, md, json), or directory (csv); md and json go to stdout when absent
+help-report-format = xlsx (default; from the -o extension when not given), csv, md or json
+help-report-sheet = Only this sheet (slug or Chinese name) — for csv, md and json
+help-report-policy = Another county's policy (JSON); the built-in county measure when absent
+help-report-by_department = Also (or, without -o, only) one workbook per department in this directory, named 考评-PERIOD-DEPARTMENT.xlsx, to send to each department as it is
+help-explain = How each point of one window's or staff member's month was lost or won, citing rule codes and record ids
+help-explain-after =
+    Examples:
+      kaoping explain examples/data/county-2026.json --subject S001 --month 2026-10
+      kaoping explain examples/data/county-2026.json --subject W01 --month 2026-10
+      kaoping explain data.json --subject S012 --month 2026-07 --policy my-county.json
+
+    Exit codes: 0 ok; 1 invalid input (dataset, policy, or the subject was not evaluated that month); 2 usage error.
+help-explain-file = The dataset (JSON)
+help-explain-subject = A window id (W01) or staff id (S001)
+help-explain-month = The month, YYYY-MM
+help-explain-policy = Another county's policy (JSON); the built-in county measure when absent
+help-flag-help = Print help
+help-flag-version = Print version
+help-heading-usage = Usage:
+help-heading-commands = Commands
+help-heading-arguments = Arguments
+help-heading-options = Options

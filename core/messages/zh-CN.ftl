@@ -301,3 +301,157 @@ line-ratings-mean = 评价 ({ $terms }) ÷ { $n } = { $score }
 line-rating-rate-low = 评价率 { $n } ÷ { $cases } 件 = { $rate }%, 低于 { $min }%
 line-rating-veto = 非常不满意 { $count } 次, 达到 { $at_least } 次即一票否决
 flag-because = { $why }: { $detail }
+
+## the command's help (kaoping --help): every command, argument and heading
+help-about = 考评: 按考评办法为政务服务大厅的窗口和窗口工作人员计分
+help-after =
+    中心每月的流程:
+      kaoping template records.xlsx --roster hall.json          # 1. 生成要填写的表格
+      (在 Excel 或 WPS 中填写“记录”工作表)                        # 2.
+      kaoping import records.xlsx --roster hall.json -o hall.json            # 3. (追加到已有记录之后)
+      kaoping validate hall.json                                # 4.
+      kaoping report hall.json --period 2026-10 -o 2026-10.xlsx # 5. (季度时另有评先名单)
+
+    每个子命令都有 --help, 附有示例。
+    退出码: 0 成功; 1 输入有误 (问题输出到 stderr); 2 用法错误。
+help-arg-lang = 结果中文字的语言 (明细、原因、标记、提示、评先说明), 用于表格、报告和 JSON: zh-CN (默认) 或 en
+help-score = 计算一个月的得分: 带中文标签的窗口表和人员表
+help-score-after =
+    示例:
+      kaoping score examples/data/county-2026.json --month 2026-10
+      kaoping score examples/data/county-2026.json --period 2026-Q3
+      kaoping score examples/data/county-2026.json --period 2026 --top 10
+      kaoping score data.json --month 2026-10 --format json > result.json
+
+    退出码: 0 成功; 1 输入有误 (数据集、考评办法、月份不在数据年度内: 问题输出到 stderr); 2 用法错误。
+help-score-file = 数据集 (JSON)
+help-score-month = 月份, YYYY-MM: 该月的完整结果 (每条类别明细、每条记录的处理结果)
+help-score-period = 月份 2026-10、季度 2026-Q3 或年度 2026: 本期得分、排名和评先 (用 --format json 时为本期结果; --month 给出一个月的完整明细)
+help-score-policy = 其他县的考评办法 (JSON); 不给出时使用内置的县级考评办法
+help-score-format = `table` (默认) 或 `json` (含每条记录处理结果的完整结果)
+help-score-top = 每张表的行数 (0: 全部)
+help-awards = 季度或年度的排名和评先名单 (示范窗口、政务之星)
+help-awards-after =
+    示例:
+      kaoping awards examples/data/county-2026.json --period 2026-Q3
+      kaoping awards examples/data/county-2026.json --period 2026 --format json
+
+    退出码: 0 成功; 1 输入有误 (问题输出到 stderr); 2 用法错误。
+help-awards-file = 数据集 (JSON)
+help-awards-period = 季度 2026-Q3 或年度 2026 (考评办法按月评先时也可为月份)
+help-awards-policy = 其他县的考评办法 (JSON); 不给出时使用内置的县级考评办法
+help-awards-format = `table` (默认) 或 `json`
+help-validate = 检查数据集 (用 --policy-only 时检查考评办法), 列出全部问题
+help-validate-after =
+    示例:
+      kaoping validate examples/data/county-2026.json
+      kaoping validate --policy my-county.json examples/data/county-2026.json
+      kaoping validate --policy-only my-county.json
+
+    退出码: 0 有效; 1 有问题 (每个问题注明位置、记录和考评项目, 输出到 stderr); 2 用法错误。
+help-validate-file = 数据集 (JSON), 用 --policy-only 时为考评办法文件
+help-validate-policy = 其他县的考评办法 (JSON); 不给出时使用内置的县级考评办法
+help-validate-policy_only = FILE 是考评办法文件: 只检查它本身
+help-schema = 输出公布的 JSON Schema: policy、dataset、result、year_result、errors
+help-schema-after =
+    示例:
+      kaoping schema dataset > dataset.schema.json
+      kaoping schema policy > policy.schema.json
+
+    退出码: 0 成功; 2 未知的模式名称。
+help-schema-name = policy、dataset、result、year_result、period_result 或 errors
+help-policy = 以 JSON 输出内置的考评办法 (县级考评办法)
+help-policy-after =
+    示例:
+      kaoping policy > my-county.json     # 编写其他县的考评办法从这里开始
+      kaoping validate --policy-only my-county.json
+
+    退出码: 0 成功。
+help-template = 生成中心填写用的 Excel 工作簿: 带下拉列表和数据验证的“记录”工作表, 以及考评项目 (含分值)、窗口和人员的参考工作表
+help-template-after =
+    示例:
+      kaoping template records.xlsx --roster examples/data/county-2026.json
+      kaoping template records.xlsx --year 2026              # 不给名册: 没有窗口和人员列表
+      kaoping template records.xlsx --roster hall.json --policy my-county.json --rows 2000
+
+    “记录”工作表的“考评项目”列有全部考评项目代码及其中文说明的下拉列表 (来自“考评项目”
+    工作表); “对象编号”列有名册中窗口和人员的下拉列表; “日期”只接受名册年度内的日期。
+    在 Excel 或 WPS 中填写后, 运行 kaoping import。
+
+    退出码: 0 已写入; 1 输入有误 (名册、考评办法, 或文件无法写入); 2 用法错误。
+help-template-output = 要写入的工作簿 (.xlsx)
+help-template-roster = 数据集 JSON, 其中的窗口和人员填入参考工作表和下拉列表
+help-template-policy = 其他县的考评办法 (JSON); 不给出时使用内置的县级考评办法
+help-template-year = 表格接受的日期所在年度 (默认: 名册的年度, 否则为今年)
+help-template-rows = 预置下拉列表和数据验证的行数
+help-import = 把填好的记录表 (xlsx、xls、ods, 或 UTF-8、GBK 编码的 CSV) 读入数据集
+help-import-after =
+    示例:
+      kaoping import records.xlsx --roster hall.json -o hall.json             # 表中记录追加到名册的记录之后
+      kaoping import records.csv --roster hall.json -o dataset.json           # CSV: 自动识别 UTF-8 或 GBK
+      kaoping import book.xlsx --sheet 十月 --roster hall.json > dataset.json
+      kaoping import records.xlsx --roster hall.json -o hall.json --replace   # 删除名册原有记录 (并说明删除了多少条)
+
+    名册是一个数据集 JSON, 提供大厅、年度、部门、窗口、人员、目标值、业务数据和已有记录;
+    表中记录追加在其记录之后, 名册中已有的记录编号是其所在单元格的问题, 因此同一张表导入两次
+    不会重复添加。只有 --replace 会删除名册原有记录 (并输出删除的条数)。输出文件要么完整写入,
+    要么不写 (先写临时文件再改名覆盖)。每个有误的单元格都会报告其地址 (记录!D7) 和应填的
+    内容; 数据集在写入前经过校验, 其问题对应回单元格。有误时不写入任何内容。
+
+    退出码: 0 已导入; 1 输入有误 (单元格有误、数据集无效、文件无法读取); 2 用法错误。
+help-import-file = 填好的表格: .xlsx、.xlsm、.xls、.ods 或 .csv
+help-import-roster = 数据集 JSON, 提供大厅、年度、部门、窗口、人员、目标值和业务数据
+help-import-output = 数据集 (JSON) 的写入位置; 不给出时输出到 stdout
+help-import-append = 把表中记录追加到名册的记录之后 (默认行为; 为兼容旧脚本保留)
+help-import-replace = 删除名册原有记录, 只保留表中记录 (会输出删除的条数)
+help-import-sheet = 要读取的工作表 (默认: 记录, 否则为第一个工作表)
+help-import-policy = 其他县的考评办法 (JSON); 不给出时使用内置的县级考评办法
+help-report = 本期报告: 窗口和人员得分、扣分和加分明细、部门反馈、排名、评先名单和每条记录的处理结果
+help-report-after =
+    示例:
+      kaoping report examples/data/county-2026.json --period 2026-10 -o 2026-10.xlsx
+      kaoping report examples/data/county-2026.json --period 2026-Q3 -o 2026-Q3.xlsx
+      kaoping report examples/data/county-2026.json --period 2026-10 --by-department 部门反馈-2026-10/
+      kaoping report examples/data/county-2026.json --period 2026 --format csv -o report-2026/
+      kaoping report data.json --period 2026-10 --format csv --sheet departments > departments.csv
+      kaoping report data.json --period 2026-10 --format md > 2026-10.md
+      kaoping report data.json --period 2026-Q3 --format json -o q3.json
+
+    工作表 (slug 即 CSV 文件名和 --sheet 的值): summary 概况, window-scores 窗口得分,
+    staff-scores 人员得分, deductions 扣分明细, bonuses 加分明细, departments 部门反馈,
+    rankings 排名, awards 评先名单, records 记录核对。
+    xlsx: 第一个工作表 (概况) 是带图表的简报 (窗口排名、各类别扣分, 季度或年度时还有各月平均分);
+    各表有中文表头, 表头行冻结并可筛选, 编号旁有名称, 等次着色, 日期为日期格式, 得分为数字
+    (格式 0.00), 按 A4 横向、一页宽打印。
+    --by-department 目录: 每个部门一个工作簿 (部门简报、窗口、人员、每条扣分和加分及其考评项目、
+    条款、记录和日期、部门的记录), 如 考评-2026-10-县市场监督管理局.xlsx。
+    csv: 带 BOM 的 UTF-8 (可直接用 Excel 打开), -o 目录中每个工作表一个文件, 或用 --sheet 输出一个
+    工作表。md: 输出到 stdout 或 -o。json: 各工作表为 {"{"}sheet, columns, rows{"}"}, 得分为精确的十进制字符串
+    (完整结果请用 kaoping score --format json)。
+
+    退出码: 0 已写入; 1 输入有误 (数据集、考评办法、考评期不在数据年度内); 2 用法错误。
+help-report-file = 数据集 (JSON)
+help-report-period = 月份 2026-10、季度 2026-Q3 或年度 2026
+help-report-output = 输出文件 (xlsx、md、json) 或目录 (csv); 不给出时 md 和 json 输出到 stdout
+help-report-format = xlsx (默认; 未给出时按 -o 的扩展名), csv、md 或 json
+help-report-sheet = 只输出这个工作表 (slug 或中文名称), 用于 csv、md 和 json
+help-report-policy = 其他县的考评办法 (JSON); 不给出时使用内置的县级考评办法
+help-report-by_department = 另外 (不给 -o 时则只) 在此目录中为每个部门生成一个工作簿, 名为 考评-考评期-部门.xlsx, 可直接发给各部门
+help-explain = 说明一个窗口或工作人员某月的每一分是怎样扣减或增加的, 注明考评项目代码和记录编号
+help-explain-after =
+    示例:
+      kaoping explain examples/data/county-2026.json --subject S001 --month 2026-10
+      kaoping explain examples/data/county-2026.json --subject W01 --month 2026-10
+      kaoping explain data.json --subject S012 --month 2026-07 --policy my-county.json
+
+    退出码: 0 成功; 1 输入有误 (数据集、考评办法, 或该对象当月未参加考评); 2 用法错误。
+help-explain-file = 数据集 (JSON)
+help-explain-subject = 窗口编号 (W01) 或人员编号 (S001)
+help-explain-month = 月份, YYYY-MM
+help-explain-policy = 其他县的考评办法 (JSON); 不给出时使用内置的县级考评办法
+help-flag-help = 显示帮助
+help-flag-version = 显示版本
+help-heading-usage = 用法:
+help-heading-commands = 命令
+help-heading-arguments = 参数
+help-heading-options = 选项
