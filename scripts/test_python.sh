@@ -82,7 +82,7 @@ if [ -n "$py39" ]; then
   run "${pip[@]}" wheel --quiet --no-deps --wheel-dir target/wheels ./python
   wheel=$(ls target/wheels/kaoping-*-cp39-abi3-*.whl)
   run "$py39" -m venv "$venv-3.9"
-  run "$venv-3.9/bin/python" -m pip install --quiet "pytest>=8" "pandas==2.3.*" "jsonschema>=4.23" "$wheel"
+  run "$venv-3.9/bin/python" -m pip install --quiet "pytest>=8" "pandas==2.3.*" "jsonschema>=4.23" "matplotlib>=3.8" "$wheel"
   pytest_run "$venv-3.9/bin/python" target/python-tests-3.9.xml
 else
   echo "python 3.9: not on this machine; the cp39-abi3 wheel was tested on $("$py" -V) only"

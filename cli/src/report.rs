@@ -9,6 +9,7 @@
 //! (exact decimal sums) and the hall's mean scores, taken with the policy's own rounding of
 //! means ([`kaoping_core::policy::Rounding::mean`], as the core takes a department's indicator).
 
+use kaoping_core::messages::Lang;
 use crate::table::{Cell, ChartKind, ChartSpec, DataRef, Section, Sheet};
 use kaoping_core::period::{AwardStatus, PeriodResult, SubjectPeriod};
 use kaoping_core::policy::{PeriodKind, SubjectKind};
@@ -62,32 +63,6 @@ fn kind_zh(k: SubjectKind) -> &'static str {
     match k {
         SubjectKind::Window => "窗口",
         SubjectKind::Staff => "人员",
-    }
-}
-
-fn status_zh(s: kaoping_core::dataset::Status) -> &'static str {
-    use kaoping_core::dataset::Status;
-    match s {
-        Status::Confirmed => "已确认",
-        Status::Pending => "待核实",
-        Status::Revoked => "已撤销",
-    }
-}
-
-fn outcome_zh(o: OutcomeKind) -> &'static str {
-    match o {
-        OutcomeKind::Counted => "计分",
-        OutcomeKind::PartlyCounted => "部分计分",
-        OutcomeKind::NotCounted => "未计分",
-    }
-}
-
-fn award_status_zh(s: AwardStatus) -> &'static str {
-    match s {
-        AwardStatus::Awarded => "当选",
-        AwardStatus::NotEligible => "不具备资格",
-        AwardStatus::QuotaFull => "名额已满",
-        AwardStatus::TieAtQuotaLine => "名额线并列(提请中心研究)",
     }
 }
 
@@ -723,7 +698,7 @@ impl Report<'_> {
             Cell::text(s.map(|s| s.name.to_string()).unwrap_or_default()),
             Cell::text(s.map(|s| self.department_name(&s.department)).unwrap_or_default()),
             Cell::Score(st.score),
-            Cell::text(award_status_zh(st.status)),
+            Cell::text(st.status.label(Lang::ZhCn)),
         ]
     }
 
@@ -774,8 +749,8 @@ impl Report<'_> {
                     Cell::text(r.subject()),
                     Cell::text(self.subject_name(r.subject())),
                     Cell::text(self.department_name(&dept)),
-                    Cell::text(status_zh(r.status())),
-                    Cell::text(outcome_zh(r.outcome())),
+                    Cell::text(r.status().label(Lang::ZhCn)),
+                    Cell::text(r.outcome().label(Lang::ZhCn)),
                     Cell::Int(r.occurrences() as i64),
                     Cell::Int(r.counted_occurrences() as i64),
                     Cell::Score(r.points()),

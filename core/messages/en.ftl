@@ -303,6 +303,18 @@ line-rating-rate-low = rating rate { $n } / { $cases } cases = { $rate }%, below
 line-rating-veto = { $count } rating(s) very dissatisfied; { $at_least } or more is a veto
 flag-because = { $why }: { $detail }
 
+## the labels of a record's status and outcome and of an award standing's status
+label-status-confirmed = confirmed
+label-status-pending = pending
+label-status-revoked = revoked
+label-outcome-counted = counted
+label-outcome-partly_counted = partly counted
+label-outcome-not_counted = not counted
+label-award-awarded = awarded
+label-award-not_eligible = not eligible
+label-award-quota_full = quota full
+label-award-tie_at_quota_line = tie at the quota line (for the centre to decide)
+
 ## the command's help (kaoping --help): every command, argument and heading
 help-about = 考评: score service-hall windows and staff against a performance-evaluation measure
 help-after =

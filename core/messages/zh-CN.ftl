@@ -302,6 +302,18 @@ line-rating-rate-low = 评价率 { $n } ÷ { $cases } 件 = { $rate }%, 低于 {
 line-rating-veto = 非常不满意 { $count } 次, 达到 { $at_least } 次即一票否决
 flag-because = { $why }: { $detail }
 
+## the labels of a record's status and outcome and of an award standing's status
+label-status-confirmed = 已确认
+label-status-pending = 待核实
+label-status-revoked = 已撤销
+label-outcome-counted = 计分
+label-outcome-partly_counted = 部分计分
+label-outcome-not_counted = 未计分
+label-award-awarded = 当选
+label-award-not_eligible = 不具备资格
+label-award-quota_full = 名额已满
+label-award-tie_at_quota_line = 名额线并列(提请中心研究)
+
 ## the command's help (kaoping --help): every command, argument and heading
 help-about = 考评: 按考评办法为政务服务大厅的窗口和窗口工作人员计分
 help-after =

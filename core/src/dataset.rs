@@ -222,6 +222,21 @@ pub enum Level {
     National,
 }
 
+impl Status {
+    /// The status as people read it, in `lang` (已确认, 待核实, 已撤销).
+    pub fn label(self, lang: crate::messages::Lang) -> String {
+        crate::messages::text(
+            lang,
+            match self {
+                Status::Confirmed => "label-status-confirmed",
+                Status::Pending => "label-status-pending",
+                Status::Revoked => "label-status-revoked",
+            },
+            &[],
+        )
+    }
+}
+
 impl Level {
     pub fn as_str(self) -> &'static str {
         match self {

@@ -242,6 +242,22 @@ pub enum AwardStatus {
     TieAtQuotaLine,
 }
 
+impl AwardStatus {
+    /// The standing's status as people read it, in `lang` (当选, 不具备资格, 名额已满, …).
+    pub fn label(self, lang: crate::messages::Lang) -> String {
+        crate::messages::text(
+            lang,
+            match self {
+                AwardStatus::Awarded => "label-award-awarded",
+                AwardStatus::NotEligible => "label-award-not_eligible",
+                AwardStatus::QuotaFull => "label-award-quota_full",
+                AwardStatus::TieAtQuotaLine => "label-award-tie_at_quota_line",
+            },
+            &[],
+        )
+    }
+}
+
 /// Feedback to one department (P11) and its "政务服务" indicator (P12).
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct DepartmentFeedback {

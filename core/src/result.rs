@@ -245,6 +245,21 @@ pub enum OutcomeKind {
     NotCounted,
 }
 
+impl OutcomeKind {
+    /// The outcome as people read it, in `lang` (计分, 部分计分, 未计分).
+    pub fn label(self, lang: crate::messages::Lang) -> String {
+        crate::messages::text(
+            lang,
+            match self {
+                OutcomeKind::Counted => "label-outcome-counted",
+                OutcomeKind::PartlyCounted => "label-outcome-partly_counted",
+                OutcomeKind::NotCounted => "label-outcome-not_counted",
+            },
+            &[],
+        )
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Charge {
     pub subject: Text,

@@ -333,6 +333,24 @@ fn reason_labels(code: &str) -> PyResult<(String, String)> {
 }
 
 /// A published JSON Schema by name (`dataset`, `policy`, `result`, …), as the core generates it.
+/// The labels (Chinese, English) of a record's status (`group` "status"), a record's outcome
+/// ("outcome") or an award standing's status ("award"), by its code.
+#[pyfunction]
+fn status_labels(group: &str, code: &str) -> PyResult<(String, String)> {
+    use kaoping_core::messages::Lang;
+    fn parse<T: serde::de::DeserializeOwned>(code: &str) -> Option<T> {
+        serde_json::from_value(serde_json::Value::String(code.to_string())).ok()
+    }
+    let both = |f: &dyn Fn(Lang) -> String| (f(Lang::ZhCn), f(Lang::En));
+    let labels = match group {
+        "status" => parse::<kaoping_core::dataset::Status>(code).map(|s| both(&|l| s.label(l))),
+        "outcome" => parse::<kaoping_core::result::OutcomeKind>(code).map(|o| both(&|l| o.label(l))),
+        "award" => parse::<kaoping_core::period::AwardStatus>(code).map(|a| both(&|l| a.label(l))),
+        _ => return Err(PyValueError::new_err(format!("unknown group {group:?}: status, outcome or award"))),
+    };
+    labels.ok_or_else(|| PyValueError::new_err(format!("unknown {group} code {code:?}")))
+}
+
 #[pyfunction]
 fn schema(name: &str) -> PyResult<String> {
     kaoping_core::schema::schema_json(name).ok_or_else(|| {
@@ -356,6 +374,7 @@ fn _kaoping(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<ObjectPlan>()?;
     m.add_function(wrap_pyfunction!(reason_labels, m)?)?;
     m.add_function(wrap_pyfunction!(schema, m)?)?;
+    m.add_function(wrap_pyfunction!(status_labels, m)?)?;
     m.add_function(wrap_pyfunction!(sheets::read_records, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_in_core_for_tests, m)?)?;
     m.add("CORE_VERSION", kaoping_core::VERSION)?;

@@ -61,8 +61,10 @@ def test_public_results_are_built_natively(policy: kaoping.Policy, sample: kaopi
     for period in ["2026-10", "2026-Q3", "2026"]:
         r = kaoping.evaluate(policy, sample, period)
         fields = [f.name for f in dataclasses.fields(PeriodResult)]
-        # built natively: no JSON written yet; the months before the handle (pickling fails on them)
-        assert list(vars(r)) == fields + ["_native_months", "_native"]
+        # built natively: no JSON written yet; the months before the handle (pickling fails on
+        # them); the policy last (its rule names label the frames of to_pandas)
+        assert list(vars(r)) == fields + ["_native_months", "_native", "_policy"]
+        assert r.__dict__["_policy"] is policy
         native = r.__dict__["_native"]
         assert type(native) is _kaoping.NativePeriod and native.period == period
         text = r.to_json()
@@ -70,7 +72,7 @@ def test_public_results_are_built_natively(policy: kaoping.Policy, sample: kaopi
         assert text == native.to_json()
         assert_same(r, decode(PeriodResult, json.loads(text)))
         for m in r.month_results:
-            assert list(vars(m)) == [f.name for f in dataclasses.fields(MonthResult)] + ["_native"]
+            assert list(vars(m)) == [f.name for f in dataclasses.fields(MonthResult)] + ["_native", "_policy"]
             assert_same(m, decode(MonthResult, json.loads(m.to_json())))
             assert list(vars(m))[-1] == "_json"
 

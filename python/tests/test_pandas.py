@@ -119,18 +119,20 @@ def test_floats_in_input_are_read_as_their_shortest_text() -> None:
 def test_result_frames_are_tidy_and_hold_the_typed_values(october: kaoping.PeriodResult) -> None:
     (month,) = october.month_results
     f = month.to_pandas()
-    assert set(f) == {"scores", "categories", "lines", "records", "flags"}
+    assert set(f) == {"scores", "categories", "lines", "records", "flags", "rules"}
     scores = f["scores"]
     assert len(scores) == len(month.windows) + len(month.staff)
-    assert scores["total"].map(type).eq(Decimal).all()
-    by_subject = scores.set_index("subject")["total"]
+    assert scores["score"].dtype == "float64"
+    exact = f.exact("scores")
+    assert exact["score"].map(type).eq(Decimal).all()
+    by_subject = exact.set_index("subject")["score"]
     for s in month.windows + month.staff:
         assert by_subject[s.subject] == s.total
-    lines = f["lines"]
-    assert {"subject", "type", "category", "rule", "record", "raw", "points", "cut", "cut_label", "detail"} <= set(lines.columns)
+    lines = f.exact("lines")
+    assert {"subject", "type", "category", "rule", "rule_name", "record", "raw", "points", "cut", "cut_label", "detail"} <= set(lines.columns)
     assert set(lines["type"]) == {"deduction", "bonus"}
-    # a subject's deduction lines add up to its deduction points, category by category
-    cats = f["categories"].set_index(["subject", "category"])
+    # a subject's lines add up to its category points, category by category (exact sums)
+    cats = f.exact("categories").set_index(["subject", "category"])
     for (subject, code), group in lines.groupby(["subject", "category"]):
         assert sum(group["points"], Decimal(0)) == cats.loc[(subject, code), "points"]
     cut = lines[lines["cut"].notna()]
@@ -143,14 +145,19 @@ def test_result_frames_are_tidy_and_hold_the_typed_values(october: kaoping.Perio
     assert not_counted["reason"].notna().all() and not_counted["reason_label"].notna().all()
 
 
-def test_floats_only_when_asked(q3: kaoping.PeriodResult) -> None:
-    exact = q3.to_pandas()
-    floats = q3.to_pandas(floats=True)
-    assert set(exact) == set(floats) >= {"scores", "monthly", "awards", "award_lists", "departments", "month_scores", "lines", "records"}
-    assert exact["scores"]["score"].dtype == object and floats["scores"]["score"].dtype == "float64"
+def test_floats_is_deprecated_and_still_answers(q3: kaoping.PeriodResult) -> None:
+    with pytest.warns(FutureWarning, match="exact=True"):
+        floats = q3.to_pandas(floats=True)
+    with pytest.warns(FutureWarning):
+        decimals = q3.to_pandas(floats=False)  # what floats=False (the old default) gave: Decimal
+    exact = q3.to_pandas(exact=True)
+    assert floats["scores"]["score"].dtype == "float64" and exact["scores"]["score"].dtype == object
+    assert list(decimals["scores"]["score"]) == list(exact["scores"]["score"]) == [s.score for s in q3.windows + q3.staff]
     assert [float(x) for x in exact["scores"]["score"]] == list(floats["scores"]["score"])
     assert list(exact["scores"]["subject"]) == [s.subject for s in q3.windows + q3.staff]
     awards = exact["awards"]
     model = awards[(awards["award"] == "model_window") & (awards["status"] == "awarded")]
     assert list(model["subject"]) == q3.award("model_window").awarded  # type: ignore[union-attr]
     assert sorted(set(exact["month_scores"]["month"])) == q3.months
+    with pytest.raises(ValueError), pytest.warns(FutureWarning):
+        q3.to_pandas(exact=True, floats=True)

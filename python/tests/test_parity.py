@@ -36,7 +36,8 @@ def test_period_json_is_the_commands_json_byte_for_byte(policy: kaoping.Policy, 
 def test_awards_equal_the_commands_awards(policy: kaoping.Policy, sample: kaoping.Dataset) -> None:
     expected = json.loads(run_cli("awards", str(SAMPLE), "--period", "2026", "--format", "json", "--lang", "en"))
     year = kaoping.evaluate(policy, sample, 2026)
-    assert [as_json_values(a.to_dict()) for a in year.awards] == expected
+    # (an optional field the core leaves out, as to_decide, is None in to_dict())
+    assert [as_json_values(strip_none(a.to_dict())) for a in year.awards] == strip_none(expected)
 
 
 def test_typed_objects_hold_the_json_values(october: kaoping.PeriodResult, q3: kaoping.PeriodResult) -> None:

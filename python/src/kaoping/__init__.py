@@ -16,6 +16,7 @@ from ._errors import Problem, ValidationError
 from ._kaoping import CORE_VERSION as _CORE_VERSION
 from ._kaoping import SCHEMA_NAMES as _SCHEMA_NAMES
 from ._kaoping import schema as _schema
+from ._pandas import RENAMED_COLUMNS, Frames
 from ._types import (
     AwardResult,
     CategoryResult,
@@ -68,6 +69,8 @@ __all__ = [
     "DepartmentEntry",
     "ValidationError",
     "Problem",
+    "Frames",
+    "RENAMED_COLUMNS",
     "schema",
     "SCHEMA_NAMES",
 ]

@@ -4,7 +4,8 @@ Each call converts its arguments, calls the core through the native module and c
 answer; the core computes every number (and holds no lock on the interpreter while it does).
 Results are built by the native module straight from the core's values (``_types.build_native``;
 the JSON decoders of ``_types`` when a value does not fit). A result keeps its native handle
-(``_native``): its JSON is written on the first ``to_json()`` and kept (``_json``).
+(``_native``): its JSON is written on the first ``to_json()`` and kept (``_json``). A result of
+:func:`evaluate` also keeps its ``Policy`` (``_policy``), whose rule names label its DataFrames.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from typing import Any, Dict, List, Mapping, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Union
 
 from . import _convert, _kaoping
 from ._types import (
@@ -25,6 +26,9 @@ from ._types import (
     _Record,
     build_native,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ._pandas import Frames
 
 __all__ = ["Policy", "Dataset", "MonthResult", "PeriodResult", "evaluate", "validate", "read_records"]
 
@@ -105,6 +109,18 @@ class Policy:
     def evaluate(self, dataset: "Dataset", period: PeriodLike) -> "PeriodResult":
         """Same as :func:`kaoping.evaluate` (``policy.evaluate(dataset, "2026-Q3")``)."""
         return evaluate(self, dataset, period)
+
+    def to_pandas(self, *, exact: bool = False) -> "Frames":
+        """The policy as DataFrames: ``rules`` (one row per rule item: ``rule``, ``rule_name``
+        (Chinese), ``rule_name_en``, ``kind`` (``window``/``staff``), ``category``,
+        ``category_name``, ``type`` (``deduction``/``bonus``), ``rule_kind`` (``per_occurrence``,
+        …), ``cite`` (the measure's article), ``cap_month``, ``cap_year``, ``requires_evidence``,
+        ``reading``) and ``categories`` (``kind, category, category_name, category_name_en, type,
+        max, cite``), read from the document the core wrote (:meth:`to_json`). Caps and maxima are
+        ``float64`` unless ``exact=True`` (``Decimal``; or ``frames.exact("rules")``)."""
+        from . import _pandas
+
+        return _pandas.policy_frames(self.to_json(), exact)
 
     def __repr__(self) -> str:
         return f"Policy(id={self.id!r}, name={self.name!r})"
@@ -274,14 +290,19 @@ class MonthResult(_Record):
         the final newline."""
         return _result_json(self)
 
-    def to_pandas(self, *, floats: bool = False) -> Dict[str, Any]:
-        """Tidy DataFrames: ``scores`` (one row per subject), ``categories``, ``lines`` (every
-        deduction and bonus line, with rule code, record id and the reason points were cut),
-        ``records`` (every record's outcome) and ``flags``. Scores are ``Decimal`` (object
-        columns) unless ``floats=True``."""
+    def to_pandas(self, *, exact: bool = False, floats: Optional[bool] = None) -> "Frames":
+        """Tidy DataFrames (a dict): ``scores`` (one row per subject), ``categories``, ``lines``
+        (every deduction and bonus line, with rule code and name, record id and the reason points
+        were cut), ``records`` (every record's outcome, with Chinese labels of its status, outcome
+        and reason), ``flags`` and ``rules`` (the policy's rule items).
+
+        Scores, points and maxima are ``float64`` columns, so pandas treats them as numbers
+        (``describe``, ``nsmallest``, ``plot``, ``groupby().mean()``); ``frames.exact("scores")``
+        is the same frame with the core's ``Decimal`` values, and ``exact=True`` makes every frame
+        so. ``floats=`` is deprecated (``floats=False`` is ``exact=True``)."""
         from . import _pandas
 
-        return _pandas.month_frames(self, floats)
+        return _pandas.month_frames(self, _pandas.exact_flag(exact, floats))
 
 
 @dataclass(frozen=True)
@@ -309,6 +330,10 @@ class PeriodResult(_Record):
         cached = self.__dict__.get("_month_results")
         if cached is None:
             cached = [MonthResult._from_native(m) for m in self.__dict__["_native_months"]]
+            policy = self.__dict__.get("_policy")
+            if policy is not None:
+                for m in cached:
+                    object.__setattr__(m, "_policy", policy)
             object.__setattr__(self, "_month_results", cached)
         return list(cached)
 
@@ -346,14 +371,19 @@ class PeriodResult(_Record):
         the final newline."""
         return _result_json(self)
 
-    def to_pandas(self, *, floats: bool = False) -> Dict[str, Any]:
-        """Tidy DataFrames: ``scores`` (one row per subject with rank and grade), ``monthly``,
-        ``disqualifications``, ``awards`` (every standing), ``award_lists``, ``departments``, and
-        the months' detail: ``month_scores``, ``categories``, ``lines``, ``records``, ``flags``.
-        Scores are ``Decimal`` unless ``floats=True``."""
+    def to_pandas(self, *, exact: bool = False, floats: Optional[bool] = None) -> "Frames":
+        """Tidy DataFrames (a dict): ``scores`` (one row per subject with rank and grade),
+        ``monthly``, ``disqualifications``, ``awards`` (every standing), ``award_lists``,
+        ``departments``, the months' detail: ``month_scores``, ``categories``, ``lines``,
+        ``records``, ``flags``, and ``rules`` (the policy's rule items).
+
+        Scores, points and indicators are ``float64`` columns, so pandas treats them as numbers
+        (``describe``, ``nsmallest``, ``plot``, ``groupby().mean()``); ``frames.exact("scores")``
+        is the same frame with the core's ``Decimal`` values, and ``exact=True`` makes every frame
+        so. ``floats=`` is deprecated (``floats=False`` is ``exact=True``)."""
         from . import _pandas
 
-        return _pandas.period_frames(self, floats)
+        return _pandas.period_frames(self, _pandas.exact_flag(exact, floats))
 
 
 def _result_json(result: Any) -> str:
@@ -387,6 +417,7 @@ def evaluate(policy: Policy, dataset: Dataset, period: PeriodLike) -> PeriodResu
     # The months first: a pickle or deepcopy of the result fails on them, as it always did.
     object.__setattr__(r, "_native_months", months)
     object.__setattr__(r, "_native", native)
+    object.__setattr__(r, "_policy", policy)  # its rule names label the frames of to_pandas()
     if text is not None:
         object.__setattr__(r, "_json", text)
     return r

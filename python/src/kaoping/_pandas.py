@@ -1,4 +1,4 @@
-"""pandas in and out: DataFrames ↔ the dataset document, results → tidy DataFrames.
+"""pandas in and out: DataFrames ↔ the dataset document, results and policies → tidy DataFrames.
 
 Conversion only. A dataset built from DataFrames is the same JSON document the core parses from a
 file (one row is one JSON object; a missing cell — None, NaN, NaT, pd.NA — is a field left out),
@@ -10,8 +10,10 @@ and in :meth:`kaoping.Dataset.from_pandas`.
 from __future__ import annotations
 
 import functools
+import json
+import warnings
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from ._errors import Problem, ValidationError
 
@@ -247,11 +249,50 @@ def dataset_frames(doc: Dict[str, Any]) -> Dict[str, Any]:
 
 
 # ------------------------------------------------------------------ results → tidy DataFrames
+#
+# Decimal columns (scores, points, maxima, caps, indicators) are float64 by default: pandas then
+# treats them as numbers (describe, nsmallest, plot, groupby-mean, select_dtypes("number")),
+# which object columns of Decimal and ArrowDtype(decimal128) columns are not (the measurement is
+# in docs/readme-python.md). Each float is float(Decimal) of the core's value, the nearest double.
+# The core's exact values are one call away: ``frames.exact(name)`` (or ``to_pandas(exact=True)``)
+# gives the same frame — same rows, index and columns — with those columns holding the typed
+# results' ``Decimal`` objects.
+
+#: Columns renamed so that one concept has one name in every frame (docs/readme-python.md).
+#: ``{frame: {old name: new name}}`` (``scores``: a month's; a period's was already ``score``), so
+#: that ``df.rename(columns=RENAMED_COLUMNS[name])`` brings a frame kept from before to today's names.
+RENAMED_COLUMNS: Dict[str, Dict[str, str]] = {
+    "scores": {"total": "score"},
+    "month_scores": {"total": "score"},
+    "monthly": {"total": "score"},
+    "categories": {"score": "category_score"},
+    "awards": {"name": "award_name"},
+    "award_lists": {"name": "award_name", "base": "quota_base"},
+    "flags": {"period": "lost"},
+    "departments": {"name": "department_name"},
+}
+
+
+@functools.lru_cache(maxsize=None)
+def _status_label(group: str, code: Optional[str]) -> Optional[str]:
+    """The core's Chinese label of a record's status, a record's outcome or an award standing's
+    status (the same the command's report writes)."""
+    if code is None:
+        return None
+    from ._kaoping import status_labels
+
+    return status_labels(group, code)[0]
+
 
 _Spec = Tuple[List[Dict[str, Any]], List[str], List[str]]  # rows, columns, decimal columns
+_DATE_COLUMNS: Mapping[str, Sequence[str]] = {"records": ["date"]}
 
 
-def _finish(specs: Dict[str, _Spec], floats: bool, date_cols: Mapping[str, Sequence[str]] = {}) -> Dict[str, Any]:
+def _float(v: Any) -> float:
+    return float("nan") if v is None else float(v)
+
+
+def _finish(specs: Dict[str, _Spec], exact: bool) -> Dict[str, Any]:
     pd = _pd()
     out = {}
     for name, (rows, columns, decimal_cols) in specs.items():
@@ -259,13 +300,68 @@ def _finish(specs: Dict[str, _Spec], floats: bool, date_cols: Mapping[str, Seque
         for c in columns:
             col = [r.get(c) for r in rows]
             if c in decimal_cols:
-                data[c] = pd.Series([float("nan") if v is None else float(v) for v in col], dtype="float64") if floats else pd.Series(col, dtype=object)
-            elif c in date_cols.get(name, ()):
+                data[c] = pd.Series(col, dtype=object) if exact else pd.Series([_float(v) for v in col], dtype="float64")
+            elif c in _DATE_COLUMNS.get(name, ()):
                 data[c] = pd.to_datetime(pd.Series([None if v is None else v.isoformat() for v in col], dtype=object), format="%Y-%m-%d")
             else:
                 data[c] = pd.Series(col, dtype=object) if any(v is None for v in col) or not rows else pd.Series(col)
         out[name] = pd.DataFrame(data, columns=columns)
     return out
+
+
+class Frames(Dict[str, Any]):
+    """The tidy DataFrames of a result: a ``dict`` of frame name → ``DataFrame``, with the core's
+    exact values one call away.
+
+    ``frames["scores"]`` holds scores, points, maxima, caps and indicators as ``float64`` (or, made
+    with ``to_pandas(exact=True)``, as ``Decimal``). ``frames.exact("scores")`` is the same frame —
+    the same rows, index and columns — with those columns holding the typed results' ``Decimal``
+    objects, so the exact values of any filtered or sorted view ``v`` of a frame are
+    ``frames.exact("scores").loc[v.index, "score"]``. ``frames.decimal_columns["scores"]`` names
+    the columns that differ."""
+
+    decimal_columns: Dict[str, List[str]]
+
+    def __init__(self, frames: Dict[str, Any], decimal_columns: Dict[str, List[str]], exact: Optional[Callable[[], Dict[str, Any]]]) -> None:
+        super().__init__(frames)
+        self.decimal_columns = decimal_columns
+        self._make_exact = exact  # None: these frames are exact already
+        self._exact: Optional[Dict[str, Any]] = None
+
+    def exact(self, name: str) -> Any:
+        """Frame ``name`` with its decimal columns as the core's ``Decimal`` values (a new frame;
+        the same rows, index and columns as ``self[name]``)."""
+        if name not in self:
+            raise KeyError(f"no frame {name!r}: one of {', '.join(self)}")
+        if self._make_exact is None:
+            return self[name].copy()
+        if self._exact is None:
+            self._exact = self._make_exact()
+        return self._exact[name].copy()
+
+    def __reduce__(self) -> Any:  # pickled (and deep-copied) as the plain dict of frames
+        return (dict, (dict(self),))
+
+
+def frames_of(specs_of: Callable[[], Dict[str, _Spec]], exact: bool) -> Frames:
+    specs = specs_of()
+    decimal_columns = {name: list(spec[2]) for name, spec in specs.items()}
+    return Frames(_finish(specs, exact), decimal_columns, None if exact else (lambda: _finish(specs_of(), True)))
+
+
+def exact_flag(exact: bool, floats: Optional[bool]) -> bool:
+    """``to_pandas``'s ``exact``, given the deprecated ``floats`` (``floats=False`` meant Decimal)."""
+    if floats is None:
+        return exact
+    warnings.warn(
+        "to_pandas(floats=...) is deprecated: decimal columns are float64 by default, and "
+        "to_pandas(exact=True) or frames.exact(name) gives the core's Decimal values",
+        FutureWarning,
+        stacklevel=3,
+    )
+    if exact and floats:
+        raise ValueError("to_pandas(exact=True, floats=True): choose one")
+    return exact or not floats
 
 
 @functools.lru_cache(maxsize=None)
@@ -277,58 +373,140 @@ def _label(code: Optional[str]) -> Optional[str]:
     return reason_labels(code)[0]
 
 
-def _month_specs(results: Sequence["MonthResult"], scores_name: str) -> Dict[str, _Spec]:
+# ------------------------------------------------------------------ the policy's rules
+
+
+@functools.lru_cache(maxsize=8)
+def _policy_doc(text: str) -> Dict[str, Any]:
+    doc: Dict[str, Any] = json.loads(text)
+    return doc
+
+
+RULE_COLUMNS = ["rule", "rule_name", "rule_name_en", "kind", "category", "category_name", "type", "rule_kind", "cite", "cap_month", "cap_year", "requires_evidence", "reading"]
+CATEGORY_COLUMNS = ["kind", "category", "category_name", "category_name_en", "type", "max", "cite"]
+
+
+def _policy_specs(doc: Mapping[str, Any]) -> Dict[str, _Spec]:
+    """The policy document's rules and categories, as the core wrote them (decimals as its strings)."""
+    categories: List[Dict[str, Any]] = []
+    by_code: Dict[Tuple[str, str], Dict[str, Any]] = {}
+    for kind in ("window", "staff"):
+        for c in doc.get(kind, {}).get("categories", []):
+            row = {"kind": kind, "category": c["code"], "category_name": c.get("name_zh"), "category_name_en": c.get("name_en") or None,
+                   "type": "bonus" if c.get("bonus") else "deduction", "max": Decimal(c["max"]), "cite": c.get("cite")}
+            categories.append(row)
+            by_code[(kind, c["code"])] = row
+    rules = []
+    for r in doc.get("rules", []):
+        cat = by_code.get((r["subject"], r["category"]), {})
+        caps = r.get("caps", {})
+        rules.append({
+            "rule": r["code"], "rule_name": r["name_zh"], "rule_name_en": r.get("name_en") or None, "kind": r["subject"],
+            "category": r["category"], "category_name": cat.get("category_name"), "type": cat.get("type"), "rule_kind": r["kind"],
+            "cite": r.get("cite"), "cap_month": _decimal_or_none(caps.get("month")), "cap_year": _decimal_or_none(caps.get("year")),
+            "requires_evidence": bool(r.get("requires_evidence", False)), "reading": r.get("reading"),
+        })
+    return {
+        "rules": (rules, RULE_COLUMNS, ["cap_month", "cap_year"]),
+        "categories": (categories, CATEGORY_COLUMNS, ["max"]),
+    }
+
+
+def _decimal_or_none(v: Any) -> Optional[Decimal]:
+    return None if v is None else Decimal(str(v))
+
+
+def policy_frames(policy_json: str, exact: bool) -> Frames:
+    return frames_of(lambda: _policy_specs(_policy_doc(policy_json)), exact)
+
+
+def _rule_names(policy_json: Optional[str]) -> Dict[str, str]:
+    if policy_json is None:
+        return {}
+    return {r["code"]: r["name_zh"] for r in _policy_doc(policy_json).get("rules", [])}
+
+
+def _result_policy(result: Any) -> Optional[str]:
+    """The JSON of the policy a result was evaluated with (kept by ``evaluate``), if known."""
+    policy = result.__dict__.get("_policy")
+    return None if policy is None else policy.to_json()
+
+
+# ------------------------------------------------------------------ the results' frames
+
+
+def _month_specs(results: Sequence["MonthResult"], scores_name: str, rule_names: Mapping[str, str]) -> Dict[str, _Spec]:
     scores, categories, lines, records, flags = [], [], [], [], []
     for r in results:
         subjects: List["SubjectMonth"] = list(r.windows) + list(r.staff)
         for s in subjects:
             key = {"month": r.month, "kind": s.kind, "subject": s.subject}
-            scores.append({**key, "name": s.name, "department": s.department, "base": s.base, "bonus": s.bonus, "total": s.total, "grade": s.grade, "grade_forced_by": s.grade_forced_by})
+            scores.append({**key, "name": s.name, "department": s.department, "base": s.base, "bonus": s.bonus, "score": s.total, "grade": s.grade, "grade_forced_by": s.grade_forced_by})
             for ctype, cats in (("deduction", s.categories), ("bonus", s.bonuses)):
                 for c in cats:
-                    categories.append({**key, "type": ctype, "category": c.code, "category_name": c.name, "max": c.max, "points": c.points, "score": c.score, "zeroed_by": c.zeroed_by})
+                    categories.append({**key, "type": ctype, "category": c.code, "category_name": c.name, "max": c.max, "points": c.points, "category_score": c.score, "zeroed_by": c.zeroed_by})
                     for ln in c.lines:
-                        lines.append({**key, "type": ctype, "category": c.code, "rule": ln.rule, "record": ln.record, "occurrences": ln.occurrences, "raw": ln.raw, "points": ln.points, "cut": ln.cut, "cut_label": _label(ln.cut), "detail": ln.detail})
+                        lines.append({**key, "type": ctype, "category": c.code, "rule": ln.rule, "rule_name": rule_names.get(ln.rule), "record": ln.record, "occurrences": ln.occurrences, "raw": ln.raw, "points": ln.points, "cut": ln.cut, "cut_label": _label(ln.cut), "detail": ln.detail})
             for f in s.flags:
-                flags.append({**key, "code": f.code, "period": f.period, "rule": f.rule, "record": f.record, "category": f.category, "detail": f.detail})
+                flags.append({**key, "code": f.code, "lost": f.period, "rule": f.rule, "record": f.record, "category": f.category, "detail": f.detail})
         for o in r.records:
-            records.append({"month": r.month, "record": o.record, "rule": o.rule, "subject": o.subject, "date": o.date, "status": o.status, "outcome": o.outcome, "occurrences": o.occurrences, "counted_occurrences": o.counted_occurrences, "points": o.points, "reason": o.reason, "reason_label": _label(o.reason), "detail": o.detail})
+            records.append({"month": r.month, "record": o.record, "rule": o.rule, "rule_name": rule_names.get(o.rule), "subject": o.subject, "date": o.date,
+                            "status": o.status, "status_label": _status_label("status", o.status), "outcome": o.outcome, "outcome_label": _status_label("outcome", o.outcome),
+                            "occurrences": o.occurrences, "counted_occurrences": o.counted_occurrences, "points": o.points, "reason": o.reason, "reason_label": _label(o.reason), "detail": o.detail})
     return {
-        scores_name: (scores, ["month", "kind", "subject", "name", "department", "base", "bonus", "total", "grade", "grade_forced_by"], ["base", "bonus", "total"]),
-        "categories": (categories, ["month", "kind", "subject", "type", "category", "category_name", "max", "points", "score", "zeroed_by"], ["max", "points", "score"]),
-        "lines": (lines, ["month", "kind", "subject", "type", "category", "rule", "record", "occurrences", "raw", "points", "cut", "cut_label", "detail"], ["raw", "points"]),
-        "records": (records, ["month", "record", "rule", "subject", "date", "status", "outcome", "occurrences", "counted_occurrences", "points", "reason", "reason_label", "detail"], ["points"]),
-        "flags": (flags, ["month", "kind", "subject", "code", "period", "rule", "record", "category", "detail"], []),
+        scores_name: (scores, ["month", "kind", "subject", "name", "department", "base", "bonus", "score", "grade", "grade_forced_by"], ["base", "bonus", "score"]),
+        "categories": (categories, ["month", "kind", "subject", "type", "category", "category_name", "max", "points", "category_score", "zeroed_by"], ["max", "points", "category_score"]),
+        "lines": (lines, ["month", "kind", "subject", "type", "category", "rule", "rule_name", "record", "occurrences", "raw", "points", "cut", "cut_label", "detail"], ["raw", "points"]),
+        "records": (records, ["month", "record", "rule", "rule_name", "subject", "date", "status", "status_label", "outcome", "outcome_label", "occurrences", "counted_occurrences", "points", "reason", "reason_label", "detail"], ["points"]),
+        "flags": (flags, ["month", "kind", "subject", "code", "lost", "rule", "record", "category", "detail"], []),
     }
 
 
-def month_frames(result: "MonthResult", floats: bool) -> Dict[str, Any]:
-    return _finish(_month_specs([result], "scores"), floats, {"records": ["date"]})
+def _rules_spec(policy_json: Optional[str]) -> Dict[str, _Spec]:
+    if policy_json is None:
+        return {"rules": ([], RULE_COLUMNS, ["cap_month", "cap_year"])}
+    return {"rules": _policy_specs(_policy_doc(policy_json))["rules"]}
 
 
-def period_frames(result: "PeriodResult", floats: bool) -> Dict[str, Any]:
+def month_frames(result: "MonthResult", exact: bool) -> Frames:
+    policy_json = _result_policy(result)
+
+    def specs() -> Dict[str, _Spec]:
+        out = _month_specs([result], "scores", _rule_names(policy_json))
+        out.update(_rules_spec(policy_json))
+        return out
+
+    return frames_of(specs, exact)
+
+
+def _period_specs(result: "PeriodResult", policy_json: Optional[str]) -> Dict[str, _Spec]:
     scores, monthly, disq, awards, award_lists, departments = [], [], [], [], [], []
     for s in list(result.windows) + list(result.staff):
         key = {"period": result.period, "kind": s.kind, "subject": s.subject}
         scores.append({**key, "name": s.name, "department": s.department, "rank": s.rank, "department_rank": s.department_rank, "score": s.score, "grade": s.grade, "grade_forced_by": s.grade_forced_by, "months_evaluated": s.months_evaluated, "deductions": s.deductions, "bonus": s.bonus, "complaints": s.complaints})
         for m in s.monthly:
-            monthly.append({**key, "month": m.month, "total": m.total, "adjusted": m.adjusted})
+            monthly.append({**key, "month": m.month, "score": m.total, "adjusted": m.adjusted})
         for f in s.disqualifications:
             disq.append({**key, "code": f.code, "lost": f.period, "rule": f.rule, "record": f.record, "detail": f.detail})
     for a in result.awards:
-        award_lists.append({"period": result.period, "award": a.award, "name": a.name, "kind": a.subject, "participants": a.participants, "base": a.base, "quota": a.quota, "quota_detail": a.quota_detail, "awarded": len(a.awarded), "tied_at_line": len(a.tied_at_line)})
+        award_lists.append({"period": result.period, "award": a.award, "award_name": a.name, "kind": a.subject, "participants": a.participants, "quota_base": a.base, "quota": a.quota, "quota_detail": a.quota_detail, "awarded": len(a.awarded), "tied_at_line": len(a.tied_at_line)})
         for st in a.standings:
-            awards.append({"period": result.period, "award": a.award, "name": a.name, "kind": a.subject, "subject": st.subject, "rank": st.rank, "score": st.score, "status": st.status, "detail": st.detail})
+            awards.append({"period": result.period, "award": a.award, "award_name": a.name, "kind": a.subject, "subject": st.subject, "rank": st.rank, "score": st.score, "status": st.status, "status_label": _status_label("award", st.status), "detail": st.detail})
     for d in result.departments:
-        departments.append({"period": result.period, "department": d.department, "name": d.name, "windows": len(d.windows), "staff": len(d.staff), "indicator": d.indicator})
+        departments.append({"period": result.period, "department": d.department, "department_name": d.name, "windows": len(d.windows), "staff": len(d.staff), "indicator": d.indicator})
     specs: Dict[str, _Spec] = {
         "scores": (scores, ["period", "kind", "subject", "name", "department", "rank", "department_rank", "score", "grade", "grade_forced_by", "months_evaluated", "deductions", "bonus", "complaints"], ["score", "deductions", "bonus"]),
-        "monthly": (monthly, ["period", "kind", "subject", "month", "total", "adjusted"], ["total"]),
+        "monthly": (monthly, ["period", "kind", "subject", "month", "score", "adjusted"], ["score"]),
         "disqualifications": (disq, ["period", "kind", "subject", "code", "lost", "rule", "record", "detail"], []),
-        "awards": (awards, ["period", "award", "name", "kind", "subject", "rank", "score", "status", "detail"], ["score"]),
-        "award_lists": (award_lists, ["period", "award", "name", "kind", "participants", "base", "quota", "quota_detail", "awarded", "tied_at_line"], []),
-        "departments": (departments, ["period", "department", "name", "windows", "staff", "indicator"], ["indicator"]),
+        "awards": (awards, ["period", "award", "award_name", "kind", "subject", "rank", "score", "status", "status_label", "detail"], ["score"]),
+        "award_lists": (award_lists, ["period", "award", "award_name", "kind", "participants", "quota_base", "quota", "quota_detail", "awarded", "tied_at_line"], []),
+        "departments": (departments, ["period", "department", "department_name", "windows", "staff", "indicator"], ["indicator"]),
     }
-    specs.update(_month_specs(result.month_results, "month_scores"))
-    return _finish(specs, floats, {"records": ["date"]})
+    specs.update(_month_specs(result.month_results, "month_scores", _rule_names(policy_json)))
+    specs.update(_rules_spec(policy_json))
+    return specs
 
+
+def period_frames(result: "PeriodResult", exact: bool) -> Frames:
+    policy_json = _result_policy(result)
+    return frames_of(lambda: _period_specs(result, policy_json), exact)
