@@ -650,43 +650,20 @@ fn run_report(
     bar.enable_steady_tick(std::time::Duration::from_millis(120));
     // the months behind the period, and behind the period before it (the brief compares the two),
     // then the period results built from them by the core
-    let previous = report::previous_period(period).filter(|_| only.is_none_or(|o| o == "summary"));
-    let (months, previous_months): (Vec<MonthResult>, Vec<MonthResult>) = match period {
-        Period::Month(m) => {
-            let before = match previous {
-                Some(Period::Month(p)) => vec![policy.evaluate_month(&ds, p)?],
-                _ => Vec::new(),
-            };
-            (vec![policy.evaluate_month(&ds, m)?], before)
-        }
-        _ if period.year() != ds.year => {
-            // the core's own error for a period outside the dataset's year
-            policy.evaluate_period(&ds, period)?;
-            unreachable!("a period outside the dataset's year is an error")
-        }
-        _ => {
-            let year = policy.evaluate_year(&ds)?.months;
-            let before = year.iter().filter(|m| previous.is_some_and(|p| p.contains(m.month))).cloned().collect();
-            (year.into_iter().filter(|m| period.contains(m.month)).collect(), before)
-        }
-    };
-    let res = policy.period_from_months(&ds, period, &months);
-    let previous_res = previous.map(|p| policy.period_from_months(&ds, p, &previous_months));
+    let report::Evaluated { months, period: res, previous: previous_res } = report::evaluate(&policy, &ds, period, only.is_none_or(|o| o == "summary"))?;
     bar.inc(1);
     if !res.months_without_data.is_empty() {
         bar.suspend(|| warn_months_without_data(&res));
     }
     let rep = report::Report::new(&policy, &ds, &res, &months, previous_res.as_ref());
-    let grades: Vec<String> = policy.doc().grades.bands.iter().map(|b| b.name.clone()).collect();
-    let formats = table::Formats::new().with_grades(&grades);
+    let formats = report::formats(&policy);
     let write_book = |sheets: &[table::Sheet], path: &Path| -> Result<(), Failure> {
-        let mut wb = rust_xlsxwriter::Workbook::new();
-        for s in sheets {
+        let mut each = |s: &table::Sheet| {
             bar.set_message(format!("写入 {}", s.name));
-            table::write_sheet(&mut wb, s, &formats, &mut || {}).map_err(|e| Failure::Input(say("cli-cannot-write", &[("path", &path.display()), ("error", &e)])))?;
             bar.inc(1);
-        }
-        save_workbook(&mut wb, path)
+        };
+        let buf = table::workbook_bytes(sheets, &formats, &mut each).map_err(|e| Failure::Input(say("cli-cannot-write", &[("path", &path.display()), ("error", &e)])))?;
+        write_atomic(path, &buf)
     };
     let mut said = Vec::new();
     if let Some(dir) = &by_department {

@@ -51,6 +51,52 @@ pub fn period_label(p: Period) -> String {
 
 /// The period before: the previous month of a month, the previous quarter of a quarter, within
 /// the same year (a dataset holds one year); none for January, the first quarter and a year.
+/// What a report of a period reads, evaluated by the core: the period's months, the period's
+/// result built from them, and the previous period's (which the brief compares with).
+pub struct Evaluated {
+    pub months: Vec<MonthResult>,
+    pub period: PeriodResult,
+    pub previous: Option<PeriodResult>,
+}
+
+/// Evaluates what a report of `period` reads (each month once; the previous period's months too
+/// when `with_previous`, for the brief).
+pub fn evaluate(policy: &Policy, ds: &Dataset, period: Period, with_previous: bool) -> Result<Evaluated, kaoping_core::Errors> {
+    let previous = previous_period(period).filter(|_| with_previous);
+    let (months, previous_months): (Vec<MonthResult>, Vec<MonthResult>) = match period {
+        Period::Month(m) => {
+            let before = match previous {
+                Some(Period::Month(p)) => vec![policy.evaluate_month(ds, p)?],
+                _ => Vec::new(),
+            };
+            (vec![policy.evaluate_month(ds, m)?], before)
+        }
+        // the core's own error for a period outside the dataset's year
+        _ if period.year() != ds.year => return Err(policy.evaluate_period(ds, period).err().expect("a period outside the dataset's year is an error")),
+        _ => {
+            let year = policy.evaluate_year(ds)?.months;
+            let before = year.iter().filter(|m| previous.is_some_and(|p| p.contains(m.month))).cloned().collect();
+            (year.into_iter().filter(|m| period.contains(m.month)).collect(), before)
+        }
+    };
+    let result = policy.period_from_months(ds, period, &months);
+    let previous = previous.map(|p| policy.period_from_months(ds, p, &previous_months));
+    Ok(Evaluated { months, period: result, previous })
+}
+
+/// The workbook's cell formats for a policy (its grades coloured).
+pub fn formats(policy: &Policy) -> crate::table::Formats {
+    let grades: Vec<String> = policy.doc().grades.bands.iter().map(|b| b.name.clone()).collect();
+    crate::table::Formats::new().with_grades(&grades)
+}
+
+/// The report's workbook of `period`, every sheet, as `kaoping report … -o FILE.xlsx` writes it.
+pub fn workbook(policy: &Policy, ds: &Dataset, period: Period) -> Result<Vec<u8>, String> {
+    let ev = evaluate(policy, ds, period, true).map_err(|e| e.to_string())?;
+    let rep = Report::new(policy, ds, &ev.period, &ev.months, ev.previous.as_ref());
+    crate::table::workbook_bytes(&rep.sheets(), &formats(policy), &mut |_| {}).map_err(|e| e.to_string())
+}
+
 pub fn previous_period(p: Period) -> Option<Period> {
     match p {
         Period::Month(m) if m.month > 1 => YearMonth::new(m.year, m.month - 1).map(Period::Month),

@@ -347,6 +347,16 @@ fn print_setup(ws: &mut Worksheet, title: &str) {
 }
 
 /// Writes one sheet: a brief ([`Sheet::brief`]) or a table.
+/// A workbook of `sheets` as bytes; `each` is told of each sheet before it is written (a progress bar).
+pub fn workbook_bytes(sheets: &[Sheet], formats: &Formats, each: &mut dyn FnMut(&Sheet)) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    for s in sheets {
+        each(s);
+        write_sheet(&mut wb, s, formats, &mut || {})?;
+    }
+    wb.save_to_buffer()
+}
+
 pub fn write_sheet(workbook: &mut Workbook, sheet: &Sheet, formats: &Formats, on_row: &mut dyn FnMut()) -> Result<(), XlsxError> {
     if sheet.brief {
         return write_brief(workbook, sheet, formats);

@@ -376,6 +376,7 @@ fn _kaoping(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(schema, m)?)?;
     m.add_function(wrap_pyfunction!(status_labels, m)?)?;
     m.add_function(wrap_pyfunction!(sheets::read_records, m)?)?;
+    m.add_function(wrap_pyfunction!(sheets::report_workbook, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_in_core_for_tests, m)?)?;
     m.add("CORE_VERSION", kaoping_core::VERSION)?;
     m.add("SCHEMA_NAMES", kaoping_core::schema::NAMES.to_vec())?;

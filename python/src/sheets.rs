@@ -1,6 +1,6 @@
-//! The importer of filled records sheets (the `kaoping-import` crate): the same reading, the same
-//! leniency (Chinese headers, the date forms, names → ids as suggestions only) and the same
-//! refusals as `kaoping import`.
+//! Spreadsheets as the command reads and writes them: the importer of filled records sheets (the
+//! `kaoping-import` crate: the same reading, leniency and refusals as `kaoping import`) and the
+//! report's workbook (the command's library: the same workbook as `kaoping report`).
 
 use crate::{NativeDataset, NativePolicy, guarded, to_py_err};
 use kaoping_core::error::{Errors, Problem, ProblemKind};
@@ -37,4 +37,18 @@ pub(crate) fn read_records(
     })?;
     let Imported { dataset, imported, kept, dropped } = done.map_err(|e| to_py_err(py, e))?;
     Ok((NativeDataset { inner: Arc::new(dataset) }, imported, kept, dropped))
+}
+
+/// The report's workbook of `period` (every sheet: the brief with its charts, scores, details,
+/// department feedback, rankings, award lists, records), as `kaoping report … -o FILE.xlsx`
+/// writes it, as bytes.
+#[pyfunction]
+pub(crate) fn report_workbook<'py>(py: Python<'py>, policy: &NativePolicy, dataset: &NativeDataset, period: &str) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+    let period: kaoping_core::Period = period.parse().map_err(|e: String| to_py_err(py, Errors::one("request", Problem::new(ProblemKind::Invalid, "period", e))))?;
+    let (policy, ds) = (policy.inner.clone(), dataset.inner.clone());
+    let bytes = guarded(py, move || kaoping_cli::report::workbook(&policy, &ds, period))?;
+    match bytes {
+        Ok(b) => Ok(pyo3::types::PyBytes::new(py, &b)),
+        Err(message) => Err(pyo3::exceptions::PyValueError::new_err(message)),
+    }
 }

@@ -128,3 +128,21 @@ def test_other_measures_results_decode(tmp_path: pathlib.Path) -> None:
     assert str(by["S01"].score) == "96" and by["S01"].score_detail
     # V16: four months in post, no grade
     assert by["S03"].grade == "不定等次" and by["S03"].grade_detail
+
+
+def test_the_reports_workbook_is_the_commands(tmp_path: pathlib.Path) -> None:
+    # issue 22: to_excel writes the same workbook as `kaoping report` (the same sheets and cells)
+    import zipfile
+
+    policy, ds = kaoping.Policy.builtin(), kaoping.Dataset.from_file(SAMPLE)
+    mine = tmp_path / "python.xlsx"
+    kaoping.to_excel(policy, ds, "2026-Q3", mine)
+    theirs = tmp_path / "command.xlsx"
+    run_cli("report", str(SAMPLE), "--period", "2026-Q3", "-o", str(theirs))
+    a, b = zipfile.ZipFile(mine), zipfile.ZipFile(theirs)
+    assert sorted(a.namelist()) == sorted(b.namelist())
+    # every part but the timestamps of docProps/core.xml byte for byte
+    for name in a.namelist():
+        if name != "docProps/core.xml":
+            assert a.read(name) == b.read(name), name
+    assert kaoping.report_workbook(policy, ds, "2026-10")[:2] == b"PK"

@@ -11,7 +11,7 @@ converts arguments and results (scores as ``decimal.Decimal``) and adds pandas D
 >>> q3.windows[0].score, q3.award("model_window").awarded              # doctest: +SKIP
 """
 
-from ._api import Dataset, MonthResult, PeriodResult, Policy, evaluate, read_records, validate
+from ._api import Dataset, MonthResult, PeriodResult, Policy, evaluate, read_records, report_workbook, to_excel, validate
 from ._errors import Problem, ValidationError
 from ._kaoping import CORE_VERSION as _CORE_VERSION
 from ._kaoping import SCHEMA_NAMES as _SCHEMA_NAMES
@@ -51,6 +51,8 @@ __all__ = [
     "evaluate",
     "validate",
     "read_records",
+    "report_workbook",
+    "to_excel",
     "MonthResult",
     "PeriodResult",
     "SubjectMonth",

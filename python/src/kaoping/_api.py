@@ -30,7 +30,7 @@ from ._types import (
 if TYPE_CHECKING:  # pragma: no cover
     from ._pandas import Frames
 
-__all__ = ["Policy", "Dataset", "MonthResult", "PeriodResult", "evaluate", "validate", "read_records"]
+__all__ = ["Policy", "Dataset", "MonthResult", "PeriodResult", "evaluate", "validate", "read_records", "report_workbook", "to_excel"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 PeriodLike = Union[str, int]
@@ -449,4 +449,19 @@ def read_records(
         os.fspath(path), p._native, _dataset(roster)._native, replace=replace, sheet=sheet
     )
     return Dataset(native)
+
+
+def report_workbook(policy: Policy, dataset: Dataset, period: PeriodLike, *, lang: str = "zh-CN") -> bytes:
+    """The report's workbook of ``period`` (``"2026-10"``, ``"2026-Q3"``, ``"2026"``) as bytes: the
+    same workbook as ``kaoping report FILE --period P -o FILE.xlsx`` (the command's own writer),
+    its results' texts in ``lang`` — Chinese by default, as the command writes them."""
+    p = _policy(policy).with_lang(lang)
+    return _kaoping.report_workbook(p._native, _dataset(dataset)._native, str(period))
+
+
+def to_excel(policy: Policy, dataset: Dataset, period: PeriodLike, path: PathLike, *, lang: str = "zh-CN") -> None:
+    """Writes the report's workbook of ``period`` to ``path`` (see :func:`report_workbook`)."""
+    data = report_workbook(policy, dataset, period, lang=lang)
+    with open(os.fspath(path), "wb") as f:
+        f.write(data)
 

@@ -2,7 +2,7 @@
 
 from typing import Any, Callable, List, Optional, Sequence, Tuple, Union, final
 
-__all__ = ["NativePolicy", "NativeDataset", "NativePeriod", "NativeMonth", "ObjectPlan", "reason_labels", "schema", "status_labels", "read_records", "_panic_in_core_for_tests", "CORE_VERSION", "SCHEMA_NAMES"]
+__all__ = ["NativePolicy", "NativeDataset", "NativePeriod", "NativeMonth", "ObjectPlan", "reason_labels", "schema", "status_labels", "read_records", "report_workbook", "_panic_in_core_for_tests", "CORE_VERSION", "SCHEMA_NAMES"]
 
 CORE_VERSION: str
 SCHEMA_NAMES: List[str]
@@ -69,6 +69,7 @@ class NativeMonth:
 def reason_labels(code: str) -> Tuple[str, str]: ...
 def schema(name: str) -> str: ...
 def status_labels(group: str, code: str) -> Tuple[str, str]: ...
+def report_workbook(policy: NativePolicy, dataset: NativeDataset, period: str) -> bytes: ...
 def read_records(
     path: str, policy: NativePolicy, roster: NativeDataset, replace: bool = False, sheet: Optional[str] = None
 ) -> Tuple[NativeDataset, int, int, int]: ...
