@@ -2,7 +2,7 @@
 # The .NET library, offline with Mono: build dotnet/Kaoping into Kaoping.dll with mcs (the sources
 # are netstandard2.0-compatible), build and run its tests (dotnet/Kaoping.Tests) under the default
 # locale, LC_ALL=C and a decimal-comma culture, then compile and run the examples/csharp clients
-# (Quarter.cs, Client.cs) against the DLL.
+# (Quarter.cs, Client.cs, and ParseTime.cs once as a smoke test) against the DLL.
 #
 #   bash dotnet/test.sh [LIBDIR]     LIBDIR holds libkaoping.so and the kaoping command (default target/debug:
 #                                    cargo build -p kaoping-ffi -p kaoping-cli)
@@ -78,4 +78,9 @@ PY
 # The client that replaced the copied wrapper: JSON bytes, typed results, errors, threads.
 run mcs -warnaserror+ -out:$out/KaopingClient.exe -r:$out/Kaoping.dll examples/csharp/Client.cs
 run mono $out/KaopingClient.exe $sample $fx $bad
+
+# The parse-time measurement of BENCHMARKS.md (issue 22), once, so that it keeps working; its
+# numbers are not checked.
+run mcs -warnaserror+ -out:$out/ParseTime.exe -r:$out/Kaoping.dll examples/csharp/ParseTime.cs
+run mono $out/ParseTime.exe --native-runs 1 --parse-runs 1 --warmup 0 $sample
 echo "dotnet: all tests passed"

@@ -2,8 +2,8 @@
 # The Java library (java/): builds the jar offline with javac + jar (java/pom.xml is for users who
 # build online; Maven cannot reach its repository in CI), bundling libkaoping.so in it as
 # linux-x86-64/libkaoping.so; runs the JUnit 4 tests against the jar; then compiles and runs the
-# examples (examples/java/Quarter.java, Client.java) with only the jar and its dependency jars on
-# the classpath: no jna.library.path, no LD_LIBRARY_PATH. Everything runs under LC_ALL=C, where
+# examples (examples/java/Quarter.java, Client.java, and ParseTime.java once as a smoke test) with
+# only the jar and its dependency jars on the classpath: no jna.library.path, no LD_LIBRARY_PATH. Everything runs under LC_ALL=C, where
 # Java's default charset is ASCII, so no Chinese text may depend on it.
 #
 #   bash java/test.sh [DIR]   DIR holds libkaoping.so and the kaoping command (default target/debug:
@@ -74,7 +74,7 @@ run "${java[@]}" -Dkaoping.sample=$sample -Dkaoping.bad=$bad -Dkaoping.fixtures=
   -cp "$out/test-classes:$jar:$deps:$testdeps" org.junit.runner.JUnitCore "${tests[@]}"
 
 # 4. the examples, written from docs/readme-java.md, with the jar and its dependencies alone
-run "${javac[@]}" -cp "$jar:$deps" -d "$out/examples" examples/java/Quarter.java examples/java/Client.java
+run "${javac[@]}" -cp "$jar:$deps" -d "$out/examples" examples/java/Quarter.java examples/java/Client.java examples/java/ParseTime.java
 run sh -c "${java[*]} -cp $out/examples:$jar:$deps Quarter $sample > $out/quarter.txt"
 cat "$out/quarter.txt"
 # the same bytes whatever the locale; the award lists are the command's, with names and exact decimals
@@ -99,4 +99,7 @@ print("Quarter.java prints every award list of 2026-Q3 with names and the core's
 PY
 fi
 run "${java[@]}" -cp "$out/examples:$jar:$deps" Client $sample "$fx" $bad
+# the parse-time measurement of BENCHMARKS.md (issue 22), once, so that it keeps working; its numbers
+# are not checked
+run "${java[@]}" -cp "$out/examples:$jar:$deps" ParseTime --native-runs 1 --parse-runs 1 --warmup 0 $sample
 echo "java: the jar's tests and examples pass"

@@ -382,6 +382,10 @@ namespace Kaoping
         ScoresOnly = 1,
         /// <summary>KP_COMPACT: JSON without indentation.</summary>
         Compact = 2,
+        /// <summary>KP_COLUMNS: the scores as columns (format kaoping-columns/1), read by
+        /// <see cref="Engine.EvaluateHallYearColumns(Dataset)"/> into <see cref="HallYearColumns"/>; implies
+        /// ScoresOnly and Compact. Only the JSON methods take it.</summary>
+        Columns = 4,
     }
 
     /// <summary>A hall's whole year: twelve months, four quarters and the year.</summary>
@@ -397,6 +401,14 @@ namespace Kaoping
         public YearResult Year { get; private set; }
         public IReadOnlyList<PeriodResult> Quarters { get; private set; }
         public PeriodResult Annual { get; private set; }
+
+        /// <summary>Reads a hall-year's JSON (UTF-8, as <see cref="Engine.EvaluateHallYearUtf8"/> returns it):
+        /// {"year": …, "quarters": […], "annual": …}. Throws <see cref="FormatException"/> for another shape.</summary>
+        public static HallYearResult Parse(byte[] utf8Json)
+        {
+            if (utf8Json == null) throw new ArgumentNullException("utf8Json");
+            return new HallYearResult(JNode.Parse(utf8Json));
+        }
     }
 
     // ------------------------------------------------------------------ periods and awards

@@ -22,6 +22,16 @@ public final class HallYear {
         return new HallYear(o);
     }
 
+    /**
+     * Reads a hall-year's JSON, as {@link Engine#evaluateHallYearJson(byte[], Detail)} returns it
+     * ({@code {"year": …, "quarters": […], "annual": …}}).
+     *
+     * @throws IllegalStateException for JSON of another shape (a library of another version)
+     */
+    public static HallYear parse(byte[] json) {
+        return from(Json.parse(json));
+    }
+
     /** The twelve month results. */
     public YearResult getYear() {
         return year;

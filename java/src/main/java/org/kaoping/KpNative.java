@@ -64,6 +64,8 @@ interface KpNative extends Library {
     int KP_SCORES_ONLY = 1;
     /** {@code KP_COMPACT} of kaoping.h. */
     int KP_COMPACT = 2;
+    /** {@code KP_COLUMNS} of kaoping.h: the scores as columns ({@code kaoping-columns/1}); implies the other two. */
+    int KP_COLUMNS = 4;
 
     /**
      * {@code size_t}: {@link Native#SIZE_T_SIZE} bytes wide (8 on x86_64 Linux). An {@code int}
