@@ -93,6 +93,7 @@ namespace Kaoping.Tests
             HandBuiltTests.Run();
             SampleTests.Run();
             ColumnsTests.Run();
+            OtherMeasuresTests.Run();
             ErrorTests.Run();
 
             Console.WriteLine("{0} passed, {1} failed", passed, failed);

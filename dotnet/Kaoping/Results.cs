@@ -483,6 +483,8 @@ namespace Kaoping
             Score = n.Dec("score");
             Grade = n.Str("grade");
             GradeForcedBy = n.OptStr("grade_forced_by");
+            ScoreDetail = n.OptStr("score_detail");
+            GradeDetail = n.OptStr("grade_detail");
             Deductions = n.Dec("deductions");
             Bonus = n.Dec("bonus");
             Complaints = n.Int("complaints");
@@ -501,6 +503,10 @@ namespace Kaoping
         public decimal Score { get; private set; }
         public string Grade { get; private set; }
         public string GradeForcedBy { get; private set; }
+        /// <summary>How the score was composed when the policy rolls it up (weights, outside inputs) or pro-rates it; null otherwise.</summary>
+        public string ScoreDetail { get; private set; }
+        /// <summary>Why the grade is not the score's band (a grade quota's demotion, no grade: 不定等次); null otherwise.</summary>
+        public string GradeDetail { get; private set; }
         /// <summary>Deduction points of the period (tie-breaker E8).</summary>
         public decimal Deductions { get; private set; }
         /// <summary>Bonus points of the period (tie-breaker E8).</summary>
@@ -543,6 +549,7 @@ namespace Kaoping
             QuotaDetail = n.Str("quota_detail");
             Awarded = Codes.List(n.Arr("awarded"), x => x.String());
             TiedAtLine = Codes.List(n.OptArr("tied_at_line"), x => x.String());
+            if (n.Has("to_decide")) ToDecide = n.OptInt("to_decide", 0);
             SubjectKind kind = Subject;
             Standings = Codes.List(n.Arr("standings"), x => new Standing(x, nameOf(kind, x.Str("subject"))));
             var byId = new Dictionary<string, Standing>(StringComparer.Ordinal);
@@ -571,6 +578,8 @@ namespace Kaoping
         public IReadOnlyList<string> Awarded { get; private set; }
         /// <summary>The ids tied at the quota line (for the centre to decide).</summary>
         public IReadOnlyList<string> TiedAtLine { get; private set; }
+        /// <summary>With the policy's <c>awards.tie_at_line: centre</c>: the places left open at the line for the centre to fill from <see cref="TiedAtLine"/>; null otherwise.</summary>
+        public int? ToDecide { get; private set; }
         /// <summary>Every participant, in rank order, with name.</summary>
         public IReadOnlyList<Standing> Standings { get; private set; }
         /// <summary>The standings of <see cref="Awarded"/>, in the same order.</summary>

@@ -21,6 +21,7 @@ public final class AwardResult {
     private final String quotaDetail;
     private final List<String> awarded;
     private final List<String> tiedAtLine;
+    private final Integer toDecide;
     private final List<Standing> standings;
 
     private AwardResult(JsonNode o, Map<String, String> names) {
@@ -33,6 +34,7 @@ public final class AwardResult {
         this.quotaDetail = Json.text(o, "quota_detail");
         this.awarded = Json.strings(o, "awarded");
         this.tiedAtLine = Json.strings(o, "tied_at_line");
+        this.toDecide = o.has("to_decide") && !o.get("to_decide").isNull() ? Json.integer(o, "to_decide") : null;
         this.standings = Json.list(o, "standings", e -> Standing.from(e, names));
     }
 
@@ -83,6 +85,12 @@ public final class AwardResult {
     /** The ids tied across the quota line, for the centre to decide (P9). */
     public List<String> getTiedAtLine() {
         return tiedAtLine;
+    }
+
+    /** With the policy's {@code awards.tie_at_line: centre}: the places left open at the line for
+     * the centre to fill from {@link #getTiedAtLine()}; otherwise null. */
+    public Integer getToDecide() {
+        return toDecide;
     }
 
     /** Every participant's standing, in rank order. */

@@ -18,6 +18,8 @@ public final class SubjectPeriod {
     private final BigDecimal score;
     private final String grade;
     private final String gradeForcedBy;
+    private final String scoreDetail;
+    private final String gradeDetail;
     private final BigDecimal deductions;
     private final BigDecimal bonus;
     private final int complaints;
@@ -35,6 +37,8 @@ public final class SubjectPeriod {
         this.score = Json.decimal(o, "score");
         this.grade = Json.text(o, "grade");
         this.gradeForcedBy = Json.optText(o, "grade_forced_by");
+        this.scoreDetail = Json.optText(o, "score_detail");
+        this.gradeDetail = Json.optText(o, "grade_detail");
         this.deductions = Json.decimal(o, "deductions");
         this.bonus = Json.decimal(o, "bonus");
         this.complaints = Json.integer(o, "complaints");
@@ -90,6 +94,17 @@ public final class SubjectPeriod {
     /** Why a veto forced the grade, or null. */
     public String getGradeForcedBy() {
         return gradeForcedBy;
+    }
+
+    /** How the score was composed when the policy rolls it up (weights, outside inputs) or
+     * pro-rates it over the period's months, or null. */
+    public String getScoreDetail() {
+        return scoreDetail;
+    }
+
+    /** Why the grade is not the score's band (a grade quota's demotion, no grade: 不定等次), or null. */
+    public String getGradeDetail() {
+        return gradeDetail;
     }
 
     /** Deduction points of the period (E8). */
