@@ -207,3 +207,26 @@ fn every_variation_is_named_in_the_readme_with_its_field() {
     }
     assert!(!table.contains("not used"), "no variation is left unused");
 }
+
+#[test]
+fn the_new_settings_refuse_what_cannot_work() {
+    // each mistake a policy author can make with the new settings is refused at its place
+    let base: Value = serde_json::from_str(include_str!("../../examples/policies/city.json")).unwrap();
+    let refused = |edit: &dyn Fn(&mut Value), place: &str| {
+        let mut doc = base.clone();
+        edit(&mut doc);
+        let e = Policy::from_json(&doc.to_string()).expect_err(place);
+        assert!(e.problems.iter().any(|p| p.path == place), "{place}: {e}");
+    };
+    // a grade quota on a grade that is not a band
+    refused(&|d| d["grades"]["quota"]["grade"] = json!("卓越"), "grades.quota.grade");
+    // a share over 1 (20% is written 0.20)
+    refused(&|d| d["grades"]["quota"]["share"] = json!("20"), "grades.quota.share");
+    // a roll-up of no parts
+    refused(&|d| d["periods"]["roll_ups"][0]["parts"] = json!([]), "periods.roll_ups[0].parts");
+    // ratings: negative points for a level, and a veto met every month
+    refused(&|d| d["rules"][5]["params"]["points"]["satisfied"] = json!("-1"), "rules[5].params.points.satisfied");
+    refused(&|d| d["rules"][5]["params"]["veto"]["at_least"] = json!(0), "rules[5].params.veto.at_least");
+    // and the document as shipped is accepted
+    Policy::from_json(&base.to_string()).expect("city.json");
+}
