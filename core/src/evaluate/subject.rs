@@ -76,48 +76,57 @@ impl Policy {
             return;
         }
         let rule = self.rules[ii].as_ref();
-        contributions.clear();
-        at.clear();
-        if self.per_record[ii] {
-            // the records' own points, as the hall was compiled with them (Rule::per_record);
-            // the record itself is read only for its text and its effects
-            for (k, c) in mine.iter().enumerate().filter(|(_, c)| c.has(MonthRecord::VALUED)) {
-                let detail = if world.explain { rule.points(c.rec, world.policy.lang).map(|(_, d)| d).unwrap_or_default() } else { String::new() };
-                let effects = if c.has(MonthRecord::EFFECTS) { rule.record_effects(c.rec) } else { Effects::default() };
-                contributions.push(Contribution::Occurrences { record: c.rec, points_each: c.value, detail, effects });
-                at.push(Some(k));
-            }
-        } else {
-            // charged in the month's record order: date, then id
-            recs.clear();
-            recs.extend(mine.iter().map(|c| c.rec));
-            let cx = RuleContext {
-                month,
-                subject: id,
-                kind,
-                item,
-                records: recs,
-                world,
-                explain: world.explain,
-            };
-            rule.apply(&cx, contributions);
-            let mut hint = 0;
-            at.extend(contributions.iter().map(|c| match c {
-                Contribution::Occurrences { record, .. } => find_charge(mine, record, &mut hint),
-                _ => None,
-            }));
-        }
-
-        key_winners(contributions, at, mine, key_winner);
         states.clear();
         occs.clear();
+        if self.per_record[ii] {
+            // the records' own points, as the hall was compiled with them (Rule::per_record): each
+            // record's run goes straight to its line; the record itself is read only for its text
+            // and its effects
+            let keyed = mine.iter().filter(|c| c.has(MonthRecord::VALUED) && c.has(MonthRecord::KEYED)).map(|c| (c.rec, c.value));
+            key_winners(keyed, key_winner);
+            let mut ocx = OccCx { world, sx, ii, item, mine, accs, st, key_winner, occs, flags, forced, carry };
+            for (k, c) in mine.iter().enumerate().filter(|(_, c)| c.has(MonthRecord::VALUED)) {
+                let detail = if world.explain { rule.points(c.rec, world.policy.lang).map(|(_, d)| d).unwrap_or_default() } else { String::new() };
+                let effects = if c.has(MonthRecord::EFFECTS) { Some(rule.record_effects(c.rec)) } else { None };
+                self.occurrence(&mut ocx, c.rec, Some(k), c.value, detail, effects.as_ref());
+            }
+            item_caps(item, st.at(sx, ii), st, states, occs, lines);
+            return;
+        }
+        // charged in the month's record order: date, then id
+        recs.clear();
+        recs.extend(mine.iter().map(|c| c.rec));
+        let cx = RuleContext {
+            month,
+            subject: id,
+            kind,
+            item,
+            records: recs,
+            world,
+            explain: world.explain,
+        };
+        contributions.clear();
+        rule.apply(&cx, contributions);
+        at.clear();
+        let mut hint = 0;
+        at.extend(contributions.iter().map(|c| match c {
+            Contribution::Occurrences { record, .. } => find_charge(mine, record, &mut hint),
+            _ => None,
+        }));
+        // keyed records: a record a kind names that is not among the item's charges is read where it lies
+        let keyed = contributions.iter().zip(at.iter()).filter_map(|(c, at)| match c {
+            Contribution::Occurrences { record, points_each, .. } if at.is_none_or(|k| mine[k].has(MonthRecord::KEYED)) => Some((*record, *points_each)),
+            _ => None,
+        });
+        key_winners(keyed, key_winner);
+        let mut ocx = OccCx { world, sx, ii, item, mine, accs, st, key_winner, occs, flags, forced, carry };
         for (c, &at) in contributions.drain(..).zip(at.iter()) {
             match c {
                 Contribution::Warning(w) => warnings.push(w),
                 Contribution::Effects { effects, detail } => {
-                    let before = flags.len();
-                    self.apply_effects(&idx.names.texts, &effects, ii, None, flags, forced, carry);
-                    for f in &mut flags[before..] {
+                    let before = ocx.flags.len();
+                    self.apply_effects(&idx.names.texts, &effects, ii, None, ocx.flags, ocx.forced, ocx.carry);
+                    for f in &mut ocx.flags[before..] {
                         f.detail = self.msg("flag-because", &[("why", &detail), ("detail", &f.detail)]);
                     }
                 }
@@ -139,81 +148,84 @@ impl Policy {
                     detail,
                     cut: None,
                 }),
-                Contribution::Occurrences {
-                    record: r,
-                    points_each,
-                    detail,
-                    effects,
-                } => {
-                    // the record's charge among the item's: its accumulator, count, place and key
-                    // (a record a kind names that is not among them is read where it lies, and
-                    // goes after them in date order)
-                    let charge = at.map(|k| &mine[k]);
-                    let slot = charge.map(|c| c.slot);
-                    let count = charge.map_or_else(|| r.count, |c| c.count);
-                    let pos = charge.map_or(u32::MAX, |c| c.pos + 1);
-                    let key = if charge.is_none_or(|c| c.has(MonthRecord::KEYED)) { r.key.as_deref() } else { None };
-                    if let Some(s) = slot {
-                        accs[s as usize].occurrences += count;
-                    }
-                    // (the policy first: reading the parsed record is a cache miss the month is built to avoid)
-                    let aggravated = !item.aggravated_effects.is_empty() && r.aggravated;
-                    if !effects.is_empty() || !item.effects.is_empty() || aggravated {
-                        let rid = idx.record_text(r);
-                        if !effects.is_empty() {
-                            self.apply_effects(&idx.names.texts, &effects, ii, Some(&rid), flags, forced, carry);
-                        }
-                        if !item.effects.is_empty() {
-                            self.apply_effects(&idx.names.texts, &item.effects, ii, Some(&rid), flags, forced, carry);
-                        }
-                        if aggravated {
-                            self.apply_effects(&idx.names.texts, &item.aggravated_effects, ii, Some(&rid), flags, forced, carry);
-                        }
-                    }
-                    let mut raw = points_each;
-                    let mut detail = detail;
-                    let line = move |n: u32, applied: Decimal, detail: String, cut: Option<Reason>| Pending {
-                        item: ii,
-                        record: Some(r),
-                        slot,
-                        pos,
-                        key,
-                        n,
-                        raw,
-                        applied,
-                        detail,
-                        cut,
-                    };
-                    if let Some(k) = key {
-                        let w = &key_winner[k];
-                        if !std::ptr::eq(w.2, r) {
-                            occs.push(line(1, Decimal::ZERO, detail, Some(Reason::NotHighestOfKey)));
-                            continue;
-                        }
-                        if self.doc.settings.achievement_scope == crate::policy::AchievementScope::Year {
-                            let best = st.best_key.get(&(sx, ii, k)).copied().unwrap_or_default();
-                            if best >= raw {
-                                if world.explain {
-                                    detail = self.msg("line-key-already-counted", &[("detail", &detail), ("key", &k), ("best", &Dec::norm(best))]);
-                                }
-                                occs.push(line(1, Decimal::ZERO, detail, Some(Reason::AlreadyCounted)));
-                                continue;
-                            }
-                            if best > Decimal::ZERO {
-                                if world.explain {
-                                    detail = self.msg("line-key-top-up", &[("detail", &detail), ("best", &Dec::norm(best)), ("key", &k)]);
-                                }
-                                raw -= best;
-                            }
-                        }
-                    }
-                    // the record's occurrences as one run (E6)
-                    let run = Pending { raw, ..line(count, raw, detail, None) };
-                    occs.push(run);
+                Contribution::Occurrences { record: r, points_each, detail, effects } => {
+                    let effects = (!effects.is_empty()).then_some(effects);
+                    self.occurrence(&mut ocx, r, at, points_each, detail, effects.as_ref());
                 }
             }
         }
         item_caps(item, st.at(sx, ii), st, states, occs, lines);
+    }
+
+    /// A record's occurrences under the item, as one run (E6): its accumulator counts them, its
+    /// effects and the item's are applied, and a keyed record (C4, E4) counts only as the highest
+    /// of its key, over the year's best. `at` is its charge among the item's, when it is one.
+    fn occurrence<'a>(&self, o: &mut OccCx<'_, '_, 'a>, r: &'a Record, at: Option<usize>, points_each: Decimal, detail: String, effects: Option<&Effects>) {
+        let (ii, item, idx) = (o.ii, o.item, o.world.idx);
+        // the record's charge among the item's: its accumulator, count, place and key (a record a
+        // kind names that is not among them is read where it lies, and goes after them in date order)
+        let charge = at.map(|k| &o.mine[k]);
+        let slot = charge.map(|c| c.slot);
+        let count = charge.map_or_else(|| r.count, |c| c.count);
+        let pos = charge.map_or(u32::MAX, |c| c.pos + 1);
+        let key = if charge.is_none_or(|c| c.has(MonthRecord::KEYED)) { r.key.as_deref() } else { None };
+        if let Some(s) = slot {
+            o.accs[s as usize].occurrences += count;
+        }
+        // (the policy first: reading the parsed record is a cache miss the month is built to avoid)
+        let aggravated = !item.aggravated_effects.is_empty() && r.aggravated;
+        if effects.is_some() || !item.effects.is_empty() || aggravated {
+            let rid = idx.record_text(r);
+            let texts = &idx.names.texts;
+            if let Some(e) = effects {
+                self.apply_effects(texts, e, ii, Some(&rid), o.flags, o.forced, o.carry);
+            }
+            if !item.effects.is_empty() {
+                self.apply_effects(texts, &item.effects, ii, Some(&rid), o.flags, o.forced, o.carry);
+            }
+            if aggravated {
+                self.apply_effects(texts, &item.aggravated_effects, ii, Some(&rid), o.flags, o.forced, o.carry);
+            }
+        }
+        let mut raw = points_each;
+        let mut detail = detail;
+        let line = move |n: u32, applied: Decimal, detail: String, cut: Option<Reason>| Pending {
+            item: ii,
+            record: Some(r),
+            slot,
+            pos,
+            key,
+            n,
+            raw,
+            applied,
+            detail,
+            cut,
+        };
+        if let Some(k) = key {
+            let w = &o.key_winner[k];
+            if !std::ptr::eq(w.2, r) {
+                o.occs.push(line(1, Decimal::ZERO, detail, Some(Reason::NotHighestOfKey)));
+                return;
+            }
+            if self.doc.settings.achievement_scope == crate::policy::AchievementScope::Year {
+                let best = o.st.best_key.get(&(o.sx, ii, k)).copied().unwrap_or_default();
+                if best >= raw {
+                    if o.world.explain {
+                        detail = self.msg("line-key-already-counted", &[("detail", &detail), ("key", &k), ("best", &Dec::norm(best))]);
+                    }
+                    o.occs.push(line(1, Decimal::ZERO, detail, Some(Reason::AlreadyCounted)));
+                    return;
+                }
+                if best > Decimal::ZERO {
+                    if o.world.explain {
+                        detail = self.msg("line-key-top-up", &[("detail", &detail), ("best", &Dec::norm(best)), ("key", &k)]);
+                    }
+                    raw -= best;
+                }
+            }
+        }
+        // the record's occurrences as one run (E6)
+        o.occs.push(Pending { raw, ..line(count, raw, detail, None) });
     }
 
     /// Eligibility lost to the end of the year: the flags of earlier months repeated in this one
@@ -332,6 +344,23 @@ pub(crate) struct Tally {
     derived: Vec<(usize, (Decimal, String, usize))>,
 }
 
+/// What a record's occurrences are applied to ([`Policy::occurrence`]): the item, its charges and
+/// their accumulators, the year so far, the keys' winners, the lines, and the subject's effects.
+struct OccCx<'o, 'w, 'a> {
+    world: &'o MonthWorld<'w, 'a>,
+    sx: u32,
+    ii: usize,
+    item: &'o crate::policy::RuleItem,
+    mine: &'o [Charged<'a>],
+    accs: &'o mut [ChargeFate],
+    st: &'o mut YearState<'a>,
+    key_winner: &'o FastMap<&'a str, (Decimal, NaiveDate, &'a Record)>,
+    occs: &'o mut Vec<Pending<'a>>,
+    flags: &'o mut Vec<Flag>,
+    forced: &'o mut Option<(String, String)>,
+    carry: &'o mut Vec<Flag>,
+}
+
 /// The subject being scored, and the month's world.
 #[derive(Clone, Copy)]
 pub(crate) struct SubjectCx<'w, 'p, 'a> {
@@ -343,28 +372,19 @@ pub(crate) struct SubjectCx<'w, 'p, 'a> {
 }
 
 /// Keyed records (C4, E4): the highest record of each key in the month (equal values: the
-/// earliest date, then id); later months count only the top-up over the year's best. `at` holds
-/// each contribution's charge among the item's (`mine`), which says whether its record has a key.
-fn key_winners<'a>(
-    contributions: &[Contribution<'a>],
-    at: &[Option<usize>],
-    mine: &[Charged<'a>],
-    key_winner: &mut FastMap<&'a str, (Decimal, NaiveDate, &'a Record)>,
-) {
+/// earliest date, then id); later months count only the top-up over the year's best. `keyed` are
+/// the item's keyed records with the points of one occurrence.
+fn key_winners<'a>(keyed: impl Iterator<Item = (&'a Record, Decimal)>, key_winner: &mut FastMap<&'a str, (Decimal, NaiveDate, &'a Record)>) {
     key_winner.clear();
-    for (c, at) in contributions.iter().zip(at) {
-        if let Contribution::Occurrences { record: r, points_each, .. } = c
-            && at.is_none_or(|k| mine[k].has(MonthRecord::KEYED))
-            && let Some(k) = &r.key
-        {
-            let cand = (*points_each, r.date, *r);
-            let better = match key_winner.get(k.as_str()) {
-                None => true,
-                Some(w) => cand.0 > w.0 || (cand.0 == w.0 && (cand.1, cand.2.id.as_str()) < (w.1, w.2.id.as_str())),
-            };
-            if better {
-                key_winner.insert(k.as_str(), cand);
-            }
+    for (r, points_each) in keyed {
+        let Some(k) = &r.key else { continue };
+        let cand = (points_each, r.date, r);
+        let better = match key_winner.get(k.as_str()) {
+            None => true,
+            Some(w) => cand.0 > w.0 || (cand.0 == w.0 && (cand.1, cand.2.id.as_str()) < (w.1, w.2.id.as_str())),
+        };
+        if better {
+            key_winner.insert(k.as_str(), cand);
         }
     }
 }
