@@ -6,7 +6,7 @@
 use crate::compile::Index;
 use crate::dataset::Dataset;
 use crate::error::{Errors, Problem, ProblemKind, pa};
-use crate::evaluate::YearState;
+use crate::evaluate::{self, YearState};
 use crate::kind::{Registry, Rule};
 use crate::month::YearMonth;
 use crate::policy::{Category, Effects, PolicyDoc, RuleItem, SubjectKind, SubjectPolicy, Threshold};
@@ -364,13 +364,33 @@ impl<'p, 'a> Checked<'p, 'a> {
         YearResult { policy: idx.names.texts.id.clone(), hall: idx.names.hall.clone(), year: idx.ds.year, months }
     }
 
+    /// [`Checked::evaluate_year`] with every point on `rust_decimal`, as the engine runs a hall
+    /// whose points do not fit its fixed-point form: for tests that hold the two to the same
+    /// bytes (`core/tests/properties.rs`, `core/tests/fixed_points.rs`). Not a stable API.
+    #[doc(hidden)]
+    pub fn evaluate_year_on_decimals(&self, explain: Explain) -> YearResult {
+        let idx = &self.idx;
+        let months = self.months_with::<Decimal>(1, 12, explain);
+        YearResult { policy: idx.names.texts.id.clone(), hall: idx.names.hall.clone(), year: idx.ds.year, months }
+    }
+
     /// The results of months `first..=last` (1–12) of the dataset's year. The months before
     /// `first` are evaluated too, for the year to date (yearly caps, counts, achievement keys:
     /// C9), but only at the scores level, whose numbers and year-to-date state are those of any
     /// level (`core/tests/explain_levels.rs`), and their results are dropped.
     pub(crate) fn evaluate_months(&self, first: u32, last: u32, explain: Explain) -> Vec<MonthResult> {
+        // the caps' points as fixed-point numbers; a hall whose points do not fit runs on
+        // decimals (the same code, and the same results: evaluate::points)
+        evaluate::exact_or_decimal(
+            || self.months_with::<evaluate::Fixed>(first, last, explain),
+            || self.months_with::<Decimal>(first, last, explain),
+        )
+    }
+
+    /// [`Checked::evaluate_months`] with the caps' points as `N`.
+    pub(crate) fn months_with<N: evaluate::Points>(&self, first: u32, last: u32, explain: Explain) -> Vec<MonthResult> {
         let (p, idx) = (self.policy, &self.idx);
-        let mut st = YearState::new(idx.subjects(), p.doc.rules.len());
+        let mut st = YearState::<N>::new(idx.subjects(), p.doc.rules.len());
         let mut out = Vec::with_capacity((last + 1).saturating_sub(first) as usize);
         for m in 1..=last {
             let month = YearMonth { year: idx.ds.year, month: m };

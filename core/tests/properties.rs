@@ -123,6 +123,14 @@ fn ds(v: &Value) -> Dataset {
     Dataset::from_json(&v.to_string()).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// Whether the year's results, every text and number, are the same bytes as the engine gives
+/// with every point on `rust_decimal` (the fixed-point form of the caps' points is exact).
+fn same_on_decimals(policy: &Policy, d: &Dataset) -> bool {
+    let c = policy.check(d).unwrap();
+    let fixed = serde_json::to_string(&c.evaluate_year(kaoping_core::Explain::Full)).unwrap();
+    fixed == serde_json::to_string(&c.evaluate_year_on_decimals(kaoping_core::Explain::Full)).unwrap()
+}
+
 /// (subject, month) → total, for every evaluated subject-month of the year.
 fn totals(v: &Value) -> BTreeMap<(String, u32), Decimal> {
     let y = policy().evaluate_year(&ds(v)).unwrap();
@@ -157,6 +165,7 @@ proptest! {
         }
         prop_assert_eq!(seen.len(), d.records.len());
         prop_assert!(seen.values().all(|n| *n == 1));
+        prop_assert!(same_on_decimals(policy(), &d), "the fixed-point engine differs from the decimal one");
     }
 
     #[test]
@@ -330,6 +339,8 @@ proptest! {
         }
         prop_assert_eq!(seen.len(), d.records.len());
         prop_assert!(seen.values().all(|n| *n == 1));
+        // the same bytes as every point on rust_decimal (values down to 1e-28 run there)
+        prop_assert!(same_on_decimals(&policy, &d), "the fixed-point engine differs from the decimal one (policy changed: {:?})", changed);
         // the periods too (means, ranks, quotas)
         prop_assert!(policy.evaluate_hall_year(&d).is_ok());
     }

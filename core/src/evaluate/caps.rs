@@ -3,25 +3,16 @@
 //! to the records' accumulators and the year-to-date state (E4, E7).
 
 use super::subject::SubjectCx;
-use super::{ChargeFate, Pending, Scratch, YearState, times};
+use super::{Acc, Pending, Points, Scratch, YearState};
 use crate::engine::Policy;
 use crate::policy::{Floor, RuleItem, YearToDate};
 use crate::result::*;
 use crate::text::Dec;
 use rust_decimal::Decimal;
 
-/// How many of `n` occurrences of `each` (> 0) points fit whole into `room` (≥ 0): ⌊room / each⌋,
-/// exactly, at most `n`.
-pub(crate) fn whole_fits(room: Decimal, each: Decimal, n: u32) -> u32 {
-    match crate::exact::quotient(&[room], &[each], 0, crate::policy::RoundingMode::Down) {
-        Some(q) if q < Decimal::from(n) => u32::try_from(q).unwrap_or(n),
-        _ => n,
-    }
-}
-
 /// One occurrence of `raw` points under what is left of an item's monthly and yearly caps: the
 /// points it counts and the cap that cut it (the yearly one when both did), as E6 takes them.
-pub(crate) fn under_item_caps(raw: Decimal, month_left: Option<Decimal>, year_left: Option<Decimal>) -> (Decimal, Option<Reason>) {
+pub(crate) fn under_item_caps<N: Points>(raw: N, month_left: Option<N>, year_left: Option<N>) -> (N, Option<Reason>) {
     let (mut applied, mut cut) = (raw, None);
     if let Some(left) = month_left
         && applied > left
@@ -40,7 +31,7 @@ impl Policy {
     /// `k` occurrences of a line that counted `applied` points each after the category's cap
     /// (cut for `cut`): the year-to-date state (E7's yearly cap usage, E4's best value of a key)
     /// and the record's accumulator.
-    fn count_part<'a>(&self, p: &Pending<'a>, (k, applied, cut): (u32, Decimal, Option<Reason>), sx: u32, st: &mut YearState<'a>, accs: &mut [ChargeFate]) {
+    fn count_part<'a, N: Points>(&self, p: &Pending<'a, N>, (k, applied, cut): (u32, N, Option<Reason>), sx: u32, st: &mut YearState<'a, N>, accs: &mut [Acc<N>]) {
         // what each occurrence counted after its item's own caps (E7), before the category's
         let before_category_cap = p.applied;
         // E7: the yearly cap was used by the points before the category's cap cut them; under
@@ -50,7 +41,7 @@ impl Policy {
             && self.doc.rules[p.item].caps.year.is_some()
         {
             let at = st.at(sx, p.item);
-            st.year_used[at] -= times(before_category_cap - applied, k);
+            st.year_used[at] -= (before_category_cap - applied).times(k);
         }
         // E4: what a keyed record counted raises the best value of its key for later months:
         // after every cap, or before the category's (settings.achievement_value)
@@ -59,21 +50,21 @@ impl Policy {
                 YearToDate::Counted => applied,
                 YearToDate::BeforeCategoryCap => before_category_cap,
             };
-            if value > Decimal::ZERO {
-                *st.best_key.entry((sx, p.item, key)).or_default() += times(value, k);
+            if value > N::ZERO {
+                *st.best_key.entry((sx, p.item, key)).or_default() += value.times(k);
             }
         }
         if let Some(s) = p.slot {
             let a = &mut accs[s as usize];
-            a.raw += times(p.raw, k);
-            a.points += times(applied, k);
-            if applied > Decimal::ZERO {
-                a.counted += k;
+            a.raw += p.raw.times(k);
+            a.points += applied.times(k);
+            if applied > N::ZERO {
+                a.fate.counted += k;
             }
             if let Some(c) = cut
-                && a.reason.is_none()
+                && a.fate.reason.is_none()
             {
-                a.reason = Some(c);
+                a.fate.reason = Some(c);
             }
         }
     }
@@ -81,12 +72,12 @@ impl Policy {
     /// The subject's categories and bonus categories, their lines in date order under the
     /// category's cap (C2) or the bonus cap (C3); what each line counted goes to its record's
     /// accumulator and the year-to-date state (E4, E7).
-    pub(super) fn category_results<'a>(
+    pub(super) fn category_results<'a, N: Points>(
         &self,
         subject: &SubjectCx<'_, '_, 'a>,
-        accs: &mut [ChargeFate],
-        st: &mut YearState<'a>,
-        scratch: &mut Scratch<'a>,
+        accs: &mut [Acc<N>],
+        st: &mut YearState<'a, N>,
+        scratch: &mut Scratch<'a, N>,
         derived: &[(usize, (Decimal, String, usize))],
     ) -> (Vec<CategoryResult>, Vec<CategoryResult>) {
         let SubjectCx { world, kind, sx, .. } = *subject;
@@ -111,6 +102,9 @@ impl Policy {
                 next += 1;
             }
             let derived_here = derived.iter().find(|(c, _)| *c == ci);
+            // the category's maximum and its points so far, as the caps add them
+            let max = N::of(cat.max);
+            let mut points = N::ZERO;
             let mut res = CategoryResult {
                 code: cat_code.clone(),
                 name: cat_name.clone(),
@@ -126,20 +120,20 @@ impl Policy {
                 zeroed_by: None,
             };
             if let Some((_, (score, detail, ii))) = derived_here {
-                let raw = (cat.max - *score).max(Decimal::ZERO);
-                let (taken, cut) = if sp.floor == Floor::Category && raw > cat.max {
-                    (cat.max, Some(Reason::CategoryExhausted))
+                let raw = (max - N::of(*score)).larger(N::ZERO);
+                let (taken, cut) = if sp.floor == Floor::Category && raw > max {
+                    (max, Some(Reason::CategoryExhausted))
                 } else {
                     (raw, None)
                 };
-                res.points += taken;
+                points += taken;
                 if world.explain {
                     res.lines.push(Line {
                         rule: idx.names.texts.codes[*ii].clone(),
                         record: None,
                         occurrences: 1,
-                        raw,
-                        points: taken,
+                        raw: raw.dec(),
+                        points: taken.dec(),
                         detail: self.msg("line-derived-score", &[("score", &Dec(*score)), ("detail", detail)]),
                         cut,
                     });
@@ -153,31 +147,32 @@ impl Policy {
                 // is cut again when the category has less room left (C2 and C3 hold for every
                 // line: an item cap above the category's room let a deduction pass its category)
                 let one_part = [(p.n, p.applied, p.cut)];
-                let split: [(u32, Decimal, Option<Reason>); 3];
-                let mut parts: &[(u32, Decimal, Option<Reason>)] = &one_part;
+                let split: [(u32, N, Option<Reason>); 3];
+                let mut parts: &[(u32, N, Option<Reason>)] = &one_part;
                 if capped {
-                    let left = (cat.max - res.points).max(Decimal::ZERO);
-                    if times(p.applied, p.n) > left {
+                    let left = (max - points).larger(N::ZERO);
+                    if p.applied.times(p.n) > left {
                         // here p.applied > 0, as left ≥ 0; a line its item's caps cut already
                         // keeps that reason
-                        let whole = whole_fits(left, p.applied, p.n);
+                        let whole = N::whole_fits(left, p.applied, p.n);
                         let why = p.cut.or(Some(if cat.bonus { Reason::BonusCap } else { Reason::CategoryExhausted }));
-                        let partial = left - times(p.applied, whole);
-                        split = [(whole, p.applied, p.cut), (1, partial, why), (p.n - whole - 1, Decimal::ZERO, why)];
+                        let partial = left - p.applied.times(whole);
+                        split = [(whole, p.applied, p.cut), (1, partial, why), (p.n - whole - 1, N::ZERO, why)];
                         parts = &split;
                     }
                 }
-                let (mut raw_sum, mut applied_sum, mut first_cut) = (Decimal::ZERO, Decimal::ZERO, None);
+                let (mut raw_sum, mut applied_sum, mut first_cut) = (N::ZERO, N::ZERO, None);
                 for &(k, applied, cut) in parts.iter().filter(|part| part.0 > 0) {
-                    applied_sum += times(applied, k);
+                    applied_sum += applied.times(k);
                     if world.explain {
-                        raw_sum += times(p.raw, k);
+                        raw_sum += p.raw.times(k);
                         first_cut = first_cut.or(cut);
                     }
                     self.count_part(p, (k, applied, cut), sx, st, accs);
                 }
-                res.points += applied_sum;
+                points += applied_sum;
                 if world.explain {
+                    let (raw_sum, applied_sum) = (raw_sum.dec(), applied_sum.dec());
                     // one line per record and item: the parts of its run together
                     let record = p.record.map(|r| idx.record_text(r));
                     match res.lines.last_mut() {
@@ -199,11 +194,8 @@ impl Policy {
                     }
                 }
             }
-            res.score = if cat.bonus {
-                res.points
-            } else {
-                cat.max - res.points
-            };
+            res.points = points.dec();
+            res.score = if cat.bonus { res.points } else { (max - points).dec() };
             if cat.bonus {
                 bonuses.push(res)
             } else {
@@ -215,22 +207,22 @@ impl Policy {
 }
 
 /// An item's pending lines under its monthly and yearly caps.
-pub(super) fn item_caps<'a>(
+pub(super) fn item_caps<'a, N: Points>(
     item: &RuleItem,
     year_key: usize,
-    st: &mut YearState<'a>,
-    states: &mut Vec<Pending<'a>>,
-    occs: &mut Vec<Pending<'a>>,
-    lines: &mut Vec<Pending<'a>>,
+    st: &mut YearState<'a, N>,
+    states: &mut Vec<Pending<'a, N>>,
+    occs: &mut Vec<Pending<'a, N>>,
+    lines: &mut Vec<Pending<'a, N>>,
 ) {
-    let mut month_used = Decimal::ZERO;
+    let mut month_used = N::ZERO;
         // per-item caps, monthly then yearly, occurrence by occurrence (E6): a run's
         // occurrences that fit whole, then one cut to what is left, then the rest cut to nothing
-        let (month_cap, year_cap) = (item.caps.month, item.caps.year);
-        let left = |month_used: Decimal, year_used: Decimal| {
+        let (month_cap, year_cap) = (item.caps.month.map(N::of), item.caps.year.map(N::of));
+        let left = |month_used: N, year_used: N| {
             (
-                month_cap.map(|c| (c - month_used).max(Decimal::ZERO)),
-                year_cap.map(|c| (c - year_used).max(Decimal::ZERO)),
+                month_cap.map(|c| (c - month_used).larger(N::ZERO)),
+                year_cap.map(|c| (c - year_used).larger(N::ZERO)),
             )
         };
         // an item without caps of its own: its lines as they are
@@ -246,20 +238,20 @@ pub(super) fn item_caps<'a>(
             }
             let (ml, yl) = left(month_used, st.year_used[year_key]);
             let room = match (ml, yl) {
-                (Some(m), Some(y)) => Some(m.min(y)),
+                (Some(m), Some(y)) => Some(m.smaller(y)),
                 (m, y) => m.or(y),
             };
             // occurrences of p.raw (> 0) that fit whole under both caps: every one when
             // uncapped or when an occurrence takes nothing
             let whole = match room {
-                Some(room) if p.raw > Decimal::ZERO => whole_fits(room, p.raw, p.n),
+                Some(room) if p.raw > N::ZERO => N::whole_fits(room, p.raw, p.n),
                 _ => p.n,
             };
             let first = lines.len();
             // the run's text goes with its first part
             let detail = std::mem::take(&mut p.detail);
-            let mut take = |q: Pending<'a>, month_used: &mut Decimal, year_used: &mut Decimal| {
-                let points = times(q.applied, q.n);
+            let mut take = |q: Pending<'a, N>, month_used: &mut N, year_used: &mut N| {
+                let points = q.applied.times(q.n);
                 *month_used += points;
                 if year_cap.is_some() {
                     *year_used += points;

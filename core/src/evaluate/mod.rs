@@ -7,8 +7,11 @@
 //! then each record's fate (here).
 
 mod caps;
+pub(crate) mod points;
 mod subject;
 mod thresholds;
+
+pub(crate) use points::{Fixed, Points, exact_or_decimal};
 
 use crate::compile::{Index, MonthRecord};
 use crate::dataset::{Record, Window, WindowMetrics};
@@ -23,13 +26,14 @@ use rust_decimal::Decimal;
 
 // ------------------------------------------------------------------ year state
 
-/// Year-to-date state by subject index and item index (dense tables: `subject × items + item`).
-pub(crate) struct YearState<'a> {
+/// Year-to-date state by subject index and item index (dense tables: `subject × items + item`),
+/// its points as `N` ([`Points`]).
+pub(crate) struct YearState<'a, N> {
     pub(crate) items: usize,
     /// Points counted per (subject, item) in the year, for yearly caps (E7: before the category cap).
-    pub(crate) year_used: Vec<Decimal>,
+    pub(crate) year_used: Vec<N>,
     /// Highest value counted per (subject, item, key) (E4).
-    pub(crate) best_key: FastMap<(u32, usize, &'a str), Decimal>,
+    pub(crate) best_key: FastMap<(u32, usize, &'a str), N>,
     /// Counted-status occurrences per (subject, item) in the year to date.
     pub(crate) counts: Vec<u32>,
     /// Categories zeroed for the rest of the year: (subject, category index) → (item index, month).
@@ -39,17 +43,20 @@ pub(crate) struct YearState<'a> {
     pub(crate) carried: FastMap<u32, Vec<(YearMonth, crate::result::Flag)>>,
 }
 
-impl YearState<'_> {
+impl<N: Points> YearState<'_, N> {
     pub(crate) fn new(subjects: usize, items: usize) -> Self {
         YearState {
             items,
-            year_used: vec![Decimal::ZERO; subjects * items],
+            year_used: vec![N::ZERO; subjects * items],
             best_key: FastMap::default(),
             counts: vec![0; subjects * items],
             zeroed: FastMap::default(),
             carried: FastMap::default(),
         }
     }
+}
+
+impl<N> YearState<'_, N> {
     pub(crate) fn at(&self, subject: u32, item: usize) -> usize {
         subject as usize * self.items + item
     }
@@ -184,23 +191,52 @@ impl World for MonthWorld<'_, '_> {
 pub(crate) use crate::outcome::ChargeFate;
 
 /// Buffers a month's subjects reuse, so that scoring a subject allocates only for its result.
-#[derive(Default)]
-pub(crate) struct Scratch<'a> {
+pub(crate) struct Scratch<'a, N> {
     pub(crate) recs: Vec<&'a Record>,
     pub(crate) contributions: Vec<Contribution<'a>>,
     pub(crate) key_winner: FastMap<&'a str, (Decimal, NaiveDate, &'a Record)>,
-    pub(crate) states: Vec<Pending<'a>>,
-    pub(crate) occs: Vec<Pending<'a>>,
-    pub(crate) lines: Vec<Pending<'a>>,
+    pub(crate) states: Vec<Pending<'a, N>>,
+    pub(crate) occs: Vec<Pending<'a, N>>,
+    pub(crate) lines: Vec<Pending<'a, N>>,
     pub(crate) order: Vec<usize>,
     /// Each contribution's charge among the item's (an index into them), when it names a record.
     pub(crate) at: Vec<Option<usize>>,
 }
 
+impl<N> Default for Scratch<'_, N> {
+    fn default() -> Self {
+        Scratch {
+            recs: Vec::new(),
+            contributions: Vec::new(),
+            key_winner: FastMap::default(),
+            states: Vec::new(),
+            occs: Vec::new(),
+            lines: Vec::new(),
+            order: Vec::new(),
+            at: Vec::new(),
+        }
+    }
+}
+
+/// A charge's accumulator: its fate (occurrences, counted, reason) and the points it counted, as
+/// `N` until the month's outcomes are written.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Acc<N> {
+    pub(crate) fate: ChargeFate,
+    pub(crate) raw: N,
+    pub(crate) points: N,
+}
+
+impl<N: Points> Acc<N> {
+    fn fate(&self) -> ChargeFate {
+        ChargeFate { raw: self.raw.dec(), points: self.points.dec(), ..self.fate }
+    }
+}
+
 /// A line awaiting caps: a state, or a run of a record's occurrences (E6) that all count alike.
 /// Caps split a run into at most three (those that fit, one cut to what is left, the rest cut to
 /// nothing), so work grows with the records, never with their `count`.
-pub(crate) struct Pending<'a> {
+pub(crate) struct Pending<'a, N> {
     pub(crate) item: usize,
     pub(crate) record: Option<&'a Record>,
     /// The record's accumulator on this subject and item.
@@ -213,29 +249,22 @@ pub(crate) struct Pending<'a> {
     /// Occurrences in the run (1 for a state).
     pub(crate) n: u32,
     /// Points of one occurrence before caps.
-    pub(crate) raw: Decimal,
+    pub(crate) raw: N,
     /// Points one occurrence of the run counts after the caps so far.
-    pub(crate) applied: Decimal,
+    pub(crate) applied: N,
     pub(crate) detail: String,
     pub(crate) cut: Option<Reason>,
 }
 
-impl<'a> Pending<'a> {
+impl<'a, N: Points> Pending<'a, N> {
     /// `k` of the run's occurrences, each counting `applied`, cut for `cut` (without the text).
-    pub(crate) fn part(&self, k: u32, applied: Decimal, cut: Option<Reason>) -> Pending<'a> {
+    pub(crate) fn part(&self, k: u32, applied: N, cut: Option<Reason>) -> Pending<'a, N> {
         Pending { item: self.item, record: self.record, slot: self.slot, pos: self.pos, key: self.key, n: k, raw: self.raw, applied, detail: String::new(), cut }
     }
 }
 
-/// `n` occurrences of `x` points: a multiplication only for a record whose `count` is past 1
-/// (most are 1, and a decimal product costs more than the test).
-#[inline]
-fn times(x: Decimal, n: u32) -> Decimal {
-    if n == 1 { x } else { x * Decimal::from(n) }
-}
-
 impl Policy {
-    pub(crate) fn month<'a>(&self, idx: &Index<'a>, month: YearMonth, st: &mut YearState<'a>, explain: Explain) -> MonthResult {
+    pub(crate) fn month<'a, N: Points>(&self, idx: &Index<'a>, month: YearMonth, st: &mut YearState<'a, N>, explain: Explain) -> MonthResult {
         let full = explain == Explain::Full;
         let mut warnings = Vec::new();
 
@@ -260,7 +289,7 @@ impl Policy {
             evaluated[i as usize] = true;
         }
 
-        let (fates, charged, mut accs) = self.charge_records(idx, month, &evaluated, &mut warnings);
+        let (fates, charged, mut accs) = self.charge_records::<N>(idx, month, &evaluated, &mut warnings);
 
         // each subject's charges, by item, in record order within an item
         let (charged, ranges) = by_subject(&charged, idx.subjects());
@@ -308,13 +337,13 @@ impl Policy {
 
     /// The month's records charged to their subjects and items (linked items too): each record's
     /// fate so far (not charged, and why, when it cannot count) and its accumulator slots.
-    fn charge_records<'a>(
+    fn charge_records<'a, N: Points>(
         &self,
         idx: &Index<'a>,
         month: YearMonth,
         evaluated: &[bool],
         warnings: &mut Vec<Warning>,
-    ) -> (Vec<RecordFate>, Vec<Charged<'a>>, Vec<ChargeFate>) {
+    ) -> (Vec<RecordFate>, Vec<Charged<'a>>, Vec<Acc<N>>) {
         let settings = &self.doc.settings;
         let ds = idx.ds;
         let this_month = &idx.by_month[(month.month - 1) as usize];
@@ -322,7 +351,7 @@ impl Policy {
         let mut fates: Vec<RecordFate> = Vec::with_capacity(this_month.len());
         // every (record, subject, item) charge of the month, and its accumulator
         let mut charged: Vec<Charged<'a>> = Vec::with_capacity(this_month.len() * 2);
-        let mut accs: Vec<ChargeFate> = Vec::with_capacity(this_month.len() * 2);
+        let mut accs: Vec<Acc<N>> = Vec::with_capacity(this_month.len() * 2);
         for (pos, mr) in this_month.iter().enumerate() {
             let ri = mr.record as usize;
             let item_idx = mr.item as usize;
@@ -354,7 +383,7 @@ impl Policy {
                 // the record's value and flags are its own item's (a linked item's rule reads the record)
                 let (flags, value) = if item == item_idx { (mr.flags, mr.value) } else { (mr.flags & MonthRecord::KEYED, Decimal::ZERO) };
                 charged.push(Charged { subject, item: item as u32, rec: r, slot, pos: pos as u32, count: mr.count, flags, value });
-                accs.push(ChargeFate { subject, item: item as u32, ..ChargeFate::default() });
+                accs.push(Acc { fate: ChargeFate { subject, item: item as u32, ..ChargeFate::default() }, raw: N::ZERO, points: N::ZERO });
             };
             charge(sx, item_idx);
             for &li in &self.links[item_idx] {
@@ -417,8 +446,9 @@ fn by_subject<'a>(charged: &[Charged<'a>], subjects: usize) -> (Vec<Charged<'a>>
 }
 
 /// Each record's outcome, from its accumulators, in the month's record order.
-fn record_outcomes(records: &[MonthRecord], fates: &[RecordFate], accs: &[ChargeFate], idx: &Index<'_>, full: bool, lang: crate::messages::Lang) -> Outcomes {
+fn record_outcomes<N: Points>(records: &[MonthRecord], fates: &[RecordFate], accs: &[Acc<N>], idx: &Index<'_>, full: bool, lang: crate::messages::Lang) -> Outcomes {
     let mut out = Outcomes::with_capacity(idx.names.outcomes.clone(), full, lang, fates.len());
+    let mut linked: Vec<ChargeFate> = Vec::new();
     for (r, f) in records.iter().zip(fates) {
         match f.uncharged {
             Some(reason) => {
@@ -427,7 +457,9 @@ fn record_outcomes(records: &[MonthRecord], fates: &[RecordFate], accs: &[Charge
             }
             None => {
                 let (first, end) = (f.slots.start as usize, f.slots.end as usize);
-                out.push_charged(r.record, r.date, r.count, r.status, accs[first], &accs[first + 1..end]);
+                linked.clear();
+                linked.extend(accs[first + 1..end].iter().map(Acc::fate));
+                out.push_charged(r.record, r.date, r.count, r.status, accs[first].fate(), &linked);
             }
         }
     }

@@ -3,7 +3,7 @@
 //! and the effects (flags, forced grades) of records and thresholds.
 
 use super::caps::item_caps;
-use super::{ChargeFate, Charged, MonthWorld, Pending, Scratch, YearState};
+use super::{Acc, Charged, MonthWorld, Pending, Points, Scratch, YearState};
 use crate::compile::MonthRecord;
 use crate::dataset::Record;
 use crate::engine::{FastMap, Policy};
@@ -20,7 +20,7 @@ impl Policy {
     /// One subject's month: its items' lines (each item's contributions under its own caps), its
     /// categories under their caps (C2, C3), its thresholds (S5.2, W6.1), and the result.
     #[allow(clippy::too_many_arguments)]
-    pub(crate) fn subject_month<'a>(
+    pub(crate) fn subject_month<'a, N: Points>(
         &self,
         world: &MonthWorld<'_, 'a>,
         kind: SubjectKind,
@@ -28,9 +28,9 @@ impl Policy {
         id: &'a str,
         month: YearMonth,
         group: &[Charged<'a>],
-        accs: &mut [ChargeFate],
-        st: &mut YearState<'a>,
-        scratch: &mut Scratch<'a>,
+        accs: &mut [Acc<N>],
+        st: &mut YearState<'a, N>,
+        scratch: &mut Scratch<'a, N>,
     ) -> SubjectMonth {
         let subject = SubjectCx { world, kind, sx, id, month };
         let mut tally = Tally::default();
@@ -50,20 +50,20 @@ impl Policy {
         let (mut categories, bonuses) = self.category_results(&subject, accs, st, scratch, &tally.derived);
         self.thresholds(&subject, group, st, &mut categories, &mut tally);
         self.carry_flags(sx, month, st, &mut tally);
-        self.assemble(&subject, categories, bonuses, tally)
+        self.assemble::<N>(&subject, categories, bonuses, tally)
     }
 
     /// An item's lines for the subject: the kind's contributions (C4/E4 keyed records taken at
     /// their highest), as pending lines under the item's monthly and yearly caps (E6).
     #[allow(clippy::too_many_arguments)]
-    fn item_lines<'a>(
+    fn item_lines<'a, N: Points>(
         &self,
         subject: &SubjectCx<'_, '_, 'a>,
         ii: usize,
         mine: &[Charged<'a>],
-        accs: &mut [ChargeFate],
-        st: &mut YearState<'a>,
-        scratch: &mut Scratch<'a>,
+        accs: &mut [Acc<N>],
+        st: &mut YearState<'a, N>,
+        scratch: &mut Scratch<'a, N>,
         tally: &mut Tally,
     ) {
         let SubjectCx { world, kind, sx, id, month } = *subject;
@@ -143,8 +143,8 @@ impl Policy {
                     pos: 0,
                     key: None,
                     n: 1,
-                    raw: points,
-                    applied: points,
+                    raw: N::of(points),
+                    applied: N::of(points),
                     detail,
                     cut: None,
                 }),
@@ -160,7 +160,7 @@ impl Policy {
     /// A record's occurrences under the item, as one run (E6): its accumulator counts them, its
     /// effects and the item's are applied, and a keyed record (C4, E4) counts only as the highest
     /// of its key, over the year's best. `at` is its charge among the item's, when it is one.
-    fn occurrence<'a>(&self, o: &mut OccCx<'_, '_, 'a>, r: &'a Record, at: Option<usize>, points_each: Decimal, detail: String, effects: Option<&Effects>) {
+    fn occurrence<'a, N: Points>(&self, o: &mut OccCx<'_, '_, 'a, N>, r: &'a Record, at: Option<usize>, points_each: Decimal, detail: String, effects: Option<&Effects>) {
         let (ii, item, idx) = (o.ii, o.item, o.world.idx);
         // the record's charge among the item's: its accumulator, count, place and key (a record a
         // kind names that is not among them is read where it lies, and goes after them in date order)
@@ -170,7 +170,7 @@ impl Policy {
         let pos = charge.map_or(u32::MAX, |c| c.pos + 1);
         let key = if charge.is_none_or(|c| c.has(MonthRecord::KEYED)) { r.key.as_deref() } else { None };
         if let Some(s) = slot {
-            o.accs[s as usize].occurrences += count;
+            o.accs[s as usize].fate.occurrences += count;
         }
         // (the policy first: reading the parsed record is a cache miss the month is built to avoid)
         let aggravated = !item.aggravated_effects.is_empty() && r.aggravated;
@@ -187,9 +187,9 @@ impl Policy {
                 self.apply_effects(texts, &item.aggravated_effects, ii, Some(&rid), o.flags, o.forced, o.carry);
             }
         }
-        let mut raw = points_each;
+        let mut raw = N::of(points_each);
         let mut detail = detail;
-        let line = move |n: u32, applied: Decimal, detail: String, cut: Option<Reason>| Pending {
+        let line = move |n: u32, applied: N, detail: String, cut: Option<Reason>| Pending {
             item: ii,
             record: Some(r),
             slot,
@@ -204,21 +204,21 @@ impl Policy {
         if let Some(k) = key {
             let w = &o.key_winner[k];
             if !std::ptr::eq(w.2, r) {
-                o.occs.push(line(1, Decimal::ZERO, detail, Some(Reason::NotHighestOfKey)));
+                o.occs.push(line(1, N::ZERO, detail, Some(Reason::NotHighestOfKey)));
                 return;
             }
             if self.doc.settings.achievement_scope == crate::policy::AchievementScope::Year {
                 let best = o.st.best_key.get(&(o.sx, ii, k)).copied().unwrap_or_default();
                 if best >= raw {
                     if o.world.explain {
-                        detail = self.msg("line-key-already-counted", &[("detail", &detail), ("key", &k), ("best", &Dec::norm(best))]);
+                        detail = self.msg("line-key-already-counted", &[("detail", &detail), ("key", &k), ("best", &Dec::norm(best.dec()))]);
                     }
-                    o.occs.push(line(1, Decimal::ZERO, detail, Some(Reason::AlreadyCounted)));
+                    o.occs.push(line(1, N::ZERO, detail, Some(Reason::AlreadyCounted)));
                     return;
                 }
-                if best > Decimal::ZERO {
+                if best > N::ZERO {
                     if o.world.explain {
-                        detail = self.msg("line-key-top-up", &[("detail", &detail), ("best", &Dec::norm(best)), ("key", &k)]);
+                        detail = self.msg("line-key-top-up", &[("detail", &detail), ("best", &Dec::norm(best.dec())), ("key", &k)]);
                     }
                     raw -= best;
                 }
@@ -230,7 +230,7 @@ impl Policy {
 
     /// Eligibility lost to the end of the year: the flags of earlier months repeated in this one
     /// (saying since when), and this month's own kept for the later months.
-    fn carry_flags(&self, sx: u32, month: YearMonth, st: &mut YearState<'_>, tally: &mut Tally) {
+    fn carry_flags<N>(&self, sx: u32, month: YearMonth, st: &mut YearState<'_, N>, tally: &mut Tally) {
         if let Some(earlier) = st.carried.get(&sx) {
             for (since, f) in earlier {
                 let mut f = f.clone();
@@ -346,16 +346,16 @@ pub(crate) struct Tally {
 
 /// What a record's occurrences are applied to ([`Policy::occurrence`]): the item, its charges and
 /// their accumulators, the year so far, the keys' winners, the lines, and the subject's effects.
-struct OccCx<'o, 'w, 'a> {
+struct OccCx<'o, 'w, 'a, N> {
     world: &'o MonthWorld<'w, 'a>,
     sx: u32,
     ii: usize,
     item: &'o crate::policy::RuleItem,
     mine: &'o [Charged<'a>],
-    accs: &'o mut [ChargeFate],
-    st: &'o mut YearState<'a>,
+    accs: &'o mut [Acc<N>],
+    st: &'o mut YearState<'a, N>,
     key_winner: &'o FastMap<&'a str, (Decimal, NaiveDate, &'a Record)>,
-    occs: &'o mut Vec<Pending<'a>>,
+    occs: &'o mut Vec<Pending<'a, N>>,
     flags: &'o mut Vec<Flag>,
     forced: &'o mut Option<(String, String)>,
     carry: &'o mut Vec<Flag>,

@@ -3,7 +3,7 @@
 //! bonus, total within the policy's bounds, grade).
 
 use super::subject::{SubjectCx, Tally};
-use super::{Charged, YearState};
+use super::{Charged, Points, YearState};
 use crate::engine::Policy;
 use crate::policy::{CountScope, Persistence, SubjectKind};
 use crate::result::*;
@@ -12,11 +12,11 @@ use rust_decimal::Decimal;
 
 impl Policy {
     /// The item thresholds met this month (S5.2, W6.1): a category zeroed, flags, effects.
-    pub(super) fn thresholds(
+    pub(super) fn thresholds<N>(
         &self,
         subject: &SubjectCx<'_, '_, '_>,
         group: &[Charged<'_>],
-        st: &mut YearState<'_>,
+        st: &mut YearState<'_, N>,
         categories: &mut [CategoryResult],
         tally: &mut Tally,
     ) {
@@ -123,7 +123,7 @@ impl Policy {
 
     /// The subject's month from its categories: base, bonus, total within the policy's bounds,
     /// grade, department and links, flags.
-    pub(super) fn assemble(
+    pub(super) fn assemble<N: Points>(
         &self,
         subject: &SubjectCx<'_, '_, '_>,
         categories: Vec<CategoryResult>,
@@ -134,9 +134,10 @@ impl Policy {
         let Tally { warnings, mut flags, forced, .. } = tally;
         let sp = self.subject(kind);
         let idx = world.idx;
-        let base: Decimal = categories.iter().map(|c| c.score).sum();
-        let bonus: Decimal = bonuses.iter().map(|c| c.score).sum();
-        let mut total = base + bonus;
+        // added up as the caps' points (the categories are final: thresholds have zeroed theirs)
+        let sum = |cs: &[CategoryResult]| cs.iter().fold(N::ZERO, |a, c| a + N::of(c.score));
+        let (base, bonus) = (sum(&categories), sum(&bonuses));
+        let mut total = (base + bonus).dec();
         if let Some(hi) = sp.max_total
             && total > hi
         {
@@ -181,8 +182,8 @@ impl Policy {
             links,
             categories,
             bonuses,
-            base: base.normalize(),
-            bonus: bonus.normalize(),
+            base: base.normalized(),
+            bonus: bonus.normalized(),
             total: total.normalize(),
             grade,
             grade_forced_by,
