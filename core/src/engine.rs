@@ -46,16 +46,15 @@ pub struct Policy {
     pub(crate) per_record: Vec<bool>,
     /// The policy's ids, codes and names as shared [`Text`], built once.
     pub(crate) texts: PolicyTexts,
-    /// Item indices by subject kind, in policy order.
-    pub(crate) staff_items: Vec<usize>,
     /// Each item's category, as an index into its subject kind's categories.
     pub(crate) item_cat: Vec<usize>,
-    /// Whether an item has a threshold (its own `threshold`, or its kind's).
-    pub(crate) has_threshold: Vec<bool>,
     /// Per item, for each of its thresholds (its own, then its kind's): the item whose occurrences
     /// it counts, and the category it zeroes (an index into its subject kind's categories).
     pub(crate) threshold_refs: Vec<[Option<(usize, Option<usize>)>; 2]>,
-    pub(crate) window_items: Vec<usize>,
+    /// By subject kind (staff, window): the items a month visits without records.
+    pub(crate) unread_items: [Vec<usize>; 2],
+    /// By subject kind (staff, window): the items with thresholds.
+    pub(crate) threshold_items: [Vec<usize>; 2],
     /// The language of the texts of results (details, flags, warnings, award standings).
     pub(crate) lang: crate::messages::Lang,
 }
@@ -199,7 +198,7 @@ impl Policy {
                 links[src].push(i);
             }
         }
-        let record_only = rules
+        let record_only: Vec<bool> = rules
             .iter()
             .map(|r| r.derived_from().is_none() || r.link().is_some())
             .collect();
@@ -207,7 +206,14 @@ impl Policy {
         let texts = PolicyTexts::new(&doc);
         let of = |k: SubjectKind| doc.rules.iter().enumerate().filter(|(_, r)| r.subject == k).map(|(i, _)| i).collect();
         let (staff_items, window_items) = (of(SubjectKind::Staff), of(SubjectKind::Window));
-        let has_threshold = doc.rules.iter().zip(&rules).map(|(item, r)| item.threshold.is_some() || r.threshold().is_some()).collect();
+        let has_threshold: Vec<bool> = doc.rules.iter().zip(&rules).map(|(item, r)| item.threshold.is_some() || r.threshold().is_some()).collect();
+        // by subject kind, in policy order: the items a subject's month visits without records
+        // (states, derived items), and the items with thresholds (their own or their kind's)
+        let visited = |items: &Vec<usize>, when: &dyn Fn(usize) -> bool| items.iter().copied().filter(|&i| when(i)).collect::<Vec<_>>();
+        let not_record_only = |i: usize| !record_only[i];
+        let thresholded = |i: usize| has_threshold[i];
+        let unread_items = [visited(&staff_items, &not_record_only), visited(&window_items, &not_record_only)];
+        let threshold_items = [visited(&staff_items, &thresholded), visited(&window_items, &thresholded)];
         let threshold_refs = doc
             .rules
             .iter()
@@ -238,10 +244,9 @@ impl Policy {
             record_only,
             per_record,
             texts,
-            staff_items,
-            window_items,
+            unread_items,
+            threshold_items,
             item_cat,
-            has_threshold,
             threshold_refs,
             lang: crate::messages::Lang::default(),
         })
@@ -265,12 +270,15 @@ impl Policy {
         crate::messages::text(self.lang, id, args)
     }
 
-    /// The items of a subject kind, in policy order.
-    pub(crate) fn items_of(&self, kind: SubjectKind) -> &[usize] {
-        match kind {
-            SubjectKind::Staff => &self.staff_items,
-            SubjectKind::Window => &self.window_items,
-        }
+    /// The items of a subject kind its month visits even without records (states, derived
+    /// items: not [`Policy::record_only`]), in policy order.
+    pub(crate) fn unread_items_of(&self, kind: SubjectKind) -> &[usize] {
+        &self.unread_items[kind as usize]
+    }
+
+    /// The items of a subject kind with thresholds, in policy order.
+    pub(crate) fn threshold_items_of(&self, kind: SubjectKind) -> &[usize] {
+        &self.threshold_items[kind as usize]
     }
 
     /// The policy's id as shared text.

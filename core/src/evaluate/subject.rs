@@ -35,11 +35,21 @@ impl Policy {
         let subject = SubjectCx { world, kind, sx, id, month };
         let mut tally = Tally::default();
         scratch.lines.clear();
-        // the group holds this subject's charges by item (ascending), as the items are visited
-        let mut cur = 0;
-        for &ii in self.items_of(kind) {
-            while cur < group.len() && (group[cur].item as usize) < ii {
-                cur += 1;
+        // the items in policy order (ascending indices): those the group charges (it holds this
+        // subject's charges by item, ascending) and those read without records; an item that only
+        // reads records has nothing to do without them
+        let unread = self.unread_items_of(kind);
+        let (mut cur, mut next_unread) = (0, 0);
+        loop {
+            let charged = group.get(cur).map(|c| c.item as usize);
+            let ii = match (charged, unread.get(next_unread)) {
+                (Some(c), Some(&u)) => c.min(u),
+                (Some(c), None) => c,
+                (None, Some(&u)) => u,
+                (None, None) => break,
+            };
+            if unread.get(next_unread) == Some(&ii) {
+                next_unread += 1;
             }
             let start = cur;
             while cur < group.len() && group[cur].item as usize == ii {

@@ -25,7 +25,7 @@ impl Policy {
         let sp = self.subject(kind);
         let idx = world.idx;
         // thresholds (S5.2, W6.1)
-        for &ii in self.items_of(kind).iter().filter(|&&ii| self.has_threshold[ii]) {
+        for &ii in self.threshold_items_of(kind) {
             let item = &self.doc.rules[ii];
             let ts = [item.threshold.as_ref(), self.rules[ii].threshold()];
             for (t, refs) in ts.into_iter().zip(self.threshold_refs[ii]) {
