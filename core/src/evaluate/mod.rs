@@ -104,24 +104,24 @@ pub(crate) struct MonthWorld<'p, 'a> {
 
 impl<'p, 'a> MonthWorld<'p, 'a> {
     pub(crate) fn new(policy: &'p Policy, idx: &'p Index<'a>, month: YearMonth, explain: bool) -> Self {
-        let mut mine: Vec<(&'a str, u32)> = Vec::new();
-        let mut links: Vec<Vec<DaysLink>> = vec![Vec::new(); idx.subjects()];
         let nw = idx.windows.len();
-        let subject_id = |ix: usize| idx.names.subjects[ix].id.clone();
-        // staff in id order (their dense order), so each window's list comes out by staff id
+        // each staff member's windows of the month: (staff, window, days), staff by id (their
+        // dense order), each one's windows by id (dense order too), the days of several
+        // assignments to one window added up
+        let mut served: Vec<(u32, u32, u32)> = Vec::new();
+        let mut mine: Vec<(u32, u32)> = Vec::new();
         for (si, s) in idx.staff.values().enumerate() {
             mine.clear();
             for a in &s.assignments {
                 let d = days_in_month(a.from, a.to, month);
-                if d > 0 {
-                    mine.push((a.window.as_str(), d));
+                // assignments name windows of the roster (validated)
+                if d > 0
+                    && let Some(&wx) = idx.window_ix.get(a.window.as_str())
+                {
+                    mine.push((wx, d));
                 }
             }
-            if mine.is_empty() {
-                continue;
-            }
-            // by window id, the days of several assignments to one window added up
-            mine.sort_by_key(|(w, _)| *w);
+            mine.sort_by_key(|&(wx, _)| wx);
             mine.dedup_by(|b, a| {
                 let same = a.0 == b.0;
                 if same {
@@ -129,15 +129,20 @@ impl<'p, 'a> MonthWorld<'p, 'a> {
                 }
                 same
             });
-            let sx = nw + si;
-            links[sx].reserve_exact(mine.len());
-            for &(w, d) in &mine {
-                // assignments name windows of the roster (validated)
-                if let Some(&wx) = idx.window_ix.get(w) {
-                    links[wx as usize].push(DaysLink { id: subject_id(sx), days: d });
-                    links[sx].push(DaysLink { id: subject_id(wx as usize), days: d });
-                }
-            }
+            served.extend(mine.iter().map(|&(wx, d)| ((nw + si) as u32, wx, d)));
+        }
+        // by subject index: a window's staff on duty (by staff id), a staff member's windows
+        // served (by window id), each sized once
+        let mut n = vec![0usize; idx.subjects()];
+        for &(sx, wx, _) in &served {
+            n[sx as usize] += 1;
+            n[wx as usize] += 1;
+        }
+        let mut links: Vec<Vec<DaysLink>> = n.iter().map(|&k| Vec::with_capacity(k)).collect();
+        let subject_id = |ix: u32| idx.names.subjects[ix as usize].id.clone();
+        for &(sx, wx, days) in &served {
+            links[wx as usize].push(DaysLink { id: subject_id(sx), days });
+            links[sx as usize].push(DaysLink { id: subject_id(wx), days });
         }
         MonthWorld { policy, idx, explain, staff_results: Vec::new(), staff_by_id: FastMap::default(), links }
     }

@@ -185,7 +185,9 @@ impl Policy {
         // (the policy first: reading the parsed record is a cache miss the month is built to avoid)
         let aggravated = !item.aggravated_effects.is_empty() && r.aggravated;
         if effects.is_some() || !item.effects.is_empty() || aggravated {
-            let rid = idx.record_text(r);
+            // the dataset's record ids as shared text are made once, for the lines of full text;
+            // without text only the few records with effects need theirs
+            let rid = if o.world.explain { idx.record_text(r) } else { Text::new(&r.id) };
             let texts = &idx.names.texts;
             if let Some(e) = effects {
                 self.apply_effects(texts, e, ii, Some(&rid), o.flags, o.forced, o.carry);
