@@ -99,15 +99,10 @@ impl Outcomes {
         self.rows.push(OutcomeRow { record, date, occurrences, status, outcome: OutcomeKind::NotCounted, charges: 0, linked: 0, own });
     }
 
-    /// A charged record: its own charge first, then its linked ones.
-    pub(crate) fn push_charged(&mut self, record: u32, date: NaiveDate, occurrences: u32, status: Status, own: ChargeFate, linked: &[ChargeFate]) {
-        let outcome = if own.points.is_zero() {
-            OutcomeKind::NotCounted
-        } else if own.points < own.raw {
-            OutcomeKind::PartlyCounted
-        } else {
-            OutcomeKind::Counted
-        };
+    /// A charged record: its own charge first, then its linked ones, and its outcome
+    /// ([`OutcomeKind::of`] its own charge's points).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn push_charged(&mut self, record: u32, date: NaiveDate, occurrences: u32, status: Status, outcome: OutcomeKind, own: ChargeFate, linked: &[ChargeFate]) {
         let start = self.linked.len() as u32;
         self.linked.extend_from_slice(linked);
         self.rows.push(OutcomeRow { record, date, occurrences, status, outcome, charges: 1 + linked.len() as u32, linked: start, own });

@@ -246,6 +246,18 @@ pub enum OutcomeKind {
 }
 
 impl OutcomeKind {
+    /// A charged record's outcome from the points its own charge counted of those it raised:
+    /// none counted, fewer than raised, or all.
+    pub(crate) fn of<N: PartialOrd + Default>(points: N, raw: N) -> OutcomeKind {
+        if points == N::default() {
+            OutcomeKind::NotCounted
+        } else if points < raw {
+            OutcomeKind::PartlyCounted
+        } else {
+            OutcomeKind::Counted
+        }
+    }
+
     /// The outcome as people read it, in `lang` (计分, 部分计分, 未计分).
     pub fn label(self, lang: crate::messages::Lang) -> String {
         crate::messages::text(

@@ -464,7 +464,9 @@ fn record_outcomes<N: Points>(records: &[MonthRecord], fates: &[RecordFate], acc
                 let (first, end) = (f.slots.start as usize, f.slots.end as usize);
                 linked.clear();
                 linked.extend(accs[first + 1..end].iter().map(Acc::fate));
-                out.push_charged(r.record, r.date, r.count, r.status, accs[first].fate(), &linked);
+                let own = &accs[first];
+                let outcome = OutcomeKind::of(own.points, own.raw);
+                out.push_charged(r.record, r.date, r.count, r.status, outcome, own.fate(), &linked);
             }
         }
     }
