@@ -71,7 +71,8 @@ impl Policy {
 
     /// The subject's categories and bonus categories, their lines in date order under the
     /// category's cap (C2) or the bonus cap (C3); what each line counted goes to its record's
-    /// accumulator and the year-to-date state (E4, E7).
+    /// accumulator and the year-to-date state (E4, E7). Also the sums of their scores: the
+    /// deduction categories' (the base) and the bonus categories'.
     pub(super) fn category_results<'a, N: Points>(
         &self,
         subject: &SubjectCx<'_, '_, 'a>,
@@ -79,7 +80,7 @@ impl Policy {
         st: &mut YearState<'a, N>,
         scratch: &mut Scratch<'a, N>,
         derived: &[(usize, (Decimal, String, usize))],
-    ) -> (Vec<CategoryResult>, Vec<CategoryResult>) {
+    ) -> (Vec<CategoryResult>, Vec<CategoryResult>, (N, N)) {
         let SubjectCx { world, kind, sx, .. } = *subject;
         let Scratch { lines, order, .. } = scratch;
         let sp = self.subject(kind);
@@ -88,6 +89,7 @@ impl Policy {
         let n_bonus = sp.categories.iter().filter(|c| c.bonus).count();
         let mut categories = Vec::with_capacity(sp.categories.len() - n_bonus);
         let mut bonuses = Vec::with_capacity(n_bonus);
+        let mut sums = (N::ZERO, N::ZERO);
         // each line's category, and its order within the category: date, then record id (states,
         // which have no date, first)
         order.clear();
@@ -195,14 +197,20 @@ impl Policy {
                 }
             }
             res.points = points.dec();
-            res.score = if cat.bonus { res.points } else { (max - points).dec() };
+            let score = if cat.bonus { points } else { max - points };
+            res.score = score.dec();
+            if cat.bonus {
+                sums.1 += score;
+            } else {
+                sums.0 += score;
+            }
             if cat.bonus {
                 bonuses.push(res)
             } else {
                 categories.push(res)
             }
         }
-        (categories, bonuses)
+        (categories, bonuses, sums)
     }
 }
 

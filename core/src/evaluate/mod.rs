@@ -97,9 +97,11 @@ pub(crate) struct MonthWorld<'p, 'a> {
     /// This month's staff results, once scored (window rules read them).
     pub(crate) staff_results: Vec<SubjectMonth>,
     pub(crate) staff_by_id: FastMap<&'a str, usize>,
-    /// By subject index: a window's staff on duty in the month, by staff id, and a staff member's
-    /// windows served, by window id, each with its days (what rules read and results show).
-    pub(crate) links: Vec<Vec<DaysLink>>,
+    /// A window's staff on duty in the month, by staff id, and a staff member's windows served,
+    /// by window id, each with its days (what rules read and results show): subject `i`'s are
+    /// `links[link_at[i]..link_at[i + 1]]`, all in one list.
+    links: Vec<DaysLink>,
+    link_at: Vec<u32>,
 }
 
 impl<'p, 'a> MonthWorld<'p, 'a> {
@@ -131,24 +133,37 @@ impl<'p, 'a> MonthWorld<'p, 'a> {
             });
             served.extend(mine.iter().map(|&(wx, d)| ((nw + si) as u32, wx, d)));
         }
-        // by subject index: a window's staff on duty (by staff id), a staff member's windows
-        // served (by window id), each sized once
-        let mut n = vec![0usize; idx.subjects()];
+        // each subject's links together, by subject index: a window's staff in staff order (the
+        // order `served` lists them in), a staff member's windows in window order
+        let mut link_at = vec![0u32; idx.subjects() + 1];
         for &(sx, wx, _) in &served {
-            n[sx as usize] += 1;
-            n[wx as usize] += 1;
+            link_at[sx as usize + 1] += 1;
+            link_at[wx as usize + 1] += 1;
         }
-        let mut links: Vec<Vec<DaysLink>> = n.iter().map(|&k| Vec::with_capacity(k)).collect();
+        for i in 0..idx.subjects() {
+            link_at[i + 1] += link_at[i];
+        }
+        let mut next = link_at.clone();
+        let mut slots: Vec<Option<DaysLink>> = vec![None; served.len() * 2];
         let subject_id = |ix: u32| idx.names.subjects[ix as usize].id.clone();
         for &(sx, wx, days) in &served {
-            links[wx as usize].push(DaysLink { id: subject_id(sx), days });
-            links[sx as usize].push(DaysLink { id: subject_id(wx), days });
+            for (at, other) in [(wx, sx), (sx, wx)] {
+                slots[next[at as usize] as usize] = Some(DaysLink { id: subject_id(other), days });
+                next[at as usize] += 1;
+            }
         }
-        MonthWorld { policy, idx, explain, staff_results: Vec::new(), staff_by_id: FastMap::default(), links }
+        let links = slots.into_iter().flatten().collect();
+        MonthWorld { policy, idx, explain, staff_results: Vec::new(), staff_by_id: FastMap::default(), links, link_at }
+    }
+
+    /// A subject's links of the month, by its dense index.
+    pub(crate) fn links_at(&self, sx: u32) -> &[DaysLink] {
+        let i = sx as usize;
+        &self.links[self.link_at[i] as usize..self.link_at[i + 1] as usize]
     }
 
     pub(crate) fn links_of(&self, kind: SubjectKind, id: &str) -> &[DaysLink] {
-        self.idx.ix(kind, id).map_or(&[][..], |i| self.links[i as usize].as_slice())
+        self.idx.ix(kind, id).map_or(&[][..], |i| self.links_at(i))
     }
 }
 

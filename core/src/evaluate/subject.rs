@@ -57,10 +57,10 @@ impl Policy {
             }
             self.item_lines(&subject, ii, &group[start..cur], accs, st, scratch, &mut tally);
         }
-        let (mut categories, bonuses) = self.category_results(&subject, accs, st, scratch, &tally.derived);
-        self.thresholds(&subject, group, st, &mut categories, &mut tally);
+        let (mut categories, bonuses, (mut base, bonus)) = self.category_results(&subject, accs, st, scratch, &tally.derived);
+        self.thresholds(&subject, group, st, &mut categories, &mut base, &mut tally);
         self.carry_flags(sx, month, st, &mut tally);
-        self.assemble::<N>(&subject, categories, bonuses, tally)
+        self.assemble(&subject, categories, bonuses, (base, bonus), tally)
     }
 
     /// An item's lines for the subject: the kind's contributions (C4/E4 keyed records taken at

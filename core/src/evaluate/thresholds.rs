@@ -11,13 +11,16 @@ use crate::text::Text;
 use rust_decimal::Decimal;
 
 impl Policy {
-    /// The item thresholds met this month (S5.2, W6.1): a category zeroed, flags, effects.
-    pub(super) fn thresholds<N>(
+    /// The item thresholds met this month (S5.2, W6.1): a category zeroed (and the base, the
+    /// sum of the deduction categories' scores, lowered by what it scored), flags, effects.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn thresholds<N: Points>(
         &self,
         subject: &SubjectCx<'_, '_, '_>,
         group: &[Charged<'_>],
         st: &mut YearState<'_, N>,
         categories: &mut [CategoryResult],
+        base: &mut N,
         tally: &mut Tally,
     ) {
         let SubjectCx { world, kind, sx, month, .. } = *subject;
@@ -45,7 +48,8 @@ impl Policy {
                 });
 
                 let zkey = zcat.map(|c| (sx, c));
-                let earlier = zkey.and_then(|k| st.zeroed.get(&k).copied());
+                // (most years zero nothing: no lookup then)
+                let earlier = zkey.filter(|_| !st.zeroed.is_empty()).and_then(|k| st.zeroed.get(&k).copied());
                 let why = match (met, earlier) {
                     (Some(c), _) => {
                         let n = if c.scope == CountScope::Month {
@@ -91,6 +95,7 @@ impl Policy {
                         });
                     }
                     c.points = c.max;
+                    *base -= N::of(c.score);
                     c.score = Decimal::ZERO;
                     c.zeroed_by = Some(item.code.clone());
                     if t.annual_whole_year {
@@ -128,15 +133,15 @@ impl Policy {
         subject: &SubjectCx<'_, '_, '_>,
         categories: Vec<CategoryResult>,
         bonuses: Vec<CategoryResult>,
+        (base, bonus): (N, N),
         tally: Tally,
     ) -> SubjectMonth {
         let SubjectCx { world, kind, sx, .. } = *subject;
         let Tally { warnings, mut flags, forced, .. } = tally;
         let sp = self.subject(kind);
         let idx = world.idx;
-        // added up as the caps' points (the categories are final: thresholds have zeroed theirs)
-        let sum = |cs: &[CategoryResult]| cs.iter().fold(N::ZERO, |a, c| a + N::of(c.score));
-        let (base, bonus) = (sum(&categories), sum(&bonuses));
+        // the sums of the categories' scores as the caps added them (values; the result writes
+        // them without trailing zeros)
         let mut total = (base + bonus).dec();
         if let Some(hi) = sp.max_total
             && total > hi
@@ -155,10 +160,10 @@ impl Policy {
         let names = &idx.names.subjects[sx as usize];
         let (department, links) = match kind {
             // a window's staff on duty
-            SubjectKind::Window => (names.department.clone().unwrap_or_default(), world.links[sx as usize].clone()),
+            SubjectKind::Window => (names.department.clone().unwrap_or_default(), world.links_at(sx).to_vec()),
             SubjectKind::Staff => {
                 // the windows a staff member served
-                let served: Vec<DaysLink> = world.links[sx as usize].clone();
+                let served: Vec<DaysLink> = world.links_at(sx).to_vec();
                 let dept = names
                     .department
                     .clone()
