@@ -230,3 +230,24 @@ fn the_new_settings_refuse_what_cannot_work() {
     // and the document as shipped is accepted
     Policy::from_json(&base.to_string()).expect("city.json");
 }
+
+/// The fixed-point engine gives the bytes of the one on rust_decimal (core/tests/fixed_points.rs)
+/// for this measure's kinds too: ratings, roll-ups with outside inputs, monthly awards.
+#[test]
+fn the_same_results_with_every_point_on_rust_decimal() {
+    let ratings = json!([
+        {"window": "W01", "month": "2026-03", "cases": 10, "ratings": {"very_satisfied": 2, "satisfied": 1, "very_dissatisfied": 1}},
+        {"window": "W03", "month": "2026-03", "cases": 4, "ratings": {"satisfied": 3, "basically_satisfied": 1}}
+    ]);
+    let inputs = json!([
+        {"subject": "S01", "period": "2026", "name": "annual_appraisal", "value": "80.5"},
+        {"subject": "S02", "period": "2026", "name": "votes", "value": "60"}
+    ]);
+    let ds = dataset(&["W01", "W02", "W03"], five_staff(), march_records(), ratings, inputs);
+    let policy = policy();
+    let c = policy.check(&ds).unwrap();
+    for explain in [kaoping_core::Explain::Full, kaoping_core::Explain::Scores] {
+        let fixed = serde_json::to_string(&c.evaluate_year(explain)).unwrap();
+        assert!(fixed == serde_json::to_string(&c.evaluate_year_on_decimals(explain)).unwrap(), "{explain:?}");
+    }
+}

@@ -1,7 +1,8 @@
 //! The engine adds and compares the caps' points in a fixed-point form (`evaluate::points`) and
 //! falls back on `rust_decimal` for a hall whose points do not fit it. Both must give the same
 //! bytes: here for the sample hall at both levels, and for halls whose points only the fallback
-//! holds (the random halls and policies of `properties.rs` compare them too).
+//! holds (the random halls and policies of `properties.rs` compare them too, and so do the tests
+//! of the other example policies, `other_county.rs` and `city_policy.rs`).
 
 use kaoping_core::{Dataset, Explain, Policy};
 use serde_json::{Value, json};

@@ -64,6 +64,11 @@ fn one_window(staff: &[&str], records: Value) -> Dataset {
 }
 
 fn eval(ds: &Dataset, m: &str) -> MonthResult {
+    // the fixed-point engine gives the bytes of the one on rust_decimal (core/tests/fixed_points.rs)
+    let pol = policy();
+    let c = pol.check(ds).unwrap_or_else(|e| panic!("valid: {e}"));
+    let year = |y: kaoping_core::YearResult| serde_json::to_string(&y).unwrap();
+    assert!(year(c.evaluate_year(kaoping_core::Explain::Full)) == year(c.evaluate_year_on_decimals(kaoping_core::Explain::Full)));
     policy()
         .evaluate_month(ds, month(m))
         .unwrap_or_else(|e| panic!("evaluation must succeed: {e}"))
