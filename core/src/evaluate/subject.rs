@@ -94,13 +94,19 @@ impl Policy {
             // and its effects
             let keyed = mine.iter().filter(|c| c.has(MonthRecord::VALUED) && c.has(MonthRecord::KEYED)).map(|c| (c.rec, c.value));
             key_winners(keyed, key_winner);
-            let mut ocx = OccCx { world, sx, ii, item, mine, accs, st, key_winner, occs, flags, forced, carry };
+            // an item without caps of its own passes its runs on as they are: straight to the
+            // subject's lines (such a kind gives no states to go first)
+            let uncapped = item.caps.month.is_none() && item.caps.year.is_none();
+            let runs = if uncapped { &mut *lines } else { &mut *occs };
+            let mut ocx = OccCx { world, sx, ii, item, mine, accs, st, key_winner, occs: runs, flags, forced, carry };
             for (k, c) in mine.iter().enumerate().filter(|(_, c)| c.has(MonthRecord::VALUED)) {
                 let detail = if world.explain { rule.points(c.rec, world.policy.lang).map(|(_, d)| d).unwrap_or_default() } else { String::new() };
                 let effects = if c.has(MonthRecord::EFFECTS) { Some(rule.record_effects(c.rec)) } else { None };
                 self.occurrence(&mut ocx, c.rec, Some(k), c.value, detail, effects.as_ref());
             }
-            item_caps(item, st.at(sx, ii), st, states, occs, lines);
+            if !uncapped {
+                item_caps(item, st.at(sx, ii), st, states, occs, lines);
+            }
             return;
         }
         // charged in the month's record order: date, then id
