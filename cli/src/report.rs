@@ -105,11 +105,13 @@ pub fn previous_period(p: Period) -> Option<Period> {
     }
 }
 
-fn kind_zh(k: SubjectKind) -> &'static str {
-    match k {
-        SubjectKind::Window => "窗口",
-        SubjectKind::Staff => "人员",
-    }
+/// A kind of subject as the report's tables name it (the catalogue's word: 窗口, 人员).
+fn kind_zh(k: SubjectKind) -> String {
+    let id = match k {
+        SubjectKind::Window => "kind-window",
+        SubjectKind::Staff => "kind-staff",
+    };
+    kaoping_core::messages::text(kaoping_core::messages::Lang::ZhCn, id, &[])
 }
 
 fn period_kind_zh(k: PeriodKind) -> &'static str {
