@@ -59,12 +59,12 @@ impl Policy {
             a.raw += p.raw.times(k);
             a.points += applied.times(k);
             if applied > N::ZERO {
-                a.fate.counted += k;
+                a.counted += k;
             }
             if let Some(c) = cut
-                && a.fate.reason.is_none()
+                && a.reason.is_none()
             {
-                a.fate.reason = Some(c);
+                a.reason = Some(c);
             }
         }
     }

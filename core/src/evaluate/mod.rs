@@ -238,18 +238,27 @@ impl<N> Default for Scratch<'_, N> {
     }
 }
 
-/// A charge's accumulator: its fate (occurrences, counted, reason) and the points it counted, as
-/// `N` until the month's outcomes are written.
-#[derive(Clone, Copy, Default)]
+/// A charge's accumulator: the record's occurrences on the subject and item, those that counted,
+/// the first reason some did not, and the points (as `N` until the month's outcomes are written).
+#[derive(Clone, Copy)]
 pub(crate) struct Acc<N> {
-    pub(crate) fate: ChargeFate,
+    pub(crate) subject: u32,
+    pub(crate) item: u32,
+    pub(crate) occurrences: u32,
+    pub(crate) counted: u32,
+    pub(crate) reason: Option<Reason>,
     pub(crate) raw: N,
     pub(crate) points: N,
 }
 
 impl<N: Points> Acc<N> {
+    fn new(subject: u32, item: u32) -> Self {
+        Acc { subject, item, occurrences: 0, counted: 0, reason: None, raw: N::ZERO, points: N::ZERO }
+    }
+
     fn fate(&self) -> ChargeFate {
-        ChargeFate { raw: self.raw.dec(), points: self.points.dec(), ..self.fate }
+        let Acc { subject, item, occurrences, counted, reason, raw, points } = *self;
+        ChargeFate { subject, item, occurrences, counted, raw: raw.dec(), points: points.dec(), reason }
     }
 }
 
@@ -312,7 +321,9 @@ impl Policy {
         let (fates, charged, mut accs) = self.charge_records::<N>(idx, month, &evaluated, &mut warnings);
 
         // each subject's charges, by item, in record order within an item
-        let (charged, ranges) = by_subject(&charged, idx.subjects());
+        // (the charges in record order are dropped once sorted: a month of a million records
+        // holds one list of them, not two)
+        let (charged, ranges) = by_subject(charged, idx.subjects());
 
         let mut world = MonthWorld::new(self, idx, month, full);
         let mut scratch = Scratch::default();
@@ -350,6 +361,7 @@ impl Policy {
             st.counts[at] += c.count;
         }
 
+        drop(charged);
         let records = record_outcomes(&idx.by_month[(month.month - 1) as usize], &fates, &accs, idx, full, self.lang);
 
         MonthResult { policy: idx.names.texts.id.clone(), hall: idx.names.hall.clone(), month, windows: window_results, staff: staff_results, records, warnings }
@@ -369,9 +381,11 @@ impl Policy {
         let this_month = &idx.by_month[(month.month - 1) as usize];
         // in the month's record order (date, then id), with the record's accumulator slots
         let mut fates: Vec<RecordFate> = Vec::with_capacity(this_month.len());
-        // every (record, subject, item) charge of the month, and its accumulator
-        let mut charged: Vec<Charged<'a>> = Vec::with_capacity(this_month.len() * 2);
-        let mut accs: Vec<Acc<N>> = Vec::with_capacity(this_month.len() * 2);
+        // every (record, subject, item) charge of the month, and its accumulator: at most a
+        // record's own and one for each item linked to its item
+        let most: usize = this_month.iter().map(|mr| 1 + self.links[mr.item as usize].len()).sum();
+        let mut charged: Vec<Charged<'a>> = Vec::with_capacity(most);
+        let mut accs: Vec<Acc<N>> = Vec::with_capacity(most);
         for (pos, mr) in this_month.iter().enumerate() {
             let ri = mr.record as usize;
             let item_idx = mr.item as usize;
@@ -403,7 +417,7 @@ impl Policy {
                 // the record's value and flags are its own item's (a linked item's rule reads the record)
                 let (flags, value) = if item == item_idx { (mr.flags, mr.value) } else { (mr.flags & MonthRecord::KEYED, Decimal::ZERO) };
                 charged.push(Charged { subject, item: item as u32, rec: r, slot, pos: pos as u32, count: mr.count, flags, value });
-                accs.push(Acc { fate: ChargeFate { subject, item: item as u32, ..ChargeFate::default() }, raw: N::ZERO, points: N::ZERO });
+                accs.push(Acc::new(subject, item as u32));
             };
             charge(sx, item_idx);
             for &li in &self.links[item_idx] {
@@ -440,19 +454,19 @@ pub(crate) struct RecordFate {
 /// Each subject's charges, by item, in record order within an item: a counting sort by subject
 /// (dense indices), then each subject's few charges by item (both stable). Returns the sorted
 /// charges and each subject's range of them.
-fn by_subject<'a>(charged: &[Charged<'a>], subjects: usize) -> (Vec<Charged<'a>>, Vec<std::ops::Range<usize>>) {
+fn by_subject<'a>(charged: Vec<Charged<'a>>, subjects: usize) -> (Vec<Charged<'a>>, Vec<std::ops::Range<usize>>) {
     let mut ranges = vec![0..0; subjects];
     let sorted = {
         let mut start = vec![0usize; subjects + 1];
-        for c in charged {
+        for c in &charged {
             start[c.subject as usize + 1] += 1;
         }
         for s in 0..subjects {
             start[s + 1] += start[s];
             ranges[s] = start[s]..start[s + 1];
         }
-        let mut sorted = charged.to_vec();
-        for c in charged {
+        let mut sorted = charged.clone();
+        for c in &charged {
             let at = &mut start[c.subject as usize];
             sorted[*at] = *c;
             *at += 1;

@@ -186,7 +186,7 @@ impl Policy {
         let pos = charge.map_or(u32::MAX, |c| c.pos + 1);
         let key = if charge.is_none_or(|c| c.has(MonthRecord::KEYED)) { r.key.as_deref() } else { None };
         if let Some(s) = slot {
-            o.accs[s as usize].fate.occurrences += count;
+            o.accs[s as usize].occurrences += count;
         }
         // (the policy first: reading the parsed record is a cache miss the month is built to avoid)
         let aggravated = !item.aggravated_effects.is_empty() && r.aggravated;
