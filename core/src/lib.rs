@@ -15,7 +15,9 @@
 //!
 //! The flow, one module a step: [`dataset`] and [`policy`] parse, `compile` validates and
 //! builds the compiled hall (dense indices, records grouped by month), `evaluate` scores the
-//! months over it, [`period`] makes quarters, the year, ranks and awards, and `render`,
+//! months over it (the caps' points in an exact fixed-point form, `rust_decimal` for a hall whose
+//! points do not fit it: the same code and the same results; decimals at every API), [`period`]
+//! makes quarters, the year, ranks and awards, and `render`,
 //! [`explain`] and [`outcome`] turn the compact results into text when asked.
 //!
 //! A month's record outcomes ([`result::MonthResult::records`]) are held compactly, one row per
