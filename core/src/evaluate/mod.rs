@@ -211,6 +211,7 @@ impl World for MonthWorld<'_, '_> {
 pub(crate) use crate::outcome::ChargeFate;
 
 /// Buffers a month's subjects reuse, so that scoring a subject allocates only for its result.
+#[derive(Default)]
 pub(crate) struct Scratch<'a, N> {
     pub(crate) recs: Vec<&'a Record>,
     pub(crate) contributions: Vec<Contribution<'a>>,
@@ -221,21 +222,6 @@ pub(crate) struct Scratch<'a, N> {
     pub(crate) order: Vec<usize>,
     /// Each contribution's charge among the item's (an index into them), when it names a record.
     pub(crate) at: Vec<Option<usize>>,
-}
-
-impl<N> Default for Scratch<'_, N> {
-    fn default() -> Self {
-        Scratch {
-            recs: Vec::new(),
-            contributions: Vec::new(),
-            key_winner: FastMap::default(),
-            states: Vec::new(),
-            occs: Vec::new(),
-            lines: Vec::new(),
-            order: Vec::new(),
-            at: Vec::new(),
-        }
-    }
 }
 
 /// A charge's accumulator: the record's occurrences on the subject and item, those that counted,
