@@ -119,66 +119,8 @@ impl Policy {
                     .rule(item.code.clone()),
                 );
             }
-            let sp = subject_policy(&doc, item.subject);
-            if !sp.categories.iter().any(|c| c.code == item.category) {
-                problems.push(
-                    Problem::msg(
-                        ProblemKind::UnknownReference,
-                        format!("{path}.category"),
-                        "policy-unknown-category",
-                        with_kind(item.subject, "kind", pa!["category" => format!("{:?}", item.category), "codes" => codes(&sp.categories)]),
-                    )
-                    .rule(item.code.clone()),
-                );
-            }
-            for (name, cap) in [("month", item.caps.month), ("year", item.caps.year)] {
-                if let Some(c) = cap {
-                    if c < Decimal::ZERO {
-                        problems.push(
-                            Problem::msg(ProblemKind::Invalid, format!("{path}.caps.{name}"), "policy-negative-cap", pa!["cap" => c])
-                            .rule(item.code.clone()),
-                        );
-                    }
-                    magnitude(c, &format!("{path}.caps.{name}"), &mut problems);
-                }
-            }
-            if let Some(t) = &item.threshold {
-                check_threshold(t, item, &format!("{path}.threshold"), &mut problems);
-                check_threshold_refs(t, &doc, item, &format!("{path}.threshold"), &mut problems);
-            }
-            check_effects(
-                &item.effects,
-                &doc,
-                item,
-                &format!("{path}.effects"),
-                &mut problems,
-            );
-            check_effects(&item.aggravated_effects, &doc, item, &format!("{path}.aggravated_effects"), &mut problems);
-            match registry.compile(item, &path) {
-                Ok(r) => {
-                    r.check_policy(&doc, item, &path, &mut problems);
-                    // a kind's own threshold names items and a category as the item's does
-                    if let Some(t) = r.threshold() {
-                        check_threshold_refs(t, &doc, item, &format!("{path}.params"), &mut problems);
-                    }
-                    if let (Some(most), Some(cat)) = (
-                        r.max_points(),
-                        sp.categories.iter().find(|c| c.code == item.category),
-                    ) && most > cat.max
-                    {
-                        problems.push(
-                            Problem::msg(
-                                ProblemKind::Invalid,
-                                format!("{path}.params"),
-                                "policy-item-exceeds-category",
-                                pa!["rule" => item.code, "most" => most, "category" => cat.code, "max" => cat.max],
-                            )
-                            .rule(item.code.clone()),
-                        );
-                    }
-                    rules.push(r);
-                }
-                Err(mut p) => problems.append(&mut p),
+            if let Some(r) = compile_item(&doc, item, &path, registry, &mut problems) {
+                rules.push(r);
             }
         }
         check_grades(&doc, &mut problems);
@@ -701,6 +643,76 @@ pub(crate) fn check_threshold_refs(
     check_effects(&t.effects, doc, item, &format!("{path}.effects"), out);
 }
 
+
+/// One rule item of a policy checked (its category, caps, threshold, effects) and compiled by
+/// its kind's plugin (which checks its parameters): the compiled rule, or `None` when the kind
+/// refused it. Every problem goes to `problems`.
+fn compile_item(doc: &PolicyDoc, item: &RuleItem, path: &str, registry: &Registry, problems: &mut Vec<Problem>) -> Option<Arc<dyn Rule>> {
+    let sp = subject_policy(doc, item.subject);
+    if !sp.categories.iter().any(|c| c.code == item.category) {
+        problems.push(
+            Problem::msg(
+                ProblemKind::UnknownReference,
+                format!("{path}.category"),
+                "policy-unknown-category",
+                with_kind(item.subject, "kind", pa!["category" => format!("{:?}", item.category), "codes" => codes(&sp.categories)]),
+            )
+            .rule(item.code.clone()),
+        );
+    }
+    for (name, cap) in [("month", item.caps.month), ("year", item.caps.year)] {
+        if let Some(c) = cap {
+            if c < Decimal::ZERO {
+                problems.push(
+                    Problem::msg(ProblemKind::Invalid, format!("{path}.caps.{name}"), "policy-negative-cap", pa!["cap" => c])
+                    .rule(item.code.clone()),
+                );
+            }
+            magnitude(c, &format!("{path}.caps.{name}"), problems);
+        }
+    }
+    if let Some(t) = &item.threshold {
+        check_threshold(t, item, &format!("{path}.threshold"), problems);
+        check_threshold_refs(t, doc, item, &format!("{path}.threshold"), problems);
+    }
+    check_effects(
+        &item.effects,
+        doc,
+        item,
+        &format!("{path}.effects"),
+        problems,
+    );
+    check_effects(&item.aggravated_effects, doc, item, &format!("{path}.aggravated_effects"), problems);
+    match registry.compile(item, path) {
+        Ok(r) => {
+            r.check_policy(doc, item, path, problems);
+            // a kind's own threshold names items and a category as the item's does
+            if let Some(t) = r.threshold() {
+                check_threshold_refs(t, doc, item, &format!("{path}.params"), problems);
+            }
+            if let (Some(most), Some(cat)) = (
+                r.max_points(),
+                sp.categories.iter().find(|c| c.code == item.category),
+            ) && most > cat.max
+            {
+                problems.push(
+                    Problem::msg(
+                        ProblemKind::Invalid,
+                        format!("{path}.params"),
+                        "policy-item-exceeds-category",
+                        pa!["rule" => item.code, "most" => most, "category" => cat.code, "max" => cat.max],
+                    )
+                    .rule(item.code.clone()),
+                );
+            }
+            Some(r)
+        }
+        Err(mut p) => {
+            problems.append(&mut p);
+            None
+        }
+    }
+}
 
 /// A hash map with a fast, deterministic hasher (foldhash with a fixed seed) for the engine's
 /// internal keys (never iterated into output, so its order cannot leak into results). The former

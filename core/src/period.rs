@@ -722,6 +722,65 @@ impl Policy {
             QuotaBase::Windows => window_count,
             QuotaBase::Eligible => n_eligible,
         };
+        let (quota, quota_detail) = self.award_quota(a, base);
+        // ordering among the eligible: score, then the tie-breakers (P9)
+        // V9: the award's own score, when it composes one
+        let scores: Vec<(Decimal, Option<String>)> = list.iter().map(|s| self.award_score(ds, a, period, s)).collect();
+        let key = |i: usize, s: &SubjectPeriod| {
+            let mut k: SmallVec<[Decimal; 4]> = smallvec::smallvec![-scores[i].0];
+            for t in &settings.tie_breakers {
+                k.push(match t {
+                    TieBreaker::FewerDeductions => s.deductions,
+                    TieBreaker::FewerComplaints => Decimal::from(s.complaints),
+                    TieBreaker::MoreBonus => -s.bonus,
+                });
+            }
+            k
+        };
+        // (key, position in `list`), sorted once with each key computed once
+        let mut keyed: Vec<(SmallVec<[Decimal; 4]>, usize)> = list.iter().enumerate().map(|(i, s)| (key(i, s), i)).collect();
+        keyed.sort_by(|(kx, x), (ky, y)| kx.cmp(ky).then_with(|| list[*x].subject.cmp(&list[*y].subject)));
+        let elig: Vec<(&SmallVec<[Decimal; 4]>, usize)> =
+            keyed.iter().filter(|(_, i)| eligibility[*i].is_ok()).map(|(k, i)| (k, *i)).collect();
+        let Placed { mut status, awarded, tied, to_decide } = self.place_within_quota(list, &elig, quota);
+        let standings = keyed
+            .iter()
+            .map(|(_, i)| {
+                let s = &list[*i];
+                let (st, mut detail) = match &mut eligibility[*i] {
+                    Err(why) => (AwardStatus::NotEligible, std::mem::take(why)),
+                    Ok(()) => status[*i].take().expect("every eligible subject has a status"),
+                };
+                if let Some(how) = &scores[*i].1 {
+                    detail = self.msg("award-score-composed", &[("detail", &detail), ("score", how)]);
+                }
+                Standing {
+                    subject: s.subject.clone(),
+                    rank: s.rank,
+                    score: scores[*i].0,
+                    status: st,
+                    detail,
+                }
+            })
+            .collect();
+        AwardResult {
+            award: a.id.clone(),
+            name: a.name_zh.clone(),
+            subject: a.subject,
+            participants,
+            base,
+            quota,
+            quota_detail,
+            awarded,
+            tied_at_line: tied,
+            to_decide,
+            standings,
+        }
+    }
+
+    /// An award's quota over its base (a fixed count, or a share rounded once from its exact
+    /// value), at least its minimum, and how it was reached in words.
+    fn award_quota(&self, a: &Award, base: u32) -> (u32, String) {
         let (mut quota, mut quota_detail) = match (a.count, a.share) {
             (Some(c), _) => (c, self.msg("quota-fixed", &[("count", &c)])),
             (None, Some(share)) => {
@@ -759,29 +818,18 @@ impl Policy {
             quota = a.minimum;
             quota_detail = self.msg("quota-minimum", &[("detail", &quota_detail), ("minimum", &a.minimum)]);
         }
-        // ordering among the eligible: score, then the tie-breakers (P9)
-        // V9: the award's own score, when it composes one
-        let scores: Vec<(Decimal, Option<String>)> = list.iter().map(|s| self.award_score(ds, a, period, s)).collect();
-        let key = |i: usize, s: &SubjectPeriod| {
-            let mut k: SmallVec<[Decimal; 4]> = smallvec::smallvec![-scores[i].0];
-            for t in &settings.tie_breakers {
-                k.push(match t {
-                    TieBreaker::FewerDeductions => s.deductions,
-                    TieBreaker::FewerComplaints => Decimal::from(s.complaints),
-                    TieBreaker::MoreBonus => -s.bonus,
-                });
-            }
-            k
-        };
-        // (key, position in `list`), sorted once with each key computed once
-        let mut keyed: Vec<(SmallVec<[Decimal; 4]>, usize)> = list.iter().enumerate().map(|(i, s)| (key(i, s), i)).collect();
-        keyed.sort_by(|(kx, x), (ky, y)| kx.cmp(ky).then_with(|| list[*x].subject.cmp(&list[*y].subject)));
+        (quota, quota_detail)
+    }
+
+    /// The eligible subjects (sorted by their keys; equal keys are tied) placed against the quota:
+    /// each one's status by position in `list`, who is awarded, who is tied at the quota line and
+    /// how many places the centre decides (P9).
+    fn place_within_quota(&self, list: &[SubjectPeriod], elig: &[(&SmallVec<[Decimal; 4]>, usize)], quota: u32) -> Placed {
+        let settings = &self.doc().awards;
         // each eligible subject's status, by position in `list` (subjects are distinct)
         let mut status: Vec<Option<(AwardStatus, String)>> = vec![None; list.len()];
         let mut awarded = Vec::new();
         let mut tied = Vec::new();
-        let elig: Vec<(&SmallVec<[Decimal; 4]>, usize)> =
-            keyed.iter().filter(|(_, i)| eligibility[*i].is_ok()).map(|(k, i)| (k, *i)).collect();
         let mut i = 0;
         let mut closed = false;
         let mut to_decide = None;
@@ -837,40 +885,17 @@ impl Policy {
             }
             i = j;
         }
-        let standings = keyed
-            .iter()
-            .map(|(_, i)| {
-                let s = &list[*i];
-                let (st, mut detail) = match &mut eligibility[*i] {
-                    Err(why) => (AwardStatus::NotEligible, std::mem::take(why)),
-                    Ok(()) => status[*i].take().expect("every eligible subject has a status"),
-                };
-                if let Some(how) = &scores[*i].1 {
-                    detail = self.msg("award-score-composed", &[("detail", &detail), ("score", how)]);
-                }
-                Standing {
-                    subject: s.subject.clone(),
-                    rank: s.rank,
-                    score: scores[*i].0,
-                    status: st,
-                    detail,
-                }
-            })
-            .collect();
-        AwardResult {
-            award: a.id.clone(),
-            name: a.name_zh.clone(),
-            subject: a.subject,
-            participants,
-            base,
-            quota,
-            quota_detail,
-            awarded,
-            tied_at_line: tied,
-            to_decide,
-            standings,
-        }
+        Placed { status, awarded, tied, to_decide }
     }
+}
+
+/// The eligible subjects placed against an award's quota ([`Policy::place_within_quota`]).
+struct Placed {
+    /// Each eligible subject's status and its reason, by position in the award's list.
+    status: Vec<Option<(AwardStatus, String)>>,
+    awarded: Vec<Text>,
+    tied: Vec<Text>,
+    to_decide: Option<u32>,
 }
 
 /// P8: by score descending, equal scores share a rank (1, 2, 2, 4); in the hall and in each department.

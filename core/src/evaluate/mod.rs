@@ -135,24 +135,9 @@ impl<'p, 'a> MonthWorld<'p, 'a> {
         }
         // each subject's links together, by subject index: a window's staff in staff order (the
         // order `served` lists them in), a staff member's windows in window order
-        let mut link_at = vec![0u32; idx.subjects() + 1];
-        for &(sx, wx, _) in &served {
-            link_at[sx as usize + 1] += 1;
-            link_at[wx as usize + 1] += 1;
-        }
-        for i in 0..idx.subjects() {
-            link_at[i + 1] += link_at[i];
-        }
-        let mut next = link_at.clone();
-        let mut slots: Vec<Option<DaysLink>> = vec![None; served.len() * 2];
-        let subject_id = |ix: u32| idx.names.subjects[ix as usize].id.clone();
-        for &(sx, wx, days) in &served {
-            for (at, other) in [(wx, sx), (sx, wx)] {
-                slots[next[at as usize] as usize] = Some(DaysLink { id: subject_id(other), days });
-                next[at as usize] += 1;
-            }
-        }
-        let links = slots.into_iter().flatten().collect();
+        let ends: Vec<(u32, u32, u32)> = served.iter().flat_map(|&(sx, wx, days)| [(wx, sx, days), (sx, wx, days)]).collect();
+        let (ends, link_at) = grouped(&ends, idx.subjects(), |&(at, _, _)| at);
+        let links = ends.iter().map(|&(_, other, days)| DaysLink { id: idx.names.subjects[other as usize].id.clone(), days }).collect();
         MonthWorld { policy, idx, explain, staff_results: Vec::new(), staff_by_id: FastMap::default(), links, link_at }
     }
 
@@ -441,28 +426,34 @@ pub(crate) struct RecordFate {
 /// (dense indices), then each subject's few charges by item (both stable). Returns the sorted
 /// charges and each subject's range of them.
 fn by_subject<'a>(charged: Vec<Charged<'a>>, subjects: usize) -> (Vec<Charged<'a>>, Vec<std::ops::Range<usize>>) {
-    let mut ranges = vec![0..0; subjects];
-    let sorted = {
-        let mut start = vec![0usize; subjects + 1];
-        for c in &charged {
-            start[c.subject as usize + 1] += 1;
-        }
-        for s in 0..subjects {
-            start[s + 1] += start[s];
-            ranges[s] = start[s]..start[s + 1];
-        }
-        let mut sorted = charged.clone();
-        for c in &charged {
-            let at = &mut start[c.subject as usize];
-            sorted[*at] = *c;
-            *at += 1;
-        }
-        for r in &ranges {
-            sorted[r.clone()].sort_by_key(|c| c.item);
-        }
-        sorted
-    };
+    let (mut sorted, starts) = grouped(&charged, subjects, |c| c.subject);
+    drop(charged);
+    let ranges: Vec<_> = starts.windows(2).map(|w| w[0] as usize..w[1] as usize).collect();
+    for r in &ranges {
+        sorted[r.clone()].sort_by_key(|c| c.item);
+    }
     (sorted, ranges)
+}
+
+/// `items` grouped by a dense key below `keys`, each group in the items' order (a stable
+/// counting sort), and where each key's group starts: key `k`'s are `starts[k]..starts[k + 1]`.
+/// (A month's links and charges: fewer than 2³² by the limits on records and rosters.)
+fn grouped<T: Copy>(items: &[T], keys: usize, key: impl Fn(&T) -> u32) -> (Vec<T>, Vec<u32>) {
+    let mut starts = vec![0u32; keys + 1];
+    for t in items {
+        starts[key(t) as usize + 1] += 1;
+    }
+    for k in 0..keys {
+        starts[k + 1] += starts[k];
+    }
+    let mut next = starts.clone();
+    let mut sorted = items.to_vec();
+    for t in items {
+        let at = &mut next[key(t) as usize];
+        sorted[*at as usize] = *t;
+        *at += 1;
+    }
+    (sorted, starts)
 }
 
 /// Each record's outcome, from its accumulators, in the month's record order.
