@@ -94,6 +94,12 @@ pub(crate) fn check_dataset_limits(ds: &Dataset, p: &mut Vec<Problem>) {
     }
 }
 
+/// Whether `s` is empty or only white space (as `s.trim().is_empty()`, but stopping at the first
+/// other character: an id's first, nearly always).
+fn blank(s: &str) -> bool {
+    s.chars().all(char::is_whitespace)
+}
+
 /// A place in a list (`records[17]`), formatted only when a problem names it.
 pub(crate) struct Place(&'static str, usize);
 
@@ -161,7 +167,8 @@ pub(crate) struct Names {
     /// the evaluation's months.
     pub(crate) outcomes: std::sync::Arc<crate::outcome::OutcomeNames>,
     /// Record ids as shared text, by index in the dataset, for category lines and flags: made
-    /// on first use (an evaluation with `Explain::Full`), never for scores alone.
+    /// on first use of a long id (one not held in place; an evaluation with `Explain::Full`),
+    /// never for short ids alone nor for scores alone.
     pub(crate) record_texts: std::sync::OnceLock<Vec<Text>>,
     /// By subject index.
     pub(crate) subjects: Vec<SubjectNames>,
@@ -362,7 +369,7 @@ fn check_records(policy: &Policy, ds: &Dataset, windows: &BTreeMap<&str, &Window
                 .record(r.id.clone())
                 .rule(r.rule.clone())
         };
-        if r.id.trim().is_empty() {
+        if blank(&r.id) {
             p.push(Problem::msg(ProblemKind::Invalid, format!("{path}.id"), "problem-record-id-empty", vec![]));
         }
         if !in_year(r.date) {
@@ -543,7 +550,7 @@ impl<'a> Index<'a> {
                             count: r.count,
                             date: r.date,
                             status: r.status,
-                            evidence: r.evidence.as_deref().is_some_and(|e| !e.trim().is_empty()),
+                            evidence: r.evidence.as_deref().is_some_and(|e| !blank(e)),
                             flags,
                             value: value.unwrap_or_default(),
                         }
@@ -597,8 +604,12 @@ impl<'a> Index<'a> {
         self
     }
 
-    /// A record's id as shared text (a line's or a flag's).
+    /// A record's id as text (a line's or a flag's): a short one made in place, a long one shared
+    /// (the dataset's long ids are made once, the first time one is asked for).
     pub(crate) fn record_text(&self, r: &Record) -> Text {
+        if Text::held_in_place(&r.id) {
+            return Text::new(&r.id);
+        }
         // a record from the dataset is found by its place; any other (a custom kind's own) by its id
         let records = &self.ds.records;
         let i = (r as *const Record as usize).wrapping_sub(records.as_ptr() as usize) / std::mem::size_of::<Record>().max(1);

@@ -23,6 +23,11 @@ impl Text {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+    /// Whether a text of `s` is held in place (short enough that making it allocates nothing
+    /// and sharing one saves nothing).
+    pub(crate) fn held_in_place(s: &str) -> bool {
+        s.len() <= hipstr::HipStr::inline_capacity()
+    }
 }
 
 impl Deref for Text {

@@ -74,15 +74,16 @@ impl Rule for Discretionary {
         path: &dyn std::fmt::Display,
         out: &mut Vec<Problem>,
     ) {
-        let range = format!("{}–{}", self.min.normalize(), self.max.normalize());
+        // the range's text, made only for a problem
+        let range = || format!("{}–{}", self.min.normalize(), self.max.normalize());
         match rec.points {
-            None => out.push(record_problem(item, rec, format!("{path}.points"), "problem-points-missing", pa!["rule" => item.code, "range" => range])),
+            None => out.push(record_problem(item, rec, format!("{path}.points"), "problem-points-missing", pa!["rule" => item.code, "range" => range()])),
             Some(p) if p < self.min || p > self.max => out.push(record_problem(
                 item,
                 rec,
                 format!("{path}.points"),
                 "problem-points-outside",
-                pa!["points" => p.normalize(), "range" => range, "rule" => item.code],
+                pa!["points" => p.normalize(), "range" => range(), "rule" => item.code],
             )),
             Some(p) => {
                 if let Some(s) = self.step
