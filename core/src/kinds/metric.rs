@@ -350,24 +350,24 @@ impl Rule for MetricTiers {
             SubjectKind::Window => std::slice::from_ref(&subject),
             SubjectKind::Staff => &[][..],
         };
-        // each window's highest tier: every one (`each`), or the first of the highest (`once`)
-        let mut best: Option<(Decimal, String)> = None;
+        // each window's highest tier: every one (`each`), or the last of the highest (`once`),
+        // its text formatted only for the tier kept
+        let mut best: Option<(&str, (Decimal, Option<usize>), &ValueTier)> = None;
         for w in windows.iter().copied().chain(served.iter().map(|l| l.id.as_str())) {
             let Some(f) = self.figure(cx, w) else { continue };
             let Some(t) = self.tier(f) else { continue };
-            let hit = (t.points, detail(cx, || self.explain_figure(cx, w, f, t)));
             match self.several_windows {
-                SeveralWindows::Each => out.push(Contribution::State { points: hit.0, detail: hit.1 }),
+                SeveralWindows::Each => out.push(Contribution::State { points: t.points, detail: detail(cx, || self.explain_figure(cx, w, f, t)) }),
                 SeveralWindows::Once => {
                     // max_by keeps the last of equal maxima
-                    if best.as_ref().is_none_or(|b| hit.0 >= b.0) {
-                        best = Some(hit);
+                    if best.as_ref().is_none_or(|b| t.points >= b.2.points) {
+                        best = Some((w, f, t));
                     }
                 }
             }
         }
-        if let Some((points, detail)) = best {
-            out.push(Contribution::State { points, detail });
+        if let Some((w, f, t)) = best {
+            out.push(Contribution::State { points: t.points, detail: detail(cx, || self.explain_figure(cx, w, f, t)) });
         }
     }
 }
