@@ -108,6 +108,10 @@ impl Outcomes {
         self.rows.push(OutcomeRow { record, date, occurrences, status, outcome, charges: 1 + linked.len() as u32, linked: start, own });
     }
 
+    /// The rule codes the outcomes' charges name, by [`ChargeRef::rule_ix`].
+    pub(crate) fn codes(&self) -> &[Text] {
+        &self.names.codes
+    }
     pub fn len(&self) -> usize {
         self.rows.len()
     }
@@ -484,6 +488,10 @@ pub struct ChargeRef<'m> {
 }
 
 impl<'m> ChargeRef<'m> {
+    /// The charge's rule as its index among [`Outcomes::codes`].
+    pub(crate) fn rule_ix(&self) -> usize {
+        self.fate.item as usize
+    }
     pub fn subject(&self) -> &'m str {
         &self.set.names.subjects[self.fate.subject as usize]
     }

@@ -428,13 +428,16 @@ impl Policy {
         if rules.window.is_empty() && rules.staff.is_empty() {
             return c;
         }
-        // short codes compared byte by byte, without a call per comparison
-        let same = |a: &str, b: &str| a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y);
+        // whether each rule code the month's outcomes name is a window's (1) or a staff
+        // member's (2) complaint rule, found once a month, not once a charge
+        let of = |list: &[String], code: &str| list.iter().any(|r| r == code);
+        let kinds: Vec<u8> = m.records.codes().iter().map(|c| u8::from(of(&rules.window, c)) | u8::from(of(&rules.staff, c)) << 1).collect();
         for ch in m.records.iter().flat_map(|r| r.charges()) {
-            if rules.window.iter().any(|r| same(ch.rule(), r)) {
+            let k = kinds[ch.rule_ix()];
+            if k & 1 != 0 {
                 *c.window.entry(ch.subject()).or_default() += ch.occurrences();
             }
-            if rules.staff.iter().any(|r| same(ch.rule(), r)) {
+            if k & 2 != 0 {
                 *c.staff.entry(ch.subject()).or_default() += ch.occurrences();
             }
         }
@@ -574,29 +577,25 @@ impl Policy {
         let complaints_in = |mi: usize, id: &str| -> u32 {
             same_month[mi].iter().map(|&j| complaints_by_month[j].get(id).copied().unwrap_or(0)).sum()
         };
-        // each subject's months, subjects by id
-        let mut at: FastMap<&str, usize> = FastMap::default();
-        let mut by_subject: Vec<(&str, Vec<(usize, &SubjectMonth)>)> = Vec::new();
+        // each subject's months, subjects by id: every subject-month, sorted by id stably (a
+        // subject's in month order; each month lists its subjects by id already, so the sort
+        // merges runs), then taken a subject at a time
+        let mut all: Vec<(&str, usize, &SubjectMonth)> = Vec::new();
         for (mi, m) in months.iter().enumerate() {
             let list = match kind {
                 SubjectKind::Staff => &m.staff,
                 SubjectKind::Window => &m.windows,
             };
-            for s in list {
-                let i = *at.entry(s.subject.as_str()).or_insert_with(|| {
-                    by_subject.push((s.subject.as_str(), Vec::with_capacity(months.len())));
-                    by_subject.len() - 1
-                });
-                by_subject[i].1.push((mi, s));
-            }
+            all.extend(list.iter().map(|s| (s.subject.as_str(), mi, s)));
         }
-        by_subject.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let mut out = Vec::with_capacity(by_subject.len());
-        for (id, rows) in by_subject {
+        all.sort_by(|a, b| a.0.cmp(b.0));
+        let mut out = Vec::new();
+        for rows in all.chunk_by(|a, b| a.0 == b.0) {
+            let id = rows[0].0;
             // P3: categories zeroed for the whole year (W6.1) count as 0 in every month of the annual result
             let zero_for_year: BTreeSet<&str> = if period.kind() == PeriodKind::Year {
                 rows.iter()
-                    .flat_map(|(_, s)| s.flags.iter())
+                    .flat_map(|(_, _, s)| s.flags.iter())
                     .filter(|f| f.code == "category_zeroed_for_year")
                     .filter_map(|f| f.category.as_deref())
                     .collect()
@@ -610,7 +609,7 @@ impl Policy {
             let mut complaints = 0u32;
             let mut forced = None;
             let mut disq = Vec::new();
-            for &(mi, s) in &rows {
+            for &(_, mi, s) in rows {
                 let m = &months[mi];
                 let mut base = s.base;
                 let mut adjusted = None;
@@ -663,14 +662,14 @@ impl Policy {
                 Some((g, by)) => (g, Some(by)),
                 None => (grades.get(doc.grades.band(score)).cloned().unwrap_or_default(), None),
             };
-            let first = rows[0].1;
+            let first = rows[0].2;
             out.push(SubjectPeriod {
                 subject: first.subject.clone(),
                 kind,
                 name: first.name.clone(),
                 department: rows
                     .last()
-                    .map(|(_, s)| s.department.clone())
+                    .map(|(_, _, s)| s.department.clone())
                     .unwrap_or_default(),
                 monthly,
                 months_evaluated: n,
