@@ -296,11 +296,15 @@ pub struct Record {
     pub aggravated: bool,
     #[serde(default)]
     pub status: Status,
+    // (held as an `Id`, as the note: most references and notes are short enough to sit in
+    // place, without an allocation of their own)
     /// Reference to the evidence (photo, file number) — required by WB.2 (E12).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub evidence: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub evidence: Option<Id>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub note: Option<Id>,
 }
 
 /// The records, refused as soon as there is one past [`crate::limits::MAX_RECORDS`]: the parser

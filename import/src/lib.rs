@@ -1193,8 +1193,8 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
                 key: text("key").map(Into::into),
                 aggravated,
                 status,
-                evidence: text("evidence"),
-                note: text("note"),
+                evidence: text("evidence").map(Into::into),
+                note: text("note").map(Into::into),
             },
         });
     }
