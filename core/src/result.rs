@@ -111,7 +111,8 @@ pub struct Line {
     /// Points that counted.
     #[serde(serialize_with = "crate::text::ser_dec")]
     pub points: Decimal,
-    pub detail: String,
+    // (as `Text`: an account held in place when short, shared by the lines that give it when long)
+    pub detail: Text,
     /// The record's occurrences the line stands for (C8 `count`; 1 for a state or derived score):
     /// a record's occurrences on an item are one line, however many of them the caps cut (E6).
     #[serde(default = "one")]

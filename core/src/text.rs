@@ -68,8 +68,10 @@ impl From<&str> for Text {
 }
 
 impl From<String> for Text {
+    /// A short string is copied in place (and its allocation freed); a longer one keeps its
+    /// buffer (hipstr adds its shared count beside it).
     fn from(s: String) -> Text {
-        Text(hipstr::HipStr::from(s))
+        if Text::held_in_place(&s) { Text::new(&s) } else { Text(hipstr::HipStr::from(s)) }
     }
 }
 

@@ -31,7 +31,7 @@ fn texts(h: &HallYear) -> Vec<String> {
         v.extend(m.records.iter().map(|o| o.detail()));
         for s in m.windows.iter().chain(m.staff.iter()) {
             for c in s.categories.iter().chain(s.bonuses.iter()) {
-                v.extend(c.lines.iter().map(|l| l.detail.clone()));
+                v.extend(c.lines.iter().map(|l| l.detail.to_string()));
             }
             v.extend(s.flags.iter().map(|f| f.detail.clone()));
             v.extend(s.warnings.iter().cloned());

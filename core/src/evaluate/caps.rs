@@ -3,7 +3,7 @@
 //! to the records' accumulators and the year-to-date state (E4, E7).
 
 use super::subject::SubjectCx;
-use super::{Acc, Pending, Points, Scratch, YearState};
+use super::{shared_detail, Acc, Pending, Points, Scratch, YearState};
 use crate::engine::Policy;
 use crate::policy::{Floor, RuleItem, YearToDate};
 use crate::result::*;
@@ -82,7 +82,7 @@ impl Policy {
         derived: &[(usize, (Decimal, String, usize))],
     ) -> (Vec<CategoryResult>, Vec<CategoryResult>, (N, N)) {
         let SubjectCx { world, kind, sx, .. } = *subject;
-        let Scratch { lines, order, .. } = scratch;
+        let Scratch { lines, order, details, .. } = scratch;
         let sp = self.subject(kind);
         let idx = world.idx;
         // category caps (C2) and bonus caps (C3), in line order
@@ -136,7 +136,7 @@ impl Policy {
                         occurrences: 1,
                         raw: raw.dec(),
                         points: taken.dec(),
-                        detail: self.msg("line-derived-score", &[("score", &Dec(*score)), ("detail", detail)]),
+                        detail: self.msg("line-derived-score", &[("score", &Dec(*score)), ("detail", detail)]).into(),
                         cut,
                     });
                 }
@@ -190,7 +190,7 @@ impl Policy {
                             occurrences: p.n,
                             raw: raw_sum,
                             points: applied_sum,
-                            detail: std::mem::take(&mut p.detail),
+                            detail: shared_detail(details, std::mem::take(&mut p.detail)),
                             cut: first_cut,
                         }),
                     }

@@ -21,6 +21,7 @@ use crate::month::{Days, YearMonth, covers, days_in_month};
 use crate::policy::{PolicyDoc, Rounding, RuleItem, SubjectKind};
 use crate::outcome::Outcomes;
 use crate::result::*;
+use crate::text::Text;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -207,6 +208,23 @@ pub(crate) struct Scratch<'a, N> {
     pub(crate) order: Vec<usize>,
     /// Each contribution's charge among the item's (an index into them), when it names a record.
     pub(crate) at: Vec<Option<usize>>,
+    /// The month's long line accounts so far, each held once and shared by the lines that give
+    /// the same account (a short one is held in place by each line).
+    pub(crate) details: std::collections::HashSet<Text, foldhash::fast::FixedState>,
+}
+
+/// A line's account as text: a short one in place, a long one shared with the month's earlier
+/// lines of the same account (a month of a million records gives a few hundred).
+pub(crate) fn shared_detail(seen: &mut std::collections::HashSet<Text, foldhash::fast::FixedState>, s: String) -> Text {
+    if Text::held_in_place(&s) {
+        return Text::new(&s);
+    }
+    if let Some(t) = seen.get(s.as_str()) {
+        return t.clone();
+    }
+    let t = Text::from(s);
+    seen.insert(t.clone());
+    t
 }
 
 /// A charge's accumulator: the record's occurrences on the subject and item, those that counted,

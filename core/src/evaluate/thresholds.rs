@@ -90,7 +90,7 @@ impl Policy {
                             occurrences: 1,
                             raw: extra,
                             points: extra,
-                            detail: self.msg("threshold-zeroed", &[("category", z), ("why", &why)]),
+                            detail: self.msg("threshold-zeroed", &[("category", z), ("why", &why)]).into(),
                             cut: None,
                         });
                     }
