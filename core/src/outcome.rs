@@ -90,8 +90,10 @@ pub struct Outcomes {
 }
 
 impl Outcomes {
-    pub(crate) fn with_capacity(names: Arc<OutcomeNames>, full: bool, lang: Lang, n: usize) -> Outcomes {
-        Outcomes { names, full, lang, rows: Vec::with_capacity(n), linked: Vec::new() }
+    /// Room for `n` records and `linked` linked charges, sized once (a month of a million
+    /// records does not grow its lists by doubling).
+    pub(crate) fn with_capacity(names: Arc<OutcomeNames>, full: bool, lang: Lang, n: usize, linked: usize) -> Outcomes {
+        Outcomes { names, full, lang, rows: Vec::with_capacity(n), linked: Vec::with_capacity(linked) }
     }
 
     /// A record that was not charged: not counted, for `own.reason`.

@@ -78,13 +78,16 @@ pub(crate) struct Charged<'a> {
     pub(crate) count: u32,
     /// [`MonthRecord::flags`], for the record's own item (none for a linked item's charge).
     pub(crate) flags: u8,
-    /// [`MonthRecord::value`], for the record's own item.
-    pub(crate) value: Decimal,
 }
 
 impl Charged<'_> {
     pub(crate) fn has(&self, flag: u8) -> bool {
         self.flags & flag != 0
+    }
+    /// A valued charge's [`MonthRecord::value`] (its record's own item), read from the month's
+    /// records by its place rather than carried: a month's charges are 32 bytes each, not 48.
+    pub(crate) fn value(&self, month: &[MonthRecord]) -> Decimal {
+        month[self.pos as usize].value
     }
 }
 
@@ -404,8 +407,8 @@ impl Policy {
             let mut charge = |subject: u32, item: usize| {
                 let slot = accs.len() as u32;
                 // the record's value and flags are its own item's (a linked item's rule reads the record)
-                let (flags, value) = if item == item_idx { (mr.flags, mr.value) } else { (mr.flags & MonthRecord::KEYED, Decimal::ZERO) };
-                charged.push(Charged { subject, item: item as u32, rec: r, slot, pos: pos as u32, count: mr.count, flags, value });
+                let flags = if item == item_idx { mr.flags } else { mr.flags & MonthRecord::KEYED };
+                charged.push(Charged { subject, item: item as u32, rec: r, slot, pos: pos as u32, count: mr.count, flags });
                 accs.push(Acc::new(subject, item as u32));
             };
             charge(sx, item_idx);
@@ -476,7 +479,9 @@ fn grouped<T: Copy>(items: &[T], keys: usize, key: impl Fn(&T) -> u32) -> (Vec<T
 
 /// Each record's outcome, from its accumulators, in the month's record order.
 fn record_outcomes<N: Points>(records: &[MonthRecord], fates: &[RecordFate], accs: &[Acc<N>], idx: &Index<'_>, full: bool, lang: crate::messages::Lang) -> Outcomes {
-    let mut out = Outcomes::with_capacity(idx.names.outcomes.clone(), full, lang, fates.len());
+    // a charged record's slots are its own charge and its linked ones
+    let n_linked = fates.iter().filter(|f| f.uncharged.is_none()).map(|f| f.slots.len().saturating_sub(1)).sum();
+    let mut out = Outcomes::with_capacity(idx.names.outcomes.clone(), full, lang, fates.len(), n_linked);
     let mut linked: Vec<ChargeFate> = Vec::new();
     for (r, f) in records.iter().zip(fates) {
         match f.uncharged {

@@ -352,7 +352,9 @@ impl Rule for MetricTiers {
         };
         // each window's highest tier: every one (`each`), or the last of the highest (`once`),
         // its text formatted only for the tier kept
-        let mut best: Option<(&str, (Decimal, Option<usize>), &ValueTier)> = None;
+        // (the window, its figure, its tier)
+        type Kept<'x> = (&'x str, (Decimal, Option<usize>), &'x ValueTier);
+        let mut best: Option<Kept<'_>> = None;
         for w in windows.iter().copied().chain(served.iter().map(|l| l.id.as_str())) {
             let Some(f) = self.figure(cx, w) else { continue };
             let Some(t) = self.tier(f) else { continue };
