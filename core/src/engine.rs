@@ -720,3 +720,6 @@ fn compile_item(doc: &PolicyDoc, item: &RuleItem, path: &str, registry: &Registr
 /// sharing their first 8 bytes ("R0000001", "R0000002", …) all collided: validating 1M records
 /// took 72 s.
 pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
+/// A hash set with the same hasher as [`FastMap`].
+pub(crate) type FastSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;

@@ -15,7 +15,7 @@ pub(crate) use points::{Fixed, Points, exact_or_decimal};
 
 use crate::compile::{Index, MonthRecord};
 use crate::dataset::{Record, Window, WindowMetrics};
-use crate::engine::{Explain, FastMap, Policy};
+use crate::engine::{Explain, FastMap, FastSet, Policy};
 use crate::kind::{Contribution, Rule, Via, World};
 use crate::month::{Days, YearMonth, covers, days_in_month};
 use crate::policy::{PolicyDoc, Rounding, RuleItem, SubjectKind};
@@ -213,12 +213,12 @@ pub(crate) struct Scratch<'a, N> {
     pub(crate) at: Vec<Option<usize>>,
     /// The month's long line accounts so far, each held once and shared by the lines that give
     /// the same account (a short one is held in place by each line).
-    pub(crate) details: std::collections::HashSet<Text, foldhash::fast::FixedState>,
+    pub(crate) details: FastSet<Text>,
 }
 
 /// A line's account as text: a short one in place, a long one shared with the month's earlier
 /// lines of the same account (a month of a million records gives a few hundred).
-pub(crate) fn shared_detail(seen: &mut std::collections::HashSet<Text, foldhash::fast::FixedState>, s: String) -> Text {
+pub(crate) fn shared_detail(seen: &mut FastSet<Text>, s: String) -> Text {
     if Text::held_in_place(&s) {
         return Text::new(&s);
     }
