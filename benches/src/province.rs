@@ -321,7 +321,7 @@ fn floor(dir: &str, runs: usize) {
                 let mut out = Vec::with_capacity(m.len());
                 for &i in m {
                     let r = &h.records[i];
-                    let points = r.points.unwrap_or(Decimal::ONE) * Decimal::from(r.count);
+                    let points = r.points().unwrap_or(Decimal::ONE) * Decimal::from(r.count);
                     totals[h.at[i].0 as usize] += points;
                     if let Some(o) = outcome(hi, i, points) {
                         out.push(o);

@@ -42,7 +42,7 @@ fn check_imported(out: &std::path::Path, ds: &Dataset) {
     let r = &got.records[n..];
     assert_eq!((r[0].id.as_str(), r[0].rule.as_str(), r[0].subject.as_str(), r[0].minutes), ("R20261009-2", "S1.1", sid.as_str(), Some(45)));
     assert_eq!(r[0].note.as_deref(), Some("迟到,45分钟"));
-    assert_eq!((r[1].id.as_str(), r[1].points), ("K2", Some(Decimal::new(35, 1))));
+    assert_eq!((r[1].id.as_str(), r[1].points()), ("K2", Some(Decimal::new(35, 1))));
     assert_eq!(r[1].note.as_deref(), Some("与群众争执"));
     assert_eq!(r[2].date.to_string(), "2026-10-20");
     assert_eq!(r[2].level, Some(kaoping_core::dataset::Level::County));

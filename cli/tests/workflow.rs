@@ -254,13 +254,13 @@ fn template_fill_import_report() {
     assert_eq!(r[0].id, "R20261009-2");
     assert_eq!((r[0].rule.as_str(), r[0].subject.as_str(), r[0].minutes, r[0].note.as_deref()), ("S1.1", staff[0].0.as_str(), Some(45), Some("迟到45分钟")));
     assert_eq!(r[1].id, "T002");
-    assert_eq!(r[2].points, Some(Decimal::new(25, 1)));
+    assert_eq!(r[2].points(), Some(Decimal::new(25, 1)));
     assert_eq!(r[3].level, Some(Level::City));
     assert_eq!(r[4].count, 2);
     assert!(r[5].aggravated);
     assert_eq!(r[6].status, Status::Pending);
-    assert_eq!(r[9].points, Some(Decimal::from(3)));
-    assert_eq!(r[10].key.as_deref(), Some("稿件-2026-10"));
+    assert_eq!(r[9].points(), Some(Decimal::from(3)));
+    assert_eq!(r[10].key().map(|k| k.as_str()), Some("稿件-2026-10"));
     assert_eq!(r[11].date.to_string(), "2026-10-30");
     assert_eq!(r[11].evidence.as_deref(), Some("巡查记录 20261030-01"));
 

@@ -70,7 +70,7 @@ pub(crate) fn check_dataset_limits(ds: &Dataset, p: &mut Vec<Problem>) {
         id(&r.id, format_args!("records[{i}].id"), p);
         id(&r.rule, format_args!("records[{i}].rule"), p);
         id(&r.subject, format_args!("records[{i}].subject"), p);
-        if let Some(k) = &r.key {
+        if let Some(k) = r.key() {
             id(k, format_args!("records[{i}].key"), p);
         }
         for (field, v) in [("note", &r.note), ("evidence", &r.evidence)] {
@@ -81,7 +81,7 @@ pub(crate) fn check_dataset_limits(ds: &Dataset, p: &mut Vec<Problem>) {
         if r.count > MAX_COUNT {
             p.push(Problem::msg(ProblemKind::Invalid, format!("records[{i}].count"), "problem-count-beyond-limit", pa!["count" => r.count, "limit" => MAX_COUNT]));
         }
-        for (field, v) in [("points", r.points), ("units", r.units)] {
+        for (field, v) in [("points", r.points()), ("units", r.units())] {
             if let Some(v) = v {
                 big(v, format_args!("records[{i}].{field}"), p);
             }
@@ -435,7 +435,7 @@ fn check_records(policy: &Policy, ds: &Dataset, windows: &BTreeMap<&str, &Window
             }
             continue;
         }
-        if r.key.is_some() && r.count != 1 {
+        if r.key().is_some() && r.count != 1 {
             p.push(bad(ProblemKind::Invalid, "count", "problem-keyed-count", pa!["count" => r.count]));
         }
         rule.check_record(item, r, &path, p);
@@ -539,7 +539,7 @@ impl<'a> Index<'a> {
                                 flags |= MonthRecord::EFFECTS;
                             }
                         }
-                        if r.key.is_some() {
+                        if r.key().is_some() {
                             flags |= MonthRecord::KEYED;
                         }
                         MonthRecord {

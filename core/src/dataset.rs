@@ -259,7 +259,8 @@ pub type Id = compact_str::CompactString;
 /// One incident, complaint or commendation.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct Record {
+#[schemars(rename = "Record")]
+pub struct RecordFields {
     /// Unique within the dataset.
     #[schemars(with = "String")]
     pub id: Id,
@@ -305,6 +306,97 @@ pub struct Record {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
     pub note: Option<Id>,
+}
+
+/// One incident, complaint or commendation, as it is held once read: the fields of
+/// [`RecordFields`] (where each is described; it is the record as written, and what the schema
+/// describes), with the three that few records give (stated points, units, an achievement key)
+/// boxed apart in [`Record::rare`]. A record is 152 bytes instead of 208: a province's million
+/// records are 56 MB less to parse into, keep and read (BENCHMARKS.md, the twelfth round).
+/// Read the rare fields with [`Record::points`], [`Record::units`] and [`Record::key`]; make a
+/// record from a [`RecordFields`] (`Record::from(fields)`), or set them with [`Record::rare_mut`].
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(from = "RecordFields", into = "RecordFields")]
+pub struct Record {
+    pub id: Id,
+    pub rule: Id,
+    pub subject: Id,
+    pub date: NaiveDate,
+    pub count: u32,
+    pub minutes: Option<u32>,
+    pub level: Option<Level>,
+    pub aggravated: bool,
+    pub status: Status,
+    pub evidence: Option<Id>,
+    pub note: Option<Id>,
+    /// Stated points, units and key, when the record gives any of them (`None` when it gives none).
+    pub rare: Option<Box<RareFields>>,
+}
+
+/// The fields of a record that few records give, boxed apart ([`Record::rare`]); each is as in
+/// [`RecordFields`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RareFields {
+    pub points: Option<Decimal>,
+    pub units: Option<Decimal>,
+    pub key: Option<Id>,
+}
+
+impl RareFields {
+    /// Boxed, or `None` when no field is given.
+    pub fn boxed(self) -> Option<Box<RareFields>> {
+        (self != RareFields::default()).then(|| Box::new(self))
+    }
+}
+
+impl Record {
+    /// Points for discretionary items ([`RecordFields::points`]).
+    pub fn points(&self) -> Option<Decimal> {
+        self.rare.as_ref()?.points
+    }
+
+    /// Units for per-unit items ([`RecordFields::units`]).
+    pub fn units(&self) -> Option<Decimal> {
+        self.rare.as_ref()?.units
+    }
+
+    /// The achievement key (C4, [`RecordFields::key`]).
+    pub fn key(&self) -> Option<&Id> {
+        self.rare.as_ref()?.key.as_ref()
+    }
+
+    /// The rare fields, to set one (made empty first when the record gave none).
+    pub fn rare_mut(&mut self) -> &mut RareFields {
+        self.rare.get_or_insert_with(Box::default)
+    }
+}
+
+impl From<RecordFields> for Record {
+    fn from(f: RecordFields) -> Record {
+        let RecordFields { id, rule, subject, date, count, minutes, points, units, level, key, aggravated, status, evidence, note } = f;
+        Record { id, rule, subject, date, count, minutes, level, aggravated, status, evidence, note, rare: RareFields { points, units, key }.boxed() }
+    }
+}
+
+impl From<Record> for RecordFields {
+    fn from(r: Record) -> RecordFields {
+        let Record { id, rule, subject, date, count, minutes, level, aggravated, status, evidence, note, rare } = r;
+        let RareFields { points, units, key } = rare.map(|b| *b).unwrap_or_default();
+        RecordFields { id, rule, subject, date, count, minutes, points, units, level, key, aggravated, status, evidence, note }
+    }
+}
+
+/// The schema of a record is its written form's.
+impl JsonSchema for Record {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        RecordFields::schema_name()
+    }
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        RecordFields::schema_id()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        RecordFields::json_schema(generator)
+    }
 }
 
 /// The records, refused as soon as there is one past [`crate::limits::MAX_RECORDS`]: the parser
@@ -469,6 +561,30 @@ fn every_format_problem(text: &str, first: crate::error::Errors) -> crate::error
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A record is held in 152 bytes, its rare fields boxed apart only when it gives one, and
+    /// reads and writes as the same JSON (issue 19: the parsed records were 2.3× their JSON).
+    #[test]
+    fn rare_fields_are_boxed_apart_and_the_json_is_the_same() {
+        assert_eq!(std::mem::size_of::<Record>(), 152);
+        assert_eq!(std::mem::size_of::<RecordFields>(), 208);
+        let plain = r#"{"id":"R1","rule":"S1.1","subject":"S1","date":"2026-01-05","minutes":45,"status":"confirmed","note":"迟到"}"#;
+        let r: Record = serde_json::from_str(plain).expect("a record");
+        assert!(r.rare.is_none());
+        assert_eq!((r.points(), r.units(), r.key()), (None, None, None));
+        assert_eq!(serde_json::to_string(&r).expect("written"), plain);
+        let rare = r#"{"id":"R2","rule":"SB.3","subject":"S1","date":"2026-01-05","points":"2.5","units":"3","key":"K-1","status":"pending"}"#;
+        let r: Record = serde_json::from_str(rare).expect("a record");
+        assert_eq!((r.points(), r.units(), r.key().map(Id::as_str)), (Some(Decimal::new(25, 1)), Some(Decimal::from(3)), Some("K-1")));
+        assert_eq!(serde_json::to_string(&r).expect("written"), rare);
+        let mut made = Record::from(RecordFields::from(r.clone()));
+        assert_eq!(made, r);
+        made.rare_mut().points = None;
+        assert_eq!(made.points(), None);
+        // an unknown field is refused by the written form, with its name
+        let e = serde_json::from_str::<Record>(r#"{"id":"R3","rule":"S1.1","subject":"S1","date":"2026-01-05","pionts":"1"}"#).expect_err("refused");
+        assert!(e.to_string().contains("pionts"), "{e}");
+    }
 
     /// Issue 20, item 9: a list of records past the limit is refused at the first record past it
     /// (here a limit of 2: the parser never reaches the fourth record, which is not even a record),

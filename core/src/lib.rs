@@ -63,7 +63,7 @@ pub mod schema;
 pub mod summary;
 pub mod text;
 
-pub use dataset::{Dataset, Id, Record};
+pub use dataset::{Dataset, Id, RareFields, Record, RecordFields};
 pub use engine::{BUILTIN_POLICY_JSON, Checked, Explain, Policy};
 pub use error::{Errors, Problem, ProblemKind};
 pub use kind::{Registry, RuleKind};

@@ -10,7 +10,7 @@ pub mod progress;
 
 use kaoping_core::messages::{Lang, text};
 use chrono::NaiveDate;
-use kaoping_core::dataset::{Dataset, Level, Record, Status};
+use kaoping_core::dataset::{Dataset, Level, Record, RecordFields, Status};
 use kaoping_core::policy::{RuleItem, SubjectKind};
 use kaoping_core::{Errors, Policy};
 use rust_decimal::Decimal;
@@ -1180,7 +1180,7 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
         let id = text("id").unwrap_or_else(|| format!("R{}-{}", date.format("%Y%m%d"), r + 1));
         out.push(SheetRecord {
             row: r,
-            record: Record {
+            record: RecordFields {
                 id: id.into(),
                 rule: rule.into(),
                 subject: subject.into(),
@@ -1195,7 +1195,8 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
                 status,
                 evidence: text("evidence").map(Into::into),
                 note: text("note").map(Into::into),
-            },
+            }
+            .into(),
         });
     }
     (Some(layout), out, errors)

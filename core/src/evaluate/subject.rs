@@ -5,7 +5,7 @@
 use super::caps::item_caps;
 use super::{Acc, Charged, MonthWorld, Pending, Points, Scratch, YearState};
 use crate::compile::MonthRecord;
-use crate::dataset::Record;
+use crate::dataset::{Id, Record};
 use crate::engine::{FastMap, Policy};
 use crate::kind::{Contribution, RuleContext};
 use crate::month::YearMonth;
@@ -185,7 +185,7 @@ impl Policy {
         let slot = charge.map(|c| c.slot);
         let count = charge.map_or_else(|| r.count, |c| c.count);
         let pos = charge.map_or(u32::MAX, |c| c.pos + 1);
-        let key = if charge.is_none_or(|c| c.has(MonthRecord::KEYED)) { r.key.as_deref() } else { None };
+        let key = if charge.is_none_or(|c| c.has(MonthRecord::KEYED)) { r.key().map(Id::as_str) } else { None };
         if let Some(s) = slot {
             o.accs[s as usize].occurrences += count;
         }
@@ -396,7 +396,7 @@ pub(crate) struct SubjectCx<'w, 'p, 'a> {
 fn key_winners<'a>(keyed: impl Iterator<Item = (&'a Record, Decimal)>, key_winner: &mut FastMap<&'a str, (Decimal, NaiveDate, &'a Record)>) {
     key_winner.clear();
     for (r, points_each) in keyed {
-        let Some(k) = &r.key else { continue };
+        let Some(k) = r.key() else { continue };
         let cand = (points_each, r.date, r);
         let better = match key_winner.get(k.as_str()) {
             None => true,

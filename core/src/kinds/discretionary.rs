@@ -59,10 +59,10 @@ impl Rule for Discretionary {
         true
     }
     fn value(&self, rec: &Record) -> Option<Decimal> {
-        rec.points
+        rec.points()
     }
     fn points(&self, rec: &Record, lang: Lang) -> Option<(Decimal, String)> {
-        rec.points.map(|p| {
+        rec.points().map(|p| {
             let args: [(&str, &dyn std::fmt::Display); 3] = [("points", &Dec(p)), ("min", &Dec::norm(self.min)), ("max", &Dec::norm(self.max))];
             (p, text(lang, "line-within-range", &args))
         })
@@ -76,7 +76,7 @@ impl Rule for Discretionary {
     ) {
         // the range's text, made only for a problem
         let range = || format!("{}–{}", self.min.normalize(), self.max.normalize());
-        match rec.points {
+        match rec.points() {
             None => out.push(record_problem(item, rec, format!("{path}.points"), "problem-points-missing", pa!["rule" => item.code, "range" => range()])),
             Some(p) if p < self.min || p > self.max => out.push(record_problem(
                 item,

@@ -109,7 +109,7 @@ fn check_stated_points(
     path: &dyn std::fmt::Display,
     out: &mut Vec<Problem>,
 ) {
-    let Some(stated) = rec.points else { return };
+    let Some(stated) = rec.points() else { return };
     if let Some(p) = rule.value(rec)
         && stated != p
     {

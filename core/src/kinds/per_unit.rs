@@ -44,10 +44,10 @@ impl Rule for PerUnit {
         true
     }
     fn value(&self, rec: &Record) -> Option<Decimal> {
-        rec.units.map(|u| u * self.points_per_unit)
+        rec.units().map(|u| u * self.points_per_unit)
     }
     fn points(&self, rec: &Record, lang: Lang) -> Option<(Decimal, String)> {
-        rec.units.map(|u| {
+        rec.units().map(|u| {
             let args: [(&str, &dyn std::fmt::Display); 3] = [("units", &Dec::norm(u)), ("unit", &self.unit), ("per_unit", &Dec::norm(self.points_per_unit))];
             (u * self.points_per_unit, text(lang, "line-per-unit", &args))
         })
@@ -59,7 +59,7 @@ impl Rule for PerUnit {
         path: &dyn std::fmt::Display,
         out: &mut Vec<Problem>,
     ) {
-        match rec.units {
+        match rec.units() {
             None => out.push(record_problem(item, rec, format!("{path}.units"), "problem-units-missing", pa!["rule" => item.code, "unit" => self.unit])),
             Some(u) if u <= Decimal::ZERO => out.push(record_problem(item, rec, format!("{path}.units"), "problem-units-positive", pa!["units" => u])),
             Some(u) if self.whole_units && !u.fract().is_zero() => out.push(record_problem(
