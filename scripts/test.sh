@@ -14,6 +14,15 @@ if [ -z "${KAOPING_TEST_SHIPPING_PROFILE:-}" ]; then
   export CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_DEBUG=0
   echo "+ release builds: CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_DEBUG=0"
 fi
+# The debug builds keep line tables only (a panic still names its line), and CI builds each crate
+# once, without incremental caches: a clean checkout's target/debug was 5.4 GB, and a CI run
+# failed once when the disk filled under it (the linker died with SIGBUS).
+export CARGO_PROFILE_DEV_DEBUG=line-tables-only
+echo "+ debug builds: CARGO_PROFILE_DEV_DEBUG=line-tables-only"
+if [ "${CI:-}" = true ]; then
+  export CARGO_INCREMENTAL=0
+  echo "+ CI: CARGO_INCREMENTAL=0"
+fi
 
 # Rust: the core, the command, the C ABI (unit and integration tests, schema and header drift)
 run cargo build --workspace --locked
