@@ -345,7 +345,8 @@ pub struct RareFields {
 impl RareFields {
     /// Boxed, or `None` when no field is given.
     pub fn boxed(self) -> Option<Box<RareFields>> {
-        (self != RareFields::default()).then(|| Box::new(self))
+        // (by the options, not by comparing decimals with a default's: that was 80 instructions a record)
+        (self.points.is_some() || self.units.is_some() || self.key.is_some()).then(|| Box::new(self))
     }
 }
 
@@ -372,6 +373,7 @@ impl Record {
 }
 
 impl From<RecordFields> for Record {
+    #[inline]
     fn from(f: RecordFields) -> Record {
         let RecordFields { id, rule, subject, date, count, minutes, points, units, level, key, aggravated, status, evidence, note } = f;
         Record { id, rule, subject, date, count, minutes, level, aggravated, status, evidence, note, rare: RareFields { points, units, key }.boxed() }
@@ -429,14 +431,25 @@ impl<'de> serde::de::Visitor<'de> for Within {
         // record moved again at every growth, into memory the system must clear first, was a
         // fifth of parsing's time
         let mut out = Vec::with_capacity(RECORDS_HINT.take().min(self.0));
-        while let Some(r) = seq.next_element::<Record>()? {
-            if out.len() == self.0 {
+        // each record pushed where it is read, not handed back through the sequence first
+        while seq.next_element_seed(PushRecord(&mut out))?.is_some() {
+            if out.len() > self.0 {
                 return Err(serde::de::Error::custom(too_many_records(self.0)));
             }
-            out.push(r);
         }
         out.shrink_to_fit();
         Ok(out)
+    }
+}
+
+/// Reads one record into the list.
+struct PushRecord<'v>(&'v mut Vec<Record>);
+
+impl<'de> serde::de::DeserializeSeed<'de> for PushRecord<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        self.0.push(RecordFields::deserialize(d)?.into());
+        Ok(())
     }
 }
 
