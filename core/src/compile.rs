@@ -166,10 +166,6 @@ pub(crate) struct Names {
     /// What record outcomes are rendered with (record ids, rule codes, subject ids), shared by
     /// the evaluation's months.
     pub(crate) outcomes: std::sync::Arc<crate::outcome::OutcomeNames>,
-    /// Record ids as shared text, by index in the dataset, for category lines and flags: made
-    /// on first use of a long id (one not held in place; an evaluation with `Explain::Full`),
-    /// never for short ids alone nor for scores alone.
-    pub(crate) record_texts: std::sync::OnceLock<Vec<Text>>,
     /// By subject index.
     pub(crate) subjects: Vec<SubjectNames>,
 }
@@ -600,25 +596,16 @@ impl<'a> Index<'a> {
             texts.codes.clone(),
             subjects.iter().map(|s| s.id.clone()).collect(),
         );
-        self.names = Names { texts, hall: Text::new(&ds.hall.id), outcomes: std::sync::Arc::new(outcomes), record_texts: std::sync::OnceLock::new(), subjects };
+        self.names = Names { texts, hall: Text::new(&ds.hall.id), outcomes: std::sync::Arc::new(outcomes), subjects };
         self
     }
 
-    /// A record's id as text (a line's or a flag's): a short one made in place, a long one shared
-    /// (the dataset's long ids are made once, the first time one is asked for).
+    /// A record's id as text (a line's or a flag's): made where it is needed. A record belongs
+    /// to one month and gives one line there (and a flag or two at most), so a long id is made
+    /// once or twice, not kept for the whole evaluation (a shared text of every record id, made
+    /// at the first long one, was 24 bytes a record and an allocation for each long id, used or not).
     pub(crate) fn record_text(&self, r: &Record) -> Text {
-        if Text::held_in_place(&r.id) {
-            return Text::new(&r.id);
-        }
-        // a record from the dataset is found by its place; any other (a custom kind's own) by its id
-        let records = &self.ds.records;
-        let i = (r as *const Record as usize).wrapping_sub(records.as_ptr() as usize) / std::mem::size_of::<Record>().max(1);
-        if i < records.len() && std::ptr::eq(&records[i], r) {
-            let texts = self.names.record_texts.get_or_init(|| records.iter().map(|r| Text::new(&r.id)).collect());
-            texts[i].clone()
-        } else {
-            Text::new(&r.id)
-        }
+        Text::new(&r.id)
     }
 
     pub(crate) fn subject_names(&self, kind: SubjectKind, id: &str) -> Option<&SubjectNames> {
