@@ -10,16 +10,18 @@ pub mod report;
 pub mod table;
 pub mod template;
 
-/// A subject's flag as the tables and reports show it.
-pub fn flag_zh(code: &str, period: Option<kaoping_core::policy::PeriodKind>) -> String {
+/// A subject's flag as the tables and reports show it, in `lang` (the catalogue's
+/// `flag-label-…`); a code the catalogue has no label for is shown as it is.
+pub fn flag_label(code: &str, period: Option<kaoping_core::policy::PeriodKind>, lang: kaoping_core::messages::Lang) -> String {
     use kaoping_core::policy::PeriodKind as P;
-    match (code, period) {
-        ("recommend_reassignment", _) => "建议调岗或辞退".into(),
-        ("disqualified", Some(P::Quarter)) => "取消季度评先".into(),
-        ("disqualified", Some(P::Year)) => "取消年度评先".into(),
-        ("disqualified", _) => "取消当月评先".into(),
-        ("category_zeroed_for_year", _) => "投诉处理年度不得分".into(),
-        ("forced_grade", _) => "一票否决".into(),
-        (other, _) => other.into(),
-    }
+    let id = match (code, period) {
+        ("recommend_reassignment", _) => "flag-label-recommend-reassignment",
+        ("disqualified", Some(P::Quarter)) => "flag-label-disqualified-quarter",
+        ("disqualified", Some(P::Year)) => "flag-label-disqualified-year",
+        ("disqualified", _) => "flag-label-disqualified-month",
+        ("category_zeroed_for_year", _) => "flag-label-category-zeroed-for-year",
+        ("forced_grade", _) => "flag-label-forced-grade",
+        (other, _) => return other.into(),
+    };
+    kaoping_core::messages::text(lang, id, &[])
 }

@@ -7,7 +7,7 @@ use kaoping_core::{Dataset, Errors, Period, Policy, YearMonth};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use kaoping_cli::{flag_zh, import, progress, report, table, template};
+use kaoping_cli::{flag_label, import, progress, report, table, template};
 
 /// Exit codes: 0 ok, 1 invalid input (dataset, policy, file), 2 usage.
 #[derive(Parser)]
@@ -759,25 +759,39 @@ fn print_tables(policy: &Policy, res: &MonthResult, top: usize) {
     let order = |a: &&SubjectMonth, b: &&SubjectMonth| b.total.cmp(&a.total).then_with(|| a.subject.cmp(&b.subject));
     windows.sort_by(order);
     staff.sort_by(order);
-    out!("{} — {} 月度考评 ({})", res.hall, res.month, policy.doc().name);
+    out!("{}", say("cli-table-month-title", &[("hall", &res.hall), ("month", &res.month), ("policy", &policy.doc().name)]));
     out!();
-    table("窗口考评", &windows, top);
+    table(&say("cli-table-windows", &[]), &windows, top);
     out!();
-    table("窗口工作人员考评", &staff, top);
+    table(&say("cli-table-staff", &[]), &staff, top);
     let counted = res.records.iter().filter(|r| r.outcome() != kaoping_core::result::OutcomeKind::NotCounted).count();
     out!();
-    out!("记录 {} 条: 计分 {} 条, 未计分 {} 条; 提示 {} 条", res.records.len(), counted, res.records.len() - counted, res.warnings.len());
+    let args: [(&str, &dyn std::fmt::Display); 4] =
+        [("records", &res.records.len()), ("counted", &counted), ("not_counted", &(res.records.len() - counted)), ("warnings", &res.warnings.len())];
+    out!("{}", say("cli-table-records", &args));
+}
+
+/// The heading of a table: `== title (count) ==`.
+fn table_heading(title: &str, count: usize) -> String {
+    say("cli-table-heading", &[("title", &title), ("count", &count)])
+}
+
+/// Column headings from the catalogue, by the last part of their ids (`cli-table-…`).
+fn headings(ids: &[&str]) -> Vec<String> {
+    ids.iter().map(|id| say(&format!("cli-table-{id}"), &[])).collect()
 }
 
 fn table(title: &str, rows: &[&SubjectMonth], top: usize) {
-    out!("== {title} ({} 个) ==", rows.len());
+    out!("{}", table_heading(title, rows.len()));
     let Some(first) = rows.first() else { return };
-    let mut header = vec!["名次".to_string(), "编号".into(), "名称".into()];
+    let mut header = headings(&["rank", "id", "name"]);
     header.extend(first.categories.iter().map(|c| format!("{}({})", c.name, c.max.normalize())));
-    header.extend(["加分".into(), "总分".into(), "等次".into(), "标记".into()]);
+    header.extend(headings(&["bonus", "total", "grade", "flags"]));
     let mut lines = vec![header];
     let mut rank = 0;
     let mut prev = None;
+    // (English labels are words with spaces: a comma between them)
+    let between = if lang() == kaoping_core::messages::Lang::En { ", " } else { " " };
     for (i, s) in rows.iter().enumerate() {
         if prev != Some(s.total) {
             rank = i + 1;
@@ -791,8 +805,8 @@ fn table(title: &str, rows: &[&SubjectMonth], top: usize) {
         l.push(format!("{:.2}", s.bonus));
         l.push(format!("{:.2}", s.total));
         l.push(s.grade.to_string());
-        let flags: Vec<String> = s.flags.iter().map(|f| flag_zh(&f.code, f.period)).collect();
-        l.push(flags.join(" "));
+        let flags: Vec<String> = s.flags.iter().map(|f| flag_label(&f.code, f.period, lang())).collect();
+        l.push(flags.join(between));
         lines.push(l);
     }
     print_grid(&lines);
@@ -801,18 +815,18 @@ fn table(title: &str, rows: &[&SubjectMonth], top: usize) {
 fn period_label(p: &PeriodResult) -> String {
     // the label of the existing table output; the report has its own (report::period_label)
     match p.period {
-        Period::Month(m) => format!("{m} 月度"),
-        Period::Quarter { year, quarter } => format!("{year}年第{quarter}季度"),
-        Period::Year(y) => format!("{y}年度"),
+        Period::Month(m) => say("cli-table-period-month", &[("month", &m)]),
+        Period::Quarter { year, quarter } => say("cli-table-period-quarter", &[("year", &year), ("quarter", &quarter)]),
+        Period::Year(y) => say("cli-table-period-year", &[("year", &y)]),
     }
 }
 
 fn print_period(policy: &Policy, res: &PeriodResult, top: usize) {
-    out!("{} — {} 考评 ({})", res.hall, period_label(res), policy.doc().name);
-    for (title, rows) in [("窗口排名", &res.windows), ("窗口工作人员排名", &res.staff)] {
+    out!("{}", say("cli-table-period-title", &[("hall", &res.hall), ("period", &period_label(res)), ("policy", &policy.doc().name)]));
+    for (title, rows) in [("cli-table-window-ranking", &res.windows), ("cli-table-staff-ranking", &res.staff)] {
         out!();
-        out!("== {title} ({} 个) ==", rows.len());
-        let mut lines = vec![vec!["名次".to_string(), "部门内名次".into(), "编号".into(), "名称".into(), "部门".into(), "参评月数".into(), "得分".into(), "等次".into(), "扣分".into(), "投诉".into(), "加分".into(), "评先资格".into()]];
+        out!("{}", table_heading(&say(title, &[]), rows.len()));
+        let mut lines = vec![headings(&["rank", "department-rank", "id", "name", "department", "months", "score", "grade", "deductions", "complaints", "bonus", "eligibility"])];
         for (i, s) in rows.iter().enumerate() {
             if top > 0 && i >= top {
                 break;
@@ -826,7 +840,7 @@ fn print_period(policy: &Policy, res: &PeriodResult, top: usize) {
 }
 
 fn period_row(s: &SubjectPeriod) -> Vec<String> {
-    let elig = if s.disqualifications.is_empty() { String::new() } else { "取消".to_string() };
+    let elig = if s.disqualifications.is_empty() { String::new() } else { say("cli-table-disqualified", &[]) };
     vec![
         s.rank.to_string(),
         s.department_rank.to_string(),
@@ -845,23 +859,27 @@ fn period_row(s: &SubjectPeriod) -> Vec<String> {
 
 fn print_awards(res: &PeriodResult) {
     if res.awards.is_empty() {
-        out!("(本期无评先项目)");
+        out!("{}", say("cli-award-none-this-period", &[]));
     }
     for a in &res.awards {
-        out!("== {} {} — 名额 {} (参评 {}, {}) ==", period_label(res), a.name, a.quota, a.participants, a.quota_detail);
+        let args: [(&str, &dyn std::fmt::Display); 5] =
+            [("period", &period_label(res)), ("award", &a.name), ("quota", &a.quota), ("participants", &a.participants), ("detail", &a.quota_detail)];
+        out!("{}", say("cli-award-heading", &args));
         if a.awarded.is_empty() {
-            out!("  无");
+            out!("  {}", say("cli-award-nobody", &[]));
         }
         for id in &a.awarded {
             let s = res.subject(id).expect("awarded subjects are in the result");
-            out!("  ★ {} {} ({}) 得分 {:.2} 第{}名", s.subject, s.name, s.department, s.score, s.rank);
+            let args: [(&str, &dyn std::fmt::Display); 5] =
+                [("id", &s.subject), ("name", &s.name), ("department", &s.department), ("score", &format!("{:.2}", s.score)), ("rank", &s.rank)];
+            out!("  {}", say("cli-award-awarded", &args));
         }
         if !a.tied_at_line.is_empty() {
-            out!("  名额线并列, 提请中心研究决定: {}", a.tied_at_line.join(", "));
+            out!("  {}", say("cli-award-tied", &[("list", &a.tied_at_line.join(", "))]));
         }
         let excluded: Vec<_> = a.standings.iter().filter(|s| s.status == AwardStatus::NotEligible && s.rank as usize <= a.awarded.len() + 5).collect();
         for s in excluded {
-            out!("  × {} 第{}名 不具备资格: {}", s.subject, s.rank, s.detail);
+            out!("  {}", say("cli-award-not-eligible", &[("id", &s.subject), ("rank", &s.rank), ("detail", &s.detail)]));
         }
     }
 }

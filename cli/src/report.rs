@@ -114,12 +114,14 @@ fn kind_zh(k: SubjectKind) -> String {
     kaoping_core::messages::text(kaoping_core::messages::Lang::ZhCn, id, &[])
 }
 
-fn period_kind_zh(k: PeriodKind) -> &'static str {
-    match k {
-        PeriodKind::Month => "月度",
-        PeriodKind::Quarter => "季度",
-        PeriodKind::Year => "年度",
-    }
+/// How often an award is given, as the report says it (the catalogue's word: 月度, 季度, 年度).
+fn period_kind_zh(k: PeriodKind) -> String {
+    let id = match k {
+        PeriodKind::Month => "cli-award-period-month",
+        PeriodKind::Quarter => "cli-award-period-quarter",
+        PeriodKind::Year => "cli-award-period-year",
+    };
+    kaoping_core::messages::text(kaoping_core::messages::Lang::ZhCn, id, &[])
 }
 
 fn eligibility(s: &SubjectPeriod) -> String {
@@ -127,7 +129,7 @@ fn eligibility(s: &SubjectPeriod) -> String {
 }
 
 fn flags_text(s: &SubjectMonth) -> String {
-    s.flags.iter().map(|f| crate::flag_zh(&f.code, f.period)).collect::<Vec<_>>().join(" ")
+    s.flags.iter().map(|f| crate::flag_label(&f.code, f.period, kaoping_core::messages::Lang::ZhCn)).collect::<Vec<_>>().join(" ")
 }
 
 /// Which subjects and records a sheet holds: the hall's, or one department's (by id; `""` for
@@ -479,8 +481,9 @@ impl Report<'_> {
     /// award named once).
     fn no_awards_note(&self) -> String {
         let awards = &self.policy.doc().awards.awards;
+        let zh = kaoping_core::messages::Lang::ZhCn;
         if awards.is_empty() {
-            return "本考评办法不设评先项目".into();
+            return kaoping_core::messages::text(zh, "cli-award-policy-has-none", &[]);
         }
         let mut names: Vec<&str> = Vec::new();
         let mut kinds: Vec<PeriodKind> = Vec::new();
@@ -492,8 +495,8 @@ impl Report<'_> {
                 kinds.push(a.period);
             }
         }
-        let when: Vec<&str> = kinds.iter().map(|k| period_kind_zh(*k)).collect();
-        format!("{}按{}评选, 本期不评选", names.join("、"), when.join("、"))
+        let when: Vec<String> = kinds.iter().map(|k| period_kind_zh(*k)).collect();
+        kaoping_core::messages::text(zh, "cli-award-not-this-period", &[("names", &names.join("、")), ("when", &when.join("、"))])
     }
 
     // ------------------------------------------------------------------ the tables

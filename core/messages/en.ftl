@@ -224,7 +224,7 @@ cli-bad-year = --year { $year }: expected a calendar year 1900–9999
 cli-bad-rows = --rows { $rows }: expected 1 to 1048575
 cli-sheet-csv = --sheet is for workbooks; a CSV file is one sheet
 cli-imported = imported { $imported } records from { $source }{ $how }: { $total } records in all
-cli-imported-after =  after the { $kept } of { $roster }
+cli-imported-after = {" "}after the { $kept } of { $roster }
 cli-imported-replaced = ; --replace dropped the { $dropped } records of { $roster }
 cli-then-wrote = { $summary }; wrote { $path }
 cli-import-problem = { $source }: 1 problem, nothing written:
@@ -245,6 +245,52 @@ cli-wrote = wrote { $path }
 cli-not-a-workbook = cannot read { $path } as a workbook: { $error }
 cli-cannot-read-sheet = cannot read sheet { $sheet } of { $path }: { $error }
 cli-false-utf8 = the file starts as UTF-8 but is not: { $error }
+
+## The command's tables (kaoping score, kaoping awards)
+cli-table-month-title = { $hall } — { $month } monthly evaluation ({ $policy })
+cli-table-period-title = { $hall } — { $period } evaluation ({ $policy })
+cli-table-period-month = { $month }
+cli-table-period-quarter = { $year } Q{ $quarter }
+cli-table-period-year = { $year }
+cli-table-heading = == { $title } ({ $count }) ==
+cli-table-windows = Windows
+cli-table-staff = Window staff
+cli-table-window-ranking = Window ranking
+cli-table-staff-ranking = Window staff ranking
+cli-table-rank = Rank
+cli-table-department-rank = Dept. rank
+cli-table-id = ID
+cli-table-name = Name
+cli-table-department = Dept.
+cli-table-months = Months
+cli-table-score = Score
+cli-table-deductions = Deductions
+cli-table-complaints = Complaints
+cli-table-bonus = Bonus
+cli-table-total = Total
+cli-table-grade = Grade
+cli-table-flags = Flags
+cli-table-eligibility = Award eligibility
+cli-table-disqualified = disqualified
+cli-table-records = { $records } records: { $counted } counted, { $not_counted } not counted; { $warnings } warnings
+cli-award-none-this-period = (no awards this period)
+cli-award-heading = == { $period } { $award } — quota { $quota } ({ $participants } taking part, { $detail }) ==
+cli-award-nobody = none
+cli-award-awarded = ★ { $id } { $name } ({ $department }) score { $score }, rank { $rank }
+cli-award-tied = tied at the quota line, for the centre to decide: { $list }
+cli-award-not-eligible = × { $id } rank { $rank } not eligible: { $detail }
+cli-award-policy-has-none = this policy has no awards
+cli-award-not-this-period = { $names } awarded { $when }, not in this period
+cli-award-period-month = monthly
+cli-award-period-quarter = quarterly
+cli-award-period-year = yearly
+# a subject's flags (by code) as the tables and reports show them
+flag-label-recommend-reassignment = reassign or dismiss
+flag-label-disqualified-month = no awards this month
+flag-label-disqualified-quarter = no quarterly awards
+flag-label-disqualified-year = no annual awards
+flag-label-category-zeroed-for-year = complaints zeroed for the year
+flag-label-forced-grade = veto
 
 ## Problems of a policy
 policy-counted-statuses = the statuses that count must include "confirmed" (C10), got { $got }

@@ -245,6 +245,52 @@ cli-not-a-workbook = 无法将 { $path } 作为工作簿读取: { $error }
 cli-cannot-read-sheet = 无法读取 { $path } 的工作表 { $sheet }: { $error }
 cli-false-utf8 = 文件以 UTF-8 标记开头, 但内容不是有效的 UTF-8: { $error }
 
+## 命令行工具的表格 (kaoping score, kaoping awards)
+cli-table-month-title = { $hall } — { $month } 月度考评 ({ $policy })
+cli-table-period-title = { $hall } — { $period } 考评 ({ $policy })
+cli-table-period-month = { $month } 月度
+cli-table-period-quarter = { $year }年第{ $quarter }季度
+cli-table-period-year = { $year }年度
+cli-table-heading = == { $title } ({ $count } 个) ==
+cli-table-windows = 窗口考评
+cli-table-staff = 窗口工作人员考评
+cli-table-window-ranking = 窗口排名
+cli-table-staff-ranking = 窗口工作人员排名
+cli-table-rank = 名次
+cli-table-department-rank = 部门内名次
+cli-table-id = 编号
+cli-table-name = 名称
+cli-table-department = 部门
+cli-table-months = 参评月数
+cli-table-score = 得分
+cli-table-deductions = 扣分
+cli-table-complaints = 投诉
+cli-table-bonus = 加分
+cli-table-total = 总分
+cli-table-grade = 等次
+cli-table-flags = 标记
+cli-table-eligibility = 评先资格
+cli-table-disqualified = 取消
+cli-table-records = 记录 { $records } 条: 计分 { $counted } 条, 未计分 { $not_counted } 条; 提示 { $warnings } 条
+cli-award-none-this-period = (本期无评先项目)
+cli-award-heading = == { $period } { $award } — 名额 { $quota } (参评 { $participants }, { $detail }) ==
+cli-award-nobody = 无
+cli-award-awarded = ★ { $id } { $name } ({ $department }) 得分 { $score } 第{ $rank }名
+cli-award-tied = 名额线并列, 提请中心研究决定: { $list }
+cli-award-not-eligible = × { $id } 第{ $rank }名 不具备资格: { $detail }
+cli-award-policy-has-none = 本考评办法不设评先项目
+cli-award-not-this-period = { $names }按{ $when }评选, 本期不评选
+cli-award-period-month = 月度
+cli-award-period-quarter = 季度
+cli-award-period-year = 年度
+# 表格和报告中对象的标记 (flags 的代码)
+flag-label-recommend-reassignment = 建议调岗或辞退
+flag-label-disqualified-month = 取消当月评先
+flag-label-disqualified-quarter = 取消季度评先
+flag-label-disqualified-year = 取消年度评先
+flag-label-category-zeroed-for-year = 投诉处理年度不得分
+flag-label-forced-grade = 一票否决
+
 ## 考评办法的问题
 policy-counted-statuses = 计分的记录状态必须包含 "confirmed" (C10), 实为 { $got }
 policy-duplicate-code = 考评项目代码 { $rule } 出现两次
