@@ -604,6 +604,9 @@ impl<'a> Index<'a> {
     /// to one month and gives one line there (and a flag or two at most), so a long id is made
     /// once or twice, not kept for the whole evaluation (a shared text of every record id, made
     /// at the first long one, was 24 bytes a record and an allocation for each long id, used or not).
+    // (kept out of line: inlined into the caps' loop, it slowed the scores-only evaluation by 3 %
+    // through the loop's code, with the same instructions; BENCHMARKS.md, the twelfth round)
+    #[inline(never)]
     pub(crate) fn record_text(&self, r: &Record) -> Text {
         Text::new(&r.id)
     }
