@@ -467,7 +467,7 @@ fn is_one(n: &u32) -> bool {
 
 impl Dataset {
     /// Parses a dataset; a document that does not fit the format gives every such problem at once
-    /// (see [`every_format_problem`]).
+    /// (see `every_format_problem` in this module).
     pub fn from_json(text: &str) -> Result<Dataset, crate::error::Errors> {
         RECORDS_HINT.set(text.len() / RECORD_BYTES_HINT);
         let parsed = crate::error::parse_json(text, "dataset");
