@@ -626,7 +626,7 @@ fn run_report(
     }
     let only = match &sheet {
         Some(name) => Some(report::find_sheet(name).ok_or_else(|| {
-            Failure::Usage(say("cli-unknown-sheet", &[("name", &format!("{name:?}")), ("names", &report::SHEETS.iter().map(|(s, z)| format!("{s} ({z})")).collect::<Vec<_>>().join(", "))]))
+            Failure::Usage(say("cli-unknown-sheet", &[("name", &format!("{name:?}")), ("names", &report::SHEETS.iter().map(|s| format!("{s} ({})", report::sheet_name(s, lang))).collect::<Vec<_>>().join(", "))]))
         })?),
         None => None,
     };
@@ -646,7 +646,8 @@ fn run_report(
     let policy = load_policy(policy.as_deref(), lang)?;
     let ds = Dataset::from_json(&read(&file)?)?;
     let large = ds.records.len() as u64;
-    let bar = progress::bar_if_large(large, report::SHEETS.len() as u64 + 1, "计算考评结果");
+    let bar = progress::bar_if_large(large, report::SHEETS.len() as u64 + 1, "");
+    bar.set_message(say("report-progress-evaluating", &[]));
     bar.enable_steady_tick(std::time::Duration::from_millis(120));
     // the months behind the period, and behind the period before it (the brief compares the two),
     // then the period results built from them by the core
@@ -659,7 +660,7 @@ fn run_report(
     let formats = report::formats(&policy);
     let write_book = |sheets: &[table::Sheet], path: &Path| -> Result<(), Failure> {
         let mut each = |s: &table::Sheet| {
-            bar.set_message(format!("写入 {}", s.name));
+            bar.set_message(say("report-progress-writing", &[("sheet", &s.name)]));
             bar.inc(1);
         };
         let buf = table::workbook_bytes(sheets, &formats, &mut each).map_err(|e| Failure::Input(say("cli-cannot-write", &[("path", &path.display()), ("error", &e)])))?;
@@ -707,7 +708,7 @@ fn run_report(
             }
         },
         "md" => {
-            let mut text = format!("# {} {} 考评报告\n\n", ds.hall.name, report::period_label(period));
+            let mut text = format!("# {}\n\n", say("report-title", &[("hall", &ds.hall.name), ("period", &report::period_label(period, lang))]));
             for s in &sheets {
                 text.push_str(&table::to_markdown(s));
                 text.push('\n');

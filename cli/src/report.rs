@@ -9,7 +9,7 @@
 //! (exact decimal sums) and the hall's mean scores, taken with the policy's own rounding of
 //! means ([`kaoping_core::policy::Rounding::mean`], as the core takes a department's indicator).
 
-use kaoping_core::messages::Lang;
+use kaoping_core::messages::{Lang, text};
 use crate::table::{Cell, ChartKind, ChartSpec, DataRef, Section, Sheet};
 use kaoping_core::period::{AwardStatus, PeriodResult, SubjectPeriod};
 use kaoping_core::policy::{PeriodKind, SubjectKind};
@@ -18,18 +18,27 @@ use kaoping_core::{Dataset, Period, Policy, YearMonth};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
-/// The sheets of a report, in workbook order.
-pub const SHEETS: &[(&str, &str)] = &[
-    ("summary", "概况"),
-    ("window-scores", "窗口得分"),
-    ("staff-scores", "人员得分"),
-    ("deductions", "扣分明细"),
-    ("bonuses", "加分明细"),
-    ("departments", "部门反馈"),
-    ("rankings", "排名"),
-    ("awards", "评先名单"),
-    ("records", "记录核对"),
-];
+/// The sheets of a report by id (`--sheet`, CSV file names), in workbook order; each one's
+/// name in a language is [`sheet_name`]'s.
+pub const SHEETS: &[&str] = &["summary", "window-scores", "staff-scores", "deductions", "bonuses", "departments", "rankings", "awards", "records"];
+
+/// A sheet's name in `lang` (the catalogue's `report-sheet-…`: 概况, 窗口得分, …); the id itself
+/// for an id that is not one of [`SHEETS`].
+pub fn sheet_name(slug: &'static str, lang: Lang) -> &'static str {
+    // a sheet keeps its name as `&'static str` (`table::Sheet`): the eighteen names are made once
+    static NAMES: std::sync::OnceLock<HashMap<(Lang, &'static str), &'static str>> = std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let mut m = HashMap::new();
+        for l in Lang::ALL {
+            for s in SHEETS {
+                let name: &'static str = Box::leak(text(l, &format!("report-sheet-{s}"), &[]).into_boxed_str());
+                m.insert((l, *s), name);
+            }
+        }
+        m
+    });
+    names.get(&(lang, slug)).copied().unwrap_or(slug)
+}
 
 /// How many windows and staff the brief lists at the top and at the bottom.
 pub const TOP: usize = 5;
@@ -38,15 +47,18 @@ pub const TOP_RULES: usize = 10;
 /// At most this many windows in the ranking chart (the first by rank).
 pub const CHART_WINDOWS: usize = 50;
 
-/// The department's name for records and subjects that belong to no department.
-pub const NO_DEPARTMENT: &str = "未归属部门";
-
-pub fn period_label(p: Period) -> String {
+/// A period as the report names it in `lang` (2026年10月, 2026年第3季度, 2026年度).
+pub fn period_label(p: Period, lang: Lang) -> String {
     match p {
-        Period::Month(m) => format!("{}年{}月", m.year, m.month),
-        Period::Quarter { year, quarter } => format!("{year}年第{quarter}季度"),
-        Period::Year(y) => format!("{y}年度"),
+        Period::Month(m) => month_label(m, lang),
+        Period::Quarter { year, quarter } => text(lang, "report-period-quarter", &[("year", &year), ("quarter", &quarter)]),
+        Period::Year(y) => text(lang, "report-period-year", &[("year", &y)]),
     }
+}
+
+/// A month with its year, as the report names it in `lang` (2026年10月).
+fn month_label(m: YearMonth, lang: Lang) -> String {
+    text(lang, "report-period-month", &[("year", &m.year), ("month", &m.month)])
 }
 
 /// The period before: the previous month of a month, the previous quarter of a quarter, within
@@ -106,30 +118,30 @@ pub fn previous_period(p: Period) -> Option<Period> {
 }
 
 /// A kind of subject as the report's tables name it (the catalogue's word: 窗口, 人员).
-fn kind_zh(k: SubjectKind) -> String {
+fn kind_text(k: SubjectKind, lang: Lang) -> String {
     let id = match k {
         SubjectKind::Window => "kind-window",
         SubjectKind::Staff => "kind-staff",
     };
-    kaoping_core::messages::text(kaoping_core::messages::Lang::ZhCn, id, &[])
+    text(lang, id, &[])
 }
 
 /// How often an award is given, as the report says it (the catalogue's word: 月度, 季度, 年度).
-fn period_kind_zh(k: PeriodKind) -> String {
+fn period_kind_text(k: PeriodKind, lang: Lang) -> String {
     let id = match k {
         PeriodKind::Month => "cli-award-period-month",
         PeriodKind::Quarter => "cli-award-period-quarter",
         PeriodKind::Year => "cli-award-period-year",
     };
-    kaoping_core::messages::text(kaoping_core::messages::Lang::ZhCn, id, &[])
+    text(lang, id, &[])
 }
 
-fn eligibility(s: &SubjectPeriod) -> String {
-    s.disqualifications.iter().map(|f| format!("取消评先: {}", f.detail)).collect::<Vec<_>>().join("; ")
+fn eligibility(s: &SubjectPeriod, lang: Lang) -> String {
+    s.disqualifications.iter().map(|f| text(lang, "report-disqualified", &[("detail", &f.detail)])).collect::<Vec<_>>().join("; ")
 }
 
-fn flags_text(s: &SubjectMonth) -> String {
-    s.flags.iter().map(|f| crate::flag_label(&f.code, f.period, kaoping_core::messages::Lang::ZhCn)).collect::<Vec<_>>().join(" ")
+fn flags_text(s: &SubjectMonth, lang: Lang) -> String {
+    s.flags.iter().map(|f| crate::flag_label(&f.code, f.period, lang)).collect::<Vec<_>>().join(" ")
 }
 
 /// Which subjects and records a sheet holds: the hall's, or one department's (by id; `""` for
@@ -201,8 +213,39 @@ impl<'a> Report<'a> {
 }
 
 impl Report<'_> {
+    /// The report's language: its policy's (the core's reasons and details are in it too).
+    fn lang(&self) -> Lang {
+        self.policy.lang()
+    }
+
+    /// A message of the catalogue in the report's language.
+    fn say(&self, id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        text(self.lang(), id, args)
+    }
+
+    /// Column headings, by message id.
+    fn cols(&self, ids: &[&str]) -> Vec<String> {
+        ids.iter().map(|id| self.say(id, &[])).collect()
+    }
+
+    /// A section whose headings are messages (by id).
+    fn section(&self, title: impl Into<String>, header_ids: &[&str], spans: &[u16], rows: Vec<Vec<Cell>>) -> Section {
+        Section { title: title.into(), headers: self.cols(header_ids), rows, spans: spans.to_vec(), page_break: false }
+    }
+
+    /// A sheet's name in the report's language.
+    fn sheet_name(&self, slug: &'static str) -> &'static str {
+        sheet_name(slug, self.lang())
+    }
+
+    /// A list's items joined as the language joins them (`、`, `, `).
+    fn list(&self, items: &[impl AsRef<str>]) -> String {
+        items.iter().map(|i| i.as_ref()).collect::<Vec<_>>().join(&self.say("report-list-separator", &[]))
+    }
+
+    /// A sheet's title: the hall, the period and `what` (a message id's text).
     fn title(&self, what: &str) -> String {
-        format!("{} {} {}", self.hall_name, period_label(self.period.period), what)
+        format!("{} {} {}", self.hall_name, period_label(self.period.period, self.lang()), what)
     }
 
     fn rule_name(&self, code: &str) -> String {
@@ -258,7 +301,7 @@ impl Report<'_> {
 
     fn department_name(&self, id: &str) -> String {
         if id.is_empty() {
-            return NO_DEPARTMENT.to_string();
+            return self.say("report-no-department", &[]);
         }
         self.period
             .departments
@@ -296,54 +339,53 @@ impl Report<'_> {
         let records: Vec<_> = self.months.iter().flat_map(|m| m.records.iter()).collect();
         let counted = records.iter().filter(|r| r.outcome() != OutcomeKind::NotCounted).count();
         let warnings: Vec<(YearMonth, &kaoping_core::result::Warning)> = self.months.iter().flat_map(|m| m.warnings.iter().map(move |w| (m.month, w))).collect();
-        let mut facts = vec![
-            vec![Cell::text("大厅"), Cell::text(&self.hall_name)],
-            vec![Cell::text("考评期间"), Cell::text(period_label(p.period))],
-        ];
+        let lang = self.lang();
+        let fact = |id: &str, value: Cell| vec![Cell::text(self.say(id, &[])), value];
+        let mut facts = vec![fact("report-fact-hall", Cell::text(&self.hall_name)), fact("report-fact-period", Cell::text(period_label(p.period, lang)))];
         if p.months.len() > 1 {
-            facts.push(vec![Cell::text("考评月份"), Cell::text(p.months.iter().map(|m| format!("{}月", m.month)).collect::<Vec<_>>().join("、"))]);
+            let months: Vec<String> = p.months.iter().map(|m| self.say("report-month", &[("month", &m.month)])).collect();
+            facts.push(fact("report-fact-months", Cell::text(self.list(&months))));
         }
+        let policy = if doc.version.is_empty() { doc.name.clone() } else { self.say("report-policy-version", &[("name", &doc.name), ("version", &doc.version)]) };
         facts.extend([
-            vec![Cell::text("考评办法"), Cell::text(if doc.version.is_empty() { doc.name.clone() } else { format!("{} ({}版)", doc.name, doc.version) })],
-            vec![Cell::text("参评窗口(个)"), Cell::Int(p.windows.len() as i64)],
-            vec![Cell::text("参评人员(名)"), Cell::Int(p.staff.len() as i64)],
-            vec![Cell::text("考评记录(条)"), Cell::Int(records.len() as i64)],
-            vec![Cell::text("其中计分"), Cell::Int(counted as i64)],
-            vec![Cell::text("其中未计分"), Cell::Int((records.len() - counted) as i64)],
+            fact("report-fact-policy", Cell::text(policy)),
+            fact("report-fact-windows", Cell::Int(p.windows.len() as i64)),
+            fact("report-fact-staff", Cell::Int(p.staff.len() as i64)),
+            fact("report-fact-records", Cell::Int(records.len() as i64)),
+            fact("report-fact-counted", Cell::Int(counted as i64)),
+            fact("report-fact-not-counted", Cell::Int((records.len() - counted) as i64)),
         ]);
         if !p.months_without_data.is_empty() {
-            let months: Vec<String> = p.months_without_data.iter().map(|m| format!("{}年{}月", m.year, m.month)).collect();
-            facts.push(vec![
-                Cell::text("数据不完整"),
-                Cell::text(format!("{} 没有任何记录和指标数据, 按无扣分计算; 本期排名和评先名单为暂定", months.join("、"))),
-            ]);
+            let months: Vec<String> = p.months_without_data.iter().map(|m| month_label(*m, lang)).collect();
+            facts.push(fact("report-fact-incomplete", Cell::text(self.say("report-incomplete", &[("months", &self.list(&months))]))));
         }
         if !warnings.is_empty() {
-            facts.push(vec![Cell::text("提示"), Cell::text(format!("{} 条, 见本页“提示”", warnings.len()))]);
+            facts.push(fact("report-fact-warnings", Cell::text(self.say("report-warnings-count", &[("count", &warnings.len())]))));
         }
 
         let mut sections = Vec::new();
         // grade distribution
         let mut grade_rows: Vec<Vec<Cell>> = hall.grades.iter().map(|g| vec![Cell::text(&g.grade), Cell::Int(g.windows as i64), Cell::Int(g.staff as i64)]).collect();
-        grade_rows.push(vec![Cell::text("合计"), Cell::Int(p.windows.len() as i64), Cell::Int(p.staff.len() as i64)]);
-        sections.push(Section::new("等次分布", &["等次", "窗口(个)", "人员(名)"], &[2, 1, 1], grade_rows));
+        grade_rows.push(vec![Cell::text(self.say("report-total", &[])), Cell::Int(p.windows.len() as i64), Cell::Int(p.staff.len() as i64)]);
+        sections.push(self.section(self.say("report-section-grades", &[]), &["report-col-grade", "report-col-windows-count", "report-col-staff-count"], &[2, 1, 1], grade_rows));
 
         // the change against the previous month or quarter
         if let Some(prev) = self.previous {
-            let what = if matches!(p.period, Period::Month(_)) { "上月" } else { "上季度" };
+            let (title, header) =
+                if matches!(p.period, Period::Month(_)) { ("report-section-compare-month", "report-col-previous-month") } else { ("report-section-compare-quarter", "report-col-previous-quarter") };
             let mut rows = Vec::new();
             let before = self.policy.summarize(prev, &[]);
-            for (label, now, before) in [("窗口平均得分", hall.window_mean, before.window_mean), ("人员平均得分", hall.staff_mean, before.staff_mean)] {
+            for (label, now, before) in [("report-mean-window", hall.window_mean, before.window_mean), ("report-mean-staff", hall.staff_mean, before.staff_mean)] {
                 let delta = match (now, before) {
                     (Some(a), Some(b)) => Cell::Delta(a - b),
                     _ => Cell::Empty,
                 };
-                rows.push(vec![Cell::text(label), now.map(Cell::Score).unwrap_or(Cell::Empty), before.map(Cell::Score).unwrap_or(Cell::Empty), delta]);
+                rows.push(vec![Cell::text(self.say(label, &[])), now.map(Cell::Score).unwrap_or(Cell::Empty), before.map(Cell::Score).unwrap_or(Cell::Empty), delta]);
             }
-            let header_prev = format!("{what}({})", period_label(prev.period));
+            let header_prev = self.say(header, &[("period", &period_label(prev.period, lang))]);
             sections.push(Section {
-                title: format!("与{what}比较"),
-                headers: vec!["指标".into(), "本期".into(), header_prev, "增减".into()],
+                title: self.say(title, &[]),
+                headers: vec![self.say("report-col-measure", &[]), self.say("report-col-this-period", &[]), header_prev, self.say("report-col-change", &[])],
                 rows,
                 spans: vec![2, 1, 1, 1],
                 page_break: false,
@@ -351,15 +393,15 @@ impl Report<'_> {
         }
 
         // the top and the bottom
-        for (list, who) in [(&p.windows, "窗口"), (&p.staff, "人员")] {
+        for (list, top_id, bottom_id) in [(&p.windows, "report-section-top-windows", "report-section-bottom-windows"), (&p.staff, "report-section-top-staff", "report-section-bottom-staff")] {
             let row = |s: &SubjectPeriod| {
                 vec![Cell::Int(s.rank as i64), Cell::text(&s.subject), Cell::text(&s.name), Cell::text(self.department_name(&s.department)), Cell::Score(s.score), Cell::text(&s.grade)]
             };
-            let headers = ["名次", "编号", "名称", "部门", "得分", "等次"];
+            let headers = ["report-col-rank", "report-col-id", "report-col-name", "report-col-department", "report-col-score", "report-col-grade"];
             let top: Vec<Vec<Cell>> = list.iter().take(TOP).map(row).collect();
             let bottom: Vec<Vec<Cell>> = list.iter().rev().take(TOP).map(row).collect();
-            sections.push(Section::new(format!("{who}得分前{TOP}名"), &headers, &[], top));
-            sections.push(Section::new(format!("{who}得分后{TOP}名"), &headers, &[], bottom));
+            sections.push(self.section(self.say(top_id, &[("n", &TOP)]), &headers, &[], top));
+            sections.push(self.section(self.say(bottom_id, &[("n", &TOP)]), &headers, &[], bottom));
         }
 
         // the largest deductions by rule item
@@ -369,7 +411,12 @@ impl Report<'_> {
             .take(TOP_RULES)
             .map(|d| vec![Cell::text(&d.rule), Cell::text(self.rule_name(&d.rule)), Cell::Score(d.points), Cell::Int(d.occurrences as i64)])
             .collect();
-        let mut rules = Section::new(format!("扣分最多的考评项目(前{TOP_RULES}项)"), &["项目", "项目名称", "扣分合计", "次数"], &[1, 3, 1, 1], rule_rows);
+        let mut rules = self.section(
+            self.say("report-section-top-rules", &[("n", &TOP_RULES)]),
+            &["report-col-rule", "report-col-rule-name", "report-col-deductions-total", "report-col-occurrences"],
+            &[1, 3, 1, 1],
+            rule_rows,
+        );
         // the first page: the facts, grades, the comparison, the top and bottom, and the charts
         rules.page_break = true;
         sections.push(rules);
@@ -379,37 +426,43 @@ impl Report<'_> {
         let category_rows: Vec<Vec<Cell>> = hall
             .by_category
             .iter()
-            .map(|c| vec![Cell::text(format!("{} {}", c.code, c.name_zh)), Cell::text(c.kind.label_zh()), Cell::Score(c.points)])
+            .map(|c| {
+                let applies = match c.kind {
+                    SubjectKind::Window => "report-applies-window",
+                    SubjectKind::Staff => "report-applies-staff",
+                };
+                vec![Cell::text(format!("{} {}", c.code, c.name_zh)), Cell::text(self.say(applies, &[])), Cell::Score(c.points)]
+            })
             .collect();
         let category_colors: Vec<u32> = hall.by_category.iter().map(|c| if c.kind == SubjectKind::Window { 0xED7D31 } else { 0x4472C4 }).collect();
         let n_categories = category_rows.len();
-        sections.push(Section::new("各类别扣分", &["类别", "适用对象", "扣分合计"], &[3, 1, 1], category_rows));
+        sections.push(self.section(self.say("report-section-categories", &[]), &["report-col-category", "report-col-applies-to", "report-col-deductions-total"], &[3, 1, 1], category_rows));
 
         // a quarter's or year's months: the hall's mean window and staff score
         let trend_section = (p.months.len() > 1).then(|| {
             let score = |v: Option<Decimal>| v.map(Cell::Score).unwrap_or(Cell::Empty);
-            let rows = hall.months.iter().map(|m| vec![Cell::text(format!("{}月", m.month.month)), score(m.window_mean), score(m.staff_mean)]).collect();
-            sections.push(Section::new("各月平均得分", &["月份", "窗口平均分", "人员平均分"], &[2, 1, 1], rows));
+            let rows = hall.months.iter().map(|m| vec![Cell::text(self.say("report-month", &[("month", &m.month.month)])), score(m.window_mean), score(m.staff_mean)]).collect();
+            sections.push(self.section(self.say("report-section-monthly-means", &[]), &["report-col-month", "report-col-window-mean", "report-col-staff-mean"], &[2, 1, 1], rows));
             sections.len() - 1
         });
 
         // the award lists, or why there are none
         if p.awards.is_empty() {
-            sections.push(Section::note("评先", self.no_awards_note()));
+            sections.push(Section::note(self.say("report-section-awards", &[]), self.no_awards_note()));
         }
         for a in &p.awards {
-            let unit = if a.subject == SubjectKind::Window { "个" } else { "名" };
+            let title_id = if a.subject == SubjectKind::Window { "report-award-title-window" } else { "report-award-title-staff" };
             let rows: Vec<Vec<Cell>> = a
                 .standings
                 .iter()
                 .filter(|st| matches!(st.status, AwardStatus::Awarded | AwardStatus::TieAtQuotaLine))
                 .map(|st| self.standing_cells(st))
                 .collect();
-            let title = format!("{} (名额 {} {unit}, 参评 {} {unit})", a.name, a.quota, a.participants);
+            let title = self.say(title_id, &[("award", &a.name), ("quota", &a.quota), ("participants", &a.participants)]);
             if rows.is_empty() {
-                sections.push(Section::note(title, "本期无当选"));
+                sections.push(Section::note(title, self.say("report-award-nobody", &[])));
             } else {
-                sections.push(Section::new(title, &["名次", "编号", "名称", "部门", "得分", "结果"], &[], rows));
+                sections.push(self.section(title, &["report-col-rank", "report-col-id", "report-col-name", "report-col-department", "report-col-score", "report-col-result"], &[], rows));
             }
         }
 
@@ -418,17 +471,20 @@ impl Report<'_> {
                 .iter()
                 .map(|(m, w)| {
                     let who = w.subject.as_deref().map(|s| format!("{s} {}", self.subject_name(s))).unwrap_or_default();
-                    vec![Cell::text(format!("{}月", m.month)), Cell::text(who), Cell::text(&w.message)]
+                    vec![Cell::text(self.say("report-month", &[("month", &m.month)])), Cell::text(who), Cell::text(&w.message)]
                 })
                 .collect();
-            sections.push(Section::new("提示", &["月份", "对象", "内容"], &[1, 2, 3], rows));
+            sections.push(self.section(self.say("report-section-warnings", &[]), &["report-col-month", "report-col-subject", "report-col-message"], &[1, 2, 3], rows));
         }
 
         // the charts: the windows' ranking (from 窗口得分), deductions by category, the trend
         let mut charts = Vec::new();
-        let col = |h: &str| window_sheet.headers.iter().position(|x| x == h);
+        let col = |id: &str| {
+            let h = self.say(id, &[]);
+            window_sheet.headers.iter().position(|x| *x == h)
+        };
         let n = p.windows.len().min(CHART_WINDOWS);
-        if let (Some(name), Some(score)) = (col("名称"), col("得分"))
+        if let (Some(name), Some(score)) = (col("report-col-name"), col("report-col-score"))
             && n > 0
         {
             let lowest = p.windows.iter().take(n).map(|s| s.score).min().unwrap_or_default();
@@ -436,10 +492,10 @@ impl Report<'_> {
             let min = ((crate::table::decimal_to_f64(lowest) / 10.0).floor() * 10.0 - 10.0).max(0.0);
             charts.push(ChartSpec {
                 kind: ChartKind::Bar,
-                title: if n < p.windows.len() { format!("窗口得分排名(前{n}名)") } else { "窗口得分排名".into() },
+                title: if n < p.windows.len() { self.say("report-chart-window-ranking-top", &[("n", &n)]) } else { self.say("report-chart-window-ranking", &[]) },
                 categories: DataRef::Sheet { sheet: window_sheet.name.to_string(), col: name, rows: n },
                 series: vec![DataRef::Sheet { sheet: window_sheet.name.to_string(), col: score, rows: n }],
-                value_axis: "得分".into(),
+                value_axis: self.say("report-axis-score", &[]),
                 value_min: Some(min),
                 point_colors: Vec::new(),
                 height: (90 + 17 * n as u32).max(260),
@@ -448,10 +504,10 @@ impl Report<'_> {
         if n_categories > 0 {
             charts.push(ChartSpec {
                 kind: ChartKind::Bar,
-                title: "各类别扣分(蓝: 人员, 橙: 窗口)".into(),
+                title: self.say("report-chart-categories", &[]),
                 categories: DataRef::Section { section: category_section, col: 0 },
                 series: vec![DataRef::Section { section: category_section, col: 2 }],
-                value_axis: "扣分".into(),
+                value_axis: self.say("report-axis-deductions", &[]),
                 value_min: Some(0.0),
                 point_colors: category_colors,
                 height: (90 + 20 * n_categories as u32).max(220),
@@ -460,17 +516,17 @@ impl Report<'_> {
         if let Some(t) = trend_section {
             charts.push(ChartSpec {
                 kind: ChartKind::Line,
-                title: "各月平均得分".into(),
+                title: self.say("report-section-monthly-means", &[]),
                 categories: DataRef::Section { section: t, col: 0 },
                 series: vec![DataRef::Section { section: t, col: 1 }, DataRef::Section { section: t, col: 2 }],
-                value_axis: "平均得分".into(),
+                value_axis: self.say("report-axis-mean", &[]),
                 value_min: None,
                 point_colors: Vec::new(),
                 height: 210,
             });
         }
 
-        let mut sheet = Sheet::new("summary", "概况", self.title("考评概况"), vec!["项目".into(), "内容".into()], facts, 0);
+        let mut sheet = Sheet::new("summary", self.sheet_name("summary"), self.title(&self.say("report-title-summary", &[])), self.cols(&["report-col-fact", "report-col-value"]), facts, 0);
         sheet.sections = sections;
         sheet.charts = charts;
         sheet.brief = true;
@@ -481,9 +537,8 @@ impl Report<'_> {
     /// award named once).
     fn no_awards_note(&self) -> String {
         let awards = &self.policy.doc().awards.awards;
-        let zh = kaoping_core::messages::Lang::ZhCn;
         if awards.is_empty() {
-            return kaoping_core::messages::text(zh, "cli-award-policy-has-none", &[]);
+            return self.say("cli-award-policy-has-none", &[]);
         }
         let mut names: Vec<&str> = Vec::new();
         let mut kinds: Vec<PeriodKind> = Vec::new();
@@ -495,20 +550,21 @@ impl Report<'_> {
                 kinds.push(a.period);
             }
         }
-        let when: Vec<String> = kinds.iter().map(|k| period_kind_zh(*k)).collect();
-        kaoping_core::messages::text(zh, "cli-award-not-this-period", &[("names", &names.join("、")), ("when", &when.join("、"))])
+        let when: Vec<String> = kinds.iter().map(|k| period_kind_text(*k, self.lang())).collect();
+        self.say("cli-award-not-this-period", &[("names", &self.list(&names)), ("when", &self.list(&when))])
     }
 
     // ------------------------------------------------------------------ the tables
 
     fn scores(&self, kind: SubjectKind, scope: Scope<'_>) -> Sheet {
-        let (list, slug, name, what) = match kind {
-            SubjectKind::Window => (&self.period.windows, "window-scores", "窗口得分", "窗口考评得分"),
-            SubjectKind::Staff => (&self.period.staff, "staff-scores", "人员得分", "窗口工作人员考评得分"),
+        let lang = self.lang();
+        let (list, slug, what) = match kind {
+            SubjectKind::Window => (&self.period.windows, "window-scores", "report-title-window-scores"),
+            SubjectKind::Staff => (&self.period.staff, "staff-scores", "report-title-staff-scores"),
         };
         let monthly = !matches!(self.period.period, Period::Month(_));
-        let rank = if scope == Scope::Hall { "名次" } else { "全厅名次" };
-        let mut headers: Vec<String> = vec![rank.into(), "部门内名次".into(), "编号".into(), "名称".into(), "部门".into()];
+        let rank = if scope == Scope::Hall { "report-col-rank" } else { "report-col-hall-rank" };
+        let mut headers: Vec<String> = self.cols(&[rank, "report-col-department-rank", "report-col-id", "report-col-name", "report-col-department"]);
         // a month: the categories of the month; a quarter or a year: the monthly totals
         let categories: Vec<(String, String)> = if monthly {
             Vec::new()
@@ -522,9 +578,18 @@ impl Report<'_> {
         };
         headers.extend(categories.iter().map(|(_, h)| h.clone()));
         if monthly {
-            headers.extend(self.period.months.iter().map(|m| format!("{}月", m.month)));
+            headers.extend(self.period.months.iter().map(|m| self.say("report-month", &[("month", &m.month)])));
         }
-        headers.extend(["参评月数", "扣分", "加分", "投诉次数", "得分", "等次", "评先资格", "说明"].map(String::from));
+        headers.extend(self.cols(&[
+            "report-col-months-evaluated",
+            "report-col-deductions",
+            "report-col-bonus",
+            "report-col-complaints",
+            "report-col-score",
+            "report-col-grade",
+            "report-col-eligibility",
+            "report-col-notes",
+        ]));
         let rows = list
             .iter()
             .filter(|s| scope.holds(&s.department))
@@ -547,21 +612,21 @@ impl Report<'_> {
                             Some(t) => {
                                 row.push(Cell::Score(t.total));
                                 if let Some(a) = &t.adjusted {
-                                    notes.push(format!("{}月: {a}", t.month.month));
+                                    notes.push(self.say("report-month-note", &[("month", &t.month.month), ("note", a)]));
                                 }
                             }
-                            None => row.push(Cell::text("未参评")),
+                            None => row.push(Cell::text(self.say("report-not-evaluated", &[]))),
                         }
                     }
                 }
                 if let Some(m) = month {
-                    let f = flags_text(m);
+                    let f = flags_text(m, lang);
                     if !f.is_empty() {
                         notes.push(f);
                     }
                 }
                 if let Some(by) = &s.grade_forced_by {
-                    notes.push(format!("等次由 {by} 一票否决"));
+                    notes.push(self.say("report-grade-forced", &[("by", by)]));
                 }
                 row.extend([
                     Cell::Int(s.months_evaluated as i64),
@@ -570,13 +635,13 @@ impl Report<'_> {
                     Cell::Int(s.complaints as i64),
                     Cell::Score(s.score),
                     Cell::text(&s.grade),
-                    Cell::text(eligibility(s)),
+                    Cell::text(eligibility(s, lang)),
                     Cell::text(notes.join("; ")),
                 ]);
                 row
             })
             .collect();
-        Sheet::new(slug, name, self.scope_title(scope, what), headers, rows, 4)
+        Sheet::new(slug, self.sheet_name(slug), self.scope_title(scope, &self.say(what, &[])), headers, rows, 4)
     }
 
     fn scope_title(&self, scope: Scope<'_>, what: &str) -> String {
@@ -612,7 +677,7 @@ impl Report<'_> {
                         let date = l.record.as_deref().and_then(|r| m.record(r)).map(|o| Cell::Date(o.date())).unwrap_or(Cell::Empty);
                         rows.push(vec![
                             Cell::text(m.month.to_string()),
-                            Cell::text(kind_zh(s.kind)),
+                            Cell::text(kind_text(s.kind, lang)),
                             Cell::text(&s.subject),
                             Cell::text(&s.name),
                             Cell::text(&dept_name),
@@ -632,7 +697,7 @@ impl Report<'_> {
                     if !bonus && let Some(z) = &c.zeroed_by {
                         rows.push(vec![
                             Cell::text(m.month.to_string()),
-                            Cell::text(kind_zh(s.kind)),
+                            Cell::text(kind_text(s.kind, lang)),
                             Cell::text(&s.subject),
                             Cell::text(&s.name),
                             Cell::text(&dept_name),
@@ -646,26 +711,46 @@ impl Report<'_> {
                             Cell::Empty,
                             Cell::Score(c.points),
                             Cell::Empty,
-                            Cell::text("此项不得分"),
+                            Cell::text(self.say("report-category-zeroed", &[])),
                         ]);
                     }
                 }
             }
         }
-        let (what, raw, counted) = if bonus { ("加分", "应加", "实加") } else { ("扣分", "应扣", "实扣") };
+        let (slug, what, raw, counted) = if bonus {
+            ("bonuses", "report-title-bonuses", "report-col-bonus-due", "report-col-bonus-counted")
+        } else {
+            ("deductions", "report-title-deductions", "report-col-deduction-due", "report-col-deduction-counted")
+        };
         Sheet::new(
-            if bonus { "bonuses" } else { "deductions" },
-            if bonus { "加分明细" } else { "扣分明细" },
-            self.scope_title(scope, &format!("{what}明细")),
-            ["月份", "类型", "编号", "名称", "部门", "类别", "项目", "项目名称", "条款", "记录编号", "日期", "次数", raw, counted, "未全额计分原因", "说明"]
-                .map(String::from)
-                .to_vec(),
+            slug,
+            self.sheet_name(slug),
+            self.scope_title(scope, &self.say(what, &[])),
+            self.cols(&[
+                "report-col-month",
+                "report-col-kind",
+                "report-col-id",
+                "report-col-name",
+                "report-col-department",
+                "report-col-category",
+                "report-col-rule",
+                "report-col-rule-name",
+                "report-col-article",
+                "report-col-record",
+                "report-col-date",
+                "report-col-occurrences",
+                raw,
+                counted,
+                "report-col-cut-reason",
+                "report-col-notes",
+            ]),
             rows,
             4,
         )
     }
 
     fn departments(&self) -> Sheet {
+        let lang = self.lang();
         let mut rows = Vec::new();
         for d in &self.period.departments {
             let entries = d.windows.iter().map(|e| (SubjectKind::Window, e)).chain(d.staff.iter().map(|e| (SubjectKind::Staff, e)));
@@ -677,7 +762,7 @@ impl Report<'_> {
                     Cell::text(&d.department),
                     Cell::text(&d.name),
                     d.indicator.map(Cell::Score).unwrap_or(Cell::Empty),
-                    Cell::text(kind_zh(kind)),
+                    Cell::text(kind_text(kind, lang)),
                     Cell::text(&e.subject),
                     Cell::text(&e.name),
                     Cell::Score(e.score),
@@ -687,29 +772,44 @@ impl Report<'_> {
                     s.map(|s| Cell::Score(s.deductions)).unwrap_or(Cell::Empty),
                     s.map(|s| Cell::Score(s.bonus)).unwrap_or(Cell::Empty),
                     s.map(|s| Cell::Int(s.complaints as i64)).unwrap_or(Cell::Empty),
-                    Cell::text(s.map(eligibility).unwrap_or_default()),
+                    Cell::text(s.map(|s| eligibility(s, lang)).unwrap_or_default()),
                 ]);
             }
             if !any {
                 let mut row = vec![Cell::text(&d.department), Cell::text(&d.name), d.indicator.map(Cell::Score).unwrap_or(Cell::Empty)];
-                row.push(Cell::text("(本期无参评窗口和人员)"));
+                row.push(Cell::text(self.say("report-department-none-evaluated", &[])));
                 row.resize(14, Cell::Empty);
                 rows.push(row);
             }
         }
         Sheet::new(
             "departments",
-            "部门反馈",
-            self.title("进驻部门考评情况反馈"),
-            ["部门编号", "部门", "政务服务指标", "类型", "编号", "名称", "得分", "等次", "全厅名次", "部门内名次", "扣分", "加分", "投诉次数", "评先资格"]
-                .map(String::from)
-                .to_vec(),
+            self.sheet_name("departments"),
+            self.title(&self.say("report-title-departments", &[])),
+            self.cols(&[
+                "report-col-department-id",
+                "report-col-department",
+                "report-col-indicator",
+                "report-col-kind",
+                "report-col-id",
+                "report-col-name",
+                "report-col-score",
+                "report-col-grade",
+                "report-col-hall-rank",
+                "report-col-department-rank",
+                "report-col-deductions",
+                "report-col-bonus",
+                "report-col-complaints",
+                "report-col-eligibility",
+            ]),
             rows,
             2,
         )
     }
 
     fn rankings(&self) -> Sheet {
+        let lang = self.lang();
+        let disqualified = self.say("report-eligibility-disqualified", &[]);
         let rows = self
             .period
             .windows
@@ -717,7 +817,7 @@ impl Report<'_> {
             .chain(self.period.staff.iter())
             .map(|s| {
                 vec![
-                    Cell::text(kind_zh(s.kind)),
+                    Cell::text(kind_text(s.kind, lang)),
                     Cell::Int(s.rank as i64),
                     Cell::Int(s.department_rank as i64),
                     Cell::text(&s.subject),
@@ -725,15 +825,25 @@ impl Report<'_> {
                     Cell::text(self.department_name(&s.department)),
                     Cell::Score(s.score),
                     Cell::text(&s.grade),
-                    Cell::text(if s.disqualifications.is_empty() { "" } else { "取消" }),
+                    Cell::text(if s.disqualifications.is_empty() { "" } else { &disqualified }),
                 ]
             })
             .collect();
         Sheet::new(
             "rankings",
-            "排名",
-            self.title("考评排名"),
-            ["类型", "全厅名次", "部门内名次", "编号", "名称", "部门", "得分", "等次", "评先资格"].map(String::from).to_vec(),
+            self.sheet_name("rankings"),
+            self.title(&self.say("report-title-rankings", &[])),
+            self.cols(&[
+                "report-col-kind",
+                "report-col-hall-rank",
+                "report-col-department-rank",
+                "report-col-id",
+                "report-col-name",
+                "report-col-department",
+                "report-col-score",
+                "report-col-grade",
+                "report-col-eligibility",
+            ]),
             rows,
             0,
         )
@@ -749,7 +859,7 @@ impl Report<'_> {
             Cell::text(s.map(|s| s.name.to_string()).unwrap_or_default()),
             Cell::text(s.map(|s| self.department_name(&s.department)).unwrap_or_default()),
             Cell::Score(st.score),
-            Cell::text(st.status.label(Lang::ZhCn)),
+            Cell::text(st.status.label(self.lang())),
         ]
     }
 
@@ -764,15 +874,27 @@ impl Report<'_> {
             }
         }
         if rows.is_empty() {
-            let mut row = vec![Cell::text(format!("(本期无评先项目: {})", self.no_awards_note()))];
+            let mut row = vec![Cell::text(self.say("report-no-awards", &[("why", &self.no_awards_note())]))];
             row.resize(11, Cell::Empty);
             rows.push(row);
         }
         Sheet::new(
             "awards",
-            "评先名单",
-            self.title("评先名单"),
-            ["评先项目", "名额", "参评数", "名次", "编号", "名称", "部门", "得分", "结果", "说明", "名额计算"].map(String::from).to_vec(),
+            self.sheet_name("awards"),
+            self.title(&self.say("report-title-awards", &[])),
+            self.cols(&[
+                "report-col-award",
+                "report-col-quota",
+                "report-col-participants",
+                "report-col-rank",
+                "report-col-id",
+                "report-col-name",
+                "report-col-department",
+                "report-col-score",
+                "report-col-result",
+                "report-col-notes",
+                "report-col-quota-detail",
+            ]),
             rows,
             0,
         )
@@ -800,8 +922,8 @@ impl Report<'_> {
                     Cell::text(r.subject()),
                     Cell::text(self.subject_name(r.subject())),
                     Cell::text(self.department_name(&dept)),
-                    Cell::text(r.status().label(Lang::ZhCn)),
-                    Cell::text(r.outcome().label(Lang::ZhCn)),
+                    Cell::text(r.status().label(lang)),
+                    Cell::text(r.outcome().label(lang)),
                     Cell::Int(r.occurrences() as i64),
                     Cell::Int(r.counted_occurrences() as i64),
                     Cell::Score(r.points()),
@@ -813,11 +935,25 @@ impl Report<'_> {
         }
         Sheet::new(
             "records",
-            "记录核对",
-            self.scope_title(scope, "考评记录核对"),
-            ["记录编号", "日期", "项目", "项目名称", "对象", "对象名称", "部门", "状态", "结果", "次数", "计分次数", "分值", "未计分原因", "关联计分", "说明"]
-                .map(String::from)
-                .to_vec(),
+            self.sheet_name("records"),
+            self.scope_title(scope, &self.say("report-title-records", &[])),
+            self.cols(&[
+                "report-col-record",
+                "report-col-date",
+                "report-col-rule",
+                "report-col-rule-name",
+                "report-col-subject",
+                "report-col-subject-name",
+                "report-col-department",
+                "report-col-status",
+                "report-col-result",
+                "report-col-occurrences",
+                "report-col-counted-occurrences",
+                "report-col-points",
+                "report-col-not-counted-reason",
+                "report-col-linked",
+                "report-col-notes",
+            ]),
             rows,
             1,
         )
@@ -871,19 +1007,22 @@ impl Report<'_> {
         let staff: Vec<&SubjectPeriod> = p.staff.iter().filter(|s| s.department == id).collect();
         let sum = |bonus: bool| -> Decimal { windows.iter().chain(staff.iter()).map(|s| if bonus { s.bonus } else { s.deductions }).sum() };
         let records = self.months.iter().flat_map(|m| m.records.iter()).filter(|r| self.record_department(r.subject(), r.date()) == id).count();
+        let lang = self.lang();
+        let fact = |id: &str, value: Cell| vec![Cell::text(self.say(id, &[])), value];
         let facts = vec![
-            vec![Cell::text("部门"), Cell::text(self.department_name(id))],
-            vec![Cell::text("大厅"), Cell::text(&self.hall_name)],
-            vec![Cell::text("考评期间"), Cell::text(period_label(p.period))],
-            vec![Cell::text("政务服务指标"), feedback.and_then(|d| d.indicator).map(Cell::Score).unwrap_or(Cell::text("(本部门无参评窗口)"))],
-            vec![Cell::text("参评窗口(个)"), Cell::Int(windows.len() as i64)],
-            vec![Cell::text("参评人员(名)"), Cell::Int(staff.len() as i64)],
-            vec![Cell::text("扣分合计"), Cell::Score(sum(false))],
-            vec![Cell::text("加分合计"), Cell::Score(sum(true))],
-            vec![Cell::text("考评记录(条)"), Cell::Int(records as i64)],
+            fact("report-fact-department", Cell::text(self.department_name(id))),
+            fact("report-fact-hall", Cell::text(&self.hall_name)),
+            fact("report-fact-period", Cell::text(period_label(p.period, lang))),
+            fact("report-fact-indicator", feedback.and_then(|d| d.indicator).map(Cell::Score).unwrap_or_else(|| Cell::text(self.say("report-department-no-windows", &[])))),
+            fact("report-fact-windows", Cell::Int(windows.len() as i64)),
+            fact("report-fact-staff", Cell::Int(staff.len() as i64)),
+            fact("report-fact-deductions", Cell::Score(sum(false))),
+            fact("report-fact-bonuses", Cell::Score(sum(true))),
+            fact("report-fact-records", Cell::Int(records as i64)),
         ];
         let mut sections = Vec::new();
-        for (list, who, total) in [(&windows, "本部门窗口", p.windows.len()), (&staff, "本部门人员", p.staff.len())] {
+        for (list, who, total) in [(&windows, "report-section-department-windows", p.windows.len()), (&staff, "report-section-department-staff", p.staff.len())] {
+            let who = self.say(who, &[]);
             let rows: Vec<Vec<Cell>> = list
                 .iter()
                 .map(|s| {
@@ -891,29 +1030,30 @@ impl Report<'_> {
                         Cell::text(format!("{}/{total}", s.rank)),
                         Cell::text(&s.subject),
                         Cell::text(&s.name),
-                        Cell::text(if s.disqualifications.is_empty() { String::new() } else { eligibility(s) }),
+                        Cell::text(if s.disqualifications.is_empty() { String::new() } else { eligibility(s, lang) }),
                         Cell::Score(s.score),
                         Cell::text(&s.grade),
                     ]
                 })
                 .collect();
             if rows.is_empty() {
-                sections.push(Section::note(who, "本期无"));
+                sections.push(Section::note(who, self.say("report-none-this-period", &[])));
             } else {
-                sections.push(Section::new(who, &["全厅名次", "编号", "名称", "评先资格", "得分", "等次"], &[], rows));
+                sections.push(self.section(who, &["report-col-hall-rank", "report-col-id", "report-col-name", "report-col-eligibility", "report-col-score", "report-col-grade"], &[], rows));
             }
         }
-        sections.push(Section::note("说明", "全厅名次为在全厅同类对象中的名次(名次/参评总数); 扣分、加分的每一条见“扣分明细”“加分明细”, 每条记录的计分情况见“记录核对”。"));
-        let mut sheet = Sheet::new("summary", "概况", self.title(&format!("{} 考评情况反馈", self.department_name(id))), vec!["项目".into(), "内容".into()], facts, 0);
+        sections.push(Section::note(self.say("report-section-notes", &[]), self.say("report-department-brief-note", &[])));
+        let title = self.title(&self.say("report-title-department-brief", &[("department", &self.department_name(id))]));
+        let mut sheet = Sheet::new("summary", self.sheet_name("summary"), title, self.cols(&["report-col-fact", "report-col-value"]), facts, 0);
         sheet.sections = sections;
         sheet.brief = true;
         sheet
     }
 }
 
-/// Finds a sheet by slug or Chinese name.
+/// Finds a sheet by id or by its name in either language (`summary`, `概况`, `Summary`).
 pub fn find_sheet(name: &str) -> Option<&'static str> {
-    SHEETS.iter().find(|(slug, zh)| *slug == name || *zh == name).map(|(slug, _)| *slug)
+    SHEETS.iter().find(|slug| **slug == name || Lang::ALL.iter().any(|l| sheet_name(slug, *l) == name)).copied()
 }
 
 #[cfg(test)]

@@ -188,8 +188,13 @@ impl Default for Formats {
     }
 }
 
-/// The header of grade columns, which are coloured by grade.
+/// The header of grade columns, which are coloured by grade (the Chinese report's).
 pub const GRADE_HEADER: &str = "等次";
+
+/// A grade column's header, in any language of the catalogue (`report-col-grade`: 等次, Grade).
+fn is_grade_header(h: &str) -> bool {
+    h == GRADE_HEADER || kaoping_core::messages::Lang::ALL.iter().any(|l| kaoping_core::messages::text(*l, "report-col-grade", &[]) == h)
+}
 
 impl Formats {
     pub fn new() -> Formats {
@@ -399,7 +404,7 @@ pub fn write_table(workbook: &mut Workbook, sheet: &Sheet, formats: &Formats, on
         ws.autofilter(0, 0, last_row, last_col)?;
     }
     for (c, h) in sheet.headers.iter().enumerate() {
-        if h == GRADE_HEADER {
+        if is_grade_header(h) {
             grade_colours(ws, formats, 1, last_row, c as u16)?;
         }
     }
@@ -496,7 +501,7 @@ pub fn write_brief(workbook: &mut Workbook, sheet: &Sheet, formats: &Formats) ->
             r += 1;
         }
         for (i, h) in b.headers.iter().enumerate() {
-            if h == GRADE_HEADER && !b.rows.is_empty() {
+            if is_grade_header(h) && !b.rows.is_empty() {
                 grade_colours(ws, formats, first_row, r - 1, cols[i])?;
             }
         }
