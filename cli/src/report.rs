@@ -249,7 +249,7 @@ impl Report<'_> {
     }
 
     fn rule_name(&self, code: &str) -> String {
-        self.policy.item(code).map(|(i, _)| i.name_zh.clone()).unwrap_or_default()
+        self.policy.item(code).map(|(i, _)| i.name(self.lang()).to_owned()).unwrap_or_default()
     }
 
     /// The measure's article of a rule item (its `cite`).
@@ -431,7 +431,7 @@ impl Report<'_> {
                     SubjectKind::Window => "report-applies-window",
                     SubjectKind::Staff => "report-applies-staff",
                 };
-                vec![Cell::text(format!("{} {}", c.code, c.name_zh)), Cell::text(self.say(applies, &[])), Cell::Score(c.points)]
+                vec![Cell::text(format!("{} {}", c.code, c.name)), Cell::text(self.say(applies, &[])), Cell::Score(c.points)]
             })
             .collect();
         let category_colors: Vec<u32> = hall.by_category.iter().map(|c| if c.kind == SubjectKind::Window { 0xED7D31 } else { 0x4472C4 }).collect();
@@ -543,8 +543,8 @@ impl Report<'_> {
         let mut names: Vec<&str> = Vec::new();
         let mut kinds: Vec<PeriodKind> = Vec::new();
         for a in awards {
-            if !names.contains(&a.name_zh.as_str()) {
-                names.push(&a.name_zh);
+            if !names.contains(&a.name(self.lang())) {
+                names.push(a.name(self.lang()));
             }
             if !kinds.contains(&a.period) {
                 kinds.push(a.period);
@@ -574,7 +574,7 @@ impl Report<'_> {
                 SubjectKind::Window => &doc.window,
                 SubjectKind::Staff => &doc.staff,
             };
-            sp.categories.iter().map(|c| (c.code.clone(), format!("{} {}({})", c.code, c.name_zh, c.max.normalize()))).collect()
+            sp.categories.iter().map(|c| (c.code.clone(), format!("{} {}({})", c.code, c.name(self.lang()), c.max.normalize()))).collect()
         };
         headers.extend(categories.iter().map(|(_, h)| h.clone()));
         if monthly {

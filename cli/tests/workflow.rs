@@ -46,6 +46,9 @@ fn t(s: &str) -> V {
 
 /// Checks a report workbook against the core's result for the period.
 fn check_report(xlsx: &Path, ds: &Dataset, policy: &Policy, period: Period) {
+    // the report is written in Chinese (the CLI's default), so its headings are the Chinese
+    // names of the policy's categories
+    let policy = &policy.clone().with_lang(kaoping_core::messages::Lang::ZhCn);
     let res = policy.evaluate_period(ds, period).expect("the core scores the period");
     let names = sheet_names(xlsx);
     for sheet in ["概况", "窗口得分", "人员得分", "扣分明细", "加分明细", "部门反馈", "排名", "评先名单", "记录核对"] {

@@ -145,7 +145,7 @@ impl Policy {
             .map(|r| r.derived_from().is_none() || r.link().is_some())
             .collect();
         let per_record = rules.iter().map(|r| r.per_record()).collect();
-        let texts = PolicyTexts::new(&doc);
+        let texts = PolicyTexts::new(&doc, crate::messages::Lang::default());
         let of = |k: SubjectKind| doc.rules.iter().enumerate().filter(|(_, r)| r.subject == k).map(|(i, _)| i).collect();
         let (staff_items, window_items) = (of(SubjectKind::Staff), of(SubjectKind::Window));
         let has_threshold: Vec<bool> = doc.rules.iter().zip(&rules).map(|(item, r)| item.threshold.is_some() || r.threshold().is_some()).collect();
@@ -198,6 +198,10 @@ impl Policy {
     /// command-line tool and its reports use Chinese). Numbers, codes and statuses are the same
     /// in every language.
     pub fn with_lang(mut self, lang: crate::messages::Lang) -> Policy {
+        if lang != self.lang {
+            // the shared names (categories) are in the results' language
+            self.texts = PolicyTexts::new(&self.doc, lang);
+        }
         self.lang = lang;
         self
     }

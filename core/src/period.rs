@@ -764,7 +764,7 @@ impl Policy {
             .collect();
         AwardResult {
             award: a.id.clone(),
-            name: a.name_zh.clone(),
+            name: a.name(self.lang).to_owned(),
             subject: a.subject,
             participants,
             base,

@@ -123,6 +123,15 @@ pub enum Floor {
     None,
 }
 
+/// A name of the policy in `lang`: the English name when the policy gives one, else the Chinese
+/// (a county that names things only in Chinese reads them in Chinese in every language).
+pub fn name_in<'a>(zh: &'a str, en: &'a str, lang: crate::messages::Lang) -> &'a str {
+    match lang {
+        crate::messages::Lang::En if !en.is_empty() => en,
+        _ => zh,
+    }
+}
+
 /// A category: its maximum caps its deductions (C2) or, for a bonus category, its additions (C3).
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -141,6 +150,13 @@ pub struct Category {
     /// Article / paragraph of the measure.
     #[serde(default)]
     pub cite: String,
+}
+
+impl Category {
+    /// The category's name in `lang` ([`name_in`]).
+    pub fn name(&self, lang: crate::messages::Lang) -> &str {
+        name_in(&self.name_zh, &self.name_en, lang)
+    }
 }
 
 /// One rule item of the measure.
@@ -182,6 +198,13 @@ pub struct RuleItem {
     /// Why this reading, when the measure is silent or ambiguous.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reading: Option<String>,
+}
+
+impl RuleItem {
+    /// The item's name in `lang` ([`name_in`]).
+    pub fn name(&self, lang: crate::messages::Lang) -> &str {
+        name_in(&self.name_zh, &self.name_en, lang)
+    }
 }
 
 fn empty_object() -> serde_json::Value {
@@ -750,6 +773,9 @@ pub struct Award {
     /// `model_window` (示范窗口) or `service_star` (政务之星).
     pub id: String,
     pub name_zh: String,
+    /// The award's English name, for results in English; absent, English results use `name_zh`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name_en: String,
     pub subject: SubjectKind,
     pub period: PeriodKind,
     /// Share of the base, as a fraction (0.10).
@@ -775,6 +801,13 @@ pub struct Award {
     pub score: Option<RollUp>,
     #[serde(default)]
     pub cite: String,
+}
+
+impl Award {
+    /// The award's name in `lang` ([`name_in`]).
+    pub fn name(&self, lang: crate::messages::Lang) -> &str {
+        name_in(&self.name_zh, &self.name_en, lang)
+    }
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, Default)]

@@ -26,11 +26,12 @@ pub(crate) struct PolicyTexts {
 }
 
 impl PolicyTexts {
-    pub(crate) fn new(doc: &PolicyDoc) -> PolicyTexts {
+    /// The texts of `doc`'s results in `lang` (category names in that language).
+    pub(crate) fn new(doc: &PolicyDoc, lang: Lang) -> PolicyTexts {
         let cats = |sp: &SubjectPolicy| {
             sp.categories
                 .iter()
-                .map(|c| (Text::new(&c.code), Text::new(&c.name_zh)))
+                .map(|c| (Text::new(&c.code), Text::new(c.name(lang))))
                 .collect()
         };
         PolicyTexts {

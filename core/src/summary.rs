@@ -60,6 +60,8 @@ pub struct RuleDeduction {
 pub struct CategoryDeduction {
     pub kind: SubjectKind,
     pub code: String,
+    /// The category's name in the results' language ([`crate::policy::Category::name`]).
+    pub name: String,
     pub name_zh: String,
     pub points: Decimal,
 }
@@ -106,7 +108,7 @@ impl Policy {
                     .flat_map(|s| s.categories.iter().filter(|x| x.code == c.code.as_str()))
                     .map(|x| x.points)
                     .sum();
-                out.push(CategoryDeduction { kind, code: c.code.clone(), name_zh: c.name_zh.clone(), points });
+                out.push(CategoryDeduction { kind, code: c.code.clone(), name: c.name(self.lang).to_owned(), name_zh: c.name_zh.clone(), points });
             }
         }
         out

@@ -163,3 +163,40 @@ fn a_rule_kinds_parameter_problems_in_either_language() {
         assert!(left.is_empty(), "{zh}: {left:?}");
     }
 }
+
+/// A policy's own names (categories, awards, the flag of an item) are read in the results'
+/// language: the English name where the policy gives one, else the Chinese one.
+#[test]
+fn categories_and_awards_are_named_in_the_results_language() {
+    let ds = sample();
+    // county.json: staff category S1 is 工作考勤 / "attendance"; award model_window is
+    // 示范窗口 / "model window"
+    let cat = |h: &HallYear| {
+        let s = &h.year.months[0].staff[0];
+        s.categories.iter().find(|c| &*c.code == "S1").map(|c| c.name.to_string()).unwrap()
+    };
+    let award = |h: &HallYear| h.quarters[0].awards.iter().find(|a| a.award == "model_window").map(|a| a.name.clone()).unwrap();
+    let en = Policy::builtin().evaluate_hall_year(&ds).unwrap();
+    let zh = Policy::builtin().with_lang(Lang::ZhCn).evaluate_hall_year(&ds).unwrap();
+    assert_eq!((cat(&en).as_str(), award(&en).as_str()), ("attendance", "model window"));
+    assert_eq!((cat(&zh).as_str(), award(&zh).as_str()), ("工作考勤", "示范窗口"));
+    // back to English after Chinese: the shared names follow the language again
+    let back = Policy::builtin().with_lang(Lang::ZhCn).with_lang(Lang::En).evaluate_hall_year(&ds).unwrap();
+    assert_eq!(cat(&back), "attendance");
+    // the hall's summary names its categories in the language too, and keeps the Chinese name
+    let p = &zh.quarters[0];
+    let months: Vec<_> = zh.year.months.iter().filter(|m| p.months.contains(&m.month)).cloned().collect();
+    let s1 = |policy: Policy| policy.summarize(p, &months).by_category.into_iter().find(|c| c.code == "S1").map(|c| (c.name, c.name_zh)).unwrap();
+    assert_eq!(s1(Policy::builtin()), ("attendance".to_string(), "工作考勤".to_string()));
+    assert_eq!(s1(Policy::builtin().with_lang(Lang::ZhCn)), ("工作考勤".to_string(), "工作考勤".to_string()));
+    // a name the policy gives only in Chinese stays Chinese in English results
+    let mut doc: serde_json::Value = serde_json::from_str(&Policy::builtin().to_json()).unwrap();
+    for c in doc["staff"]["categories"].as_array_mut().unwrap() {
+        c.as_object_mut().unwrap().remove("name_en");
+    }
+    for a in doc["awards"]["awards"].as_array_mut().unwrap() {
+        a.as_object_mut().unwrap().remove("name_en");
+    }
+    let zh_only = Policy::from_json(&doc.to_string()).unwrap().evaluate_hall_year(&ds).unwrap();
+    assert_eq!((cat(&zh_only).as_str(), award(&zh_only).as_str()), ("工作考勤", "示范窗口"));
+}

@@ -335,7 +335,7 @@ impl Policy {
                 rule: Some(code.clone()),
                 record: record.cloned(),
                 category: None,
-                detail: item.name_zh.clone(),
+                detail: item.name(self.lang()).to_owned(),
             });
         }
     }
