@@ -28,3 +28,31 @@ if samples:
     tmp = root / "target" / "sample-result.json"
     tmp.write_text(out)
     check("result", [tmp])
+
+# The Java and .NET result classes mirror the result schemas by hand: every property a result
+# schema names must be read by each of them (its name as a string literal in the library's
+# sources). A field added to the Rust results, and so to the schemas, fails here until both
+# bindings read it.
+def properties(node, out):
+    if isinstance(node, dict):
+        if isinstance(node.get("properties"), dict):
+            out.update(node["properties"])
+        for v in node.values():
+            properties(v, out)
+    elif isinstance(node, list):
+        for v in node:
+            properties(v, out)
+    return out
+
+bindings = {
+    "Java": "".join(p.read_text() for p in sorted((root / "java/src/main/java").rglob("*.java"))),
+    ".NET": "".join(p.read_text() for p in sorted((root / "dotnet/Kaoping").glob("*.cs"))),
+}
+unread = []
+for name in ("result", "period_result", "year_result", "errors"):
+    names = sorted(properties(schema(name), set()))
+    for binding, text in bindings.items():
+        unread += [f"{binding} does not read {name}.schema.json's {p!r}" for p in names if f'"{p}"' not in text]
+    print(f"{name}.schema.json: its {len(names)} property names are read by {' and '.join(bindings)}")
+if unread:
+    sys.exit("\n".join(unread))
