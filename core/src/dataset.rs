@@ -515,6 +515,9 @@ fn every_format_problem(text: &str, first: crate::error::Errors) -> crate::error
     for (name, _) in &lists {
         doc.insert(name.to_string(), &empty);
     }
+    // (a problem is made once per bad member, on the error path: boxing it would only add an
+    // allocation)
+    #[allow(clippy::result_large_err)]
     fn read<T: serde::de::DeserializeOwned>(text: &str, prefix: &str) -> Result<(), Problem> {
         let de = &mut serde_json::Deserializer::from_str(text);
         serde_path_to_error::deserialize::<_, T>(de).map(|_| ()).map_err(|e| format_problem(e, prefix))

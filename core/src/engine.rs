@@ -30,6 +30,10 @@ pub enum Explain {
     Scores,
 }
 
+/// A threshold compiled: the item whose occurrences it counts, and the category it zeroes (an
+/// index into the subject kind's categories), if any.
+pub(crate) type ThresholdRef = (usize, Option<usize>);
+
 /// A policy document checked and compiled against a registry of rule kinds.
 #[derive(Clone)]
 pub struct Policy {
@@ -50,7 +54,7 @@ pub struct Policy {
     pub(crate) item_cat: Vec<usize>,
     /// Per item, for each of its thresholds (its own, then its kind's): the item whose occurrences
     /// it counts, and the category it zeroes (an index into its subject kind's categories).
-    pub(crate) threshold_refs: Vec<[Option<(usize, Option<usize>)>; 2]>,
+    pub(crate) threshold_refs: Vec<[Option<ThresholdRef>; 2]>,
     /// By subject kind (staff, window): the items a month visits without records.
     pub(crate) unread_items: [Vec<usize>; 2],
     /// By subject kind (staff, window): the items with thresholds.

@@ -384,6 +384,9 @@ pub fn utf8<'a>(bytes: &'a [u8], document: &str) -> Result<&'a str, Errors> {
 }
 
 /// Parses a JSON value into `T` (used by rule kinds for their parameters).
+// (the problem, made once on the error path, is what kinds add to the policy's list as it is:
+// a boxed one would be unboxed at every caller)
+#[allow(clippy::result_large_err)]
 pub fn from_value<T: serde::de::DeserializeOwned>(
     value: &serde_json::Value,
     base: &str,

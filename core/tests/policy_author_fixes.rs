@@ -84,8 +84,7 @@ fn a_minute_tier_and_the_aggravated_case_carry_their_own_effects() {
     ]));
     let dis = |m: &str| {
         let r = policy.evaluate_month(&ds, m.parse().unwrap()).unwrap();
-        let s = r.subject("S01").unwrap().clone();
-        s
+        r.subject("S01").unwrap().clone()
     };
     // March: 20 minutes is not above 30: −1, no effect
     let mar = dis("2026-03");

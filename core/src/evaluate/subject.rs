@@ -270,6 +270,7 @@ impl Policy {
     }
 
     /// Flags and forced grades of an item's effects, for a record (or a threshold, without one).
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn apply_effects(
         &self,
         texts: &PolicyTexts,
