@@ -54,6 +54,9 @@ fn main() {
     if only.as_deref() == Some("parse") {
         return parse_apart(&dir, runs);
     }
+    if only.as_deref() == Some("memory") {
+        return memory(&dir);
+    }
     if only.as_deref() == Some("dump") {
         let out = std::env::args().nth(4).expect("dump OUT: the folder to write into");
         return dump(&dir, out.as_ref());
@@ -173,6 +176,40 @@ fn subset(dir: &str, runs: usize) {
 /// default; scores only compact, as with `KP_SCORES_ONLY | KP_COMPACT`). Medians per hall.
 /// Parse and validate apart, every hall's dataset kept as the main mode keeps them: the JSON
 /// into datasets (`Dataset::from_json`), then each checked against the county policy.
+/// Memory as a platform holds the province: each hall's file read, parsed and its text dropped
+/// before the next (the other modes read every file first, to time the parse without the disk,
+/// and so hold all the JSON at once); then every hall checked, each `Checked` kept; then every
+/// hall's year evaluated (full text) and dropped, one after another. Prints the peak after each
+/// step (`VmHWM`) and the resident memory at the end of it (`VmRSS`).
+fn memory(dir: &str) {
+    let rss = || {
+        std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok()))
+            .map(|kib| kib / 1024.0)
+            .unwrap_or(f64::NAN)
+    };
+    let policy = Policy::builtin();
+    let files = hall_files(dir.as_ref());
+    let mut bytes = 0;
+    let halls: Vec<Dataset> = files
+        .iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(f).expect("readable");
+            bytes += text.len();
+            Dataset::from_json(&text).expect("parses")
+        })
+        .collect();
+    println!("scale {dir}: {} halls, {} records, {:.1} MB of JSON (1.5× is {:.0} MiB)", halls.len(), records(&halls), bytes as f64 / 1e6, 1.5 * bytes as f64 / 1048576.0);
+    println!("datasets parsed, each text dropped      peak {:6.0} MiB, resident {:6.0} MiB", peak_rss_mib(), rss());
+    let (held, size) = (halls.iter().map(|d| d.records.capacity()).sum::<usize>(), std::mem::size_of::<kaoping_core::dataset::Record>());
+    println!("  of which the records' lists           {:6.0} MiB ({held} records of {size} bytes)", (held * size) as f64 / 1048576.0);
+    let checked = check_all(&policy, &halls);
+    println!("and every hall checked (kept)           peak {:6.0} MiB, resident {:6.0} MiB", peak_rss_mib(), rss());
+    let (digests, _) = province_checked(&checked, Explain::Full);
+    println!("and each hall-year evaluated, dropped   peak {:6.0} MiB, resident {:6.0} MiB ({} halls)", peak_rss_mib(), rss(), digests.len());
+}
+
 fn parse_apart(dir: &str, runs: usize) {
     let policy = Policy::builtin();
     let texts = read_all(&hall_files(dir.as_ref()));
