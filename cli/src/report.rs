@@ -24,20 +24,8 @@ pub const SHEETS: &[&str] = &["summary", "window-scores", "staff-scores", "deduc
 
 /// A sheet's name in `lang` (the catalogue's `report-sheet-…`: 概况, 窗口得分, …); the id itself
 /// for an id that is not one of [`SHEETS`].
-pub fn sheet_name(slug: &'static str, lang: Lang) -> &'static str {
-    // a sheet keeps its name as `&'static str` (`table::Sheet`): the eighteen names are made once
-    static NAMES: std::sync::OnceLock<HashMap<(Lang, &'static str), &'static str>> = std::sync::OnceLock::new();
-    let names = NAMES.get_or_init(|| {
-        let mut m = HashMap::new();
-        for l in Lang::ALL {
-            for s in SHEETS {
-                let name: &'static str = Box::leak(text(l, &format!("report-sheet-{s}"), &[]).into_boxed_str());
-                m.insert((l, *s), name);
-            }
-        }
-        m
-    });
-    names.get(&(lang, slug)).copied().unwrap_or(slug)
+pub fn sheet_name(slug: &str, lang: Lang) -> String {
+    if SHEETS.contains(&slug) { text(lang, &format!("report-sheet-{slug}"), &[]) } else { slug.to_string() }
 }
 
 /// How many windows and staff the brief lists at the top and at the bottom.
@@ -234,7 +222,7 @@ impl Report<'_> {
     }
 
     /// A sheet's name in the report's language.
-    fn sheet_name(&self, slug: &'static str) -> &'static str {
+    fn sheet_name(&self, slug: &str) -> String {
         sheet_name(slug, self.lang())
     }
 
@@ -365,7 +353,7 @@ impl Report<'_> {
 
         let mut sections = Vec::new();
         // grade distribution
-        let mut grade_rows: Vec<Vec<Cell>> = hall.grades.iter().map(|g| vec![Cell::text(&g.grade), Cell::Int(g.windows as i64), Cell::Int(g.staff as i64)]).collect();
+        let mut grade_rows: Vec<Vec<Cell>> = hall.grades.iter().map(|g| vec![Cell::grade(&g.grade), Cell::Int(g.windows as i64), Cell::Int(g.staff as i64)]).collect();
         grade_rows.push(vec![Cell::text(self.say("report-total", &[])), Cell::Int(p.windows.len() as i64), Cell::Int(p.staff.len() as i64)]);
         sections.push(self.section(self.say("report-section-grades", &[]), &["report-col-grade", "report-col-windows-count", "report-col-staff-count"], &[2, 1, 1], grade_rows));
 
@@ -395,7 +383,7 @@ impl Report<'_> {
         // the top and the bottom
         for (list, top_id, bottom_id) in [(&p.windows, "report-section-top-windows", "report-section-bottom-windows"), (&p.staff, "report-section-top-staff", "report-section-bottom-staff")] {
             let row = |s: &SubjectPeriod| {
-                vec![Cell::Int(s.rank as i64), Cell::text(&s.subject), Cell::text(&s.name), Cell::text(self.department_name(&s.department)), Cell::Score(s.score), Cell::text(&s.grade)]
+                vec![Cell::Int(s.rank as i64), Cell::text(&s.subject), Cell::text(&s.name), Cell::text(self.department_name(&s.department)), Cell::Score(s.score), Cell::grade(&s.grade)]
             };
             let headers = ["report-col-rank", "report-col-id", "report-col-name", "report-col-department", "report-col-score", "report-col-grade"];
             let top: Vec<Vec<Cell>> = list.iter().take(TOP).map(row).collect();
@@ -634,7 +622,7 @@ impl Report<'_> {
                     Cell::Score(s.bonus),
                     Cell::Int(s.complaints as i64),
                     Cell::Score(s.score),
-                    Cell::text(&s.grade),
+                    Cell::grade(&s.grade),
                     Cell::text(eligibility(s, lang)),
                     Cell::text(notes.join("; ")),
                 ]);
@@ -766,7 +754,7 @@ impl Report<'_> {
                     Cell::text(&e.subject),
                     Cell::text(&e.name),
                     Cell::Score(e.score),
-                    Cell::text(s.map(|s| s.grade.to_string()).unwrap_or_default()),
+                    Cell::grade(s.map(|s| s.grade.to_string()).unwrap_or_default()),
                     Cell::Int(e.rank as i64),
                     Cell::Int(e.department_rank as i64),
                     s.map(|s| Cell::Score(s.deductions)).unwrap_or(Cell::Empty),
@@ -824,7 +812,7 @@ impl Report<'_> {
                     Cell::text(&s.name),
                     Cell::text(self.department_name(&s.department)),
                     Cell::Score(s.score),
-                    Cell::text(&s.grade),
+                    Cell::grade(&s.grade),
                     Cell::text(if s.disqualifications.is_empty() { "" } else { &disqualified }),
                 ]
             })
@@ -1032,7 +1020,7 @@ impl Report<'_> {
                         Cell::text(&s.name),
                         Cell::text(if s.disqualifications.is_empty() { String::new() } else { eligibility(s, lang) }),
                         Cell::Score(s.score),
-                        Cell::text(&s.grade),
+                        Cell::grade(&s.grade),
                     ]
                 })
                 .collect();

@@ -20,6 +20,8 @@ use rust_xlsxwriter::{
 pub enum Cell {
     Empty,
     Text(String),
+    /// A grade's name: text, whose column Excel colours by grade (by conditional format).
+    Grade(String),
     /// A count or a rank.
     Int(i64),
     /// A score or points: written to Excel as a number with format `0.00`.
@@ -36,11 +38,25 @@ impl Cell {
         if s.is_empty() { Cell::Empty } else { Cell::Text(s) }
     }
 
+    /// A grade's name (empty: an empty cell).
+    pub fn grade(s: impl Into<String>) -> Cell {
+        let s = s.into();
+        if s.is_empty() { Cell::Empty } else { Cell::Grade(s) }
+    }
+
+    /// The cell's text, when it is text (a grade is).
+    fn as_text(&self) -> Option<&str> {
+        match self {
+            Cell::Text(s) | Cell::Grade(s) => Some(s),
+            _ => None,
+        }
+    }
+
     /// The cell as text: scores exactly, with at least two decimal places (`98.50`, `14.333`).
     pub fn display(&self) -> String {
         match self {
             Cell::Empty => String::new(),
-            Cell::Text(s) => s.clone(),
+            Cell::Text(s) | Cell::Grade(s) => s.clone(),
             Cell::Int(i) => i.to_string(),
             Cell::Score(d) => decimal_text(*d),
             Cell::Delta(d) if d.is_sign_positive() && !d.is_zero() => format!("+{}", decimal_text(*d)),
@@ -50,7 +66,7 @@ impl Cell {
     }
 
     fn is_text(&self) -> bool {
-        matches!(self, Cell::Text(_))
+        self.as_text().is_some()
     }
 }
 
@@ -131,8 +147,8 @@ pub struct ChartSpec {
 pub struct Sheet {
     /// File-name slug for CSV output and `--sheet` (`window-scores`).
     pub slug: &'static str,
-    /// The sheet's (Chinese) name.
-    pub name: &'static str,
+    /// The sheet's name, in the report's language (概况, Summary).
+    pub name: String,
     /// A title for printing (page header) and Markdown.
     pub title: String,
     pub headers: Vec<String>,
@@ -149,8 +165,8 @@ pub struct Sheet {
 }
 
 impl Sheet {
-    pub fn new(slug: &'static str, name: &'static str, title: String, headers: Vec<String>, rows: Vec<Vec<Cell>>, freeze_cols: u16) -> Sheet {
-        Sheet { slug, name, title, headers, rows, freeze_cols, sections: Vec::new(), charts: Vec::new(), brief: false }
+    pub fn new(slug: &'static str, name: impl Into<String>, title: String, headers: Vec<String>, rows: Vec<Vec<Cell>>, freeze_cols: u16) -> Sheet {
+        Sheet { slug, name: name.into(), title, headers, rows, freeze_cols, sections: Vec::new(), charts: Vec::new(), brief: false }
     }
 }
 
@@ -178,7 +194,7 @@ pub struct Formats {
     /// The brief's title and its blocks' titles.
     pub title: Format,
     pub block: Format,
-    /// Grade names (highest first) and the conditional format of each, for columns headed 等次.
+    /// Grade names (highest first) and the conditional format of each, for grade columns.
     pub grades: Vec<(String, Format)>,
 }
 
@@ -186,14 +202,6 @@ impl Default for Formats {
     fn default() -> Self {
         Self::new()
     }
-}
-
-/// The header of grade columns, which are coloured by grade (the Chinese report's).
-pub const GRADE_HEADER: &str = "等次";
-
-/// A grade column's header, in any language of the catalogue (`report-col-grade`: 等次, Grade).
-fn is_grade_header(h: &str) -> bool {
-    h == GRADE_HEADER || kaoping_core::messages::Lang::ALL.iter().any(|l| kaoping_core::messages::text(*l, "report-col-grade", &[]) == h)
 }
 
 impl Formats {
@@ -252,8 +260,8 @@ impl Formats {
             Cell::Int(_) => &self.int,
             Cell::Delta(_) => &self.delta,
             Cell::Date(_) => &self.date,
-            Cell::Text(_) | Cell::Empty if wrap => &self.wrap,
-            Cell::Text(_) | Cell::Empty => &self.text,
+            Cell::Text(_) | Cell::Grade(_) | Cell::Empty if wrap => &self.wrap,
+            Cell::Text(_) | Cell::Grade(_) | Cell::Empty => &self.text,
         }
     }
 }
@@ -321,7 +329,7 @@ const LINE_HEIGHT: f64 = 14.5;
 fn write_cell(ws: &mut Worksheet, r: u32, c: u16, cell: &Cell, format: &Format) -> Result<(), XlsxError> {
     match cell {
         Cell::Empty => ws.write_blank(r, c, format).map(|_| ()),
-        Cell::Text(s) => ws.write_string_with_format(r, c, s, format).map(|_| ()),
+        Cell::Text(s) | Cell::Grade(s) => ws.write_string_with_format(r, c, s, format).map(|_| ()),
         Cell::Int(i) => ws.write_number_with_format(r, c, *i as f64, format).map(|_| ()),
         Cell::Score(d) | Cell::Delta(d) => ws.write_number_with_format(r, c, decimal_to_f64(*d), format).map(|_| ()),
         Cell::Date(d) => {
@@ -329,6 +337,12 @@ fn write_cell(ws: &mut Worksheet, r: u32, c: u16, cell: &Cell, format: &Format) 
             ws.write_datetime_with_format(r, c, date, format).map(|_| ())
         }
     }
+}
+
+/// The columns of `rows` that hold grades ([`Cell::Grade`]), which Excel colours by grade.
+fn grade_columns(rows: &[Vec<Cell>]) -> Vec<usize> {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    (0..width).filter(|&c| rows.iter().any(|r| matches!(r.get(c), Some(Cell::Grade(_))))).collect()
 }
 
 /// Colours the grades of a column's data rows (first_row..=last_row) by conditional format.
@@ -375,7 +389,7 @@ pub fn write_sheet(workbook: &mut Workbook, sheet: &Sheet, formats: &Formats, on
 /// every page.
 pub fn write_table(workbook: &mut Workbook, sheet: &Sheet, formats: &Formats, on_row: &mut dyn FnMut()) -> Result<(), XlsxError> {
     let ws: &mut Worksheet = workbook.add_worksheet();
-    ws.set_name(sheet.name)?;
+    ws.set_name(&sheet.name)?;
     let (widths, wrap) = fit_widths(&sheet.headers, &sheet.rows);
     for (c, h) in sheet.headers.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, h, &formats.header)?;
@@ -385,7 +399,7 @@ pub fn write_table(workbook: &mut Workbook, sheet: &Sheet, formats: &Formats, on
         let mut lines = 1;
         for (c, cell) in row.iter().enumerate() {
             let w = wrap.get(c).copied().unwrap_or(false);
-            if w && let Cell::Text(s) = cell {
+            if w && let Some(s) = cell.as_text() {
                 lines = lines.max(lines_in(s, widths[c]));
             }
             write_cell(ws, r, c as u16, cell, formats.of(cell, w))?;
@@ -403,10 +417,8 @@ pub fn write_table(workbook: &mut Workbook, sheet: &Sheet, formats: &Formats, on
     if !sheet.headers.is_empty() {
         ws.autofilter(0, 0, last_row, last_col)?;
     }
-    for (c, h) in sheet.headers.iter().enumerate() {
-        if is_grade_header(h) {
-            grade_colours(ws, formats, 1, last_row, c as u16)?;
-        }
+    for c in grade_columns(&sheet.rows) {
+        grade_colours(ws, formats, 1, last_row, c as u16)?;
     }
     ws.set_row_height(0, 30)?;
     ws.set_freeze_panes(1, sheet.freeze_cols)?;
@@ -435,7 +447,7 @@ struct Placed {
 /// below the other. Printed like the tables (A4 landscape, one page wide).
 pub fn write_brief(workbook: &mut Workbook, sheet: &Sheet, formats: &Formats) -> Result<(), XlsxError> {
     let ws: &mut Worksheet = workbook.add_worksheet();
-    ws.set_name(sheet.name)?;
+    ws.set_name(&sheet.name)?;
     let grid_cols = BRIEF_GRID.len() as u16;
     for (c, w) in BRIEF_GRID.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
@@ -485,7 +497,7 @@ pub fn write_brief(workbook: &mut Workbook, sheet: &Sheet, formats: &Formats) ->
         for row in &b.rows {
             let mut lines = 1;
             for (i, cell) in row.iter().enumerate().take(ncols) {
-                if let Cell::Text(s) = cell {
+                if let Some(s) = cell.as_text() {
                     lines = lines.max(lines_in(s, width_of(i)));
                 }
                 let format = match cell {
@@ -500,10 +512,8 @@ pub fn write_brief(workbook: &mut Workbook, sheet: &Sheet, formats: &Formats) ->
             }
             r += 1;
         }
-        for (i, h) in b.headers.iter().enumerate() {
-            if is_grade_header(h) && !b.rows.is_empty() {
-                grade_colours(ws, formats, first_row, r - 1, cols[i])?;
-            }
+        for i in grade_columns(&b.rows) {
+            grade_colours(ws, formats, first_row, r - 1, cols[i])?;
         }
         placed.push(Placed { first_row, rows: b.rows.len(), header_row, cols });
         r += 1;
@@ -514,7 +524,7 @@ pub fn write_brief(workbook: &mut Workbook, sheet: &Sheet, formats: &Formats) ->
     let mut y = 0u32;
     for spec in &sheet.charts {
         // sections are blocks 1.. (block 0 is the facts)
-        let chart = build_chart(spec, sheet.name, |section, col| placed.get(section + 1).map(|p| (p.first_row, p.rows, p.header_row, p.cols.get(col).copied())))?;
+        let chart = build_chart(spec, &sheet.name, |section, col| placed.get(section + 1).map(|p| (p.first_row, p.rows, p.header_row, p.cols.get(col).copied())))?;
         ws.insert_chart_with_offset(2, CHART_COL, &chart, 0, y)?;
         y += spec.height + 10;
     }
@@ -695,7 +705,7 @@ fn json_rows(rows: &[Vec<Cell>]) -> Vec<serde_json::Value> {
                 r.iter()
                     .map(|c| match c {
                         Cell::Empty => Value::Null,
-                        Cell::Text(s) => Value::String(s.clone()),
+                        Cell::Text(s) | Cell::Grade(s) => Value::String(s.clone()),
                         Cell::Int(i) => Value::from(*i),
                         Cell::Score(d) | Cell::Delta(d) => Value::String(d.to_string()),
                         Cell::Date(d) => Value::String(d.to_string()),
