@@ -84,10 +84,10 @@ pub fn evaluate(policy: &Policy, ds: &Dataset, period: Period, with_previous: bo
     Ok(Evaluated { months, period: result, previous })
 }
 
-/// The workbook's cell formats for a policy (its grades coloured).
+/// The workbook's cell formats for a policy (its grades coloured), in its language.
 pub fn formats(policy: &Policy) -> crate::table::Formats {
     let grades: Vec<String> = policy.doc().grades.bands.iter().map(|b| b.name.clone()).collect();
-    crate::table::Formats::new().with_grades(&grades)
+    crate::table::Formats::new(policy.lang()).with_grades(&grades)
 }
 
 /// The report's workbook of `period`, every sheet, as `kaoping report … -o FILE.xlsx` writes it.

@@ -9,6 +9,7 @@
 //! native Excel charts beside them.
 
 use chrono::{Datelike, NaiveDate};
+use kaoping_core::messages::Lang;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
     Chart, ChartAxisCrossing, ChartDataLabel, ChartFont, ChartLegendPosition, ChartMarker, ChartType, ConditionalFormatCell, ConditionalFormatCellRule, ExcelDateTime, Format, FormatAlign,
@@ -178,8 +179,10 @@ pub fn text_width(s: &str) -> usize {
 /// Excel column letters: 0 → A, 25 → Z, 26 → AA.
 pub use kaoping_import::column_letter;
 
-/// Formats shared by the workbook writers.
+/// Formats shared by the workbook writers, and the language of the words they add themselves
+/// (the page footer, the brief's first block).
 pub struct Formats {
+    pub lang: Lang,
     pub header: Format,
     pub score: Format,
     pub text: Format,
@@ -198,17 +201,12 @@ pub struct Formats {
     pub grades: Vec<(String, Format)>,
 }
 
-impl Default for Formats {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 impl Formats {
-    pub fn new() -> Formats {
+    pub fn new(lang: Lang) -> Formats {
         let font = "宋体";
         let body = Format::new().set_font_name(font).set_border(FormatBorder::Thin).set_align(FormatAlign::VerticalCenter);
         Formats {
+            lang,
             header: Format::new()
                 .set_bold()
                 .set_font_name(font)
@@ -357,12 +355,15 @@ fn grade_colours(ws: &mut Worksheet, formats: &Formats, first_row: u32, last_row
     Ok(())
 }
 
-fn print_setup(ws: &mut Worksheet, title: &str) {
+fn print_setup(ws: &mut Worksheet, title: &str, lang: Lang) {
     ws.set_landscape();
     ws.set_paper_size(9); // A4
     ws.set_print_fit_to_pages(1, 0);
     ws.set_header(format!("&C&\"宋体,Bold\"&12{}", header_escape(title)));
-    ws.set_footer("&C第 &P 页 / 共 &N 页");
+    // the catalogue's words escaped, then Excel's codes of the page and the number of pages
+    // put in their places
+    let footer = kaoping_core::messages::text(lang, "report-page-footer", &[("page", &"\u{1}"), ("pages", &"\u{2}")]);
+    ws.set_footer(format!("&C{}", header_escape(&footer).replace('\u{1}', "&P").replace('\u{2}', "&N")));
 }
 
 /// Writes one sheet: a brief ([`Sheet::brief`]) or a table.
@@ -423,7 +424,7 @@ pub fn write_table(workbook: &mut Workbook, sheet: &Sheet, formats: &Formats, on
     ws.set_row_height(0, 30)?;
     ws.set_freeze_panes(1, sheet.freeze_cols)?;
     ws.set_repeat_rows(0, 0)?;
-    print_setup(ws, &sheet.title);
+    print_setup(ws, &sheet.title, formats.lang);
     Ok(())
 }
 
@@ -456,7 +457,7 @@ pub fn write_brief(workbook: &mut Workbook, sheet: &Sheet, formats: &Formats) ->
     ws.merge_range(0, 0, 0, grid_cols - 1, &sheet.title, &formats.title)?;
     ws.set_row_height(0, 30)?;
 
-    let facts = Section { title: "基本情况".into(), headers: Vec::new(), rows: sheet.rows.clone(), spans: vec![2, 4], page_break: false };
+    let facts = Section { title: kaoping_core::messages::text(formats.lang, "report-section-facts", &[]), headers: Vec::new(), rows: sheet.rows.clone(), spans: vec![2, 4], page_break: false };
     let blocks: Vec<&Section> = std::iter::once(&facts).chain(sheet.sections.iter()).collect();
     let mut placed: Vec<Placed> = Vec::new();
     let mut r: u32 = 2;
@@ -539,7 +540,7 @@ pub fn write_brief(workbook: &mut Workbook, sheet: &Sheet, formats: &Formats) ->
     }
     ws.set_freeze_panes(1, 0)?;
     ws.set_repeat_rows(0, 0)?;
-    print_setup(ws, &sheet.title);
+    print_setup(ws, &sheet.title, formats.lang);
     ws.set_print_gridlines(false);
     Ok(())
 }

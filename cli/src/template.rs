@@ -7,6 +7,7 @@ use crate::table::{Formats, column_widths, Cell};
 use kaoping_core::dataset::Dataset;
 use kaoping_core::policy::{RuleItem, SubjectKind};
 use kaoping_core::Policy;
+use kaoping_core::messages::Lang;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, DataValidationRule, ExcelDateTime, Format, Formula, Workbook, XlsxError,
@@ -160,7 +161,7 @@ fn subject_label(id: &str, name: &str) -> String {
 
 /// Builds the template workbook.
 pub fn build(policy: &Policy, roster: Option<&Dataset>, year: i32, rows: u32) -> Result<Workbook, XlsxError> {
-    let f = Formats::new();
+    let f = Formats::new(Lang::ZhCn);
     let mut wb = Workbook::new();
     let rules = &policy.doc().rules;
     let last_row = rows; // data rows 1..=rows (0-based), i.e. sheet rows 2..=rows+1

@@ -462,6 +462,8 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("report-fact-deductions", &[]),
     ("report-fact-bonuses", &[]),
     ("report-department-no-windows", &[]),
+    ("report-page-footer", &["page", "pages"]),
+    ("report-section-facts", &[]),
     ("report-section-grades", &[]),
     ("report-section-compare-month", &[]),
     ("report-section-compare-quarter", &[]),
