@@ -175,7 +175,7 @@ category, and for a quarter or year the monthly means); the tables have Chinese 
 and filtered header rows, names beside ids, grades coloured, dates as dates, scores as numbers
 formatted 0.00, and print on A4 landscape one page wide.
 --by-department DIR: one workbook per department (its brief, windows, staff, every deduction
-and bonus with rule, article, record and date, its records), 考评-2026-10-县市场监督管理局.xlsx.
+and bonus with rule, article, record and date, its records), evaluation-2026-10-县市场监督管理局.xlsx.
 csv: UTF-8 with BOM (opens in Excel), one file per sheet in the -o directory, or one sheet
 with --sheet. md: to stdout or -o. json: the sheets as {sheet, columns, rows}, scores as
 exact decimal strings (for the full result, use kaoping score --format json).
@@ -200,7 +200,7 @@ Exit codes: 0 written; 1 invalid input (dataset, policy, period outside the data
         #[arg(long)]
         policy: Option<PathBuf>,
         /// Also (or, without -o, only) one workbook per department in this directory, named
-        /// 考评-PERIOD-DEPARTMENT.xlsx, to send to each department as it is.
+        /// evaluation-PERIOD-DEPARTMENT.xlsx (考评-… in Chinese), to send to each department as it is.
         #[arg(long, value_name = "DIR")]
         by_department: Option<PathBuf>,
     },

@@ -154,7 +154,8 @@ pub struct DepartmentBook {
     /// The department's id (`""`: records and subjects of no department).
     pub department: String,
     pub name: String,
-    /// `考评-2026-10-县市场监督管理局.xlsx`: safe on every file system.
+    /// `考评-2026-10-县市场监督管理局.xlsx` (`evaluation-…` in English, the catalogue's
+    /// `report-department-file`): safe on every file system.
     pub file_name: String,
     pub sheets: Vec<Sheet>,
 }
@@ -965,9 +966,10 @@ impl Report<'_> {
         ids.iter()
             .map(|id| {
                 let name = self.department_name(id);
-                let mut file_name = format!("考评-{}-{}.xlsx", self.period.period, file_safe(&name));
+                let file = |department: String| format!("{}.xlsx", self.say("report-department-file", &[("period", &self.period.period), ("department", &department)]));
+                let mut file_name = file(file_safe(&name));
                 if used.contains(&file_name) {
-                    file_name = format!("考评-{}-{}-{}.xlsx", self.period.period, file_safe(&name), file_safe(id));
+                    file_name = file(format!("{}-{}", file_safe(&name), file_safe(id)));
                 }
                 used.push(file_name.clone());
                 let scope = Scope::Department(id);

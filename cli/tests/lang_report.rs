@@ -188,10 +188,10 @@ fn sheets_by_id_or_by_name_in_either_language() {
 
     use kaoping_cli::report::{SHEETS, find_sheet, sheet_name};
     for slug in SHEETS {
-        assert!(has_cjk(sheet_name(slug, Lang::ZhCn)), "{slug}");
-        assert!(!has_cjk(sheet_name(slug, Lang::En)), "{slug}");
+        assert!(has_cjk(&sheet_name(slug, Lang::ZhCn)), "{slug}");
+        assert!(!has_cjk(&sheet_name(slug, Lang::En)), "{slug}");
         for l in Lang::ALL {
-            assert_eq!(find_sheet(sheet_name(slug, l)), Some(*slug));
+            assert_eq!(find_sheet(&sheet_name(slug, l)), Some(*slug));
         }
     }
     assert_eq!(sheet_name("records", Lang::ZhCn), "记录核对");
@@ -222,4 +222,29 @@ fn the_report_is_chinese_by_default() {
     assert!(md.starts_with("# XX县政务服务大厅 2026年第3季度 考评报告\n\n## XX县政务服务大厅 2026年第3季度 考评概况\n"), "{md}");
     assert!(md.contains("\n### 与上季度比较\n") && md.contains("\n### 各月平均得分\n"), "{md}");
     assert!(md.contains("\n| 考评月份 | 7月、8月、9月 |\n"), "{md}");
+}
+
+/// The words the workbook writer adds itself — the printed page's footer, the brief's first
+/// block — and the department workbooks' file names, in the run's language.
+#[test]
+fn the_workbooks_own_words_and_file_names_in_either_language() {
+    let sample = sample();
+    for (lang, footer, facts, file) in [
+        // Excel's footer codes: &C centre, &P the page, &N the number of pages; `&` is `&amp;` in the XML
+        ("zh-CN", "<oddFooter>&amp;C第 &amp;P 页 / 共 &amp;N 页</oddFooter>", "<t>基本情况</t>", "考评-2026-10-县市场监督管理局.xlsx"),
+        ("en", "<oddFooter>&amp;CPage &amp;P of &amp;N</oddFooter>", "<t>Key facts</t>", "evaluation-2026-10-县市场监督管理局.xlsx"),
+    ] {
+        let dir = scratch(&format!("workbook-words-{lang}"));
+        let xlsx = dir.join("2026-10.xlsx");
+        let books = dir.join("departments");
+        expect(&["report", s(&sample), "--period", "2026-10", "--lang", lang, "-o", s(&xlsx), "--by-department", s(&books)], 0);
+        // the brief (sheet 1) and a table (sheet 2) print with the footer
+        for part in ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"] {
+            assert!(xlsx_part(&xlsx, part).contains(footer), "{lang} {part}: no {footer:?}");
+        }
+        assert!(xlsx_part(&xlsx, "xl/sharedStrings.xml").contains(facts), "{lang}: the brief's first block is not {facts:?}");
+        // the sample's departments include 县市场监督管理局 (examples/data/county-2026.json)
+        assert!(books.join(file).is_file(), "{lang}: no {file} in {}", books.display());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -341,6 +341,7 @@ report-fact-indicator = Service indicator
 report-fact-deductions = Deductions in all
 report-fact-bonuses = Bonuses in all
 report-department-no-windows = (no window of the department evaluated)
+report-department-file = evaluation-{ $period }-{ $department }
 report-page-footer = Page { $page } of { $pages }
 report-section-facts = Key facts
 report-section-grades = Grades
@@ -632,7 +633,7 @@ help-report-after =
     and filtered header rows, names beside ids, grades coloured, dates as dates, scores as numbers
     formatted 0.00, and print on A4 landscape one page wide.
     --by-department DIR: one workbook per department (its brief, windows, staff, every deduction
-    and bonus with rule, article, record and date, its records), 考评-2026-10-县市场监督管理局.xlsx.
+    and bonus with rule, article, record and date, its records), evaluation-2026-10-县市场监督管理局.xlsx.
     csv: UTF-8 with BOM (opens in Excel), one file per sheet in the -o directory, or one sheet
     with --sheet. md: to stdout or -o. json: the sheets as {"{"}sheet, columns, rows{"}"}, scores as
     exact decimal strings (for the full result, use kaoping score --format json).
@@ -644,7 +645,7 @@ help-report-output = Output file (xlsx, md, json), or directory (csv); md and js
 help-report-format = xlsx (default; from the -o extension when not given), csv, md or json
 help-report-sheet = Only this sheet (slug or Chinese name) — for csv, md and json
 help-report-policy = Another county's policy (JSON); the built-in county measure when absent
-help-report-by_department = Also (or, without -o, only) one workbook per department in this directory, named 考评-PERIOD-DEPARTMENT.xlsx, to send to each department as it is
+help-report-by_department = Also (or, without -o, only) one workbook per department in this directory, named evaluation-PERIOD-DEPARTMENT.xlsx, to send to each department as it is
 help-explain = How each point of one window's or staff member's month was lost or won, citing rule codes and record ids
 help-explain-after =
     Examples:

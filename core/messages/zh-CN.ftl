@@ -340,6 +340,7 @@ report-fact-indicator = 政务服务指标
 report-fact-deductions = 扣分合计
 report-fact-bonuses = 加分合计
 report-department-no-windows = (本部门无参评窗口)
+report-department-file = 考评-{ $period }-{ $department }
 report-page-footer = 第 { $page } 页 / 共 { $pages } 页
 report-section-facts = 基本情况
 report-section-grades = 等次分布

@@ -462,6 +462,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("report-fact-deductions", &[]),
     ("report-fact-bonuses", &[]),
     ("report-department-no-windows", &[]),
+    ("report-department-file", &["period", "department"]),
     ("report-page-footer", &["page", "pages"]),
     ("report-section-facts", &[]),
     ("report-section-grades", &[]),
