@@ -61,6 +61,8 @@ if [ -x "$lib/kaoping" ]; then
   run sh -c "$kp score $sample --period 2026-Q3 --format json --lang zh-CN > $fx/period-2026-Q3.zh.json"
   run sh -c "$kp awards $sample --period 2026 --format json --lang en > $fx/awards-2026.json"
   run sh -c "$kp awards $sample --period 2026-Q3 --format json --lang en > $fx/awards-2026-Q3.json"
+  # Quarter.java prints with a Chinese engine: its award names are the policy's Chinese ones
+  run sh -c "$kp awards $sample --period 2026-Q3 --format json --lang zh-CN > $fx/awards-2026-Q3.zh-CN.json"
 else
   echo "java/test.sh: no $lib/kaoping: comparing with target/fixtures (scripts/test_ffi.sh); missing files skip their tests" >&2
   fx=target/fixtures
@@ -80,8 +82,8 @@ cat "$out/quarter.txt"
 # the same bytes whatever the locale; the award lists are the command's, with names and exact decimals
 run sh -c "env -u LD_LIBRARY_PATH LC_ALL=C.UTF-8 java -cp $out/examples:$jar:$deps Quarter $sample > $out/quarter-utf8.txt"
 run cmp "$out/quarter.txt" "$out/quarter-utf8.txt"
-if [ -f "$fx/awards-2026-Q3.json" ]; then
-  run python3 - "$fx/awards-2026-Q3.json" "$sample" "$out/quarter.txt" <<'PY'
+if [ -f "$fx/awards-2026-Q3.zh-CN.json" ]; then
+  run python3 - "$fx/awards-2026-Q3.zh-CN.json" "$sample" "$out/quarter.txt" <<'PY'
 import json, sys
 awards = json.load(open(sys.argv[1], encoding="utf-8"))
 ds = json.load(open(sys.argv[2], encoding="utf-8"))
