@@ -481,7 +481,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             if rows == 0 || rows > 1_048_575 {
                 return Err(Failure::Usage(say("cli-bad-rows", &[("rows", &rows)])));
             }
-            let mut wb = template::build(&policy, roster.as_ref(), year, rows).map_err(|e| Failure::Input(say("cli-cannot-build-template", &[("error", &e)])))?;
+            let mut wb = template::build(&policy, roster.as_ref(), year, rows, lang).map_err(|e| Failure::Input(say("cli-cannot-build-template", &[("error", &e)])))?;
             save_workbook(&mut wb, &output)?;
             let lists = match &roster {
                 Some(r) => say("cli-template-lists", &[("windows", &r.windows.len()), ("staff", &r.staff.len())]),

@@ -72,7 +72,7 @@ pub fn evaluate(policy: &Policy, ds: &Dataset, period: Period, with_previous: bo
             (vec![policy.evaluate_month(ds, m)?], before)
         }
         // the core's own error for a period outside the dataset's year
-        _ if period.year() != ds.year => return Err(policy.evaluate_period(ds, period).err().expect("a period outside the dataset's year is an error")),
+        _ if period.year() != ds.year => return Err(policy.evaluate_period(ds, period).expect_err("a period outside the dataset's year is an error")),
         _ => {
             let year = policy.evaluate_year(ds)?.months;
             let before = year.iter().filter(|m| previous.is_some_and(|p| p.contains(m.month))).cloned().collect();

@@ -2,27 +2,27 @@
 //! validation, and reference sheets for rule items, windows and staff.
 
 use crate::import::COLUMNS;
-pub use kaoping_import::{RECORDS_SHEET, RULES_SHEET, STAFF_SHEET, WINDOWS_SHEET};
+pub use kaoping_import::template_sheet;
 use crate::table::{Formats, column_widths, Cell};
 use kaoping_core::dataset::Dataset;
 use kaoping_core::policy::{RuleItem, SubjectKind};
 use kaoping_core::Policy;
-use kaoping_core::messages::Lang;
+use kaoping_core::messages::{Lang, text};
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, DataValidationRule, ExcelDateTime, Format, Formula, Workbook, XlsxError,
 };
 use serde_json::Value;
 
-/// The records sheet's name (import reads this sheet by default).
-pub const LISTS_SHEET: &str = "选项";
-
-pub const LEVELS_ZH: [&str; 4] = ["县级", "市级", "省级", "国家级"];
-pub const STATUS_ZH: [&str; 3] = ["已确认", "待核实", "已撤销"];
+/// A message of the catalogue in `lang`.
+fn say(lang: Lang, id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    text(lang, id, args)
+}
 
 /// A rule item as the drop-down shows it: `S1.1 迟到、早退…`; derived items say they are not filled in.
-pub fn rule_label(policy: &Policy, item: &RuleItem) -> String {
-    if is_derived(policy, item) { format!("{} {}【系统计算,勿填】", item.code, item.name_zh) } else { format!("{} {}", item.code, item.name_zh) }
+pub fn rule_label(policy: &Policy, item: &RuleItem, lang: Lang) -> String {
+    let label = format!("{} {}", item.code, item.name(lang));
+    if is_derived(policy, item) { say(lang, "template-rule-derived", &[("label", &label)]) } else { label }
 }
 
 fn is_derived(policy: &Policy, item: &RuleItem) -> bool {
@@ -46,136 +46,143 @@ fn dec(v: &Value) -> String {
     }
 }
 
-fn level_zh(l: &str) -> &str {
+/// A level's word (县级, county); an unknown one as written.
+fn level_word(l: &str, lang: Lang) -> String {
     match l {
-        "county" => "县级",
-        "city" => "市级",
-        "province" => "省级",
-        "national" => "国家级",
-        other => other,
+        "county" | "city" | "province" | "national" => say(lang, &format!("template-level-{l}"), &[]),
+        other => other.to_string(),
     }
 }
 
-fn unit_zh(u: &str) -> &str {
+/// A unit's word (半天, half day); an unknown one as written.
+fn unit_word(u: &str, lang: Lang) -> String {
     match u {
-        "half_day" => "半天",
-        "working_day" => "工作日",
-        "day" => "天",
-        other => other,
+        "half_day" | "working_day" | "day" => say(lang, &format!("template-unit-{u}"), &[]),
+        other => other.to_string(),
     }
 }
 
 /// The points of an item in words, read from its parameters (display only).
-pub fn points_text(policy: &Policy, item: &RuleItem) -> String {
+pub fn points_text(policy: &Policy, item: &RuleItem, lang: Lang) -> String {
     let p = &item.params;
-    let verb = if is_bonus(policy, item) { "加" } else { "扣" };
+    let verb = say(lang, if is_bonus(policy, item) { "template-verb-add" } else { "template-verb-deduct" }, &[]);
+    let verb: &dyn std::fmt::Display = &verb;
+    let t = |id: &str, args: &[(&str, &dyn std::fmt::Display)]| say(lang, id, args);
     match item.kind.as_str() {
         "per_occurrence" => {
-            let mut parts = vec![format!("每次{verb}{}分", dec(&p["points"]))];
+            let mut parts = vec![t("template-points-each", &[("verb", verb), ("points", &dec(&p["points"]))])];
             if let Some(tiers) = p["minute_tiers"].as_array() {
-                for t in tiers {
-                    if let Some(a) = t.get("above") {
-                        parts.push(format!("超过{}分钟{verb}{}分", dec(a), dec(&t["points"])));
-                    } else if let Some(a) = t.get("at_least") {
-                        parts.push(format!("{}分钟及以上{verb}{}分", dec(a), dec(&t["points"])));
+                for tier in tiers {
+                    if let Some(a) = tier.get("above") {
+                        parts.push(t("template-points-above-minutes", &[("minutes", &dec(a)), ("verb", verb), ("points", &dec(&tier["points"]))]));
+                    } else if let Some(a) = tier.get("at_least") {
+                        parts.push(t("template-points-from-minutes", &[("minutes", &dec(a)), ("verb", verb), ("points", &dec(&tier["points"]))]));
                     }
                 }
             }
             if let Some(a) = p.get("aggravated_points") {
-                parts.push(format!("情节加重{verb}{}分", dec(a)));
+                parts.push(t("template-points-aggravated", &[("verb", verb), ("points", &dec(a))]));
             }
             parts.join("; ")
         }
         "discretionary" => {
-            let mut s = format!("{verb}{}–{}分(视情节)", dec(&p["min"]), dec(&p["max"]));
+            let mut s = t("template-points-range", &[("verb", verb), ("min", &dec(&p["min"])), ("max", &dec(&p["max"]))]);
             if let Some(st) = p.get("step") {
-                s.push_str(&format!(", 以{}分为单位", dec(st)));
+                s.push_str(&t("template-points-step", &[("step", &dec(st))]));
             }
             s
         }
         "level_points" => p["points"]
             .as_object()
-            .map(|m| m.iter().map(|(l, v)| format!("{}{verb}{}分", level_zh(l), dec(v))).collect::<Vec<_>>().join("/"))
+            .map(|m| m.iter().map(|(l, v)| t("template-points-level", &[("level", &level_word(l, lang)), ("verb", verb), ("points", &dec(v))])).collect::<Vec<_>>().join("/"))
             .unwrap_or_default(),
-        "per_unit" => format!("每{}{verb}{}分", unit_zh(p["unit"].as_str().unwrap_or("")), dec(&p["points_per_unit"])),
+        "per_unit" => t("template-points-per-unit", &[("unit", &unit_word(p["unit"].as_str().unwrap_or(""), lang)), ("verb", verb), ("points", &dec(&p["points_per_unit"]))]),
         "linked" => {
             let f = p.get("factor").map(dec).unwrap_or_else(|| "1".into());
-            if f == "1" { format!("随{}记录同{verb}", p["source"].as_str().unwrap_or("")) } else { format!("随{}记录{verb}(×{f})", p["source"].as_str().unwrap_or("")) }
+            let source = p["source"].as_str().unwrap_or("");
+            if f == "1" {
+                t("template-points-linked", &[("source", &source), ("verb", verb)])
+            } else {
+                t("template-points-linked-factor", &[("source", &source), ("verb", verb), ("factor", &f)])
+            }
         }
-        "monthly_state" => format!("当月{verb}{}分", dec(&p["points"])),
-        "metric_below_target" => format!("每项未达标{verb}{}分", dec(&p["points_each"])),
-        "metric_shortfall" => format!("每低{}个百分点{verb}{}分", dec(&p["unit"]), dec(&p["points_per_unit"])),
+        "monthly_state" => t("template-points-monthly", &[("verb", verb), ("points", &dec(&p["points"]))]),
+        "metric_below_target" => t("template-points-below-target", &[("verb", verb), ("points", &dec(&p["points_each"]))]),
+        "metric_shortfall" => t("template-points-shortfall", &[("unit", &dec(&p["unit"])), ("verb", verb), ("points", &dec(&p["points_per_unit"]))]),
         "metric_tiers" => p["tiers"]
             .as_array()
-            .map(|ts| ts.iter().map(|t| format!("{}以上{verb}{}分", dec(&t["at_least"]), dec(&t["points"]))).collect::<Vec<_>>().join("/"))
+            .map(|ts| ts.iter().map(|x| t("template-points-tier", &[("at_least", &dec(&x["at_least"])), ("verb", verb), ("points", &dec(&x["points"]))])).collect::<Vec<_>>().join("/"))
             .unwrap_or_default(),
-        "derived_from_staff" => format!("按工作人员{}得分加权平均", p["source"].as_str().unwrap_or("")),
-        "count_threshold" => "达到次数时该类别不得分".into(),
+        "derived_from_staff" => t("template-points-derived", &[("source", &p["source"].as_str().unwrap_or(""))]),
+        "count_threshold" => t("template-points-count-threshold", &[]),
         _ => p.to_string(),
     }
 }
 
-fn caps_text(item: &RuleItem) -> String {
+fn caps_text(item: &RuleItem, lang: Lang) -> String {
     let mut parts = Vec::new();
     if let Some(m) = item.caps.month {
-        parts.push(format!("每月最多{}分", m.normalize()));
+        parts.push(say(lang, "template-cap-month", &[("points", &m.normalize())]));
     }
     if let Some(y) = item.caps.year {
-        parts.push(format!("每年最多{}分", y.normalize()));
+        parts.push(say(lang, "template-cap-year", &[("points", &y.normalize())]));
     }
     parts.join("; ")
 }
 
 /// Which columns an item needs filled in.
-pub fn fill_text(policy: &Policy, item: &RuleItem) -> String {
+pub fn fill_text(policy: &Policy, item: &RuleItem, lang: Lang) -> String {
     if let Some((_, rule)) = policy.item(&item.code)
-        && let Some(from) = rule.derived_from_in(kaoping_core::messages::Lang::ZhCn)
+        && let Some(from) = rule.derived_from_in(lang)
     {
-        return format!("系统计算, 不填写 (依据: {from})");
+        return say(lang, "template-fill-derived", &[("from", &from)]);
     }
     let p = &item.params;
     let mut parts = Vec::new();
     match item.kind.as_str() {
         "per_occurrence" => {
             if p["minute_tiers"].as_array().is_some_and(|t| !t.is_empty()) {
-                parts.push("填写分钟".to_string());
+                parts.push(say(lang, "template-fill-minutes", &[]));
             }
             if p.get("aggravated_points").is_some() {
-                parts.push("情节加重时“情节加重”填“是”".into());
+                parts.push(say(lang, "template-fill-aggravated", &[]));
             }
         }
-        "discretionary" => parts.push(format!("必须填写分值 ({}–{})", dec(&p["min"]), dec(&p["max"]))),
-        "level_points" => parts.push("必须填写级别; 同一成果填写相同的成果标识".into()),
-        "per_unit" => parts.push(format!("必须填写单位数 ({})", unit_zh(p["unit"].as_str().unwrap_or("")))),
+        "discretionary" => parts.push(say(lang, "template-fill-points", &[("min", &dec(&p["min"])), ("max", &dec(&p["max"]))])),
+        "level_points" => parts.push(say(lang, "template-fill-level", &[])),
+        "per_unit" => parts.push(say(lang, "template-fill-units", &[("unit", &unit_word(p["unit"].as_str().unwrap_or(""), lang))])),
         _ => {}
     }
     if item.requires_evidence {
-        parts.push("必须填写佐证材料".into());
+        parts.push(say(lang, "template-fill-evidence", &[]));
     }
-    if parts.is_empty() { "无需其他信息".into() } else { parts.join("; ") }
+    if parts.is_empty() { say(lang, "template-fill-nothing", &[]) } else { parts.join("; ") }
 }
 
 fn subject_label(id: &str, name: &str) -> String {
     format!("{id} {name}")
 }
 
-/// Builds the template workbook.
-pub fn build(policy: &Policy, roster: Option<&Dataset>, year: i32, rows: u32) -> Result<Workbook, XlsxError> {
-    let f = Formats::new(Lang::ZhCn);
+/// Builds the template workbook, its words in `lang` (the import reads it in either language).
+pub fn build(policy: &Policy, roster: Option<&Dataset>, year: i32, rows: u32, lang: Lang) -> Result<Workbook, XlsxError> {
+    let f = Formats::new(lang);
     let mut wb = Workbook::new();
     let rules = &policy.doc().rules;
     let last_row = rows; // data rows 1..=rows (0-based), i.e. sheet rows 2..=rows+1
+    let sheet = |id: &str| template_sheet(id, lang);
+    let cols = |ids: &[&str]| ids.iter().map(|id| say(lang, id, &[])).collect::<Vec<String>>();
 
-    // ---------------------------------------------------------------- 记录
+    // ---------------------------------------------------------------- 记录 (records)
     {
         let ws = wb.add_worksheet();
-        ws.set_name(RECORDS_SHEET)?;
+        ws.set_name(sheet("records"))?;
         let text = Format::new().set_font_name("宋体").set_num_format("@");
         let date = Format::new().set_font_name("宋体").set_num_format("yyyy-mm-dd");
         let plain = Format::new().set_font_name("宋体");
         for (c, col) in COLUMNS.iter().enumerate() {
             let c = c as u16;
-            ws.write_string_with_format(0, c, col.header, &f.header)?;
+            let header = col.header(lang);
+            ws.write_string_with_format(0, c, &header, &f.header)?;
             ws.set_column_width(c, col.width)?;
             let fmt = match col.field {
                 "date" => &date,
@@ -183,9 +190,9 @@ pub fn build(policy: &Policy, roster: Option<&Dataset>, year: i32, rows: u32) ->
                 _ => &plain,
             };
             ws.set_column_format(c, fmt)?;
-            let v = validation(col.field, roster, year, rules.len())?;
+            let v = validation(col.field, roster, year, rules.len(), lang)?;
             if let Some(v) = v {
-                let v = v.set_input_title(col.header)?.set_input_message(col.help)?;
+                let v = v.set_input_title(&header)?.set_input_message(col.help(lang))?;
                 ws.add_data_validation(1, c, last_row, c, &v)?;
             }
         }
@@ -198,9 +205,19 @@ pub fn build(policy: &Policy, roster: Option<&Dataset>, year: i32, rows: u32) ->
         ws.set_repeat_rows(0, 0)?;
     }
 
-    // ---------------------------------------------------------------- 考评项目
+    // ---------------------------------------------------------------- 考评项目 (rule items)
     {
-        let headers: Vec<String> = ["下拉选项", "代码", "对象", "类别", "项目名称", "分值", "上限", "填写要求", "出处"].map(String::from).to_vec();
+        let headers = cols(&[
+            "template-rules-col-option",
+            "template-rules-col-code",
+            "template-rules-col-subject",
+            "template-rules-col-category",
+            "template-rules-col-name",
+            "template-rules-col-points",
+            "template-rules-col-caps",
+            "template-rules-col-fill",
+            "template-rules-col-cite",
+        ]);
         let doc = policy.doc();
         let rows: Vec<Vec<Cell>> = rules
             .iter()
@@ -209,31 +226,35 @@ pub fn build(policy: &Policy, roster: Option<&Dataset>, year: i32, rows: u32) ->
                     SubjectKind::Staff => &doc.staff,
                     SubjectKind::Window => &doc.window,
                 };
-                let cat = sp.categories.iter().find(|c| c.code == r.category).map(|c| format!("{} {}", c.code, c.name_zh)).unwrap_or_else(|| r.category.clone());
+                let cat = sp.categories.iter().find(|c| c.code == r.category).map(|c| format!("{} {}", c.code, c.name(lang))).unwrap_or_else(|| r.category.clone());
+                let kind = match r.subject {
+                    SubjectKind::Staff => "template-kind-staff",
+                    SubjectKind::Window => "template-kind-window",
+                };
                 vec![
-                    Cell::text(rule_label(policy, r)),
+                    Cell::text(rule_label(policy, r, lang)),
                     Cell::text(&r.code),
-                    Cell::text(r.subject.label_zh()),
+                    Cell::text(say(lang, kind, &[])),
                     Cell::text(cat),
-                    Cell::text(&r.name_zh),
-                    Cell::text(points_text(policy, r)),
-                    Cell::text(caps_text(r)),
-                    Cell::text(fill_text(policy, r)),
+                    Cell::text(r.name(lang)),
+                    Cell::text(points_text(policy, r, lang)),
+                    Cell::text(caps_text(r, lang)),
+                    Cell::text(fill_text(policy, r, lang)),
                     Cell::text(&r.cite),
                 ]
             })
             .collect();
-        reference_sheet(&mut wb, RULES_SHEET, &headers, &rows, &f)?;
+        reference_sheet(&mut wb, &sheet("rules"), &headers, &rows, &f)?;
     }
 
-    // ---------------------------------------------------------------- 窗口, 人员, 选项
+    // ---------------------------------------------------------------- 窗口, 人员 (windows, staff)
     if let Some(ds) = roster {
         let dept = |id: &str| ds.departments.iter().find(|d| d.id == id).map(|d| d.name.clone()).unwrap_or_else(|| id.to_string());
         let term = |t: &kaoping_core::dataset::Term| {
             let who = t.staff.clone().or(t.name.clone()).unwrap_or_default();
-            span(&who, t.from, t.to)
+            span(&who, t.from, t.to, lang)
         };
-        let headers: Vec<String> = ["编号", "名称", "部门", "开设日期", "撤销日期", "窗口负责人"].map(String::from).to_vec();
+        let headers = cols(&["template-col-subject-id", "template-col-name", "template-col-department", "template-col-opened", "template-col-closed", "template-col-heads"]);
         let rows: Vec<Vec<Cell>> = ds
             .windows
             .iter()
@@ -248,8 +269,8 @@ pub fn build(policy: &Policy, roster: Option<&Dataset>, year: i32, rows: u32) ->
                 ]
             })
             .collect();
-        reference_sheet(&mut wb, WINDOWS_SHEET, &headers, &rows, &f)?;
-        let headers: Vec<String> = ["编号", "姓名", "部门", "所在窗口"].map(String::from).to_vec();
+        reference_sheet(&mut wb, &sheet("windows"), &headers, &rows, &f)?;
+        let headers = cols(&["template-col-subject-id", "template-col-person", "template-col-department", "template-col-windows"]);
         let rows: Vec<Vec<Cell>> = ds
             .staff
             .iter()
@@ -258,34 +279,36 @@ pub fn build(policy: &Policy, roster: Option<&Dataset>, year: i32, rows: u32) ->
                     Cell::text(&s.id),
                     Cell::text(&s.name),
                     Cell::text(s.department.as_deref().map(dept).unwrap_or_default()),
-                    Cell::text(s.assignments.iter().map(|a| span(&a.window, a.from, a.to)).collect::<Vec<_>>().join(", ")),
+                    Cell::text(s.assignments.iter().map(|a| span(&a.window, a.from, a.to, lang)).collect::<Vec<_>>().join(", ")),
                 ]
             })
             .collect();
-        reference_sheet(&mut wb, STAFF_SHEET, &headers, &rows, &f)?;
+        reference_sheet(&mut wb, &sheet("staff"), &headers, &rows, &f)?;
     }
 
-    // ---------------------------------------------------------------- 填写说明
+    // ---------------------------------------------------------------- 填写说明 (how to fill in)
     {
         let ws = wb.add_worksheet();
-        ws.set_name("填写说明")?;
+        ws.set_name(sheet("instructions"))?;
         let title = Format::new().set_font_name("宋体").set_bold().set_font_size(14);
         let body = Format::new().set_font_name("宋体");
+        let t = |id: &str, args: &[(&str, &dyn std::fmt::Display)]| say(lang, id, args);
         let mut lines: Vec<String> = vec![
-            format!("{} 考评记录表 ({} 年)", policy.doc().name, year),
+            t("template-howto-title", &[("policy", &policy.doc().name), ("year", &year)]),
             String::new(),
-            format!("1. 在“{RECORDS_SHEET}”表中每行填写一条记录 (巡查发现的问题、投诉、表扬等), 表头不要改动。"),
-            "2. 必填: 考评项目 (从下拉列表选择)、对象编号 (窗口编号如 W01, 人员编号如 S001)、日期。".into(),
-            "3. 记录编号可留空, 导入时自动编为 R+日期-行号; 同一记录不要重复导入。".into(),
-            format!("4. 各考评项目的分值和需要填写的信息见“{RULES_SHEET}”表的“分值”“填写要求”两列。"),
-            "5. 视情节扣分的项目 (如 S2.3) 在“分值”列填写具体分值; 通报、媒体采用等项目在“级别”列选择级别。".into(),
-            "6. 状态留空即为“已确认”; 待核实或申诉中的记录填“待核实”, 不计分; 撤销的记录填“已撤销”。".into(),
-            "7. 一行代表多次相同问题时, 在“次数”列填写次数 (留空为 1)。".into(),
-            "8. 填好后导入: kaoping import 本文件.xlsx --roster 名单.json -o 数据.json".into(),
-            "   导入时逐格检查, 有错误会指明单元格 (如 记录!D7) 和应填内容, 全部改正后才会写出文件。".into(),
+            t("template-howto-1", &[("records", &sheet("records"))]),
+            t("template-howto-2", &[]),
+            t("template-howto-3", &[]),
+            t("template-howto-4", &[("rules", &sheet("rules"))]),
+            t("template-howto-5", &[]),
+            t("template-howto-6", &[]),
+            t("template-howto-7", &[]),
+            t("template-howto-8", &[]),
+            // (indented under 8.; the catalogue's values cannot start with spaces)
+            format!("   {}", t("template-howto-8b", &[])),
         ];
         if roster.is_some() {
-            lines.push(format!("9. 窗口和人员名单见“{WINDOWS_SHEET}”“{STAFF_SHEET}”表; 对象编号可从下拉列表选择。"));
+            lines.push(t("template-howto-9", &[("windows", &sheet("windows")), ("staff", &sheet("staff"))]));
         }
         for (i, l) in lines.iter().enumerate() {
             ws.write_string_with_format(i as u32, 0, l, if i == 0 { &title } else { &body })?;
@@ -296,8 +319,8 @@ pub fn build(policy: &Policy, roster: Option<&Dataset>, year: i32, rows: u32) ->
     // ---------------------------------------------------------------- 选项 (hidden list source)
     if let Some(ds) = roster {
         let ws = wb.add_worksheet();
-        ws.set_name(LISTS_SHEET)?;
-        ws.write_string(0, 0, "对象")?;
+        ws.set_name(sheet("lists"))?;
+        ws.write_string(0, 0, say(lang, "template-lists-col-subject", &[]))?;
         let subjects = ds.windows.iter().map(|w| subject_label(&w.id, &w.name)).chain(ds.staff.iter().map(|s| subject_label(&s.id, &s.name)));
         for (i, s) in subjects.enumerate() {
             ws.write_string(i as u32 + 1, 0, s)?;
@@ -308,12 +331,12 @@ pub fn build(policy: &Policy, roster: Option<&Dataset>, year: i32, rows: u32) ->
     Ok(wb)
 }
 
-fn span(who: &str, from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>) -> String {
+fn span(who: &str, from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>, lang: Lang) -> String {
     match (from, to) {
         (None, None) => who.to_string(),
-        (Some(a), None) => format!("{who}({a}起)"),
-        (None, Some(b)) => format!("{who}(至{b})"),
-        (Some(a), Some(b)) => format!("{who}({a}至{b})"),
+        (Some(a), None) => say(lang, "template-span-from", &[("who", &who), ("from", &a)]),
+        (None, Some(b)) => say(lang, "template-span-to", &[("who", &who), ("to", &b)]),
+        (Some(a), Some(b)) => say(lang, "template-span-both", &[("who", &who), ("from", &a), ("to", &b)]),
     }
 }
 
@@ -342,37 +365,53 @@ fn strict(v: DataValidation, title: &str, message: &str) -> Result<DataValidatio
     v.set_error_style(DataValidationErrorStyle::Stop).set_error_title(title)?.set_error_message(message)
 }
 
-fn validation(field: &str, roster: Option<&Dataset>, year: i32, rules: usize) -> Result<Option<DataValidation>, XlsxError> {
+fn validation(field: &str, roster: Option<&Dataset>, year: i32, rules: usize, lang: Lang) -> Result<Option<DataValidation>, XlsxError> {
     let v = DataValidation::new();
+    let title = column(field).map(|c| c.header(lang)).unwrap_or_default();
+    let t = |id: &str, args: &[(&str, &dyn std::fmt::Display)]| say(lang, id, args);
+    let words = |ids: &[&str]| ids.iter().map(|id| t(id, &[])).collect::<Vec<String>>();
     Ok(Some(match field {
-        "rule" => strict(
-            v.allow_list_formula(Formula::new(format!("='{RULES_SHEET}'!$A$2:$A${}", rules + 1))),
-            "考评项目",
-            &format!("请从下拉列表中选择考评项目 (见“{RULES_SHEET}”表)。"),
-        )?,
+        "rule" => {
+            let rules_sheet = template_sheet("rules", lang);
+            strict(
+                v.allow_list_formula(Formula::new(format!("='{rules_sheet}'!$A$2:$A${}", rules + 1))),
+                &title,
+                &t("template-valid-rule", &[("rules", &rules_sheet)]),
+            )?
+        }
         "subject" => match roster {
             Some(ds) => {
                 let n = ds.windows.len() + ds.staff.len();
-                strict(
-                    v.allow_list_formula(Formula::new(format!("='{LISTS_SHEET}'!$A$2:$A${}", n.max(1) + 1))),
-                    "对象编号",
-                    "请从下拉列表中选择窗口或人员。",
-                )?
+                let lists = template_sheet("lists", lang);
+                strict(v.allow_list_formula(Formula::new(format!("='{lists}'!$A$2:$A${}", n.max(1) + 1))), &title, &t("template-valid-subject-list", &[]))?
             }
-            None => strict(v.allow_text_length(DataValidationRule::Between(1, 64)), "对象编号", "请填写窗口编号 (如 W01) 或人员编号 (如 S001)。")?,
+            None => strict(v.allow_text_length(DataValidationRule::Between(1, 64)), &title, &t("template-valid-subject", &[]))?,
         },
         "date" => {
             let first = ExcelDateTime::from_ymd(year as u16, 1, 1)?;
             let last = ExcelDateTime::from_ymd(year as u16, 12, 31)?;
-            strict(v.allow_date(DataValidationRule::Between(first, last)), "日期", &format!("请填写 {year} 年内的日期, 如 {year}-10-09。"))?
+            strict(v.allow_date(DataValidationRule::Between(first, last)), &title, &t("template-valid-date", &[("year", &year)]))?
         }
-        "count" => strict(v.allow_whole_number(DataValidationRule::Between(1, 1000)), "次数", "次数为 1 以上的整数, 留空为 1。")?,
-        "minutes" => strict(v.allow_whole_number(DataValidationRule::Between(0, 1440)), "分钟", "分钟为 0–1440 的整数。")?,
-        "points" => strict(v.allow_decimal_number(DataValidationRule::Between(0.0, 100.0)), "分值", "分值为 0–100 的数, 如 3 或 2.5。")?,
-        "units" => strict(v.allow_decimal_number(DataValidationRule::Between(0.0, 1000.0)), "单位数", "单位数为正数, 如 1 或 0.5。")?,
-        "level" => strict(v.allow_list_strings(&LEVELS_ZH)?, "级别", "请选择: 县级、市级、省级、国家级。")?,
-        "aggravated" => strict(v.allow_list_strings(&["是", "否"])?, "情节加重", "请选择“是”或“否”, 留空为否。")?,
-        "status" => strict(v.allow_list_strings(&STATUS_ZH)?, "状态", "请选择: 已确认、待核实、已撤销; 留空为已确认。")?,
+        "count" => strict(v.allow_whole_number(DataValidationRule::Between(1, 1000)), &title, &t("template-valid-count", &[]))?,
+        "minutes" => strict(v.allow_whole_number(DataValidationRule::Between(0, 1440)), &title, &t("template-valid-minutes", &[]))?,
+        "points" => strict(v.allow_decimal_number(DataValidationRule::Between(0.0, 100.0)), &title, &t("template-valid-points", &[]))?,
+        "units" => strict(v.allow_decimal_number(DataValidationRule::Between(0.0, 1000.0)), &title, &t("template-valid-units", &[]))?,
+        "level" => strict(
+            v.allow_list_strings(&words(&["template-level-county", "template-level-city", "template-level-province", "template-level-national"]))?,
+            &title,
+            &t("template-valid-level", &[]),
+        )?,
+        "aggravated" => strict(v.allow_list_strings(&words(&["template-yes", "template-no"]))?, &title, &t("template-valid-aggravated", &[]))?,
+        "status" => strict(
+            v.allow_list_strings(&words(&["label-status-confirmed", "label-status-pending", "label-status-revoked"]))?,
+            &title,
+            &t("template-valid-status", &[]),
+        )?,
         _ => v.allow_any_value(),
     }))
+}
+
+/// The records sheet's column of a field.
+fn column(field: &str) -> Option<&'static kaoping_import::ColumnDef> {
+    COLUMNS.iter().find(|c| c.field == field)
 }

@@ -73,12 +73,6 @@ impl SubjectKind {
             SubjectKind::Window => "window",
         }
     }
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            SubjectKind::Staff => "窗口工作人员",
-            SubjectKind::Window => "窗口",
-        }
-    }
 }
 
 /// The scoring frame of one kind of subject.

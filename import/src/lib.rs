@@ -18,11 +18,12 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::str::FromStr;
 
-/// The template's sheets (`kaoping template` writes them; the importer reads them).
-pub const RECORDS_SHEET: &str = "记录";
-pub const RULES_SHEET: &str = "考评项目";
-pub const WINDOWS_SHEET: &str = "窗口";
-pub const STAFF_SHEET: &str = "人员";
+/// A sheet of the template in `lang` (the catalogue's `template-sheet-…`): `records` (记录),
+/// `rules` (考评项目), `windows`, `staff`, `lists`, `instructions`. `kaoping template` writes
+/// them; the importer reads the records sheet by its name in any language.
+pub fn template_sheet(id: &str, lang: Lang) -> String {
+    text(lang, &format!("template-sheet-{id}"), &[])
+}
 
 /// A spreadsheet column's letters: 0 → A, 25 → Z, 26 → AA.
 pub fn column_letter(col: usize) -> String {
@@ -41,32 +42,41 @@ pub fn column_letter(col: usize) -> String {
 pub struct ColumnDef {
     /// The record field it fills.
     pub field: &'static str,
-    /// The Chinese header the template writes.
-    pub header: &'static str,
     /// Other headers accepted on import (Chinese variants, the JSON field name).
     pub aliases: &'static [&'static str],
     pub required: bool,
     /// Width in the template.
     pub width: f64,
-    /// The input message the template shows.
-    pub help: &'static str,
+}
+
+impl ColumnDef {
+    /// The header the template writes in `lang` (the catalogue's `template-col-…`: 日期, Date);
+    /// the importer reads the header of every language.
+    pub fn header(&self, lang: Lang) -> String {
+        text(lang, &format!("template-col-{}", self.field), &[])
+    }
+
+    /// The input message the template shows for the column (`template-help-…`).
+    pub fn help(&self, lang: Lang) -> String {
+        text(lang, &format!("template-help-{}", self.field), &[])
+    }
 }
 
 pub const COLUMNS: &[ColumnDef] = &[
-    ColumnDef { field: "id", header: "记录编号", aliases: &["编号", "记录号", "id"], required: false, width: 16.0, help: "可留空: 导入时自动编为 R+日期-行号。填写时全年不得重复。" },
-    ColumnDef { field: "rule", header: "考评项目", aliases: &["项目", "项目代码", "规则", "规则代码", "考评项目代码", "rule"], required: true, width: 46.0, help: "必填。从下拉列表选择, 或只填代码如 S1.1。" },
-    ColumnDef { field: "subject", header: "对象编号", aliases: &["对象", "考评对象", "窗口或人员", "subject"], required: true, width: 22.0, help: "必填。窗口编号 (如 W01) 或人员编号 (如 S001); 可从下拉列表选择。" },
-    ColumnDef { field: "date", header: "日期", aliases: &["发生日期", "记录日期", "date"], required: true, width: 12.0, help: "必填。如 2026-10-09。" },
-    ColumnDef { field: "count", header: "次数", aliases: &["count"], required: false, width: 8.0, help: "一行代表几次相同问题; 留空为 1。" },
-    ColumnDef { field: "minutes", header: "分钟", aliases: &["分钟数", "迟到分钟", "minutes"], required: false, width: 8.0, help: "迟到、早退、离岗的分钟数 (S1.1: 超过 30 分钟扣 2 分)。" },
-    ColumnDef { field: "points", header: "分值", aliases: &["扣分分值", "points"], required: false, width: 8.0, help: "视情节扣分的项目必填, 如 3 或 2.5 (范围见“考评项目”表)。" },
-    ColumnDef { field: "units", header: "单位数", aliases: &["units"], required: false, width: 8.0, help: "按单位计分的项目 (如每半天) 填写单位数。" },
-    ColumnDef { field: "level", header: "级别", aliases: &["level"], required: false, width: 10.0, help: "通报、媒体采用等项目必填: 县级、市级、省级、国家级。" },
-    ColumnDef { field: "key", header: "成果标识", aliases: &["key"], required: false, width: 16.0, help: "同一篇稿件、同一项成果在不同级别采用时填写相同标识, 只计最高一次。" },
-    ColumnDef { field: "aggravated", header: "情节加重", aliases: &["aggravated"], required: false, width: 10.0, help: "情节加重 (造成不良影响、引起投诉等) 填“是”; 留空为否。" },
-    ColumnDef { field: "status", header: "状态", aliases: &["status"], required: false, width: 10.0, help: "留空为已确认; 待核实、申诉中填“待核实” (不计分); 撤销填“已撤销”。" },
-    ColumnDef { field: "evidence", header: "佐证材料", aliases: &["佐证", "evidence"], required: false, width: 20.0, help: "照片、文件编号等; 部分项目必填 (见“考评项目”表)。" },
-    ColumnDef { field: "note", header: "备注", aliases: &["说明", "note"], required: false, width: 30.0, help: "情况说明。" },
+    ColumnDef { field: "id", aliases: &["编号", "记录号", "id"], required: false, width: 16.0 },
+    ColumnDef { field: "rule", aliases: &["项目", "项目代码", "规则", "规则代码", "考评项目代码", "rule"], required: true, width: 46.0 },
+    ColumnDef { field: "subject", aliases: &["对象", "考评对象", "窗口或人员", "subject"], required: true, width: 22.0 },
+    ColumnDef { field: "date", aliases: &["发生日期", "记录日期", "date"], required: true, width: 12.0 },
+    ColumnDef { field: "count", aliases: &["count"], required: false, width: 8.0 },
+    ColumnDef { field: "minutes", aliases: &["分钟数", "迟到分钟", "minutes"], required: false, width: 8.0 },
+    ColumnDef { field: "points", aliases: &["扣分分值", "points"], required: false, width: 8.0 },
+    ColumnDef { field: "units", aliases: &["units"], required: false, width: 8.0 },
+    ColumnDef { field: "level", aliases: &["level"], required: false, width: 10.0 },
+    ColumnDef { field: "key", aliases: &["key"], required: false, width: 16.0 },
+    ColumnDef { field: "aggravated", aliases: &["aggravated"], required: false, width: 10.0 },
+    ColumnDef { field: "status", aliases: &["status"], required: false, width: 10.0 },
+    ColumnDef { field: "evidence", aliases: &["佐证", "evidence"], required: false, width: 20.0 },
+    ColumnDef { field: "note", aliases: &["说明", "note"], required: false, width: 30.0 },
 ];
 
 fn column(field: &str) -> &'static ColumnDef {
@@ -278,7 +288,7 @@ fn workbook_grid<RS: std::io::Read + std::io::Seek>(wb: &mut calamine::Sheets<RS
         }
         None => names
             .iter()
-            .find(|n| *n == RECORDS_SHEET)
+            .find(|n| Lang::ALL.iter().any(|l| **n == template_sheet("records", *l)))
             .or(names.first())
             .cloned()
             .ok_or_else(|| format!("{label}: the workbook has no sheets"))?,
@@ -506,7 +516,10 @@ fn field_of_header(h: &str) -> Option<&'static str> {
     if n.is_empty() {
         return None;
     }
-    COLUMNS.iter().find(|c| normalize_header(c.header) == n || c.aliases.iter().any(|a| normalize_header(a) == n)).map(|c| c.field)
+    COLUMNS
+        .iter()
+        .find(|c| Lang::ALL.iter().any(|l| normalize_header(&c.header(*l)) == n) || c.aliases.iter().any(|a| normalize_header(a) == n))
+        .map(|c| c.field)
 }
 
 /// Where each field's column is, and the header row.
@@ -530,7 +543,7 @@ fn find_layout(grid: &Grid) -> Result<Layout, Vec<CellError>> {
         }
     }
     let Some((header_row, _)) = best else {
-        let expected: Vec<&str> = COLUMNS.iter().map(|c| c.header).collect();
+        let expected: Vec<String> = COLUMNS.iter().map(|c| c.header(Lang::ZhCn)).collect();
         return Err(vec![CellError {
             row: 0,
             col: 0,
@@ -549,7 +562,7 @@ fn find_layout(grid: &Grid) -> Result<Layout, Vec<CellError>> {
                 row: header_row,
                 col: c,
                 address: cell_address(&grid.sheet, header_row, c),
-                message: format!("列“{}”重复 (已在 {} 列)", column(field).header, column_letter(prev)),
+                message: format!("列“{}”重复 (已在 {} 列)", column(field).header(Lang::ZhCn), column_letter(prev)),
             });
         }
     }
@@ -559,7 +572,7 @@ fn find_layout(grid: &Grid) -> Result<Layout, Vec<CellError>> {
                 row: header_row,
                 col: usize::MAX,
                 address: row_address(&grid.sheet, header_row),
-                message: format!("缺少必填列“{}”", c.header),
+                message: format!("缺少必填列“{}”", c.header(Lang::ZhCn)),
             });
         }
     }
@@ -781,7 +794,7 @@ impl<'a> Items<'a> {
     fn hint(&self, typed: &str, kind: Option<SubjectKind>) -> Option<String> {
         let ask = |found: Vec<&RuleItem>| {
             let labels: Vec<String> = found.iter().map(|i| format!("{} ({})", i.code, i.name_zh)).collect();
-            question(&labels, RULES_SHEET)
+            question(&labels, &template_sheet("rules", Lang::ZhCn))
         };
         let none = || format!("没有考评项目“{}”", echo(typed));
         let code = typed_code(typed);
@@ -978,8 +991,8 @@ impl<'a> Subjects<'a> {
         format!(
             "名单中没有窗口或人员“{}”; 应为窗口编号 (如 W01) 或人员编号 (如 S001), 可从下拉列表选择 (见“{}”“{}”表)",
             echo(whole),
-            WINDOWS_SHEET,
-            STAFF_SHEET
+            template_sheet("windows", Lang::ZhCn),
+            template_sheet("staff", Lang::ZhCn)
         )
     }
 
@@ -1025,7 +1038,7 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
         }
         let mut bad = |field: &str, msg: String| {
             let c = layout.columns[field];
-            errors.push(CellError { row: r, col: c, address: cell_address(&grid.sheet, r, c), message: format!("{}: {msg}", column(field).header) });
+            errors.push(CellError { row: r, col: c, address: cell_address(&grid.sheet, r, c), message: format!("{}: {msg}", column(field).header(Lang::ZhCn)) });
         };
         let got = |v: &Value| format!("实为“{}”", v.shown());
         // cells holding Excel errors (#N/A, #VALUE!) are reported as such, and the row's other
@@ -1056,7 +1069,7 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
                 let found = policy.item(code).or_else(|| policy.item(&code.to_uppercase())).map(|(i, _)| i.code.clone());
                 if found.is_none() {
                     let hint = items.hint(typed.trim(), subjects.kind_of(&get("subject").shown()));
-                    bad("rule", hint.unwrap_or_else(|| format!("应为“{}”表中的考评项目代码 (如 S1.1), {}", RULES_SHEET, got(v))));
+                    bad("rule", hint.unwrap_or_else(|| format!("应为“{}”表中的考评项目代码 (如 S1.1), {}", template_sheet("rules", Lang::ZhCn), got(v))));
                 }
                 found
             }
@@ -1244,9 +1257,9 @@ pub fn map_problems(errors: &Errors, grid: &Grid, layout: &Layout, kept: usize, 
                 let field = rest[end + 1..].trim_start_matches('.');
                 let field = field.split(['.', '[']).next().unwrap_or("");
                 if let Some(&col) = layout.columns.iter().find(|(f, _)| **f == field).map(|(_, c)| c) {
-                    return CellError { row, col, address: cell_address(&grid.sheet, row, col), message: format!("{}: {msg}", column(field).header) };
+                    return CellError { row, col, address: cell_address(&grid.sheet, row, col), message: format!("{}: {msg}", column(field).header(Lang::ZhCn)) };
                 }
-                let what = COLUMNS.iter().find(|c| c.field == field).map(|c| format!("{} ({}): ", c.header, c.field)).unwrap_or_default();
+                let what = COLUMNS.iter().find(|c| c.field == field).map(|c| format!("{} ({}): ", c.header(Lang::ZhCn), c.field)).unwrap_or_default();
                 return CellError { row, col: usize::MAX, address: row_address(&grid.sheet, row), message: format!("{what}{msg}") };
             }
             let place = if p.path.is_empty() { roster_name.to_string() } else { format!("{roster_name}: {}", p.path) };
