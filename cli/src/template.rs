@@ -14,15 +14,10 @@ use rust_xlsxwriter::{
 };
 use serde_json::Value;
 
-/// A message of the catalogue in `lang`.
-fn say(lang: Lang, id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-    text(lang, id, args)
-}
-
 /// A rule item as the drop-down shows it: `S1.1 迟到、早退…`; derived items say they are not filled in.
 pub fn rule_label(policy: &Policy, item: &RuleItem, lang: Lang) -> String {
     let label = format!("{} {}", item.code, item.name(lang));
-    if is_derived(policy, item) { say(lang, "template-rule-derived", &[("label", &label)]) } else { label }
+    if is_derived(policy, item) { text(lang, "template-rule-derived", &[("label", &label)]) } else { label }
 }
 
 fn is_derived(policy: &Policy, item: &RuleItem) -> bool {
@@ -49,7 +44,7 @@ fn dec(v: &Value) -> String {
 /// A level's word (县级, county); an unknown one as written.
 fn level_word(l: &str, lang: Lang) -> String {
     match l {
-        "county" | "city" | "province" | "national" => say(lang, &format!("template-level-{l}"), &[]),
+        "county" | "city" | "province" | "national" => text(lang, &format!("template-level-{l}"), &[]),
         other => other.to_string(),
     }
 }
@@ -57,7 +52,7 @@ fn level_word(l: &str, lang: Lang) -> String {
 /// A unit's word (半天, half day); an unknown one as written.
 fn unit_word(u: &str, lang: Lang) -> String {
     match u {
-        "half_day" | "working_day" | "day" => say(lang, &format!("template-unit-{u}"), &[]),
+        "half_day" | "working_day" | "day" => text(lang, &format!("template-unit-{u}"), &[]),
         other => other.to_string(),
     }
 }
@@ -65,9 +60,9 @@ fn unit_word(u: &str, lang: Lang) -> String {
 /// The points of an item in words, read from its parameters (display only).
 pub fn points_text(policy: &Policy, item: &RuleItem, lang: Lang) -> String {
     let p = &item.params;
-    let verb = say(lang, if is_bonus(policy, item) { "template-verb-add" } else { "template-verb-deduct" }, &[]);
+    let verb = text(lang, if is_bonus(policy, item) { "template-verb-add" } else { "template-verb-deduct" }, &[]);
     let verb: &dyn std::fmt::Display = &verb;
-    let t = |id: &str, args: &[(&str, &dyn std::fmt::Display)]| say(lang, id, args);
+    let t = |id: &str, args: &[(&str, &dyn std::fmt::Display)]| text(lang, id, args);
     match item.kind.as_str() {
         "per_occurrence" => {
             let mut parts = vec![t("template-points-each", &[("verb", verb), ("points", &dec(&p["points"]))])];
@@ -122,10 +117,10 @@ pub fn points_text(policy: &Policy, item: &RuleItem, lang: Lang) -> String {
 fn caps_text(item: &RuleItem, lang: Lang) -> String {
     let mut parts = Vec::new();
     if let Some(m) = item.caps.month {
-        parts.push(say(lang, "template-cap-month", &[("points", &m.normalize())]));
+        parts.push(text(lang, "template-cap-month", &[("points", &m.normalize())]));
     }
     if let Some(y) = item.caps.year {
-        parts.push(say(lang, "template-cap-year", &[("points", &y.normalize())]));
+        parts.push(text(lang, "template-cap-year", &[("points", &y.normalize())]));
     }
     parts.join("; ")
 }
@@ -135,28 +130,28 @@ pub fn fill_text(policy: &Policy, item: &RuleItem, lang: Lang) -> String {
     if let Some((_, rule)) = policy.item(&item.code)
         && let Some(from) = rule.derived_from_in(lang)
     {
-        return say(lang, "template-fill-derived", &[("from", &from)]);
+        return text(lang, "template-fill-derived", &[("from", &from)]);
     }
     let p = &item.params;
     let mut parts = Vec::new();
     match item.kind.as_str() {
         "per_occurrence" => {
             if p["minute_tiers"].as_array().is_some_and(|t| !t.is_empty()) {
-                parts.push(say(lang, "template-fill-minutes", &[]));
+                parts.push(text(lang, "template-fill-minutes", &[]));
             }
             if p.get("aggravated_points").is_some() {
-                parts.push(say(lang, "template-fill-aggravated", &[]));
+                parts.push(text(lang, "template-fill-aggravated", &[]));
             }
         }
-        "discretionary" => parts.push(say(lang, "template-fill-points", &[("min", &dec(&p["min"])), ("max", &dec(&p["max"]))])),
-        "level_points" => parts.push(say(lang, "template-fill-level", &[])),
-        "per_unit" => parts.push(say(lang, "template-fill-units", &[("unit", &unit_word(p["unit"].as_str().unwrap_or(""), lang))])),
+        "discretionary" => parts.push(text(lang, "template-fill-points", &[("min", &dec(&p["min"])), ("max", &dec(&p["max"]))])),
+        "level_points" => parts.push(text(lang, "template-fill-level", &[])),
+        "per_unit" => parts.push(text(lang, "template-fill-units", &[("unit", &unit_word(p["unit"].as_str().unwrap_or(""), lang))])),
         _ => {}
     }
     if item.requires_evidence {
-        parts.push(say(lang, "template-fill-evidence", &[]));
+        parts.push(text(lang, "template-fill-evidence", &[]));
     }
-    if parts.is_empty() { say(lang, "template-fill-nothing", &[]) } else { parts.join("; ") }
+    if parts.is_empty() { text(lang, "template-fill-nothing", &[]) } else { parts.join("; ") }
 }
 
 fn subject_label(id: &str, name: &str) -> String {
@@ -170,13 +165,13 @@ pub fn build(policy: &Policy, roster: Option<&Dataset>, year: i32, rows: u32, la
     let rules = &policy.doc().rules;
     let last_row = rows; // data rows 1..=rows (0-based), i.e. sheet rows 2..=rows+1
     let sheet = |id: &str| template_sheet(id, lang);
-    let cols = |ids: &[&str]| ids.iter().map(|id| say(lang, id, &[])).collect::<Vec<String>>();
+    let cols = |ids: &[&str]| ids.iter().map(|id| text(lang, id, &[])).collect::<Vec<String>>();
 
     // ---------------------------------------------------------------- 记录 (records)
     {
         let ws = wb.add_worksheet();
         ws.set_name(sheet("records"))?;
-        let text = Format::new().set_font_name("宋体").set_num_format("@");
+        let as_text = Format::new().set_font_name("宋体").set_num_format("@");
         let date = Format::new().set_font_name("宋体").set_num_format("yyyy-mm-dd");
         let plain = Format::new().set_font_name("宋体");
         for (c, col) in COLUMNS.iter().enumerate() {
@@ -186,7 +181,7 @@ pub fn build(policy: &Policy, roster: Option<&Dataset>, year: i32, rows: u32, la
             ws.set_column_width(c, col.width)?;
             let fmt = match col.field {
                 "date" => &date,
-                "id" | "rule" | "subject" | "key" | "evidence" | "note" | "level" | "status" | "aggravated" => &text,
+                "id" | "rule" | "subject" | "key" | "evidence" | "note" | "level" | "status" | "aggravated" => &as_text,
                 _ => &plain,
             };
             ws.set_column_format(c, fmt)?;
@@ -234,7 +229,7 @@ pub fn build(policy: &Policy, roster: Option<&Dataset>, year: i32, rows: u32, la
                 vec![
                     Cell::text(rule_label(policy, r, lang)),
                     Cell::text(&r.code),
-                    Cell::text(say(lang, kind, &[])),
+                    Cell::text(text(lang, kind, &[])),
                     Cell::text(cat),
                     Cell::text(r.name(lang)),
                     Cell::text(points_text(policy, r, lang)),
@@ -292,7 +287,7 @@ pub fn build(policy: &Policy, roster: Option<&Dataset>, year: i32, rows: u32, la
         ws.set_name(sheet("instructions"))?;
         let title = Format::new().set_font_name("宋体").set_bold().set_font_size(14);
         let body = Format::new().set_font_name("宋体");
-        let t = |id: &str, args: &[(&str, &dyn std::fmt::Display)]| say(lang, id, args);
+        let t = |id: &str, args: &[(&str, &dyn std::fmt::Display)]| text(lang, id, args);
         let mut lines: Vec<String> = vec![
             t("template-howto-title", &[("policy", &policy.doc().name), ("year", &year)]),
             String::new(),
@@ -320,7 +315,7 @@ pub fn build(policy: &Policy, roster: Option<&Dataset>, year: i32, rows: u32, la
     if let Some(ds) = roster {
         let ws = wb.add_worksheet();
         ws.set_name(sheet("lists"))?;
-        ws.write_string(0, 0, say(lang, "template-lists-col-subject", &[]))?;
+        ws.write_string(0, 0, text(lang, "template-lists-col-subject", &[]))?;
         let subjects = ds.windows.iter().map(|w| subject_label(&w.id, &w.name)).chain(ds.staff.iter().map(|s| subject_label(&s.id, &s.name)));
         for (i, s) in subjects.enumerate() {
             ws.write_string(i as u32 + 1, 0, s)?;
@@ -334,9 +329,9 @@ pub fn build(policy: &Policy, roster: Option<&Dataset>, year: i32, rows: u32, la
 fn span(who: &str, from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>, lang: Lang) -> String {
     match (from, to) {
         (None, None) => who.to_string(),
-        (Some(a), None) => say(lang, "template-span-from", &[("who", &who), ("from", &a)]),
-        (None, Some(b)) => say(lang, "template-span-to", &[("who", &who), ("to", &b)]),
-        (Some(a), Some(b)) => say(lang, "template-span-both", &[("who", &who), ("from", &a), ("to", &b)]),
+        (Some(a), None) => text(lang, "template-span-from", &[("who", &who), ("from", &a)]),
+        (None, Some(b)) => text(lang, "template-span-to", &[("who", &who), ("to", &b)]),
+        (Some(a), Some(b)) => text(lang, "template-span-both", &[("who", &who), ("from", &a), ("to", &b)]),
     }
 }
 
@@ -368,7 +363,7 @@ fn strict(v: DataValidation, title: &str, message: &str) -> Result<DataValidatio
 fn validation(field: &str, roster: Option<&Dataset>, year: i32, rules: usize, lang: Lang) -> Result<Option<DataValidation>, XlsxError> {
     let v = DataValidation::new();
     let title = column(field).map(|c| c.header(lang)).unwrap_or_default();
-    let t = |id: &str, args: &[(&str, &dyn std::fmt::Display)]| say(lang, id, args);
+    let t = |id: &str, args: &[(&str, &dyn std::fmt::Display)]| text(lang, id, args);
     let words = |ids: &[&str]| ids.iter().map(|id| t(id, &[])).collect::<Vec<String>>();
     Ok(Some(match field {
         "rule" => {
