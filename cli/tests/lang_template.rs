@@ -151,3 +151,29 @@ fn an_english_template_filled_in_imports_as_the_chinese_one() {
     assert_eq!((r[0].rule.as_str(), r[0].minutes), ("S1.1", Some(45)));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn an_import_says_its_problems_in_the_runs_language() {
+    let dir = scratch("template-problems");
+    let (path, names, labels, subjects) = template(&dir, "en");
+    let who = subjects.iter().find(|s| s.starts_with("S001 ")).unwrap().clone();
+    let rows = vec![
+        // row 2: a level no template offers; row 3: no date
+        vec![("rule", V::Text(labels["S5.3"].clone())), ("subject", V::Text(who.clone())), ("date", V::Date(2026, 10, 20)), ("level", V::Text("village".into()))],
+        vec![("rule", V::Text(labels["S1.1"].clone())), ("subject", V::Text(who))],
+    ];
+    let filled = dir.join("filled.xlsx");
+    fill(&path, &names[0], &rows, &filled);
+    let out = dir.join("out.json");
+    for (lang, level, date) in [
+        ("en", "Records!I2: Level: it should be county, city, province or national; it is \"village\"", "Records!D3: Date: required: a date, like 2026-10-09"),
+        ("zh-CN", "Records!I2: 级别: 应为 县级、市级、省级 或 国家级; 实为“village”", "Records!D3: 日期: 必填: 应为日期, 如 2026-10-09"),
+    ] {
+        let res = run(&["import", s(&filled), "--roster", s(&sample()), "-o", s(&out), "--lang", lang]);
+        assert_eq!(res.status.code(), Some(1), "{lang}");
+        let said = String::from_utf8_lossy(&res.stderr);
+        assert!(said.contains(level) && said.contains(date), "{lang}: {said}");
+        assert!(!out.exists(), "nothing written");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -154,8 +154,18 @@ fn cell_address(sheet: &str, row: usize, col: usize) -> String {
     format!("{}!{}{}", quote_sheet(sheet), column_letter(col), row + 1)
 }
 
-fn row_address(sheet: &str, row: usize) -> String {
-    format!("{}!第{}行", quote_sheet(sheet), row + 1)
+fn row_address(sheet: &str, row: usize, lang: Lang) -> String {
+    text(lang, "import-row", &[("sheet", &quote_sheet(sheet)), ("row", &(row + 1))])
+}
+
+/// A list as the language writes it (`A、B、C`, `A, B, C`).
+fn list(items: &[String], lang: Lang) -> String {
+    items.join(&text(lang, "import-list-separator", &[]))
+}
+
+/// A cell's problem under its column's header (`日期: 应为日期…`).
+fn in_column(field: &str, message: &str, lang: Lang) -> String {
+    text(lang, "import-cell", &[("column", &column(field).header(lang)), ("message", &message)])
 }
 
 // ------------------------------------------------------------------ reading
@@ -528,7 +538,7 @@ pub struct Layout {
     pub columns: HashMap<&'static str, usize>,
 }
 
-fn find_layout(grid: &Grid) -> Result<Layout, Vec<CellError>> {
+fn find_layout(grid: &Grid, lang: Lang) -> Result<Layout, Vec<CellError>> {
     // the header row is the first of the first ten rows naming the rule, subject and date columns
     let mut best: Option<(usize, usize)> = None;
     for (r, row) in grid.rows.iter().enumerate().take(10) {
@@ -543,12 +553,12 @@ fn find_layout(grid: &Grid) -> Result<Layout, Vec<CellError>> {
         }
     }
     let Some((header_row, _)) = best else {
-        let expected: Vec<String> = COLUMNS.iter().map(|c| c.header(Lang::ZhCn)).collect();
+        let expected: Vec<String> = COLUMNS.iter().map(|c| c.header(lang)).collect();
         return Err(vec![CellError {
             row: 0,
             col: 0,
             address: cell_address(&grid.sheet, 0, 0),
-            message: format!("找不到表头行: 应有 {} 等列 (模板用 kaoping template 生成)", expected.join("、")),
+            message: text(lang, "import-no-header", &[("columns", &list(&expected, lang))]),
         }]);
     };
     let mut errors = Vec::new();
@@ -562,7 +572,7 @@ fn find_layout(grid: &Grid) -> Result<Layout, Vec<CellError>> {
                 row: header_row,
                 col: c,
                 address: cell_address(&grid.sheet, header_row, c),
-                message: format!("列“{}”重复 (已在 {} 列)", column(field).header(Lang::ZhCn), column_letter(prev)),
+                message: text(lang, "import-column-twice", &[("column", &column(field).header(lang)), ("first", &column_letter(prev))]),
             });
         }
     }
@@ -571,8 +581,8 @@ fn find_layout(grid: &Grid) -> Result<Layout, Vec<CellError>> {
             errors.push(CellError {
                 row: header_row,
                 col: usize::MAX,
-                address: row_address(&grid.sheet, header_row),
-                message: format!("缺少必填列“{}”", c.header(Lang::ZhCn)),
+                address: row_address(&grid.sheet, header_row, lang),
+                message: text(lang, "import-column-missing", &[("column", &c.header(lang))]),
             });
         }
     }
@@ -732,22 +742,22 @@ const MOST_NEAR: usize = 3;
 const MOST_NAME_SCANS: usize = 500;
 
 /// A text echoed in a message, cut to 40 characters (a cell may hold megabytes).
-fn echo(s: &str) -> String {
+fn echo(s: &str, lang: Lang) -> String {
     const MOST: usize = 40;
     let n = s.chars().count();
-    if n <= MOST { s.to_string() } else { format!("{}…(共 {n} 字)", s.chars().take(MOST).collect::<String>()) }
+    if n <= MOST { s.to_string() } else { text(lang, "import-echo-cut", &[("start", &s.chars().take(MOST).collect::<String>()), ("count", &n)]) }
 }
 
 /// The options of a question: `是 A?`, `是 A 还是 B?`, `是 A、B 还是 C?`; more than
-/// [`MOST_SUGGESTED`]: the first ones, how many there are and the sheet that lists them.
-fn question(options: &[String], sheet: &str) -> String {
+/// [`MOST_SUGGESTED`]: the first ones, how many there are and where to look (`see`: `见“考评项目”表`).
+fn question(options: &[String], see: &str, lang: Lang) -> String {
     match options {
         [] => String::new(),
-        [one] => format!("是 {one}?"),
+        [one] => text(lang, "import-question-one", &[("one", one)]),
         _ if options.len() > MOST_SUGGESTED => {
-            format!("是 {} 等 {} 项中的哪一项? 见“{sheet}”表", options[..MOST_SUGGESTED].join("、"), options.len())
+            text(lang, "import-question-many", &[("first", &list(&options[..MOST_SUGGESTED], lang)), ("count", &options.len()), ("see", &see)])
         }
-        [rest @ .., last] => format!("是 {} 还是 {last}?", rest.join("、")),
+        [rest @ .., last] => text(lang, "import-question-or", &[("rest", &list(rest, lang)), ("last", last)]),
     }
 }
 
@@ -763,6 +773,7 @@ fn of_kind<T>(found: Vec<T>, kind: Option<SubjectKind>, kind_of: impl Fn(&T) -> 
 /// as typed text is compared with them.
 struct Items<'a> {
     items: Vec<(&'a RuleItem, String, String)>,
+    lang: Lang,
 }
 
 /// Typed text longer than this (in characters) is not looked for in the items' names.
@@ -777,7 +788,7 @@ impl<'a> Items<'a> {
             .filter(|i| policy.item(&i.code).is_some_and(|(_, rule)| rule.derived_from().is_none()))
             .map(|i| (i, name_key(&i.name_zh), code_key(&i.code)))
             .collect();
-        Items { items }
+        Items { items, lang: policy.lang() }
     }
 
     /// The items whose (name key, code key) pass `keep`, those of `kind` when there are any.
@@ -792,11 +803,12 @@ impl<'a> Items<'a> {
     /// of the category of a wrong number (`S1.9`); `None` when nothing is near. Of several, those
     /// of `kind` (the row's subject's kind, when known) are preferred.
     fn hint(&self, typed: &str, kind: Option<SubjectKind>) -> Option<String> {
+        let lang = self.lang;
         let ask = |found: Vec<&RuleItem>| {
-            let labels: Vec<String> = found.iter().map(|i| format!("{} ({})", i.code, i.name_zh)).collect();
-            question(&labels, &template_sheet("rules", Lang::ZhCn))
+            let labels: Vec<String> = found.iter().map(|i| format!("{} ({})", i.code, i.name(lang))).collect();
+            question(&labels, &text(lang, "import-see-sheet", &[("sheet", &template_sheet("rules", lang))]), lang)
         };
-        let none = || format!("没有考评项目“{}”", echo(typed));
+        let none = || text(lang, "import-no-rule", &[("typed", &echo(typed, lang))]);
         let code = typed_code(typed);
         // the item's name, typed instead of its code or after a wrong one (`迟到`, `S9.9 迟到`)
         let name = name_key(&typed[code.len()..]);
@@ -817,7 +829,7 @@ impl<'a> Items<'a> {
         let prefix = format!("{key}.");
         let within = self.find(None, |_, c| c.starts_with(&prefix));
         if !within.is_empty() {
-            return Some(format!("“{}” 是类别, 不是考评项目; {}", echo(code), ask(within)));
+            return Some(text(lang, "import-is-category", &[("code", &echo(code, lang)), ("question", &ask(within))]));
         }
         let near = self.find(kind, |_, c| distance(&key, c) == 1);
         if !near.is_empty() && near.len() <= MOST_NEAR {
@@ -835,9 +847,6 @@ impl<'a> Items<'a> {
     }
 }
 
-/// The template's sheets of windows and staff, as a question names them (`见“窗口”“人员”表`).
-const SUBJECT_SHEETS: &str = "窗口”“人员";
-
 /// A window or staff member of the roster.
 #[derive(Clone, Copy)]
 struct Entry<'a> {
@@ -851,6 +860,7 @@ struct Entry<'a> {
 /// The roster's windows and staff, looked up by id, by name and by look-alikes of their ids.
 struct Subjects<'a> {
     roster: &'a Dataset,
+    lang: Lang,
     entries: Vec<Entry<'a>>,
     by_id: HashMap<&'a str, usize>,
     by_upper: HashMap<String, Vec<usize>>,
@@ -860,7 +870,7 @@ struct Subjects<'a> {
 }
 
 impl<'a> Subjects<'a> {
-    fn new(roster: &'a Dataset) -> Self {
+    fn new(roster: &'a Dataset, lang: Lang) -> Self {
         let windows = roster.windows.iter().enumerate().map(|(at, w)| Entry { id: &w.id, name: &w.name, kind: SubjectKind::Window, at });
         let staff = roster.staff.iter().enumerate().map(|(at, s)| Entry { id: &s.id, name: &s.name, kind: SubjectKind::Staff, at });
         let entries: Vec<Entry<'a>> = windows.chain(staff).collect();
@@ -872,7 +882,7 @@ impl<'a> Subjects<'a> {
             by_name.entry(name_key(e.name)).or_default().push(i);
             by_key.entry(id_key(e.id)).or_default().push(i);
         }
-        Subjects { roster, entries, by_id, by_upper, by_name, by_key, name_scans: std::cell::Cell::new(0) }
+        Subjects { roster, lang, entries, by_id, by_upper, by_name, by_key, name_scans: std::cell::Cell::new(0) }
     }
 
     fn all(&self, found: Option<&Vec<usize>>) -> Vec<Entry<'a>> {
@@ -908,7 +918,7 @@ impl<'a> Subjects<'a> {
     fn describe(&self, e: &Entry<'_>, date: Option<NaiveDate>) -> String {
         let dept = |id: &str| self.roster.departments.iter().find(|d| d.id == id).map(|d| d.name.clone()).unwrap_or_else(|| id.to_string());
         match e.kind {
-            SubjectKind::Window => format!("{} (窗口, {})", e.id, dept(&self.roster.windows[e.at].department)),
+            SubjectKind::Window => text(self.lang, "import-describe-window", &[("id", &e.id), ("department", &dept(&self.roster.windows[e.at].department))]),
             SubjectKind::Staff => {
                 let s = &self.roster.staff[e.at];
                 let mut about: Vec<String> = s.department.as_deref().map(dept).into_iter().collect();
@@ -919,7 +929,7 @@ impl<'a> Subjects<'a> {
                 }
                 windows.dedup();
                 if !windows.is_empty() {
-                    about.push(format!("窗口 {}", windows.join("/")));
+                    about.push(text(self.lang, "import-describe-windows", &[("windows", &windows.join("/"))]));
                 }
                 if about.is_empty() { e.id.to_string() } else { format!("{} ({})", e.id, about.join(", ")) }
             }
@@ -929,17 +939,17 @@ impl<'a> Subjects<'a> {
     /// `杨健 是 S037? …` for one entry of a name, the ids of several.
     fn named(&self, name: &str, found: &[Entry<'_>], date: Option<NaiveDate>) -> String {
         match found {
-            [e] => format!("{} 是 {}? 请填写“{}”或从下拉列表选择“{} {}”", e.name, e.id, e.id, e.id, e.name),
+            [e] => text(self.lang, "import-named-one", &[("name", &e.name), ("id", &e.id)]),
             _ => {
-                let (unit, one) = if found.iter().all(|e| e.kind == SubjectKind::Staff) {
-                    ("人", "一人")
+                let id = if found.iter().all(|e| e.kind == SubjectKind::Staff) {
+                    "import-named-staff"
                 } else if found.iter().all(|e| e.kind == SubjectKind::Window) {
-                    ("个窗口", "一个")
+                    "import-named-windows"
                 } else {
-                    ("个窗口或人员", "一个")
+                    "import-named-subjects"
                 };
                 let ids: Vec<String> = found.iter().map(|e| self.describe(e, date)).collect();
-                format!("名单中有 {} {unit}名为“{}”: {}; 请填写其中{one}的编号", found.len(), echo(name), ids.join("、"))
+                text(self.lang, id, &[("count", &found.len()), ("name", &echo(name, self.lang)), ("ids", &list(&ids, self.lang))])
             }
         }
     }
@@ -949,14 +959,16 @@ impl<'a> Subjects<'a> {
     /// the ids of a shared name, the id it looks like (`S37` → S037), or the name one edit away
     /// (`杨建` → S037 杨健). Of several, those of `kind` (the row's rule's) are preferred.
     fn hint(&self, whole: &str, id: &str, name: &str, kind: Option<SubjectKind>, date: Option<NaiveDate>) -> String {
-        let none = || format!("名单中没有“{}”", echo(whole));
+        let lang = self.lang;
+        let none = || text(lang, "import-not-on-roster", &[("typed", &echo(whole, lang))]);
+        let see = || text(lang, "import-see-sheets", &[("first", &template_sheet("windows", lang)), ("second", &template_sheet("staff", lang))]);
         // a name instead of an id (`杨健`, `杨健 S037`)
         for typed in [whole, id] {
             let found = of_kind(self.all(self.by_name.get(&name_key(typed))), kind, |e| e.kind);
             if !found.is_empty() {
-                let what = if found.iter().all(|e| e.kind == SubjectKind::Window) { "名称" } else { "姓名" };
+                let what = if found.iter().all(|e| e.kind == SubjectKind::Window) { "import-id-not-window-name" } else { "import-id-not-staff-name" };
                 return match found.as_slice() {
-                    [_] => format!("应填编号, 不是{what}: {}", self.named(typed, &found, date)),
+                    [_] => text(lang, what, &[("named", &self.named(typed, &found, date))]),
                     _ => self.named(typed, &found, date),
                 };
             }
@@ -973,7 +985,7 @@ impl<'a> Subjects<'a> {
         if id.chars().count() <= MOST_COMPARED {
             let found = of_kind(self.all(self.by_key.get(&id_key(id))), kind, |e| e.kind);
             if !found.is_empty() {
-                return format!("{}; {}", none(), question(&found.iter().map(label).collect::<Vec<_>>(), SUBJECT_SHEETS));
+                return format!("{}; {}", none(), question(&found.iter().map(label).collect::<Vec<_>>(), &see(), lang));
             }
         }
         // a name with a slip (`杨建`): one edit from a name of two characters or more
@@ -985,21 +997,16 @@ impl<'a> Subjects<'a> {
                 self.entries.iter().copied().filter(|e| e.name.chars().count() >= 2 && distance(&typed, &name_key(e.name)) == 1).collect();
             let near = of_kind(near, kind, |e| e.kind);
             if !near.is_empty() && near.len() <= MOST_NEAR {
-                return format!("{}; {}", none(), question(&near.iter().map(label).collect::<Vec<_>>(), SUBJECT_SHEETS));
+                return format!("{}; {}", none(), question(&near.iter().map(label).collect::<Vec<_>>(), &see(), lang));
             }
         }
-        format!(
-            "名单中没有窗口或人员“{}”; 应为窗口编号 (如 W01) 或人员编号 (如 S001), 可从下拉列表选择 (见“{}”“{}”表)",
-            echo(whole),
-            template_sheet("windows", Lang::ZhCn),
-            template_sheet("staff", Lang::ZhCn)
-        )
+        text(lang, "import-no-subject", &[("typed", &echo(whole, lang)), ("windows", &template_sheet("windows", lang)), ("staff", &template_sheet("staff", lang))])
     }
 
     /// A known id written with another entry's name (`S001 杨健`): what the roster says, and
     /// whose the name is.
     fn mismatch(&self, e: &Entry<'_>, name: &str, date: Option<NaiveDate>) -> String {
-        let mut msg = format!("编号 {} 在名单中是“{}”, 表中写的是“{}”", e.id, e.name, echo(name));
+        let mut msg = text(self.lang, "import-id-other-name", &[("id", &e.id), ("name", &e.name), ("typed", &echo(name, self.lang))]);
         let others: Vec<Entry<'a>> = self.all(self.by_name.get(&name_key(name))).into_iter().filter(|o| o.id != e.id).collect();
         if !others.is_empty() {
             msg.push_str("; ");
@@ -1021,14 +1028,15 @@ pub struct SheetRecord {
 /// with a slip (`迟到`, `S1.l` → S1.1). Suggestions only: a cell is taken as it is written, or
 /// in another width or case of the same code or id (`ｓ１．１`, `s037`), never guessed.
 pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indicatif::ProgressBar) -> (Option<Layout>, Vec<SheetRecord>, Vec<CellError>) {
-    let layout = match find_layout(grid) {
+    let lang = policy.lang();
+    let layout = match find_layout(grid, lang) {
         Ok(l) => l,
         Err(e) => return (None, Vec::new(), e),
     };
     let mut out = Vec::new();
     let mut errors = Vec::new();
     let empty = Value::Empty;
-    let subjects = Subjects::new(roster);
+    let subjects = Subjects::new(roster, lang);
     let items = Items::new(policy);
     for (r, row) in grid.rows.iter().enumerate().skip(layout.header_row + 1) {
         progress.inc(1);
@@ -1038,19 +1046,19 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
         }
         let mut bad = |field: &str, msg: String| {
             let c = layout.columns[field];
-            errors.push(CellError { row: r, col: c, address: cell_address(&grid.sheet, r, c), message: format!("{}: {msg}", column(field).header(Lang::ZhCn)) });
+            errors.push(CellError { row: r, col: c, address: cell_address(&grid.sheet, r, c), message: in_column(field, &msg, lang) });
         };
-        let got = |v: &Value| format!("实为“{}”", v.shown());
+        let got = |v: &Value| text(lang, "import-got", &[("value", &v.shown())]);
         // cells holding Excel errors (#N/A, #VALUE!) are reported as such, and the row's other
         // cells are still checked
         let mut any_error = false;
         for c in COLUMNS {
             if let Value::Error(e) = get(c.field) {
-                bad(c.field, format!("单元格为错误值 {e}"));
+                bad(c.field, text(lang, "import-cell-error", &[("error", e)]));
                 any_error = true;
             }
         }
-        let text = |field: &str| -> Option<String> {
+        let cell_text = |field: &str| -> Option<String> {
             let v = get(field);
             if v.is_blank() { None } else { Some(v.shown()) }
         };
@@ -1060,7 +1068,7 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
         let rule = match get("rule") {
             Value::Error(_) => None,
             v if v.is_blank() => {
-                bad("rule", "必填: 应为考评项目代码 (如 S1.1), 可从下拉列表选择".into());
+                bad("rule", text(lang, "import-rule-required", &[]));
                 None
             }
             v => {
@@ -1069,7 +1077,7 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
                 let found = policy.item(code).or_else(|| policy.item(&code.to_uppercase())).map(|(i, _)| i.code.clone());
                 if found.is_none() {
                     let hint = items.hint(typed.trim(), subjects.kind_of(&get("subject").shown()));
-                    bad("rule", hint.unwrap_or_else(|| format!("应为“{}”表中的考评项目代码 (如 S1.1), {}", template_sheet("rules", Lang::ZhCn), got(v))));
+                    bad("rule", hint.unwrap_or_else(|| text(lang, "import-rule-unknown", &[("rules", &template_sheet("rules", lang)), ("got", &got(v))])));
                 }
                 found
             }
@@ -1077,7 +1085,7 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
         let subject = match get("subject") {
             Value::Error(_) => None,
             v if v.is_blank() => {
-                bad("subject", "必填: 应为窗口编号 (如 W01) 或人员编号 (如 S001)".into());
+                bad("subject", text(lang, "import-subject-required", &[]));
                 None
             }
             v => {
@@ -1103,13 +1111,13 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
         let date = match get("date") {
             Value::Error(_) => None,
             v if v.is_blank() => {
-                bad("date", format!("必填: 应为日期, 如 {}-10-09", roster.year));
+                bad("date", text(lang, "import-date-required", &[("year", &roster.year)]));
                 None
             }
             v => {
                 let d = parse_date(v);
                 if d.is_none() {
-                    bad("date", format!("应为日期, 如 {}-10-09; {}", roster.year, got(v)));
+                    bad("date", text(lang, "import-date-bad", &[("year", &roster.year), ("got", &got(v))]));
                 }
                 d
             }
@@ -1120,7 +1128,7 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
             v => match parse_whole(v) {
                 Some(n) if n >= 1 => Some(n),
                 _ => {
-                    bad("count", format!("应为 1 以上的整数 (留空为 1); {}", got(v)));
+                    bad("count", text(lang, "import-count-bad", &[("got", &got(v))]));
                     None
                 }
             },
@@ -1131,7 +1139,7 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
             v => match parse_whole(v) {
                 Some(n) => Some(Some(n)),
                 None => {
-                    bad("minutes", format!("应为分钟数 (不小于 0 的整数); {}", got(v)));
+                    bad("minutes", text(lang, "import-minutes-bad", &[("got", &got(v))]));
                     None
                 }
             },
@@ -1142,20 +1150,20 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
             v => match parse_decimal(v) {
                 Some(d) if d >= Decimal::ZERO => Some(Some(d)),
                 _ => {
-                    bad(field, format!("应为{what} (不小于 0 的数, 如 3 或 2.5); {}", got(v)));
+                    bad(field, text(lang, "import-number-bad", &[("what", &text(lang, what, &[])), ("got", &got(v))]));
                     None
                 }
             },
         };
-        let points = decimal("points", "分值");
-        let units = decimal("units", "单位数");
+        let points = decimal("points", "import-what-points");
+        let units = decimal("units", "import-what-units");
         let level = match get("level") {
             Value::Error(_) => None,
             v if v.is_blank() => Some(None),
             v => match parse_level(&v.shown()) {
                 Some(l) => Some(Some(l)),
                 None => {
-                    bad("level", format!("应为 县级、市级、省级 或 国家级; {}", got(v)));
+                    bad("level", text(lang, "import-level-bad", &[("got", &got(v))]));
                     None
                 }
             },
@@ -1166,7 +1174,7 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
             v => match parse_bool(v) {
                 Some(b) => Some(b),
                 None => {
-                    bad("aggravated", format!("应为“是”或“否” (留空为否); {}", got(v)));
+                    bad("aggravated", text(lang, "import-aggravated-bad", &[("got", &got(v))]));
                     None
                 }
             },
@@ -1177,7 +1185,7 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
             v => match parse_status(&v.shown()) {
                 Some(s) => Some(s),
                 None => {
-                    bad("status", format!("应为 已确认、待核实 或 已撤销 (留空为已确认); {}", got(v)));
+                    bad("status", text(lang, "import-status-bad", &[("got", &got(v))]));
                     None
                 }
             },
@@ -1190,7 +1198,7 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
         if any_error {
             continue;
         }
-        let id = text("id").unwrap_or_else(|| format!("R{}-{}", date.format("%Y%m%d"), r + 1));
+        let id = cell_text("id").unwrap_or_else(|| format!("R{}-{}", date.format("%Y%m%d"), r + 1));
         out.push(SheetRecord {
             row: r,
             record: RecordFields {
@@ -1203,11 +1211,11 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
                 points,
                 units,
                 level,
-                key: text("key").map(Into::into),
+                key: cell_text("key").map(Into::into),
                 aggravated,
                 status,
-                evidence: text("evidence").map(Into::into),
-                note: text("note").map(Into::into),
+                evidence: cell_text("evidence").map(Into::into),
+                note: cell_text("note").map(Into::into),
             }
             .into(),
         });
@@ -1218,7 +1226,7 @@ pub fn records(grid: &Grid, policy: &Policy, roster: &Dataset, progress: &indica
 /// Maps the core's problems with a dataset to cells: `records[i].field` of an imported record →
 /// the cell of that field in the record's row. Problems elsewhere (the roster, kept records)
 /// are named by their place in the roster file.
-pub fn map_problems(errors: &Errors, grid: &Grid, layout: &Layout, kept: usize, imported: &[SheetRecord], roster_name: &str) -> Vec<CellError> {
+pub fn map_problems(errors: &Errors, grid: &Grid, layout: &Layout, kept: usize, imported: &[SheetRecord], roster_name: &str, lang: Lang) -> Vec<CellError> {
     let sheet_row = |i: usize| i.checked_sub(kept).and_then(|j| imported.get(j)).map(|s| s.row);
     // "records[12]" in a message → "记录!第14行" when record 12 came from the sheet
     let rewrite = |msg: &str| -> String {
@@ -1229,7 +1237,7 @@ pub fn map_problems(errors: &Errors, grid: &Grid, layout: &Layout, kept: usize, 
             let after = &rest[i + 8..];
             match after.find(']').and_then(|e| after[..e].parse::<usize>().ok().map(|n| (e, n))) {
                 Some((e, n)) if sheet_row(n).is_some() => {
-                    out.push_str(&row_address(&grid.sheet, sheet_row(n).expect("checked")));
+                    out.push_str(&row_address(&grid.sheet, sheet_row(n).expect("checked"), lang));
                     rest = &after[e + 1..];
                 }
                 _ => {
@@ -1247,7 +1255,8 @@ pub fn map_problems(errors: &Errors, grid: &Grid, layout: &Layout, kept: usize, 
         .map(|p| {
             let mut msg = rewrite(&p.message);
             if let Some(r) = &p.record {
-                msg.push_str(&format!(" [记录 {r}]"));
+                msg.push(' ');
+                msg.push_str(&text(lang, "import-record-of", &[("record", r)]));
             }
             if let Some(rest) = p.path.strip_prefix("records[")
                 && let Some(end) = rest.find(']')
@@ -1257,10 +1266,10 @@ pub fn map_problems(errors: &Errors, grid: &Grid, layout: &Layout, kept: usize, 
                 let field = rest[end + 1..].trim_start_matches('.');
                 let field = field.split(['.', '[']).next().unwrap_or("");
                 if let Some(&col) = layout.columns.iter().find(|(f, _)| **f == field).map(|(_, c)| c) {
-                    return CellError { row, col, address: cell_address(&grid.sheet, row, col), message: format!("{}: {msg}", column(field).header(Lang::ZhCn)) };
+                    return CellError { row, col, address: cell_address(&grid.sheet, row, col), message: in_column(field, &msg, lang) };
                 }
-                let what = COLUMNS.iter().find(|c| c.field == field).map(|c| format!("{} ({}): ", c.header(Lang::ZhCn), c.field)).unwrap_or_default();
-                return CellError { row, col: usize::MAX, address: row_address(&grid.sheet, row), message: format!("{what}{msg}") };
+                let what = COLUMNS.iter().find(|c| c.field == field).map(|c| format!("{} ({}): ", c.header(lang), c.field)).unwrap_or_default();
+                return CellError { row, col: usize::MAX, address: row_address(&grid.sheet, row, lang), message: format!("{what}{msg}") };
             }
             let place = if p.path.is_empty() { roster_name.to_string() } else { format!("{roster_name}: {}", p.path) };
             CellError { row: 0, col: 0, address: place, message: msg }
@@ -1287,7 +1296,8 @@ pub struct Imported {
 /// to the cells. Every problem, sorted by place, when there is any. `roster_name` names the
 /// roster in problems outside the sheet; `progress` draws bars for large sheets on a terminal.
 pub fn import(grid: &Grid, policy: &Policy, roster: &Dataset, append: bool, roster_name: &str, progress: bool) -> Result<Imported, Vec<CellError>> {
-    let bar = if progress { crate::progress::bar(grid.rows.len() as u64, "读取记录") } else { indicatif::ProgressBar::hidden() };
+    let lang = policy.lang();
+    let bar = if progress { crate::progress::bar(grid.rows.len() as u64, text(lang, "import-progress-reading", &[])) } else { indicatif::ProgressBar::hidden() };
     let (layout, imported, mut errors) = records(grid, policy, roster, &bar);
     bar.finish_and_clear();
     let mut ds = roster.clone();
@@ -1297,11 +1307,11 @@ pub fn import(grid: &Grid, policy: &Policy, roster: &Dataset, append: bool, rost
     }
     ds.records.extend(imported.iter().map(|s| s.record.clone()));
     if let Some(layout) = &layout {
-        let spin = if progress { crate::progress::spinner(grid.rows.len() as u64, "校验数据") } else { indicatif::ProgressBar::hidden() };
+        let spin = if progress { crate::progress::spinner(grid.rows.len() as u64, text(lang, "import-progress-checking", &[])) } else { indicatif::ProgressBar::hidden() };
         let checked = policy.validate(&ds);
         spin.finish_and_clear();
         if let Err(e) = checked {
-            errors.extend(map_problems(&e, grid, layout, kept, &imported, roster_name));
+            errors.extend(map_problems(&e, grid, layout, kept, &imported, roster_name, lang));
         }
     }
     if !errors.is_empty() {
@@ -1317,8 +1327,8 @@ pub fn problems_message(grid: &Grid, errors: &[CellError]) -> String {
     problems_message_in(grid, errors, Lang::ZhCn)
 }
 
-/// [`problems_message`], its first line in `lang` (the cells' own messages are the template's
-/// language, Chinese).
+/// [`problems_message`], its first line in `lang` (the cells' own messages are in the
+/// language of the policy the import was given).
 pub fn problems_message_in(grid: &Grid, errors: &[CellError], lang: Lang) -> String {
     let n = errors.len();
     let mut msg = match n {
@@ -1349,7 +1359,7 @@ pub fn import_bytes(bytes: &[u8], format: Format, file: &str, policy: &Policy, r
         Format::Csv => read_csv_bytes(bytes, file)?,
         Format::Workbook => read_workbook_bytes(bytes.to_vec(), file, None)?,
     };
-    import(&grid, policy, roster, append, "roster.json", false).map_err(|e| problems_message(&grid, &e))
+    import(&grid, policy, roster, append, "roster.json", false).map_err(|e| problems_message_in(&grid, &e, policy.lang()))
 }
 
 #[cfg(test)]
@@ -1403,10 +1413,17 @@ mod tests {
         assert_eq!(id_key("S100"), "S100");
         assert_eq!(id_key("W0"), "W0");
         assert_eq!(name_key("杨 健"), "杨健");
-        assert_eq!(question(&["A".into()], "x"), "是 A?");
-        assert_eq!(question(&["A".into(), "B".into(), "C".into()], "x"), "是 A、B 还是 C?");
+        let zh = Lang::ZhCn;
+        assert_eq!(question(&["A".into()], "x", zh), "是 A?");
+        assert_eq!(question(&["A".into(), "B".into(), "C".into()], "x", zh), "是 A、B 还是 C?");
         let five: Vec<String> = ["A", "B", "C", "D", "E"].map(String::from).to_vec();
-        assert_eq!(question(&five, "考评项目"), "是 A、B、C、D 等 5 项中的哪一项? 见“考评项目”表");
-        assert_eq!(echo(&"长".repeat(41)), format!("{}…(共 41 字)", "长".repeat(40)));
+        assert_eq!(question(&five, "见“考评项目”表", zh), "是 A、B、C、D 等 5 项中的哪一项? 见“考评项目”表");
+        assert_eq!(echo(&"长".repeat(41), zh), format!("{}…(共 41 字)", "长".repeat(40)));
+        // in English: the same questions, the list separated by commas
+        let en = Lang::En;
+        assert_eq!(question(&["A".into()], "x", en), "A?");
+        assert_eq!(question(&["A".into(), "B".into(), "C".into()], "x", en), "A, B or C?");
+        assert_eq!(question(&five, "See the \"Rule items\" sheet", en), "which of the 5: A, B, C, D, …? See the \"Rule items\" sheet");
+        assert_eq!(echo(&"长".repeat(41), en), format!("{}… (41 characters)", "长".repeat(40)));
     }
 }

@@ -12,12 +12,12 @@ fn visible(size: u64) -> bool {
 }
 
 /// A bar over `len` rows, shown when `len` is large.
-pub fn bar(len: u64, message: &'static str) -> ProgressBar {
+pub fn bar(len: u64, message: impl Into<std::borrow::Cow<'static, str>>) -> ProgressBar {
     bar_if_large(len, len, message)
 }
 
 /// A bar over `len` steps, shown when the input's `size` is large.
-pub fn bar_if_large(size: u64, len: u64, message: &'static str) -> ProgressBar {
+pub fn bar_if_large(size: u64, len: u64, message: impl Into<std::borrow::Cow<'static, str>>) -> ProgressBar {
     if !visible(size) {
         return ProgressBar::hidden();
     }
@@ -28,7 +28,7 @@ pub fn bar_if_large(size: u64, len: u64, message: &'static str) -> ProgressBar {
 }
 
 /// A spinner for one long step, shown when the input's `size` is large.
-pub fn spinner(size: u64, message: &'static str) -> ProgressBar {
+pub fn spinner(size: u64, message: impl Into<std::borrow::Cow<'static, str>>) -> ProgressBar {
     if !visible(size) {
         return ProgressBar::hidden();
     }
