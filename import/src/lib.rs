@@ -526,10 +526,18 @@ fn field_of_header(h: &str) -> Option<&'static str> {
     if n.is_empty() {
         return None;
     }
-    COLUMNS
-        .iter()
-        .find(|c| Lang::ALL.iter().any(|l| normalize_header(&c.header(*l)) == n) || c.aliases.iter().any(|a| normalize_header(a) == n))
-        .map(|c| c.field)
+    // every language's header and every alias, normalized once
+    static HEADERS: std::sync::OnceLock<Vec<(String, &'static str)>> = std::sync::OnceLock::new();
+    let headers = HEADERS.get_or_init(|| {
+        COLUMNS
+            .iter()
+            .flat_map(|c| {
+                let own = Lang::ALL.iter().map(|l| normalize_header(&c.header(*l)));
+                own.chain(c.aliases.iter().map(|a| normalize_header(a))).map(|h| (h, c.field))
+            })
+            .collect()
+    });
+    headers.iter().find(|(h, _)| *h == n).map(|(_, field)| *field)
 }
 
 /// Where each field's column is, and the header row.
