@@ -160,7 +160,9 @@ fn an_import_says_its_problems_in_the_runs_language() {
     let rows = vec![
         // row 2: a level no template offers; row 3: no date
         vec![("rule", V::Text(labels["S5.3"].clone())), ("subject", V::Text(who.clone())), ("date", V::Date(2026, 10, 20)), ("level", V::Text("village".into()))],
-        vec![("rule", V::Text(labels["S1.1"].clone())), ("subject", V::Text(who))],
+        vec![("rule", V::Text(labels["S1.1"].clone())), ("subject", V::Text(who.clone()))],
+        // row 4: a wrong code with the English name's start: the item of that name is offered
+        vec![("rule", V::Text("S9.9 late".into())), ("subject", V::Text(who)), ("date", V::Date(2026, 10, 21))],
     ];
     let filled = dir.join("filled.xlsx");
     fill(&path, &names[0], &rows, &filled);
@@ -173,6 +175,12 @@ fn an_import_says_its_problems_in_the_runs_language() {
         assert_eq!(res.status.code(), Some(1), "{lang}");
         let said = String::from_utf8_lossy(&res.stderr);
         assert!(said.contains(level) && said.contains(date), "{lang}: {said}");
+        // county.json: S1.1 is "late, leaving early, leaving the post, empty window" (迟到、早退、擅自离岗、窗口空岗)
+        let rule = match lang {
+            "en" => "Records!B4: Rule item: no rule item \"S9.9 late\"; S1.1 (late, leaving early, leaving the post, empty window)?",
+            _ => "Records!B4: 考评项目: 没有考评项目“S9.9 late”; 是 S1.1 (迟到、早退、擅自离岗、窗口空岗)?",
+        };
+        assert!(said.contains(rule), "{lang}: {said}");
         assert!(!out.exists(), "nothing written");
     }
     let _ = std::fs::remove_dir_all(&dir);

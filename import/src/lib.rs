@@ -780,7 +780,9 @@ fn of_kind<T>(found: Vec<T>, kind: Option<SubjectKind>, kind_of: impl Fn(&T) -> 
 /// The items a record may name (not those the system calculates), with their names and codes
 /// as typed text is compared with them.
 struct Items<'a> {
-    items: Vec<(&'a RuleItem, String, String)>,
+    /// Each item with the keys of its names (Chinese, and English when the policy gives one;
+    /// lower case) and of its code.
+    items: Vec<(&'a RuleItem, Vec<String>, String)>,
     lang: Lang,
 }
 
@@ -794,14 +796,17 @@ impl<'a> Items<'a> {
             .rules
             .iter()
             .filter(|i| policy.item(&i.code).is_some_and(|(_, rule)| rule.derived_from().is_none()))
-            .map(|i| (i, name_key(&i.name_zh), code_key(&i.code)))
+            .map(|i| {
+                let names = std::iter::once(&i.name_zh).chain((!i.name_en.is_empty()).then_some(&i.name_en));
+                (i, names.map(|n| name_key(n).to_lowercase()).collect(), code_key(&i.code))
+            })
             .collect();
         Items { items, lang: policy.lang() }
     }
 
-    /// The items whose (name key, code key) pass `keep`, those of `kind` when there are any.
+    /// The items of which a (name key, code key) passes `keep`, those of `kind` when there are any.
     fn find(&self, kind: Option<SubjectKind>, keep: impl Fn(&str, &str) -> bool) -> Vec<&'a RuleItem> {
-        let found = self.items.iter().filter(|(_, name, code)| keep(name, code)).map(|(i, _, _)| *i).collect();
+        let found = self.items.iter().filter(|(_, names, code)| names.iter().any(|n| keep(n, code))).map(|(i, _, _)| *i).collect();
         of_kind(found, kind, |i| i.subject)
     }
 
@@ -819,7 +824,7 @@ impl<'a> Items<'a> {
         let none = || text(lang, "import-no-rule", &[("typed", &echo(typed, lang))]);
         let code = typed_code(typed);
         // the item's name, typed instead of its code or after a wrong one (`迟到`, `S9.9 迟到`)
-        let name = name_key(&typed[code.len()..]);
+        let name = name_key(&typed[code.len()..]).to_lowercase();
         if (2..=MOST_NAME_TEXT).contains(&name.chars().count()) {
             let found = self.find(kind, |n, _| !n.is_empty() && (n.contains(&name) || name.contains(n)));
             if !found.is_empty() {
