@@ -77,7 +77,9 @@ def test_a_bad_sheet_is_refused_at_the_same_cells(tmp_path: pathlib.Path) -> Non
         kaoping.read_records(csv, roster)
     assert e.value.document == "sheet"
     places = [p.path for p in e.value.problems]
-    cli = subprocess.run([str(kaoping_bin()), "import", str(csv), "--roster", str(SAMPLE)], capture_output=True, text=True, encoding="utf-8")
+    # the cells' messages are in the policy's language: English for the library's default policy,
+    # as the command writes them with --lang en
+    cli = subprocess.run([str(kaoping_bin()), "import", str(csv), "--roster", str(SAMPLE), "--lang", "en"], capture_output=True, text=True, encoding="utf-8")
     assert cli.returncode == 1
     lines = [l.strip() for l in cli.stderr.splitlines()[1:] if l.strip()]
     # the same cells, the same messages, in the same order
@@ -85,6 +87,13 @@ def test_a_bad_sheet_is_refused_at_the_same_cells(tmp_path: pathlib.Path) -> Non
     assert places == ["bad.csv!A2", "bad.csv!B3", "bad.csv!C4"]
     # the name is not mapped: its id is suggested
     assert sid in e.value.problems[1].message
+    # a Chinese policy: the command's default words (S1.l is S1.1 with a look-alike letter)
+    with pytest.raises(kaoping.ValidationError) as zh:
+        kaoping.read_records(csv, roster, kaoping.Policy.builtin().with_lang("zh-CN"))
+    cli = subprocess.run([str(kaoping_bin()), "import", str(csv), "--roster", str(SAMPLE)], capture_output=True, text=True, encoding="utf-8")
+    lines = [l.strip() for l in cli.stderr.splitlines()[1:] if l.strip()]
+    assert [f"{p.path}: {p.message}" for p in zh.value.problems] == lines
+    assert zh.value.problems[0].message.startswith("考评项目: 没有考评项目“S1.l”; 是 S1.1 (")
 
 
 def test_a_csv_has_no_sheet_and_a_missing_file_names_itself(tmp_path: pathlib.Path) -> None:

@@ -442,8 +442,10 @@ def read_records(
     (``2026/10/9``, ``10月9日``), ``S037 杨健`` from the drop-downs. Returns ``roster`` with the
     sheet's records after its own (or instead of them with ``replace=True``), validated under
     ``policy`` (the built-in county measure by default). Raises ``ValidationError`` (document
-    ``sheet``) with one problem per bad cell, addressed as ``记录!D7``; a name typed instead of
-    an id is refused with the id it may mean (``杨健 是 S037?``), never mapped silently."""
+    ``sheet``) with one problem per bad cell, addressed as ``记录!D7``, in the policy's language
+    (English by default; ``Policy.builtin().with_lang("zh-CN")`` for the command's Chinese); a
+    name typed instead of an id is refused with the id it may mean (``杨健 is S037?``,
+    ``杨健 是 S037?``), never mapped silently. English and Chinese headers are both read."""
     p = _policy(policy) if policy is not None else Policy.builtin()
     native, _imported, _kept, _dropped = _kaoping.read_records(
         os.fspath(path), p._native, _dataset(roster)._native, replace=replace, sheet=sheet
