@@ -498,7 +498,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             if import::is_csv(&file) && sheet.is_some() {
                 return Err(Failure::Usage(say("cli-sheet-csv", &[])));
             }
-            let grid = import::read_sheet(&file, sheet.as_deref()).map_err(Failure::Input)?;
+            let grid = import::read_sheet(&file, sheet.as_deref(), lang).map_err(Failure::Input)?;
             let roster_name = roster.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
             let import::Imported { dataset: ds, imported, kept, dropped } =
                 import::import(&grid, &policy, &roster_ds, append, &roster_name, true).map_err(|errors| Failure::Input(import::problems_message_in(&grid, &errors, lang)))?;

@@ -88,23 +88,29 @@ fn header_and(rest: &str) -> String {
 
 /// Imports a workbook through the library and through `kaoping import`; both must refuse it with
 /// a message containing `want`. Returns the command's stderr.
-fn refused(book: &[u8], name: &str, want: &str) -> String {
+/// The library's message (its builtin policy's language, English) must contain `want[0]`; the
+/// command's, in its own language (Chinese), `want[1]`, and under `--lang en` `want[0]`.
+fn refused(book: &[u8], name: &str, want: [&str; 2]) -> String {
     let err = match import_bytes(book, Format::Workbook, "book.xlsx", &Policy::builtin(), &roster(), false) {
         Ok(imp) => panic!("{name}: imported {} records", imp.imported),
         Err(e) => e,
     };
-    assert!(err.contains(want), "{name}: library message {err:?} should contain {want:?}");
+    assert!(err.contains(want[0]), "{name}: library message {err:?} should contain {:?}", want[0]);
     let dir = scratch(&format!("regression-{name}"));
     let file = dir.join("book.xlsx");
     std::fs::write(&file, book).unwrap();
-    let out = dir.join("out.json");
-    let res = run(&["import", s(&file), "--roster", s(&sample()), "-o", s(&out)]);
-    let stderr = String::from_utf8_lossy(&res.stderr).into_owned();
-    assert_eq!(res.status.code(), Some(1), "{name}: kaoping import exits 1, stderr:\n{stderr}");
-    assert!(stderr.contains(want), "{name}: stderr {stderr:?} should contain {want:?}");
-    assert!(!out.exists(), "{name}: nothing written");
+    let (out, roster) = (dir.join("out.json"), sample());
+    for (lang, want) in [(None, want[1]), (Some("en"), want[0])] {
+        let mut args = vec!["import", s(&file), "--roster", s(&roster), "-o", s(&out)];
+        args.extend(lang.map(|l| ["--lang", l]).into_iter().flatten());
+        let res = run(&args);
+        let stderr = String::from_utf8_lossy(&res.stderr).into_owned();
+        assert_eq!(res.status.code(), Some(1), "{name}: kaoping import exits 1, stderr:\n{stderr}");
+        assert!(stderr.contains(want), "{name}: stderr {stderr:?} should contain {want:?}");
+        assert!(!out.exists(), "{name}: nothing written");
+    }
     let _ = std::fs::remove_dir_all(&dir);
-    stderr
+    err
 }
 
 /// Found by import_xlsx: a cell address with 102 letters of column (`Bppp…p2`) made calamine
@@ -112,7 +118,7 @@ fn refused(book: &[u8], name: &str, want: &str) -> String {
 #[test]
 fn a_cell_beyond_the_last_column_is_refused_not_allocated() {
     let book = workbook_of(&regression("xlsx-cell-beyond-the-grid"));
-    let err = refused(&book, "beyond-the-grid", "is beyond the last cell of a sheet (XFD1048576)");
+    let err = refused(&book, "beyond-the-grid", ["is beyond the last cell of a sheet (XFD1048576)", "超出了工作表的最后一个单元格 (XFD1048576)"]);
     assert!(err.contains("book.xlsx: cell 记录!"), "the cell is named: {err}");
 }
 
@@ -121,7 +127,7 @@ fn a_cell_beyond_the_last_column_is_refused_not_allocated() {
 fn cells_past_xfd1048576_are_refused() {
     for (name, cell) in [("row", "A1048577"), ("column", "XFE2"), ("far", "ZZZZZ99999999")] {
         let book = xlsx(header_and(&format!(r#"<row r="2"><c r="{cell}"><v>1</v></c></row>"#)).as_bytes(), NO_STRINGS, STYLES.as_bytes());
-        refused(&book, name, "is beyond the last cell of a sheet (XFD1048576)");
+        refused(&book, name, ["is beyond the last cell of a sheet (XFD1048576)", "超出了工作表的最后一个单元格 (XFD1048576)"]);
     }
 }
 
@@ -142,7 +148,7 @@ fn a_sheet_too_wide_and_long_is_refused() {
     let rows = MAX_GRID_CELLS / 16_384 + 2;
     let rest: String = (2..rows + 2).map(|r| format!(r#"<row r="{r}"><c r="XFD{r}"><v>1</v></c></row>"#)).collect();
     let book = xlsx(header_and(&rest).as_bytes(), NO_STRINGS, STYLES.as_bytes());
-    refused(&book, "too-many-cells", &format!("is too large to import: more than {MAX_GRID_CELLS} cells"));
+    refused(&book, "too-many-cells", [&format!("is too large to import: more than {MAX_GRID_CELLS} cells"), &format!("太大, 无法导入: 到各行最后一个已填单元格为止超过 {MAX_GRID_CELLS} 个单元格")]);
 }
 
 /// A shared strings table declaring more strings than any workbook holds: calamine would reserve
@@ -153,7 +159,7 @@ fn an_impossible_shared_strings_count_is_refused() {
         let shared = format!(
             r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="{count}"><si><t>x</t></si></sst>"#
         );
-        let err = refused(&xlsx(header_and("").as_bytes(), shared.as_bytes(), STYLES.as_bytes()), &format!("sst-{count}"), "shared strings table declares");
+        let err = refused(&xlsx(header_and("").as_bytes(), shared.as_bytes(), STYLES.as_bytes()), &format!("sst-{count}"), ["shared strings table declares", "其共享字符串表声明了"]);
         assert!(err.contains("the file is damaged"), "{err}");
     }
     // an honest count is read as before
@@ -162,6 +168,17 @@ fn an_impossible_shared_strings_count_is_refused() {
     let imp = import_bytes(&xlsx(sheet.as_bytes(), shared.as_bytes(), STYLES.as_bytes()), Format::Workbook, "book.xlsx", &Policy::builtin(), &roster(), false).unwrap();
     assert_eq!(imp.imported, 1);
     assert_eq!(imp.dataset.records[0].date.to_string(), "2026-10-09");
+}
+
+/// A sheet the workbook does not have is named with the sheets it has, in the run's language.
+#[test]
+fn a_missing_sheet_is_said_in_the_runs_language() {
+    use kaoping_cli::import::read_workbook_bytes;
+    use kaoping_core::messages::Lang;
+    let book = xlsx(header_and("").as_bytes(), NO_STRINGS, STYLES.as_bytes());
+    // the workbook's one sheet is 记录 (see `xlsx`)
+    assert_eq!(read_workbook_bytes(book.clone(), "book.xlsx", Some("Nope"), Lang::En).err().expect("refused"), r#"book.xlsx: no sheet "Nope"; the sheets are 记录"#);
+    assert_eq!(read_workbook_bytes(book, "book.xlsx", Some("Nope"), Lang::ZhCn).err().expect("refused"), r#"book.xlsx: 没有工作表 "Nope"; 现有的工作表: 记录"#);
 }
 
 /// The committed seeds of the fuzz targets import as `kaoping import` does: the filled ones

@@ -753,6 +753,13 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("import-record-of", &["record"]),
     ("import-progress-reading", &[]),
     ("import-progress-checking", &[]),
+    ("import-read-shared-strings", &["path", "count", "max"]),
+    ("import-read-no-such-sheet", &["path", "sheet", "sheets"]),
+    ("import-read-no-sheets", &["path"]),
+    ("import-read-beyond-grid", &["path", "cell"]),
+    ("import-read-too-large", &["path", "sheet", "max", "cell"]),
+    ("import-read-false-utf16", &[]),
+    ("import-read-not-text", &[]),
 ];
 
 const FTL_ZH: &str = include_str!("../messages/zh-CN.ftl");

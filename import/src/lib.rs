@@ -187,31 +187,34 @@ pub fn is_csv(path: &Path) -> bool {
 
 /// Reads a filled records sheet as `kaoping import` does: CSV or workbook by the file's
 /// extension ([`is_csv`]), a workbook's `sheet` when given (a CSV file is one sheet: naming a
-/// sheet is refused), else its 记录 sheet, else its first.
-pub fn read_sheet(path: &Path, sheet: Option<&str>) -> Result<Grid, String> {
+/// sheet is refused), else its 记录 sheet, else its first. A file that cannot be read is said
+/// in `lang`.
+pub fn read_sheet(path: &Path, sheet: Option<&str>, lang: Lang) -> Result<Grid, String> {
     match (is_csv(path), sheet) {
-        (true, Some(_)) => Err(text(Lang::ZhCn, "cli-sheet-csv", &[])),
-        (true, None) => read_csv(path),
-        (false, _) => read_workbook(path, sheet),
+        (true, Some(_)) => Err(text(lang, "cli-sheet-csv", &[])),
+        (true, None) => read_csv(path, lang),
+        (false, _) => read_workbook(path, sheet, lang),
     }
 }
 
-/// Reads the records sheet of a workbook: `sheet` when given, else the sheet named 记录, else the first.
-pub fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Grid, String> {
+/// Reads the records sheet of a workbook: `sheet` when given, else the sheet named 记录 (or the
+/// records sheet's name in another language), else the first. A workbook that cannot be read is
+/// said in `lang`.
+pub fn read_workbook(path: &Path, sheet: Option<&str>, lang: Lang) -> Result<Grid, String> {
     let label = path.display().to_string();
     if let Ok(f) = std::fs::File::open(path) {
-        check_shared_strings(std::io::BufReader::new(f), &label)?;
+        check_shared_strings(std::io::BufReader::new(f), &label, lang)?;
     }
-    let mut wb = calamine::open_workbook_auto(path).map_err(|e| text(Lang::ZhCn, "cli-not-a-workbook", &[("path", &label), ("error", &e)]))?;
+    let mut wb = calamine::open_workbook_auto(path).map_err(|e| text(lang, "cli-not-a-workbook", &[("path", &label), ("error", &e)]))?;
     let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-    workbook_grid(&mut wb, sheet, &label, &file)
+    workbook_grid(&mut wb, sheet, &label, &file, lang)
 }
 
 /// [`read_workbook`] of a workbook's bytes; `file` names it in messages, and its extension
 /// chooses the format as for a path (xls, xlsx/xlsm, xlsb, ods; any other: detected).
-pub fn read_workbook_bytes(bytes: Vec<u8>, file: &str, sheet: Option<&str>) -> Result<Grid, String> {
+pub fn read_workbook_bytes(bytes: Vec<u8>, file: &str, sheet: Option<&str>, lang: Lang) -> Result<Grid, String> {
     use calamine::{Error, Ods, Reader, Sheets, Xls, Xlsb, Xlsx};
-    check_shared_strings(std::io::Cursor::new(&bytes[..]), file)?;
+    check_shared_strings(std::io::Cursor::new(&bytes[..]), file, lang)?;
     let ext = Path::new(file).extension().and_then(|e| e.to_str());
     let data = std::io::Cursor::new(bytes);
     let opened: Result<Sheets<_>, Error> = match ext {
@@ -221,15 +224,15 @@ pub fn read_workbook_bytes(bytes: Vec<u8>, file: &str, sheet: Option<&str>) -> R
         Some("ods") => Ods::new(data).map(Sheets::Ods).map_err(Error::Ods),
         _ => calamine::open_workbook_auto_from_rs(data),
     };
-    let mut wb = opened.map_err(|e| text(Lang::ZhCn, "cli-not-a-workbook", &[("path", &file), ("error", &e)]))?;
-    workbook_grid(&mut wb, sheet, file, file)
+    let mut wb = opened.map_err(|e| text(lang, "cli-not-a-workbook", &[("path", &file), ("error", &e)]))?;
+    workbook_grid(&mut wb, sheet, file, file, lang)
 }
 
 /// calamine reserves room for as many strings as a zipped workbook's shared strings table
 /// declares before reading any (calamine issue #684): a damaged or hostile count would abort
 /// the program on the allocation. Counts no workbook can have are refused here, before calamine
 /// opens the file. Anything else wrong with the file is left to calamine to report.
-fn check_shared_strings<R: std::io::Read + std::io::Seek>(data: R, label: &str) -> Result<(), String> {
+fn check_shared_strings<R: std::io::Read + std::io::Seek>(data: R, label: &str, lang: Lang) -> Result<(), String> {
     let Ok(mut zip) = zip::ZipArchive::new(data) else { return Ok(()) };
     for i in 0..zip.len() {
         let Ok(part) = zip.by_index(i) else { continue };
@@ -239,9 +242,7 @@ fn check_shared_strings<R: std::io::Read + std::io::Seek>(data: R, label: &str) 
         if let Some(n) = declared_strings(std::io::BufReader::new(part))
             && n > MAX_SHARED_STRINGS
         {
-            return Err(format!(
-                "cannot read {label} as a workbook: its shared strings table declares {n} strings, more than the {MAX_SHARED_STRINGS} a workbook can hold (the file is damaged)"
-            ));
+            return Err(text(lang, "import-read-shared-strings", &[("path", &label), ("count", &n), ("max", &MAX_SHARED_STRINGS)]));
         }
     }
     Ok(())
@@ -285,14 +286,14 @@ fn declared_strings<R: std::io::BufRead>(part: R) -> Option<u64> {
 }
 
 /// The grid of the chosen sheet of an opened workbook; `label` names the workbook in messages,
-/// `file` in the grid's source.
-fn workbook_grid<RS: std::io::Read + std::io::Seek>(wb: &mut calamine::Sheets<RS>, sheet: Option<&str>, label: &str, file: &str) -> Result<Grid, String> {
+/// `file` in the grid's source; problems are said in `lang`.
+fn workbook_grid<RS: std::io::Read + std::io::Seek>(wb: &mut calamine::Sheets<RS>, sheet: Option<&str>, label: &str, file: &str, lang: Lang) -> Result<Grid, String> {
     use calamine::{Reader, Sheets};
     let names = wb.sheet_names();
     let name = match sheet {
         Some(s) => {
             if !names.iter().any(|n| n == s) {
-                return Err(format!("{label}: no sheet {s:?}; the sheets are {}", names.join(", ")));
+                return Err(text(lang, "import-read-no-such-sheet", &[("path", &label), ("sheet", &format!("{s:?}")), ("sheets", &list(&names, lang))]));
             }
             s.to_string()
         }
@@ -301,9 +302,9 @@ fn workbook_grid<RS: std::io::Read + std::io::Seek>(wb: &mut calamine::Sheets<RS
             .find(|n| Lang::ALL.iter().any(|l| **n == template_sheet("records", *l)))
             .or(names.first())
             .cloned()
-            .ok_or_else(|| format!("{label}: the workbook has no sheets"))?,
+            .ok_or_else(|| text(lang, "import-read-no-sheets", &[("path", &label)]))?,
     };
-    let cant = |e: calamine::Error| text(Lang::ZhCn, "cli-cannot-read-sheet", &[("sheet", &name), ("path", &label), ("error", &e)]);
+    let cant = |e: calamine::Error| text(lang, "cli-cannot-read-sheet", &[("sheet", &name), ("path", &label), ("error", &e)]);
     let rows = match wb {
         // cell by cell: calamine's worksheet_range would first allocate the rectangle from the
         // first to the last cell, whatever its size (calamine issue #693)
@@ -311,11 +312,11 @@ fn workbook_grid<RS: std::io::Read + std::io::Seek>(wb: &mut calamine::Sheets<RS
             // a chart sheet has no cells, as calamine's worksheet_range has it
             Err(calamine::XlsxError::NotAWorksheet(_)) => Vec::new(),
             Err(e) => return Err(cant(calamine::Error::Xlsx(e))),
-            Ok(mut cells) => sparse_rows(|| cells.next_cell().map_err(|e| cant(calamine::Error::Xlsx(e))), &name, label)?,
+            Ok(mut cells) => sparse_rows(|| cells.next_cell().map_err(|e| cant(calamine::Error::Xlsx(e))), &name, label, lang)?,
         },
         Sheets::Xlsb(x) => {
             let mut cells = x.worksheet_cells_reader(&name).map_err(|e| cant(calamine::Error::Xlsb(e)))?;
-            sparse_rows(|| cells.next_cell().map_err(|e| cant(calamine::Error::Xlsb(e))), &name, label)?
+            sparse_rows(|| cells.next_cell().map_err(|e| cant(calamine::Error::Xlsb(e))), &name, label, lang)?
         }
         _ => {
             let range = wb.worksheet_range(&name).map_err(cant)?;
@@ -372,6 +373,7 @@ fn sparse_rows<'a>(
     mut next: impl FnMut() -> Result<Option<calamine::Cell<calamine::DataRef<'a>>>, String>,
     sheet: &str,
     label: &str,
+    lang: Lang,
 ) -> Result<Vec<Vec<Value>>, String> {
     let mut rows: Vec<Vec<Value>> = Vec::new();
     let mut size = 0usize;
@@ -383,7 +385,7 @@ fn sparse_rows<'a>(
         }
         let at = || format!("{sheet}!{}{}", column_letter(c as usize), u64::from(r) + 1);
         if r >= MAX_SHEET_ROWS || c >= MAX_SHEET_COLUMNS {
-            return Err(format!("{label}: cell {} is beyond the last cell of a sheet (XFD1048576)", at()));
+            return Err(text(lang, "import-read-beyond-grid", &[("path", &label), ("cell", &at())]));
         }
         let (r, c) = (r as usize, c as usize);
         if rows.len() <= r {
@@ -394,10 +396,7 @@ fn sparse_rows<'a>(
         if row.len() <= c {
             size += c + 1 - row.len();
             if size > MAX_GRID_CELLS {
-                return Err(format!(
-                    "{label}: sheet {sheet} is too large to import: more than {MAX_GRID_CELLS} cells up to the last filled cell of each row (at {}); delete what lies right of and below the records",
-                    at()
-                ));
+                return Err(text(lang, "import-read-too-large", &[("path", &label), ("sheet", &sheet), ("max", &MAX_GRID_CELLS), ("cell", &at())]));
             }
             row.resize(c + 1, Value::Empty);
         }
@@ -407,22 +406,23 @@ fn sparse_rows<'a>(
 }
 
 /// Text of a CSV file: UTF-8 (with or without BOM), UTF-16 with BOM, else GBK (GB18030),
-/// as Chinese Excel and WPS export it. Returns the text and the encoding's name.
-pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
+/// as Chinese Excel and WPS export it. Returns the text and the encoding's name; a problem is
+/// said in `lang`.
+pub fn decode(bytes: &[u8], lang: Lang) -> Result<(String, &'static str), String> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return std::str::from_utf8(rest).map(|s| (s.to_string(), "UTF-8")).map_err(|e| text(Lang::ZhCn, "cli-false-utf8", &[("error", &e)]));
+        return std::str::from_utf8(rest).map(|s| (s.to_string(), "UTF-8")).map_err(|e| text(lang, "cli-false-utf8", &[("error", &e)]));
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         let enc = if bytes[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
-        let (text, had_errors) = enc.decode_with_bom_removal(bytes);
-        return if had_errors { Err("the file starts as UTF-16 but is not".into()) } else { Ok((text.into_owned(), "UTF-16")) };
+        let (decoded, had_errors) = enc.decode_with_bom_removal(bytes);
+        return if had_errors { Err(text(lang, "import-read-false-utf16", &[])) } else { Ok((decoded.into_owned(), "UTF-16")) };
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok((s.to_string(), "UTF-8"));
     }
     match encoding_rs::GBK.decode_without_bom_handling_and_without_replacement(bytes) {
-        Some(text) => Ok((text.into_owned(), "GBK")),
-        None => Err("the file is neither UTF-8 nor GBK text: save it from Excel as “CSV UTF-8” or “CSV (逗号分隔)”".into()),
+        Some(decoded) => Ok((decoded.into_owned(), "GBK")),
+        None => Err(text(lang, "import-read-not-text", &[])),
     }
 }
 
@@ -478,20 +478,20 @@ pub fn parse_csv(text: &str, sep: char) -> Vec<Vec<String>> {
     rows
 }
 
-pub fn read_csv(path: &Path) -> Result<Grid, String> {
-    let bytes = std::fs::read(path).map_err(|e| text(Lang::ZhCn, "cli-cannot-read", &[("path", &path.display()), ("error", &e)]))?;
+pub fn read_csv(path: &Path, lang: Lang) -> Result<Grid, String> {
+    let bytes = std::fs::read(path).map_err(|e| text(lang, "cli-cannot-read", &[("path", &path.display()), ("error", &e)]))?;
     let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
-    csv_grid(&bytes, &path.display().to_string(), file)
+    csv_grid(&bytes, &path.display().to_string(), file, lang)
 }
 
 /// [`read_csv`] of a CSV file's bytes; `file` names it in messages and addresses.
-pub fn read_csv_bytes(bytes: &[u8], file: &str) -> Result<Grid, String> {
-    csv_grid(bytes, file, file.to_string())
+pub fn read_csv_bytes(bytes: &[u8], file: &str, lang: Lang) -> Result<Grid, String> {
+    csv_grid(bytes, file, file.to_string(), lang)
 }
 
 /// The grid of a CSV file's bytes; `label` names the file in messages, `file` in addresses.
-fn csv_grid(bytes: &[u8], label: &str, file: String) -> Result<Grid, String> {
-    let (text, encoding) = decode(bytes).map_err(|e| format!("{label}: {e}"))?;
+fn csv_grid(bytes: &[u8], label: &str, file: String, lang: Lang) -> Result<Grid, String> {
+    let (text, encoding) = decode(bytes, lang).map_err(|e| text(lang, "cli-cannot-read", &[("path", &label), ("error", &e)]))?;
     let first = text.lines().next().unwrap_or("");
     let sep = if first.contains('\t') && !first.contains(',') {
         '\t'
@@ -812,9 +812,10 @@ impl<'a> Items<'a> {
 
     /// What to say of a rule cell that names no item of the policy (`typed`: width-folded,
     /// trimmed): the item its text names (`迟到` → S1.1), the item its code looks like (`S1.l` →
-    /// S1.1), the items of a category (`S1`), the item one edit away (`S11` → S1.1), or the items
-    /// of the category of a wrong number (`S1.9`); `None` when nothing is near. Of several, those
-    /// of `kind` (the row's subject's kind, when known) are preferred.
+    /// S1.1), the items of a category (`S1`), the item one edit away (`S11` → S1.1), the items
+    /// of the category of a wrong number (`S1.9`), or, for text that only looks like a code, the
+    /// item it names (`late` → S1.1); `None` when nothing is near. Of several, those of `kind`
+    /// (the row's subject's kind, when known) are preferred.
     fn hint(&self, typed: &str, kind: Option<SubjectKind>) -> Option<String> {
         let lang = self.lang;
         let ask = |found: Vec<&RuleItem>| {
@@ -822,17 +823,23 @@ impl<'a> Items<'a> {
             question(&labels, &text(lang, "import-see-sheet", &[("sheet", &template_sheet("rules", lang))]), lang)
         };
         let none = || text(lang, "import-no-rule", &[("typed", &echo(typed, lang))]);
+        // the items whose name holds the text (or is held in it), when it is long enough to say
+        let named = |t: &str| {
+            let name = name_key(t).to_lowercase();
+            if !(2..=MOST_NAME_TEXT).contains(&name.chars().count()) {
+                return None;
+            }
+            let found = self.find(kind, |n, _| !n.is_empty() && (n.contains(&name) || name.contains(n)));
+            (!found.is_empty()).then(|| format!("{}; {}", none(), ask(found)))
+        };
         let code = typed_code(typed);
         // the item's name, typed instead of its code or after a wrong one (`迟到`, `S9.9 迟到`)
-        let name = name_key(&typed[code.len()..]).to_lowercase();
-        if (2..=MOST_NAME_TEXT).contains(&name.chars().count()) {
-            let found = self.find(kind, |n, _| !n.is_empty() && (n.contains(&name) || name.contains(n)));
-            if !found.is_empty() {
-                return Some(format!("{}; {}", none(), ask(found)));
-            }
+        if let Some(hint) = named(&typed[code.len()..]) {
+            return Some(hint);
         }
         if code.is_empty() || code.chars().count() > MOST_COMPARED {
-            return None;
+            // (a long text of a code's characters alone may still be a name: `lateness`)
+            return if code.len() == typed.len() { named(typed) } else { None };
         }
         let key = code_key(code);
         let alike = self.find(kind, |_, c| c == key);
@@ -856,7 +863,8 @@ impl<'a> Items<'a> {
                 return Some(format!("{}; {}", none(), ask(within)));
             }
         }
-        None
+        // no code is near: text that only looks like one may be a name typed alone (`late`)
+        if code.len() == typed.len() { named(typed) } else { None }
     }
 }
 
@@ -1369,8 +1377,8 @@ pub enum Format {
 /// panics, whatever the bytes (the importer's fuzz targets call this).
 pub fn import_bytes(bytes: &[u8], format: Format, file: &str, policy: &Policy, roster: &Dataset, append: bool) -> Result<Imported, String> {
     let grid = match format {
-        Format::Csv => read_csv_bytes(bytes, file)?,
-        Format::Workbook => read_workbook_bytes(bytes.to_vec(), file, None)?,
+        Format::Csv => read_csv_bytes(bytes, file, policy.lang())?,
+        Format::Workbook => read_workbook_bytes(bytes.to_vec(), file, None, policy.lang())?,
     };
     import(&grid, policy, roster, append, "roster.json", false).map_err(|e| problems_message_in(&grid, &e, policy.lang()))
 }
@@ -1389,10 +1397,37 @@ mod tests {
     #[test]
     fn encodings() {
         let (gbk, _, _) = encoding_rs::GBK.encode("考评项目,对象编号\n");
-        assert_eq!(decode(&gbk).unwrap(), ("考评项目,对象编号\n".to_string(), "GBK"));
-        assert_eq!(decode("\u{feff}日期".as_bytes()).unwrap(), ("日期".to_string(), "UTF-8"));
-        assert_eq!(decode("日期".as_bytes()).unwrap().1, "UTF-8");
-        assert!(decode(&[0x81, 0x20, 0xFF]).is_err());
+        assert_eq!(decode(&gbk, Lang::En).unwrap(), ("考评项目,对象编号\n".to_string(), "GBK"));
+        assert_eq!(decode("\u{feff}日期".as_bytes(), Lang::En).unwrap(), ("日期".to_string(), "UTF-8"));
+        assert_eq!(decode("日期".as_bytes(), Lang::En).unwrap().1, "UTF-8");
+        assert!(decode(&[0x81, 0x20, 0xFF], Lang::En).is_err());
+    }
+
+    #[test]
+    fn a_name_typed_alone_is_looked_for_when_no_code_is_near() {
+        // county.json: S1.1 is "late, leaving early, leaving the post, empty window"
+        let policy = Policy::builtin();
+        let items = Items::new(&policy);
+        let staff = Some(SubjectKind::Staff);
+        let late = items.hint("late", staff).expect("a hint");
+        assert!(late.starts_with("no rule item \"late\"; S1.1 (late, leaving early"), "{late}");
+        // a code's look-alike is still read as the code it looks like, not as a name
+        assert!(items.hint("S1.l", staff).expect("a hint").contains("S1.1 (late"));
+        assert!(items.hint("S11", staff).expect("a hint").contains("S1.1 (late"));
+        // text near no code and in no name: nothing to offer
+        assert_eq!(items.hint("zzq", staff), None);
+    }
+
+    #[test]
+    fn a_file_that_is_not_text_is_said_in_the_runs_language() {
+        // 0x81 0x20 is no GBK pair and not UTF-8; FF FE then a lone surrogate is no UTF-16
+        let bad = [0x81, 0x20, 0xFF];
+        assert_eq!(decode(&bad, Lang::En).unwrap_err(), "the file is neither UTF-8 nor GBK text: save it from Excel as “CSV UTF-8” or “CSV (逗号分隔)”");
+        assert_eq!(decode(&bad, Lang::ZhCn).unwrap_err(), "文件既不是 UTF-8 也不是 GBK 文本: 请在 Excel 中另存为 “CSV UTF-8” 或 “CSV (逗号分隔)”");
+        let utf16 = [0xFF, 0xFE, 0x00, 0xD8];
+        assert_eq!(decode(&utf16, Lang::ZhCn).unwrap_err(), "文件以 UTF-16 标记开头, 但内容不是有效的 UTF-16");
+        assert_eq!(read_csv_bytes(&bad, "记录.csv", Lang::ZhCn).err().expect("refused"), "无法读取 记录.csv: 文件既不是 UTF-8 也不是 GBK 文本: 请在 Excel 中另存为 “CSV UTF-8” 或 “CSV (逗号分隔)”");
+        assert!(read_csv_bytes(&bad, "records.csv", Lang::En).err().expect("refused").starts_with("cannot read records.csv: the file is neither"));
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub(crate) fn read_records(
     let roster_name = "roster".to_string();
     let done = guarded(py, move || -> Result<Imported, Errors> {
         let sheet_error = |m: String| Errors::one("sheet", Problem::new(ProblemKind::Invalid, path.display().to_string(), m));
-        let grid = kaoping_import::read_sheet(&path, sheet.as_deref()).map_err(sheet_error)?;
+        let grid = kaoping_import::read_sheet(&path, sheet.as_deref(), policy.lang()).map_err(sheet_error)?;
         kaoping_import::import(&grid, &policy, &roster, !replace, &roster_name, false).map_err(|cells| Errors {
             document: "sheet".into(),
             problems: cells.into_iter().map(|c| Problem::new(ProblemKind::Invalid, c.address, c.message)).collect(),
