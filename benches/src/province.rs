@@ -5,7 +5,8 @@
 //! every way of running must agree. The one-core figures count kaoping's time only (evaluating and
 //! dropping each result, not the digest); the rayon figures are wall time, digests included.
 //! Other modes (the third argument): `full` or `scores` (one level), `subset` (the pandas
-//! baseline's work), `floor` (a floor under it), `json` (the C ABI call's phases), `ffi` (the C ABI
+//! baseline's work), `subset-empty` (the same staff-months without their records: the fixed cost
+//! of a subject-month), `floor` (a floor under it), `json` (the C ABI call's phases), `ffi` (the C ABI
 //! against the same work in Rust, alternately), `parse` (parse and validate apart), `dump OUT`
 //! (each hall-year's JSON, full and scores only, into OUT: to compare two engines byte for byte).
 
@@ -40,7 +41,10 @@ fn main() {
     // ABI's hall-year call (see [`json_phases`])
     let only = std::env::args().nth(3);
     if only.as_deref() == Some("subset") {
-        return subset(&dir, runs);
+        return subset(&dir, runs, false);
+    }
+    if only.as_deref() == Some("subset-empty") {
+        return subset(&dir, runs, true);
     }
     if only.as_deref() == Some("json") {
         return json_phases(&dir, runs);
@@ -139,8 +143,9 @@ fn dump(dir: &str, out: &std::path::Path) {
 /// The pandas baseline's subset ("monthly staff scores"): the county policy reduced to it
 /// (benches/baseline/subset-policy.json), the records of its codes (the others are dropped before
 /// timing, as the baseline ignores them), and the twelve months only, without text, after
-/// validation (pandas' ingest is timed apart from its scoring too).
-fn subset(dir: &str, runs: usize) {
+/// validation (pandas' ingest is timed apart from its scoring too). `empty`: every record
+/// dropped, so that what is left is the fixed cost of the same staff-months (and window-months).
+fn subset(dir: &str, runs: usize, empty: bool) {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let policy_text = std::fs::read_to_string(root.join("baseline/subset-policy.json")).expect("subset policy");
     let policy = Policy::from_json(&policy_text).expect("a valid policy");
@@ -148,7 +153,7 @@ fn subset(dir: &str, runs: usize) {
         .iter()
         .map(|t| {
             let mut d = kaoping_core::Dataset::from_json(t).expect("parses");
-            d.records.retain(|r| policy.item(&r.rule).is_some());
+            d.records.retain(|r| !empty && policy.item(&r.rule).is_some());
             d
         })
         .collect();

@@ -248,6 +248,22 @@ impl Errors {
 
 /// Parses JSON into `T`, reporting the path of the first value that does not fit.
 pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str, document: &str) -> Result<T, Errors> {
+    let text = json_object_text(text, document)?;
+    // the fast way first; a document that fails is parsed again, tracking the path to the fault
+    {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        if let Ok(value) = T::deserialize(&mut *de)
+            && de.end().is_ok()
+        {
+            return Ok(value);
+        }
+    }
+    parse_json_tracked(text, document)
+}
+
+/// The text of a JSON document that may be an object (no BOM): refused when too large, empty or
+/// an array, as [`parse_json`] refuses it.
+pub(crate) fn json_object_text<'t>(text: &'t str, document: &str) -> Result<&'t str, Errors> {
     if text.len() > crate::limits::MAX_DOCUMENT_BYTES {
         return Err(Errors::one(
             document,
@@ -287,15 +303,12 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str, document: &str) ->
         }
         _ => {}
     }
-    // the fast way first; a document that fails is parsed again, tracking the path to the fault
-    {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        if let Ok(value) = T::deserialize(&mut *de)
-            && de.end().is_ok()
-        {
-            return Ok(value);
-        }
-    }
+    Ok(text)
+}
+
+/// A document parsed by serde_json tracking the path of its first fault: the value, or that
+/// fault at its place (`records[3].date`).
+fn parse_json_tracked<T: serde::de::DeserializeOwned>(text: &str, document: &str) -> Result<T, Errors> {
     let de = &mut serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut *de)
         .map_err(|e| Errors::one(document, format_problem(e, "")))?;
