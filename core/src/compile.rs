@@ -94,6 +94,16 @@ pub(crate) fn check_dataset_limits(ds: &Dataset, p: &mut Vec<Problem>) {
     }
 }
 
+/// An id's first eight bytes as a number that orders as they do (zeros past a short id's end:
+/// a prefix orders before what it is a prefix of, and equal numbers leave the order to the ids).
+fn id_prefix(id: &str) -> u64 {
+    let b = id.as_bytes();
+    let mut k = [0u8; 8];
+    let n = b.len().min(8);
+    k[..n].copy_from_slice(&b[..n]);
+    u64::from_be_bytes(k)
+}
+
 /// Whether `s` is empty or only white space (as `s.trim().is_empty()`, but stopping at the first
 /// other character: an id's first, nearly always).
 fn blank(s: &str) -> bool {
@@ -515,23 +525,28 @@ impl<'a> Index<'a> {
                 problems: p,
             });
         }
-        let mut months = vec![Vec::new(); 12];
+        // each month's records in date, then id order: sorted by the date and the id's first
+        // eight bytes, the whole ids compared only when those are equal (ids are distinct, so
+        // the order is total and an unstable sort gives it)
+        let mut months: Vec<Vec<(NaiveDate, u64, u32)>> = vec![Vec::new(); 12];
         for (i, r) in ds.records.iter().enumerate() {
-            months[(YearMonth::of(r.date).month - 1) as usize].push(i);
+            // at most MAX_RECORDS (5,000,000) records: every index fits
+            months[(YearMonth::of(r.date).month - 1) as usize].push((r.date, id_prefix(&r.id), i as u32));
         }
         let by_month = months
             .into_iter()
             .map(|mut v| {
-                v.sort_by(|&a, &b| (ds.records[a].date, &ds.records[a].id).cmp(&(ds.records[b].date, &ds.records[b].id)));
+                v.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| ds.records[a.2 as usize].id.cmp(&ds.records[b.2 as usize].id)));
                 v.into_iter()
-                    .map(|i| {
+                    .map(|(_, _, i)| {
+                        let i = i as usize;
                         let r = &ds.records[i];
                         let rule = policy.rules[rec_item[i] as usize].as_ref();
                         let value = if rule.per_record() { rule.value(r) } else { None };
                         let mut flags = 0;
                         if value.is_some() {
                             flags |= MonthRecord::VALUED;
-                            if !rule.record_effects(r).is_empty() {
+                            if rule.has_record_effects(r) {
                                 flags |= MonthRecord::EFFECTS;
                             }
                         }
@@ -625,3 +640,30 @@ impl<'a> Index<'a> {
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::id_prefix;
+    use proptest::prelude::*;
+
+    /// The prefixes order two ids as the ids order, or tie (and the ids decide).
+    fn agrees(a: &str, b: &str) -> bool {
+        let by_prefix = id_prefix(a).cmp(&id_prefix(b));
+        by_prefix.is_eq() || by_prefix == a.cmp(b)
+    }
+
+    #[test]
+    fn an_ids_prefix_orders_as_the_id() {
+        for (a, b) in [("R1", "R10"), ("R9", "R10"), ("AB", "AB\0x"), ("", "\0"), ("R00000001", "R00000001x"), ("甲", "乙"), ("R0000000", "R00000000")] {
+            assert!(agrees(a, b) && agrees(b, a), "{a:?} {b:?}");
+        }
+        assert_eq!(id_prefix("R00000001"), id_prefix("R00000002"), "past eight bytes the ids decide");
+    }
+
+    proptest! {
+        #[test]
+        fn prefixes_never_contradict_the_ids(a in "[\\x00-\\x7f甲乙]{0,12}", b in "[\\x00-\\x7f甲乙]{0,12}") {
+            prop_assert!(agrees(&a, &b));
+        }
+    }
+}

@@ -130,6 +130,11 @@ pub trait Rule: Send + Sync + fmt::Debug {
     fn record_effects(&self, _record: &Record) -> Effects {
         Effects::default()
     }
+    /// Whether the record has effects ([`Rule::record_effects`] not empty): what compiling the
+    /// hall asks of every record, so a kind that can say it without building the effects should.
+    fn has_record_effects(&self, record: &Record) -> bool {
+        !self.record_effects(record).is_empty()
+    }
     /// A threshold the item applies (count_threshold), besides the item's own `threshold` field.
     fn threshold(&self) -> Option<&crate::policy::Threshold> {
         None

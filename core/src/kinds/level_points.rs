@@ -73,6 +73,9 @@ impl Rule for LevelPoints {
             .cloned()
             .unwrap_or_default()
     }
+    fn has_record_effects(&self, rec: &Record) -> bool {
+        rec.level.and_then(|l| self.effects.get(&l)).is_some_and(|e| !e.is_empty())
+    }
     fn check_record(
         &self,
         item: &RuleItem,

@@ -180,6 +180,9 @@ impl Rule for PerOccurrence {
     fn record_effects(&self, rec: &Record) -> Effects {
         self.tier(rec).map(|t| t.effects.clone()).unwrap_or_default()
     }
+    fn has_record_effects(&self, rec: &Record) -> bool {
+        self.tier(rec).is_some_and(|t| !t.effects.is_empty())
+    }
     fn check_policy(&self, policy: &PolicyDoc, item: &RuleItem, path: &str, out: &mut Vec<Problem>) {
         for (i, t) in self.minute_tiers.iter().enumerate() {
             crate::engine::check_effects(&t.effects, policy, item, &format!("{path}.params.minute_tiers[{i}].effects"), out);
