@@ -8,7 +8,7 @@ use crate::error::{Errors, Problem, ProblemKind, pa};
 use crate::month::{YearMonth, covers, days_in_month};
 use crate::policy::{Severity, SubjectKind};
 use crate::render::PolicyTexts;
-use crate::text::Text;
+use crate::text::{Text, id_prefix};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, BTreeSet};
@@ -92,16 +92,6 @@ pub(crate) fn check_dataset_limits(ds: &Dataset, p: &mut Vec<Problem>) {
             }
         }
     }
-}
-
-/// An id's first eight bytes as a number that orders as they do (zeros past a short id's end:
-/// a prefix orders before what it is a prefix of, and equal numbers leave the order to the ids).
-fn id_prefix(id: &str) -> u64 {
-    let b = id.as_bytes();
-    let mut k = [0u8; 8];
-    let n = b.len().min(8);
-    k[..n].copy_from_slice(&b[..n]);
-    u64::from_be_bytes(k)
 }
 
 /// Whether `s` is empty or only white space (as `s.trim().is_empty()`, but stopping at the first
@@ -641,29 +631,3 @@ impl<'a> Index<'a> {
 }
 
 
-#[cfg(test)]
-mod tests {
-    use super::id_prefix;
-    use proptest::prelude::*;
-
-    /// The prefixes order two ids as the ids order, or tie (and the ids decide).
-    fn agrees(a: &str, b: &str) -> bool {
-        let by_prefix = id_prefix(a).cmp(&id_prefix(b));
-        by_prefix.is_eq() || by_prefix == a.cmp(b)
-    }
-
-    #[test]
-    fn an_ids_prefix_orders_as_the_id() {
-        for (a, b) in [("R1", "R10"), ("R9", "R10"), ("AB", "AB\0x"), ("", "\0"), ("R00000001", "R00000001x"), ("甲", "乙"), ("R0000000", "R00000000")] {
-            assert!(agrees(a, b) && agrees(b, a), "{a:?} {b:?}");
-        }
-        assert_eq!(id_prefix("R00000001"), id_prefix("R00000002"), "past eight bytes the ids decide");
-    }
-
-    proptest! {
-        #[test]
-        fn prefixes_never_contradict_the_ids(a in "[\\x00-\\x7f甲乙]{0,12}", b in "[\\x00-\\x7f甲乙]{0,12}") {
-            prop_assert!(agrees(&a, &b));
-        }
-    }
-}

@@ -6,7 +6,7 @@ use crate::error::{Errors, Problem, ProblemKind, pa};
 use crate::month::YearMonth;
 use crate::policy::{Award, PeriodKind, QuotaBase, QuotaRounding, RoundingMode, SubjectKind, TieAtLine, TieBreaker};
 use crate::result::{Flag, MonthResult, SubjectMonth, YearResult};
-use crate::text::{Dec, Text};
+use crate::text::{Dec, Text, id_prefix};
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
 use schemars::JsonSchema;
@@ -580,22 +580,23 @@ impl Policy {
         // each subject's months, subjects by id: every subject-month, sorted by id stably (a
         // subject's in month order; each month lists its subjects by id already, so the sort
         // merges runs), then taken a subject at a time
-        let mut all: Vec<(&str, usize, &SubjectMonth)> = Vec::new();
+        // (the ids' first bytes as a number first: ids compared whole only on a tie)
+        let mut all: Vec<(u64, &str, usize, &SubjectMonth)> = Vec::new();
         for (mi, m) in months.iter().enumerate() {
             let list = match kind {
                 SubjectKind::Staff => &m.staff,
                 SubjectKind::Window => &m.windows,
             };
-            all.extend(list.iter().map(|s| (s.subject.as_str(), mi, s)));
+            all.extend(list.iter().map(|s| (id_prefix(&s.subject), s.subject.as_str(), mi, s)));
         }
-        all.sort_by(|a, b| a.0.cmp(b.0));
+        all.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
         let mut out = Vec::new();
-        for rows in all.chunk_by(|a, b| a.0 == b.0) {
-            let id = rows[0].0;
+        for rows in all.chunk_by(|a, b| a.1 == b.1) {
+            let id = rows[0].1;
             // P3: categories zeroed for the whole year (W6.1) count as 0 in every month of the annual result
             let zero_for_year: BTreeSet<&str> = if period.kind() == PeriodKind::Year {
                 rows.iter()
-                    .flat_map(|(_, _, s)| s.flags.iter())
+                    .flat_map(|(_, _, _, s)| s.flags.iter())
                     .filter(|f| f.code == "category_zeroed_for_year")
                     .filter_map(|f| f.category.as_deref())
                     .collect()
@@ -609,7 +610,7 @@ impl Policy {
             let mut complaints = 0u32;
             let mut forced = None;
             let mut disq = Vec::new();
-            for &(_, mi, s) in rows {
+            for &(_, _, mi, s) in rows {
                 let m = &months[mi];
                 let mut base = s.base;
                 let mut adjusted = None;
@@ -662,14 +663,14 @@ impl Policy {
                 Some((g, by)) => (g, Some(by)),
                 None => (grades.get(doc.grades.band(score)).cloned().unwrap_or_default(), None),
             };
-            let first = rows[0].2;
+            let first = rows[0].3;
             out.push(SubjectPeriod {
                 subject: first.subject.clone(),
                 kind,
                 name: first.name.clone(),
                 department: rows
                     .last()
-                    .map(|(_, _, s)| s.department.clone())
+                    .map(|(_, _, _, s)| s.department.clone())
                     .unwrap_or_default(),
                 monthly,
                 months_evaluated: n,
@@ -901,13 +902,14 @@ struct Placed {
 fn rank(list: &mut Vec<SubjectPeriod>) {
     // by score, descending, then id: positions sorted, then each result moved once (a result is
     // a few hundred bytes; sorting them in place moved each several times)
-    let mut order: Vec<u32> = (0..list.len() as u32).collect();
-    order.sort_by(|&i, &j| {
+    // (with the ids' first bytes as a number: ids compared whole only on a tie)
+    let mut order: Vec<(u64, u32)> = list.iter().enumerate().map(|(i, s)| (id_prefix(&s.subject), i as u32)).collect();
+    order.sort_by(|&(pi, i), &(pj, j)| {
         let (a, b) = (&list[i as usize], &list[j as usize]);
-        b.score.cmp(&a.score).then_with(|| a.subject.cmp(&b.subject))
+        b.score.cmp(&a.score).then(pi.cmp(&pj)).then_with(|| a.subject.cmp(&b.subject))
     });
     let mut slots: Vec<Option<SubjectPeriod>> = std::mem::take(list).into_iter().map(Some).collect();
-    list.extend(order.iter().map(|&i| slots[i as usize].take().expect("each position once")));
+    list.extend(order.iter().map(|&(_, i)| slots[i as usize].take().expect("each position once")));
     let mut prev: Option<Decimal> = None;
     let mut r = 0;
     for (i, s) in list.iter_mut().enumerate() {
