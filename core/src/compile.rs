@@ -629,5 +629,3 @@ impl<'a> Index<'a> {
             .map(|a| a.window.as_str())
     }
 }
-
-

@@ -474,7 +474,7 @@ impl Dataset {
         // refuses — a decimal written as a JSON number with a fraction, which it hands over as a
         // binary float, or any fault — is read by serde_json as before, which reads such decimals
         // exactly and gives every problem its place. sonic-rs accepts no document serde_json
-        // refuses (core/tests/exact_input.rs holds the cases), and both read an accepted one alike.
+        // refuses (core/tests/parsers_agree.rs holds the cases), and both read an accepted one alike.
         let parsed = crate::error::json_object_text(text, "dataset").and_then(|t| match sonic_rs::from_str::<Dataset>(t) {
             Ok(ds) => Ok(ds),
             Err(_) => crate::error::parse_json(text, "dataset"),
