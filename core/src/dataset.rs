@@ -470,11 +470,11 @@ impl Dataset {
     /// (see `every_format_problem` in this module).
     pub fn from_json(text: &str) -> Result<Dataset, crate::error::Errors> {
         RECORDS_HINT.set(text.len() / RECORD_BYTES_HINT);
-        // sonic-rs first (SIMD: ~20 % faster on the province, BENCHMARKS.md); a document it
-        // refuses — a decimal written as a JSON number with a fraction, which it hands over as a
-        // binary float, or any fault — is read by serde_json as before, which reads such decimals
-        // exactly and gives every problem its place. sonic-rs accepts no document serde_json
-        // refuses (core/tests/parsers_agree.rs holds the cases), and both read an accepted one alike.
+        // sonic-rs first (SIMD: ~20 % faster on the province, BENCHMARKS.md; decimals read from
+        // their text through its raw-number path, see decimal.rs); a document it refuses, for any
+        // fault, is read by serde_json as before, which gives every problem its place. sonic-rs
+        // accepts no document serde_json refuses (core/tests/parsers_agree.rs holds the cases),
+        // and both read an accepted one alike.
         let parsed = crate::error::json_object_text(text, "dataset").and_then(|t| match sonic_rs::from_str::<Dataset>(t) {
             Ok(ds) => Ok(ds),
             Err(_) => crate::error::parse_json(text, "dataset"),

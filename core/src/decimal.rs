@@ -12,6 +12,15 @@ use std::str::FromStr;
 /// serde_json's key for a number kept as its text (the `arbitrary_precision` feature).
 const NUMBER_KEY: &str = "$serde_json::private::Number";
 
+/// sonic-rs's name for a number read as its text (its `RawNumber`). A decimal asks for it by
+/// name (`deserialize_newtype_struct`): sonic-rs then hands a JSON number over as its text, not
+/// as a binary float, and a string as its text when it is a number; serde_json and other formats
+/// pass the name by (`visit_newtype_struct`) and the decimal is read as before. Were sonic-rs to
+/// rename it, a decimal written as a number with a fraction would reach us as a float, be refused,
+/// and the dataset be read again by serde_json: slower, never different
+/// (`core/tests/parsers_agree.rs` holds that sonic-rs reads it directly).
+const SONIC_RAW_NUMBER: &str = "$sonic_rs::private::JsonNumber";
+
 /// The decimal a text stands for, exactly, or what is wrong with it.
 pub fn parse_exact(s: &str) -> Result<Decimal, String> {
     if let Ok(d) = Decimal::from_str_exact(s) {
@@ -106,6 +115,9 @@ impl<'de> Visitor<'de> for ExactVisitor {
         }
         parse_exact(v).map_err(E::custom)
     }
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Decimal, D::Error> {
+        d.deserialize_any(ExactVisitor)
+    }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Decimal, A::Error> {
         match map.next_key::<String>()? {
             Some(k) if k == NUMBER_KEY => {
@@ -123,13 +135,13 @@ struct Exact(Decimal);
 
 impl<'de> serde::Deserialize<'de> for Exact {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Exact, D::Error> {
-        d.deserialize_any(ExactVisitor).map(Exact)
+        d.deserialize_newtype_struct(SONIC_RAW_NUMBER, ExactVisitor).map(Exact)
     }
 }
 
 /// `deserialize_with` for a decimal read exactly.
 pub(crate) fn exact<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-    d.deserialize_any(ExactVisitor)
+    d.deserialize_newtype_struct(SONIC_RAW_NUMBER, ExactVisitor)
 }
 
 /// `deserialize_with` for an optional decimal read exactly.

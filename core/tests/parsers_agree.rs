@@ -84,12 +84,23 @@ fn sonic_rs_accepts_nothing_serde_json_refuses_and_reads_alike() {
     }
 }
 
-/// A decimal written as a JSON number with a fraction reaches serde from sonic-rs as a binary
-/// float, which the format refuses: the document is read again by serde_json, exactly.
+/// A decimal written as a JSON number is read from its text by sonic-rs too (its raw-number
+/// path, asked for by the decimal), never through a binary float: the first parser reads it, as
+/// the second would. A form the schema gives strings only (`1e-3`) is read by the second.
 #[test]
-fn a_decimal_written_as_a_json_number_is_read_exactly_by_the_second_parser() {
-    let text = BASE.replacen("\"minutes\": 10", "\"points\": 0.1", 1);
-    assert!(sonic_rs::from_str::<Dataset>(&text).is_err(), "sonic-rs hands 0.1 over as a float");
+fn a_decimal_written_as_a_json_number_is_read_exactly_by_either_parser() {
     // 0.1 exactly: a binary float would be 0.1000000000000000055511151231257827…
-    assert_eq!(Dataset::from_json(&text).unwrap().records[0].points().unwrap().to_string(), "0.1");
+    for (number, exact) in [("0.1", "0.1"), ("2.50", "2.50"), ("-0.0", "0.0"), ("1e3", "1000"), ("123456789012345678901234567", "123456789012345678901234567")] {
+        let text = BASE.replacen("\"minutes\": 10", &format!("\"points\": {number}"), 1);
+        let fast = sonic_rs::from_str::<Dataset>(&text).unwrap_or_else(|e| panic!("{number}: sonic-rs {e}"));
+        assert_eq!(fast.records[0].points().unwrap().to_string(), exact, "{number}");
+        assert_eq!(Dataset::from_json(&text).unwrap(), fast, "{number}");
+        assert_eq!(Some(fast), serde_json_strict(&text).ok(), "{number}");
+    }
+    let text = BASE.replacen("\"minutes\": 10", "\"points\": 1e-3", 1);
+    assert!(sonic_rs::from_str::<Dataset>(&text).is_err(), "the schema's string form has no negative exponent");
+    assert_eq!(Dataset::from_json(&text).unwrap().records[0].points().unwrap().to_string(), "0.001");
+    // more digits than a decimal holds: refused by both, never rounded
+    let text = BASE.replacen("\"minutes\": 10", "\"points\": 2.999999999999999999999999999999", 1);
+    assert!(sonic_rs::from_str::<Dataset>(&text).is_err() && Dataset::from_json(&text).is_err());
 }
