@@ -117,6 +117,9 @@ pub(crate) struct Index<'a> {
     /// The records of each month (0–11) in date then id order, with what the month's first
     /// pass reads of them held densely ([`MonthRecord`]).
     pub(crate) by_month: Vec<Vec<MonthRecord>>,
+    /// The distinct points of one occurrence the records are valued at ([`MonthRecord::value`]),
+    /// each with its own digits and scale (`2` and `2.0` are two values: results keep the scale).
+    pub(crate) values: Vec<Decimal>,
     /// Each subject's dense index: windows by id first, then staff by id (the order of
     /// `windows` and `staff`).
     pub(crate) window_ix: FastMap<&'a str, u32>,
@@ -127,7 +130,7 @@ pub(crate) struct Index<'a> {
 
 /// A record as a month's evaluation first reads it: its place in the dataset, its item and
 /// subject as dense indices, and what decides whether it is charged. A month's records are held
-/// in its order (date, then id), 24 bytes each, so the pass over them reads memory in order
+/// in its order (date, then id), 28 bytes each, so the pass over them reads memory in order
 /// instead of visiting each 200-byte parsed record where it lies.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct MonthRecord {
@@ -144,9 +147,14 @@ pub(crate) struct MonthRecord {
     pub(crate) flags: u8,
     /// For an item whose rule is [`Rule::per_record`](crate::kind::Rule::per_record): the points
     /// of one occurrence ([`Rule::value`](crate::kind::Rule::value)), computed once here, when
-    /// `VALUED`.
-    pub(crate) value: Decimal,
+    /// `VALUED`, as its place in [`Index::values`] (a hall's records have few distinct values:
+    /// a record is 28 bytes here instead of 40, a province's 12 MB less; BENCHMARKS.md, the
+    /// fifteenth round).
+    pub(crate) value: u32,
 }
+
+// (the size the comments above give: a province holds a million of them)
+const _: () = assert!(std::mem::size_of::<MonthRecord>() == 28);
 
 impl MonthRecord {
     /// The item's rule gives the record points (`value`).
@@ -523,6 +531,10 @@ impl<'a> Index<'a> {
             // at most MAX_RECORDS (5,000,000) records: every index fits
             months[(YearMonth::of(r.date).month - 1) as usize].push((r.date, id_prefix(&r.id), i as u32));
         }
+        // each distinct value once, by its digits and scale (not by `Decimal`'s equality, which
+        // holds `2` and `2.0` equal)
+        let mut values: Vec<Decimal> = Vec::new();
+        let mut value_at: FastMap<[u8; 16], u32> = FastMap::default();
         let by_month = months
             .into_iter()
             .map(|mut v| {
@@ -553,7 +565,13 @@ impl<'a> Index<'a> {
                             status: r.status,
                             evidence: r.evidence.as_deref().is_some_and(|e| !blank(e)),
                             flags,
-                            value: value.unwrap_or_default(),
+                            value: value.map_or(0, |v| {
+                                *value_at.entry(v.serialize()).or_insert_with(|| {
+                                    values.push(v);
+                                    // at most one value a record: fits as the records' indices do
+                                    (values.len() - 1) as u32
+                                })
+                            }),
                         }
                     })
                     .collect()
@@ -565,6 +583,7 @@ impl<'a> Index<'a> {
             staff,
             metrics,
             by_month,
+            values,
             window_ix,
             staff_ix,
             names: Names::default(),

@@ -175,16 +175,24 @@ pub struct WindowMetrics {
     /// Rates in percent (0–100), keyed by metric name: for the county measure
     /// `online_full_process` (网上全流程办理率), `online_available` (网上可办理率),
     /// `one_network` (一网通办率).
-    #[serde(default, deserialize_with = "crate::decimal::exact_map")]
-    pub rates: BTreeMap<String, Decimal>,
+    #[serde(default, deserialize_with = "crate::decimal::exact_figures", serialize_with = "crate::decimal::figures_as_map")]
+    #[schemars(with = "BTreeMap<String, Decimal>")]
+    pub rates: Figures,
     /// V17: the month's citizen ratings (好差评) by level, as counts; the `rating_mean` kind reads
     /// them. Absent: no ratings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ratings: Option<Ratings>,
     /// Other named figures a policy's rules may read (ratings, votes, appraisals).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", deserialize_with = "crate::decimal::exact_map")]
-    pub values: BTreeMap<String, Decimal>,
+    #[serde(default, skip_serializing_if = "Figures::is_empty", deserialize_with = "crate::decimal::exact_figures", serialize_with = "crate::decimal::figures_as_map")]
+    #[schemars(with = "BTreeMap<String, Decimal>")]
+    pub values: Figures,
 }
+
+/// A window-month's named figures ([`WindowMetrics::rates`], [`WindowMetrics::values`]): a map
+/// by name held as one sorted list (`litemap`), written and read as a JSON object. A window-month
+/// gives three or four figures; a `BTreeMap` of them took a 450-byte node and an allocation a
+/// name, 16 MB of a province's 35,100 window-months (BENCHMARKS.md, the fifteenth round).
+pub type Figures = litemap::LiteMap<Id, Decimal>;
 
 /// Status of a record (C10): only confirmed records count.
 #[derive(

@@ -43,3 +43,31 @@ fn a_policys_decimals_past_28_digits_are_refused_too() {
     assert!(e.problems[0].path.starts_with(&format!("rules[{at}]")), "{:?}", e.problems[0]);
     assert!(e.problems[0].message.contains("more digits than a decimal holds exactly"), "{}", e.problems[0].message);
 }
+
+/// A window-month's figures (`rates`, `values`) are held as one sorted list (`Figures`, fifteenth
+/// round of BENCHMARKS.md) and must read and write as the map they were: by name, a name given
+/// twice at its last value, each value's digits kept, an empty map written `{}`, through both
+/// parsers alike.
+#[test]
+fn a_window_months_figures_read_and_write_as_a_map() {
+    let text = r#"{"hall": {"id": "H", "name": "大厅"}, "year": 2026, "records": [],
+        "metrics": [{"window": "W", "month": "2026-03", "rates": {"one_network": "89.50", "b": 97, "a": "1", "b": "96.0"}, "values": {"votes": "12"}},
+                    {"window": "W", "month": "2026-04"}]}"#;
+    let ds = Dataset::from_json(text).expect("parses");
+    let m = &ds.metrics[0];
+    // sorted by name; `b` given twice keeps its last value, 96.0, with its scale
+    let rates: Vec<(String, String)> = m.rates.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    assert_eq!(rates, [("a".into(), "1".into()), ("b".into(), "96.0".into()), ("one_network".into(), "89.50".into())]);
+    assert_eq!(m.rates.get("one_network").map(|v| v.to_string()).as_deref(), Some("89.50"));
+    assert_eq!(m.values.get("votes").map(|v| v.to_string()).as_deref(), Some("12"));
+    assert!(ds.metrics[1].rates.is_empty() && ds.metrics[1].values.is_empty());
+    // the second parser (serde_json, for a document sonic-rs refuses) reads the same
+    let by_serde_json: Dataset = serde_json::from_str(text).expect("parses");
+    assert_eq!(by_serde_json.metrics, ds.metrics);
+    // written back: objects, `values` left out when empty, `rates` written `{}` when empty
+    let back = serde_json::to_value(&ds.metrics).unwrap();
+    assert_eq!(back[0]["rates"], json!({"a": "1", "b": "96.0", "one_network": "89.50"}));
+    assert_eq!(back[0]["values"], json!({"votes": "12"}));
+    assert_eq!(back[1]["rates"], json!({}));
+    assert!(back[1].get("values").is_none());
+}

@@ -86,8 +86,8 @@ impl Charged<'_> {
     }
     /// A valued charge's [`MonthRecord::value`] (its record's own item), read from the month's
     /// records by its place rather than carried: a month's charges are 32 bytes each, not 48.
-    pub(crate) fn value(&self, month: &[MonthRecord]) -> Decimal {
-        month[self.pos as usize].value
+    pub(crate) fn value(&self, month: &[MonthRecord], values: &[Decimal]) -> Decimal {
+        values[month[self.pos as usize].value as usize]
     }
 }
 

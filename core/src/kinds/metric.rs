@@ -70,7 +70,7 @@ impl Rule for MetricBelowTarget {
         };
         for name in &self.metrics {
             let target = cx.target(name).or_else(|| self.targets.get(name).copied());
-            match (m.rates.get(name), target) {
+            match (m.rates.get(name.as_str()), target) {
                 (Some(v), Some(t)) if *v < t => out.push(Contribution::State {
                     points: self.points_each,
                     detail: detail(cx, || {
@@ -156,8 +156,8 @@ impl Rule for MetricShortfall {
         };
         let Some(v) = m
             .rates
-            .get(&self.metric)
-            .or_else(|| m.values.get(&self.metric))
+            .get(self.metric.as_str())
+            .or_else(|| m.values.get(self.metric.as_str()))
             .copied()
         else {
             out.push(Contribution::Warning(cx.text(
@@ -289,8 +289,8 @@ impl MetricTiers {
             m.cases.map(Decimal::from)
         } else {
             m.values
-                .get(&self.metric)
-                .or_else(|| m.rates.get(&self.metric))
+                .get(self.metric.as_str())
+                .or_else(|| m.rates.get(self.metric.as_str()))
                 .copied()
         }
     }
