@@ -239,19 +239,20 @@ fn check_roster(ds: &Dataset, departments: &BTreeSet<&str>, windows: &BTreeMap<&
             ("chief_representatives", &w.chief_representatives),
         ] {
             for (j, t) in terms.iter().enumerate() {
-                let path = format!("windows[{i}].{field}[{j}]");
+                // (the path written only for a problem: a valid roster formats nothing)
+                let path = || format!("windows[{i}].{field}[{j}]");
                 if let Some(s) = &t.staff
                     && !staff.contains_key(s.as_str())
                 {
-                    p.push(Problem::msg(ProblemKind::UnknownReference, format!("{path}.staff"), "problem-term-unknown-staff", pa!["staff" => format!("{s:?}")]));
+                    p.push(Problem::msg(ProblemKind::UnknownReference, format!("{}.staff", path()), "problem-term-unknown-staff", pa!["staff" => format!("{s:?}")]));
                 }
                 if t.staff.is_none() && t.name.is_none() {
-                    p.push(Problem::msg(ProblemKind::Invalid, path.clone(), "problem-term-no-person", vec![]));
+                    p.push(Problem::msg(ProblemKind::Invalid, path(), "problem-term-no-person", vec![]));
                 }
                 if let (Some(a), Some(b)) = (t.from, t.to)
                     && b < a
                 {
-                    p.push(Problem::msg(ProblemKind::Invalid, format!("{path}.to"), "problem-term-ends-before-start", pa!["to" => b, "from" => a]));
+                    p.push(Problem::msg(ProblemKind::Invalid, format!("{}.to", path()), "problem-term-ends-before-start", pa!["to" => b, "from" => a]));
                 }
             }
             let mut sorted: Vec<_> = terms.iter().enumerate().collect();
@@ -324,7 +325,8 @@ fn check_metrics<'a>(policy: &Policy, ds: &'a Dataset, windows: &BTreeMap<&str, 
     }
     let mut metrics = FastMap::default();
     for (i, m) in ds.metrics.iter().enumerate() {
-        let path = format!("metrics[{i}]");
+        // (written only for a problem: valid metrics format nothing)
+        let path = Place("metrics", i);
         if !windows.contains_key(m.window.as_str()) {
             p.push(Problem::msg(ProblemKind::UnknownReference, format!("{path}.window"), "problem-metrics-unknown-window", pa!["window" => format!("{:?}", m.window)]));
         }
@@ -337,7 +339,7 @@ fn check_metrics<'a>(policy: &Policy, ds: &'a Dataset, windows: &BTreeMap<&str, 
             }
         }
         if metrics.insert((m.window.as_str(), m.month), m).is_some() {
-            p.push(Problem::msg(ProblemKind::Duplicate, path, "problem-metrics-duplicate", pa!["window" => m.window, "month" => m.month]));
+            p.push(Problem::msg(ProblemKind::Duplicate, path.to_string(), "problem-metrics-duplicate", pa!["window" => m.window, "month" => m.month]));
         }
     }
     let settings = &policy.doc.settings;
@@ -535,6 +537,9 @@ impl<'a> Index<'a> {
         // holds `2` and `2.0` equal)
         let mut values: Vec<Decimal> = Vec::new();
         let mut value_at: FastMap<[u8; 16], u32> = FastMap::default();
+        // each item's last value: most items value their records alike, so most records are
+        // matched here, without a lookup
+        let mut last: Vec<Option<([u8; 16], u32)>> = vec![None; policy.rules.len()];
         let by_month = months
             .into_iter()
             .map(|mut v| {
@@ -566,11 +571,20 @@ impl<'a> Index<'a> {
                             evidence: r.evidence.as_deref().is_some_and(|e| !blank(e)),
                             flags,
                             value: value.map_or(0, |v| {
-                                *value_at.entry(v.serialize()).or_insert_with(|| {
-                                    values.push(v);
-                                    // at most one value a record: fits as the records' indices do
-                                    (values.len() - 1) as u32
-                                })
+                                let bytes = v.serialize();
+                                let seen = &mut last[rec_item[i] as usize];
+                                match *seen {
+                                    Some((b, at)) if b == bytes => at,
+                                    _ => {
+                                        let at = *value_at.entry(bytes).or_insert_with(|| {
+                                            values.push(v);
+                                            // at most one value a record: fits as the records' indices do
+                                            (values.len() - 1) as u32
+                                        });
+                                        *seen = Some((bytes, at));
+                                        at
+                                    }
+                                }
                             }),
                         }
                     })
