@@ -107,7 +107,10 @@ impl Policy {
             // the category's maximum and its points so far, as the caps add them
             let max = N::of(cat.max);
             let mut points = N::ZERO;
-            let mut res = CategoryResult {
+            // made where it stays, in its list, rather than moved there when done (two copies of
+            // 144 bytes a category)
+            let list = if cat.bonus { &mut bonuses } else { &mut categories };
+            list.push(CategoryResult {
                 code: cat_code.clone(),
                 name: cat_name.clone(),
                 max: cat.max,
@@ -120,7 +123,8 @@ impl Policy {
                     Vec::new()
                 },
                 zeroed_by: None,
-            };
+            });
+            let res = list.last_mut().expect("pushed above");
             if let Some((_, (score, detail, ii))) = derived_here {
                 let raw = (max - N::of(*score)).larger(N::ZERO);
                 let (taken, cut) = if sp.floor == Floor::Category && raw > max {
@@ -203,11 +207,6 @@ impl Policy {
                 sums.1 += score;
             } else {
                 sums.0 += score;
-            }
-            if cat.bonus {
-                bonuses.push(res)
-            } else {
-                categories.push(res)
             }
         }
         (categories, bonuses, sums)
