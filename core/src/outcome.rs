@@ -29,13 +29,14 @@ pub(crate) struct OutcomeNames {
 }
 
 impl OutcomeNames {
-    pub(crate) fn new<'a>(records: impl ExactSizeIterator<Item = &'a str>, codes: Vec<Text>, subjects: Vec<Text>) -> OutcomeNames {
-        let mut ids = String::new();
+    pub(crate) fn new<'a>(records: impl ExactSizeIterator<Item = &'a str> + Clone, codes: Vec<Text>, subjects: Vec<Text>) -> OutcomeNames {
+        // sized once (grown by doubling, a province's ids took 6.5 MB for 6.0)
+        let mut ids = String::with_capacity(records.clone().map(str::len).sum());
         let mut ends = Vec::with_capacity(records.len());
         for r in records {
             ids.push_str(r);
-            // a dataset holds at most 5,000,000 records of ids of at most 64 characters
-            // (limits.rs), so every end fits in 32 bits
+            // a checked dataset holds at most 5,000,000 records of ids of at most 128 characters
+            // (limits.rs): at most 2.56 GB of ids, so every end fits in 32 bits
             ends.push(u32::try_from(ids.len()).unwrap_or(u32::MAX));
         }
         OutcomeNames { ids, ends, codes, subjects }
