@@ -153,7 +153,7 @@ fn subset(dir: &str, runs: usize, empty: bool) {
         .iter()
         .map(|t| {
             let mut d = kaoping_core::Dataset::from_json(t).expect("parses");
-            d.records.retain(|r| !empty && policy.item(&r.rule).is_some());
+            d.records.retain(|r| !empty && policy.item(r.rule()).is_some());
             d
         })
         .collect();
@@ -207,8 +207,8 @@ fn memory(dir: &str) {
         .collect();
     println!("scale {dir}: {} halls, {} records, {:.1} MB of JSON (1.5× is {:.0} MiB)", halls.len(), records(&halls), bytes as f64 / 1e6, 1.5 * bytes as f64 / 1048576.0);
     println!("datasets parsed, each text dropped      peak {:6.0} MiB, resident {:6.0} MiB", peak_rss_mib(), rss());
-    let (held, size) = (halls.iter().map(|d| d.records.capacity()).sum::<usize>(), std::mem::size_of::<kaoping_core::dataset::Record>());
-    println!("  of which the records' lists           {:6.0} MiB ({held} records of {size} bytes)", (held * size) as f64 / 1048576.0);
+    let held = halls.iter().map(|d| d.records.heap_bytes()).sum::<usize>();
+    println!("  of which the records' lists           {:6.0} MiB ({} records, {:.0} bytes each)", held as f64 / 1048576.0, records(&halls), held as f64 / records(&halls) as f64);
     let checked = check_all(&policy, &halls);
     println!("and every hall checked (kept)           peak {:6.0} MiB, resident {:6.0} MiB", peak_rss_mib(), rss());
     let (digests, _) = province_checked(&checked, Explain::Full);
@@ -303,18 +303,18 @@ fn floor(dir: &str, runs: usize) {
         .iter()
         .map(|t| {
             let mut d = Dataset::from_json(t).expect("parses");
-            d.records.retain(|r| policy.item(&r.rule).is_some());
+            d.records.retain(|r| policy.item(r.rule()).is_some());
             let mut interned: HashMap<String, Text> = HashMap::new();
             let mut intern = |s: &str| interned.entry(s.to_string()).or_insert_with(|| Text::new(s)).clone();
             let staff: HashMap<&str, u32> = d.staff.iter().enumerate().map(|(i, s)| (s.id.as_str(), i as u32)).collect();
-            let texts = d.records.iter().map(|r| (Text::new(&r.id), intern(&r.rule), intern(&r.subject))).collect();
-            let at = d.records.iter().map(|r| (staff.get(r.subject.as_str()).copied().unwrap_or(0), chrono::Datelike::month(&r.date) - 1)).collect::<Vec<_>>();
+            let texts = d.records.iter().map(|r| (Text::new(r.id()), intern(r.rule()), intern(r.subject()))).collect();
+            let at = d.records.iter().map(|r| (staff.get(r.subject()).copied().unwrap_or(0), chrono::Datelike::month(&r.date()) - 1)).collect::<Vec<_>>();
             let mut months = vec![Vec::new(); 12];
             for (i, (_, m)) in at.iter().enumerate() {
                 months[*m as usize].push(i);
             }
             let n = d.staff.len();
-            Hall { texts, at, months, staff: n, records: std::mem::take(&mut d.records) }
+            Hall { texts, at, months, staff: n, records: d.records.to_vec() }
         })
         .collect();
     let n: usize = halls.iter().map(|h| h.records.len()).sum();

@@ -167,7 +167,7 @@ fn an_impossible_shared_strings_count_is_refused() {
     let sheet = sheet_xml(r#"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>S1.1</t></is></c><c r="B2" t="inlineStr"><is><t>S001</t></is></c><c r="C2" s="1"><v>46304</v></c></row>"#);
     let imp = import_bytes(&xlsx(sheet.as_bytes(), shared.as_bytes(), STYLES.as_bytes()), Format::Workbook, "book.xlsx", &Policy::builtin(), &roster(), false).unwrap();
     assert_eq!(imp.imported, 1);
-    assert_eq!(imp.dataset.records[0].date.to_string(), "2026-10-09");
+    assert_eq!(imp.dataset.records.to_vec()[0].date.to_string(), "2026-10-09");
 }
 
 /// A sheet the workbook does not have is named with the sheets it has, in the run's language.

@@ -125,7 +125,7 @@ fn full_width_and_lower_case_codes_and_ids_are_the_same_codes_and_ids() {
     let out = dir.join("out.json");
     expect(&["import", s(&file), "--roster", s(&roster), "-o", s(&out)], 0);
     let ds = Dataset::from_json(&std::fs::read_to_string(&out).unwrap()).unwrap();
-    let got: Vec<(&str, &str)> = ds.records.iter().rev().take(3).map(|r| (r.rule.as_str(), r.subject.as_str())).collect();
+    let got: Vec<(&str, &str)> = ds.records.iter().rev().take(3).map(|r| (r.rule(), r.subject())).collect();
     assert_eq!(got, [("S1.1", "S037"), ("S1.1", "S037"), ("S1.1", "S001")]);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -143,7 +143,7 @@ fn an_english_template_filled_in_imports_as_the_chinese_one() {
         imported.push(ds.records);
     }
     assert_eq!(imported[0], imported[1], "the English template imports as the Chinese one");
-    let r = &imported[1];
+    let r = imported[1].to_vec();
     // spot checks by hand: the level, status and aggravation read from the English words
     assert_eq!(r[2].level, Some(kaoping_core::dataset::Level::City));
     assert!(r[4].aggravated);

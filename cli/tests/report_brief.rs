@@ -63,7 +63,7 @@ fn allowed(ds: &Dataset, policy: &Policy) -> BTreeSet<String> {
     ok.extend(ds.departments.iter().map(|d| d.id.clone()));
     ok.extend(ds.windows.iter().map(|w| w.id.clone()));
     ok.extend(ds.staff.iter().map(|s| s.id.clone()));
-    ok.extend(ds.records.iter().map(|r| r.id.to_string()));
+    ok.extend(ds.records.iter().map(|r| r.id().to_string()));
     let doc = policy.doc();
     ok.extend(doc.rules.iter().map(|r| r.code.clone()));
     ok.extend(doc.staff.categories.iter().chain(doc.window.categories.iter()).map(|c| c.code.clone()));
@@ -330,7 +330,7 @@ fn department_workbooks_add_up_to_the_halls() {
                 let record = text(&r[col(&rows, "记录编号")]);
                 if !record.is_empty() {
                     let date = r[col(&rows, "日期")].as_date().unwrap_or_else(|| panic!("{record}: the date is an Excel date, not {:?}", r[col(&rows, "日期")]));
-                    assert_eq!(Some(date), ds.records.iter().find(|x| x.id == record.as_str()).map(|x| x.date), "{record}'s date");
+                    assert_eq!(Some(date), ds.records.iter().find(|x| x.id() == record.as_str()).map(|x| x.date()), "{record}'s date");
                 }
             }
             // the department's indicator on its first sheet

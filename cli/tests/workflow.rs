@@ -253,7 +253,7 @@ fn template_fill_import_report() {
     let ds = Dataset::from_json(&std::fs::read_to_string(&dataset).unwrap()).unwrap();
     assert_eq!(ds.records.len(), 12, "the roster's records are replaced");
     assert_eq!((ds.windows.len(), ds.staff.len(), ds.metrics.len()), (roster.windows.len(), roster.staff.len(), roster.metrics.len()));
-    let r = &ds.records;
+    let r = ds.records.to_vec();
     assert_eq!(r[0].id, "R20261009-2");
     assert_eq!((r[0].rule.as_str(), r[0].subject.as_str(), r[0].minutes, r[0].note.as_deref()), ("S1.1", staff[0].0.as_str(), Some(45), Some("迟到45分钟")));
     assert_eq!(r[1].id, "T002");
@@ -272,7 +272,7 @@ fn template_fill_import_report() {
     expect(&["import", s(&filled), "--roster", s(&sample()), "-o", s(&appended)], 0);
     let all = Dataset::from_json(&std::fs::read_to_string(&appended).unwrap()).unwrap();
     assert_eq!(all.records.len(), roster.records.len() + 12);
-    assert_eq!(&all.records[..roster.records.len()], &roster.records[..]);
+    assert_eq!(all.records.to_vec()[..roster.records.len()], roster.records.to_vec()[..]);
     // importing the same sheet again onto that is refused: the ids are taken
     let twice = run(&["import", s(&filled), "--roster", s(&appended), "-o", s(&dir.join("twice.json")), "--append"]);
     assert_eq!(twice.status.code(), Some(1));

@@ -2,7 +2,7 @@
 //! compiled hall the engine reads (subjects and items as dense indices, records grouped by month
 //! in the order E6 needs, the roster and metrics by id).
 
-use crate::dataset::{Dataset, Record, Staff, Window, WindowMetrics};
+use crate::dataset::{Dataset, RecordRef, Staff, Window, WindowMetrics};
 use crate::engine::{FastMap, Policy};
 use crate::error::{Errors, Problem, ProblemKind, pa};
 use crate::month::{YearMonth, covers, days_in_month};
@@ -67,28 +67,28 @@ pub(crate) fn check_dataset_limits(ds: &Dataset, p: &mut Vec<Problem>) {
     }
     for (i, r) in ds.records.iter().enumerate() {
         let n = p.len();
-        id(&r.id, format_args!("records[{i}].id"), p);
-        id(&r.rule, format_args!("records[{i}].rule"), p);
-        id(&r.subject, format_args!("records[{i}].subject"), p);
+        id(r.id(), format_args!("records[{i}].id"), p);
+        id(r.rule(), format_args!("records[{i}].rule"), p);
+        id(r.subject(), format_args!("records[{i}].subject"), p);
         if let Some(k) = r.key() {
             id(k, format_args!("records[{i}].key"), p);
         }
-        for (field, v) in [("note", &r.note), ("evidence", &r.evidence)] {
+        for (field, v) in [("note", &r.note()), ("evidence", &r.evidence())] {
             if let Some(v) = v {
                 text(v, format_args!("records[{i}].{field}"), p);
             }
         }
-        if r.count > MAX_COUNT {
-            p.push(Problem::msg(ProblemKind::Invalid, format!("records[{i}].count"), "problem-count-beyond-limit", pa!["count" => r.count, "limit" => MAX_COUNT]));
+        if r.count() > MAX_COUNT {
+            p.push(Problem::msg(ProblemKind::Invalid, format!("records[{i}].count"), "problem-count-beyond-limit", pa!["count" => r.count(), "limit" => MAX_COUNT]));
         }
         for (field, v) in [("points", r.points()), ("units", r.units())] {
             if let Some(v) = v {
                 big(v, format_args!("records[{i}].{field}"), p);
             }
         }
-        if p.len() > n && r.id.chars().count() <= MAX_ID_CHARS {
+        if p.len() > n && r.id().chars().count() <= MAX_ID_CHARS {
             for q in &mut p[n..] {
-                q.record = Some(r.id.to_string());
+                q.record = Some(r.id().to_string());
             }
         }
     }
@@ -368,81 +368,92 @@ fn check_records(policy: &Policy, ds: &Dataset, windows: &BTreeMap<&str, &Window
     let slist: Vec<&Staff> = staff.values().copied().collect();
     let mut rec_item = vec![0u32; ds.records.len()];
     let mut rec_subject = vec![0u32; ds.records.len()];
+    // each distinct code and subject the records name looked up once, not once a record
+    let mut code_item = Vec::new();
+    for (at, code) in ds.records.codes() {
+        code_item.resize(code_item.len().max(at + 1), None);
+        code_item[at] = policy.by_code.get(code).copied();
+    }
+    let mut subject_ix = Vec::new();
+    for (at, id) in ds.records.subjects() {
+        subject_ix.resize(subject_ix.len().max(at + 1), (None, None));
+        subject_ix[at] = (staff_ix.get(id).copied(), window_ix.get(id).copied());
+    }
     for (i, r) in ds.records.iter().enumerate() {
         let path = Place("records", i);
         let bad = |kind, field: &str, id: &'static str, args: Vec<(&'static str, crate::error::Arg)>| {
             Problem::msg(kind, format!("{path}.{field}"), id, args)
-                .record(r.id.clone())
-                .rule(r.rule.clone())
+                .record(r.id())
+                .rule(r.rule())
         };
-        if blank(&r.id) {
+        if blank(r.id()) {
             p.push(Problem::msg(ProblemKind::Invalid, format!("{path}.id"), "problem-record-id-empty", vec![]));
         }
-        if !in_year(r.date) {
-            p.push(bad(ProblemKind::Invalid, "date", "problem-date-outside-year", pa!["date" => r.date, "year" => year]));
+        if !in_year(r.date()) {
+            p.push(bad(ProblemKind::Invalid, "date", "problem-date-outside-year", pa!["date" => r.date(), "year" => year]));
         }
-        if r.count < 1 {
-            p.push(bad(ProblemKind::Invalid, "count", "problem-count-at-least-1", pa!["count" => r.count]));
+        if r.count() < 1 {
+            p.push(bad(ProblemKind::Invalid, "count", "problem-count-at-least-1", pa!["count" => r.count()]));
         }
-        let Some((item, rule)) = policy.by_code.get(r.rule.as_str()).map(|&ii| {
+        let Some((item, rule)) = code_item[r.rule_index()].map(|ii| {
             rec_item[i] = ii as u32;
             (&policy.doc.rules[ii], policy.rules[ii].as_ref())
         }) else {
-            p.push(bad(ProblemKind::UnknownReference, "rule", "problem-unknown-rule", pa!["rule" => format!("{:?}", r.rule), "policy" => policy.doc.id]));
+            p.push(bad(ProblemKind::UnknownReference, "rule", "problem-unknown-rule", pa!["rule" => format!("{:?}", r.rule()), "policy" => policy.doc.id]));
             continue;
         };
         match item.subject {
-            SubjectKind::Staff => match staff_ix.get(r.subject.as_str()).map(|&x| {
+            SubjectKind::Staff => match subject_ix[r.subject_index()].0.map(|x| {
                 rec_subject[i] = x;
                 slist[x as usize - nw]
             }) {
                 None => {
-                    let subject = format!("{:?}", r.subject);
-                    p.push(if windows.contains_key(r.subject.as_str()) {
-                        bad(ProblemKind::UnknownReference, "subject", "problem-unknown-staff-is-window", pa!["subject" => subject, "id" => r.subject, "rule" => r.rule])
+                    let subject = format!("{:?}", r.subject());
+                    p.push(if windows.contains_key(r.subject()) {
+                        bad(ProblemKind::UnknownReference, "subject", "problem-unknown-staff-is-window", pa!["subject" => subject, "id" => r.subject(), "rule" => r.rule()])
                     } else {
                         bad(ProblemKind::UnknownReference, "subject", "problem-unknown-staff", pa!["subject" => subject])
                     });
                 }
                 Some(s) => {
-                    if in_year(r.date)
-                        && !s.assignments.iter().any(|a| covers(a.from, a.to, r.date))
+                    if in_year(r.date())
+                        && !s.assignments.iter().any(|a| covers(a.from, a.to, r.date()))
                         && settings.unassigned_staff_record == Severity::Error
                     {
-                        p.push(bad(ProblemKind::Invalid, "date", "problem-unassigned", pa!["staff" => s.id, "date" => r.date]));
+                        p.push(bad(ProblemKind::Invalid, "date", "problem-unassigned", pa!["staff" => s.id, "date" => r.date()]));
                     }
                 }
             },
-            SubjectKind::Window => match window_ix.get(r.subject.as_str()).map(|&x| {
+            SubjectKind::Window => match subject_ix[r.subject_index()].1.map(|x| {
                 rec_subject[i] = x;
                 wlist[x as usize]
             }) {
                 None => {
-                    let subject = format!("{:?}", r.subject);
-                    p.push(if staff.contains_key(r.subject.as_str()) {
-                        bad(ProblemKind::UnknownReference, "subject", "problem-unknown-window-is-staff", pa!["subject" => subject, "id" => r.subject, "rule" => r.rule])
+                    let subject = format!("{:?}", r.subject());
+                    p.push(if staff.contains_key(r.subject()) {
+                        bad(ProblemKind::UnknownReference, "subject", "problem-unknown-window-is-staff", pa!["subject" => subject, "id" => r.subject(), "rule" => r.rule()])
                     } else {
                         bad(ProblemKind::UnknownReference, "subject", "problem-unknown-window", pa!["subject" => subject])
                     });
                 }
                 Some(w) => {
-                    if in_year(r.date) && !covers(w.opened, w.closed, r.date) {
-                        p.push(bad(ProblemKind::Invalid, "date", "problem-window-not-open", pa!["window" => w.id, "date" => r.date]));
+                    if in_year(r.date()) && !covers(w.opened, w.closed, r.date()) {
+                        p.push(bad(ProblemKind::Invalid, "date", "problem-window-not-open", pa!["window" => w.id, "date" => r.date()]));
                     }
                 }
             },
         }
         if let Some(from) = rule.derived_from() {
             if settings.derived_item_records == Severity::Error {
-                let mut args = pa!["rule" => r.rule];
+                let mut args = pa!["rule" => r.rule()];
                 let zh = rule.derived_from_in(crate::messages::Lang::ZhCn).unwrap_or_else(|| from.clone());
                 args.push(("from", crate::error::Arg::Each(from, zh)));
                 p.push(bad(ProblemKind::Invalid, "rule", "problem-derived-recorded", args));
             }
             continue;
         }
-        if r.key().is_some() && r.count != 1 {
-            p.push(bad(ProblemKind::Invalid, "count", "problem-keyed-count", pa!["count" => r.count]));
+        if r.key().is_some() && r.count() != 1 {
+            p.push(bad(ProblemKind::Invalid, "count", "problem-keyed-count", pa!["count" => r.count()]));
         }
         rule.check_record(item, r, &path, p);
     }
@@ -495,7 +506,7 @@ impl<'a> Index<'a> {
             ds.records
                 .iter()
                 .enumerate()
-                .map(|(i, d)| (i, d.id.as_str())),
+                .map(|(i, d)| (i, d.id())),
             "record",
             "records",
             &mut p,
@@ -531,7 +542,7 @@ impl<'a> Index<'a> {
         let mut months: Vec<Vec<(NaiveDate, u64, u32)>> = vec![Vec::new(); 12];
         for (i, r) in ds.records.iter().enumerate() {
             // at most MAX_RECORDS (5,000,000) records: every index fits
-            months[(YearMonth::of(r.date).month - 1) as usize].push((r.date, id_prefix(&r.id), i as u32));
+            months[(YearMonth::of(r.date()).month - 1) as usize].push((r.date(), id_prefix(r.id()), i as u32));
         }
         // each distinct value once, by its digits and scale (not by `Decimal`'s equality, which
         // holds `2` and `2.0` equal)
@@ -543,11 +554,11 @@ impl<'a> Index<'a> {
         let by_month = months
             .into_iter()
             .map(|mut v| {
-                v.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| ds.records[a.2 as usize].id.cmp(&ds.records[b.2 as usize].id)));
+                v.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| ds.records.at(a.2 as usize).id().cmp(ds.records.at(b.2 as usize).id())));
                 v.into_iter()
                     .map(|(_, _, i)| {
                         let i = i as usize;
-                        let r = &ds.records[i];
+                        let r = ds.records.at(i);
                         let rule = policy.rules[rec_item[i] as usize].as_ref();
                         let value = if rule.per_record() { rule.value(r) } else { None };
                         let mut flags = 0;
@@ -565,10 +576,10 @@ impl<'a> Index<'a> {
                             record: i as u32,
                             item: rec_item[i],
                             subject: rec_subject[i],
-                            count: r.count,
-                            date: r.date,
-                            status: r.status,
-                            evidence: r.evidence.as_deref().is_some_and(|e| !blank(e)),
+                            count: r.count(),
+                            date: r.date(),
+                            status: r.status(),
+                            evidence: r.evidence().is_some_and(|e| !blank(e)),
                             flags,
                             value: value.map_or(0, |v| {
                                 let bytes = v.serialize();
@@ -630,7 +641,7 @@ impl<'a> Index<'a> {
         }
         let texts = policy.texts.fresh();
         let outcomes = crate::outcome::OutcomeNames::new(
-            ds.records.iter().map(|r| r.id.as_str()),
+            ds.records.iter().map(|r| r.id()),
             texts.codes.clone(),
             subjects.iter().map(|s| s.id.clone()).collect(),
         );
@@ -645,8 +656,8 @@ impl<'a> Index<'a> {
     // (kept out of line: inlined into the caps' loop, it slowed the scores-only evaluation by 3 %
     // through the loop's code, with the same instructions; BENCHMARKS.md, the twelfth round)
     #[inline(never)]
-    pub(crate) fn record_text(&self, r: &Record) -> Text {
-        Text::new(&r.id)
+    pub(crate) fn record_text(&self, r: RecordRef<'_>) -> Text {
+        Text::new(r.id())
     }
 
     pub(crate) fn subject_names(&self, kind: SubjectKind, id: &str) -> Option<&SubjectNames> {

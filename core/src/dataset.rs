@@ -1,6 +1,7 @@
 //! The dataset: one service hall, one calendar year of roster, records and metrics.
 
 use crate::month::YearMonth;
+pub use crate::records::{RecordRef, Records};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -34,8 +35,10 @@ pub struct Dataset {
     #[serde(default)]
     pub metrics: Vec<WindowMetrics>,
     /// Incidents, complaints and commendations, one line each.
-    #[serde(default, deserialize_with = "records_within_limit")]
-    pub records: Vec<Record>,
+    // (held as compact rows, read through views: `crate::records`)
+    #[serde(default)]
+    #[schemars(with = "Vec<Record>")]
+    pub records: Records,
     /// V9: figures from outside the measure's records (年度综合评价, votes), per subject and
     /// period, which a policy's roll-ups (`periods.roll_ups`, an award's `score`) weigh in.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -316,13 +319,14 @@ pub struct RecordFields {
     pub note: Option<Id>,
 }
 
-/// One incident, complaint or commendation, as it is held once read: the fields of
-/// [`RecordFields`] (where each is described; it is the record as written, and what the schema
-/// describes), with the three that few records give (stated points, units, an achievement key)
-/// boxed apart in [`Record::rare`]. A record is 152 bytes instead of 208: a province's million
-/// records are 56 MB less to parse into, keep and read (BENCHMARKS.md, the twelfth round).
-/// Read the rare fields with [`Record::points`], [`Record::units`] and [`Record::key`]; make a
-/// record from a [`RecordFields`] (`Record::from(fields)`), or set them with [`Record::rare_mut`].
+/// One incident, complaint or commendation as an owned value: the fields of [`RecordFields`]
+/// (where each is described; it is the record as written, and what the schema describes), with
+/// the three that few records give (stated points, units, an achievement key) boxed apart in
+/// [`Record::rare`]. A dataset holds its records more compactly, as rows read through views
+/// ([`Records`], [`RecordRef`]); a `Record` is what [`Records::push`] takes and
+/// [`RecordRef::to_record`] gives. Read the rare fields with [`Record::points`],
+/// [`Record::units`] and [`Record::key`]; make a record from a [`RecordFields`]
+/// (`Record::from(fields)`), or set them with [`Record::rare_mut`].
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(from = "RecordFields", into = "RecordFields")]
 pub struct Record {
@@ -409,57 +413,9 @@ impl JsonSchema for Record {
     }
 }
 
-/// The records, refused as soon as there is one past [`crate::limits::MAX_RECORDS`]: the parser
-/// stops there instead of reading the rest of the document first.
-fn records_within_limit<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Record>, D::Error> {
-    d.deserialize_seq(Within(crate::limits::MAX_RECORDS))
-}
-
-/// A list of records of at most `.0` members.
-struct Within(usize);
-
-std::thread_local! {
-    /// How many records the document being parsed on this thread may hold, from its length: a
-    /// record takes at least 60 bytes of JSON (`{"id":…,"rule":…,"subject":…,"date":…}`), most
-    /// about 100, so the list is sized once at a little more than it needs, and shrunk after.
-    /// Read (and reset) by the first list of records parsed.
-    static RECORDS_HINT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
-
-/// Bytes of JSON a record takes, at the least that sizes the list of records once (above).
+/// Bytes of JSON a record takes, at the least that sizes the list of records once
+/// ([`crate::records`]).
 const RECORD_BYTES_HINT: usize = 80;
-
-impl<'de> serde::de::Visitor<'de> for Within {
-    type Value = Vec<Record>;
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a list of records")
-    }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Record>, A::Error> {
-        // sized once from the document's length (see `RECORDS_HINT`), not grown by doubling: a
-        // record moved again at every growth, into memory the system must clear first, was a
-        // fifth of parsing's time
-        let mut out = Vec::with_capacity(RECORDS_HINT.take().min(self.0));
-        // each record pushed where it is read, not handed back through the sequence first
-        while seq.next_element_seed(PushRecord(&mut out))?.is_some() {
-            if out.len() > self.0 {
-                return Err(serde::de::Error::custom(too_many_records(self.0)));
-            }
-        }
-        out.shrink_to_fit();
-        Ok(out)
-    }
-}
-
-/// Reads one record into the list.
-struct PushRecord<'v>(&'v mut Vec<Record>);
-
-impl<'de> serde::de::DeserializeSeed<'de> for PushRecord<'_> {
-    type Value = ();
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        self.0.push(RecordFields::deserialize(d)?.into());
-        Ok(())
-    }
-}
 
 /// The problem of a dataset past the records limit (parsing and validation say the same).
 pub(crate) fn too_many_records(limit: usize) -> String {
@@ -477,7 +433,7 @@ impl Dataset {
     /// Parses a dataset; a document that does not fit the format gives every such problem at once
     /// (see `every_format_problem` in this module).
     pub fn from_json(text: &str) -> Result<Dataset, crate::error::Errors> {
-        RECORDS_HINT.set(text.len() / RECORD_BYTES_HINT);
+        crate::records::RECORDS_HINT.set(text.len() / RECORD_BYTES_HINT);
         // sonic-rs first (SIMD: ~20 % faster on the province, BENCHMARKS.md; decimals read from
         // their text through its raw-number path, see decimal.rs); a document it refuses, for any
         // fault, is read by serde_json as before, which gives every problem its place. sonic-rs
@@ -487,7 +443,7 @@ impl Dataset {
             Ok(ds) => Ok(ds),
             Err(_) => crate::error::parse_json(text, "dataset"),
         });
-        RECORDS_HINT.set(0);
+        crate::records::RECORDS_HINT.set(0);
         parsed.map_err(|first| every_format_problem(text, first))
     }
 
@@ -616,31 +572,5 @@ mod tests {
         // an unknown field is refused by the written form, with its name
         let e = serde_json::from_str::<Record>(r#"{"id":"R3","rule":"S1.1","subject":"S1","date":"2026-01-05","pionts":"1"}"#).expect_err("refused");
         assert!(e.to_string().contains("pionts"), "{e}");
-    }
-
-    /// Issue 20, item 9: a list of records past the limit is refused at the first record past it
-    /// (here a limit of 2: the parser never reaches the fourth record, which is not even a record),
-    /// with the place and the limit said, as `Dataset::from_json` says it for 5,000,001 records.
-    #[test]
-    fn records_past_the_limit_are_refused_where_the_limit_is_passed() {
-        #[derive(Debug, serde::Deserialize)]
-        struct Doc {
-            #[serde(deserialize_with = "two")]
-            #[allow(dead_code)]
-            records: Vec<Record>,
-        }
-        fn two<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Record>, D::Error> {
-            d.deserialize_seq(Within(2))
-        }
-        let r = |id: &str| format!(r#"{{"id": "{id}", "rule": "S1.1", "subject": "S", "date": "2026-01-05"}}"#);
-        let ok = format!(r#"{{"records": [{}, {}]}}"#, r("a"), r("b"));
-        assert!(serde_json::from_str::<Doc>(&ok).is_ok());
-        let past = format!(r#"{{"records": [{}, {}, {}, "not a record"]}}"#, r("a"), r("b"), r("c"));
-        let de = &mut serde_json::Deserializer::from_str(&past);
-        let e = serde_path_to_error::deserialize::<_, Doc>(de).expect_err("refused");
-        let p = crate::error::format_problem(e, "");
-        assert_eq!(p.path, "records");
-        assert_eq!(p.message, too_many_records(2));
-        assert_eq!(too_many_records(crate::limits::MAX_RECORDS), "more than 5000000 records; the limit is 5000000 a dataset");
     }
 }

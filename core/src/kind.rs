@@ -2,7 +2,7 @@
 //! into, the [`Registry`] that maps kind names to kinds, and the context a rule reads.
 
 use crate::messages::Lang;
-use crate::dataset::{Record, Window, WindowMetrics};
+use crate::dataset::{RecordRef, Window, WindowMetrics};
 use crate::error::{Problem, ProblemKind};
 use crate::month::YearMonth;
 use crate::policy::{Effects, PolicyDoc, Rounding, RuleItem, SubjectKind};
@@ -87,7 +87,7 @@ pub trait Rule: Send + Sync + fmt::Debug {
     fn check_record(
         &self,
         _item: &RuleItem,
-        _record: &Record,
+        _record: RecordRef<'_>,
         _path: &dyn fmt::Display,
         _out: &mut Vec<Problem>,
     ) {
@@ -103,13 +103,13 @@ pub trait Rule: Send + Sync + fmt::Debug {
     }
     /// Points of one occurrence of a record of the item, before any cap, with an explanation in
     /// `lang` (from [`crate::messages::text`]).
-    fn points(&self, _record: &Record, _lang: Lang) -> Option<(Decimal, String)> {
+    fn points(&self, _record: RecordRef<'_>, _lang: Lang) -> Option<(Decimal, String)> {
         None
     }
     /// The points of [`Rule::points`] without their explanation, for results without text
     /// ([`crate::engine::Explain::Scores`]). By default `points` with the text dropped; a kind
     /// overrides it to skip the formatting.
-    fn value(&self, record: &Record) -> Option<Decimal> {
+    fn value(&self, record: RecordRef<'_>) -> Option<Decimal> {
         self.points(record, Lang::En).map(|(p, _)| p)
     }
     /// Whether the item's contributions are its records' own and nothing else: one
@@ -127,12 +127,12 @@ pub trait Rule: Send + Sync + fmt::Debug {
         None
     }
     /// Effects a record has besides its points (S5.3 city level: quarterly eligibility lost).
-    fn record_effects(&self, _record: &Record) -> Effects {
+    fn record_effects(&self, _record: RecordRef<'_>) -> Effects {
         Effects::default()
     }
     /// Whether the record has effects ([`Rule::record_effects`] not empty): what compiling the
     /// hall asks of every record, so a kind that can say it without building the effects should.
-    fn has_record_effects(&self, record: &Record) -> bool {
+    fn has_record_effects(&self, record: RecordRef<'_>) -> bool {
         !self.record_effects(record).is_empty()
     }
     /// A threshold the item applies (count_threshold), besides the item's own `threshold` field.
@@ -160,7 +160,7 @@ pub trait Rule: Send + Sync + fmt::Debug {
 pub enum Contribution<'a> {
     /// A record's occurrences (count from the record), each worth `points_each` before caps.
     Occurrences {
-        record: &'a Record,
+        record: RecordRef<'a>,
         points_each: Decimal,
         detail: String,
         effects: Effects,
@@ -183,7 +183,7 @@ pub struct RuleContext<'c, 'a> {
     pub(crate) subject: &'a str,
     pub(crate) kind: SubjectKind,
     pub(crate) item: &'c RuleItem,
-    pub(crate) records: &'c [&'a Record],
+    pub(crate) records: &'c [RecordRef<'a>],
     pub(crate) world: &'c dyn World,
     pub(crate) explain: bool,
 }
@@ -233,7 +233,7 @@ impl<'a> RuleContext<'_, 'a> {
         self.item
     }
     /// The counted-status records charged to this subject under this item in the month, by date then id.
-    pub fn records(&self) -> &[&'a Record] {
+    pub fn records(&self) -> &[RecordRef<'a>] {
         self.records
     }
     pub fn window(&self, id: &str) -> Option<&Window> {

@@ -57,13 +57,14 @@ pub mod outcome;
 pub mod period;
 mod period_rules;
 pub mod policy;
+pub mod records;
 mod render;
 pub mod result;
 pub mod schema;
 pub mod summary;
 pub mod text;
 
-pub use dataset::{Dataset, Id, RareFields, Record, RecordFields};
+pub use dataset::{Dataset, Id, RareFields, Record, RecordFields, RecordRef, Records};
 pub use engine::{BUILTIN_POLICY_JSON, Checked, Explain, Policy};
 pub use error::{Errors, Problem, ProblemKind};
 pub use kind::{Registry, RuleKind};

@@ -29,7 +29,7 @@ fn rates_and_points_past_28_digits_are_refused_not_rounded() {
     // what a decimal holds is read as written
     let ok = r#"{"hall": {"id": "H", "name": "大厅"}, "year": 2026, "targets": {"x": 89.5}, "records": [{"id": "a", "rule": "S2.3", "subject": "P", "date": "2026-03-01", "points": "3.25"}]}"#;
     let ds = Dataset::from_json(ok).expect("exact decimals parse");
-    assert_eq!(ds.records[0].points().unwrap().to_string(), "3.25");
+    assert_eq!(ds.records.get(0).unwrap().points().unwrap().to_string(), "3.25");
     assert_eq!(ds.targets["x"].to_string(), "89.5");
 }
 

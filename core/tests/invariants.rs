@@ -205,10 +205,10 @@ fn check_every_record_once(ds: &Dataset, year: &YearResult) {
     }
     for r in &ds.records {
         assert_eq!(
-            seen.get(r.id.as_str()),
+            seen.get(r.id()),
             Some(&1),
             "record {} must appear exactly once",
-            r.id
+            r.id()
         );
     }
     assert_eq!(seen.len(), ds.records.len());

@@ -86,8 +86,10 @@ fn a_chinese_policy_writes_chinese_texts_and_the_same_numbers() {
 fn a_datasets_problems_in_the_policys_language() {
     let mut ds = sample();
     // an unknown rule code and a date outside the year (rules.md: records of the year only)
-    ds.records[0].rule = "S9.9".into();
-    ds.records[1].date = "2025-12-31".parse().unwrap();
+    let mut records = ds.records.to_vec();
+    records[0].rule = "S9.9".into();
+    records[1].date = "2025-12-31".parse().unwrap();
+    ds.records = records.into();
     let en = Policy::builtin().validate(&ds).unwrap_err();
     let zh = Policy::builtin().with_lang(Lang::ZhCn).validate(&ds).unwrap_err();
     assert_eq!(en.problems.len(), zh.problems.len());

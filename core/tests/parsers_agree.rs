@@ -93,13 +93,13 @@ fn a_decimal_written_as_a_json_number_is_read_exactly_by_either_parser() {
     for (number, exact) in [("0.1", "0.1"), ("2.50", "2.50"), ("-0.0", "0.0"), ("1e3", "1000"), ("123456789012345678901234567", "123456789012345678901234567")] {
         let text = BASE.replacen("\"minutes\": 10", &format!("\"points\": {number}"), 1);
         let fast = sonic_rs::from_str::<Dataset>(&text).unwrap_or_else(|e| panic!("{number}: sonic-rs {e}"));
-        assert_eq!(fast.records[0].points().unwrap().to_string(), exact, "{number}");
+        assert_eq!(fast.records.get(0).unwrap().points().unwrap().to_string(), exact, "{number}");
         assert_eq!(Dataset::from_json(&text).unwrap(), fast, "{number}");
         assert_eq!(Some(fast), serde_json_strict(&text).ok(), "{number}");
     }
     let text = BASE.replacen("\"minutes\": 10", "\"points\": 1e-3", 1);
     assert!(sonic_rs::from_str::<Dataset>(&text).is_err(), "the schema's string form has no negative exponent");
-    assert_eq!(Dataset::from_json(&text).unwrap().records[0].points().unwrap().to_string(), "0.001");
+    assert_eq!(Dataset::from_json(&text).unwrap().records.get(0).unwrap().points().unwrap().to_string(), "0.001");
     // more digits than a decimal holds: refused by both, never rounded
     let text = BASE.replacen("\"minutes\": 10", "\"points\": 2.999999999999999999999999999999", 1);
     assert!(sonic_rs::from_str::<Dataset>(&text).is_err() && Dataset::from_json(&text).is_err());

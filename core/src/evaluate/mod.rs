@@ -14,7 +14,7 @@ mod thresholds;
 pub(crate) use points::{Fixed, Points, exact_or_decimal};
 
 use crate::compile::{Index, MonthRecord};
-use crate::dataset::{Record, Window, WindowMetrics};
+use crate::dataset::{RecordRef, Window, WindowMetrics};
 use crate::engine::{Explain, FastMap, FastSet, Policy};
 use crate::kind::{Contribution, Rule, Via, World};
 use crate::month::{Days, YearMonth, covers, days_in_month};
@@ -68,10 +68,11 @@ impl<N> YearState<'_, N> {
 /// the month reads of the record is here ([`MonthRecord`]), so that scoring it does not visit the
 /// parsed record, which only texts, keys, effects and kinds with their own `apply` read.
 #[derive(Clone, Copy)]
-pub(crate) struct Charged<'a> {
+pub(crate) struct Charged {
     pub(crate) subject: u32,
     pub(crate) item: u32,
-    pub(crate) rec: &'a Record,
+    /// The record's place in the dataset's records ([`Charged::rec`] reads it).
+    pub(crate) record: u32,
     pub(crate) slot: u32,
     /// The record's place in the month's order (date, then id).
     pub(crate) pos: u32,
@@ -80,7 +81,11 @@ pub(crate) struct Charged<'a> {
     pub(crate) flags: u8,
 }
 
-impl Charged<'_> {
+impl Charged {
+    /// The charged record.
+    pub(crate) fn rec<'a>(&self, idx: &Index<'a>) -> RecordRef<'a> {
+        idx.ds.records.at(self.record as usize)
+    }
     pub(crate) fn has(&self, flag: u8) -> bool {
         self.flags & flag != 0
     }
@@ -202,9 +207,9 @@ pub(crate) use crate::outcome::ChargeFate;
 /// Buffers a month's subjects reuse, so that scoring a subject allocates only for its result.
 #[derive(Default)]
 pub(crate) struct Scratch<'a, N> {
-    pub(crate) recs: Vec<&'a Record>,
+    pub(crate) recs: Vec<RecordRef<'a>>,
     pub(crate) contributions: Vec<Contribution<'a>>,
-    pub(crate) key_winner: FastMap<&'a str, (Decimal, NaiveDate, &'a Record)>,
+    pub(crate) key_winner: FastMap<&'a str, (Decimal, NaiveDate, RecordRef<'a>)>,
     pub(crate) states: Vec<Pending<'a, N>>,
     pub(crate) occs: Vec<Pending<'a, N>>,
     pub(crate) lines: Vec<Pending<'a, N>>,
@@ -259,7 +264,7 @@ impl<N: Points> Acc<N> {
 /// nothing), so work grows with the records, never with their `count`.
 pub(crate) struct Pending<'a, N> {
     pub(crate) item: usize,
-    pub(crate) record: Option<&'a Record>,
+    pub(crate) record: Option<RecordRef<'a>>,
     /// The record's accumulator on this subject and item.
     pub(crate) slot: Option<u32>,
     /// Where the line stands in its category's date order: 0 for a state (before every record),
@@ -367,7 +372,7 @@ impl Policy {
         month: YearMonth,
         evaluated: &[bool],
         warnings: &mut Vec<Warning>,
-    ) -> (Vec<RecordFate>, Vec<Charged<'a>>, Vec<Acc<N>>) {
+    ) -> (Vec<RecordFate>, Vec<Charged>, Vec<Acc<N>>) {
         let settings = &self.doc.settings;
         let ds = idx.ds;
         let this_month = &idx.by_month[(month.month - 1) as usize];
@@ -376,7 +381,7 @@ impl Policy {
         // every (record, subject, item) charge of the month, and its accumulator: at most a
         // record's own and one for each item linked to its item
         let most: usize = this_month.iter().map(|mr| 1 + self.links[mr.item as usize].len()).sum();
-        let mut charged: Vec<Charged<'a>> = Vec::with_capacity(most);
+        let mut charged: Vec<Charged> = Vec::with_capacity(most);
         let mut accs: Vec<Acc<N>> = Vec::with_capacity(most);
         for (pos, mr) in this_month.iter().enumerate() {
             let ri = mr.record as usize;
@@ -402,23 +407,23 @@ impl Policy {
                 continue;
             }
             // the parsed record itself is read by the rule kinds, and here only for links
-            let r = &ds.records[ri];
+            let r = ds.records.at(ri);
             let first = accs.len() as u32;
             let mut charge = |subject: u32, item: usize| {
                 let slot = accs.len() as u32;
                 // the record's value and flags are its own item's (a linked item's rule reads the record)
                 let flags = if item == item_idx { mr.flags } else { mr.flags & MonthRecord::KEYED };
-                charged.push(Charged { subject, item: item as u32, rec: r, slot, pos: pos as u32, count: mr.count, flags });
+                charged.push(Charged { subject, item: item as u32, record: mr.record, slot, pos: pos as u32, count: mr.count, flags });
                 accs.push(Acc::new(subject, item as u32));
             };
             charge(sx, item_idx);
             for &li in &self.links[item_idx] {
                 let link = self.rules[li].link().expect("linked");
                 let target: Option<&'a str> = match link.via {
-                    Via::AssignedWindow => idx.window_on(&r.subject, r.date),
-                    Via::ChiefRepresentative | Via::WindowHead => idx.windows.get(r.subject.as_str()).and_then(|w| {
+                    Via::AssignedWindow => idx.window_on(r.subject(), r.date()),
+                    Via::ChiefRepresentative | Via::WindowHead => idx.windows.get(r.subject()).and_then(|w| {
                         let terms = if link.via == Via::WindowHead { &w.heads } else { &w.chief_representatives };
-                        terms.iter().find(|t| covers(t.from, t.to, r.date)).and_then(|t| t.staff.as_deref())
+                        terms.iter().find(|t| covers(t.from, t.to, r.date())).and_then(|t| t.staff.as_deref())
                     }),
                 };
                 match target.and_then(|t| idx.ix(self.doc.rules[li].subject, t)) {
@@ -426,7 +431,7 @@ impl Policy {
                     _ => warnings.push(Warning {
                         subject: Some(idx.names.subjects[sx as usize].id.clone()),
                         rule: Some(idx.names.texts.codes[li].clone()),
-                        message: self.msg("warning-no-one-to-charge", &[("record", &r.id), ("rule", &self.doc.rules[li].code), ("date", &r.date)]),
+                        message: self.msg("warning-no-one-to-charge", &[("record", &r.id()), ("rule", &self.doc.rules[li].code), ("date", &r.date())]),
                     }),
                 }
             }
@@ -446,7 +451,7 @@ pub(crate) struct RecordFate {
 /// Each subject's charges, by item, in record order within an item: a counting sort by subject
 /// (dense indices), then each subject's few charges by item (both stable). Returns the sorted
 /// charges and each subject's range of them.
-fn by_subject<'a>(charged: Vec<Charged<'a>>, subjects: usize) -> (Vec<Charged<'a>>, Vec<std::ops::Range<usize>>) {
+fn by_subject(charged: Vec<Charged>, subjects: usize) -> (Vec<Charged>, Vec<std::ops::Range<usize>>) {
     let (mut sorted, starts) = grouped(&charged, subjects, |c| c.subject);
     drop(charged);
     let ranges: Vec<_> = starts.windows(2).map(|w| w[0] as usize..w[1] as usize).collect();

@@ -5,7 +5,7 @@
 use super::caps::item_caps;
 use super::{Acc, Charged, MonthWorld, Pending, Points, Scratch, YearState};
 use crate::compile::MonthRecord;
-use crate::dataset::{Id, Record};
+use crate::dataset::RecordRef;
 use crate::engine::{FastMap, Policy};
 use crate::kind::{Contribution, RuleContext};
 use crate::month::YearMonth;
@@ -27,7 +27,7 @@ impl Policy {
         sx: u32,
         id: &'a str,
         month: YearMonth,
-        group: &[Charged<'a>],
+        group: &[Charged],
         accs: &mut [Acc<N>],
         st: &mut YearState<'a, N>,
         scratch: &mut Scratch<'a, N>,
@@ -70,7 +70,7 @@ impl Policy {
         &self,
         subject: &SubjectCx<'_, '_, 'a>,
         ii: usize,
-        mine: &[Charged<'a>],
+        mine: &[Charged],
         accs: &mut [Acc<N>],
         st: &mut YearState<'a, N>,
         scratch: &mut Scratch<'a, N>,
@@ -93,7 +93,7 @@ impl Policy {
             // record's run goes straight to its line; the record itself is read only for its text
             // and its effects
             let month_records = &idx.by_month[(month.month - 1) as usize];
-            let keyed = mine.iter().filter(|c| c.has(MonthRecord::VALUED) && c.has(MonthRecord::KEYED)).map(|c| (c.rec, c.value(month_records, &idx.values)));
+            let keyed = mine.iter().filter(|c| c.has(MonthRecord::VALUED) && c.has(MonthRecord::KEYED)).map(|c| (c.rec(idx), c.value(month_records, &idx.values)));
             key_winners(keyed, key_winner);
             // an item without caps of its own passes its runs on as they are: straight to the
             // subject's lines (such a kind gives no states to go first)
@@ -101,9 +101,9 @@ impl Policy {
             let runs = if uncapped { &mut *lines } else { &mut *occs };
             let mut ocx = OccCx { world, sx, ii, item, mine, accs, st, key_winner, occs: runs, flags, forced, carry };
             for (k, c) in mine.iter().enumerate().filter(|(_, c)| c.has(MonthRecord::VALUED)) {
-                let detail = if world.explain { rule.points(c.rec, world.policy.lang).map(|(_, d)| d).unwrap_or_default() } else { String::new() };
-                let effects = if c.has(MonthRecord::EFFECTS) { Some(rule.record_effects(c.rec)) } else { None };
-                self.occurrence(&mut ocx, c.rec, Some(k), c.value(month_records, &idx.values), detail, effects.as_ref());
+                let detail = if world.explain { rule.points(c.rec(idx), world.policy.lang).map(|(_, d)| d).unwrap_or_default() } else { String::new() };
+                let effects = if c.has(MonthRecord::EFFECTS) { Some(rule.record_effects(c.rec(idx))) } else { None };
+                self.occurrence(&mut ocx, c.rec(idx), Some(k), c.value(month_records, &idx.values), detail, effects.as_ref());
             }
             if !uncapped {
                 item_caps(item, st.at(sx, ii), st, states, occs, lines);
@@ -112,7 +112,7 @@ impl Policy {
         }
         // charged in the month's record order: date, then id
         recs.clear();
-        recs.extend(mine.iter().map(|c| c.rec));
+        recs.extend(mine.iter().map(|c| c.rec(idx)));
         let cx = RuleContext {
             month,
             subject: id,
@@ -127,7 +127,7 @@ impl Policy {
         at.clear();
         let mut hint = 0;
         at.extend(contributions.iter().map(|c| match c {
-            Contribution::Occurrences { record, .. } => find_charge(mine, record, &mut hint),
+            Contribution::Occurrences { record, .. } => find_charge(idx, mine, *record, &mut hint),
             _ => None,
         }));
         // keyed records: a record a kind names that is not among the item's charges is read where it lies
@@ -177,24 +177,24 @@ impl Policy {
     /// A record's occurrences under the item, as one run (E6): its accumulator counts them, its
     /// effects and the item's are applied, and a keyed record (C4, E4) counts only as the highest
     /// of its key, over the year's best. `at` is its charge among the item's, when it is one.
-    fn occurrence<'a, N: Points>(&self, o: &mut OccCx<'_, '_, 'a, N>, r: &'a Record, at: Option<usize>, points_each: Decimal, detail: String, effects: Option<&Effects>) {
+    fn occurrence<'a, N: Points>(&self, o: &mut OccCx<'_, '_, 'a, N>, r: RecordRef<'a>, at: Option<usize>, points_each: Decimal, detail: String, effects: Option<&Effects>) {
         let (ii, item, idx) = (o.ii, o.item, o.world.idx);
         // the record's charge among the item's: its accumulator, count, place and key (a record a
         // kind names that is not among them is read where it lies, and goes after them in date order)
         let charge = at.map(|k| &o.mine[k]);
         let slot = charge.map(|c| c.slot);
-        let count = charge.map_or_else(|| r.count, |c| c.count);
+        let count = charge.map_or_else(|| r.count(), |c| c.count);
         let pos = charge.map_or(u32::MAX, |c| c.pos + 1);
-        let key = if charge.is_none_or(|c| c.has(MonthRecord::KEYED)) { r.key().map(Id::as_str) } else { None };
+        let key = if charge.is_none_or(|c| c.has(MonthRecord::KEYED)) { r.key() } else { None };
         if let Some(s) = slot {
             o.accs[s as usize].occurrences += count;
         }
         // (the policy first: reading the parsed record is a cache miss the month is built to avoid)
-        let aggravated = !item.aggravated_effects.is_empty() && r.aggravated;
+        let aggravated = !item.aggravated_effects.is_empty() && r.aggravated();
         if effects.is_some() || !item.effects.is_empty() || aggravated {
             // the dataset's record ids as shared text are made once, for the lines of full text;
             // without text only the few records with effects need theirs
-            let rid = if o.world.explain { idx.record_text(r) } else { Text::new(&r.id) };
+            let rid = if o.world.explain { idx.record_text(r) } else { Text::new(r.id()) };
             let texts = &idx.names.texts;
             if let Some(e) = effects {
                 self.apply_effects(texts, e, ii, Some(&rid), o.flags, o.forced, o.carry);
@@ -222,7 +222,7 @@ impl Policy {
         };
         if let Some(k) = key {
             let w = &o.key_winner[k];
-            if !std::ptr::eq(w.2, r) {
+            if !w.2.same(r) {
                 o.occs.push(line(1, N::ZERO, detail, Some(Reason::NotHighestOfKey)));
                 return;
             }
@@ -371,10 +371,10 @@ struct OccCx<'o, 'w, 'a, N> {
     sx: u32,
     ii: usize,
     item: &'o crate::policy::RuleItem,
-    mine: &'o [Charged<'a>],
+    mine: &'o [Charged],
     accs: &'o mut [Acc<N>],
     st: &'o mut YearState<'a, N>,
-    key_winner: &'o FastMap<&'a str, (Decimal, NaiveDate, &'a Record)>,
+    key_winner: &'o FastMap<&'a str, (Decimal, NaiveDate, RecordRef<'a>)>,
     occs: &'o mut Vec<Pending<'a, N>>,
     flags: &'o mut Vec<Flag>,
     forced: &'o mut Option<(String, String)>,
@@ -394,26 +394,26 @@ pub(crate) struct SubjectCx<'w, 'p, 'a> {
 /// Keyed records (C4, E4): the highest record of each key in the month (equal values: the
 /// earliest date, then id); later months count only the top-up over the year's best. `keyed` are
 /// the item's keyed records with the points of one occurrence.
-fn key_winners<'a>(keyed: impl Iterator<Item = (&'a Record, Decimal)>, key_winner: &mut FastMap<&'a str, (Decimal, NaiveDate, &'a Record)>) {
+fn key_winners<'a>(keyed: impl Iterator<Item = (RecordRef<'a>, Decimal)>, key_winner: &mut FastMap<&'a str, (Decimal, NaiveDate, RecordRef<'a>)>) {
     key_winner.clear();
     for (r, points_each) in keyed {
         let Some(k) = r.key() else { continue };
-        let cand = (points_each, r.date, r);
-        let better = match key_winner.get(k.as_str()) {
+        let cand = (points_each, r.date(), r);
+        let better = match key_winner.get(k) {
             None => true,
-            Some(w) => cand.0 > w.0 || (cand.0 == w.0 && (cand.1, cand.2.id.as_str()) < (w.1, w.2.id.as_str())),
+            Some(w) => cand.0 > w.0 || (cand.0 == w.0 && (cand.1, cand.2.id()) < (w.1, w.2.id())),
         };
         if better {
-            key_winner.insert(k.as_str(), cand);
+            key_winner.insert(k, cand);
         }
     }
 }
 
 /// A record's charge among an item's (an index into them). Contributions come in record order, so
 /// the search starts after the last one found.
-pub(crate) fn find_charge(mine: &[Charged<'_>], r: &Record, hint: &mut usize) -> Option<usize> {
+pub(crate) fn find_charge(idx: &crate::compile::Index<'_>, mine: &[Charged], r: RecordRef<'_>, hint: &mut usize) -> Option<usize> {
     let n = mine.len();
-    (0..n).map(|k| (*hint + k) % n).find(|&i| std::ptr::eq(mine[i].rec, r)).inspect(|&i| {
+    (0..n).map(|k| (*hint + k) % n).find(|&i| mine[i].rec(idx).same(r)).inspect(|&i| {
         *hint = i + 1;
     })
 }

@@ -17,7 +17,7 @@ impl Policy {
     pub(super) fn thresholds<N: Points>(
         &self,
         subject: &SubjectCx<'_, '_, '_>,
-        group: &[Charged<'_>],
+        group: &[Charged],
         st: &mut YearState<'_, N>,
         categories: &mut [CategoryResult],
         base: &mut N,

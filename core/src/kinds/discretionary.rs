@@ -3,7 +3,7 @@
 
 use crate::messages::{Lang, text};
 use super::{bounded, done, invalid, positive};
-use crate::dataset::Record;
+use crate::dataset::RecordRef;
 use crate::error::{Problem, pa};
 use super::record_problem;
 use crate::kind::{KindParams, Rule};
@@ -58,10 +58,10 @@ impl Rule for Discretionary {
     fn per_record(&self) -> bool {
         true
     }
-    fn value(&self, rec: &Record) -> Option<Decimal> {
+    fn value(&self, rec: RecordRef<'_>) -> Option<Decimal> {
         rec.points()
     }
-    fn points(&self, rec: &Record, lang: Lang) -> Option<(Decimal, String)> {
+    fn points(&self, rec: RecordRef<'_>, lang: Lang) -> Option<(Decimal, String)> {
         rec.points().map(|p| {
             let args: [(&str, &dyn std::fmt::Display); 3] = [("points", &Dec(p)), ("min", &Dec::norm(self.min)), ("max", &Dec::norm(self.max))];
             (p, text(lang, "line-within-range", &args))
@@ -70,7 +70,7 @@ impl Rule for Discretionary {
     fn check_record(
         &self,
         item: &RuleItem,
-        rec: &Record,
+        rec: RecordRef<'_>,
         path: &dyn std::fmt::Display,
         out: &mut Vec<Problem>,
     ) {

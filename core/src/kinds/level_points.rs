@@ -2,7 +2,7 @@
 
 use crate::messages::{Lang, text};
 use super::{check_stated_points, done, invalid, positive};
-use crate::dataset::{Level, Record};
+use crate::dataset::{Level, RecordRef};
 use crate::error::{Problem, pa};
 use super::record_problem;
 use crate::kind::{KindParams, Rule};
@@ -54,11 +54,11 @@ impl Rule for LevelPoints {
     fn per_record(&self) -> bool {
         true
     }
-    fn value(&self, rec: &Record) -> Option<Decimal> {
-        self.points.get(&rec.level?).copied()
+    fn value(&self, rec: RecordRef<'_>) -> Option<Decimal> {
+        self.points.get(&rec.level()?).copied()
     }
-    fn points(&self, rec: &Record, lang: Lang) -> Option<(Decimal, String)> {
-        let l = rec.level?;
+    fn points(&self, rec: RecordRef<'_>, lang: Lang) -> Option<(Decimal, String)> {
+        let l = rec.level()?;
         let level = text(lang, match l {
             Level::County => "level-county",
             Level::City => "level-city",
@@ -67,19 +67,19 @@ impl Rule for LevelPoints {
         }, &[]);
         self.points.get(&l).map(|p| (*p, text(lang, "line-level", &[("level", &level)])))
     }
-    fn record_effects(&self, rec: &Record) -> Effects {
-        rec.level
+    fn record_effects(&self, rec: RecordRef<'_>) -> Effects {
+        rec.level()
             .and_then(|l| self.effects.get(&l))
             .cloned()
             .unwrap_or_default()
     }
-    fn has_record_effects(&self, rec: &Record) -> bool {
-        rec.level.and_then(|l| self.effects.get(&l)).is_some_and(|e| !e.is_empty())
+    fn has_record_effects(&self, rec: RecordRef<'_>) -> bool {
+        rec.level().and_then(|l| self.effects.get(&l)).is_some_and(|e| !e.is_empty())
     }
     fn check_record(
         &self,
         item: &RuleItem,
-        rec: &Record,
+        rec: RecordRef<'_>,
         path: &dyn std::fmt::Display,
         out: &mut Vec<Problem>,
     ) {
@@ -89,7 +89,7 @@ impl Rule for LevelPoints {
             .map(|l| l.as_str())
             .collect::<Vec<_>>()
             .join(", ");
-        match rec.level {
+        match rec.level() {
             None => out.push(record_problem(item, rec, format!("{path}.level"), "problem-level-missing", pa!["rule" => item.code, "listed" => listed])),
             Some(l) if !self.points.contains_key(&l) => out.push(record_problem(
                 item,

@@ -122,10 +122,10 @@ impl Rule for Linked {
             if let Some((p, d)) = src.points(r, cx.lang()) {
                 let points = p * self.factor;
                 let detail = if self.factor == Decimal::ONE {
-                    cx.text("line-linked", &[("source", &src_item.code), ("subject", &r.subject), ("detail", &d)])
+                    cx.text("line-linked", &[("source", &src_item.code), ("subject", &r.subject()), ("detail", &d)])
                 } else {
                     let args: [(&str, &dyn std::fmt::Display); 4] =
-                        [("source", &src_item.code), ("subject", &r.subject), ("points", &Dec::norm(p)), ("factor", &Dec::norm(self.factor))];
+                        [("source", &src_item.code), ("subject", &r.subject()), ("points", &Dec::norm(p)), ("factor", &Dec::norm(self.factor))];
                     cx.text("line-linked-factor", &args)
                 };
                 let effects = if self.inherit_effects {

@@ -25,7 +25,7 @@ pub use per_unit::PerUnit;
 pub use rating_mean::{MinRate, RatingMean, RatingPoints, RatingVeto};
 pub use threshold::CountThreshold;
 
-use crate::dataset::Record;
+use crate::dataset::RecordRef;
 use crate::error::{Problem, ProblemKind, pa};
 use crate::kind::{Registry, Rule, RuleContext, typed_kind};
 use crate::policy::RuleItem;
@@ -65,8 +65,8 @@ fn kind_word(kind: crate::policy::SubjectKind) -> crate::error::Arg {
 }
 
 /// A record's problem with a message of the catalogue, naming the record and the item's code.
-fn record_problem(item: &RuleItem, rec: &Record, path: String, id: &'static str, args: Vec<(&'static str, crate::error::Arg)>) -> Problem {
-    Problem::msg(ProblemKind::Invalid, path, id, args).rule(item.code.clone()).record(rec.id.clone())
+fn record_problem(item: &RuleItem, rec: RecordRef<'_>, path: String, id: &'static str, args: Vec<(&'static str, crate::error::Arg)>) -> Problem {
+    Problem::msg(ProblemKind::Invalid, path, id, args).rule(item.code.clone()).record(rec.id())
 }
 
 fn positive(item: &RuleItem, path: &str, name: &str, v: Decimal, out: &mut Vec<Problem>) {
@@ -105,7 +105,7 @@ fn done(rule: impl Rule + 'static, problems: Vec<Problem>) -> Result<Arc<dyn Rul
 fn check_stated_points(
     rule: &dyn Rule,
     item: &RuleItem,
-    rec: &Record,
+    rec: RecordRef<'_>,
     path: &dyn std::fmt::Display,
     out: &mut Vec<Problem>,
 ) {

@@ -4,7 +4,7 @@
 
 use crate::messages::{Lang, text};
 use super::{check_stated_points, done, invalid, positive};
-use crate::dataset::Record;
+use crate::dataset::RecordRef;
 use crate::error::{Problem, pa};
 use super::record_problem;
 use crate::kind::{KindParams, Rule};
@@ -66,16 +66,16 @@ enum Picked<'a> {
 impl PerOccurrence {
     /// A record's points, and what set them: the highest minute tier met (E1: the base points
     /// without minutes), then the aggravated points when flagged and not lower.
-    fn pick(&self, rec: &Record) -> (Decimal, Picked<'_>) {
+    fn pick(&self, rec: RecordRef<'_>) -> (Decimal, Picked<'_>) {
         let mut best = (self.points, Picked::Base);
-        if let Some(m) = rec.minutes {
+        if let Some(m) = rec.minutes() {
             for t in &self.minute_tiers {
                 if t.met(m) && t.points > best.0 {
                     best = (t.points, Picked::Tier(t));
                 }
             }
         }
-        if rec.aggravated
+        if rec.aggravated()
             && let Some(a) = self.aggravated_points
             && a >= best.0
         {
@@ -85,8 +85,8 @@ impl PerOccurrence {
     }
 
     /// The minute tier that applies to a record: the highest met (the first of equal points).
-    fn tier(&self, rec: &Record) -> Option<&MinuteTier> {
-        let m = rec.minutes?;
+    fn tier(&self, rec: RecordRef<'_>) -> Option<&MinuteTier> {
+        let m = rec.minutes()?;
         let mut best: Option<&MinuteTier> = None;
         for t in self.minute_tiers.iter().filter(|t| t.met(m)) {
             if best.is_none_or(|b| t.points > b.points) {
@@ -177,10 +177,10 @@ impl Rule for PerOccurrence {
     }
     /// The effects of the minute tier that applies (besides the item's own `effects` and, for an
     /// aggravated record, the item's `aggravated_effects`).
-    fn record_effects(&self, rec: &Record) -> Effects {
+    fn record_effects(&self, rec: RecordRef<'_>) -> Effects {
         self.tier(rec).map(|t| t.effects.clone()).unwrap_or_default()
     }
-    fn has_record_effects(&self, rec: &Record) -> bool {
+    fn has_record_effects(&self, rec: RecordRef<'_>) -> bool {
         self.tier(rec).is_some_and(|t| !t.effects.is_empty())
     }
     fn check_policy(&self, policy: &PolicyDoc, item: &RuleItem, path: &str, out: &mut Vec<Problem>) {
@@ -188,12 +188,12 @@ impl Rule for PerOccurrence {
             crate::engine::check_effects(&t.effects, policy, item, &format!("{path}.params.minute_tiers[{i}].effects"), out);
         }
     }
-    fn value(&self, rec: &Record) -> Option<Decimal> {
+    fn value(&self, rec: RecordRef<'_>) -> Option<Decimal> {
         Some(self.pick(rec).0)
     }
-    fn points(&self, rec: &Record, lang: Lang) -> Option<(Decimal, String)> {
+    fn points(&self, rec: RecordRef<'_>, lang: Lang) -> Option<(Decimal, String)> {
         let (points, why) = self.pick(rec);
-        let words = match (why, rec.minutes) {
+        let words = match (why, rec.minutes()) {
             (Picked::Aggravated, _) => match lang {
                 Lang::ZhCn => self.aggravated_label_zh.as_ref().or(self.aggravated_label.as_ref()),
                 Lang::En => self.aggravated_label.as_ref(),
@@ -216,12 +216,12 @@ impl Rule for PerOccurrence {
     fn check_record(
         &self,
         item: &RuleItem,
-        rec: &Record,
+        rec: RecordRef<'_>,
         path: &dyn std::fmt::Display,
         out: &mut Vec<Problem>,
     ) {
         check_stated_points(self, item, rec, path, out);
-        if rec.aggravated && self.aggravated_points.is_none() && self.minute_tiers.is_empty() {
+        if rec.aggravated() && self.aggravated_points.is_none() && self.minute_tiers.is_empty() {
             out.push(record_problem(item, rec, format!("{path}.aggravated"), "problem-no-aggravated-variant", pa!["rule" => item.code]));
         }
     }

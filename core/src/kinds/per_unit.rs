@@ -3,7 +3,7 @@
 
 use crate::messages::{Lang, text};
 use super::{done, positive};
-use crate::dataset::Record;
+use crate::dataset::RecordRef;
 use crate::error::{Problem, pa};
 use super::record_problem;
 use crate::kind::{KindParams, Rule};
@@ -43,10 +43,10 @@ impl Rule for PerUnit {
     fn per_record(&self) -> bool {
         true
     }
-    fn value(&self, rec: &Record) -> Option<Decimal> {
+    fn value(&self, rec: RecordRef<'_>) -> Option<Decimal> {
         rec.units().map(|u| u * self.points_per_unit)
     }
-    fn points(&self, rec: &Record, lang: Lang) -> Option<(Decimal, String)> {
+    fn points(&self, rec: RecordRef<'_>, lang: Lang) -> Option<(Decimal, String)> {
         rec.units().map(|u| {
             let args: [(&str, &dyn std::fmt::Display); 3] = [("units", &Dec::norm(u)), ("unit", &self.unit), ("per_unit", &Dec::norm(self.points_per_unit))];
             (u * self.points_per_unit, text(lang, "line-per-unit", &args))
@@ -55,7 +55,7 @@ impl Rule for PerUnit {
     fn check_record(
         &self,
         item: &RuleItem,
-        rec: &Record,
+        rec: RecordRef<'_>,
         path: &dyn std::fmt::Display,
         out: &mut Vec<Problem>,
     ) {
