@@ -65,17 +65,25 @@ pub(crate) fn check_dataset_limits(ds: &Dataset, p: &mut Vec<Problem>) {
             big(*v, format_args!("metrics[{i}].{k}"), p);
         }
     }
+    // the codes, subjects and texts the records share are measured once; a record's own are
+    // looked at only when one of them is too long to be within the limit
+    let (names, texts) = ds.records.longest();
+    let (names, texts) = (names > MAX_ID_CHARS, texts > MAX_TEXT_CHARS);
     for (i, r) in ds.records.iter().enumerate() {
         let n = p.len();
         id(r.id(), format_args!("records[{i}].id"), p);
-        id(r.rule(), format_args!("records[{i}].rule"), p);
-        id(r.subject(), format_args!("records[{i}].subject"), p);
+        if names {
+            id(r.rule(), format_args!("records[{i}].rule"), p);
+            id(r.subject(), format_args!("records[{i}].subject"), p);
+        }
         if let Some(k) = r.key() {
             id(k, format_args!("records[{i}].key"), p);
         }
-        for (field, v) in [("note", &r.note()), ("evidence", &r.evidence())] {
-            if let Some(v) = v {
-                text(v, format_args!("records[{i}].{field}"), p);
+        if texts {
+            for (field, v) in [("note", &r.note()), ("evidence", &r.evidence())] {
+                if let Some(v) = v {
+                    text(v, format_args!("records[{i}].{field}"), p);
+                }
             }
         }
         if r.count() > MAX_COUNT {

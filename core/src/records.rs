@@ -189,25 +189,18 @@ impl Records {
         });
     }
 
-    /// Keeps the records `keep` says yes to, in order (the texts of the others are let go).
+    /// Keeps the records `keep` says yes to, in order, in place (the texts of the others stay
+    /// held until the list is cleared or dropped; `iter().filter(…).collect()` makes a list of
+    /// the kept ones' texts alone).
     pub fn retain(&mut self, mut keep: impl FnMut(RecordRef<'_>) -> bool) {
-        let mut out = Records::with_capacity(0);
-        for r in self.iter() {
-            if keep(r) {
-                out.push_ref(r);
-            }
-        }
-        out.shrink_to_fit();
-        *self = out;
+        let kept: Vec<bool> = self.iter().map(&mut keep).collect();
+        let mut kept = kept.into_iter();
+        self.rows.retain(|_| kept.next().unwrap_or(false));
     }
 
-    /// Keeps the first `n` records.
+    /// Keeps the first `n` records (in place, as [`Records::retain`]).
     pub fn truncate(&mut self, n: usize) {
-        let mut i = 0;
-        self.retain(|_| {
-            i += 1;
-            i <= n
-        });
+        self.rows.truncate(n);
     }
 
     pub fn clear(&mut self) {
@@ -233,6 +226,12 @@ impl Records {
     /// [`RecordRef::subject_index`] gives a record of that subject.
     pub(crate) fn subjects(&self) -> impl Iterator<Item = (usize, &str)> {
         self.subjects.iter().map(|(s, c)| (s.to_usize(), c))
+    }
+
+    /// The longest rule code or subject, and the longest evidence, note or key, in bytes.
+    pub(crate) fn longest(&self) -> (usize, usize) {
+        let most = |p: &Pool| p.iter().map(|(_, s)| s.len()).max().unwrap_or(0);
+        (most(&self.codes).max(most(&self.subjects)), most(&self.texts))
     }
 
     /// Bytes the list holds on the heap, about (its rows, texts and rare fields).

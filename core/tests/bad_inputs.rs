@@ -212,3 +212,32 @@ fn a_kinds_threshold_naming_no_item_or_category_is_one_problem_each() {
         assert!(pr.message.contains(message), "{}", pr.message);
     }
 }
+
+/// Codes, subjects and notes are held once for all the records that share them, and measured
+/// once: a record whose subject, code or note is too long is still named, each one at its place,
+/// and a record of the same note as another named too.
+#[test]
+fn a_shared_text_too_long_is_named_at_every_record_that_gives_it() {
+    let (long_id, long_note) = ("九".repeat(129), "注".repeat(4097));
+    let text = format!(
+        r#"{{"hall": {{"id": "H", "name": "h"}}, "year": 2026, "departments": [{{"id": "D", "name": "d"}}],
+        "windows": [{{"id": "W", "name": "w", "department": "D"}}], "staff": [{{"id": "S", "name": "s", "assignments": [{{"window": "W"}}]}}],
+        "records": [{{"id": "R0", "rule": "S1.2", "subject": "S", "date": "2026-10-01", "note": "short"}},
+                    {{"id": "R1", "rule": "S1.2", "subject": "{long_id}", "date": "2026-10-01"}},
+                    {{"id": "R2", "rule": "S1.2", "subject": "S", "date": "2026-10-01", "note": "{long_note}"}},
+                    {{"id": "R3", "rule": "S1.2", "subject": "S", "date": "2026-10-02", "note": "{long_note}"}},
+                    {{"id": "R4", "rule": "{long_id}", "subject": "S", "date": "2026-10-02", "evidence": "short"}}]}}"#
+    );
+    let e = check(text.as_bytes(), "dataset", None).unwrap_err();
+    let limits: Vec<(&str, Option<&str>)> = e
+        .problems
+        .iter()
+        .filter(|p| p.message.starts_with("an id or code is at most 128") || p.message.starts_with("a text is at most 4096"))
+        .map(|p| (p.path.as_str(), p.record.as_deref()))
+        .collect();
+    assert_eq!(
+        limits,
+        [("records[1].subject", Some("R1")), ("records[2].note", Some("R2")), ("records[3].note", Some("R3")), ("records[4].rule", Some("R4"))],
+        "{e}"
+    );
+}
