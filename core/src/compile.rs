@@ -2,7 +2,7 @@
 //! compiled hall the engine reads (subjects and items as dense indices, records grouped by month
 //! in the order E6 needs, the roster and metrics by id).
 
-use crate::dataset::{Dataset, RecordRef, Staff, Window, WindowMetrics};
+use crate::dataset::{Dataset, RecordRef, Records, Staff, Window, WindowMetrics};
 use crate::engine::{FastMap, Policy};
 use crate::error::{Errors, Problem, ProblemKind, pa};
 use crate::month::{YearMonth, covers, days_in_month};
@@ -203,21 +203,46 @@ pub(crate) fn dup_check<'a>(
     seen.reserve(ids.size_hint().0);
     for (i, id) in ids {
         if let Some(first) = seen.insert(id, i) {
-            let thing = match what {
-                "department" => "thing-department",
-                "window" => "thing-window",
-                "staff" => "thing-staff",
-                _ => "thing-record",
-            };
-            let mut args = vec![("what", crate::error::Arg::Word(thing))];
-            args.extend(pa!["id" => format!("{id:?}"), "list" => list, "first" => first]);
-            let mut p = Problem::msg(ProblemKind::Duplicate, format!("{list}[{i}].id"), "problem-duplicate-id", args);
-            if list == "records" {
-                p = p.record(id);
-            }
-            out.push(p);
+            out.push(duplicate(what, list, i, id, first));
         }
     }
+}
+
+/// [`dup_check`] of the records' ids: the table holds each record's place (4 bytes) and reads its
+/// id from the list, where a map of ids to places takes 24 bytes an entry. For the province's
+/// million records that is the memory the check writes into (fresh pages, which the system
+/// clears first) cut by five (BENCHMARKS.md, the seventeenth round).
+fn dup_check_records(records: &Records, out: &mut Vec<Problem>) {
+    use std::hash::BuildHasher;
+    let hasher = foldhash::fast::FixedState::default();
+    let id_at = |j: u32| records.at(j as usize).id();
+    let mut seen: hashbrown::HashTable<u32> = hashbrown::HashTable::with_capacity(records.len());
+    for (i, r) in records.iter().enumerate() {
+        let id = r.id();
+        let h = hasher.hash_one(id);
+        // at most MAX_RECORDS (5,000,000) records: every place fits
+        match seen.find_mut(h, |&j| id_at(j) == id) {
+            // the place kept is the latest, as the map's insert keeps it
+            Some(first) => out.push(duplicate("record", "records", i, id, std::mem::replace(first, i as u32) as usize)),
+            None => {
+                seen.insert_unique(h, i as u32, |&j| hasher.hash_one(id_at(j)));
+            }
+        }
+    }
+}
+
+/// The problem of an id given a second time: at `list[i]`, first given at `list[first]`.
+fn duplicate(what: &str, list: &str, i: usize, id: &str, first: usize) -> Problem {
+    let thing = match what {
+        "department" => "thing-department",
+        "window" => "thing-window",
+        "staff" => "thing-staff",
+        _ => "thing-record",
+    };
+    let mut args = vec![("what", crate::error::Arg::Word(thing))];
+    args.extend(pa!["id" => format!("{id:?}"), "list" => list, "first" => first]);
+    let p = Problem::msg(ProblemKind::Duplicate, format!("{list}[{i}].id"), "problem-duplicate-id", args);
+    if list == "records" { p.record(id) } else { p }
 }
 
 /// The roster: the hall's id, windows (departments, dated terms of heads and chief
@@ -510,15 +535,7 @@ impl<'a> Index<'a> {
             "staff",
             &mut p,
         );
-        dup_check(
-            ds.records
-                .iter()
-                .enumerate()
-                .map(|(i, d)| (i, d.id())),
-            "record",
-            "records",
-            &mut p,
-        );
+        dup_check_records(&ds.records, &mut p);
         let departments: BTreeSet<&str> = ds.departments.iter().map(|d| d.id.as_str()).collect();
         let windows: BTreeMap<&str, &Window> =
             ds.windows.iter().map(|w| (w.id.as_str(), w)).collect();

@@ -267,20 +267,23 @@ impl Level {
 /// It reads as a `&str` (`&*r.id`, `r.id.as_str()`) and is made from one (`"R1".into()`).
 pub type Id = compact_str::CompactString;
 
+// (its strings are `Id`s; `S` is another string type only where a record is read on its way into
+// a list, `Records`, whose strings borrow the document's text instead of being copied once more
+// before the list takes them in; a `///` line here would be the schema's description)
 /// One incident, complaint or commendation.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "Record")]
-pub struct RecordFields {
+#[serde(deny_unknown_fields, bound(deserialize = "S: Deserialize<'de>", serialize = "S: Serialize"))]
+#[schemars(rename = "Record", bound = "")]
+pub struct RecordFields<S = Id> {
     /// Unique within the dataset.
     #[schemars(with = "String")]
-    pub id: Id,
+    pub id: S,
     /// The rule item code (`S1.1`, `WB.3`, …).
     #[schemars(with = "String")]
-    pub rule: Id,
+    pub rule: S,
     /// A staff id for staff rules, a window id for window rules.
     #[schemars(with = "String")]
-    pub subject: Id,
+    pub subject: S,
     #[serde(deserialize_with = "crate::month::deserialize_date")]
     pub date: NaiveDate,
     /// Occurrences this line stands for (C8), at least 1.
@@ -301,7 +304,7 @@ pub struct RecordFields {
     /// Achievement key (C4): records of one subject and rule with the same key are one achievement.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
-    pub key: Option<Id>,
+    pub key: Option<S>,
     /// The aggravated variant of the item: over 30 minutes stated explicitly (S1.1), bad effect (S3.2),
     /// caused a complaint (S3.4), evasive reply (W6.3).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -313,10 +316,10 @@ pub struct RecordFields {
     /// Reference to the evidence (photo, file number) — required by WB.2 (E12).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
-    pub evidence: Option<Id>,
+    pub evidence: Option<S>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
-    pub note: Option<Id>,
+    pub note: Option<S>,
 }
 
 /// One incident, complaint or commendation as an owned value: the fields of [`RecordFields`]
@@ -403,13 +406,13 @@ impl From<Record> for RecordFields {
 /// The schema of a record is its written form's.
 impl JsonSchema for Record {
     fn schema_name() -> std::borrow::Cow<'static, str> {
-        RecordFields::schema_name()
+        <RecordFields>::schema_name()
     }
     fn schema_id() -> std::borrow::Cow<'static, str> {
-        RecordFields::schema_id()
+        <RecordFields>::schema_id()
     }
     fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        RecordFields::json_schema(generator)
+        <RecordFields>::json_schema(generator)
     }
 }
 

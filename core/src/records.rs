@@ -131,11 +131,13 @@ impl Records {
         self.add(Parts { id: &id, rule: &rule, subject: &subject, date, count, minutes, level, aggravated, status, evidence: evidence.as_deref(), note: note.as_deref(), rare });
     }
 
-    /// Adds a record at the end, as written.
-    pub fn push_fields(&mut self, r: RecordFields) {
+    /// Adds a record at the end, as written (its strings [`Id`]s, or any other string type).
+    pub fn push_fields<S: AsRef<str>>(&mut self, r: RecordFields<S>) {
         let RecordFields { id, rule, subject, date, count, minutes, points, units, level, key, aggravated, status, evidence, note } = r;
+        let key = key.map(|k| Id::from(k.as_ref()));
         let rare = (points.is_some() || units.is_some() || key.is_some()).then_some(RareFields { points, units, key });
-        self.add(Parts { id: &id, rule: &rule, subject: &subject, date, count, minutes, level, aggravated, status, evidence: evidence.as_deref(), note: note.as_deref(), rare });
+        let (evidence, note) = (evidence.as_ref().map(AsRef::as_ref), note.as_ref().map(AsRef::as_ref));
+        self.add(Parts { id: id.as_ref(), rule: rule.as_ref(), subject: subject.as_ref(), date, count, minutes, level, aggravated, status, evidence, note, rare });
     }
 
     /// Adds a copy of a record of this or another list.
@@ -539,14 +541,55 @@ impl<'de> serde::de::Visitor<'de> for Within {
     }
 }
 
-/// Reads one record into the list.
+/// Reads one record into the list, its strings borrowed from the document where it allows.
 struct PushRecord<'v>(&'v mut Records);
 
 impl<'de> serde::de::DeserializeSeed<'de> for PushRecord<'_> {
     type Value = ();
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        self.0.push_fields(RecordFields::deserialize(d)?);
+        self.0.push_fields(RecordFields::<Borrowed<'de>>::deserialize(d)?);
         Ok(())
+    }
+}
+
+/// A record's string on its way into the list: the document's own text when it has no escapes
+/// (and the parser lends it), a copy otherwise. The list interns it, so a copy made first (an
+/// [`Id`]) was work thrown away: 9 % of parsing the province (BENCHMARKS.md, the seventeenth
+/// round). It reads as an [`Id`] does, with the same message for a value that is not a string.
+struct Borrowed<'a>(std::borrow::Cow<'a, str>);
+
+impl AsRef<str> for Borrowed<'_> {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Borrowed<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Text;
+        impl<'de> serde::de::Visitor<'de> for Text {
+            type Value = Borrowed<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                // what an `Id` (compact_str) says, so that a problem reads the same either way
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(Borrowed(std::borrow::Cow::Borrowed(v)))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Borrowed(std::borrow::Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Self::Value, E> {
+                Ok(Borrowed(std::borrow::Cow::Owned(v)))
+            }
+            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Self::Value, E> {
+                match std::str::from_utf8(v) {
+                    Ok(s) => self.visit_str(s),
+                    Err(_) => Err(E::invalid_value(serde::de::Unexpected::Bytes(v), &self)),
+                }
+            }
+        }
+        d.deserialize_str(Text)
     }
 }
 
@@ -605,6 +648,29 @@ mod tests {
         assert!(ds.records.iter().any(|r| r.evidence().is_some()) && ds.records.iter().any(|r| r.note().is_some()));
         assert!(ds.records.iter().any(|r| r.aggravated()) && ds.records.iter().any(|r| r.status() != Status::Confirmed));
         assert!(ds.records.iter().any(|r| r.count() > 1));
+    }
+
+    /// Strings written with escapes are read unescaped (a copy, where plain ones are borrowed from
+    /// the document), by both parsers, and a field that is not a string is refused as an `Id`'s
+    /// is: with the same message.
+    #[test]
+    fn escaped_strings_read_unescaped() {
+        let doc = |records: &str| format!(r#"{{"hall": {{"id": "H", "name": "大厅"}}, "year": 2026, "records": {records}}}"#);
+        let text = doc(r#"[{"id": "R\u0031", "rule": "S1.\u0031", "subject": "S\/1", "date": "2026-01-05", "key": "k\t1", "evidence": "IMG\\1", "note": "迟到\n\"两次\""},
+            {"id": "R2", "rule": "S1.1", "subject": "S1", "date": "2026-01-06", "note": "迟到\n\"两次\""}]"#);
+        let parsed = crate::dataset::Dataset::from_json(&text).expect("parses");
+        let by_serde_json: crate::dataset::Dataset = serde_json::from_str(&text).expect("parses");
+        for list in [&parsed.records, &by_serde_json.records] {
+            let r = list.get(0).expect("two records");
+            assert_eq!((r.id(), r.rule(), r.subject(), r.key(), r.evidence(), r.note()), ("R1", "S1.1", "S/1", Some("k\t1"), Some("IMG\\1"), Some("迟到\n\"两次\"")));
+            // the same note written the same way by another record is the same text
+            assert_eq!(list.get(1).and_then(|r| r.note()), r.note());
+        }
+        let record = r#"{"id": 7, "rule": "S1.1", "subject": "S1", "date": "2026-01-05"}"#;
+        let bad = serde_json::from_str::<crate::dataset::Dataset>(&doc(&format!("[{record}]"))).expect_err("refused").to_string();
+        let owned = serde_json::from_str::<RecordFields>(record).expect_err("refused").to_string();
+        assert!(bad.starts_with("invalid type: integer `7`, expected a string"), "{bad}");
+        assert!(owned.starts_with("invalid type: integer `7`, expected a string"), "{owned}");
     }
 
     /// Kept, cut and cleared as a `Vec` would be.

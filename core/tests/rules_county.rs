@@ -2027,6 +2027,23 @@ fn duplicate_record_ids_rejected() {
 }
 
 #[test]
+fn an_id_given_three_times_is_named_at_each_later_place() {
+    let ps = problems(&hall(json!([
+        rec("r1", "S1.1", "P", "2026-10-02", json!({})),
+        rec("r2", "S1.1", "P", "2026-10-02", json!({})),
+        rec("r1", "S1.2", "P", "2026-10-03", json!({})),
+        rec("r1", "S1.2", "P", "2026-10-04", json!({})),
+    ])));
+    // record ids are unique: records[2] and records[3] repeat r1, and each names the place of
+    // the r1 just before it (0, then 2); r2 at records[1] is no problem
+    let dups: Vec<(&str, &str)> = ps.iter().filter(|p| p.kind == ProblemKind::Duplicate).map(|p| (p.path.as_str(), p.record.as_deref().unwrap_or(""))).collect();
+    assert_eq!(dups, [("records[2].id", "r1"), ("records[3].id", "r1")]);
+    let en = |path: &str| at(&ps, path).message_in(kaoping_core::messages::Lang::En);
+    assert!(en("records[2].id").ends_with("is also used by records[0]"), "{}", en("records[2].id"));
+    assert!(en("records[3].id").ends_with("is also used by records[2]"), "{}", en("records[3].id"));
+}
+
+#[test]
 fn count_zero_rejected() {
     let ps = problems(&hall(json!([rec(
         "z",
