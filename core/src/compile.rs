@@ -666,7 +666,7 @@ impl<'a> Index<'a> {
         }
         let texts = policy.texts.fresh();
         let outcomes = crate::outcome::OutcomeNames::new(
-            ds.records.iter().map(|r| r.id()),
+            ds.records.ids(),
             texts.codes.clone(),
             subjects.iter().map(|s| s.id.clone()).collect(),
         );

@@ -7,6 +7,7 @@
 use crate::dataset::Status;
 use crate::result::{Charge, Charges, OutcomeKind, Reason, RecordOutcome};
 use crate::messages::Lang;
+use crate::records::RecordIds;
 use crate::render::OutcomeDetail;
 use crate::text::Text;
 use chrono::NaiveDate;
@@ -21,31 +22,19 @@ use std::sync::Arc;
 /// subject ids by subject index. One per evaluation, shared by its months.
 #[derive(Debug, Default, PartialEq)]
 pub(crate) struct OutcomeNames {
-    /// Every record id, one after the other; `ends[i]` is where record `i`'s id ends.
-    ids: String,
-    ends: Vec<u32>,
+    /// Every record's id, by record index (the dataset's own buffer, shared).
+    ids: RecordIds,
     codes: Vec<Text>,
     subjects: Vec<Text>,
 }
 
 impl OutcomeNames {
-    pub(crate) fn new<'a>(records: impl ExactSizeIterator<Item = &'a str> + Clone, codes: Vec<Text>, subjects: Vec<Text>) -> OutcomeNames {
-        // sized once (grown by doubling, a province's ids took 6.5 MB for 6.0)
-        let mut ids = String::with_capacity(records.clone().map(str::len).sum());
-        let mut ends = Vec::with_capacity(records.len());
-        for r in records {
-            ids.push_str(r);
-            // a checked dataset holds at most 5,000,000 records of ids of at most 128 characters
-            // (limits.rs): at most 2.56 GB of ids, so every end fits in 32 bits
-            ends.push(u32::try_from(ids.len()).unwrap_or(u32::MAX));
-        }
-        OutcomeNames { ids, ends, codes, subjects }
+    pub(crate) fn new(ids: RecordIds, codes: Vec<Text>, subjects: Vec<Text>) -> OutcomeNames {
+        OutcomeNames { ids, codes, subjects }
     }
 
     fn record(&self, i: u32) -> &str {
-        let i = i as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.ids[start..self.ends[i] as usize]
+        self.ids.get(i)
     }
 }
 
@@ -268,7 +257,7 @@ impl From<Vec<RecordOutcome>> for Outcomes {
                 own,
             });
         }
-        let names = OutcomeNames::new(v.iter().map(|o| o.record.as_str()), codes, subjects);
+        let names = OutcomeNames::new(RecordIds::of(v.iter().map(|o| o.record.as_str())), codes, subjects);
         Outcomes { names: Arc::new(names), full, lang: Lang::default(), rows, linked }
     }
 }

@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 use string_interner::backend::{Backend, StringBackend};
 use string_interner::symbol::{Symbol as _, SymbolU32};
 use string_interner::StringInterner;
+use std::sync::Arc;
 
 type Symbol = SymbolU32;
 /// Distinct texts, each held once, found by their text.
@@ -62,8 +63,9 @@ const _: () = assert!(std::mem::size_of::<Row>() == 40);
 #[derive(Clone)]
 pub struct Records {
     rows: Vec<Row>,
-    /// every record's id, one after another (ids are distinct: nothing to share)
-    ids: StringBackend<Symbol>,
+    /// every record's id, one after another (ids are distinct: nothing to share), shared with
+    /// the results' outcomes ([`RecordIds`]) rather than copied for them
+    ids: Arc<StringBackend<Symbol>>,
     codes: Pool,
     subjects: Pool,
     /// evidence, notes and keys
@@ -85,7 +87,7 @@ impl Records {
     /// An empty list with room for `n` records.
     pub fn with_capacity(n: usize) -> Records {
         let pool = || Pool::with_hasher(foldhash::fast::FixedState::default());
-        Records { rows: Vec::with_capacity(n), ids: StringBackend::with_capacity(n), codes: pool(), subjects: pool(), texts: pool(), rare: Vec::new() }
+        Records { rows: Vec::with_capacity(n), ids: Arc::new(StringBackend::with_capacity(n)), codes: pool(), subjects: pool(), texts: pool(), rare: Vec::new() }
     }
 
     pub fn len(&self) -> usize {
@@ -176,7 +178,8 @@ impl Records {
             flags |= MINUTES;
         }
         self.rows.push(Row {
-            id: self.ids.intern(p.id),
+            // (the buffer is copied first only if results still share it: see `RecordIds`)
+            id: Arc::make_mut(&mut self.ids).intern(p.id),
             rule: self.codes.get_or_intern(p.rule),
             subject: self.subjects.get_or_intern(p.subject),
             evidence: p.evidence.map(|e| self.texts.get_or_intern(e)),
@@ -211,7 +214,9 @@ impl Records {
 
     pub fn shrink_to_fit(&mut self) {
         self.rows.shrink_to_fit();
-        self.ids.shrink_to_fit();
+        if let Some(ids) = Arc::get_mut(&mut self.ids) {
+            ids.shrink_to_fit();
+        }
         self.codes.shrink_to_fit();
         self.subjects.shrink_to_fit();
         self.texts.shrink_to_fit();
@@ -228,6 +233,15 @@ impl Records {
     /// [`RecordRef::subject_index`] gives a record of that subject.
     pub(crate) fn subjects(&self) -> impl Iterator<Item = (usize, &str)> {
         self.subjects.iter().map(|(s, c)| (s.to_usize(), c))
+    }
+
+    /// Every record's id by its place, for the results' outcomes: the list's own buffer of ids,
+    /// shared, not copied (a province's ids are 6 MB, and copying them was a tenth of
+    /// validation's instructions: BENCHMARKS.md, the seventeenth round).
+    pub(crate) fn ids(&self) -> RecordIds {
+        // a list read from JSON and not cut holds record `i`'s id as the buffer's `i`th
+        let in_order = self.rows.iter().enumerate().all(|(i, r)| r.id.to_usize() == i);
+        RecordIds { buf: Arc::clone(&self.ids), at: (!in_order).then(|| self.rows.iter().map(|r| r.id).collect()) }
     }
 
     /// The longest rule code or subject, and the longest evidence, note or key, in bytes.
@@ -262,6 +276,42 @@ struct Parts<'s> {
     evidence: Option<&'s str>,
     note: Option<&'s str>,
     rare: Option<RareFields>,
+}
+
+/// Record ids by record place, as results' outcomes name their records: a [`Records`] list's
+/// buffer of ids, shared (with the ids' places in it when they are not the records' own, as after
+/// [`Records::retain`]), or ids of their own (outcomes read from JSON).
+#[derive(Debug, Default)]
+pub(crate) struct RecordIds {
+    buf: Arc<StringBackend<Symbol>>,
+    at: Option<Vec<Symbol>>,
+}
+
+impl RecordIds {
+    /// Ids of their own, in order.
+    pub(crate) fn of<'a>(ids: impl Iterator<Item = &'a str>) -> RecordIds {
+        let mut buf = StringBackend::default();
+        for id in ids {
+            buf.intern(id);
+        }
+        RecordIds { buf: Arc::new(buf), at: None }
+    }
+
+    /// Record `i`'s id.
+    pub(crate) fn get(&self, i: u32) -> &str {
+        let sym = match &self.at {
+            Some(at) => at.get(i as usize).copied(),
+            None => Symbol::try_from_usize(i as usize),
+        };
+        sym.and_then(|s| self.buf.resolve(s)).unwrap_or_default()
+    }
+}
+
+impl PartialEq for RecordIds {
+    fn eq(&self, o: &RecordIds) -> bool {
+        let len = |r: &RecordIds| r.at.as_ref().map_or(r.buf.iter().count(), Vec::len);
+        len(self) == len(o) && (0..len(self) as u32).all(|i| self.get(i) == o.get(i))
+    }
 }
 
 /// One record of a [`Records`] list, read in place: its methods are [`RecordFields`]' names.
