@@ -236,8 +236,8 @@ impl Records {
     }
 
     /// Every record's id by its place, for the results' outcomes: the list's own buffer of ids,
-    /// shared, not copied (a province's ids are 6 MB, and copying them was a tenth of
-    /// validation's instructions: BENCHMARKS.md, the seventeenth round).
+    /// shared, not copied (a province's ids are 6 MB, and copying them was 7.6 % of validation's
+    /// instructions: BENCHMARKS.md, the seventeenth round).
     pub(crate) fn ids(&self) -> RecordIds {
         // a list read from JSON and not cut holds record `i`'s id as the buffer's `i`th
         let in_order = self.rows.iter().enumerate().all(|(i, r)| r.id.to_usize() == i);
@@ -307,6 +307,8 @@ impl RecordIds {
     }
 }
 
+/// Equal when they name the same ids at the same places (the ids a buffer holds past its
+/// records', as after [`Records::truncate`], count too: no caller compares such lists).
 impl PartialEq for RecordIds {
     fn eq(&self, o: &RecordIds) -> bool {
         let len = |r: &RecordIds| r.at.as_ref().map_or(r.buf.iter().count(), Vec::len);
@@ -604,7 +606,7 @@ impl<'de> serde::de::DeserializeSeed<'de> for PushRecord<'_> {
 
 /// A record's string on its way into the list: the document's own text when it has no escapes
 /// (and the parser lends it), a copy otherwise. The list interns it, so a copy made first (an
-/// [`Id`]) was work thrown away: 9 % of parsing the province (BENCHMARKS.md, the seventeenth
+/// [`Id`]) was work thrown away: 9 % of the parse's instructions (BENCHMARKS.md, the seventeenth
 /// round). It reads as an [`Id`] does, with the same message for a value that is not a string.
 struct Borrowed<'a>(std::borrow::Cow<'a, str>);
 
