@@ -20,7 +20,7 @@ use std::sync::Arc;
 
 /// The names outcomes are rendered with: record ids by record index, rule codes by item index,
 /// subject ids by subject index. One per evaluation, shared by its months.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, Default)]
 pub(crate) struct OutcomeNames {
     /// Every record's id, by record index (the dataset's own buffer, shared).
     ids: RecordIds,

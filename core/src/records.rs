@@ -307,15 +307,6 @@ impl RecordIds {
     }
 }
 
-/// Equal when they name the same ids at the same places (the ids a buffer holds past its
-/// records', as after [`Records::truncate`], count too: no caller compares such lists).
-impl PartialEq for RecordIds {
-    fn eq(&self, o: &RecordIds) -> bool {
-        let len = |r: &RecordIds| r.at.as_ref().map_or(r.buf.iter().count(), Vec::len);
-        len(self) == len(o) && (0..len(self) as u32).all(|i| self.get(i) == o.get(i))
-    }
-}
-
 /// One record of a [`Records`] list, read in place: its methods are [`RecordFields`]' names.
 #[derive(Clone, Copy)]
 pub struct RecordRef<'a> {
