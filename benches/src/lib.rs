@@ -50,14 +50,14 @@ pub fn digest(h: &HallYear) -> u64 {
     let mut d = Digest(0);
     for m in &h.year.months {
         for x in m.windows.iter().chain(m.staff.iter()) {
-            d.text(&x.subject).dec(x.total).text(&x.grade).dec(x.base).dec(x.bonus);
-            for c in x.categories.iter().chain(x.bonuses.iter()) {
+            d.text(x.subject()).dec(x.total()).text(x.grade()).dec(x.base()).dec(x.bonus());
+            for c in x.all_categories() {
                 d.text(&c.code).dec(c.points).dec(c.score).n(c.lines.len());
                 for l in &c.lines {
                     d.text(&l.rule).text(l.record.as_deref().unwrap_or("")).dec(l.raw).dec(l.points).text(&l.detail);
                 }
             }
-            d.n(x.flags.len());
+            d.n(x.flags().len());
         }
         for r in &m.records {
             d.text(r.record()).dec(r.points()).n(r.counted_occurrences() as usize).text(&r.detail()).n(r.charge_count());

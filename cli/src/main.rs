@@ -1,7 +1,7 @@
 //! The `kaoping` command.
 
 use clap::{Parser, Subcommand};
-use kaoping_core::result::{MonthResult, SubjectMonth};
+use kaoping_core::result::{MonthResult, SubjectRef};
 use kaoping_core::period::{AwardStatus, PeriodResult, SubjectPeriod};
 use kaoping_core::{Dataset, Errors, Period, Policy, YearMonth};
 use std::path::{Path, PathBuf};
@@ -755,9 +755,9 @@ fn run_report(
 }
 
 fn print_tables(policy: &Policy, res: &MonthResult, top: usize) {
-    let mut windows: Vec<&SubjectMonth> = res.windows.iter().collect();
-    let mut staff: Vec<&SubjectMonth> = res.staff.iter().collect();
-    let order = |a: &&SubjectMonth, b: &&SubjectMonth| b.total.cmp(&a.total).then_with(|| a.subject.cmp(&b.subject));
+    let mut windows: Vec<SubjectRef<'_>> = res.windows.iter().collect();
+    let mut staff: Vec<SubjectRef<'_>> = res.staff.iter().collect();
+    let order = |a: &SubjectRef<'_>, b: &SubjectRef<'_>| b.total().cmp(&a.total()).then_with(|| a.subject().cmp(b.subject()));
     windows.sort_by(order);
     staff.sort_by(order);
     out!("{}", say("cli-table-month-title", &[("hall", &res.hall), ("month", &res.month), ("policy", &policy.doc().name)]));
@@ -782,11 +782,11 @@ fn headings(ids: &[&str]) -> Vec<String> {
     ids.iter().map(|id| say(&format!("cli-table-{id}"), &[])).collect()
 }
 
-fn table(title: &str, rows: &[&SubjectMonth], top: usize) {
+fn table(title: &str, rows: &[SubjectRef<'_>], top: usize) {
     out!("{}", table_heading(title, rows.len()));
     let Some(first) = rows.first() else { return };
     let mut header = headings(&["rank", "id", "name"]);
-    header.extend(first.categories.iter().map(|c| format!("{}({})", c.name, c.max.normalize())));
+    header.extend(first.categories().iter().map(|c| format!("{}({})", c.name, c.max.normalize())));
     header.extend(headings(&["bonus", "total", "grade", "flags"]));
     let mut lines = vec![header];
     let mut rank = 0;
@@ -794,19 +794,19 @@ fn table(title: &str, rows: &[&SubjectMonth], top: usize) {
     // (English labels are words with spaces: a comma between them)
     let between = if lang() == kaoping_core::messages::Lang::En { ", " } else { " " };
     for (i, s) in rows.iter().enumerate() {
-        if prev != Some(s.total) {
+        if prev != Some(s.total()) {
             rank = i + 1;
-            prev = Some(s.total);
+            prev = Some(s.total());
         }
         if top > 0 && i >= top {
             break;
         }
-        let mut l = vec![rank.to_string(), s.subject.to_string(), s.name.to_string()];
-        l.extend(s.categories.iter().map(|c| format!("{:.2}", c.score)));
-        l.push(format!("{:.2}", s.bonus));
-        l.push(format!("{:.2}", s.total));
-        l.push(s.grade.to_string());
-        let flags: Vec<String> = s.flags.iter().map(|f| flag_label(&f.code, f.period, lang())).collect();
+        let mut l = vec![rank.to_string(), s.subject().to_string(), s.name().to_string()];
+        l.extend(s.categories().iter().map(|c| format!("{:.2}", c.score)));
+        l.push(format!("{:.2}", s.bonus()));
+        l.push(format!("{:.2}", s.total()));
+        l.push(s.grade().to_string());
+        let flags: Vec<String> = s.flags().iter().map(|f| flag_label(&f.code, f.period, lang())).collect();
         l.push(flags.join(between));
         lines.push(l);
     }

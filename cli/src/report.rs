@@ -13,7 +13,7 @@ use kaoping_core::messages::{Lang, text};
 use crate::table::{Cell, ChartKind, ChartSpec, DataRef, Section, Sheet};
 use kaoping_core::period::{AwardStatus, PeriodResult, SubjectPeriod};
 use kaoping_core::policy::{PeriodKind, SubjectKind};
-use kaoping_core::result::{MonthResult, OutcomeKind, SubjectMonth};
+use kaoping_core::result::{MonthResult, OutcomeKind, SubjectRef};
 use kaoping_core::{Dataset, Period, Policy, YearMonth};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -128,8 +128,8 @@ fn eligibility(s: &SubjectPeriod, lang: Lang) -> String {
     s.disqualifications.iter().map(|f| text(lang, "report-disqualified", &[("detail", &f.detail)])).collect::<Vec<_>>().join("; ")
 }
 
-fn flags_text(s: &SubjectMonth, lang: Lang) -> String {
-    s.flags.iter().map(|f| crate::flag_label(&f.code, f.period, lang)).collect::<Vec<_>>().join(" ")
+fn flags_text(s: SubjectRef<'_>, lang: Lang) -> String {
+    s.flags().iter().map(|f| crate::flag_label(&f.code, f.period, lang)).collect::<Vec<_>>().join(" ")
 }
 
 /// Which subjects and records a sheet holds: the hall's, or one department's (by id; `""` for
@@ -246,7 +246,7 @@ impl Report<'_> {
         self.policy.item(code).map(|(i, _)| i.cite.clone()).unwrap_or_default()
     }
 
-    fn month_subject(&self, id: &str) -> Option<&SubjectMonth> {
+    fn month_subject(&self, id: &str) -> Option<SubjectRef<'_>> {
         match self.months {
             [only] => only.subject(id),
             _ => None,
@@ -648,12 +648,12 @@ impl Report<'_> {
         let mut rows = Vec::new();
         for m in self.months {
             for s in m.windows.iter().chain(m.staff.iter()) {
-                let dept = self.subject_department(&s.subject);
+                let dept = self.subject_department(s.subject());
                 if !scope.holds(&dept) {
                     continue;
                 }
                 let dept_name = self.department_name(&dept);
-                let cats = if bonus { &s.bonuses } else { &s.categories };
+                let cats = if bonus { s.bonuses() } else { s.categories() };
                 for c in cats {
                     for l in &c.lines {
                         if l.raw.is_zero() && l.points.is_zero() {
@@ -666,9 +666,9 @@ impl Report<'_> {
                         let date = l.record.as_deref().and_then(|r| m.record(r)).map(|o| Cell::Date(o.date())).unwrap_or(Cell::Empty);
                         rows.push(vec![
                             Cell::text(m.month.to_string()),
-                            Cell::text(kind_text(s.kind, lang)),
-                            Cell::text(&s.subject),
-                            Cell::text(&s.name),
+                            Cell::text(kind_text(s.kind(), lang)),
+                            Cell::text(s.subject()),
+                            Cell::text(s.name()),
                             Cell::text(&dept_name),
                             Cell::text(format!("{} {}", c.code, c.name)),
                             Cell::text(&l.rule),
@@ -686,9 +686,9 @@ impl Report<'_> {
                     if !bonus && let Some(z) = &c.zeroed_by {
                         rows.push(vec![
                             Cell::text(m.month.to_string()),
-                            Cell::text(kind_text(s.kind, lang)),
-                            Cell::text(&s.subject),
-                            Cell::text(&s.name),
+                            Cell::text(kind_text(s.kind(), lang)),
+                            Cell::text(s.subject()),
+                            Cell::text(s.name()),
                             Cell::text(&dept_name),
                             Cell::text(format!("{} {}", c.code, c.name)),
                             Cell::text(z),

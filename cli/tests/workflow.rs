@@ -77,7 +77,7 @@ fn check_report(xlsx: &Path, ds: &Dataset, policy: &Policy, period: Period) {
             match &month_res {
                 Some(month) => {
                     let sm = month.subject(&subject).unwrap();
-                    for c in sm.categories.iter().chain(sm.bonuses.iter()) {
+                    for c in sm.categories().iter().chain(sm.bonuses().iter()) {
                         let h = format!("{} {}({})", c.code, c.name, c.max.normalize());
                         assert_eq!(number(&row[col(&rows, &h)]), f(c.score), "{sheet} {subject} {h}");
                     }
@@ -133,9 +133,9 @@ fn check_report(xlsx: &Path, ds: &Dataset, policy: &Policy, period: Period) {
         let mut want: Vec<(String, String, String, String, u64)> = Vec::new();
         for m in &months {
             for s in m.windows.iter().chain(m.staff.iter()) {
-                for c in if bonus { &s.bonuses } else { &s.categories } {
+                for c in if bonus { s.bonuses() } else { s.categories() } {
                     for l in c.lines.iter().filter(|l| !(l.raw.is_zero() && l.points.is_zero())) {
-                        want.push((m.month.to_string(), s.subject.to_string(), l.rule.to_string(), l.record.as_deref().unwrap_or_default().to_string(), f(l.points).to_bits()));
+                        want.push((m.month.to_string(), s.subject().to_string(), l.rule.to_string(), l.record.as_deref().unwrap_or_default().to_string(), f(l.points).to_bits()));
                     }
                 }
             }

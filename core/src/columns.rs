@@ -19,7 +19,7 @@
 
 use crate::period::{AwardStatus, HallYear, PeriodResult};
 use crate::policy::SubjectKind;
-use crate::result::SubjectMonth;
+use crate::result::SubjectRef;
 use crate::text::Dec;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -150,7 +150,7 @@ impl HallYearColumns {
         let (mut months, mut categories) = (Months::default(), Categories::default());
         for m in &h.year.months {
             for s in m.windows.iter().chain(m.staff.iter()) {
-                let at = subjects.add(&s.subject, s.kind, &s.name, &s.department);
+                let at = subjects.add(s.subject(), s.kind(), s.name(), s.department());
                 month_rows(m.month.month, at, s, &mut texts, &mut months, &mut categories);
             }
         }
@@ -187,14 +187,14 @@ impl HallYearColumns {
     }
 }
 
-fn month_rows(month: u32, at: u32, s: &SubjectMonth, texts: &mut Interned, months: &mut Months, categories: &mut Categories) {
+fn month_rows(month: u32, at: u32, s: SubjectRef<'_>, texts: &mut Interned, months: &mut Months, categories: &mut Categories) {
     months.month.push(month);
     months.subject.push(at);
-    months.base.push(Dec(s.base));
-    months.bonus.push(Dec(s.bonus));
-    months.total.push(Dec(s.total));
-    months.grade.push(texts.of(&s.grade));
-    for c in s.categories.iter().chain(s.bonuses.iter()) {
+    months.base.push(Dec(s.base()));
+    months.bonus.push(Dec(s.bonus()));
+    months.total.push(Dec(s.total()));
+    months.grade.push(texts.of(s.grade()));
+    for c in s.all_categories() {
         categories.month.push(month);
         categories.subject.push(at);
         categories.category.push(texts.of(&c.code));

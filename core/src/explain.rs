@@ -18,39 +18,39 @@ pub fn explain_in(result: &MonthResult, subject: &str, lang: Lang) -> Option<Str
     let s = result.subject(subject)?;
     let t = |id: &str, args: &[(&str, &dyn Display)]| text(lang, id, args);
     let mut out = String::new();
-    let staff = s.kind == crate::policy::SubjectKind::Staff;
+    let staff = s.kind() == crate::policy::SubjectKind::Staff;
     let who = t(if staff { "explain-staff" } else { "explain-window" }, &[]);
-    let heading: [(&str, &dyn Display); 5] = [("who", &who), ("id", &s.subject), ("name", &s.name), ("department", &s.department), ("month", &result.month)];
+    let heading: [(&str, &dyn Display); 5] = [("who", &who), ("id", s.subject()), ("name", s.name()), ("department", s.department()), ("month", &result.month)];
     let _ = writeln!(out, "{}", t("explain-heading", &heading));
-    if !s.links.is_empty() {
-        let parts: Vec<String> = s.links.iter().map(|l| t("explain-link", &[("id", &l.id), ("days", &l.days)])).collect();
+    if !s.links().is_empty() {
+        let parts: Vec<String> = s.links().iter().map(|l| t("explain-link", &[("id", &l.id), ("days", &l.days)])).collect();
         let list = parts.join(", ");
         let _ = writeln!(out, "{}", t(if staff { "explain-links-staff" } else { "explain-links-window" }, &[("list", &list)]));
     }
-    let total: [(&str, &dyn Display); 4] = [("total", &fmt(s.total)), ("base", &fmt(s.base)), ("bonus", &fmt(s.bonus)), ("grade", &s.grade)];
+    let total: [(&str, &dyn Display); 4] = [("total", &fmt(s.total())), ("base", &fmt(s.base())), ("bonus", &fmt(s.bonus())), ("grade", s.grade())];
     let _ = writeln!(out, "{}", t("explain-total", &total));
-    if let Some(by) = &s.grade_forced_by {
+    if let Some(by) = &s.grade_forced_by() {
         let _ = writeln!(out, "  {}", t("explain-forced", &[("by", by)]));
     }
-    for c in &s.categories {
+    for c in s.categories() {
         section(&mut out, c, "−", lang);
     }
-    for c in &s.bonuses {
+    for c in s.bonuses() {
         section(&mut out, c, "+", lang);
     }
-    for f in &s.flags {
+    for f in s.flags() {
         let rec = f.record.as_deref().map(|r| format!(" {}", t("explain-record", &[("record", &r)]))).unwrap_or_default();
         let rule = f.rule.as_deref().unwrap_or("");
         let args: [(&str, &dyn Display); 4] = [("code", &f.code), ("rule", &rule), ("record", &rec), ("detail", &f.detail)];
         let _ = writeln!(out, "{}", t("explain-flag", &args));
     }
-    for w in &s.warnings {
+    for w in s.warnings() {
         let _ = writeln!(out, "{}", t("explain-warning", &[("warning", w)]));
     }
     let others: Vec<_> = result
         .records
         .iter()
-        .filter(|r| r.subject() == s.subject.as_str() && r.outcome() == OutcomeKind::NotCounted && r.charge_count() == 0)
+        .filter(|r| r.subject() == s.subject().as_str() && r.outcome() == OutcomeKind::NotCounted && r.charge_count() == 0)
         .collect();
     if !others.is_empty() {
         let _ = writeln!(out, "{}", t("explain-not-counted", &[]));

@@ -6,7 +6,7 @@ use crate::dataset::{RecordRef, Window, WindowMetrics};
 use crate::error::{Problem, ProblemKind};
 use crate::month::YearMonth;
 use crate::policy::{Effects, PolicyDoc, Rounding, RuleItem, SubjectKind};
-use crate::result::{DaysLink, SubjectMonth};
+use crate::result::{DaysLink, SubjectRef};
 use rust_decimal::Decimal;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::de::DeserializeOwned;
@@ -197,7 +197,7 @@ pub(crate) trait World {
     fn staff_on_duty(&self, window: &str) -> &[DaysLink];
     /// Windows a staff member served in the month being scored, with days, by window id.
     fn windows_served(&self, staff: &str) -> &[DaysLink];
-    fn staff_result(&self, staff: &str) -> Option<&SubjectMonth>;
+    fn staff_result(&self, staff: &str) -> Option<SubjectRef<'_>>;
     fn rule(&self, code: &str) -> Option<(&RuleItem, &dyn Rule)>;
     fn rounding(&self) -> Rounding;
     fn window_open_days(&self, window: &str, month: YearMonth) -> crate::month::Days;
@@ -255,7 +255,7 @@ impl<'a> RuleContext<'_, 'a> {
         self.world.windows_served(staff)
     }
     /// A staff member's result of this month (available to window rules: staff are scored first).
-    pub fn staff_result(&self, staff: &str) -> Option<&SubjectMonth> {
+    pub fn staff_result(&self, staff: &str) -> Option<SubjectRef<'_>> {
         self.world.staff_result(staff)
     }
     pub fn rule(&self, code: &str) -> Option<(&RuleItem, &dyn Rule)> {

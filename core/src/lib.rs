@@ -61,6 +61,7 @@ pub mod records;
 mod render;
 pub mod result;
 pub mod schema;
+pub mod subjects;
 pub mod summary;
 pub mod text;
 

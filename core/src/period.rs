@@ -5,7 +5,7 @@ use crate::engine::{Checked, Explain, FastMap, Policy};
 use crate::error::{Errors, Problem, ProblemKind, pa};
 use crate::month::YearMonth;
 use crate::policy::{Award, PeriodKind, QuotaBase, QuotaRounding, RoundingMode, SubjectKind, TieAtLine, TieBreaker};
-use crate::result::{Flag, MonthResult, SubjectMonth, YearResult};
+use crate::result::{Flag, MonthResult, SubjectRef, YearResult};
 use crate::text::{Dec, Text, id_prefix};
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
@@ -581,13 +581,13 @@ impl Policy {
         // subject's in month order; each month lists its subjects by id already, so the sort
         // merges runs), then taken a subject at a time
         // (the ids' first bytes as a number first: ids compared whole only on a tie)
-        let mut all: Vec<(u64, &str, usize, &SubjectMonth)> = Vec::new();
+        let mut all: Vec<(u64, &str, usize, SubjectRef<'_>)> = Vec::new();
         for (mi, m) in months.iter().enumerate() {
             let list = match kind {
                 SubjectKind::Staff => &m.staff,
                 SubjectKind::Window => &m.windows,
             };
-            all.extend(list.iter().map(|s| (id_prefix(&s.subject), s.subject.as_str(), mi, s)));
+            all.extend(list.iter().map(|s| (id_prefix(s.subject()), s.subject().as_str(), mi, s)));
         }
         all.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
         let mut out = Vec::new();
@@ -596,7 +596,7 @@ impl Policy {
             // P3: categories zeroed for the whole year (W6.1) count as 0 in every month of the annual result
             let zero_for_year: BTreeSet<&str> = if period.kind() == PeriodKind::Year {
                 rows.iter()
-                    .flat_map(|(_, _, _, s)| s.flags.iter())
+                    .flat_map(|(_, _, _, s)| s.flags().iter())
                     .filter(|f| f.code == "category_zeroed_for_year")
                     .filter_map(|f| f.category.as_deref())
                     .collect()
@@ -612,16 +612,16 @@ impl Policy {
             let mut disq = Vec::new();
             for &(_, _, mi, s) in rows {
                 let m = &months[mi];
-                let mut base = s.base;
+                let mut base = s.base();
                 let mut adjusted = None;
-                for c in &s.categories {
+                for c in s.categories() {
                     if zero_for_year.contains(c.code.as_str()) && !c.score.is_zero() {
                         base -= c.score;
                         adjusted = Some(self.msg("period-category-zeroed", &[("category", &c.code), ("score", &Dec::norm(c.score))]));
                     }
                 }
                 let total = if adjusted.is_some() {
-                    let mut t = base + s.bonus;
+                    let mut t = base + s.bonus();
                     if let Some(hi) = sp.max_total {
                         t = t.min(hi);
                     }
@@ -630,19 +630,18 @@ impl Policy {
                     }
                     t
                 } else {
-                    s.total
+                    s.total()
                 };
                 sum += total;
                 deductions += sp.base - base;
-                bonus += s.bonus;
+                bonus += s.bonus();
                 complaints += complaints_in(mi, id);
                 if forced.is_none() {
                     forced = s
-                        .grade_forced_by
-                        .clone()
-                        .map(|b| (s.grade.clone(), self.msg("period-forced-in-month", &[("by", &b), ("month", &m.month)])));
+                        .grade_forced_by()
+                        .map(|b| (s.grade().clone(), self.msg("period-forced-in-month", &[("by", &b), ("month", &m.month)])));
                 }
-                for f in s.flags.iter().filter(|f| f.code == "disqualified") {
+                for f in s.flags().iter().filter(|f| f.code == "disqualified") {
                     // a flag applies to the period of its own kind only
                     let applies = f.period == Some(period.kind());
                     if applies {
@@ -665,12 +664,12 @@ impl Policy {
             };
             let first = rows[0].3;
             out.push(SubjectPeriod {
-                subject: first.subject.clone(),
+                subject: first.subject().clone(),
                 kind,
-                name: first.name.clone(),
+                name: first.name().clone(),
                 department: rows
                     .last()
-                    .map(|(_, _, _, s)| s.department.clone())
+                    .map(|(_, _, _, s)| s.department().clone())
                     .unwrap_or_default(),
                 monthly,
                 months_evaluated: n,

@@ -5,6 +5,7 @@ use crate::month::YearMonth;
 use crate::policy::{PeriodKind, SubjectKind};
 use crate::text::Text;
 pub use crate::outcome::{ChargeRef, OutcomeRef, Outcomes};
+pub use crate::subjects::{SubjectMonths, SubjectRef};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
@@ -17,8 +18,11 @@ pub struct MonthResult {
     pub policy: Text,
     pub hall: Text,
     pub month: YearMonth,
-    pub windows: Vec<SubjectMonth>,
-    pub staff: Vec<SubjectMonth>,
+    // held as rows: read through `SubjectMonths::iter`, written as a list of `SubjectMonth`
+    #[schemars(with = "Vec<SubjectMonth>")]
+    pub windows: SubjectMonths,
+    #[schemars(with = "Vec<SubjectMonth>")]
+    pub staff: SubjectMonths,
     /// One outcome per record dated in the month, in date then id order.
     // held compactly: read through `Outcomes::iter`, written as a list of `RecordOutcome`
     pub records: Outcomes,
@@ -288,11 +292,8 @@ pub struct Charge {
 }
 
 impl MonthResult {
-    pub fn subject(&self, id: &str) -> Option<&SubjectMonth> {
-        self.windows
-            .iter()
-            .chain(self.staff.iter())
-            .find(|s| s.subject == id)
+    pub fn subject(&self, id: &str) -> Option<SubjectRef<'_>> {
+        self.windows.find(id).or_else(|| self.staff.find(id))
     }
     pub fn record(&self, id: &str) -> Option<OutcomeRef<'_>> {
         self.records.find(id)

@@ -277,7 +277,7 @@ pub(crate) fn ser_opt_dec<S: serde::Serializer>(d: &Option<rust_decimal::Decimal
     }
 }
 
-struct SerDec(rust_decimal::Decimal);
+pub(crate) struct SerDec(pub(crate) rust_decimal::Decimal);
 
 impl serde::Serialize for SerDec {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

@@ -185,7 +185,7 @@ fn many_records_evaluate_without_growing_beyond_their_size() {
     assert_eq!(n, 200_000);
     // S3 max 30: 1 point each, exhausted after 30 a month
     assert_eq!(
-        year.month(1).unwrap().staff[0]
+        year.month(1).unwrap().staff.get(0).unwrap()
             .category("S3")
             .unwrap()
             .score,

@@ -144,43 +144,43 @@ fn check_bounds(year: &YearResult) {
     let hundred = Decimal::ONE_HUNDRED;
     for m in &year.months {
         for s in m.windows.iter().chain(m.staff.iter()) {
-            for c in &s.categories {
+            for c in s.categories() {
                 assert!(
                     c.score >= Decimal::ZERO && c.score <= c.max,
                     "{} {} {}: {} not in [0, {}]",
                     m.month,
-                    s.subject,
+                    s.subject(),
                     c.code,
                     c.score,
                     c.max
                 );
             }
             assert!(
-                s.bonus >= Decimal::ZERO && s.bonus <= Decimal::TEN,
+                s.bonus() >= Decimal::ZERO && s.bonus() <= Decimal::TEN,
                 "{} {} bonus {}",
                 m.month,
-                s.subject,
-                s.bonus
+                s.subject(),
+                s.bonus()
             );
             assert!(
-                s.total >= Decimal::ZERO && s.total <= hundred + Decimal::TEN,
+                s.total() >= Decimal::ZERO && s.total() <= hundred + Decimal::TEN,
                 "{} {} total {}",
                 m.month,
-                s.subject,
-                s.total
+                s.subject(),
+                s.total()
             );
             assert_eq!(
-                s.total,
-                s.base + s.bonus,
+                s.total(),
+                s.base() + s.bonus(),
                 "{} {}: total = base + bonus (C3)",
                 m.month,
-                s.subject
+                s.subject()
             );
-            let sum: Decimal = s.categories.iter().map(|c| c.score).sum();
+            let sum: Decimal = s.categories().iter().map(|c| c.score).sum();
             assert_eq!(
-                sum, s.base,
+                sum, s.base(),
                 "{} {}: base is the sum of category scores",
-                m.month, s.subject
+                m.month, s.subject()
             );
         }
     }

@@ -30,11 +30,11 @@ fn texts(h: &HallYear) -> Vec<String> {
     for m in &h.year.months {
         v.extend(m.records.iter().map(|o| o.detail()));
         for s in m.windows.iter().chain(m.staff.iter()) {
-            for c in s.categories.iter().chain(s.bonuses.iter()) {
+            for c in s.categories().iter().chain(s.bonuses().iter()) {
                 v.extend(c.lines.iter().map(|l| l.detail.to_string()));
             }
-            v.extend(s.flags.iter().map(|f| f.detail.clone()));
-            v.extend(s.warnings.iter().cloned());
+            v.extend(s.flags().iter().map(|f| f.detail.clone()));
+            v.extend(s.warnings().iter().cloned());
         }
         v.extend(m.warnings.iter().map(|w| w.message.clone()));
     }
@@ -56,7 +56,7 @@ fn a_chinese_policy_writes_chinese_texts_and_the_same_numbers() {
     // the same numbers, grades, ranks and award lists
     for (a, b) in en.year.months.iter().zip(&zh.year.months) {
         for (x, y) in a.windows.iter().chain(&a.staff).zip(b.windows.iter().chain(&b.staff)) {
-            assert_eq!((&x.subject, x.total, x.base, x.bonus, &x.grade), (&y.subject, y.total, y.base, y.bonus, &y.grade));
+            assert_eq!((&x.subject(), x.total(), x.base(), x.bonus(), &x.grade()), (&y.subject(), y.total(), y.base(), y.bonus(), &y.grade()));
         }
         for (x, y) in a.records.iter().zip(b.records.iter()) {
             assert_eq!((x.record(), x.points(), x.reason(), x.outcome()), (y.record(), y.points(), y.reason(), y.outcome()));
@@ -174,8 +174,8 @@ fn categories_and_awards_are_named_in_the_results_language() {
     // county.json: staff category S1 is 工作考勤 / "attendance"; award model_window is
     // 示范窗口 / "model window"
     let cat = |h: &HallYear| {
-        let s = &h.year.months[0].staff[0];
-        s.categories.iter().find(|c| &*c.code == "S1").map(|c| c.name.to_string()).unwrap()
+        let s = h.year.months[0].staff.get(0).unwrap();
+        s.categories().iter().find(|c| &*c.code == "S1").map(|c| c.name.to_string()).unwrap()
     };
     let award = |h: &HallYear| h.quarters[0].awards.iter().find(|a| a.award == "model_window").map(|a| a.name.clone()).unwrap();
     let en = Policy::builtin().evaluate_hall_year(&ds).unwrap();

@@ -102,9 +102,9 @@ fn a_shortfall_in_tiny_units_stops_at_the_limit_and_says_so() {
     let ds = Dataset::from_json(&v.to_string()).unwrap();
     let r = policy.evaluate_month(&ds, "2026-03".parse().unwrap()).expect("March evaluates");
     let w = r.subject("W").unwrap();
-    let c = w.categories.iter().find(|c| c.lines.iter().any(|l| l.rule == "W2.1")).expect("W2.1's category");
+    let c = w.categories().iter().find(|c| c.lines.iter().any(|l| l.rule == "W2.1")).expect("W2.1's category");
     assert_eq!(c.score, d("0"));
-    assert!(w.warnings.iter().any(|m| m.contains("W2.1") && m.contains("counted as 1000000000")), "{:?}", w.warnings);
+    assert!(w.warnings().iter().any(|m| m.contains("W2.1") && m.contains("counted as 1000000000")), "{:?}", w.warnings());
 }
 
 #[test]

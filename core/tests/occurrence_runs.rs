@@ -74,7 +74,7 @@ fn a_run_under_a_monthly_item_cap_then_the_bonus_cap() {
     assert_eq!((o.occurrences, o.counted_occurrences, o.points), (7, 4, d("2")));
     assert_eq!(o.reason, Some(Reason::MonthCap));
     // window W's bonus: 2; total 100 + 2 = 102
-    assert_eq!(r.subject("W").unwrap().total, d("102"));
+    assert_eq!(r.subject("W").unwrap().total(), d("102"));
 }
 
 #[test]
@@ -91,11 +91,11 @@ fn a_thousand_records_of_a_thousand_occurrences_stay_small() {
     assert_eq!((last.occurrences, last.counted_occurrences, last.points), (1000, 0, d("0")));
     assert_eq!(last.outcome, OutcomeKind::NotCounted);
     // one line a record, not one an occurrence
-    let sb = r.subject("P").unwrap().bonuses.iter().find(|c| c.code == "SB").unwrap();
+    let sb = r.subject("P").unwrap().bonuses().iter().find(|c| c.code == "SB").unwrap();
     assert_eq!(sb.lines.len(), 1000);
     assert!(sb.lines.iter().all(|l| l.occurrences == 1000));
     // P's bonus: 2 (SB.1's yearly cap); total 102
-    assert_eq!(r.subject("P").unwrap().total, d("102"));
+    assert_eq!(r.subject("P").unwrap().total(), d("102"));
     // the full JSON stays small: well under a kilobyte a record
     let json = serde_json::to_string(&r).unwrap();
     assert!(json.len() < 1000 * 1000, "{} bytes", json.len());

@@ -74,9 +74,10 @@ fn eval(ds: &Dataset, m: &str) -> MonthResult {
         .unwrap_or_else(|e| panic!("evaluation must succeed: {e}"))
 }
 
-fn subject<'a>(r: &'a MonthResult, id: &str) -> &'a SubjectMonth {
+fn subject(r: &MonthResult, id: &str) -> SubjectMonth {
     r.subject(id)
         .unwrap_or_else(|| panic!("{id} must be evaluated"))
+        .to_owned()
 }
 
 fn score(s: &SubjectMonth, cat: &str) -> Decimal {
@@ -163,12 +164,12 @@ fn v1_other_categories_and_maxima_load_and_score_a_clean_month() {
 
     // a month with no records: every category at its maximum
     let r = eval(&one_window(&["A"], json!([])), "2026-03");
-    let a = subject(&r, "A");
+    let a = &subject(&r, "A");
     assert_eq!(score(a, "S1"), d("30"));
     assert_eq!(score(a, "S4"), d("20"));
     assert_eq!(a.total, d("100")); // 30 + 25 + 25 + 20 + 0 bonus
     assert_eq!(a.grade, "合格"); // 100 > 85
-    let w = subject(&r, "W01");
+    let w = &subject(&r, "W01");
     assert_eq!(score(w, "W5"), d("15")); // derived: A's S1 30 / 30 × 15 = 15
     assert_eq!(w.total, d("100")); // no metrics: W2.1/W3.1 do not apply (warning only)
 }
@@ -189,7 +190,7 @@ fn v4_fractional_points_add_up_exactly() {
         ]),
     );
     let r = eval(&ds, "2026-03");
-    let a = subject(&r, "A");
+    let a = &subject(&r, "A");
     // three S2.1 at 0.2 each: 0.2 + 0.2 + 0.2 = 0.6 (exact, not 0.6000000000000001); 25 − 0.6 = 24.4
     assert_eq!(a.category("S2").unwrap().points, d("0.6"));
     assert_eq!(score(a, "S2"), d("24.4"));
@@ -197,7 +198,7 @@ fn v4_fractional_points_add_up_exactly() {
     assert_eq!(score(a, "S1"), d("29.5"));
     // 100 − 0.6 − 0.5 = 98.9
     assert_eq!(a.total, d("98.9"));
-    let w = subject(&r, "W01");
+    let w = &subject(&r, "W01");
     // two W1.3 at 0.5: 20 − 1 = 19
     assert_eq!(score(w, "W1"), d("19"));
     // W5 from A's S1: 29.5 / 30 × 15 = 14.75 (exact, no rounding needed)
@@ -218,7 +219,7 @@ fn v10_per_unit_half_days_and_working_days() {
         ]),
     );
     let r = eval(&ds, "2026-03");
-    let a = subject(&r, "A");
+    let a = &subject(&r, "A");
     // 3 half days × 0.5 = 1.5; 30 − 1.5 = 28.5
     assert_eq!(r.record("ab1").unwrap().to_owned().points, d("1.5"));
     assert_eq!(score(a, "S1"), d("28.5"));
@@ -258,14 +259,14 @@ fn v10_completion_shortfall_counts_whole_points_only() {
     let ds = dataset(windows, json!([]), json!([]), metrics);
     let r = eval(&ds, "2026-03");
     // shortfall 100 − 96.5 = 3.5 → 3 whole points × 1 = −3; 15 − 3 = 12
-    assert_eq!(score(subject(&r, "W01"), "W2"), d("12"));
+    assert_eq!(score(&subject(&r, "W01"), "W2"), d("12"));
     assert_eq!(subject(&r, "W01").total, d("97")); // 100 − 3
     // 100 − 100 = 0: nothing
-    assert_eq!(score(subject(&r, "W02"), "W2"), d("15"));
+    assert_eq!(score(&subject(&r, "W02"), "W2"), d("15"));
     // 100 − 99.9 = 0.1 → 0 whole points: nothing
-    assert_eq!(score(subject(&r, "W03"), "W2"), d("15"));
+    assert_eq!(score(&subject(&r, "W03"), "W2"), d("15"));
     // 100 − 80 = 20 → −20, but W2 holds 15 and windows stop at 0 (扣完为止): 0
-    let w4 = subject(&r, "W04");
+    let w4 = &subject(&r, "W04");
     assert_eq!(score(w4, "W2"), d("0"));
     assert_eq!(w4.category("W2").unwrap().lines[0].raw, d("20"));
     assert_eq!(
@@ -274,7 +275,7 @@ fn v10_completion_shortfall_counts_whole_points_only() {
     );
     assert_eq!(w4.total, d("85")); // 100 − 15
     // 100 − 90.2 = 9.8 → 9 whole points; 15 − 9 = 6
-    assert_eq!(score(subject(&r, "W05"), "W2"), d("6"));
+    assert_eq!(score(&subject(&r, "W05"), "W2"), d("6"));
 }
 
 // ------------------------------------------------------------------ V13: rate against a target
@@ -290,13 +291,13 @@ fn v13_satisfaction_below_target() {
     );
     let r = eval(&ds, "2026-03");
     // 97.5 < 98 (the policy's target) → −2; 10 − 2 = 8
-    assert_eq!(score(subject(&r, "W01"), "W3"), d("8"));
+    assert_eq!(score(&subject(&r, "W01"), "W3"), d("8"));
 
     // the dataset's own target for the year (97) takes precedence: 97.5 ≥ 97 → nothing; W3 = 10
     let mut doc: Value = serde_json::from_str(&ds.to_json()).unwrap();
     doc["targets"] = json!({"satisfaction": "97"});
     let ds2 = Dataset::from_json(&doc.to_string()).unwrap();
-    assert_eq!(score(subject(&eval(&ds2, "2026-03"), "W01"), "W3"), d("10"));
+    assert_eq!(score(&subject(&eval(&ds2, "2026-03"), "W01"), "W3"), d("10"));
 }
 
 // ------------------------------------------------------------------ V15: chief representative
@@ -319,13 +320,13 @@ fn v15_window_record_also_deducts_from_the_chief_representative() {
     ]);
     let r = eval(&dataset(windows, staff, records, json!([])), "2026-03");
 
-    let w1 = subject(&r, "W01");
+    let w1 = &subject(&r, "W01");
     // two W1.2 at 2: 20 − 4 = 16; W4.2 stated 3: 15 − 3 = 12
     assert_eq!(score(w1, "W1"), d("16"));
     assert_eq!(score(w1, "W4"), d("12"));
     assert_eq!(w1.total, d("93")); // 100 − 4 − 3
 
-    let a = subject(&r, "A");
+    let a = &subject(&r, "A");
     // A is chief on 10 and 12 March: S4.3 same points (2 × 1 = 2) and S4.4 half rate (3 × 0.5 = 1.5)
     let s4 = a.category("S4").unwrap();
     let l43 = s4
@@ -346,7 +347,7 @@ fn v15_window_record_also_deducts_from_the_chief_representative() {
     assert_eq!(score(a, "S4"), d("16.5")); // 20 − 2 − 1.5
     assert_eq!(a.total, d("96.5")); // 100 − 3.5
 
-    let b = subject(&r, "B");
+    let b = &subject(&r, "B");
     // B is chief on 20 March: empty2 → S4.3 −2; 20 − 2 = 18
     let lb = b
         .category("S4")
@@ -380,7 +381,7 @@ fn v15_window_record_also_deducts_from_the_chief_representative() {
     );
 
     // W02: no chief representative → W1.1 −2 and W1.2 −2; 20 − 4 = 16; nobody to charge, with a warning
-    let w2 = subject(&r, "W02");
+    let w2 = &subject(&r, "W02");
     assert_eq!(score(w2, "W1"), d("16"));
     assert!(
         r.warnings
@@ -422,8 +423,8 @@ fn v11_minute_tiers() {
     assert_eq!(pts("a30"), d("5")); // 30 ≥ 30 → 5 (half a day's absence, inclusive)
     assert_eq!(pts("b29"), d("2")); // 10 < 29 < 30 → 2
     assert_eq!(pts("bnone"), d("1")); // no minutes → the base points 1
-    assert_eq!(score(subject(&r, "A"), "S1"), d("21")); // 30 − (1 + 1 + 2 + 5) = 21
-    assert_eq!(score(subject(&r, "B"), "S1"), d("27")); // 30 − (2 + 1) = 27
+    assert_eq!(score(&subject(&r, "A"), "S1"), d("21")); // 30 − (1 + 1 + 2 + 5) = 21
+    assert_eq!(score(&subject(&r, "B"), "S1"), d("27")); // 30 − (2 + 1) = 27
     // four late arrivals is below the 5-a-month threshold: no loss of eligibility
     assert!(!subject(&r, "A").has_flag("disqualified"));
 }
@@ -451,7 +452,7 @@ fn v11_five_late_arrivals_in_a_month_remove_the_years_eligibility() {
     let ds = one_window(&["C", "D", "E", "F"], Value::Array(recs));
     let r = eval(&ds, "2026-03");
 
-    let c = subject(&r, "C");
+    let c = &subject(&r, "C");
     // 5 ≥ 5 in the month → the year's award eligibility is lost
     assert!(disqualified(c, PeriodKind::Year, "S1.1"), "{:?}", c.flags);
     assert!(!disqualified(c, PeriodKind::Quarter, "S1.1")); // only the year
@@ -465,8 +466,8 @@ fn v11_five_late_arrivals_in_a_month_remove_the_years_eligibility() {
     let feb = eval(&ds, "2026-02");
     assert!(!subject(&feb, "E").has_flag("disqualified"));
     // a count of 5 on one record is 5 late arrivals
-    assert!(disqualified(subject(&r, "F"), PeriodKind::Year, "S1.1"));
-    assert_eq!(score(subject(&r, "F"), "S1"), d("25")); // 30 − 5 × 1
+    assert!(disqualified(&subject(&r, "F"), PeriodKind::Year, "S1.1"));
+    assert_eq!(score(&subject(&r, "F"), "S1"), d("25")); // 30 − 5 × 1
 }
 
 // ------------------------------------------------------------------ V7: one-vote veto
@@ -481,7 +482,7 @@ fn v7_veto_forces_the_lowest_grade_whatever_the_score() {
         ]),
     );
     let r = eval(&ds, "2026-05");
-    let v = subject(&r, "V");
+    let v = &subject(&r, "V");
     assert_eq!(score(v, "S4"), d("10")); // 20 − 10
     assert_eq!(v.total, d("90")); // 100 − 10: the bands alone would say 合格 (90 > 85)
     assert_eq!(policy().doc().grades.grade(v.total), "合格");
@@ -494,13 +495,13 @@ fn v7_veto_forces_the_lowest_grade_whatever_the_score() {
     assert!(!disqualified(v, PeriodKind::Month, "S4.2"));
 
     // a colleague without a veto is graded by the bands
-    let n = subject(&r, "N");
+    let n = &subject(&r, "N");
     assert_eq!(n.total, d("100"));
     assert_eq!(n.grade, "合格");
     assert!(n.grade_forced_by.is_none());
 
     // the window's own veto: W6.2 −5, 15 − 5 = 10, total 95, still 不合格
-    let w = subject(&r, "W01");
+    let w = &subject(&r, "W01");
     assert_eq!(w.total, d("95"));
     assert_eq!(w.grade, "不合格");
     assert!(
@@ -536,7 +537,7 @@ fn v3_bonus_capped_at_5_a_month_and_total_at_105() {
     let metrics = json!([{"window": "W01", "month": "2026-03", "cases": 3500, "rates": {"completion": "100", "satisfaction": "100"}}]);
     let r = eval(&dataset(windows, staff, records, metrics), "2026-03");
 
-    let e = subject(&r, "E");
+    let e = &subject(&r, "E");
     // 4 × 2 = 8 raw; the category holds 5: 2 + 2 + 1 (cut) + 0 (cut)
     assert_eq!(e.bonus, d("5"));
     assert_eq!(e.total, d("105")); // 100 + 5 = 105 = max_total
@@ -549,12 +550,12 @@ fn v3_bonus_capped_at_5_a_month_and_total_at_105() {
     assert_eq!(e4.outcome, OutcomeKind::NotCounted);
     assert_eq!(e4.reason, Some(Reason::BonusCap));
 
-    let f = subject(&r, "F");
+    let f = &subject(&r, "F");
     // 3 × 2 = 6 → 5; base 100 − 0.5 = 99.5; 99.5 + 5 = 104.5
     assert_eq!(f.bonus, d("5"));
     assert_eq!(f.total, d("104.5"));
 
-    let w = subject(&r, "W01");
+    let w = &subject(&r, "W01");
     // WB.1 month cap 1: 0.5 + 0.5 + 0 (MonthCap); WB.2 3500 ≥ 3000 → 1; WB.3 national 3, city 1
     // in item order: 0.5 + 0.5 + 1 + 3 = 5, so the city record is cut by the bonus cap
     assert_eq!(r.record("wb1c").unwrap().to_owned().reason, Some(Reason::MonthCap));
@@ -562,7 +563,7 @@ fn v3_bonus_capped_at_5_a_month_and_total_at_105() {
     assert_eq!(r.record("wb3c").unwrap().to_owned().reason, Some(Reason::BonusCap));
     assert_eq!(w.bonus, d("5"));
     assert_eq!(w.total, d("105")); // W5 from E's S1 30 → 15; 100 + 5
-    let w2 = subject(&r, "W02");
+    let w2 = &subject(&r, "W02");
     assert_eq!(w2.total, d("99.75")); // W5 from F's S1 29.5: 29.5 / 30 × 15 = 14.75; 100 − 0.25
 }
 
@@ -580,7 +581,7 @@ fn v2_staff_deductions_have_no_floor() {
         ]),
     );
     let r = eval(&ds, "2026-03");
-    let z = subject(&r, "Z");
+    let z = &subject(&r, "Z");
     assert_eq!(score(z, "S1"), d("10")); // 4 × 5 (45 ≥ 30) = 20; 30 − 20 = 10
     assert_eq!(score(z, "S2"), d("23")); // 10 × 0.2 = 2; 25 − 2 = 23
     assert_eq!(score(z, "S3"), d("-5")); // 60 × 0.5 = 30; 25 − 30 = −5 (扣分不封顶)
@@ -598,7 +599,7 @@ fn v2_staff_deductions_have_no_floor() {
     assert_eq!(r.record("z2").unwrap().to_owned().points, d("50")); // all 10 complaints count on Z
 
     // the window (扣完为止) gets the same complaints through W6.1 but stops at 0
-    let w = subject(&r, "W01");
+    let w = &subject(&r, "W01");
     assert_eq!(score(w, "W6"), d("0")); // 50 → capped at 15
     let charge = r
         .record("z2")
@@ -626,8 +627,8 @@ fn v2_v12_derived_window_category_keeps_the_window_floor() {
         json!([{"id": "y1", "rule": "S1.4", "subject": "Y", "date": "2026-03-02", "count": 40}]),
     );
     let r = eval(&ds, "2026-03");
-    assert_eq!(score(subject(&r, "Y"), "S1"), d("-10"));
-    let w = subject(&r, "W01");
+    assert_eq!(score(&subject(&r, "Y"), "S1"), d("-10"));
+    let w = &subject(&r, "W01");
     // raw W5 = −10 / 30 × 15 = −5; the window floor (category) keeps it at 0
     assert_eq!(score(w, "W5"), d("0"));
     assert_eq!(w.total, d("85")); // 100 − 15
@@ -653,7 +654,7 @@ fn v8_exclusive_bounds_put_a_score_at_the_bound_in_the_lower_band() {
     );
     let r = eval(&ds, "2026-03");
     let g = |id: &str| {
-        let s = subject(&r, id);
+        let s = &subject(&r, id);
         (s.total, s.grade.clone())
     };
     assert_eq!(g("G85"), (d("85"), "基本合格".into())); // 100 − 3 × 5 = 85; 85 is not above 85
@@ -677,7 +678,7 @@ fn v5_discretionary_range_with_a_step() {
         json!([{"id": "t1", "rule": "S2.2", "subject": "A", "date": "2026-03-02", "points": "2.5"}]),
     );
     // 2.5 lies in 1–3 on a 0.5 step: 25 − 2.5 = 22.5
-    assert_eq!(score(subject(&eval(&ds, "2026-03"), "A"), "S2"), d("22.5"));
+    assert_eq!(score(&subject(&eval(&ds, "2026-03"), "A"), "S2"), d("22.5"));
     for (pts, why) in [
         ("2.2", "off the 0.5 step"),
         ("3.5", "above 3"),
@@ -867,7 +868,7 @@ fn a_kind_registered_in_rust_is_usable_from_the_policy() {
     );
     for m in ["2026-03", "2026-04"] {
         let r = pol.evaluate_month(&ds, month(m)).unwrap();
-        let a = subject(&r, "A");
+        let a = &subject(&r, "A");
         assert_eq!(score(a, "S3"), d("23.5"), "{m}"); // 25 − 1.5 every month
     }
     let apr = pol.evaluate_month(&ds, month("2026-04")).unwrap();

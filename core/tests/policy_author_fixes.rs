@@ -84,7 +84,7 @@ fn a_minute_tier_and_the_aggravated_case_carry_their_own_effects() {
     ]));
     let dis = |m: &str| {
         let r = policy.evaluate_month(&ds, m.parse().unwrap()).unwrap();
-        r.subject("S01").unwrap().clone()
+        r.subject("S01").unwrap().to_owned()
     };
     // March: 20 minutes is not above 30: −1, no effect
     let mar = dis("2026-03");
@@ -109,8 +109,8 @@ fn a_staff_only_measure_without_grades_needs_no_window_category_or_band() {
     assert!(m.windows.is_empty(), "windows are not scored");
     let s = m.subject("S01").unwrap();
     // 100 − 1 = 99, no grade
-    assert_eq!(s.total, d("99"));
-    assert_eq!(s.grade, "");
+    assert_eq!(s.total(), d("99"));
+    assert_eq!(s.grade(), "");
     let y = policy.evaluate_hall_year(&ds).unwrap();
     assert!(y.annual.windows.is_empty());
     // (11 × 100 + 99) / 12 = 1199 / 12 = 99.916… → 99.92

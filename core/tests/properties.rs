@@ -137,7 +137,7 @@ fn totals(v: &Value) -> BTreeMap<(String, u32), Decimal> {
     let mut out = BTreeMap::new();
     for m in &y.months {
         for s in m.windows.iter().chain(m.staff.iter()) {
-            out.insert((s.subject.to_string(), m.month.month), s.total);
+            out.insert((s.subject().to_string(), m.month.month), s.total());
         }
     }
     out
@@ -153,11 +153,11 @@ proptest! {
         let mut seen = BTreeMap::new();
         for m in &y.months {
             for s in m.windows.iter().chain(m.staff.iter()) {
-                for c in &s.categories {
+                for c in s.categories() {
                     prop_assert!(c.score >= Decimal::ZERO && c.score <= c.max);
                 }
-                prop_assert!(s.bonus >= Decimal::ZERO && s.bonus <= Decimal::TEN);
-                prop_assert!(s.total >= Decimal::ZERO && s.total <= Decimal::from(110));
+                prop_assert!(s.bonus() >= Decimal::ZERO && s.bonus() <= Decimal::TEN);
+                prop_assert!(s.total() >= Decimal::ZERO && s.total() <= Decimal::from(110));
             }
             for r in &m.records {
                 *seen.entry(r.record().to_string()).or_insert(0) += 1;
@@ -329,8 +329,8 @@ proptest! {
         let mut seen = BTreeMap::new();
         for m in &y.months {
             for s in m.windows.iter().chain(m.staff.iter()) {
-                for c in s.categories.iter().chain(s.bonuses.iter()) {
-                    prop_assert!(c.score >= Decimal::ZERO && c.score <= c.max, "{} {}: {} of {} (policy changed: {:?})", s.subject, c.code, c.score, c.max, changed);
+                for c in s.categories().iter().chain(s.bonuses().iter()) {
+                    prop_assert!(c.score >= Decimal::ZERO && c.score <= c.max, "{} {}: {} of {} (policy changed: {:?})", s.subject(), c.code, c.score, c.max, changed);
                 }
             }
             for r in &m.records {

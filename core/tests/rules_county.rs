@@ -86,9 +86,10 @@ fn ymonth(y: &YearResult, m: u32) -> &MonthResult {
     y.month(m).expect("month in the year result")
 }
 
-fn subj<'a>(r: &'a MonthResult, id: &str) -> &'a SubjectMonth {
+fn subj(r: &MonthResult, id: &str) -> SubjectMonth {
     r.subject(id)
         .unwrap_or_else(|| panic!("subject {id} not evaluated in {}", r.month))
+        .to_owned()
 }
 
 /// Score of a category (deduction: max − points; bonus: points).
@@ -575,12 +576,12 @@ fn s5_3_criticism_levels_points_and_eligibility() {
         assert_eq!(score(&r, "P", "S5"), d(s5), "{level}");
         // S5.3 city: loses quarterly eligibility; province+: the quarter's and the year's
         assert_eq!(
-            has_period_flag(subj(&r, "P"), "disqualified", PeriodKind::Quarter),
+            has_period_flag(&subj(&r, "P"), "disqualified", PeriodKind::Quarter),
             q,
             "{level} quarter"
         );
         assert_eq!(
-            has_period_flag(subj(&r, "P"), "disqualified", PeriodKind::Year),
+            has_period_flag(&subj(&r, "P"), "disqualified", PeriodKind::Year),
             yr,
             "{level} year"
         );
@@ -588,12 +589,12 @@ fn s5_3_criticism_levels_points_and_eligibility() {
         assert_eq!(score(&r, "W", "W6"), d(s5), "{level} W6");
         // W6.2: the window loses the same eligibility
         assert_eq!(
-            has_period_flag(subj(&r, "W"), "disqualified", PeriodKind::Quarter),
+            has_period_flag(&subj(&r, "W"), "disqualified", PeriodKind::Quarter),
             q,
             "{level} window quarter"
         );
         assert_eq!(
-            has_period_flag(subj(&r, "W"), "disqualified", PeriodKind::Year),
+            has_period_flag(&subj(&r, "W"), "disqualified", PeriodKind::Year),
             yr,
             "{level} window year"
         );
@@ -1438,12 +1439,12 @@ fn w6_2_criticism_of_staff_charges_window() {
     assert_eq!(score(&r, "W", "W6"), d("15"));
     // W6.2 city: the window loses quarterly eligibility, not the year's
     assert!(has_period_flag(
-        subj(&r, "W"),
+        &subj(&r, "W"),
         "disqualified",
         PeriodKind::Quarter
     ));
     assert!(!has_period_flag(
-        subj(&r, "W"),
+        &subj(&r, "W"),
         "disqualified",
         PeriodKind::Year
     ));

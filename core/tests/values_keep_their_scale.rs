@@ -26,7 +26,7 @@ fn records_valued_alike_but_written_otherwise_keep_their_own_digits() {
     // each record's line raw points as the record states them, digits and scale
     for (id, subject, stated) in records {
         let s = m.subject(subject).expect("evaluated");
-        let line = s.categories.iter().flat_map(|c| c.lines.iter()).find(|l| l.record.as_deref() == Some(id)).expect("the record's line");
+        let line = s.categories().iter().flat_map(|c| c.lines.iter()).find(|l| l.record.as_deref() == Some(id)).expect("the record's line");
         assert_eq!(line.raw.to_string(), stated, "{id}");
         assert_eq!(line.points.to_string(), stated, "{id}: within S2's cap, all of it counts");
     }

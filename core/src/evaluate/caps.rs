@@ -72,7 +72,8 @@ impl Policy {
     /// The subject's categories and bonus categories, their lines in date order under the
     /// category's cap (C2) or the bonus cap (C3); what each line counted goes to its record's
     /// accumulator and the year-to-date state (E4, E7). Also the sums of their scores: the
-    /// deduction categories' (the base) and the bonus categories'.
+    /// deduction categories' (the base) and the bonus categories'. The categories go to the end
+    /// of `out`, deductions then bonuses; the place where the bonuses start is returned.
     pub(super) fn category_results<'a, N: Points>(
         &self,
         subject: &SubjectCx<'_, '_, 'a>,
@@ -80,15 +81,14 @@ impl Policy {
         st: &mut YearState<'a, N>,
         scratch: &mut Scratch<'a, N>,
         derived: &[(usize, (Decimal, String, usize))],
-    ) -> (Vec<CategoryResult>, Vec<CategoryResult>, (N, N)) {
+        out: &mut Vec<CategoryResult>,
+    ) -> (usize, (N, N)) {
         let SubjectCx { world, kind, sx, .. } = *subject;
-        let Scratch { lines, order, details, .. } = scratch;
+        let Scratch { lines, order, details, bonuses, .. } = scratch;
         let sp = self.subject(kind);
         let idx = world.idx;
         // category caps (C2) and bonus caps (C3), in line order
-        let n_bonus = sp.categories.iter().filter(|c| c.bonus).count();
-        let mut categories = Vec::with_capacity(sp.categories.len() - n_bonus);
-        let mut bonuses = Vec::with_capacity(n_bonus);
+        bonuses.clear();
         let mut sums = (N::ZERO, N::ZERO);
         // each line's category, and its order within the category: date, then record id (states,
         // which have no date, first)
@@ -109,7 +109,7 @@ impl Policy {
             let mut points = N::ZERO;
             // made where it stays, in its list, rather than moved there when done (two copies of
             // 144 bytes a category)
-            let list = if cat.bonus { &mut bonuses } else { &mut categories };
+            let list = if cat.bonus { &mut *bonuses } else { &mut *out };
             list.push(CategoryResult {
                 code: cat_code.clone(),
                 name: cat_name.clone(),
@@ -209,7 +209,9 @@ impl Policy {
                 sums.0 += score;
             }
         }
-        (categories, bonuses, sums)
+        let bonuses_from = out.len();
+        out.append(bonuses);
+        (bonuses_from, sums)
     }
 }
 

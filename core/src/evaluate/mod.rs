@@ -104,7 +104,7 @@ pub(crate) struct MonthWorld<'p, 'a> {
     /// Whether results carry category lines and text ([`Explain::Full`]).
     pub(crate) explain: bool,
     /// This month's staff results, once scored (window rules read them).
-    pub(crate) staff_results: Vec<SubjectMonth>,
+    pub(crate) staff_results: SubjectMonths,
     pub(crate) staff_by_id: FastMap<&'a str, usize>,
     /// A window's staff on duty in the month, by staff id, and a staff member's windows served,
     /// by window id, each with its days (what rules read and results show): subject `i`'s are
@@ -147,7 +147,12 @@ impl<'p, 'a> MonthWorld<'p, 'a> {
         let ends: Vec<(u32, u32, u32)> = served.iter().flat_map(|&(sx, wx, days)| [(wx, sx, days), (sx, wx, days)]).collect();
         let (ends, link_at) = grouped(&ends, idx.subjects(), |&(at, _, _)| at);
         let links = ends.iter().map(|&(_, other, days)| DaysLink { id: idx.names.subjects[other as usize].id.clone(), days }).collect();
-        MonthWorld { policy, idx, explain, staff_results: Vec::new(), staff_by_id: FastMap::default(), links, link_at }
+        MonthWorld { policy, idx, explain, staff_results: SubjectMonths::new(), staff_by_id: FastMap::default(), links, link_at }
+    }
+
+    /// How many links the month has, all subjects' together.
+    pub(crate) fn links_len(&self) -> usize {
+        self.links.len()
     }
 
     /// A subject's links of the month, by its dense index.
@@ -177,8 +182,8 @@ impl World for MonthWorld<'_, '_> {
     fn windows_served(&self, staff: &str) -> &[DaysLink] {
         self.links_of(SubjectKind::Staff, staff)
     }
-    fn staff_result(&self, staff: &str) -> Option<&SubjectMonth> {
-        self.staff_by_id.get(staff).map(|&i| &self.staff_results[i])
+    fn staff_result(&self, staff: &str) -> Option<SubjectRef<'_>> {
+        self.staff_by_id.get(staff).and_then(|&i| self.staff_results.get(i))
     }
     fn rule(&self, code: &str) -> Option<(&RuleItem, &dyn Rule)> {
         self.policy.item(code)
@@ -204,7 +209,8 @@ impl World for MonthWorld<'_, '_> {
 
 pub(crate) use crate::outcome::ChargeFate;
 
-/// Buffers a month's subjects reuse, so that scoring a subject allocates only for its result.
+/// Buffers a month's subjects reuse, so that scoring a subject allocates nothing of its own (its
+/// result goes to the month's rows).
 #[derive(Default)]
 pub(crate) struct Scratch<'a, N> {
     pub(crate) recs: Vec<RecordRef<'a>>,
@@ -219,6 +225,8 @@ pub(crate) struct Scratch<'a, N> {
     /// The month's long line accounts so far, each held once and shared by the lines that give
     /// the same account (a short one is held in place by each line).
     pub(crate) details: FastSet<Text>,
+    /// A subject's bonus categories while its deduction categories go to the month's list.
+    pub(crate) bonuses: Vec<CategoryResult>,
 }
 
 /// A line's account as text: a short one in place, a long one shared with the month's earlier
@@ -324,30 +332,35 @@ impl Policy {
 
         let mut world = MonthWorld::new(self, idx, month, full);
         let mut scratch = Scratch::default();
-        let mut staff_results = Vec::with_capacity(staff_ids.len());
+        // each subject's deduction and bonus categories, and its links: about as many a subject
+        // as the policy has categories and the month has links per subject
+        let (cats_w, cats_s) = (self.doc.window.categories.len(), self.doc.staff.categories.len());
+        let links_each = world.links_len().div_ceil(idx.subjects().max(1));
+        let mut staff_results = SubjectMonths::with_capacity(staff_ids.len(), cats_s, links_each);
         for &(sx, s) in &staff_ids {
             let group = &charged[ranges[sx as usize].clone()];
-            staff_results.push(self.subject_month(&world, SubjectKind::Staff, sx, s, month, group, &mut accs, st, &mut scratch));
+            self.subject_month(&world, SubjectKind::Staff, sx, s, month, group, &mut accs, st, &mut scratch, &mut staff_results);
         }
         // window rules read this month's staff results (W2, W3)
         world.staff_results = staff_results;
         world.staff_by_id = staff_ids.iter().enumerate().map(|(i, (_, s))| (*s, i)).collect();
-        let mut window_results = Vec::with_capacity(window_ids.len());
+        let mut window_results = SubjectMonths::with_capacity(window_ids.len(), cats_w, links_each);
         for &(wx, w) in &window_ids {
             let group = &charged[ranges[wx as usize].clone()];
-            let mut res = self.subject_month(&world, SubjectKind::Window, wx, w, month, group, &mut accs, st, &mut scratch);
+            self.subject_month(&world, SubjectKind::Window, wx, w, month, group, &mut accs, st, &mut scratch, &mut window_results);
             if !idx.metrics.contains_key(&(w, month)) {
                 let msg = self.msg("warning-no-metrics", &[("window", &w), ("month", &month)]);
-                res.warnings.push(msg.clone());
-                warnings.push(Warning { subject: Some(res.subject.clone()), rule: None, message: msg });
+                window_results.push_warning(msg.clone());
+                warnings.push(Warning { subject: Some(idx.names.subjects[wx as usize].id.clone()), rule: None, message: msg });
             }
-            window_results.push(res);
         }
-        let staff_results = std::mem::take(&mut world.staff_results);
+        let mut staff_results = std::mem::take(&mut world.staff_results);
+        staff_results.shrink_to_fit();
+        window_results.shrink_to_fit();
         for res in staff_results.iter().chain(window_results.iter()) {
-            for w in &res.warnings {
+            for w in res.warnings() {
                 if !warnings.iter().any(|x| x.message == *w) {
-                    warnings.push(Warning { subject: Some(res.subject.clone()), rule: None, message: w.clone() });
+                    warnings.push(Warning { subject: Some(res.subject().clone()), rule: None, message: w.clone() });
                 }
             }
         }

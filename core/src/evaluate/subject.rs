@@ -18,7 +18,8 @@ use rust_decimal::Decimal;
 
 impl Policy {
     /// One subject's month: its items' lines (each item's contributions under its own caps), its
-    /// categories under their caps (C2, C3), its thresholds (S5.2, W6.1), and the result.
+    /// categories under their caps (C2, C3), its thresholds (S5.2, W6.1), and the result, as a
+    /// row of `out`.
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn subject_month<'a, N: Points>(
         &self,
@@ -31,7 +32,8 @@ impl Policy {
         accs: &mut [Acc<N>],
         st: &mut YearState<'a, N>,
         scratch: &mut Scratch<'a, N>,
-    ) -> SubjectMonth {
+        out: &mut SubjectMonths,
+    ) {
         let subject = SubjectCx { world, kind, sx, id, month };
         let mut tally = Tally::default();
         scratch.lines.clear();
@@ -57,10 +59,11 @@ impl Policy {
             }
             self.item_lines(&subject, ii, &group[start..cur], accs, st, scratch, &mut tally);
         }
-        let (mut categories, bonuses, (mut base, bonus)) = self.category_results(&subject, accs, st, scratch, &tally.derived);
-        self.thresholds(&subject, group, st, &mut categories, &mut base, &mut tally);
+        let start = out.categories.len();
+        let (bonuses_from, (mut base, bonus)) = self.category_results(&subject, accs, st, scratch, &tally.derived, &mut out.categories);
+        self.thresholds(&subject, group, st, &mut out.categories[start..bonuses_from], &mut base, &mut tally);
         self.carry_flags(sx, month, st, &mut tally);
-        self.assemble(&subject, categories, bonuses, (base, bonus), tally)
+        self.assemble(&subject, bonuses_from, (base, bonus), tally, out)
     }
 
     /// An item's lines for the subject: the kind's contributions (C4/E4 keyed records taken at

@@ -7,6 +7,7 @@ use super::{Charged, Points, YearState};
 use crate::engine::Policy;
 use crate::policy::{CountScope, Persistence, SubjectKind};
 use crate::result::*;
+use crate::subjects::Row;
 use crate::text::Text;
 use rust_decimal::Decimal;
 
@@ -127,15 +128,16 @@ impl Policy {
     }
 
     /// The subject's month from its categories: base, bonus, total within the policy's bounds,
-    /// grade, department and links, flags.
+    /// grade, department and links, flags; its row of `out`, whose categories are already there
+    /// (its bonuses from `bonuses_from` on).
     pub(super) fn assemble<N: Points>(
         &self,
         subject: &SubjectCx<'_, '_, '_>,
-        categories: Vec<CategoryResult>,
-        bonuses: Vec<CategoryResult>,
+        bonuses_from: usize,
         (base, bonus): (N, N),
         tally: Tally,
-    ) -> SubjectMonth {
+        out: &mut SubjectMonths,
+    ) {
         let SubjectCx { world, kind, sx, .. } = *subject;
         let Tally { warnings, mut flags, forced, .. } = tally;
         let sp = self.subject(kind);
@@ -158,42 +160,28 @@ impl Policy {
             None => (idx.names.texts.grades.get(self.doc.grades.band(total)).cloned().unwrap_or_default(), None),
         };
         let names = &idx.names.subjects[sx as usize];
-        let (department, links) = match kind {
-            // a window's staff on duty
-            SubjectKind::Window => (names.department.clone().unwrap_or_default(), world.links_at(sx).to_vec()),
-            SubjectKind::Staff => {
-                // the windows a staff member served
-                let served: Vec<DaysLink> = world.links_at(sx).to_vec();
-                let dept = names
-                    .department
-                    .clone()
-                    .or_else(|| {
-                        served
-                            .first()
-                            .and_then(|l| idx.subject_names(SubjectKind::Window, &l.id))
-                            .and_then(|w| w.department.clone())
-                    })
-                    .unwrap_or_default();
-                (dept, served)
-            }
+        // a window's staff on duty; the windows a staff member served
+        let links = world.links_at(sx);
+        let department = match kind {
+            SubjectKind::Window => names.department.clone().unwrap_or_default(),
+            // a staff member's home department, else that of their first window of the month
+            SubjectKind::Staff => names
+                .department
+                .clone()
+                .or_else(|| {
+                    links
+                        .first()
+                        .and_then(|l| idx.subject_names(SubjectKind::Window, &l.id))
+                        .and_then(|w| w.department.clone())
+                })
+                .unwrap_or_default(),
         };
+        out.links.extend_from_slice(links);
         flags.sort_by(|a, b| (&a.code, &a.period, &a.record).cmp(&(&b.code, &b.period, &b.record)));
         flags.dedup();
-        SubjectMonth {
-            subject: names.id.clone(),
-            kind,
-            name: names.name.clone(),
-            department,
-            links,
-            categories,
-            bonuses,
-            base: base.normalized(),
-            bonus: bonus.normalized(),
-            total: total.normalize(),
-            grade,
-            grade_forced_by,
-            flags,
-            warnings,
-        }
+        out.flags.append(&mut flags);
+        out.warnings.extend(warnings);
+        let numbers = (base.normalized(), bonus.normalized(), total.normalize());
+        out.push_row(Row::new(names.id.clone(), kind, names.name.clone(), department, numbers, grade, grade_forced_by, bonuses_from));
     }
 }

@@ -98,9 +98,9 @@ impl Rule for DerivedFromStaff {
                 continue;
             };
             let score = if self.source == "total" {
-                res.total
+                res.total()
             } else {
-                match res.categories.iter().find(|c| c.code == self.source) {
+                match res.categories().iter().find(|c| c.code == self.source) {
                     Some(c) => c.score,
                     None => continue,
                 }
