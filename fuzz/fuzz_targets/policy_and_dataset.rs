@@ -18,8 +18,8 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(n, ds.records.len(), "every record appears once");
     for m in &year.months {
         for s in m.windows.iter().chain(m.staff.iter()) {
-            for c in s.categories.iter().chain(s.bonuses.iter()) {
-                assert!(!c.score.is_sign_negative() && c.score <= c.max, "{} {}: {} of {}", s.subject, c.code, c.score, c.max);
+            for c in s.all_categories() {
+                assert!(!c.score.is_sign_negative() && c.score <= c.max, "{} {}: {} of {}", s.subject(), c.code, c.score, c.max);
             }
         }
     }
