@@ -383,45 +383,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let lang = cli.lang;
     let _ = LANG.set(lang);
     match cli.command {
-        Command::Score { file, month, period, policy, format, top } => {
-            let period = match (month, period) {
-                (Some(m), _) => Period::Month(m),
-                (None, Some(p)) => p,
-                (None, None) => return Err(Failure::Usage(say("cli-usage-month-or-period", &[]))),
-            };
-            let month = month.or(match period {
-                Period::Month(m) if format == "table" => Some(m),
-                _ => None,
-            });
-            if format != "json" && format != "table" {
-                return Err(Failure::Usage(say("cli-unknown-format", &[("format", &format!("{format:?}")), ("choices", &"table, json")])));
-            }
-            let policy = load_policy(policy.as_deref(), lang)?;
-            let ds = Dataset::from_json(&read(&file)?)?;
-            match (month, period) {
-                (Some(m), _) => {
-                    // the tables show scores, grades and flags, which the scores level holds
-                    // (core/tests/explain_levels.rs): category lines and texts only for JSON
-                    let explain = if format == "json" { kaoping_core::Explain::Full } else { kaoping_core::Explain::Scores };
-                    let res = policy.evaluate_month_with(&ds, m, explain)?;
-                    if format == "json" {
-                        emit_json(&res);
-                    } else {
-                        print_tables(&policy, &res, top);
-                    }
-                }
-                (None, p) => {
-                    let res = policy.evaluate_period(&ds, p)?;
-                    warn_months_without_data(&res);
-                    if format == "json" {
-                        emit_json(&res);
-                    } else {
-                        print_period(&policy, &res, top);
-                    }
-                }
-            }
-            Ok(())
-        }
+        Command::Score { file, month, period, policy, format, top } => run_score(&file, month, period, policy.as_deref(), &format, top, lang),
         Command::Awards { file, period, policy, format } => {
             if format != "json" && format != "table" {
                 return Err(Failure::Usage(say("cli-unknown-format", &[("format", &format!("{format:?}")), ("choices", &"table, json")])));
@@ -468,60 +430,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             out_raw!("{}", kaoping_core::BUILTIN_POLICY_JSON);
             Ok(())
         }
-        Command::Template { output, roster, policy, year, rows } => {
-            let policy = load_policy(policy.as_deref(), lang)?;
-            let roster = match &roster {
-                Some(p) => Some(Dataset::from_json(&read(p)?)?),
-                None => None,
-            };
-            let year = year.or(roster.as_ref().map(|r| r.year)).unwrap_or_else(this_year);
-            if !(1900..=9999).contains(&year) {
-                return Err(Failure::Usage(say("cli-bad-year", &[("year", &year)])));
-            }
-            if rows == 0 || rows > 1_048_575 {
-                return Err(Failure::Usage(say("cli-bad-rows", &[("rows", &rows)])));
-            }
-            let mut wb = template::build(&policy, roster.as_ref(), year, rows, lang).map_err(|e| Failure::Input(say("cli-cannot-build-template", &[("error", &e)])))?;
-            save_workbook(&mut wb, &output)?;
-            let lists = match &roster {
-                Some(r) => say("cli-template-lists", &[("windows", &r.windows.len()), ("staff", &r.staff.len())]),
-                None => say("cli-template-no-roster", &[]),
-            };
-            let args: [(&str, &dyn std::fmt::Display); 4] = [("path", &output.display()), ("count", &policy.doc().rules.len()), ("lists", &lists), ("year", &year)];
-            out!("{}", say("cli-template-written", &args));
-            Ok(())
-        }
-        Command::Import { file, roster, output, append: _, replace, sheet, policy } => {
-            let append = !replace;
-            let policy = load_policy(policy.as_deref(), lang)?;
-            let roster_ds = Dataset::from_json(&read(&roster)?)?;
-            if import::is_csv(&file) && sheet.is_some() {
-                return Err(Failure::Usage(say("cli-sheet-csv", &[])));
-            }
-            let grid = import::read_sheet(&file, sheet.as_deref(), lang).map_err(Failure::Input)?;
-            let roster_name = roster.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-            let import::Imported { dataset: ds, imported, kept, dropped } =
-                import::import(&grid, &policy, &roster_ds, append, &roster_name, true).map_err(|errors| Failure::Input(import::problems_message_in(&grid, &errors, lang)))?;
-            let how = if append {
-                say("cli-imported-after", &[("kept", &kept), ("roster", &roster_name)])
-            } else {
-                say("cli-imported-replaced", &[("dropped", &dropped), ("roster", &roster_name)])
-            };
-            let args: [(&str, &dyn std::fmt::Display); 4] = [("imported", &imported), ("source", &grid.source), ("how", &how), ("total", &ds.records.len())];
-            let summary = say("cli-imported", &args);
-            let json = ds.to_json() + "\n";
-            match &output {
-                Some(path) => {
-                    write_atomic(path, json.as_bytes())?;
-                    out!("{}", say("cli-then-wrote", &[("summary", &summary), ("path", &path.display())]));
-                }
-                None => {
-                    out_raw!("{json}");
-                    eprintln!("{summary}");
-                }
-            }
-            Ok(())
-        }
+        Command::Template { output, roster, policy, year, rows } => run_template(&output, roster.as_deref(), policy.as_deref(), year, rows, lang),
+        Command::Import { file, roster, output, append: _, replace, sheet, policy } => run_import(&file, &roster, output.as_deref(), replace, sheet.as_deref(), policy.as_deref(), lang),
         Command::Report { file, period, output, format, sheet, policy, by_department } => run_report(file, period, output, format, sheet, policy, by_department, lang),
         Command::Explain { file, subject, month, policy } => {
             let policy = load_policy(policy.as_deref(), lang)?;
@@ -543,6 +453,106 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
     }
+}
+
+/// `kaoping score`: a month's tables or JSON, or a period's.
+#[allow(clippy::too_many_arguments)]
+fn run_score(file: &Path, month: Option<YearMonth>, period: Option<Period>, policy: Option<&Path>, format: &str, top: usize, lang: kaoping_core::messages::Lang) -> Result<(), Failure> {
+    let period = match (month, period) {
+        (Some(m), _) => Period::Month(m),
+        (None, Some(p)) => p,
+        (None, None) => return Err(Failure::Usage(say("cli-usage-month-or-period", &[]))),
+    };
+    let month = month.or(match period {
+        Period::Month(m) if format == "table" => Some(m),
+        _ => None,
+    });
+    if format != "json" && format != "table" {
+        return Err(Failure::Usage(say("cli-unknown-format", &[("format", &format!("{format:?}")), ("choices", &"table, json")])));
+    }
+    let policy = load_policy(policy, lang)?;
+    let ds = Dataset::from_json(&read(file)?)?;
+    match (month, period) {
+        (Some(m), _) => {
+            // the tables show scores, grades and flags, which the scores level holds
+            // (core/tests/explain_levels.rs): category lines and texts only for JSON
+            let explain = if format == "json" { kaoping_core::Explain::Full } else { kaoping_core::Explain::Scores };
+            let res = policy.evaluate_month_with(&ds, m, explain)?;
+            if format == "json" {
+                emit_json(&res);
+            } else {
+                print_tables(&policy, &res, top);
+            }
+        }
+        (None, p) => {
+            let res = policy.evaluate_period(&ds, p)?;
+            warn_months_without_data(&res);
+            if format == "json" {
+                emit_json(&res);
+            } else {
+                print_period(&policy, &res, top);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `kaoping template`: the Excel workbook staff record incidents in.
+fn run_template(output: &Path, roster: Option<&Path>, policy: Option<&Path>, year: Option<i32>, rows: u32, lang: kaoping_core::messages::Lang) -> Result<(), Failure> {
+    let policy = load_policy(policy, lang)?;
+    let roster = match &roster {
+        Some(p) => Some(Dataset::from_json(&read(p)?)?),
+        None => None,
+    };
+    let year = year.or(roster.as_ref().map(|r| r.year)).unwrap_or_else(this_year);
+    if !(1900..=9999).contains(&year) {
+        return Err(Failure::Usage(say("cli-bad-year", &[("year", &year)])));
+    }
+    if rows == 0 || rows > 1_048_575 {
+        return Err(Failure::Usage(say("cli-bad-rows", &[("rows", &rows)])));
+    }
+    let mut wb = template::build(&policy, roster.as_ref(), year, rows, lang).map_err(|e| Failure::Input(say("cli-cannot-build-template", &[("error", &e)])))?;
+    save_workbook(&mut wb, output)?;
+    let lists = match &roster {
+        Some(r) => say("cli-template-lists", &[("windows", &r.windows.len()), ("staff", &r.staff.len())]),
+        None => say("cli-template-no-roster", &[]),
+    };
+    let args: [(&str, &dyn std::fmt::Display); 4] = [("path", &output.display()), ("count", &policy.doc().rules.len()), ("lists", &lists), ("year", &year)];
+    out!("{}", say("cli-template-written", &args));
+    Ok(())
+}
+
+/// `kaoping import`: a filled-in sheet read into a dataset, after or instead of the roster's records.
+fn run_import(file: &Path, roster: &Path, output: Option<&Path>, replace: bool, sheet: Option<&str>, policy: Option<&Path>, lang: kaoping_core::messages::Lang) -> Result<(), Failure> {
+    let append = !replace;
+    let policy = load_policy(policy, lang)?;
+    let roster_ds = Dataset::from_json(&read(roster)?)?;
+    if import::is_csv(file) && sheet.is_some() {
+        return Err(Failure::Usage(say("cli-sheet-csv", &[])));
+    }
+    let grid = import::read_sheet(file, sheet, lang).map_err(Failure::Input)?;
+    let roster_name = roster.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+    let import::Imported { dataset: ds, imported, kept, dropped } =
+        import::import(&grid, &policy, &roster_ds, append, &roster_name, true).map_err(|errors| Failure::Input(import::problems_message_in(&grid, &errors, lang)))?;
+    let how = if append {
+        say("cli-imported-after", &[("kept", &kept), ("roster", &roster_name)])
+    } else {
+        say("cli-imported-replaced", &[("dropped", &dropped), ("roster", &roster_name)])
+    };
+    let args: [(&str, &dyn std::fmt::Display); 4] = [("imported", &imported), ("source", &grid.source), ("how", &how), ("total", &ds.records.len())];
+    let summary = say("cli-imported", &args);
+    let json = ds.to_json() + "\n";
+    match &output {
+        Some(path) => {
+            write_atomic(path, json.as_bytes())?;
+            out!("{}", say("cli-then-wrote", &[("summary", &summary), ("path", &path.display())]));
+        }
+        None => {
+            out_raw!("{json}");
+            eprintln!("{summary}");
+        }
+    }
+    Ok(())
 }
 
 /// Before a period's scores or awards: its months that have no record and no metrics (most

@@ -12,6 +12,7 @@
 use kaoping_core::messages::{Lang, text};
 use crate::table::{Cell, ChartKind, ChartSpec, DataRef, Section, Sheet};
 use kaoping_core::period::{AwardStatus, PeriodResult, SubjectPeriod};
+use kaoping_core::summary::HallSummary;
 use kaoping_core::policy::{PeriodKind, SubjectKind};
 use kaoping_core::result::{MonthResult, OutcomeKind, SubjectRef};
 use kaoping_core::{Dataset, Period, Policy, YearMonth};
@@ -359,27 +360,7 @@ impl Report<'_> {
         sections.push(self.section(self.say("report-section-grades", &[]), &["report-col-grade", "report-col-windows-count", "report-col-staff-count"], &[2, 1, 1], grade_rows));
 
         // the change against the previous month or quarter
-        if let Some(prev) = self.previous {
-            let (title, header) =
-                if matches!(p.period, Period::Month(_)) { ("report-section-compare-month", "report-col-previous-month") } else { ("report-section-compare-quarter", "report-col-previous-quarter") };
-            let mut rows = Vec::new();
-            let before = self.policy.summarize(prev, &[]);
-            for (label, now, before) in [("report-mean-window", hall.window_mean, before.window_mean), ("report-mean-staff", hall.staff_mean, before.staff_mean)] {
-                let delta = match (now, before) {
-                    (Some(a), Some(b)) => Cell::Delta(a - b),
-                    _ => Cell::Empty,
-                };
-                rows.push(vec![Cell::text(self.say(label, &[])), now.map(Cell::Score).unwrap_or(Cell::Empty), before.map(Cell::Score).unwrap_or(Cell::Empty), delta]);
-            }
-            let header_prev = self.say(header, &[("period", &period_label(prev.period, lang))]);
-            sections.push(Section {
-                title: self.say(title, &[]),
-                headers: vec![self.say("report-col-measure", &[]), self.say("report-col-this-period", &[]), header_prev, self.say("report-col-change", &[])],
-                rows,
-                spans: vec![2, 1, 1, 1],
-                page_break: false,
-            });
-        }
+        sections.extend(self.comparison(&hall));
 
         // the top and the bottom
         for (list, top_id, bottom_id) in [(&p.windows, "report-section-top-windows", "report-section-bottom-windows"), (&p.staff, "report-section-top-staff", "report-section-bottom-staff")] {
@@ -435,7 +416,51 @@ impl Report<'_> {
             sections.len() - 1
         });
 
-        // the award lists, or why there are none
+        // the award lists, or why there are none; the warnings
+        sections.extend(self.award_sections());
+        sections.extend(self.warning_section(&warnings));
+
+        // the charts: the windows' ranking (from 窗口得分), deductions by category, the trend
+        let charts = self.summary_charts(window_sheet, (category_section, n_categories, category_colors), trend_section);
+
+        let mut sheet = Sheet::new("summary", self.sheet_name("summary"), self.title(&self.say("report-title-summary", &[])), self.cols(&["report-col-fact", "report-col-value"]), facts, 0);
+        sheet.sections = sections;
+        sheet.charts = charts;
+        sheet.brief = true;
+        sheet
+    }
+
+    /// The hall's mean window and staff score against the previous month's or quarter's, when
+    /// there is one.
+    fn comparison(&self, hall: &HallSummary) -> Option<Section> {
+        let p = self.period;
+        let lang = self.lang();
+        let prev = self.previous?;
+        let (title, header) =
+            if matches!(p.period, Period::Month(_)) { ("report-section-compare-month", "report-col-previous-month") } else { ("report-section-compare-quarter", "report-col-previous-quarter") };
+        let mut rows = Vec::new();
+        let before = self.policy.summarize(prev, &[]);
+        for (label, now, before) in [("report-mean-window", hall.window_mean, before.window_mean), ("report-mean-staff", hall.staff_mean, before.staff_mean)] {
+            let delta = match (now, before) {
+                (Some(a), Some(b)) => Cell::Delta(a - b),
+                _ => Cell::Empty,
+            };
+            rows.push(vec![Cell::text(self.say(label, &[])), now.map(Cell::Score).unwrap_or(Cell::Empty), before.map(Cell::Score).unwrap_or(Cell::Empty), delta]);
+        }
+        let header_prev = self.say(header, &[("period", &period_label(prev.period, lang))]);
+        Some(Section {
+            title: self.say(title, &[]),
+            headers: vec![self.say("report-col-measure", &[]), self.say("report-col-this-period", &[]), header_prev, self.say("report-col-change", &[])],
+            rows,
+            spans: vec![2, 1, 1, 1],
+            page_break: false,
+        })
+    }
+
+    /// Each award's list (those awarded and those tied at the quota line), or why there are none.
+    fn award_sections(&self) -> Vec<Section> {
+        let p = self.period;
+        let mut sections = Vec::new();
         if p.awards.is_empty() {
             sections.push(Section::note(self.say("report-section-awards", &[]), self.no_awards_note()));
         }
@@ -454,19 +479,29 @@ impl Report<'_> {
                 sections.push(self.section(title, &["report-col-rank", "report-col-id", "report-col-name", "report-col-department", "report-col-score", "report-col-result"], &[], rows));
             }
         }
+        sections
+    }
 
-        if !warnings.is_empty() {
-            let rows = warnings
-                .iter()
-                .map(|(m, w)| {
-                    let who = w.subject.as_deref().map(|s| format!("{s} {}", self.subject_name(s))).unwrap_or_default();
-                    vec![Cell::text(self.say("report-month", &[("month", &m.month)])), Cell::text(who), Cell::text(&w.message)]
-                })
-                .collect();
-            sections.push(self.section(self.say("report-section-warnings", &[]), &["report-col-month", "report-col-subject", "report-col-message"], &[1, 2, 3], rows));
+    /// The months' warnings, each with its subject, when there are any.
+    fn warning_section(&self, warnings: &[(YearMonth, &kaoping_core::result::Warning)]) -> Option<Section> {
+        if warnings.is_empty() {
+            return None;
         }
+        let rows = warnings
+            .iter()
+            .map(|(m, w)| {
+                let who = w.subject.as_deref().map(|s| format!("{s} {}", self.subject_name(s))).unwrap_or_default();
+                vec![Cell::text(self.say("report-month", &[("month", &m.month)])), Cell::text(who), Cell::text(&w.message)]
+            })
+            .collect();
+        Some(self.section(self.say("report-section-warnings", &[]), &["report-col-month", "report-col-subject", "report-col-message"], &[1, 2, 3], rows))
+    }
 
-        // the charts: the windows' ranking (from 窗口得分), deductions by category, the trend
+    /// The brief's charts: the windows' ranking (from the window sheet), deductions by category
+    /// (from its section: its place, its rows and their colours), and the months' means (from
+    /// their section, for a quarter or a year).
+    fn summary_charts(&self, window_sheet: &Sheet, (category_section, n_categories, category_colors): (usize, usize, Vec<u32>), trend_section: Option<usize>) -> Vec<ChartSpec> {
+        let p = self.period;
         let mut charts = Vec::new();
         let col = |id: &str| {
             let h = self.say(id, &[]);
@@ -514,12 +549,7 @@ impl Report<'_> {
                 height: 210,
             });
         }
-
-        let mut sheet = Sheet::new("summary", self.sheet_name("summary"), self.title(&self.say("report-title-summary", &[])), self.cols(&["report-col-fact", "report-col-value"]), facts, 0);
-        sheet.sections = sections;
-        sheet.charts = charts;
-        sheet.brief = true;
-        sheet
+        charts
     }
 
     /// The month has no award lists: which awards there are and when they are given (each

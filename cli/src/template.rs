@@ -244,72 +244,11 @@ pub fn build(policy: &Policy, roster: Option<&Dataset>, year: i32, rows: u32, la
 
     // ---------------------------------------------------------------- 窗口, 人员 (windows, staff)
     if let Some(ds) = roster {
-        let dept = |id: &str| ds.departments.iter().find(|d| d.id == id).map(|d| d.name.clone()).unwrap_or_else(|| id.to_string());
-        let term = |t: &kaoping_core::dataset::Term| {
-            let who = t.staff.clone().or(t.name.clone()).unwrap_or_default();
-            span(&who, t.from, t.to, lang)
-        };
-        let headers = cols(&["template-col-subject-id", "template-col-name", "template-col-department", "template-col-opened", "template-col-closed", "template-col-heads"]);
-        let rows: Vec<Vec<Cell>> = ds
-            .windows
-            .iter()
-            .map(|w| {
-                vec![
-                    Cell::text(&w.id),
-                    Cell::text(&w.name),
-                    Cell::text(dept(&w.department)),
-                    Cell::text(w.opened.map(|d| d.to_string()).unwrap_or_default()),
-                    Cell::text(w.closed.map(|d| d.to_string()).unwrap_or_default()),
-                    Cell::text(w.heads.iter().map(term).collect::<Vec<_>>().join(", ")),
-                ]
-            })
-            .collect();
-        reference_sheet(&mut wb, &sheet("windows"), &headers, &rows, &f)?;
-        let headers = cols(&["template-col-subject-id", "template-col-person", "template-col-department", "template-col-windows"]);
-        let rows: Vec<Vec<Cell>> = ds
-            .staff
-            .iter()
-            .map(|s| {
-                vec![
-                    Cell::text(&s.id),
-                    Cell::text(&s.name),
-                    Cell::text(s.department.as_deref().map(dept).unwrap_or_default()),
-                    Cell::text(s.assignments.iter().map(|a| span(&a.window, a.from, a.to, lang)).collect::<Vec<_>>().join(", ")),
-                ]
-            })
-            .collect();
-        reference_sheet(&mut wb, &sheet("staff"), &headers, &rows, &f)?;
+        roster_sheets(&mut wb, ds, &f, lang)?;
     }
 
     // ---------------------------------------------------------------- 填写说明 (how to fill in)
-    {
-        let ws = wb.add_worksheet();
-        ws.set_name(sheet("instructions"))?;
-        let title = Format::new().set_font_name("宋体").set_bold().set_font_size(14);
-        let body = Format::new().set_font_name("宋体");
-        let t = |id: &str, args: &[(&str, &dyn std::fmt::Display)]| text(lang, id, args);
-        let mut lines: Vec<String> = vec![
-            t("template-howto-title", &[("policy", &policy.doc().name), ("year", &year)]),
-            String::new(),
-            t("template-howto-1", &[("records", &sheet("records"))]),
-            t("template-howto-2", &[]),
-            t("template-howto-3", &[]),
-            t("template-howto-4", &[("rules", &sheet("rules"))]),
-            t("template-howto-5", &[]),
-            t("template-howto-6", &[]),
-            t("template-howto-7", &[]),
-            t("template-howto-8", &[]),
-            // (indented under 8.; the catalogue's values cannot start with spaces)
-            format!("   {}", t("template-howto-8b", &[])),
-        ];
-        if roster.is_some() {
-            lines.push(t("template-howto-9", &[("windows", &sheet("windows")), ("staff", &sheet("staff"))]));
-        }
-        for (i, l) in lines.iter().enumerate() {
-            ws.write_string_with_format(i as u32, 0, l, if i == 0 { &title } else { &body })?;
-        }
-        ws.set_column_width(0, 100)?;
-    }
+    instructions_sheet(&mut wb, policy, year, roster.is_some(), lang)?;
 
     // ---------------------------------------------------------------- 选项 (hidden list source)
     if let Some(ds) = roster {
@@ -324,6 +263,80 @@ pub fn build(policy: &Policy, roster: Option<&Dataset>, year: i32, rows: u32, la
         ws.set_hidden(true);
     }
     Ok(wb)
+}
+
+/// The roster's windows and staff, each a sheet to look ids up in.
+fn roster_sheets(wb: &mut Workbook, ds: &Dataset, f: &Formats, lang: Lang) -> Result<(), XlsxError> {
+    let sheet = |id: &str| template_sheet(id, lang);
+    let cols = |ids: &[&str]| ids.iter().map(|id| text(lang, id, &[])).collect::<Vec<String>>();
+    let dept = |id: &str| ds.departments.iter().find(|d| d.id == id).map(|d| d.name.clone()).unwrap_or_else(|| id.to_string());
+    let term = |t: &kaoping_core::dataset::Term| {
+        let who = t.staff.clone().or(t.name.clone()).unwrap_or_default();
+        span(&who, t.from, t.to, lang)
+    };
+    let headers = cols(&["template-col-subject-id", "template-col-name", "template-col-department", "template-col-opened", "template-col-closed", "template-col-heads"]);
+    let rows: Vec<Vec<Cell>> = ds
+        .windows
+        .iter()
+        .map(|w| {
+            vec![
+                Cell::text(&w.id),
+                Cell::text(&w.name),
+                Cell::text(dept(&w.department)),
+                Cell::text(w.opened.map(|d| d.to_string()).unwrap_or_default()),
+                Cell::text(w.closed.map(|d| d.to_string()).unwrap_or_default()),
+                Cell::text(w.heads.iter().map(term).collect::<Vec<_>>().join(", ")),
+            ]
+        })
+        .collect();
+    reference_sheet(wb, &sheet("windows"), &headers, &rows, f)?;
+    let headers = cols(&["template-col-subject-id", "template-col-person", "template-col-department", "template-col-windows"]);
+    let rows: Vec<Vec<Cell>> = ds
+        .staff
+        .iter()
+        .map(|s| {
+            vec![
+                Cell::text(&s.id),
+                Cell::text(&s.name),
+                Cell::text(s.department.as_deref().map(dept).unwrap_or_default()),
+                Cell::text(s.assignments.iter().map(|a| span(&a.window, a.from, a.to, lang)).collect::<Vec<_>>().join(", ")),
+            ]
+        })
+        .collect();
+    reference_sheet(wb, &sheet("staff"), &headers, &rows, f)?;
+    Ok(())
+}
+
+/// How to fill in the records sheet, step by step (the roster's sheets named when there are).
+fn instructions_sheet(wb: &mut Workbook, policy: &Policy, year: i32, with_roster: bool, lang: Lang) -> Result<(), XlsxError> {
+    let sheet = |id: &str| template_sheet(id, lang);
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet("instructions"))?;
+    let title = Format::new().set_font_name("宋体").set_bold().set_font_size(14);
+    let body = Format::new().set_font_name("宋体");
+    let t = |id: &str, args: &[(&str, &dyn std::fmt::Display)]| text(lang, id, args);
+    let mut lines: Vec<String> = vec![
+        t("template-howto-title", &[("policy", &policy.doc().name), ("year", &year)]),
+        String::new(),
+        t("template-howto-1", &[("records", &sheet("records"))]),
+        t("template-howto-2", &[]),
+        t("template-howto-3", &[]),
+        t("template-howto-4", &[("rules", &sheet("rules"))]),
+        t("template-howto-5", &[]),
+        t("template-howto-6", &[]),
+        t("template-howto-7", &[]),
+        t("template-howto-8", &[]),
+        // (indented under 8.; the catalogue's values cannot start with spaces)
+        format!("   {}", t("template-howto-8b", &[])),
+    ];
+    if with_roster {
+        lines.push(t("template-howto-9", &[("windows", &sheet("windows")), ("staff", &sheet("staff"))]));
+    }
+    for (i, l) in lines.iter().enumerate() {
+        ws.write_string_with_format(i as u32, 0, l, if i == 0 { &title } else { &body })?;
+    }
+    ws.set_column_width(0, 100)?;
+    Ok(())
 }
 
 fn span(who: &str, from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>, lang: Lang) -> String {
