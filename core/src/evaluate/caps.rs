@@ -107,8 +107,9 @@ impl Policy {
             // the category's maximum and its points so far, as the caps add them
             let max = N::of(cat.max);
             let mut points = N::ZERO;
-            // made where it stays, in its list, rather than moved there when done (two copies of
-            // 144 bytes a category)
+            // a deduction category made where it stays, in the month's list, rather than moved
+            // there when done (a copy of 144 bytes saved); a bonus category moved there once,
+            // after the subject's deductions
             let list = if cat.bonus { &mut *bonuses } else { &mut *out };
             list.push(CategoryResult {
                 code: cat_code.clone(),
