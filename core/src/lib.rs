@@ -53,6 +53,7 @@ pub mod kinds;
 pub mod limits;
 pub mod messages;
 pub mod month;
+mod parse_records;
 pub mod outcome;
 pub mod period;
 mod period_rules;

@@ -212,7 +212,7 @@ impl serde::de::Visitor<'_> for DateVisitor {
 }
 
 /// `YYYY-MM-DD` with four, two and two ASCII digits, when it names a real day.
-fn iso_date(s: &str) -> Option<NaiveDate> {
+pub(crate) fn iso_date(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
