@@ -33,6 +33,47 @@ type Symbol = SymbolU32;
 /// Distinct texts, each held once, found by their text.
 type Pool = StringInterner<StringBackend<Symbol>, foldhash::fast::FixedState>;
 
+/// A pool's recently added short texts, by their bytes: a text found here is neither hashed nor
+/// compared as the pool finds it. Written here because the benchmark shows the pool's lookup
+/// is the bottleneck once records are read straight from the text: interning each record's
+/// code and subject was 4.0 M of the county's 21.7 M parse instructions (BENCHMARKS.md, the
+/// nineteenth round). A text of 1 to 15 bytes is its bytes and its length in one number; each
+/// number has one slot, found by its hash (foldhash), and a slot holds the last text put there.
+#[derive(Clone)]
+struct Recent(Box<[(u128, Option<Symbol>); RECENT]>);
+
+const RECENT: usize = 512;
+
+impl Default for Recent {
+    fn default() -> Recent {
+        Recent(Box::new([(0, None); RECENT]))
+    }
+}
+
+impl Recent {
+    /// `s`'s symbol in `pool`, added there if new (what `pool.get_or_intern(s)` gives).
+    fn get_or_intern(&mut self, pool: &mut Pool, s: &str) -> Symbol {
+        use std::hash::BuildHasher;
+        let n = s.len();
+        if n == 0 || n > 15 {
+            return pool.get_or_intern(s);
+        }
+        let mut bytes = [0u8; 16];
+        bytes[..n].copy_from_slice(s.as_bytes());
+        bytes[15] = n as u8;
+        let key = u128::from_le_bytes(bytes);
+        let slot = &mut self.0[foldhash::fast::FixedState::default().hash_one(key) as usize % RECENT];
+        match *slot {
+            (k, Some(symbol)) if k == key => symbol,
+            _ => {
+                let symbol = pool.get_or_intern(s);
+                *slot = (key, Some(symbol));
+                symbol
+            }
+        }
+    }
+}
+
 /// One record: its texts as places in the list's pools.
 #[derive(Debug, Clone, Copy)]
 struct Row {
@@ -68,6 +109,8 @@ pub struct Records {
     ids: Arc<StringBackend<Symbol>>,
     codes: Pool,
     subjects: Pool,
+    /// the codes and subjects added last, found without the pools' lookup
+    recent: [Recent; 2],
     /// evidence, notes and keys
     texts: Pool,
     rare: Vec<RareFields>,
@@ -87,7 +130,7 @@ impl Records {
     /// An empty list with room for `n` records.
     pub fn with_capacity(n: usize) -> Records {
         let pool = || Pool::with_hasher(foldhash::fast::FixedState::default());
-        Records { rows: Vec::with_capacity(n), ids: Arc::new(StringBackend::with_capacity(n)), codes: pool(), subjects: pool(), texts: pool(), rare: Vec::new() }
+        Records { rows: Vec::with_capacity(n), ids: Arc::new(StringBackend::with_capacity(n)), codes: pool(), subjects: pool(), recent: Default::default(), texts: pool(), rare: Vec::new() }
     }
 
     pub fn len(&self) -> usize {
@@ -180,8 +223,8 @@ impl Records {
         self.rows.push(Row {
             // (the buffer is copied first only if results still share it: see `RecordIds`)
             id: Arc::make_mut(&mut self.ids).intern(p.id),
-            rule: self.codes.get_or_intern(p.rule),
-            subject: self.subjects.get_or_intern(p.subject),
+            rule: self.recent[0].get_or_intern(&mut self.codes, p.rule),
+            subject: self.recent[1].get_or_intern(&mut self.subjects, p.subject),
             evidence: p.evidence.map(|e| self.texts.get_or_intern(e)),
             note: p.note.map(|n| self.texts.get_or_intern(n)),
             date: p.date,
@@ -714,6 +757,24 @@ mod tests {
         let owned = serde_json::from_str::<RecordFields>(record).expect_err("refused").to_string();
         assert!(bad.starts_with("invalid type: integer `7`, expected a string"), "{bad}");
         assert!(owned.starts_with("invalid type: integer `7`, expected a string"), "{owned}");
+    }
+
+    /// The recent texts give each text the symbol the pool gives it: texts that share their first
+    /// bytes, differ only in a trailing NUL or by length, are empty, or are too long to remember,
+    /// and more texts than there are slots (so slots are taken over).
+    #[test]
+    fn recent_texts_give_the_pools_symbols() {
+        let pool = || Pool::with_hasher(foldhash::fast::FixedState::default());
+        let (mut cached, mut plain, mut recent) = (pool(), pool(), Recent::default());
+        let mut texts: Vec<String> = ["", "S1", "S1\0", "S1\0\0", "S10", "123456789012345", "1234567890123456", "S001", "窗口一"].map(String::from).to_vec();
+        texts.extend((0..3 * RECENT).map(|i| format!("S{i:03}")));
+        for round in 0..3 {
+            for (i, t) in texts.iter().enumerate() {
+                let t = if round == 1 { &texts[texts.len() - 1 - i] } else { t };
+                assert_eq!(recent.get_or_intern(&mut cached, t), plain.get_or_intern(t), "{t:?}");
+            }
+        }
+        assert_eq!(cached.len(), plain.len());
     }
 
     /// Kept, cut and cleared as a `Vec` would be.
