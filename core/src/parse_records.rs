@@ -223,10 +223,10 @@ impl<'a> Cursor<'a> {
     fn string(&mut self) -> Option<&'a str> {
         self.eat(b'"')?;
         let start = self.i;
-        // (a byte at a time: most strings here are a few bytes, shorter than a SIMD search's setup)
-        while !PLAIN_END[usize::from(*self.b.get(self.i)?)] {
-            self.i += 1;
-        }
+        // (a byte at a time: most strings here are ids and codes, a few bytes, shorter than a
+        // SIMD search's setup; a search for the end with SIMD, then for control characters, cost
+        // 11 % more instructions on the county)
+        self.i += self.b.get(start..)?.iter().position(|&c| PLAIN_END[usize::from(c)])?;
         // a backslash or a control character (JSON allows neither raw) ends this path
         self.eat(b'"')?;
         // the quotes are ASCII, so the text between them is whole characters
@@ -237,27 +237,25 @@ impl<'a> Cursor<'a> {
     fn field(&mut self) -> Option<u16> {
         self.eat(b'"')?;
         let rest = self.b.get(self.i..)?;
-        let (bit, name): (u16, &[u8]) = match *rest.first()? {
-            b'i' => (ID, b"id\""),
-            b'r' => (RULE, b"rule\""),
-            b's' if rest.get(1) == Some(&b'u') => (SUBJECT, b"subject\""),
-            b's' => (STATUS, b"status\""),
-            b'd' => (DATE, b"date\""),
-            b'c' => (COUNT, b"count\""),
-            b'm' => (MINUTES, b"minutes\""),
-            b'p' => (POINTS, b"points\""),
-            b'u' => (UNITS, b"units\""),
-            b'l' => (LEVEL, b"level\""),
-            b'k' => (KEY, b"key\""),
-            b'a' => (AGGRAVATED, b"aggravated\""),
-            b'e' => (EVIDENCE, b"evidence\""),
-            b'n' => (NOTE, b"note\""),
+        // (each name compared as a literal, which compiles to a few integer comparisons)
+        let (bit, len) = match *rest.first()? {
+            b'i' if rest.starts_with(b"id\"") => (ID, 3),
+            b'r' if rest.starts_with(b"rule\"") => (RULE, 5),
+            b's' if rest.starts_with(b"subject\"") => (SUBJECT, 8),
+            b's' if rest.starts_with(b"status\"") => (STATUS, 7),
+            b'd' if rest.starts_with(b"date\"") => (DATE, 5),
+            b'c' if rest.starts_with(b"count\"") => (COUNT, 6),
+            b'm' if rest.starts_with(b"minutes\"") => (MINUTES, 8),
+            b'p' if rest.starts_with(b"points\"") => (POINTS, 7),
+            b'u' if rest.starts_with(b"units\"") => (UNITS, 6),
+            b'l' if rest.starts_with(b"level\"") => (LEVEL, 6),
+            b'k' if rest.starts_with(b"key\"") => (KEY, 4),
+            b'a' if rest.starts_with(b"aggravated\"") => (AGGRAVATED, 11),
+            b'e' if rest.starts_with(b"evidence\"") => (EVIDENCE, 9),
+            b'n' if rest.starts_with(b"note\"") => (NOTE, 5),
             _ => return None,
         };
-        if !rest.starts_with(name) {
-            return None;
-        }
-        self.i += name.len();
+        self.i += len;
         Some(bit)
     }
 
