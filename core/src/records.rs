@@ -627,6 +627,15 @@ impl<'de> serde::de::Visitor<'de> for Within {
     }
 }
 
+impl Records {
+    /// Adds the record in `text` (one JSON object), read by sonic-rs as the list reads each of
+    /// its records: `None`, and nothing added, when it is not one.
+    pub(crate) fn push_json(&mut self, text: &str) -> Option<()> {
+        self.push_fields(sonic_rs::from_str::<RecordFields<Borrowed<'_>>>(text).ok()?);
+        Some(())
+    }
+}
+
 /// Reads one record into the list, its strings borrowed from the document where it allows.
 struct PushRecord<'v>(&'v mut Records);
 
