@@ -39,18 +39,19 @@ type Pool = StringInterner<StringBackend<Symbol>, foldhash::fast::FixedState>;
 /// code and subject was 4.0 M of the county's 21.7 M parse instructions (BENCHMARKS.md, the
 /// nineteenth round). A text of 1 to 15 bytes is its bytes and its length in one number; each
 /// number has one slot, found by its hash (foldhash), and a slot holds the last text put there.
-#[derive(Clone)]
-struct Recent(Box<[(u128, Option<Symbol>); RECENT]>);
+/// (The slots are made with a list sized for a parse, `Records::with_capacity`, and dropped when
+/// it is shrunk after it: a dataset held for its evaluation does not keep them.)
+#[derive(Clone, Default)]
+struct Recent(Option<Box<[(u128, Option<Symbol>); RECENT]>>);
 
 const RECENT: usize = 512;
 
-impl Default for Recent {
-    fn default() -> Recent {
-        Recent(Box::new([(0, None); RECENT]))
-    }
-}
-
 impl Recent {
+    /// Slots for a list of `n` records, none for an empty one.
+    fn sized(n: usize) -> Recent {
+        Recent((n > 0).then(|| Box::new([(0, None); RECENT])))
+    }
+
     /// `s`'s symbol in `pool`, added there if new (what `pool.get_or_intern(s)` gives).
     fn get_or_intern(&mut self, pool: &mut Pool, s: &str) -> Symbol {
         use std::hash::BuildHasher;
@@ -62,7 +63,8 @@ impl Recent {
         bytes[..n].copy_from_slice(s.as_bytes());
         bytes[15] = n as u8;
         let key = u128::from_le_bytes(bytes);
-        let slot = &mut self.0[foldhash::fast::FixedState::default().hash_one(key) as usize % RECENT];
+        let Some(slots) = &mut self.0 else { return pool.get_or_intern(s) };
+        let slot = &mut slots[foldhash::fast::FixedState::default().hash_one(key) as usize % RECENT];
         match *slot {
             (k, Some(symbol)) if k == key => symbol,
             _ => {
@@ -130,7 +132,7 @@ impl Records {
     /// An empty list with room for `n` records.
     pub fn with_capacity(n: usize) -> Records {
         let pool = || Pool::with_hasher(foldhash::fast::FixedState::default());
-        Records { rows: Vec::with_capacity(n), ids: Arc::new(StringBackend::with_capacity(n)), codes: pool(), subjects: pool(), recent: Default::default(), texts: pool(), rare: Vec::new() }
+        Records { rows: Vec::with_capacity(n), ids: Arc::new(StringBackend::with_capacity(n)), codes: pool(), subjects: pool(), recent: [Recent::sized(n), Recent::sized(n)], texts: pool(), rare: Vec::new() }
     }
 
     pub fn len(&self) -> usize {
@@ -256,6 +258,7 @@ impl Records {
     }
 
     pub fn shrink_to_fit(&mut self) {
+        self.recent = Default::default();
         self.rows.shrink_to_fit();
         if let Some(ids) = Arc::get_mut(&mut self.ids) {
             ids.shrink_to_fit();
@@ -774,7 +777,7 @@ mod tests {
     #[test]
     fn recent_texts_give_the_pools_symbols() {
         let pool = || Pool::with_hasher(foldhash::fast::FixedState::default());
-        let (mut cached, mut plain, mut recent) = (pool(), pool(), Recent::default());
+        let (mut cached, mut plain, mut recent) = (pool(), pool(), Recent::sized(1));
         let mut texts: Vec<String> = ["", "S1", "S1\0", "S1\0\0", "S10", "123456789012345", "1234567890123456", "S001", "窗口一"].map(String::from).to_vec();
         texts.extend((0..3 * RECENT).map(|i| format!("S{i:03}")));
         for round in 0..3 {
