@@ -42,9 +42,12 @@ type Pool = StringInterner<StringBackend<Symbol>, foldhash::fast::FixedState>;
 /// (The slots are made with a list sized for a parse, `Records::with_capacity`, and dropped when
 /// it is shrunk after it: a dataset held for its evaluation does not keep them.)
 #[derive(Clone, Default)]
-struct Recent(Option<Box<[(u128, Option<Symbol>); RECENT]>>);
+struct Recent(Option<Box<Slots>>);
 
 const RECENT: usize = 512;
+
+/// Each slot: a text's bytes and length as one number, and its symbol (none yet).
+type Slots = [(u128, Option<Symbol>); RECENT];
 
 impl Recent {
     /// Slots for a list of `n` records, none for an empty one.
