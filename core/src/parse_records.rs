@@ -140,7 +140,7 @@ fn skip_value(b: &[u8], i: usize) -> Option<usize> {
 /// where it holds anything this does not read, or more than `limit` records. `hint` sizes the
 /// list (see `RECORDS_HINT`).
 pub(crate) fn read(text: &str, limit: usize, hint: usize) -> Option<(Records, usize)> {
-    let mut c = Cursor { b: text.as_bytes(), s: text, i: 0 };
+    let mut c = Cursor { b: text.as_bytes(), s: text, i: 0, last_date: None };
     let mut out = Records::with_capacity(hint.min(limit));
     c.eat(b'[')?;
     c.ws();
@@ -182,6 +182,9 @@ struct Cursor<'a> {
     b: &'a [u8],
     s: &'a str,
     i: usize,
+    /// the last date read, as written and as read: records come mostly in date order, so most
+    /// records repeat the one before's date (and chrono's `from_ymd_opt` is not read again)
+    last_date: Option<([u8; 12], chrono::NaiveDate)>,
 }
 
 // the fields, one bit each, to refuse one given twice
@@ -307,11 +310,18 @@ impl<'a> Cursor<'a> {
 
     /// A date, `"YYYY-MM-DD"` naming a day (as `month::deserialize_date` reads one).
     fn date(&mut self) -> Option<chrono::NaiveDate> {
-        let quoted = self.b.get(self.i..self.i + 12)?;
-        if quoted[0] != b'"' || quoted[11] != b'"' {
-            return None;
-        }
-        let date = crate::month::iso_date(self.s.get(self.i + 1..self.i + 11)?)?;
+        let quoted: [u8; 12] = *self.b.get(self.i..)?.first_chunk()?;
+        let date = match self.last_date {
+            Some((text, date)) if text == quoted => date,
+            _ => {
+                if quoted[0] != b'"' || quoted[11] != b'"' {
+                    return None;
+                }
+                let date = crate::month::iso_date(self.s.get(self.i + 1..self.i + 11)?)?;
+                self.last_date = Some((quoted, date));
+                date
+            }
+        };
         self.i += 12;
         Some(date)
     }
@@ -358,7 +368,7 @@ impl<'a> Cursor<'a> {
     fn decimal(&mut self) -> Option<rust_decimal::Decimal> {
         let text = if self.peek()? == b'"' {
             let s = self.string()?;
-            let mut inner = Cursor { b: s.as_bytes(), s, i: 0 };
+            let mut inner = Cursor { b: s.as_bytes(), s, i: 0, last_date: None };
             let n = inner.plain_number(true, true)?;
             (n.len() == s.len()).then_some(n)?
         } else {
