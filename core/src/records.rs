@@ -209,6 +209,9 @@ impl Records {
         });
     }
 
+    // (inlined: a parse adds every record through here, and a call moved its `Parts` through
+    // memory three times a record: BENCHMARKS.md, the twentieth round)
+    #[inline(always)]
     fn add(&mut self, p: Parts<'_>) {
         let rare = match p.rare {
             None => 0,
