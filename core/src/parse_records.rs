@@ -145,7 +145,7 @@ fn skip_value(b: &[u8], i: usize) -> Option<usize> {
 /// where it holds anything this does not read, or more than `limit` records. `hint` sizes the
 /// list (see `RECORDS_HINT`).
 pub(crate) fn read(text: &str, limit: usize, hint: usize) -> Option<(Records, usize)> {
-    let mut c = Cursor { b: text.as_bytes(), s: text, i: 0, last_date: None };
+    let mut c = Cursor::new(text);
     let mut out = Records::with_capacity(hint.min(limit));
     c.eat(b'[')?;
     c.ws();
@@ -208,20 +208,6 @@ const STATUS: u16 = 1 << 11;
 const EVIDENCE: u16 = 1 << 12;
 const NOTE: u16 = 1 << 13;
 
-/// The bytes that end a string read here: its closing quote, and what this path leaves to serde
-/// (a backslash, a control character).
-static PLAIN_END: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut c = 0;
-    while c < 0x20 {
-        t[c] = true;
-        c += 1;
-    }
-    t[b'"' as usize] = true;
-    t[b'\\' as usize] = true;
-    t
-};
-
 /// How many bytes `b` starts with before its first `"`, `\` or control character (`None` if it has
 /// none), eight bytes at a time.
 ///
@@ -251,10 +237,14 @@ fn plain_len(b: &[u8]) -> Option<usize> {
         i += 8;
     }
     let tail = b.get(i..)?;
-    tail.iter().position(|&c| PLAIN_END[usize::from(c)]).map(|p| i + p)
+    tail.iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20).map(|p| i + p)
 }
 
 impl<'a> Cursor<'a> {
+    fn new(s: &'a str) -> Cursor<'a> {
+        Cursor { b: s.as_bytes(), s, i: 0, last_date: None }
+    }
+
     fn peek(&self) -> Option<u8> {
         self.b.get(self.i).copied()
     }
@@ -373,7 +363,7 @@ impl<'a> Cursor<'a> {
     fn decimal(&mut self) -> Option<rust_decimal::Decimal> {
         let text = if self.peek()? == b'"' {
             let s = self.string()?;
-            let mut inner = Cursor { b: s.as_bytes(), s, i: 0, last_date: None };
+            let mut inner = Cursor::new(s);
             let n = inner.plain_number(true, true)?;
             (n.len() == s.len()).then_some(n)?
         } else {
