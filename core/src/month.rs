@@ -143,8 +143,15 @@ pub struct Days {
 impl Days {
     /// The days of `month` within `from`–`to` (either end open when `None`).
     pub fn within(from: Option<NaiveDate>, to: Option<NaiveDate>, month: YearMonth) -> Days {
-        let (first, last) = (month.first_day(), month.last_day());
-        Days { first: from.map_or(first, |f| f.max(first)), last: to.map_or(last, |t| t.min(last)) }
+        Days::of(month).clip(from, to)
+    }
+    /// Every day of `month`.
+    pub fn of(month: YearMonth) -> Days {
+        Days { first: month.first_day(), last: month.last_day() }
+    }
+    /// These days within `from`–`to` (either end open when `None`).
+    pub fn clip(self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Days {
+        Days { first: from.map_or(self.first, |f| f.max(self.first)), last: to.map_or(self.last, |t| t.min(self.last)) }
     }
     /// How many days.
     pub fn len(&self) -> u32 {

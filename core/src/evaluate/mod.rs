@@ -17,7 +17,7 @@ use crate::compile::{Index, MonthRecord};
 use crate::dataset::{RecordRef, Window, WindowMetrics};
 use crate::engine::{Explain, FastMap, FastSet, Policy};
 use crate::kind::{Contribution, Rule, Via, World};
-use crate::month::{Days, YearMonth, covers, days_in_month};
+use crate::month::{Days, YearMonth, covers};
 use crate::policy::{PolicyDoc, Rounding, RuleItem, SubjectKind};
 use crate::outcome::Outcomes;
 use crate::result::*;
@@ -105,7 +105,10 @@ pub(crate) struct MonthWorld<'p, 'a> {
     pub(crate) explain: bool,
     /// This month's staff results, once scored (window rules read them).
     pub(crate) staff_results: SubjectMonths,
-    pub(crate) staff_by_id: FastMap<&'a str, usize>,
+    /// Each staff member's row in `staff_results`, by dense staff index (`u32::MAX`: not
+    /// evaluated this month); found by id through the compiled hall's index, so that no month
+    /// builds a map of its own.
+    pub(crate) staff_row: Vec<u32>,
     /// A window's staff on duty in the month, by staff id, and a staff member's windows served,
     /// by window id, each with its days (what rules read and results show): subject `i`'s are
     /// `links[link_at[i]..link_at[i + 1]]`, all in one list.
@@ -121,10 +124,11 @@ impl<'p, 'a> MonthWorld<'p, 'a> {
         // assignments to one window added up
         let mut served: Vec<(u32, u32, u32)> = Vec::new();
         let mut mine: Vec<(u32, u32)> = Vec::new();
+        let days = Days::of(month);
         for (si, s) in idx.staff.values().enumerate() {
             mine.clear();
             for a in &s.assignments {
-                let d = days_in_month(a.from, a.to, month);
+                let d = days.clip(a.from, a.to).len();
                 // assignments name windows of the roster (validated)
                 if d > 0
                     && let Some(&wx) = idx.window_ix.get(a.window.as_str())
@@ -147,7 +151,7 @@ impl<'p, 'a> MonthWorld<'p, 'a> {
         let ends: Vec<(u32, u32, u32)> = served.iter().flat_map(|&(sx, wx, days)| [(wx, sx, days), (sx, wx, days)]).collect();
         let (ends, link_at) = grouped(&ends, idx.subjects(), |&(at, _, _)| at);
         let links = ends.iter().map(|&(_, other, days)| DaysLink { id: idx.names.subjects[other as usize].id.clone(), days }).collect();
-        MonthWorld { policy, idx, explain, staff_results: SubjectMonths::new(), staff_by_id: FastMap::default(), links, link_at }
+        MonthWorld { policy, idx, explain, staff_results: SubjectMonths::new(), staff_row: Vec::new(), links, link_at }
     }
 
     /// How many links the month has, all subjects' together.
@@ -183,7 +187,10 @@ impl World for MonthWorld<'_, '_> {
         self.links_of(SubjectKind::Staff, staff)
     }
     fn staff_result(&self, staff: &str) -> Option<SubjectRef<'_>> {
-        self.staff_by_id.get(staff).and_then(|&i| self.staff_results.get(i))
+        let nw = self.idx.windows.len();
+        let sx = *self.idx.staff_ix.get(staff)? as usize;
+        let row = *self.staff_row.get(sx.checked_sub(nw)?)?;
+        self.staff_results.get(row as usize)
     }
     fn rule(&self, code: &str) -> Option<(&RuleItem, &dyn Rule)> {
         self.policy.item(code)
@@ -305,18 +312,20 @@ impl Policy {
         // subjects evaluated this month, by index (windows by id, then staff by id)
         let mut evaluated = vec![false; idx.subjects()];
         let nw = idx.windows.len();
+        // the month's days, made once (each staff member's assignments are clipped to them)
+        let days = Days::of(month);
         let window_ids: Vec<(u32, &'a str)> = idx
             .windows
             .iter()
             .enumerate()
-            .filter(|(_, (_, w))| self.doc.window.is_scored() && days_in_month(w.opened, w.closed, month) > 0)
+            .filter(|(_, (_, w))| self.doc.window.is_scored() && !days.clip(w.opened, w.closed).is_empty())
             .map(|(i, (id, _))| (i as u32, *id))
             .collect();
         let staff_ids: Vec<(u32, &'a str)> = idx
             .staff
             .iter()
             .enumerate()
-            .filter(|(_, (_, s))| self.doc.staff.is_scored() && s.assignments.iter().any(|a| days_in_month(a.from, a.to, month) > 0))
+            .filter(|(_, (_, s))| self.doc.staff.is_scored() && s.assignments.iter().any(|a| !days.clip(a.from, a.to).is_empty()))
             .map(|(i, (id, _))| ((nw + i) as u32, *id))
             .collect();
         for &(i, _) in window_ids.iter().chain(staff_ids.iter()) {
@@ -343,7 +352,10 @@ impl Policy {
         }
         // window rules read this month's staff results (W2, W3)
         world.staff_results = staff_results;
-        world.staff_by_id = staff_ids.iter().enumerate().map(|(i, (_, s))| (*s, i)).collect();
+        world.staff_row = vec![u32::MAX; idx.staff.len()];
+        for (i, &(sx, _)) in staff_ids.iter().enumerate() {
+            world.staff_row[sx as usize - nw] = i as u32;
+        }
         let mut window_results = SubjectMonths::with_capacity(window_ids.len(), cats_w, links_each);
         for &(wx, w) in &window_ids {
             let group = &charged[ranges[wx as usize].clone()];
