@@ -128,8 +128,6 @@ pub(crate) struct Index<'a> {
     /// The distinct points of one occurrence the records are valued at ([`MonthRecord::value`]),
     /// each with its own digits and scale (`2` and `2.0` are two values: results keep the scale).
     pub(crate) values: Vec<Decimal>,
-    /// The same values in the caps' fixed-point form, each made once (`None`: it does not fit).
-    pub(crate) fixed_values: Vec<Option<crate::evaluate::Fixed>>,
     /// Each subject's dense index: windows by id first, then staff by id (the order of
     /// `windows` and `staff`).
     pub(crate) window_ix: FastMap<&'a str, u32>,
@@ -635,7 +633,6 @@ impl<'a> Index<'a> {
             staff,
             metrics,
             by_month,
-            fixed_values: values.iter().map(|&v| crate::evaluate::Fixed::exact(v)).collect(),
             values,
             window_ix,
             staff_ix,

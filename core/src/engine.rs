@@ -48,9 +48,6 @@ pub struct Policy {
     pub(crate) record_only: Vec<bool>,
     /// Items whose rule is [`Rule::per_record`]: their records' values are compiled with the hall.
     pub(crate) per_record: Vec<bool>,
-    /// Items with effects of their own for every record ([`RuleItem::effects`]) or for an
-    /// aggravated one ([`RuleItem::aggravated_effects`]): the few a record's run reads them for.
-    pub(crate) item_effects: Vec<(bool, bool)>,
     /// The policy's ids, codes and names as shared [`Text`], built once.
     pub(crate) texts: PolicyTexts,
     /// Each item's category, as an index into its subject kind's categories.
@@ -152,7 +149,6 @@ impl Policy {
             .map(|r| r.derived_from().is_none() || r.link().is_some())
             .collect();
         let per_record = rules.iter().map(|r| r.per_record()).collect();
-        let item_effects = doc.rules.iter().map(|r| (!r.effects.is_empty(), !r.aggravated_effects.is_empty())).collect();
         let texts = PolicyTexts::new(&doc, crate::messages::Lang::default());
         let of = |k: SubjectKind| doc.rules.iter().enumerate().filter(|(_, r)| r.subject == k).map(|(i, _)| i).collect();
         let (staff_items, window_items) = (of(SubjectKind::Staff), of(SubjectKind::Window));
@@ -193,7 +189,6 @@ impl Policy {
             links,
             record_only,
             per_record,
-            item_effects,
             texts,
             unread_items,
             threshold_items,

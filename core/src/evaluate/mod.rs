@@ -94,10 +94,6 @@ impl Charged {
     pub(crate) fn value(&self, month: &[MonthRecord], values: &[Decimal]) -> Decimal {
         values[month[self.pos as usize].value as usize]
     }
-    /// The same value as points, in the form the hall was compiled with ([`Points::compiled`]).
-    pub(crate) fn points<N: Points>(&self, month: &[MonthRecord], idx: &Index<'_>) -> N {
-        N::compiled(&idx.values, &idx.fixed_values, month[self.pos as usize].value as usize)
-    }
 }
 
 // ------------------------------------------------------------------ month evaluation

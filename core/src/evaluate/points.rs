@@ -30,10 +30,6 @@ pub(crate) trait Points:
     const ZERO: Self;
     /// A decimal as points (exactly; a value that does not fit is noted, see [`exact_or_decimal`]).
     fn of(d: Decimal) -> Self;
-    /// A record's value as the hall was compiled with it ([`crate::compile::Index::values`]): the
-    /// decimal, or its fixed-point form made once a hall (a value that does not fit is noted when
-    /// read, as [`Points::of`] notes it).
-    fn compiled(values: &[Decimal], fixed: &[Option<Fixed>], i: usize) -> Self;
     /// The points as the decimal they stand for, digits and scale.
     fn dec(self) -> Decimal;
     /// `n` occurrences of these points (a count of 1 multiplies nothing).
@@ -61,10 +57,6 @@ impl Points for Decimal {
     #[inline]
     fn of(d: Decimal) -> Self {
         d
-    }
-    #[inline]
-    fn compiled(values: &[Decimal], _: &[Option<Fixed>], i: usize) -> Self {
-        values[i]
     }
     #[inline]
     fn dec(self) -> Decimal {
@@ -131,14 +123,6 @@ pub(crate) struct Fixed {
 }
 
 impl Fixed {
-    /// `d` as points when it fits (what [`Points::of`] gives without noting anything), else `None`.
-    pub(crate) fn exact(d: Decimal) -> Option<Fixed> {
-        if d.is_zero() && d.is_sign_negative() {
-            return None;
-        }
-        i64::try_from(d.mantissa()).ok().map(|m| Fixed { m, s: d.scale() })
-    }
-
     /// Both mantissas at the larger scale (exact: an `i64` times at most 10²⁸ fits `i128`).
     #[inline]
     fn aligned(self, o: Fixed) -> (i128, i128, u32) {
@@ -169,10 +153,6 @@ impl Points for Fixed {
             out_of_range();
         }
         Fixed::narrow(d.mantissa(), d.scale())
-    }
-    #[inline]
-    fn compiled(values: &[Decimal], fixed: &[Option<Fixed>], i: usize) -> Self {
-        fixed[i].unwrap_or_else(|| Fixed::of(values[i]))
     }
     #[inline]
     fn dec(self) -> Decimal {
@@ -374,24 +354,5 @@ mod tests {
         assert!(ran_fixed.is_none());
         // and the flag does not outlive its evaluation
         assert_eq!(exact_or_decimal(|| 1, || 2), 1);
-    }
-
-    #[test]
-    fn a_compiled_value_is_the_value_made_at_its_use() {
-        // the samples, a value past the mantissa and a negative zero (whose sign `Fixed` cannot
-        // keep): the compiled form of each is what `Fixed::of` gives, and the two that do not fit
-        // send the evaluation to `Decimal` as `Fixed::of` does
-        let mut xs = samples();
-        xs.push(Decimal::from_str("123456789012345678901.5").unwrap());
-        xs.push(-Decimal::from_str("0.0").unwrap());
-        let fixed: Vec<Option<Fixed>> = xs.iter().map(|&d| Fixed::exact(d)).collect();
-        for (i, &d) in xs.iter().enumerate() {
-            let at_use = exact_or_decimal(|| Some(Fixed::of(d).dec().to_string()), || None);
-            let compiled = exact_or_decimal(|| Some(<Fixed as Points>::compiled(&xs, &fixed, i).dec().to_string()), || None);
-            assert_eq!(compiled, at_use, "{d}");
-            assert_eq!(fixed[i].is_some(), at_use.is_some(), "{d}");
-            assert_eq!(<Decimal as Points>::compiled(&xs, &fixed, i), d);
-        }
-        assert!(fixed.iter().filter(|f| f.is_none()).count() == 2);
     }
 }

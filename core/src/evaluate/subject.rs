@@ -106,7 +106,7 @@ impl Policy {
             for (k, c) in mine.iter().enumerate().filter(|(_, c)| c.has(MonthRecord::VALUED)) {
                 let detail = if world.explain { rule.points(c.rec(idx), world.policy.lang).map(|(_, d)| d).unwrap_or_default() } else { String::new() };
                 let effects = if c.has(MonthRecord::EFFECTS) { Some(rule.record_effects(c.rec(idx))) } else { None };
-                self.occurrence(&mut ocx, c.rec(idx), Some(k), c.points(month_records, idx), detail, effects.as_ref());
+                self.occurrence(&mut ocx, c.rec(idx), Some(k), c.value(month_records, &idx.values), detail, effects.as_ref());
             }
             if !uncapped {
                 item_caps(item, st.at(sx, ii), st, states, occs, lines);
@@ -170,7 +170,7 @@ impl Policy {
                 }),
                 Contribution::Occurrences { record: r, points_each, detail, effects } => {
                     let effects = (!effects.is_empty()).then_some(effects);
-                    self.occurrence(&mut ocx, r, at, N::of(points_each), detail, effects.as_ref());
+                    self.occurrence(&mut ocx, r, at, points_each, detail, effects.as_ref());
                 }
             }
         }
@@ -179,9 +179,8 @@ impl Policy {
 
     /// A record's occurrences under the item, as one run (E6): its accumulator counts them, its
     /// effects and the item's are applied, and a keyed record (C4, E4) counts only as the highest
-    /// of its key, over the year's best. `raw` is the points of one occurrence; `at` is its charge
-    /// among the item's, when it is one.
-    fn occurrence<'a, N: Points>(&self, o: &mut OccCx<'_, '_, 'a, N>, r: RecordRef<'a>, at: Option<usize>, raw: N, detail: String, effects: Option<&Effects>) {
+    /// of its key, over the year's best. `at` is its charge among the item's, when it is one.
+    fn occurrence<'a, N: Points>(&self, o: &mut OccCx<'_, '_, 'a, N>, r: RecordRef<'a>, at: Option<usize>, points_each: Decimal, detail: String, effects: Option<&Effects>) {
         let (ii, item, idx) = (o.ii, o.item, o.world.idx);
         // the record's charge among the item's: its accumulator, count, place and key (a record a
         // kind names that is not among them is read where it lies, and goes after them in date order)
@@ -194,9 +193,8 @@ impl Policy {
             o.accs[s as usize].occurrences += count;
         }
         // (the policy first: reading the parsed record is a cache miss the month is built to avoid)
-        let (item_effects, aggravated_effects) = self.item_effects[ii];
-        let aggravated = aggravated_effects && r.aggravated();
-        if effects.is_some() || item_effects || aggravated {
+        let aggravated = !item.aggravated_effects.is_empty() && r.aggravated();
+        if effects.is_some() || !item.effects.is_empty() || aggravated {
             // the dataset's record ids as shared text are made once, for the lines of full text;
             // without text only the few records with effects need theirs
             let rid = if o.world.explain { idx.record_text(r) } else { Text::new(r.id()) };
@@ -204,14 +202,14 @@ impl Policy {
             if let Some(e) = effects {
                 self.apply_effects(texts, e, ii, Some(&rid), o.flags, o.forced, o.carry);
             }
-            if item_effects {
+            if !item.effects.is_empty() {
                 self.apply_effects(texts, &item.effects, ii, Some(&rid), o.flags, o.forced, o.carry);
             }
             if aggravated {
                 self.apply_effects(texts, &item.aggravated_effects, ii, Some(&rid), o.flags, o.forced, o.carry);
             }
         }
-        let mut raw = raw;
+        let mut raw = N::of(points_each);
         let mut detail = detail;
         let line = move |n: u32, applied: N, detail: String, cut: Option<Reason>| Pending {
             item: ii,
