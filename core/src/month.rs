@@ -281,6 +281,16 @@ mod tests {
         // 2026-02-20 onwards overlaps 10–28 February on 20 … 28: 9 days
         assert_eq!(part.overlap(Some(d("2026-02-20")), None), 9);
         assert_eq!(days_in_month(Some(d("2026-02-27")), None, feb), 2);
+        // the month's days made once, then clipped (as a month clips each assignment): February
+        // 2024 has 29 days; clipped to 2024-02-15 … (open): 15 … 29 February, 15 days; clipped
+        // again to … 2024-02-20: 15 … 20 February, 6 days
+        let leap = Days::of(YearMonth { year: 2024, month: 2 });
+        assert_eq!((leap.first, leap.last, leap.len()), (d("2024-02-01"), d("2024-02-29"), 29));
+        let from_15th = leap.clip(Some(d("2024-02-15")), None);
+        assert_eq!(from_15th.len(), 15);
+        assert_eq!(from_15th.clip(None, Some(d("2024-02-20"))).len(), 6);
+        // an assignment ending the day before the month: nothing left
+        assert!(leap.clip(Some(d("2023-12-01")), Some(d("2024-01-31"))).is_empty());
     }
 
     #[test]
