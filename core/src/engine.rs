@@ -48,6 +48,13 @@ pub struct Policy {
     pub(crate) record_only: Vec<bool>,
     /// Items whose rule is [`Rule::per_record`]: their records' values are compiled with the hall.
     pub(crate) per_record: Vec<bool>,
+    /// Items whose records count whole, at their own points, whenever their category's cap cannot
+    /// bind: [`Rule::per_record`], without caps or effects of their own (a month of a subject
+    /// adds such a category up straight, see `evaluate::subject`).
+    pub(crate) straight: Vec<bool>,
+    /// By subject kind (staff, window): the categories with an item a month visits without
+    /// records (never added up straight).
+    pub(crate) unread_categories: [Vec<bool>; 2],
     /// The policy's ids, codes and names as shared [`Text`], built once.
     pub(crate) texts: PolicyTexts,
     /// Each item's category, as an index into its subject kind's categories.
@@ -148,7 +155,13 @@ impl Policy {
             .iter()
             .map(|r| r.derived_from().is_none() || r.link().is_some())
             .collect();
-        let per_record = rules.iter().map(|r| r.per_record()).collect();
+        let per_record: Vec<bool> = rules.iter().map(|r| r.per_record()).collect();
+        let straight = doc
+            .rules
+            .iter()
+            .zip(&per_record)
+            .map(|(item, &p)| p && item.caps.month.is_none() && item.caps.year.is_none() && item.effects.is_empty() && item.aggravated_effects.is_empty())
+            .collect();
         let texts = PolicyTexts::new(&doc, crate::messages::Lang::default());
         let of = |k: SubjectKind| doc.rules.iter().enumerate().filter(|(_, r)| r.subject == k).map(|(i, _)| i).collect();
         let (staff_items, window_items) = (of(SubjectKind::Staff), of(SubjectKind::Window));
@@ -177,11 +190,18 @@ impl Policy {
                 })
             })
             .collect();
-        let item_cat = doc
+        let item_cat: Vec<usize> = doc
             .rules
             .iter()
             .map(|r| subject_policy(&doc, r.subject).categories.iter().position(|c| c.code == r.category).expect("validated category"))
             .collect();
+        let unread_categories = [(SubjectKind::Staff, &unread_items[0]), (SubjectKind::Window, &unread_items[1])].map(|(k, items)| {
+            let mut v = vec![false; subject_policy(&doc, k).categories.len()];
+            for &i in items {
+                v[item_cat[i]] = true;
+            }
+            v
+        });
         Ok(Policy {
             doc,
             rules,
@@ -189,6 +209,8 @@ impl Policy {
             links,
             record_only,
             per_record,
+            straight,
+            unread_categories,
             texts,
             unread_items,
             threshold_items,

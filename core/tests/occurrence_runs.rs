@@ -5,7 +5,7 @@
 //! Expected figures are computed by hand from rules.md (the arithmetic is beside each assertion).
 
 use kaoping_core::result::{Line, OutcomeKind, Reason};
-use kaoping_core::{Dataset, MonthResult, Policy};
+use kaoping_core::{Dataset, Explain, MonthResult, Policy};
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
@@ -99,4 +99,44 @@ fn a_thousand_records_of_a_thousand_occurrences_stay_small() {
     // the full JSON stays small: well under a kilobyte a record
     let json = serde_json::to_string(&r).unwrap();
     assert!(json.len() < 1000 * 1000, "{} bytes", json.len());
+}
+
+#[test]
+fn without_text_a_category_filled_exactly_to_its_cap_counts_every_occurrence() {
+    // Explain::Scores adds up a category whose cap cannot bind without its lines; the edge is a
+    // sum equal to the cap. S1.2 −3 on the 5th, S1.1 over 30 minutes (−2) × 8 on the 9th and
+    // S1.1 −1 (5 minutes) on the 12th: 3 + 16 + 1 = 20 = S1's max (C2), so all of it counts
+    let mut recs = vec![
+        json!({"id": "a", "rule": "S1.2", "subject": "P", "date": "2026-03-05"}),
+        json!({"id": "b", "rule": "S1.1", "subject": "P", "date": "2026-03-09", "minutes": 45, "count": 8}),
+        json!({"id": "c", "rule": "S1.1", "subject": "P", "date": "2026-03-12", "minutes": 5}),
+    ];
+    let ds = hall(recs.clone());
+    for explain in [Explain::Scores, Explain::Full] {
+        let r = Policy::builtin().evaluate_month_with(&ds, "2026-03".parse().unwrap(), explain).unwrap();
+        let b = r.record("b").unwrap().to_owned();
+        // 8 of 8 counted: 8 × 2 = 16
+        assert_eq!((b.occurrences, b.counted_occurrences, b.points, b.reason), (8, 8, d("16"), None));
+        assert_eq!(b.outcome, OutcomeKind::Counted);
+        let c = r.record("c").unwrap().to_owned();
+        assert_eq!((c.counted_occurrences, c.points, c.reason), (1, d("1"), None));
+        // S1 = 20 − 20 = 0; P's total 100 − 20 = 80
+        let s1 = r.subject("P").unwrap().category("S1").unwrap().to_owned();
+        assert_eq!((s1.points, s1.score), (d("20"), d("0")));
+        assert_eq!(r.subject("P").unwrap().total(), d("80"));
+    }
+    // one point more: S1.1 −1 (10 minutes) on the 13th makes 21 > 20, so the cap goes line by
+    // line in date order, and the 13th's −1 finds nothing left (C2)
+    recs.push(json!({"id": "e", "rule": "S1.1", "subject": "P", "date": "2026-03-13", "minutes": 10}));
+    let ds = hall(recs);
+    for explain in [Explain::Scores, Explain::Full] {
+        let r = Policy::builtin().evaluate_month_with(&ds, "2026-03".parse().unwrap(), explain).unwrap();
+        let c = r.record("c").unwrap().to_owned();
+        assert_eq!((c.counted_occurrences, c.points, c.reason), (1, d("1"), None));
+        let e = r.record("e").unwrap().to_owned();
+        assert_eq!((e.counted_occurrences, e.points, e.reason), (0, d("0"), Some(Reason::CategoryExhausted)));
+        assert_eq!(e.outcome, OutcomeKind::NotCounted);
+        // still 100 − 20 = 80
+        assert_eq!(r.subject("P").unwrap().total(), d("80"));
+    }
 }

@@ -3,7 +3,8 @@
 //! to the records' accumulators and the year-to-date state (E4, E7).
 
 use super::subject::SubjectCx;
-use super::{shared_detail, Acc, Pending, Points, Scratch, YearState};
+use super::{shared_detail, Acc, Charged, Pending, Points, Scratch, YearState};
+use crate::compile::MonthRecord;
 use crate::engine::Policy;
 use crate::policy::{Floor, RuleItem, YearToDate};
 use crate::result::*;
@@ -28,6 +29,71 @@ pub(crate) fn under_item_caps<N: Points>(raw: N, month_left: Option<N>, year_lef
 }
 
 impl Policy {
+    /// The subject's categories whose caps cannot bind this month, added up straight, into
+    /// `straight` (by category: `Some(sum)` of its records' points, or `None`), and each of their
+    /// records' accumulators filled: every occurrence counts whole, as a line would count it.
+    ///
+    /// A category qualifies when it has no item the month visits without records, each of its
+    /// charges is a record of a [`Policy::straight`] item without a key (C4) or effects of its
+    /// own, every record's points are above zero, and, when the category is capped (C2, C3), their
+    /// sum is within its maximum. Then every prefix of its lines in date order is within the
+    /// maximum too, so no line is cut, and the lines' order, which the caps need, does not
+    /// matter: the category's points are the sum (the same value and scale in any order). Its
+    /// items make no pending lines. With text ([`crate::engine::Explain::Full`]) every category
+    /// goes through its lines, which the result shows.
+    pub(super) fn straight_categories<'a, N: Points>(&self, subject: &SubjectCx<'_, '_, 'a>, group: &[Charged], accs: &mut [Acc<N>], scratch: &mut Scratch<'a, N>) {
+        let SubjectCx { world, kind, month, .. } = *subject;
+        let Scratch { straight, runs, .. } = scratch;
+        straight.clear();
+        // (a subject without records has no lines to spare)
+        if world.explain || group.is_empty() {
+            return;
+        }
+        let sp = self.subject(kind);
+        let idx = world.idx;
+        let month_records = &idx.by_month[(month.month - 1) as usize];
+        straight.extend(self.unread_categories[kind as usize].iter().map(|&unread| (!unread).then_some(N::ZERO)));
+        // each record's run: its category, accumulator, count and points
+        runs.clear();
+        for c in group {
+            let ci = self.item_cat[c.item as usize];
+            let Some(sum) = &mut straight[ci] else { continue };
+            if !self.straight[c.item as usize] || c.has(MonthRecord::KEYED | MonthRecord::EFFECTS) {
+                straight[ci] = None;
+                continue;
+            }
+            // (a record without points of the item makes no line)
+            if !c.has(MonthRecord::VALUED) {
+                continue;
+            }
+            // points above zero: a sum of them has the same value and scale in any order (zeros
+            // of several scales would not: `rust_decimal` keeps the last one's)
+            let each = N::of(c.value(month_records, &idx.values));
+            if each <= N::ZERO {
+                straight[ci] = None;
+                continue;
+            }
+            let all = each.times(c.count);
+            *sum += all;
+            runs.push((ci as u32, c.slot, c.count, all));
+        }
+        for (s, cat) in straight.iter_mut().zip(&sp.categories) {
+            if (cat.bonus || sp.floor == Floor::Category) && s.is_some_and(|sum| sum > N::ZERO && sum > N::of(cat.max)) {
+                *s = None;
+            }
+        }
+        // each record counts whole, as `count_part` counts a line's uncut occurrences
+        for &(ci, slot, count, all) in runs.iter() {
+            if straight[ci as usize].is_some() {
+                let a = &mut accs[slot as usize];
+                a.occurrences += count;
+                a.raw += all;
+                a.points += all;
+                a.counted += count;
+            }
+        }
+    }
+
     /// `k` occurrences of a line that counted `applied` points each after the category's cap
     /// (cut for `cut`): the year-to-date state (E7's yearly cap usage, E4's best value of a key)
     /// and the record's accumulator.
@@ -84,7 +150,7 @@ impl Policy {
         out: &mut Vec<CategoryResult>,
     ) -> (usize, (N, N)) {
         let SubjectCx { world, kind, sx, .. } = *subject;
-        let Scratch { lines, order, details, bonuses, .. } = scratch;
+        let Scratch { lines, order, details, bonuses, straight, .. } = scratch;
         let sp = self.subject(kind);
         let idx = world.idx;
         // category caps (C2) and bonus caps (C3), in line order
@@ -104,9 +170,13 @@ impl Policy {
                 next += 1;
             }
             let derived_here = derived.iter().find(|(c, _)| *c == ci);
-            // the category's maximum and its points so far, as the caps add them
+            // the category's maximum and its points so far, as the caps add them (a category
+            // added up straight has no lines: its sum is its points)
             let max = N::of(cat.max);
             let mut points = N::ZERO;
+            if let Some(Some(sum)) = straight.get(ci) {
+                points += *sum;
+            }
             // a deduction category made where it stays, in the month's list, rather than moved
             // there when done (a copy of 144 bytes saved); a bonus category moved there once,
             // after the subject's deductions

@@ -234,6 +234,11 @@ pub(crate) struct Scratch<'a, N> {
     pub(crate) details: FastSet<Text>,
     /// A subject's bonus categories while its deduction categories go to the month's list.
     pub(crate) bonuses: Vec<CategoryResult>,
+    /// Each of a subject's categories added up straight (`Some`: the sum of its records'
+    /// points), or not ([`Policy::straight_categories`]).
+    pub(crate) straight: Vec<Option<N>>,
+    /// The runs of records those categories may add up: (category, accumulator, count, points).
+    pub(crate) runs: Vec<(u32, u32, u32, N)>,
 }
 
 /// A line's account as text: a short one in place, a long one shared with the month's earlier

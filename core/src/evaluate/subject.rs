@@ -37,6 +37,8 @@ impl Policy {
         let subject = SubjectCx { world, kind, sx, id, month };
         let mut tally = Tally::default();
         scratch.lines.clear();
+        // the categories whose caps cannot bind, added up straight: their items make no lines
+        self.straight_categories(&subject, group, accs, scratch);
         // the items in policy order (ascending indices): those the group charges (it holds this
         // subject's charges by item, ascending) and those read without records; an item that only
         // reads records has nothing to do without them
@@ -56,6 +58,9 @@ impl Policy {
             let start = cur;
             while cur < group.len() && group[cur].item as usize == ii {
                 cur += 1;
+            }
+            if scratch.straight.get(self.item_cat[ii]).is_some_and(Option::is_some) {
+                continue;
             }
             self.item_lines(&subject, ii, &group[start..cur], accs, st, scratch, &mut tally);
         }
