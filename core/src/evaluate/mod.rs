@@ -317,7 +317,7 @@ impl Policy {
         // subjects evaluated this month, by index (windows by id, then staff by id)
         let mut evaluated = vec![false; idx.subjects()];
         let nw = idx.windows.len();
-        // the month's days, made once (each staff member's assignments are clipped to them)
+        // the month's days, made once
         let days = Days::of(month);
         let window_ids: Vec<(u32, &'a str)> = idx
             .windows
@@ -326,12 +326,15 @@ impl Policy {
             .filter(|(_, (_, w))| self.doc.window.is_scored() && !days.clip(w.opened, w.closed).is_empty())
             .map(|(i, (id, _))| (i as u32, *id))
             .collect();
+        // staff on duty in the month: those with windows served (an assignment names a window
+        // of the roster, validated), as the month's links give them
+        let mut world = MonthWorld::new(self, idx, month, full);
         let staff_ids: Vec<(u32, &'a str)> = idx
             .staff
-            .iter()
+            .keys()
             .enumerate()
-            .filter(|(_, (_, s))| self.doc.staff.is_scored() && s.assignments.iter().any(|a| !days.clip(a.from, a.to).is_empty()))
-            .map(|(i, (id, _))| ((nw + i) as u32, *id))
+            .map(|(i, id)| ((nw + i) as u32, *id))
+            .filter(|&(sx, _)| self.doc.staff.is_scored() && !world.links_at(sx).is_empty())
             .collect();
         for &(i, _) in window_ids.iter().chain(staff_ids.iter()) {
             evaluated[i as usize] = true;
@@ -344,7 +347,6 @@ impl Policy {
         // holds one list of them, not two)
         let (charged, ranges) = by_subject(charged, idx.subjects());
 
-        let mut world = MonthWorld::new(self, idx, month, full);
         let mut scratch = Scratch::default();
         // each subject's deduction and bonus categories, and its links: about as many a subject
         // as the policy has categories and the month has links per subject
