@@ -62,7 +62,8 @@ pub struct Policy {
     /// Per item, for each of its thresholds (its own, then its kind's): the item whose occurrences
     /// it counts, and the category it zeroes (an index into its subject kind's categories).
     pub(crate) threshold_refs: Vec<[Option<ThresholdRef>; 2]>,
-    /// By subject kind (staff, window): the items a month visits without records.
+    /// By subject kind (staff, window): the items a month visits without records (those that
+    /// contribute: [`Rule::contributes`]).
     pub(crate) unread_items: [Vec<usize>; 2],
     /// By subject kind (staff, window): the items with thresholds.
     pub(crate) threshold_items: [Vec<usize>; 2],
@@ -169,9 +170,10 @@ impl Policy {
         // by subject kind, in policy order: the items a subject's month visits without records
         // (states, derived items), and the items with thresholds (their own or their kind's)
         let visited = |items: &Vec<usize>, when: &dyn Fn(usize) -> bool| items.iter().copied().filter(|&i| when(i)).collect::<Vec<_>>();
-        let not_record_only = |i: usize| !record_only[i];
+        // (an item that contributes nothing, only a threshold, is not visited)
+        let unread = |i: usize| !record_only[i] && rules[i].contributes();
         let thresholded = |i: usize| has_threshold[i];
-        let unread_items = [visited(&staff_items, &not_record_only), visited(&window_items, &not_record_only)];
+        let unread_items = [visited(&staff_items, &unread), visited(&window_items, &unread)];
         let threshold_items = [visited(&staff_items, &thresholded), visited(&window_items, &thresholded)];
         let threshold_refs = doc
             .rules

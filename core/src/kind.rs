@@ -139,6 +139,12 @@ pub trait Rule: Send + Sync + fmt::Debug {
     fn threshold(&self) -> Option<&crate::policy::Threshold> {
         None
     }
+    /// Whether [`Rule::apply`] may contribute anything. A kind whose item only carries a
+    /// threshold (count_threshold) says no: a month then neither visits its items nor keeps their
+    /// categories from being added up straight.
+    fn contributes(&self) -> bool {
+        true
+    }
     /// Contributes the item's lines for one subject and month.
     fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
         for &r in cx.records() {

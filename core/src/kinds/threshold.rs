@@ -59,4 +59,7 @@ impl Rule for CountThreshold {
     fn threshold(&self) -> Option<&Threshold> {
         Some(&self.0)
     }
+    fn contributes(&self) -> bool {
+        false
+    }
 }
