@@ -273,9 +273,10 @@ fn without_text(v: &mut Value) {
     }
 }
 
-/// Codes of three staff categories (S1 max 20, S3 max 30, SB bonus max 10, SB.1 capped) and of
-/// windows, for months crowded enough that their caps bind.
-const CROWDED: &[&str] = &["S1.1", "S1.2", "S3.2", "SB.1", "SB.4", "W1.2", "W4.3", "WB.1"];
+/// Codes of four staff categories (S1 max 20, S3 max 30, S5 with S5.2's threshold on S5.1's
+/// count, SB bonus max 10 with SB.1 capped) and of windows (W6.1 reads S5.1), for months crowded
+/// enough that their caps bind.
+const CROWDED: &[&str] = &["S1.1", "S1.2", "S3.2", "S5.1", "SB.1", "SB.4", "W1.2", "W4.3", "WB.1"];
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
