@@ -40,13 +40,15 @@ impl Policy {
     /// maximum too, so no line is cut, and the lines' order, which the caps need, does not
     /// matter: the category's points are the sum (the same value and scale in any order). Its
     /// items make no pending lines. With text ([`crate::engine::Explain::Full`]) every category
-    /// goes through its lines, which the result shows.
+    /// goes through its lines, which the result shows, and so does every category on `Decimal`
+    /// ([`Points::EXACT`]).
     pub(super) fn straight_categories<'a, N: Points>(&self, subject: &SubjectCx<'_, '_, 'a>, group: &[Charged], accs: &mut [Acc<N>], scratch: &mut Scratch<'a, N>) {
         let SubjectCx { world, kind, month, .. } = *subject;
         let Scratch { straight, runs, .. } = scratch;
         straight.clear();
-        // (a subject without records has no lines to spare)
-        if world.explain || group.is_empty() {
+        // (a subject without records has no lines to spare; on `Decimal`, the fallback for
+        // points past the fixed form, the lines' order is kept, as a rounded sum could show it)
+        if world.explain || group.is_empty() || !N::EXACT {
             return;
         }
         let sp = self.subject(kind);

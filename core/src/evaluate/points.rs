@@ -28,6 +28,10 @@ pub(crate) trait Points:
     Copy + Default + Ord + Add<Output = Self> + Sub<Output = Self> + AddAssign + SubAssign + std::fmt::Debug
 {
     const ZERO: Self;
+    /// Whether every step is exact (or noted, and the evaluation run again on `Decimal`), so
+    /// that a sum of points above zero is the same whatever the order of its terms. `Decimal`
+    /// rounds a sum past its 96 bits (28 digits of a large value), so its order could show.
+    const EXACT: bool;
     /// A decimal as points (exactly; a value that does not fit is noted, see [`exact_or_decimal`]).
     fn of(d: Decimal) -> Self;
     /// The points as the decimal they stand for, digits and scale.
@@ -54,6 +58,7 @@ pub(crate) trait Points:
 
 impl Points for Decimal {
     const ZERO: Self = Decimal::ZERO;
+    const EXACT: bool = false;
     #[inline]
     fn of(d: Decimal) -> Self {
         d
@@ -147,6 +152,7 @@ impl Fixed {
 
 impl Points for Fixed {
     const ZERO: Self = Fixed { m: 0, s: 0 };
+    const EXACT: bool = true;
     #[inline]
     fn of(d: Decimal) -> Self {
         if d.is_zero() && d.is_sign_negative() {
