@@ -49,8 +49,8 @@ pub struct Policy {
     /// Items whose rule is [`Rule::per_record`]: their records' values are compiled with the hall.
     pub(crate) per_record: Vec<bool>,
     /// Items whose records count whole, at their own points, whenever their category's cap cannot
-    /// bind: [`Rule::per_record`], without caps or effects of their own (a month of a subject
-    /// adds such a category up straight, see `evaluate::subject`).
+    /// bind: [`Rule::per_record`], without caps or effects of their own (a subject's month adds
+    /// such a category up straight: `Policy::straight_categories`, in `evaluate::caps`).
     pub(crate) straight: Vec<bool>,
     /// By subject kind (staff, window): the categories with an item a month visits without
     /// records (never added up straight).
