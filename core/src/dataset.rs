@@ -442,8 +442,8 @@ impl Dataset {
         // fault, is read by serde_json as before, which gives every problem its place. sonic-rs
         // accepts no document serde_json refuses (core/tests/parsers_agree.rs holds the cases),
         // and both read an accepted one alike.
-        // The records are read by `parse_records` first, where the document has them in the shape
-        // it reads, which is almost always.
+        // The records and metrics are read by `parse_records` first, where the document has them
+        // in the shape it reads, which is almost always.
         let parsed = crate::error::json_object_text(text, "dataset").and_then(|t| match crate::parse_records::dataset(t).map_or_else(|| sonic_rs::from_str::<Dataset>(t), Ok) {
             Ok(ds) => Ok(ds),
             Err(_) => crate::error::parse_json(text, "dataset"),

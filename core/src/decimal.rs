@@ -169,15 +169,21 @@ pub(crate) fn exact_figures<'de, D: Deserializer<'de>>(d: D) -> Result<crate::da
             while let Some((k, v)) = m.next_entry::<crate::dataset::Id, Exact>()? {
                 pairs.push((k, v.0));
             }
-            // by name, a name's last value first (the sort is stable), then the others of the name dropped
-            pairs.reverse();
-            pairs.sort_by(|a, b| a.0.cmp(&b.0));
-            pairs.dedup_by(|later, kept| later.0 == kept.0);
-            pairs.shrink_to_fit();
-            Ok(crate::dataset::Figures::from_sorted_store_unchecked(pairs))
+            Ok(figures(pairs))
         }
     }
     d.deserialize_map(Figures)
+}
+
+/// A window-month's named figures from its pairs as written: a name given twice keeps its last
+/// value, as a map read from JSON does.
+pub(crate) fn figures(mut pairs: Vec<(crate::dataset::Id, Decimal)>) -> crate::dataset::Figures {
+    // by name, a name's last value first (the sort is stable), then the others of the name dropped
+    pairs.reverse();
+    pairs.sort_by(|a, b| a.0.cmp(&b.0));
+    pairs.dedup_by(|later, kept| later.0 == kept.0);
+    pairs.shrink_to_fit();
+    crate::dataset::Figures::from_sorted_store_unchecked(pairs)
 }
 
 /// `serialize_with` for named figures: always a JSON object (`litemap` writes an empty map to a

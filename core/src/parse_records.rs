@@ -1,60 +1,54 @@
-//! A dataset's records read straight from the document's text: the parse step's fast path.
+//! A dataset's records, and its metrics, read straight from the document's text: the parse
+//! step's fast path.
 //!
 //! Written by hand because the benchmark shows the crates are the bottleneck (issue 19's target,
 //! parse + validate ≥ 400 MB/s): reading the province's records through serde's derive and
 //! sonic-rs took about 245 ns a record, 2,700 instructions, three quarters of parse + validate
-//! (BENCHMARKS.md, the nineteenth round, has the numbers before and after). Here the list is
-//! found at the document's top level and read in one pass; sonic-rs reads the rest of the
-//! document (the roster, the metrics) from a copy with an empty list in its place. (Letting
-//! sonic-rs find the list's end first, by its checked skip, cost as much as the reading saved.)
+//! (BENCHMARKS.md, the nineteenth round, has the numbers before and after); and a window-month's
+//! figures through them about 6,000 instructions, 13 % of the county's parse for 5 % of its
+//! text (the twenty-third round). Here the document's top-level fields are walked once, the two
+//! lists read where they stand; sonic-rs reads the rest of the document (the roster, the
+//! targets) from a copy with an empty list in their places. (Letting sonic-rs find the records'
+//! end first, by its checked skip, cost as much as the reading saved.)
 //!
 //! It reads the common shape itself, and only what JSON and the format both accept: each record
-//! an object of the format's fields, each named without escapes and given once; strings without
-//! escapes or control characters; counts and minutes as plain whole numbers; decimals as plain
-//! numbers or strings of digits; levels and statuses by name; `true` or `false`. A record of any
-//! other shape (an escape, a `null`, a decimal with an exponent, …) is read on its own by serde
-//! and sonic-rs, as the other path reads each record; and where that refuses it, or the
-//! document is not an object with its records at the top level, the document is read by serde
-//! as before, which takes it or gives every problem its place. So a list read here is the list
-//! serde reads, field for field (`tests` below; `core/tests/parsers_agree.rs` and the fuzz
-//! target `dataset_json` for whole documents).
+//! or window-month an object of the format's fields, each named without escapes and given once;
+//! strings without escapes or control characters; counts, minutes and cases as plain whole
+//! numbers; decimals as plain numbers or strings of digits; levels and statuses by name; `true`
+//! or `false`. A record or window-month of any other shape (an escape, a `null`, a decimal with
+//! an exponent, a window-month's ratings, …) is read on its own by serde and sonic-rs, as the
+//! other path reads each; and where that refuses it, or the document is not an object with its
+//! records at the top level, the document is read by serde as before, which takes it or gives
+//! every problem its place. So a list read here is the list serde reads, field for field (`tests`
+//! below; `core/tests/parsers_agree.rs` and the fuzz target `dataset_json` for whole documents).
 
-use crate::dataset::{Dataset, Level, RecordFields, Status};
+use crate::dataset::{Dataset, Figures, Id, Level, RecordFields, Status, WindowMetrics};
+use crate::month::YearMonth;
 use crate::records::Records;
 
-/// The dataset in `text` (a JSON object, as `Dataset::from_json` has checked), its records read
-/// here: `None` when the document's records are not at its top level in the shape read here,
-/// or anything else is wrong with it (the caller then reads it as before, and finds what).
+/// The dataset in `text` (a JSON object, as `Dataset::from_json` has checked), its records (and
+/// its metrics, where they are in the shape read here) read here: `None` when the document's
+/// records are not at its top level in the shape read here, or anything else is wrong with it
+/// (the caller then reads it as before, and finds what).
 ///
-/// The list is read where it stands; the rest of the document (the roster, the metrics: a few
-/// per cent of it) is read by sonic-rs from a copy with an empty list in its place, so every
-/// field but the records is read exactly as before, and a field given twice, an unknown one or
-/// any fault outside the list still stops this path.
+/// The lists are read where they stand; the rest of the document (the roster, the targets: a
+/// few per cent of it) is read by sonic-rs from a copy with an empty list in their places, so
+/// every other field is read exactly as before, and a field given twice, an unknown one or any
+/// fault outside the lists still stops this path.
 pub(crate) fn dataset(text: &str) -> Option<Dataset> {
-    let start = find_records(text.as_bytes())?;
-    let hint = crate::records::RECORDS_HINT.get();
-    let (records, len) = read(&text[start..], crate::limits::MAX_RECORDS, hint)?;
-    let end = start + len;
-    let mut rest = String::with_capacity(text.len() - len + 2);
-    rest.push_str(&text[..start]);
-    rest.push_str("[]");
-    rest.push_str(&text[end..]);
-    crate::records::RECORDS_HINT.set(0);
-    let mut ds: Dataset = sonic_rs::from_str(&rest).ok()?;
-    ds.records = records;
-    Some(ds)
-}
-
-/// Where the value of the document's top-level `records` field begins, when the document is an
-/// object that has one, named without escapes. Values before it are skipped, not checked:
-/// sonic-rs reads them afterwards (a string is skipped to its closing quote, escapes and all, so
-/// a `"records"` inside a string or a nested value is never taken for the field).
-fn find_records(b: &[u8]) -> Option<usize> {
+    let b = text.as_bytes();
+    // the lists read here: where each stands in the text, and what it holds
+    let mut records: Option<(usize, usize, Records)> = None;
+    let mut metrics: Option<(usize, usize, Vec<WindowMetrics>)> = None;
     let mut i = skip_ws(b, 0);
     if b.get(i) != Some(&b'{') {
         return None;
     }
     i += 1;
+    // the document's fields, in order (a field given twice stays in the copy, where sonic-rs
+    // refuses it); values of other fields are skipped here, not checked: sonic-rs reads them
+    // afterwards (a string is skipped to its closing quote, escapes and all, so a `"records"`
+    // inside a string or a nested value is never taken for a field)
     loop {
         i = skip_ws(b, i);
         let key_start = i + 1;
@@ -65,16 +59,46 @@ fn find_records(b: &[u8]) -> Option<usize> {
             return None;
         }
         i = skip_ws(b, i + 1);
-        if key == b"records" {
-            return Some(i);
+        if key == b"records" && records.is_none() {
+            let hint = crate::records::RECORDS_HINT.get();
+            let (list, len) = read(&text[i..], crate::limits::MAX_RECORDS, hint)?;
+            records = Some((i, i + len, list));
+            i += len;
+        } else if key == b"metrics"
+            && metrics.is_none()
+            && let Some((list, len)) = read_metrics(&text[i..])
+        {
+            metrics = Some((i, i + len, list));
+            i += len;
+        } else {
+            i = skip_value(b, i)?;
         }
-        i = skip_value(b, i)?;
         i = skip_ws(b, i);
-        if b.get(i) != Some(&b',') {
-            return None;
+        match b.get(i) {
+            Some(b',') => i += 1,
+            Some(b'}') => break,
+            _ => return None,
         }
-        i += 1;
     }
+    let (records_at, records_end, records) = records?;
+    let mut spans = vec![(records_at, records_end)];
+    spans.extend(metrics.as_ref().map(|(at, end, _)| (*at, *end)));
+    spans.sort_unstable();
+    let mut rest = String::with_capacity(text.len() - spans.iter().map(|(a, e)| e - a).sum::<usize>() + 4);
+    let mut from = 0;
+    for (at, end) in spans {
+        rest.push_str(&text[from..at]);
+        rest.push_str("[]");
+        from = end;
+    }
+    rest.push_str(&text[from..]);
+    crate::records::RECORDS_HINT.set(0);
+    let mut ds: Dataset = sonic_rs::from_str(&rest).ok()?;
+    ds.records = records;
+    if let Some((_, _, list)) = metrics {
+        ds.metrics = list;
+    }
+    Some(ds)
 }
 
 #[inline(always)]
@@ -183,6 +207,39 @@ fn other_shape(text: &str, at: usize, out: &mut Records) -> Option<usize> {
     Some(end)
 }
 
+/// The metrics list at the start of `text` (a JSON array of window-months) and its length in
+/// bytes, or `None` where it holds anything this does not read. A window-month of another shape
+/// than `Cursor::metrics` reads (escapes, ratings, a null, …) is read on its own by sonic-rs, as
+/// records of other shapes are.
+pub(crate) fn read_metrics(text: &str) -> Option<(Vec<WindowMetrics>, usize)> {
+    let mut c = Cursor::new(text);
+    let mut out = Vec::new();
+    c.eat(b'[')?;
+    c.ws();
+    if c.peek()? == b']' {
+        c.i += 1;
+    } else {
+        loop {
+            let at = c.i;
+            match c.metrics() {
+                Some(m) => out.push(m),
+                None => {
+                    let end = skip_value(text.as_bytes(), at)?;
+                    out.push(sonic_rs::from_str(text.get(at..end)?).ok()?);
+                    c.i = end;
+                }
+            }
+            c.ws();
+            match c.next()? {
+                b',' => c.ws(),
+                b']' => break,
+                _ => return None,
+            }
+        }
+    }
+    Some((out, c.i))
+}
+
 struct Cursor<'a> {
     b: &'a [u8],
     s: &'a str,
@@ -207,6 +264,13 @@ const AGGRAVATED: u16 = 1 << 10;
 const STATUS: u16 = 1 << 11;
 const EVIDENCE: u16 = 1 << 12;
 const NOTE: u16 = 1 << 13;
+
+// a window-month's fields, one bit each
+const WINDOW: u8 = 1;
+const MONTH: u8 = 1 << 1;
+const CASES: u8 = 1 << 2;
+const RATES: u8 = 1 << 3;
+const VALUES: u8 = 1 << 4;
 
 /// How many bytes `b` starts with before its first `"`, `\` or control character (`None` if it has
 /// none), eight bytes at a time.
@@ -383,6 +447,81 @@ impl<'a> Cursor<'a> {
         };
         self.i += len;
         Some(value)
+    }
+
+    /// A window-month's field name, as its bit: one of the format's, written without escapes
+    /// (`ratings` is read by sonic-rs, with the window-month).
+    fn metrics_field(&mut self) -> Option<u8> {
+        self.eat(b'"')?;
+        let rest = self.b.get(self.i..)?;
+        let (bit, len) = match *rest.first()? {
+            b'w' if rest.starts_with(b"window\"") => (WINDOW, 7),
+            b'm' if rest.starts_with(b"month\"") => (MONTH, 6),
+            b'c' if rest.starts_with(b"cases\"") => (CASES, 6),
+            b'r' if rest.starts_with(b"rates\"") => (RATES, 6),
+            b'v' if rest.starts_with(b"values\"") => (VALUES, 7),
+            _ => return None,
+        };
+        self.i += len;
+        Some(bit)
+    }
+
+    /// One window-month's figures ([`WindowMetrics`]).
+    fn metrics(&mut self) -> Option<WindowMetrics> {
+        self.eat(b'{')?;
+        let mut seen = 0u8;
+        let (mut window, mut month, mut cases) = (None, None, None);
+        let (mut rates, mut values) = (Figures::new(), Figures::new());
+        loop {
+            self.ws();
+            let bit = self.metrics_field()?;
+            self.ws();
+            self.eat(b':')?;
+            self.ws();
+            match bit {
+                WINDOW => window = Some(self.string()?),
+                MONTH => month = Some(self.string()?.parse::<YearMonth>().ok()?),
+                CASES => cases = Some(self.plain_number(false, false)?.parse::<u64>().ok()?),
+                RATES => rates = self.figures()?,
+                _ => values = self.figures()?,
+            }
+            if seen & bit != 0 {
+                return None;
+            }
+            seen |= bit;
+            self.ws();
+            match self.next()? {
+                b',' => {}
+                b'}' => break,
+                _ => return None,
+            }
+        }
+        Some(WindowMetrics { window: window?.to_owned(), month: month?, cases, rates, ratings: None, values })
+    }
+
+    /// Named decimals (a window-month's `rates` or `values`), as `decimal::exact_figures` reads them.
+    fn figures(&mut self) -> Option<Figures> {
+        self.eat(b'{')?;
+        self.ws();
+        let mut pairs = Vec::with_capacity(4);
+        if self.peek()? == b'}' {
+            self.i += 1;
+        } else {
+            loop {
+                let name = self.string()?;
+                self.ws();
+                self.eat(b':')?;
+                self.ws();
+                pairs.push((Id::from(name), self.decimal()?));
+                self.ws();
+                match self.next()? {
+                    b',' => self.ws(),
+                    b'}' => break,
+                    _ => return None,
+                }
+            }
+        }
+        Some(crate::decimal::figures(pairs))
     }
 
     /// One record, added to `out`.
@@ -618,6 +757,152 @@ mod tests {
         ] {
             assert!(agrees(&text).is_none(), "{text}");
         }
+    }
+
+    /// A document with these window-months and one record.
+    fn doc_metrics(metrics: &str) -> String {
+        format!(r#"{{"hall": {{"id": "H", "name": "大厅"}}, "year": 2026, "metrics": [{metrics}], "records": [{R}}}]}}"#)
+    }
+
+    const M: &str = r#"{"window": "W01", "month": "2026-01""#;
+
+    #[test]
+    fn window_months_are_read_as_serde_reads_them() {
+        for m in [
+            format!("{M}}}"),
+            format!("{M}, \"cases\": 2702, \"rates\": {{\"online_full_process\": \"96.2\", \"online_available\": \"97.50\", \"one_network\": 89.7}}}}"),
+            // a name given twice keeps its last value; values as well as rates; none at all
+            format!("{M}, \"rates\": {{\"b\": \"1\", \"a\": \"2\", \"b\": \"3.0\"}}, \"values\": {{\"votes\": -4, \"x\": 0}}}}"),
+            format!("{M}, \"rates\": {{}}, \"values\": {{ }}, \"cases\": 0}}"),
+            format!("{M}, \"cases\": 18446744073709551615, \"rates\": {{\"名\": 123456789012345678901234567}}}}"),
+            // any order, any JSON whitespace
+            "{ \"rates\" : { \"r\" :\n\"5\" } ,\t\"month\":\"2026-12\",\r\n\"window\":\"\" }".to_string(),
+        ] {
+            let text = doc_metrics(&m);
+            let ds = agrees(&text).unwrap_or_else(|| panic!("not read: {text}"));
+            assert_eq!(ds.metrics.len(), 1, "{text}");
+            // read by this path's own reading, not handed to sonic-rs
+            assert_eq!(Cursor::new(&m).metrics().as_ref(), Some(&ds.metrics[0]), "{m}");
+            let list = format!("[{m}]");
+            assert_eq!(read_metrics(&list), Some((ds.metrics.clone(), list.len())));
+        }
+        // the rates of the first: by name, each exactly as written
+        let ds = agrees(&doc_metrics(&format!("{M}, \"rates\": {{\"b\": \"1\", \"a\": \"2.50\", \"b\": \"3.0\"}}}}"))).expect("read");
+        let rates: Vec<(String, String)> = ds.metrics[0].rates.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        assert_eq!(rates, [("a".to_string(), "2.50".to_string()), ("b".to_string(), "3.0".to_string())]);
+        // two, and none
+        assert_eq!(agrees(&doc_metrics(&format!("{M}}}, {M}, \"cases\": 1}}"))).map(|d| d.metrics.len()), Some(2));
+        assert_eq!(agrees(&doc_metrics("")).map(|d| d.metrics.len()), Some(0));
+    }
+
+    #[test]
+    fn window_months_of_other_shapes_are_read_by_serde_one_at_a_time() {
+        for (field, what) in [
+            (r#""ratings": {"satisfied": 3}"#, "ratings"),
+            (r#""cases": null"#, "null"),
+            (r#""cases": -1"#, "a negative count"),
+            (r#""cases": 1.0"#, "a fraction for a whole number"),
+            (r#""cases": 18446744073709551616"#, "past 64 bits"),
+            (r#""rates": {"a": "1e3"}"#, "a decimal string with an exponent"),
+            (r#""rates": {"a": 1e3}"#, "a decimal with an exponent"),
+            (r#""rates": {"a": "04"}"#, "a leading zero in a decimal string"),
+            (r#""rates": {"a": "+1"}"#, "a plus sign"),
+            (r#""rates": {"a": 2.999999999999999999999999999999}"#, "more digits than a decimal holds"),
+            (r#""rates": {"a": "1"}"#, "an escaped name"),
+            (r#""rates": {"a": null}"#, "null for a rate"),
+            (r#""rates": []"#, "a list for the rates"),
+            (r#""values": {"a": "1",}"#, "a trailing comma in the values"),
+            (r#""cases": 1, "cases": 2"#, "a field twice"),
+            (r#""window": "W02""#, "a required field twice"),
+            (r#""other": 1"#, "an unknown field"),
+            (r#""window": "W02""#, "an escaped field name"),
+        ] {
+            let text = doc_metrics(&format!("{M}, {field}}}, {M}, \"cases\": 5}}"));
+            assert_eq!(agrees(&text).is_some(), sonic_rs::from_str::<Dataset>(&text).is_ok(), "{what}: {text}");
+        }
+        for (metrics, what) in [
+            (r#"{"window": "W01"}"#, "no month"),
+            (r#"{"window": "W01", "month": "2026-13"}"#, "not a month"),
+            (r#"{"window": "W01", "month": "2026-1"}"#, "not the month's form"),
+            (r#"{"window": "W"01", "month": "2026-01"}"#, "a cut string"),
+            (r#"{}"#, "an empty window-month"),
+            (r#"{"window": "W01", "month": "2026-01"},"#, "a trailing comma in the list"),
+            (r#"null"#, "null for a window-month"),
+        ] {
+            let text = doc_metrics(metrics);
+            assert!(agrees(&text).is_none() && by_serde(&text).is_none(), "{what}: read here: {text}");
+        }
+    }
+
+    #[test]
+    fn the_metrics_field_is_read_wherever_it_stands() {
+        let records = format!("[{R}}}]");
+        let metrics = format!("[{M}, \"cases\": 7}}]");
+        for text in [
+            format!(r#"{{"hall": {{"id": "H", "name": "大厅"}}, "year": 2026, "records": {records}, "metrics": {metrics}}}"#),
+            format!(r#"{{"metrics": {metrics}, "hall": {{"id": "H", "name": "大厅"}}, "records": {records}, "year": 2026}}"#),
+            format!(r#"{{"hall": {{"id": "H", "name": "\"metrics\": []"}}, "metrics": {metrics}, "year": 2026, "records": {records}}}"#),
+        ] {
+            let ds = agrees(&text).unwrap_or_else(|| panic!("not read: {text}"));
+            assert_eq!((ds.records.len(), ds.metrics.len(), ds.metrics[0].cases), (1, 1, Some(7)), "{text}");
+        }
+        // the field twice: serde's to read (and to refuse)
+        for text in [
+            format!(r#"{{"hall": {{"id": "H", "name": "大厅"}}, "year": 2026, "metrics": {metrics}, "records": {records}, "metrics": []}}"#),
+            format!(r#"{{"hall": {{"id": "H", "name": "大厅"}}, "year": 2026, "metrics": [], "records": {records}, "metrics": {metrics}}}"#),
+        ] {
+            assert!(agrees(&text).is_none() && by_serde(&text).is_none(), "{text}");
+        }
+    }
+
+    fn metrics_field() -> impl Strategy<Value = String> {
+        let decimal = prop_oneof![
+            (-1000i64..100_000, 0u32..4).prop_map(|(m, s)| rust_decimal::Decimal::new(m, s).to_string()),
+            (-1000i64..100_000, 0u32..4).prop_map(|(m, s)| format!("\"{}\"", rust_decimal::Decimal::new(m, s))),
+            Just("1e3".to_string()),
+            Just("\"1.\"".to_string()),
+            Just("null".to_string()),
+        ];
+        let name = prop_oneof![Just("\"a\"".to_string()), Just("\"online_available\"".to_string()), Just("\"名\"".to_string()), Just("\"\\u0062\"".to_string())];
+        let figures = proptest::collection::vec((name, decimal), 0..5).prop_map(|v| format!("{{{}}}", v.iter().map(|(k, d)| format!("{k}: {d}")).collect::<Vec<_>>().join(", ")));
+        prop_oneof![
+            prop_oneof![Just("\"W01\""), Just("\"\""), Just("\"W\\u0030\""), Just("5")].prop_map(|v| format!("\"window\": {v}")),
+            prop_oneof![Just("\"2026-01\""), Just("\"2026-12\""), Just("\"2026-13\""), Just("\"26-01\"")].prop_map(|v| format!("\"month\": {v}")),
+            prop_oneof![(0u64..u64::MAX).prop_map(|n| n.to_string()), Just("-1".to_string()), Just("null".to_string()), Just("01".to_string())].prop_map(|v| format!("\"cases\": {v}")),
+            figures.clone().prop_map(|v| format!("\"rates\": {v}")),
+            figures.prop_map(|v| format!("\"values\": {v}")),
+            Just("\"ratings\": {\"satisfied\": 2}".to_string()),
+            Just("\"other\": 1".to_string()),
+        ]
+    }
+
+    fn window_month() -> impl Strategy<Value = String> {
+        (proptest::collection::vec(metrics_field(), 0..6), any::<bool>()).prop_map(|(fields, required)| {
+            let mut all: Vec<String> = if required { vec![M[1..].to_string()] } else { Vec::new() };
+            all.extend(fields);
+            format!("{{{}}}", all.join(", "))
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// Window-months of random fields, values and order: read here only as serde reads them.
+        #[test]
+        fn random_window_months_are_read_as_serde_reads_them(metrics in proptest::collection::vec(window_month(), 0..4)) {
+            let text = doc_metrics(&metrics.join(", "));
+            prop_assert_eq!(agrees(&text).is_some(), sonic_rs::from_str::<Dataset>(&text).is_ok(), "{}", text);
+        }
+    }
+
+    #[test]
+    fn random_window_months_are_often_read_here() {
+        let mut runner = proptest::test_runner::TestRunner::deterministic();
+        let mut here = 0;
+        for _ in 0..500 {
+            let metrics = proptest::collection::vec(window_month(), 0..3).new_tree(&mut runner).expect("a value").current();
+            here += usize::from(agrees(&doc_metrics(&metrics.join(", "))).is_some());
+        }
+        assert!(here >= 100, "{here} of 500 read here");
     }
 
     fn field() -> impl Strategy<Value = String> {
