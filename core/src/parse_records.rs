@@ -24,7 +24,7 @@
 
 use crate::dataset::{Dataset, Figures, Id, Level, RecordFields, Status, WindowMetrics};
 use crate::month::YearMonth;
-use crate::records::Records;
+use crate::records::{Adding, Records};
 
 /// The dataset in `text` (a JSON object, as `Dataset::from_json` has checked), its records (and
 /// its metrics, where they are in the shape read here) read here: `None` when the document's
@@ -170,7 +170,8 @@ fn skip_value(b: &[u8], i: usize) -> Option<usize> {
 /// list (see `RECORDS_HINT`).
 pub(crate) fn read(text: &str, limit: usize, hint: usize) -> Option<(Records, usize)> {
     let mut c = Cursor::new(text);
-    let mut out = Records::with_capacity(hint.min(limit));
+    let mut list = Records::with_capacity(hint.min(limit));
+    let mut out = list.adding();
     c.eat(b'[')?;
     c.ws();
     if c.peek()? == b']' {
@@ -192,8 +193,8 @@ pub(crate) fn read(text: &str, limit: usize, hint: usize) -> Option<(Records, us
             }
         }
     }
-    out.shrink_to_fit();
-    Some((out, c.i))
+    list.shrink_to_fit();
+    Some((list, c.i))
 }
 
 /// A record of another shape than `Cursor::record` reads (escapes, a null, a decimal with an
@@ -201,7 +202,7 @@ pub(crate) fn read(text: &str, limit: usize, hint: usize) -> Option<(Records, us
 /// reads each record. Where it ends, or `None` when it is not a record.
 #[cold]
 #[inline(never)]
-fn other_shape(text: &str, at: usize, out: &mut Records) -> Option<usize> {
+fn other_shape(text: &str, at: usize, out: &mut Adding<'_>) -> Option<usize> {
     let end = skip_value(text.as_bytes(), at)?;
     out.push_json(text.get(at..end)?)?;
     Some(end)
@@ -525,7 +526,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// One record, added to `out`.
-    fn record(&mut self, out: &mut Records) -> Option<()> {
+    fn record(&mut self, out: &mut Adding<'_>) -> Option<()> {
         self.eat(b'{')?;
         let mut seen = 0u16;
         let (mut id, mut rule, mut subject, mut date) = (None, None, None, None);

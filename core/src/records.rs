@@ -183,11 +183,7 @@ impl Records {
 
     /// Adds a record at the end, as written (its strings [`Id`]s, or any other string type).
     pub fn push_fields<S: AsRef<str>>(&mut self, r: RecordFields<S>) {
-        let RecordFields { id, rule, subject, date, count, minutes, points, units, level, key, aggravated, status, evidence, note } = r;
-        let key = key.map(|k| Id::from(k.as_ref()));
-        let rare = (points.is_some() || units.is_some() || key.is_some()).then_some(RareFields { points, units, key });
-        let (evidence, note) = (evidence.as_ref().map(AsRef::as_ref), note.as_ref().map(AsRef::as_ref));
-        self.add(Parts { id: id.as_ref(), rule: rule.as_ref(), subject: subject.as_ref(), date, count, minutes, level, aggravated, status, evidence, note, rare });
+        self.adding().push_fields(r);
     }
 
     /// Adds a copy of a record of this or another list.
@@ -209,40 +205,15 @@ impl Records {
         });
     }
 
-    // (inlined: a parse adds every record through here, and a call moved its `Parts` through
-    // memory three times a record: BENCHMARKS.md, the twentieth round)
-    #[inline(always)]
     fn add(&mut self, p: Parts<'_>) {
-        let rare = match p.rare {
-            None => 0,
-            Some(f) => {
-                self.rare.push(f);
-                // at most MAX_RECORDS (5,000,000) records are read from a document
-                u32::try_from(self.rare.len()).unwrap_or(u32::MAX)
-            }
-        };
-        let mut flags = 0;
-        if p.aggravated {
-            flags |= AGGRAVATED;
-        }
-        if p.minutes.is_some() {
-            flags |= MINUTES;
-        }
-        self.rows.push(Row {
-            // (the buffer is copied first only if results still share it: see `RecordIds`)
-            id: Arc::make_mut(&mut self.ids).intern(p.id),
-            rule: self.recent[0].get_or_intern(&mut self.codes, p.rule),
-            subject: self.recent[1].get_or_intern(&mut self.subjects, p.subject),
-            evidence: p.evidence.map(|e| self.texts.get_or_intern(e)),
-            note: p.note.map(|n| self.texts.get_or_intern(n)),
-            date: p.date,
-            count: p.count,
-            minutes: p.minutes.unwrap_or(0),
-            rare,
-            level: p.level,
-            status: p.status,
-            flags,
-        });
+        self.adding().add(p);
+    }
+
+    /// The list opened for adding records one after another (see [`Adding`]).
+    pub(crate) fn adding(&mut self) -> Adding<'_> {
+        let Records { rows, ids, codes, subjects, recent, texts, rare } = self;
+        // (the buffer is copied first only if results still share it: see `RecordIds`)
+        Adding { rows, ids: Arc::make_mut(ids), codes, subjects, recent, texts, rare }
     }
 
     /// Keeps the records `keep` says yes to, in order, in place (the texts of the others stay
@@ -311,6 +282,78 @@ impl Records {
             + text(&self.subjects)
             + text(&self.texts)
             + self.rare.capacity() * std::mem::size_of::<RareFields>()
+    }
+}
+
+/// A list opened for adding records one after another ([`Records::adding`]): its id buffer is
+/// held once, where [`Records::push`] checks that no result shares it for each record. The check
+/// is an atomic operation, which stalled the province's parse about 5 % of its time (a sampling
+/// profile, BENCHMARKS.md, the twenty-third round).
+pub(crate) struct Adding<'r> {
+    rows: &'r mut Vec<Row>,
+    ids: &'r mut StringBackend<Symbol>,
+    codes: &'r mut Pool,
+    subjects: &'r mut Pool,
+    recent: &'r mut [Recent; 2],
+    texts: &'r mut Pool,
+    rare: &'r mut Vec<RareFields>,
+}
+
+impl Adding<'_> {
+    /// How many records the list has.
+    pub(crate) fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// [`Records::push_fields`].
+    pub(crate) fn push_fields<S: AsRef<str>>(&mut self, r: RecordFields<S>) {
+        let RecordFields { id, rule, subject, date, count, minutes, points, units, level, key, aggravated, status, evidence, note } = r;
+        let key = key.map(|k| Id::from(k.as_ref()));
+        let rare = (points.is_some() || units.is_some() || key.is_some()).then_some(RareFields { points, units, key });
+        let (evidence, note) = (evidence.as_ref().map(AsRef::as_ref), note.as_ref().map(AsRef::as_ref));
+        self.add(Parts { id: id.as_ref(), rule: rule.as_ref(), subject: subject.as_ref(), date, count, minutes, level, aggravated, status, evidence, note, rare });
+    }
+
+    /// Adds the record in `text` (one JSON object), read by sonic-rs as the list reads each of
+    /// its records: `None`, and nothing added, when it is not one.
+    pub(crate) fn push_json(&mut self, text: &str) -> Option<()> {
+        self.push_fields(sonic_rs::from_str::<RecordFields<Borrowed<'_>>>(text).ok()?);
+        Some(())
+    }
+
+    // (inlined: a parse adds every record through here, and a call moved its `Parts` through
+    // memory three times a record: BENCHMARKS.md, the twentieth round)
+    #[inline(always)]
+    fn add(&mut self, p: Parts<'_>) {
+        let rare = match p.rare {
+            None => 0,
+            Some(f) => {
+                self.rare.push(f);
+                // at most MAX_RECORDS (5,000,000) records are read from a document
+                u32::try_from(self.rare.len()).unwrap_or(u32::MAX)
+            }
+        };
+        let mut flags = 0;
+        if p.aggravated {
+            flags |= AGGRAVATED;
+        }
+        if p.minutes.is_some() {
+            flags |= MINUTES;
+        }
+        self.rows.push(Row {
+            id: self.ids.intern(p.id),
+            rule: self.recent[0].get_or_intern(self.codes, p.rule),
+            subject: self.recent[1].get_or_intern(self.subjects, p.subject),
+            evidence: p.evidence.map(|e| self.texts.get_or_intern(e)),
+            note: p.note.map(|n| self.texts.get_or_intern(n)),
+            date: p.date,
+            count: p.count,
+            minutes: p.minutes.unwrap_or(0),
+            rare,
+            level: p.level,
+            status: p.status,
+            flags,
+        });
     }
 }
 
@@ -637,12 +680,6 @@ impl<'de> serde::de::Visitor<'de> for Within {
 }
 
 impl Records {
-    /// Adds the record in `text` (one JSON object), read by sonic-rs as the list reads each of
-    /// its records: `None`, and nothing added, when it is not one.
-    pub(crate) fn push_json(&mut self, text: &str) -> Option<()> {
-        self.push_fields(sonic_rs::from_str::<RecordFields<Borrowed<'_>>>(text).ok()?);
-        Some(())
-    }
 }
 
 /// Reads one record into the list, its strings borrowed from the document where it allows.
