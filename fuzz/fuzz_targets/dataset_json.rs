@@ -1,7 +1,7 @@
 //! Any bytes as a dataset: parse, validate, and when valid evaluate the year and a quarter.
 //! Must never panic; a valid dataset must keep every record in the outcomes.
 //!
-//! The library reads a dataset by its own fast paths (its records straight from the text, the
+//! The library reads a dataset by its own fast paths (its records and metrics straight from the text, the
 //! rest with sonic-rs) and falls back on serde_json; whatever it reads must be what serde_json
 //! reads, strictly, from the same text, and it must refuse what serde_json refuses.
 #![no_main]
