@@ -342,30 +342,38 @@ impl<'a> Cursor<'a> {
         self.s.get(start..self.i - 1)
     }
 
-    /// A field's name, as its bit: one of the format's, written without escapes.
-    fn field(&mut self) -> Option<u16> {
+    /// A field's name, as `known` names it (from the text at the name, its bit and its length
+    /// with the closing quote): one of the format's, written without escapes.
+    #[inline(always)]
+    fn name<T>(&mut self, known: impl FnOnce(&[u8]) -> Option<(T, usize)>) -> Option<T> {
         self.eat(b'"')?;
-        let rest = self.b.get(self.i..)?;
-        // (each name compared as a literal, which compiles to a few integer comparisons)
-        let (bit, len) = match *rest.first()? {
-            b'i' if rest.starts_with(b"id\"") => (ID, 3),
-            b'r' if rest.starts_with(b"rule\"") => (RULE, 5),
-            b's' if rest.starts_with(b"subject\"") => (SUBJECT, 8),
-            b's' if rest.starts_with(b"status\"") => (STATUS, 7),
-            b'd' if rest.starts_with(b"date\"") => (DATE, 5),
-            b'c' if rest.starts_with(b"count\"") => (COUNT, 6),
-            b'm' if rest.starts_with(b"minutes\"") => (MINUTES, 8),
-            b'p' if rest.starts_with(b"points\"") => (POINTS, 7),
-            b'u' if rest.starts_with(b"units\"") => (UNITS, 6),
-            b'l' if rest.starts_with(b"level\"") => (LEVEL, 6),
-            b'k' if rest.starts_with(b"key\"") => (KEY, 4),
-            b'a' if rest.starts_with(b"aggravated\"") => (AGGRAVATED, 11),
-            b'e' if rest.starts_with(b"evidence\"") => (EVIDENCE, 9),
-            b'n' if rest.starts_with(b"note\"") => (NOTE, 5),
-            _ => return None,
-        };
+        let (bit, len) = known(self.b.get(self.i..)?)?;
         self.i += len;
         Some(bit)
+    }
+
+    /// A record's field name, as its bit.
+    fn field(&mut self) -> Option<u16> {
+        // (each name compared as a literal, which compiles to a few integer comparisons)
+        self.name(|rest| {
+            Some(match *rest.first()? {
+                b'i' if rest.starts_with(b"id\"") => (ID, 3),
+                b'r' if rest.starts_with(b"rule\"") => (RULE, 5),
+                b's' if rest.starts_with(b"subject\"") => (SUBJECT, 8),
+                b's' if rest.starts_with(b"status\"") => (STATUS, 7),
+                b'd' if rest.starts_with(b"date\"") => (DATE, 5),
+                b'c' if rest.starts_with(b"count\"") => (COUNT, 6),
+                b'm' if rest.starts_with(b"minutes\"") => (MINUTES, 8),
+                b'p' if rest.starts_with(b"points\"") => (POINTS, 7),
+                b'u' if rest.starts_with(b"units\"") => (UNITS, 6),
+                b'l' if rest.starts_with(b"level\"") => (LEVEL, 6),
+                b'k' if rest.starts_with(b"key\"") => (KEY, 4),
+                b'a' if rest.starts_with(b"aggravated\"") => (AGGRAVATED, 11),
+                b'e' if rest.starts_with(b"evidence\"") => (EVIDENCE, 9),
+                b'n' if rest.starts_with(b"note\"") => (NOTE, 5),
+                _ => return None,
+            })
+        })
     }
 
     /// A date, `"YYYY-MM-DD"` naming a day (as `month::deserialize_date` reads one).
@@ -453,18 +461,16 @@ impl<'a> Cursor<'a> {
     /// A window-month's field name, as its bit: one of the format's, written without escapes
     /// (`ratings` is read by sonic-rs, with the window-month).
     fn metrics_field(&mut self) -> Option<u8> {
-        self.eat(b'"')?;
-        let rest = self.b.get(self.i..)?;
-        let (bit, len) = match *rest.first()? {
-            b'w' if rest.starts_with(b"window\"") => (WINDOW, 7),
-            b'm' if rest.starts_with(b"month\"") => (MONTH, 6),
-            b'c' if rest.starts_with(b"cases\"") => (CASES, 6),
-            b'r' if rest.starts_with(b"rates\"") => (RATES, 6),
-            b'v' if rest.starts_with(b"values\"") => (VALUES, 7),
-            _ => return None,
-        };
-        self.i += len;
-        Some(bit)
+        self.name(|rest| {
+            Some(match *rest.first()? {
+                b'w' if rest.starts_with(b"window\"") => (WINDOW, 7),
+                b'm' if rest.starts_with(b"month\"") => (MONTH, 6),
+                b'c' if rest.starts_with(b"cases\"") => (CASES, 6),
+                b'r' if rest.starts_with(b"rates\"") => (RATES, 6),
+                b'v' if rest.starts_with(b"values\"") => (VALUES, 7),
+                _ => return None,
+            })
+        })
     }
 
     /// One window-month's figures ([`WindowMetrics`]).
@@ -646,6 +652,15 @@ mod tests {
         here
     }
 
+    /// Each of `cases` (a list's members, and what they are) in the document `doc` makes of them:
+    /// refused here and by serde.
+    fn refused(cases: &[(&str, &str)], doc: impl Fn(&str) -> String) {
+        for (members, what) in cases {
+            let text = doc(members);
+            assert!(agrees(&text).is_none() && by_serde(&text).is_none(), "{what}: read here: {text}");
+        }
+    }
+
     fn doc(records: &str) -> String {
         format!(r#"{{"hall": {{"id": "H", "name": "大厅"}}, "year": 2026, "records": [{records}]}}"#)
     }
@@ -720,20 +735,20 @@ mod tests {
             let text = doc(&format!("{R}, {field}}}, {R}, \"minutes\": 45}}"));
             assert_eq!(agrees(&text).is_some(), sonic_rs::from_str::<Dataset>(&text).is_ok(), "{what}: {text}");
         }
-        for (records, what) in [
-            (r#"{"id": "R1", "rule": "S1.1", "subject": "S001"}"#, "no date"),
-            (r#"{"id": "R1", "rule": "S1.1", "subject": "S001", "date": "2026-02-30"}"#, "not a day"),
-            (r#"{"id": "R1", "rule": "S1.1", "subject": "S001", "date": "2026-2-3"}"#, "not the date's form"),
-            (r#"{"id": "R1", "rule": "S1.1", "subject": "S001", "date": " 2026-02-03"}"#, "a space in a date"),
-            (r#"{}"#, "an empty record"),
-            (r#"{"id": "R1", "rule": "S1.1", "subject": "S001", "date": "2026-01-04",}"#, "a trailing comma in a record"),
-            (r#"{"id": "R1", "rule": "S1.1", "subject": "S001", "date": "2026-01-04"},"#, "a trailing comma in the list"),
-            (r#"[]"#, "a list for a record"),
-            (r#"null"#, "null for a record"),
-        ] {
-            let text = doc(records);
-            assert!(agrees(&text).is_none() && by_serde(&text).is_none(), "{what}: read here: {text}");
-        }
+        refused(
+            &[
+                (r#"{"id": "R1", "rule": "S1.1", "subject": "S001"}"#, "no date"),
+                (r#"{"id": "R1", "rule": "S1.1", "subject": "S001", "date": "2026-02-30"}"#, "not a day"),
+                (r#"{"id": "R1", "rule": "S1.1", "subject": "S001", "date": "2026-2-3"}"#, "not the date's form"),
+                (r#"{"id": "R1", "rule": "S1.1", "subject": "S001", "date": " 2026-02-03"}"#, "a space in a date"),
+                (r#"{}"#, "an empty record"),
+                (r#"{"id": "R1", "rule": "S1.1", "subject": "S001", "date": "2026-01-04",}"#, "a trailing comma in a record"),
+                (r#"{"id": "R1", "rule": "S1.1", "subject": "S001", "date": "2026-01-04"},"#, "a trailing comma in the list"),
+                (r#"[]"#, "a list for a record"),
+                (r#"null"#, "null for a record"),
+            ],
+            doc,
+        );
     }
 
     #[test]
@@ -821,18 +836,18 @@ mod tests {
             let text = doc_metrics(&format!("{M}, {field}}}, {M}, \"cases\": 5}}"));
             assert_eq!(agrees(&text).is_some(), sonic_rs::from_str::<Dataset>(&text).is_ok(), "{what}: {text}");
         }
-        for (metrics, what) in [
-            (r#"{"window": "W01"}"#, "no month"),
-            (r#"{"window": "W01", "month": "2026-13"}"#, "not a month"),
-            (r#"{"window": "W01", "month": "2026-1"}"#, "not the month's form"),
-            (r#"{"window": "W"01", "month": "2026-01"}"#, "a cut string"),
-            (r#"{}"#, "an empty window-month"),
-            (r#"{"window": "W01", "month": "2026-01"},"#, "a trailing comma in the list"),
-            (r#"null"#, "null for a window-month"),
-        ] {
-            let text = doc_metrics(metrics);
-            assert!(agrees(&text).is_none() && by_serde(&text).is_none(), "{what}: read here: {text}");
-        }
+        refused(
+            &[
+                (r#"{"window": "W01"}"#, "no month"),
+                (r#"{"window": "W01", "month": "2026-13"}"#, "not a month"),
+                (r#"{"window": "W01", "month": "2026-1"}"#, "not the month's form"),
+                (r#"{"window": "W"01", "month": "2026-01"}"#, "a cut string"),
+                (r#"{}"#, "an empty window-month"),
+                (r#"{"window": "W01", "month": "2026-01"},"#, "a trailing comma in the list"),
+                (r#"null"#, "null for a window-month"),
+            ],
+            doc_metrics,
+        );
     }
 
     #[test]
@@ -857,53 +872,37 @@ mod tests {
     }
 
     fn metrics_field() -> impl Strategy<Value = String> {
+        // (weighted toward what is read here, so that the property's documents are often read
+        // by this path's own reading: `random_window_months_are_often_read_here`)
         let decimal = prop_oneof![
-            (-1000i64..100_000, 0u32..4).prop_map(|(m, s)| rust_decimal::Decimal::new(m, s).to_string()),
-            (-1000i64..100_000, 0u32..4).prop_map(|(m, s)| format!("\"{}\"", rust_decimal::Decimal::new(m, s))),
-            Just("1e3".to_string()),
-            Just("\"1.\"".to_string()),
-            Just("null".to_string()),
+            4 => (-1000i64..100_000, 0u32..4).prop_map(|(m, s)| rust_decimal::Decimal::new(m, s).to_string()),
+            4 => (-1000i64..100_000, 0u32..4).prop_map(|(m, s)| format!("\"{}\"", rust_decimal::Decimal::new(m, s))),
+            1 => Just("1e3".to_string()),
+            1 => Just("\"1.\"".to_string()),
+            1 => Just("null".to_string()),
         ];
-        let name = prop_oneof![Just("\"a\"".to_string()), Just("\"online_available\"".to_string()), Just("\"名\"".to_string()), Just("\"\\u0062\"".to_string())];
+        let name = prop_oneof![
+            3 => proptest::sample::select(&["\"a\"", "\"online_available\"", "\"名\""][..]).prop_map(String::from),
+            1 => Just("\"\\u0062\"".to_string()),
+        ];
         let figures = proptest::collection::vec((name, decimal), 0..5).prop_map(|v| format!("{{{}}}", v.iter().map(|(k, d)| format!("{k}: {d}")).collect::<Vec<_>>().join(", ")));
         prop_oneof![
-            prop_oneof![Just("\"W01\""), Just("\"\""), Just("\"W\\u0030\""), Just("5")].prop_map(|v| format!("\"window\": {v}")),
-            prop_oneof![Just("\"2026-01\""), Just("\"2026-12\""), Just("\"2026-13\""), Just("\"26-01\"")].prop_map(|v| format!("\"month\": {v}")),
-            prop_oneof![(0u64..u64::MAX).prop_map(|n| n.to_string()), Just("-1".to_string()), Just("null".to_string()), Just("01".to_string())].prop_map(|v| format!("\"cases\": {v}")),
-            figures.clone().prop_map(|v| format!("\"rates\": {v}")),
-            figures.prop_map(|v| format!("\"values\": {v}")),
-            Just("\"ratings\": {\"satisfied\": 2}".to_string()),
-            Just("\"other\": 1".to_string()),
+            1 => prop_oneof![Just("\"W01\""), Just("\"\""), Just("\"W\\u0030\""), Just("5")].prop_map(|v| format!("\"window\": {v}")),
+            1 => prop_oneof![Just("\"2026-01\""), Just("\"2026-12\""), Just("\"2026-13\""), Just("\"26-01\"")].prop_map(|v| format!("\"month\": {v}")),
+            3 => prop_oneof![4 => (0u64..u64::MAX).prop_map(|n| n.to_string()), 1 => Just("-1".to_string()), 1 => Just("null".to_string()), 1 => Just("01".to_string())].prop_map(|v| format!("\"cases\": {v}")),
+            4 => figures.clone().prop_map(|v| format!("\"rates\": {v}")),
+            3 => figures.prop_map(|v| format!("\"values\": {v}")),
+            1 => Just("\"ratings\": {\"satisfied\": 2}".to_string()),
+            1 => Just("\"other\": 1".to_string()),
         ]
     }
 
     fn window_month() -> impl Strategy<Value = String> {
-        (proptest::collection::vec(metrics_field(), 0..6), any::<bool>()).prop_map(|(fields, required)| {
+        (proptest::collection::vec(metrics_field(), 0..4), proptest::bool::weighted(0.9)).prop_map(|(fields, required)| {
             let mut all: Vec<String> = if required { vec![M[1..].to_string()] } else { Vec::new() };
             all.extend(fields);
             format!("{{{}}}", all.join(", "))
         })
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(2000))]
-        /// Window-months of random fields, values and order: read here only as serde reads them.
-        #[test]
-        fn random_window_months_are_read_as_serde_reads_them(metrics in proptest::collection::vec(window_month(), 0..4)) {
-            let text = doc_metrics(&metrics.join(", "));
-            prop_assert_eq!(agrees(&text).is_some(), sonic_rs::from_str::<Dataset>(&text).is_ok(), "{}", text);
-        }
-    }
-
-    #[test]
-    fn random_window_months_are_often_read_here() {
-        let mut runner = proptest::test_runner::TestRunner::deterministic();
-        let mut here = 0;
-        for _ in 0..500 {
-            let metrics = proptest::collection::vec(window_month(), 0..3).new_tree(&mut runner).expect("a value").current();
-            here += usize::from(agrees(&doc_metrics(&metrics.join(", "))).is_some());
-        }
-        assert!(here >= 100, "{here} of 500 read here");
     }
 
     fn field() -> impl Strategy<Value = String> {
@@ -975,18 +974,37 @@ mod tests {
             // read here as serde_json reads it, and exactly when sonic-rs reads the document
             prop_assert_eq!(agrees(&text).is_some(), sonic_rs::from_str::<Dataset>(&text).is_ok(), "{}", text);
         }
+
+        /// Window-months of random fields, values and order: read here only as serde reads them.
+        #[test]
+        fn random_window_months_are_read_as_serde_reads_them(metrics in proptest::collection::vec(window_month(), 0..4)) {
+            let text = doc_metrics(&metrics.join(", "));
+            prop_assert_eq!(agrees(&text).is_some(), sonic_rs::from_str::<Dataset>(&text).is_ok(), "{}", text);
+        }
+    }
+
+    /// Of 500 lists of `items`, how many `read` says yes to: a property above is worth something
+    /// only if this path's own reading reads many of its documents.
+    fn read_of_500(items: impl Strategy<Value = Vec<String>>, read: impl Fn(&[String]) -> bool) -> usize {
+        let mut runner = proptest::test_runner::TestRunner::deterministic();
+        (0..500).filter(|_| read(&items.new_tree(&mut runner).expect("a value").current())).count()
     }
 
     #[test]
     fn random_records_are_often_read_here() {
-        // the property above is worth something only if this path reads many of its documents
-        let mut runner = proptest::test_runner::TestRunner::deterministic();
-        let mut here = 0;
-        for _ in 0..500 {
-            let records = proptest::collection::vec(record(), 0..4).new_tree(&mut runner).expect("a value").current();
-            here += usize::from(agrees(&doc(&records.join(", "))).is_some());
-        }
+        let here = read_of_500(proptest::collection::vec(record(), 0..4), |r| agrees(&doc(&r.join(", "))).is_some());
         assert!(here >= 100, "{here} of 500 read here");
+    }
+
+    #[test]
+    fn random_window_months_are_often_read_here() {
+        // documents with window-months, every one read by this path's own reading, not handed to
+        // sonic-rs (58 of 500 with the generator's seed today: the others are mostly refused, or
+        // hold a shape read by sonic-rs, as they should be)
+        let here = read_of_500(proptest::collection::vec(window_month(), 0..3), |m| {
+            !m.is_empty() && agrees(&doc_metrics(&m.join(", "))).is_some() && m.iter().all(|m| Cursor::new(m).metrics().is_some())
+        });
+        assert!(here >= 30, "{here} of 500 read here");
     }
 
     proptest! {
