@@ -679,9 +679,6 @@ impl<'de> serde::de::Visitor<'de> for Within {
     }
 }
 
-impl Records {
-}
-
 /// Reads one record into the list, its strings borrowed from the document where it allows.
 struct PushRecord<'v>(&'v mut Records);
 
