@@ -267,11 +267,11 @@ const EVIDENCE: u16 = 1 << 12;
 const NOTE: u16 = 1 << 13;
 
 // a window-month's fields, one bit each
-const WINDOW: u8 = 1;
-const MONTH: u8 = 1 << 1;
-const CASES: u8 = 1 << 2;
-const RATES: u8 = 1 << 3;
-const VALUES: u8 = 1 << 4;
+const WINDOW: u16 = 1;
+const MONTH: u16 = 1 << 1;
+const CASES: u16 = 1 << 2;
+const RATES: u16 = 1 << 3;
+const VALUES: u16 = 1 << 4;
 
 /// How many bytes `b` starts with before its first `"`, `\` or control character (`None` if it has
 /// none), eight bytes at a time.
@@ -350,6 +350,37 @@ impl<'a> Cursor<'a> {
         let (bit, len) = known(self.b.get(self.i..)?)?;
         self.i += len;
         Some(bit)
+    }
+
+    /// The fields of one object, each once, in any order: `field` reads a name as its bit (`None`
+    /// for a name the format does not know) and `value` reads the value after it. A name given
+    /// twice, or anything but `,` or `}` after a value, ends the reading (`None`).
+    #[inline(always)]
+    fn object(
+        &mut self,
+        field: impl Fn(&mut Self) -> Option<u16>,
+        mut value: impl FnMut(&mut Self, u16) -> Option<()>,
+    ) -> Option<()> {
+        self.eat(b'{')?;
+        let mut seen = 0u16;
+        loop {
+            self.ws();
+            let bit = field(self)?;
+            self.ws();
+            self.eat(b':')?;
+            self.ws();
+            value(self, bit)?;
+            if seen & bit != 0 {
+                return None;
+            }
+            seen |= bit;
+            self.ws();
+            match self.next()? {
+                b',' => {}
+                b'}' => return Some(()),
+                _ => return None,
+            }
+        }
     }
 
     /// A record's field name, as its bit.
@@ -460,7 +491,7 @@ impl<'a> Cursor<'a> {
 
     /// A window-month's field name, as its bit: one of the format's, written without escapes
     /// (`ratings` is read by sonic-rs, with the window-month).
-    fn metrics_field(&mut self) -> Option<u8> {
+    fn metrics_field(&mut self) -> Option<u16> {
         self.name(|rest| {
             Some(match *rest.first()? {
                 b'w' if rest.starts_with(b"window\"") => (WINDOW, 7),
@@ -475,34 +506,18 @@ impl<'a> Cursor<'a> {
 
     /// One window-month's figures ([`WindowMetrics`]).
     fn metrics(&mut self) -> Option<WindowMetrics> {
-        self.eat(b'{')?;
-        let mut seen = 0u8;
         let (mut window, mut month, mut cases) = (None, None, None);
         let (mut rates, mut values) = (Figures::new(), Figures::new());
-        loop {
-            self.ws();
-            let bit = self.metrics_field()?;
-            self.ws();
-            self.eat(b':')?;
-            self.ws();
+        self.object(Cursor::metrics_field, |c, bit| {
             match bit {
-                WINDOW => window = Some(self.string()?),
-                MONTH => month = Some(self.string()?.parse::<YearMonth>().ok()?),
-                CASES => cases = Some(self.plain_number(false, false)?.parse::<u64>().ok()?),
-                RATES => rates = self.figures()?,
-                _ => values = self.figures()?,
+                WINDOW => window = Some(c.string()?),
+                MONTH => month = Some(c.string()?.parse::<YearMonth>().ok()?),
+                CASES => cases = Some(c.plain_number(false, false)?.parse::<u64>().ok()?),
+                RATES => rates = c.figures()?,
+                _ => values = c.figures()?,
             }
-            if seen & bit != 0 {
-                return None;
-            }
-            seen |= bit;
-            self.ws();
-            match self.next()? {
-                b',' => {}
-                b'}' => break,
-                _ => return None,
-            }
-        }
+            Some(())
+        })?;
         Some(WindowMetrics { window: window?.to_owned(), month: month?, cases, rates, ratings: None, values })
     }
 
@@ -533,27 +548,20 @@ impl<'a> Cursor<'a> {
 
     /// One record, added to `out`.
     fn record(&mut self, out: &mut Adding<'_>) -> Option<()> {
-        self.eat(b'{')?;
-        let mut seen = 0u16;
         let (mut id, mut rule, mut subject, mut date) = (None, None, None, None);
         let mut f = Optional::default();
-        loop {
-            self.ws();
-            let bit = self.field()?;
-            self.ws();
-            self.eat(b':')?;
-            self.ws();
+        self.object(Cursor::field, |c, bit| {
             match bit {
-                ID => id = Some(self.string()?),
-                RULE => rule = Some(self.string()?),
-                SUBJECT => subject = Some(self.string()?),
-                DATE => date = Some(self.date()?),
-                COUNT => f.count = self.whole()?,
-                MINUTES => f.minutes = Some(self.whole()?),
-                POINTS => f.points = Some(self.decimal()?),
-                UNITS => f.units = Some(self.decimal()?),
+                ID => id = Some(c.string()?),
+                RULE => rule = Some(c.string()?),
+                SUBJECT => subject = Some(c.string()?),
+                DATE => date = Some(c.date()?),
+                COUNT => f.count = c.whole()?,
+                MINUTES => f.minutes = Some(c.whole()?),
+                POINTS => f.points = Some(c.decimal()?),
+                UNITS => f.units = Some(c.decimal()?),
                 LEVEL => {
-                    f.level = Some(match self.string()? {
+                    f.level = Some(match c.string()? {
                         "county" => Level::County,
                         "city" => Level::City,
                         "province" => Level::Province,
@@ -561,30 +569,21 @@ impl<'a> Cursor<'a> {
                         _ => return None,
                     })
                 }
-                KEY => f.key = Some(self.string()?),
-                AGGRAVATED => f.aggravated = self.boolean()?,
+                KEY => f.key = Some(c.string()?),
+                AGGRAVATED => f.aggravated = c.boolean()?,
                 STATUS => {
-                    f.status = match self.string()? {
+                    f.status = match c.string()? {
                         "confirmed" => Status::Confirmed,
                         "pending" => Status::Pending,
                         "revoked" => Status::Revoked,
                         _ => return None,
                     }
                 }
-                EVIDENCE => f.evidence = Some(self.string()?),
-                _ => f.note = Some(self.string()?),
+                EVIDENCE => f.evidence = Some(c.string()?),
+                _ => f.note = Some(c.string()?),
             }
-            if seen & bit != 0 {
-                return None;
-            }
-            seen |= bit;
-            self.ws();
-            match self.next()? {
-                b',' => {}
-                b'}' => break,
-                _ => return None,
-            }
-        }
+            Some(())
+        })?;
         out.push_fields(RecordFields {
             id: id?,
             rule: rule?,
