@@ -52,8 +52,8 @@ pub fn digest(h: &HallYear) -> u64 {
         for x in m.windows.iter().chain(m.staff.iter()) {
             d.text(x.subject()).dec(x.total()).text(x.grade()).dec(x.base()).dec(x.bonus());
             for c in x.all_categories() {
-                d.text(&c.code).dec(c.points).dec(c.score).n(c.lines.len());
-                for l in &c.lines {
+                d.text(c.code()).dec(c.points()).dec(c.score()).n(c.lines().len());
+                for l in c.lines() {
                     d.text(&l.rule).text(l.record.as_deref().unwrap_or("")).dec(l.raw).dec(l.points).text(&l.detail);
                 }
             }

@@ -796,7 +796,7 @@ fn table(title: &str, rows: &[SubjectRef<'_>], top: usize) {
     out!("{}", table_heading(title, rows.len()));
     let Some(first) = rows.first() else { return };
     let mut header = headings(&["rank", "id", "name"]);
-    header.extend(first.categories().iter().map(|c| format!("{}({})", c.name, c.max.normalize())));
+    header.extend(first.categories().iter().map(|c| format!("{}({})", c.name(), c.max().normalize())));
     header.extend(headings(&["bonus", "total", "grade", "flags"]));
     let mut lines = vec![header];
     let mut rank = 0;
@@ -812,7 +812,7 @@ fn table(title: &str, rows: &[SubjectRef<'_>], top: usize) {
             break;
         }
         let mut l = vec![rank.to_string(), s.subject().to_string(), s.name().to_string()];
-        l.extend(s.categories().iter().map(|c| format!("{:.2}", c.score)));
+        l.extend(s.categories().iter().map(|c| format!("{:.2}", c.score())));
         l.push(format!("{:.2}", s.bonus()));
         l.push(format!("{:.2}", s.total()));
         l.push(s.grade().to_string());

@@ -622,7 +622,7 @@ impl Report<'_> {
                 ];
                 let month = self.month_subject(&s.subject);
                 for (code, _) in &categories {
-                    row.push(month.and_then(|m| m.category(code)).map(|c| Cell::Score(c.score)).unwrap_or(Cell::Empty));
+                    row.push(month.and_then(|m| m.category(code)).map(|c| Cell::Score(c.score())).unwrap_or(Cell::Empty));
                 }
                 let mut notes = Vec::new();
                 if monthly {
@@ -685,7 +685,7 @@ impl Report<'_> {
                 let dept_name = self.department_name(&dept);
                 let cats = if bonus { s.bonuses() } else { s.categories() };
                 for c in cats {
-                    for l in &c.lines {
+                    for l in c.lines() {
                         if l.raw.is_zero() && l.points.is_zero() {
                             continue;
                         }
@@ -700,7 +700,7 @@ impl Report<'_> {
                             Cell::text(s.subject()),
                             Cell::text(s.name()),
                             Cell::text(&dept_name),
-                            Cell::text(format!("{} {}", c.code, c.name)),
+                            Cell::text(format!("{} {}", c.code(), c.name())),
                             Cell::text(&l.rule),
                             Cell::text(self.rule_name(&l.rule)),
                             Cell::text(self.rule_cite(&l.rule)),
@@ -713,14 +713,14 @@ impl Report<'_> {
                             Cell::text(&l.detail),
                         ]);
                     }
-                    if !bonus && let Some(z) = &c.zeroed_by {
+                    if !bonus && let Some(z) = c.zeroed_by() {
                         rows.push(vec![
                             Cell::text(m.month.to_string()),
                             Cell::text(kind_text(s.kind(), lang)),
                             Cell::text(s.subject()),
                             Cell::text(s.name()),
                             Cell::text(&dept_name),
-                            Cell::text(format!("{} {}", c.code, c.name)),
+                            Cell::text(format!("{} {}", c.code(), c.name())),
                             Cell::text(z),
                             Cell::text(self.rule_name(z)),
                             Cell::text(self.rule_cite(z)),
@@ -728,7 +728,7 @@ impl Report<'_> {
                             Cell::Empty,
                             Cell::Empty,
                             Cell::Empty,
-                            Cell::Score(c.points),
+                            Cell::Score(c.points()),
                             Cell::Empty,
                             Cell::text(self.say("report-category-zeroed", &[])),
                         ]);

@@ -256,7 +256,7 @@ fn by_category(policy: &Policy, months: &[MonthResult]) -> Vec<(String, Decimal)
             let mut total = Decimal::ZERO;
             for m in months {
                 for s in if kind == SubjectKind::Staff { &m.staff } else { &m.windows } {
-                    total += s.categories().iter().filter(|x| x.code == c.code.as_str()).map(|x| x.points).sum::<Decimal>();
+                    total += s.categories().iter().filter(|x| x.code() == c.code.as_str()).map(|x| x.points()).sum::<Decimal>();
                 }
             }
             out.push((format!("{} {}", c.code, c.name_zh), total));
@@ -381,7 +381,7 @@ fn by_rule(months: &[MonthResult]) -> Vec<(String, Decimal, u64)> {
     let mut by: BTreeMap<String, (Decimal, u64)> = BTreeMap::new();
     for m in months {
         for s in m.windows.iter().chain(m.staff.iter()) {
-            for l in s.categories().iter().flat_map(|c| c.lines.iter()).filter(|l| !l.points.is_zero()) {
+            for l in s.categories().iter().flat_map(|c| c.lines().iter()).filter(|l| !l.points.is_zero()) {
                 let e = by.entry(l.rule.to_string()).or_default();
                 e.0 += l.points;
                 e.1 += u64::from(l.occurrences);

@@ -78,8 +78,8 @@ fn check_report(xlsx: &Path, ds: &Dataset, policy: &Policy, period: Period) {
                 Some(month) => {
                     let sm = month.subject(&subject).unwrap();
                     for c in sm.categories().iter().chain(sm.bonuses().iter()) {
-                        let h = format!("{} {}({})", c.code, c.name, c.max.normalize());
-                        assert_eq!(number(&row[col(&rows, &h)]), f(c.score), "{sheet} {subject} {h}");
+                        let h = format!("{} {}({})", c.code(), c.name(), c.max().normalize());
+                        assert_eq!(number(&row[col(&rows, &h)]), f(c.score()), "{sheet} {subject} {h}");
                     }
                 }
                 None => {
@@ -134,7 +134,7 @@ fn check_report(xlsx: &Path, ds: &Dataset, policy: &Policy, period: Period) {
         for m in &months {
             for s in m.windows.iter().chain(m.staff.iter()) {
                 for c in if bonus { s.bonuses() } else { s.categories() } {
-                    for l in c.lines.iter().filter(|l| !(l.raw.is_zero() && l.points.is_zero())) {
+                    for l in c.lines().iter().filter(|l| !(l.raw.is_zero() && l.points.is_zero())) {
                         want.push((m.month.to_string(), s.subject().to_string(), l.rule.to_string(), l.record.as_deref().unwrap_or_default().to_string(), f(l.points).to_bits()));
                     }
                 }

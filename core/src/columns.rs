@@ -197,9 +197,9 @@ fn month_rows(month: u32, at: u32, s: SubjectRef<'_>, texts: &mut Interned, mont
     for c in s.all_categories() {
         categories.month.push(month);
         categories.subject.push(at);
-        categories.category.push(texts.of(&c.code));
-        categories.points.push(Dec(c.points));
-        categories.score.push(Dec(c.score));
+        categories.category.push(texts.of(c.code()));
+        categories.points.push(Dec(c.points()));
+        categories.score.push(Dec(c.score()));
     }
 }
 

@@ -132,8 +132,21 @@ pub(crate) struct Index<'a> {
     /// `windows` and `staff`).
     pub(crate) window_ix: FastMap<&'a str, u32>,
     pub(crate) staff_ix: FastMap<&'a str, u32>,
+    /// The roster's assignments with their subjects as dense indices, by staff member (their
+    /// dense order), each one's in the roster's order: what each month's links are made from,
+    /// without looking a window up by its id every month.
+    pub(crate) assignments: Vec<Assigned>,
     /// Shared texts for results (empty until [`Index::named`]: validation alone does not need them).
     pub(crate) names: Names,
+}
+
+/// An assignment of the roster: a staff member at a window from a day to a day (either open).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Assigned {
+    pub(crate) staff: u32,
+    pub(crate) window: u32,
+    pub(crate) from: Option<NaiveDate>,
+    pub(crate) to: Option<NaiveDate>,
 }
 
 /// A record as a month's evaluation first reads it: its place in the dataset, its item and
@@ -627,6 +640,13 @@ impl<'a> Index<'a> {
                     .collect()
             })
             .collect();
+        // (assignments name windows of the roster: validated above)
+        let assignments = staff
+            .values()
+            .enumerate()
+            .flat_map(|(i, s)| s.assignments.iter().map(move |a| (i, a)))
+            .filter_map(|(i, a)| Some(Assigned { staff: (nw + i) as u32, window: *window_ix.get(a.window.as_str())?, from: a.from, to: a.to }))
+            .collect();
         Ok(Index {
             ds,
             windows,
@@ -636,6 +656,7 @@ impl<'a> Index<'a> {
             values,
             window_ix,
             staff_ix,
+            assignments,
             names: Names::default(),
         })
     }

@@ -62,12 +62,12 @@ pub fn explain_in(result: &MonthResult, subject: &str, lang: Lang) -> Option<Str
     Some(out)
 }
 
-fn section(out: &mut String, c: &crate::result::CategoryResult, sign_of_points: &str, lang: Lang) {
+fn section(out: &mut String, c: crate::categories::CategoryRef<'_>, sign_of_points: &str, lang: Lang) {
     let t = |id: &str, args: &[(&str, &dyn Display)]| text(lang, id, args);
-    let sign = if c.lines.is_empty() { "" } else { ":" };
-    let head: [(&str, &dyn Display); 4] = [("code", &c.code), ("name", &c.name), ("max", &fmt(c.max)), ("score", &fmt(c.score))];
+    let sign = if c.lines().is_empty() { "" } else { ":" };
+    let head: [(&str, &dyn Display); 4] = [("code", c.code()), ("name", c.name()), ("max", &fmt(c.max())), ("score", &fmt(c.score()))];
     let _ = writeln!(out, "{}{sign}", t("explain-category", &head));
-    for l in &c.lines {
+    for l in c.lines() {
         let rec = l.record.as_deref().map(|r| format!(" {}", t("explain-record", &[("record", &r)]))).unwrap_or_default();
         // a record's occurrences are one line (E6): "×11"
         let times = if l.occurrences > 1 { format!(" ×{}", l.occurrences) } else { String::new() };
@@ -77,8 +77,8 @@ fn section(out: &mut String, c: &crate::result::CategoryResult, sign_of_points: 
         };
         let _ = writeln!(out, "  {} {sign_of_points}{}{rec}{times}{cut} — {}", l.rule, fmt(l.points), l.detail);
     }
-    if let Some(z) = &c.zeroed_by {
-        let _ = writeln!(out, "  {}", t("explain-zeroed", &[("rule", z)]));
+    if let Some(z) = c.zeroed_by() {
+        let _ = writeln!(out, "  {}", t("explain-zeroed", &[("rule", &z)]));
     }
 }
 

@@ -38,6 +38,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod categories;
 pub mod columns;
 pub mod dataset;
 pub mod decimal;

@@ -615,9 +615,9 @@ impl Policy {
                 let mut base = s.base();
                 let mut adjusted = None;
                 for c in s.categories() {
-                    if zero_for_year.contains(c.code.as_str()) && !c.score.is_zero() {
-                        base -= c.score;
-                        adjusted = Some(self.msg("period-category-zeroed", &[("category", &c.code), ("score", &Dec::norm(c.score))]));
+                    if zero_for_year.contains(c.code().as_str()) && !c.score().is_zero() {
+                        base -= c.score();
+                        adjusted = Some(self.msg("period-category-zeroed", &[("category", c.code()), ("score", &Dec::norm(c.score()))]));
                     }
                 }
                 let total = if adjusted.is_some() {

@@ -5,8 +5,9 @@
 //! [`SubjectMonth`]'s fields' names; written as a list of [`SubjectMonth`] objects, the same JSON
 //! as before.
 
+use crate::categories::{Categories, CategoryDef, CategoryRef, CategoryStore};
 use crate::policy::SubjectKind;
-use crate::result::{CategoryResult, DaysLink, Flag, SubjectMonth};
+use crate::result::{DaysLink, Flag, SubjectMonth};
 use crate::text::Text;
 use rust_decimal::Decimal;
 use serde::ser::{SerializeSeq, SerializeStruct};
@@ -19,7 +20,7 @@ use std::fmt;
 pub struct SubjectMonths {
     rows: Vec<Row>,
     /// Each row's deduction categories, then its bonus categories.
-    pub(crate) categories: Vec<CategoryResult>,
+    pub(crate) categories: CategoryStore,
     pub(crate) links: Vec<DaysLink>,
     pub(crate) flags: Vec<Flag>,
     pub(crate) warnings: Vec<String>,
@@ -69,9 +70,11 @@ impl SubjectMonths {
         SubjectMonths::default()
     }
 
-    /// Room for `n` subjects, each with about `categories` categories and `links` links.
-    pub(crate) fn with_capacity(n: usize, categories: usize, links: usize) -> SubjectMonths {
-        SubjectMonths { rows: Vec::with_capacity(n), categories: Vec::with_capacity(n * categories), links: Vec::with_capacity(n * links), flags: Vec::new(), warnings: Vec::new() }
+    /// Room for `n` subjects, each with about `links` links and one category of each of
+    /// `categories` (the policy's of the subject kind, in its order).
+    pub(crate) fn with_capacity(n: usize, categories: Vec<CategoryDef>, links: usize) -> SubjectMonths {
+        let rows = n * categories.len();
+        SubjectMonths { rows: Vec::with_capacity(n), categories: CategoryStore::with_capacity(categories, rows), links: Vec::with_capacity(n * links), flags: Vec::new(), warnings: Vec::new() }
     }
 
     pub fn len(&self) -> usize {
@@ -103,8 +106,9 @@ impl SubjectMonths {
     /// Adds a subject-month at the end.
     pub fn push(&mut self, s: SubjectMonth) {
         let bonuses_from = self.categories.len() + s.categories.len();
-        self.categories.extend(s.categories);
-        self.categories.extend(s.bonuses);
+        for c in s.categories.into_iter().chain(s.bonuses) {
+            self.categories.push_owned(c);
+        }
         self.links.extend(s.links);
         self.flags.extend(s.flags);
         self.warnings.extend(s.warnings);
@@ -250,17 +254,17 @@ impl<'m> SubjectRef<'m> {
         &self.list.links[self.starts().1..self.row().links_end as usize]
     }
     /// Deduction categories (C1, C2).
-    pub fn categories(&self) -> &'m [CategoryResult] {
-        &self.list.categories[self.starts().0..self.row().bonuses_from as usize]
+    pub fn categories(&self) -> Categories<'m> {
+        self.list.categories.slice(self.starts().0..self.row().bonuses_from as usize)
     }
     /// Bonus categories (C3).
-    pub fn bonuses(&self) -> &'m [CategoryResult] {
+    pub fn bonuses(&self) -> Categories<'m> {
         let row = self.row();
-        &self.list.categories[row.bonuses_from as usize..row.categories_end as usize]
+        self.list.categories.slice(row.bonuses_from as usize..row.categories_end as usize)
     }
     /// Deduction categories, then bonus categories.
-    pub fn all_categories(&self) -> &'m [CategoryResult] {
-        &self.list.categories[self.starts().0..self.row().categories_end as usize]
+    pub fn all_categories(&self) -> Categories<'m> {
+        self.list.categories.slice(self.starts().0..self.row().categories_end as usize)
     }
     /// Base after deductions: the sum of the deduction categories' scores.
     pub fn base(&self) -> Decimal {
@@ -288,8 +292,8 @@ impl<'m> SubjectRef<'m> {
         &self.list.warnings[self.starts().3..self.row().warnings_end as usize]
     }
     /// The deduction or bonus category of this code.
-    pub fn category(&self, code: &str) -> Option<&'m CategoryResult> {
-        self.all_categories().iter().find(|c| c.code == code)
+    pub fn category(&self, code: &str) -> Option<CategoryRef<'m>> {
+        self.all_categories().find(|c| c.code() == code)
     }
     pub fn has_flag(&self, code: &str) -> bool {
         self.flags().iter().any(|f| f.code == code)
@@ -352,8 +356,8 @@ impl Serialize for SubjectRef<'_> {
         st.serialize_field("name", &row.name)?;
         st.serialize_field("department", &row.department)?;
         st.serialize_field("links", self.links())?;
-        st.serialize_field("categories", self.categories())?;
-        st.serialize_field("bonuses", self.bonuses())?;
+        st.serialize_field("categories", &self.categories())?;
+        st.serialize_field("bonuses", &self.bonuses())?;
         st.serialize_field("base", &crate::text::SerDec(row.base))?;
         st.serialize_field("bonus", &crate::text::SerDec(row.bonus))?;
         st.serialize_field("total", &crate::text::SerDec(row.total))?;
@@ -371,6 +375,7 @@ impl Serialize for SubjectRef<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::result::CategoryResult;
 
     fn subject(id: &str, cats: &[&str], bonuses: &[&str], links: &[&str], warnings: &[&str]) -> SubjectMonth {
         let cat = |c: &&str| CategoryResult {
@@ -421,8 +426,8 @@ mod tests {
         assert_eq!(s2.grade_forced_by(), Some("S5.1"));
         let s3 = rows.get(2).expect("a third");
         assert!(s3.categories().is_empty());
-        assert_eq!(s3.bonuses()[0].code, "C3");
-        assert_eq!(s3.category("C3").map(|c| c.score), Some(Decimal::from(19)));
+        assert_eq!(s3.bonuses().get(0).map(|c| c.code().as_str()), Some("C3"));
+        assert_eq!(s3.category("C3").map(|c| c.score()), Some(Decimal::from(19)));
         assert!(rows.get(3).is_none());
     }
 

@@ -105,8 +105,8 @@ impl Policy {
                 let points = months
                     .iter()
                     .flat_map(|m| if kind == SubjectKind::Window { m.windows.iter() } else { m.staff.iter() })
-                    .flat_map(|s| s.categories().iter().filter(|x| x.code == c.code.as_str()))
-                    .map(|x| x.points)
+                    .flat_map(|s| s.categories().iter().filter(|x| x.code() == c.code.as_str()))
+                    .map(|x| x.points())
                     .sum();
                 out.push(CategoryDeduction { kind, code: c.code.clone(), name: c.name(self.lang).to_owned(), name_zh: c.name_zh.clone(), points });
             }
@@ -119,7 +119,7 @@ impl Policy {
 fn by_rule(months: &[MonthResult]) -> Vec<RuleDeduction> {
     let mut by: BTreeMap<&str, (Decimal, u64)> = BTreeMap::new();
     for s in months.iter().flat_map(|m| m.windows.iter().chain(m.staff.iter())) {
-        for l in s.categories().iter().flat_map(|c| c.lines.iter()).filter(|l| !l.points.is_zero()) {
+        for l in s.categories().iter().flat_map(|c| c.lines().iter()).filter(|l| !l.points.is_zero()) {
             let e = by.entry(l.rule.as_str()).or_default();
             e.0 += l.points;
             e.1 += u64::from(l.occurrences);

@@ -188,7 +188,7 @@ fn many_records_evaluate_without_growing_beyond_their_size() {
         year.month(1).unwrap().staff.get(0).unwrap()
             .category("S3")
             .unwrap()
-            .score,
+            .score(),
         rust_decimal::Decimal::ZERO
     );
 }

@@ -56,21 +56,21 @@ fn v17_ratings_mean_rate_and_veto() {
     let m = policy().evaluate_month(&ds, "2026-03".parse().unwrap()).unwrap();
     let w1 = m.subject("W01").unwrap();
     // V17: (2×30 + 1×24 + 1×0) / 4 = 84 / 4 = 21; rate 4 / 10 = 40% < 50% → −5: W2 = 16
-    assert_eq!(w1.category("W2").unwrap().score, d("16"));
+    assert_eq!(w1.category("W2").unwrap().score(), d("16"));
     // 70 + 16 = 86, but one 非常不满意 is a veto: 不合格
     assert_eq!(w1.total(), d("86"));
     assert_eq!(w1.grade(), "不合格");
     assert!(w1.flags().iter().any(|f| f.code == "very_dissatisfied_rating"));
-    let line = &w1.category("W2").unwrap().lines;
+    let line = &w1.category("W2").unwrap().lines();
     assert!(line.iter().any(|l| l.detail.contains("84") || l.detail.contains("2×30")), "{line:?}");
     // no ratings: the stated 30, but 0 ratings of 5 cases is a rate of 0% < 50% → −5:
     // W2 = 30 − 5 = 25; 70 + 25 = 95
     let w2 = m.subject("W02").unwrap();
-    assert_eq!(w2.category("W2").unwrap().score, d("25"));
+    assert_eq!(w2.category("W2").unwrap().score(), d("25"));
     assert_eq!(w2.total(), d("95"));
     // (3×24 + 1×18) / 4 = 90 / 4 = 22.5; rate 4 / 4 = 100%: 70 + 22.5 = 92.5, 优秀
     let w3 = m.subject("W03").unwrap();
-    assert_eq!(w3.category("W2").unwrap().score, d("22.5"));
+    assert_eq!(w3.category("W2").unwrap().score(), d("22.5"));
     assert_eq!(w3.total(), d("92.5"));
     assert_eq!(w3.grade(), "优秀");
 }

@@ -85,8 +85,8 @@ fn the_sample_halls_columns_are_its_hall_year() {
             assert_eq!(c.subjects.id[c.months.subject[row] as usize], s.subject().as_str());
             assert_eq!((c.months.month[row], v["months"]["total"][row].as_str().unwrap().parse::<Decimal>().unwrap()), (m.month.month, s.total()));
             for k in s.categories().iter().chain(s.bonuses().iter()) {
-                assert_eq!(c.texts[c.categories.category[cat] as usize], k.code.as_str());
-                assert_eq!(v["categories"]["score"][cat].as_str().unwrap().parse::<Decimal>().unwrap(), k.score);
+                assert_eq!(c.texts[c.categories.category[cat] as usize], k.code().as_str());
+                assert_eq!(v["categories"]["score"][cat].as_str().unwrap().parse::<Decimal>().unwrap(), k.score());
                 cat += 1;
             }
             row += 1;

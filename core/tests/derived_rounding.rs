@@ -44,7 +44,7 @@ fn hall(staff: &[(&str, u32, &[&str])], extra: Vec<Value>) -> Dataset {
 fn w3(ds: &Dataset) -> (Decimal, Decimal) {
     let r = Policy::builtin().evaluate_month(ds, "2026-01".parse().unwrap()).expect("January evaluates");
     let w = r.subject("W").expect("window W is evaluated");
-    (w.category("W3").expect("W3").score, w.total())
+    (w.category("W3").expect("W3").score(), w.total())
 }
 
 #[test]

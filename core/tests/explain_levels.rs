@@ -30,7 +30,7 @@ fn check(policy: &Policy, ds: &Dataset) {
     let full = policy.evaluate_hall_year_with(ds, Explain::Full).unwrap();
     let lean = policy.evaluate_hall_year_with(ds, Explain::Scores).unwrap();
     // the full result does explain: lines and text are there to be left out
-    assert!(full.year.months.iter().any(|m| m.staff.iter().any(|s| s.categories().iter().any(|c| !c.lines.is_empty()))));
+    assert!(full.year.months.iter().any(|m| m.staff.iter().any(|s| s.categories().iter().any(|c| !c.lines().is_empty()))));
     assert!(full.year.months.iter().any(|m| m.records.iter().any(|r| !r.detail().is_empty())));
     assert!(lean.year.months.iter().all(|m| m.records.iter().all(|r| r.detail().is_empty())));
     assert!(without_text(full) == lean, "Explain::Scores changed something besides lines and text");

@@ -49,6 +49,6 @@ fn points_past_the_fixed_form_run_on_decimals_with_the_same_numbers() {
     let y = same_both_ways(&Policy::builtin(), &hall(records));
     let march = y.month(3).unwrap().subject("S1").unwrap();
     let s2 = march.category("S2").unwrap();
-    assert_eq!(s2.points.to_string(), "7.0000000000000000000000001");
-    assert_eq!(s2.score.to_string(), "12.9999999999999999999999999");
+    assert_eq!(s2.points().to_string(), "7.0000000000000000000000001");
+    assert_eq!(s2.score().to_string(), "12.9999999999999999999999999");
 }

@@ -146,13 +146,13 @@ fn check_bounds(year: &YearResult) {
         for s in m.windows.iter().chain(m.staff.iter()) {
             for c in s.categories() {
                 assert!(
-                    c.score >= Decimal::ZERO && c.score <= c.max,
+                    c.score() >= Decimal::ZERO && c.score() <= c.max(),
                     "{} {} {}: {} not in [0, {}]",
                     m.month,
                     s.subject(),
-                    c.code,
-                    c.score,
-                    c.max
+                    c.code(),
+                    c.score(),
+                    c.max()
                 );
             }
             assert!(
@@ -176,7 +176,7 @@ fn check_bounds(year: &YearResult) {
                 m.month,
                 s.subject()
             );
-            let sum: Decimal = s.categories().iter().map(|c| c.score).sum();
+            let sum: Decimal = s.categories().iter().map(|c| c.score()).sum();
             assert_eq!(
                 sum, s.base(),
                 "{} {}: base is the sum of category scores",

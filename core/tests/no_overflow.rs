@@ -45,7 +45,7 @@ fn a_tiny_source_max_caps_the_derived_category_at_its_max() {
         let policy = builtin_with(|doc| rule(doc, "W2")["params"]["source_max"] = json!(tiny)).expect("the policy is valid");
         let r = policy.evaluate_month(&hall(json!([])), "2026-03".parse().unwrap()).expect("March evaluates");
         // W2 = 20 / 1e-28 × 15, far past the category's max: W2 scores its max, 15 (C2)
-        assert_eq!(r.subject("W").unwrap().category("W2").unwrap().score, d("15"), "{tiny}");
+        assert_eq!(r.subject("W").unwrap().category("W2").unwrap().score(), d("15"), "{tiny}");
     }
 }
 
@@ -83,7 +83,7 @@ fn units_times_points_past_the_limit_are_refused_naming_the_record() {
     // 1 half day × 1e9, 80 times: S1 = 20 − 20 = 0 (C2); nothing overflows
     let ds = hall(json!([{"id": "ok", "rule": "S1.2", "subject": "P", "date": "2026-03-10", "units": "1", "count": 80}]));
     let r = policy.evaluate_month(&ds, "2026-03".parse().unwrap()).expect("March evaluates");
-    assert_eq!(r.subject("P").unwrap().category("S1").unwrap().score, d("0"));
+    assert_eq!(r.subject("P").unwrap().category("S1").unwrap().score(), d("0"));
     let o = r.record("ok").unwrap().to_owned();
     // the first occurrence is cut to the 20 left, the other 79 to nothing
     assert_eq!((o.counted_occurrences, o.points), (1, d("20")));
@@ -102,8 +102,8 @@ fn a_shortfall_in_tiny_units_stops_at_the_limit_and_says_so() {
     let ds = Dataset::from_json(&v.to_string()).unwrap();
     let r = policy.evaluate_month(&ds, "2026-03".parse().unwrap()).expect("March evaluates");
     let w = r.subject("W").unwrap();
-    let c = w.categories().iter().find(|c| c.lines.iter().any(|l| l.rule == "W2.1")).expect("W2.1's category");
-    assert_eq!(c.score, d("0"));
+    let c = w.categories().iter().find(|c| c.lines().iter().any(|l| l.rule == "W2.1")).expect("W2.1's category");
+    assert_eq!(c.score(), d("0"));
     assert!(w.warnings().iter().any(|m| m.contains("W2.1") && m.contains("counted as 1000000000")), "{:?}", w.warnings());
 }
 
@@ -125,5 +125,5 @@ fn c2_holds_when_an_items_own_cap_is_above_its_categorys_room() {
     let ds = Dataset::from_json(&v.to_string()).unwrap();
     let r = policy.evaluate_month(&ds, "2026-03".parse().unwrap()).expect("March evaluates");
     let w5 = r.subject("W").unwrap().category("W5").unwrap();
-    assert_eq!((w5.points, w5.score), (d("10"), d("0")));
+    assert_eq!((w5.points(), w5.score()), (d("10"), d("0")));
 }

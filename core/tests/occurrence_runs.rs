@@ -34,7 +34,7 @@ fn month(ds: &Dataset, m: &str) -> MonthResult {
 fn lines<'a>(r: &'a MonthResult, cat: &str, record: &str) -> Vec<&'a Line> {
     let s = r.subject("P").expect("P is evaluated");
     let c = s.category(cat).unwrap_or_else(|| panic!("no category {cat}"));
-    c.lines.iter().filter(|l| l.record.as_deref() == Some(record)).collect()
+    c.lines().iter().filter(|l| l.record.as_deref() == Some(record)).collect()
 }
 
 #[test]
@@ -60,7 +60,7 @@ fn a_run_cut_by_the_category_cap_in_the_middle_of_an_occurrence() {
     assert_eq!(ls.len(), 1);
     assert_eq!((ls[0].occurrences, ls[0].raw, ls[0].points, ls[0].cut), (11, d("22"), d("17"), Some(Reason::CategoryExhausted)));
     // S1 = 20 − 3 − 17 = 0
-    assert_eq!(r.subject("P").unwrap().category("S1").unwrap().score, d("0"));
+    assert_eq!(r.subject("P").unwrap().category("S1").unwrap().score(), d("0"));
 }
 
 #[test]
@@ -91,9 +91,9 @@ fn a_thousand_records_of_a_thousand_occurrences_stay_small() {
     assert_eq!((last.occurrences, last.counted_occurrences, last.points), (1000, 0, d("0")));
     assert_eq!(last.outcome, OutcomeKind::NotCounted);
     // one line a record, not one an occurrence
-    let sb = r.subject("P").unwrap().bonuses().iter().find(|c| c.code == "SB").unwrap();
-    assert_eq!(sb.lines.len(), 1000);
-    assert!(sb.lines.iter().all(|l| l.occurrences == 1000));
+    let sb = r.subject("P").unwrap().bonuses().iter().find(|c| c.code() == "SB").unwrap();
+    assert_eq!(sb.lines().len(), 1000);
+    assert!(sb.lines().iter().all(|l| l.occurrences == 1000));
     // P's bonus: 2 (SB.1's yearly cap); total 102
     assert_eq!(r.subject("P").unwrap().total(), d("102"));
     // the full JSON stays small: well under a kilobyte a record

@@ -154,7 +154,7 @@ proptest! {
         for m in &y.months {
             for s in m.windows.iter().chain(m.staff.iter()) {
                 for c in s.categories() {
-                    prop_assert!(c.score >= Decimal::ZERO && c.score <= c.max);
+                    prop_assert!(c.score() >= Decimal::ZERO && c.score() <= c.max());
                 }
                 prop_assert!(s.bonus() >= Decimal::ZERO && s.bonus() <= Decimal::TEN);
                 prop_assert!(s.total() >= Decimal::ZERO && s.total() <= Decimal::from(110));
@@ -368,7 +368,7 @@ proptest! {
         for m in &y.months {
             for s in m.windows.iter().chain(m.staff.iter()) {
                 for c in s.categories().iter().chain(s.bonuses().iter()) {
-                    prop_assert!(c.score >= Decimal::ZERO && c.score <= c.max, "{} {}: {} of {} (policy changed: {:?})", s.subject(), c.code, c.score, c.max, changed);
+                    prop_assert!(c.score() >= Decimal::ZERO && c.score() <= c.max(), "{} {}: {} of {} (policy changed: {:?})", s.subject(), c.code(), c.score(), c.max(), changed);
                 }
             }
             for r in &m.records {

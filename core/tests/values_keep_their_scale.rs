@@ -26,11 +26,11 @@ fn records_valued_alike_but_written_otherwise_keep_their_own_digits() {
     // each record's line raw points as the record states them, digits and scale
     for (id, subject, stated) in records {
         let s = m.subject(subject).expect("evaluated");
-        let line = s.categories().iter().flat_map(|c| c.lines.iter()).find(|l| l.record.as_deref() == Some(id)).expect("the record's line");
+        let line = s.categories().iter().flat_map(|c| c.lines().iter()).find(|l| l.record.as_deref() == Some(id)).expect("the record's line");
         assert_eq!(line.raw.to_string(), stated, "{id}");
         assert_eq!(line.points.to_string(), stated, "{id}: within S2's cap, all of it counts");
     }
     // S2 (max 20): A 20 − 3 − 3.50 = 13.50; B 20 − 3.0 − 3.5 = 13.5; C 20 − 3 = 17
-    let s2 = |id: &str| m.subject(id).unwrap().category("S2").unwrap().score;
+    let s2 = |id: &str| m.subject(id).unwrap().category("S2").unwrap().score();
     assert_eq!((s2("A").to_string(), s2("B").to_string(), s2("C").to_string()), ("13.50".into(), "13.5".into(), "17".into()));
 }

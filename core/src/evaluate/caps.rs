@@ -4,9 +4,10 @@
 
 use super::subject::SubjectCx;
 use super::{shared_detail, Acc, Charged, Pending, Points, Scratch, YearState};
+use crate::categories::{CategoryDef, CategoryRow};
 use crate::compile::MonthRecord;
 use crate::engine::Policy;
-use crate::policy::{Floor, RuleItem, YearToDate};
+use crate::policy::{Floor, RuleItem, SubjectKind, YearToDate};
 use crate::result::*;
 use crate::text::Dec;
 use rust_decimal::Decimal;
@@ -137,6 +138,13 @@ impl Policy {
         }
     }
 
+    /// The categories of a kind of subject as its results name them: the policy's, in its order
+    /// (a category's index is its definition's place), with their texts in the result's language.
+    pub(super) fn category_defs(&self, idx: &crate::compile::Index<'_>, kind: SubjectKind) -> Vec<CategoryDef> {
+        let names = idx.names.texts.categories(kind);
+        self.subject(kind).categories.iter().zip(names).map(|(c, (code, name))| CategoryDef { code: code.clone(), name: name.clone(), max: c.max }).collect()
+    }
+
     /// The subject's categories and bonus categories, their lines in date order under the
     /// category's cap (C2) or the bonus cap (C3); what each line counted goes to its record's
     /// accumulator and the year-to-date state (E4, E7). Also the sums of their scores: the
@@ -149,7 +157,7 @@ impl Policy {
         st: &mut YearState<'a, N>,
         scratch: &mut Scratch<'a, N>,
         derived: &[(usize, (Decimal, String, usize))],
-        out: &mut Vec<CategoryResult>,
+        out: &mut Vec<CategoryRow>,
     ) -> (usize, (N, N)) {
         let SubjectCx { world, kind, sx, .. } = *subject;
         let Scratch { lines, order, details, bonuses, straight, .. } = scratch;
@@ -164,7 +172,7 @@ impl Policy {
         order.extend(0..lines.len());
         order.sort_by_key(|&i| (self.item_cat[lines[i].item], lines[i].pos));
         let mut next = 0;
-        for (ci, (cat, (cat_code, cat_name))) in sp.categories.iter().zip(idx.names.texts.categories(kind)).enumerate() {
+        for (ci, cat) in sp.categories.iter().enumerate() {
             // C2/C3 consume a category in date order, then record id (states, which have no date, first),
             // as rules.md orders the yearly caps
             let start = next;
@@ -180,24 +188,18 @@ impl Policy {
                 points += *sum;
             }
             // a deduction category made where it stays, in the month's list, rather than moved
-            // there when done (a copy of 144 bytes saved); a bonus category moved there once,
-            // after the subject's deductions
+            // there when done; a bonus category moved there once, after the subject's deductions.
+            // Its code, name and maximum are the list's definition `ci` (the policy's order)
             let list = if cat.bonus { &mut *bonuses } else { &mut *out };
-            list.push(CategoryResult {
-                code: cat_code.clone(),
-                name: cat_name.clone(),
-                max: cat.max,
-                points: Decimal::ZERO,
-                score: Decimal::ZERO,
-                // sized once: the derived score's line and the category's lines
-                lines: if world.explain {
-                    Vec::with_capacity(next - start + usize::from(derived_here.is_some()))
-                } else {
-                    Vec::new()
-                },
-                zeroed_by: None,
-            });
+            // (pushed blank, a constant, then its definition set: a row built on the stack and
+            // copied into the list stalled on the copy's loads, which straddled the row's stores)
+            list.push(CategoryRow::BLANK);
             let res = list.last_mut().expect("pushed above");
+            res.def = ci as u32;
+            if world.explain {
+                // sized once: the derived score's line and the category's lines
+                res.lines = Vec::with_capacity(next - start + usize::from(derived_here.is_some()));
+            }
             if let Some((_, (score, detail, ii))) = derived_here {
                 let raw = (max - N::of(*score)).larger(N::ZERO);
                 let (taken, cut) = if sp.floor == Floor::Category && raw > max {

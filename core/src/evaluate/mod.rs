@@ -13,6 +13,7 @@ mod thresholds;
 
 pub(crate) use points::{Fixed, Points, exact_or_decimal};
 
+use crate::categories::CategoryRow;
 use crate::compile::{Index, MonthRecord};
 use crate::dataset::{RecordRef, Window, WindowMetrics};
 use crate::engine::{Explain, FastMap, FastSet, Policy};
@@ -118,24 +119,15 @@ pub(crate) struct MonthWorld<'p, 'a> {
 
 impl<'p, 'a> MonthWorld<'p, 'a> {
     pub(crate) fn new(policy: &'p Policy, idx: &'p Index<'a>, month: YearMonth, explain: bool) -> Self {
-        let nw = idx.windows.len();
         // each staff member's windows of the month: (staff, window, days), staff by id (their
         // dense order), each one's windows by id (dense order too), the days of several
         // assignments to one window added up
         let mut served: Vec<(u32, u32, u32)> = Vec::new();
         let mut mine: Vec<(u32, u32)> = Vec::new();
         let days = Days::of(month);
-        for (si, s) in idx.staff.values().enumerate() {
+        for each in idx.assignments.chunk_by(|a, b| a.staff == b.staff) {
             mine.clear();
-            for a in &s.assignments {
-                let d = days.clip(a.from, a.to).len();
-                // assignments name windows of the roster (validated)
-                if d > 0
-                    && let Some(&wx) = idx.window_ix.get(a.window.as_str())
-                {
-                    mine.push((wx, d));
-                }
-            }
+            mine.extend(each.iter().map(|a| (a.window, days.clip(a.from, a.to).len())).filter(|&(_, d)| d > 0));
             mine.sort_by_key(|&(wx, _)| wx);
             mine.dedup_by(|b, a| {
                 let same = a.0 == b.0;
@@ -144,7 +136,7 @@ impl<'p, 'a> MonthWorld<'p, 'a> {
                 }
                 same
             });
-            served.extend(mine.iter().map(|&(wx, d)| ((nw + si) as u32, wx, d)));
+            served.extend(mine.iter().map(|&(wx, d)| (each[0].staff, wx, d)));
         }
         // each subject's links together, by subject index: a window's staff in staff order (the
         // order `served` lists them in), a staff member's windows in window order
@@ -233,7 +225,7 @@ pub(crate) struct Scratch<'a, N> {
     /// the same account (a short one is held in place by each line).
     pub(crate) details: FastSet<Text>,
     /// A subject's bonus categories while its deduction categories go to the month's list.
-    pub(crate) bonuses: Vec<CategoryResult>,
+    pub(crate) bonuses: Vec<CategoryRow>,
     /// Each of a subject's categories added up straight (`Some`: the sum of its records'
     /// points), or not ([`Policy::straight_categories`]).
     pub(crate) straight: Vec<Option<N>>,
@@ -350,9 +342,8 @@ impl Policy {
         let mut scratch = Scratch::default();
         // each subject's deduction and bonus categories, and its links: about as many a subject
         // as the policy has categories and the month has links per subject
-        let (cats_w, cats_s) = (self.doc.window.categories.len(), self.doc.staff.categories.len());
         let links_each = world.links_len().div_ceil(idx.subjects().max(1));
-        let mut staff_results = SubjectMonths::with_capacity(staff_ids.len(), cats_s, links_each);
+        let mut staff_results = SubjectMonths::with_capacity(staff_ids.len(), self.category_defs(idx, SubjectKind::Staff), links_each);
         for &(sx, s) in &staff_ids {
             let group = &charged[ranges[sx as usize].clone()];
             self.subject_month(&world, SubjectKind::Staff, sx, s, month, group, &mut accs, st, &mut scratch, &mut staff_results);
@@ -363,7 +354,7 @@ impl Policy {
         for (i, &(sx, _)) in staff_ids.iter().enumerate() {
             world.staff_row[sx as usize - nw] = i as u32;
         }
-        let mut window_results = SubjectMonths::with_capacity(window_ids.len(), cats_w, links_each);
+        let mut window_results = SubjectMonths::with_capacity(window_ids.len(), self.category_defs(idx, SubjectKind::Window), links_each);
         for &(wx, w) in &window_ids {
             let group = &charged[ranges[wx as usize].clone()];
             self.subject_month(&world, SubjectKind::Window, wx, w, month, group, &mut accs, st, &mut scratch, &mut window_results);

@@ -65,8 +65,8 @@ impl Policy {
             self.item_lines(&subject, ii, &group[start..cur], accs, st, scratch, &mut tally);
         }
         let start = out.categories.len();
-        let (bonuses_from, (mut base, bonus)) = self.category_results(&subject, accs, st, scratch, &tally.derived, &mut out.categories);
-        self.thresholds(&subject, group, st, &mut out.categories[start..bonuses_from], &mut base, &mut tally);
+        let (bonuses_from, (mut base, bonus)) = self.category_results(&subject, accs, st, scratch, &tally.derived, &mut out.categories.rows);
+        self.thresholds(&subject, group, st, (&mut out.categories, start..bonuses_from), &mut base, &mut tally);
         self.carry_flags(sx, month, st, &mut tally);
         self.assemble(&subject, bonuses_from, (base, bonus), tally, out)
     }

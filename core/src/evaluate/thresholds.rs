@@ -4,6 +4,7 @@
 
 use super::subject::{SubjectCx, Tally};
 use super::{Charged, Points, YearState};
+use crate::categories::CategoryStore;
 use crate::engine::Policy;
 use crate::policy::{CountScope, Persistence, SubjectKind};
 use crate::result::*;
@@ -20,7 +21,7 @@ impl Policy {
         subject: &SubjectCx<'_, '_, '_>,
         group: &[Charged],
         st: &mut YearState<'_, N>,
-        categories: &mut [CategoryResult],
+        (categories, deductions): (&mut CategoryStore, std::ops::Range<usize>),
         base: &mut N,
         tally: &mut Tally,
     ) {
@@ -77,13 +78,14 @@ impl Policy {
                     st.zeroed.insert(k, (ii, month));
                 }
                 let code = &idx.names.texts.codes[ii];
+                // (the engine's category definitions are the policy's, in its order)
                 if let Some(zi) = zcat
-                    && let Some(c) = categories
-                        .iter_mut()
-                        .find(|c| c.code == sp.categories[zi].code)
+                    && let Some(at) = deductions.clone().find(|&at| categories.rows[at].def as usize == zi)
                 {
                     let z = &idx.names.texts.categories(kind)[zi].0;
-                    let extra = (c.max - c.points).max(Decimal::ZERO);
+                    let max = sp.categories[zi].max;
+                    let c = &mut categories.rows[at];
+                    let extra = (max - c.points).max(Decimal::ZERO);
                     if world.explain {
                         c.lines.push(Line {
                             rule: code.clone(),
@@ -95,10 +97,10 @@ impl Policy {
                             cut: None,
                         });
                     }
-                    c.points = c.max;
+                    c.points = max;
                     *base -= N::of(c.score);
                     c.score = Decimal::ZERO;
-                    c.zeroed_by = Some(item.code.clone());
+                    categories.zero(at, item.code.clone());
                     if t.annual_whole_year {
                         flags.push(Flag {
                             code: idx.names.texts.category_zeroed_for_year.clone(),

@@ -100,8 +100,8 @@ impl Rule for DerivedFromStaff {
             let score = if self.source == "total" {
                 res.total()
             } else {
-                match res.categories().iter().find(|c| c.code == self.source) {
-                    Some(c) => c.score,
+                match res.categories().iter().find(|c| *c.code() == self.source) {
+                    Some(c) => c.score(),
                     None => continue,
                 }
             };

@@ -1,0 +1,314 @@
+//! A month's category results held compactly (issue 19): each subject-month's categories are
+//! rows of one list per month ([`crate::subjects::SubjectMonths`]), a row holding only what the
+//! month decided (points, score, lines, what zeroed it), its code, name and maximum held once per
+//! list ([`CategoryDef`]). A row is 64 bytes where a [`CategoryResult`] is 144: the subset's
+//! 136,900 province staff-months write 821,400 of them, and copying them into fresh memory took a
+//! fifth of the sampled time without records (BENCHMARKS.md, the twenty-fourth round). Read through [`CategoryRef`], whose
+//! methods have [`CategoryResult`]'s fields' names; written as [`CategoryResult`]'s JSON.
+
+use crate::result::{CategoryResult, Line};
+use crate::text::{SerDec, Text};
+use rust_decimal::Decimal;
+use serde::ser::{SerializeSeq, SerializeStruct};
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// A category as results name it: the policy's code, name (in the result's language) and maximum.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CategoryDef {
+    pub(crate) code: Text,
+    pub(crate) name: Text,
+    pub(crate) max: Decimal,
+}
+
+/// A subject-month's category: its definition (a place in the list's `defs`), and what the month
+/// decided.
+#[derive(Debug, Clone)]
+pub(crate) struct CategoryRow {
+    pub(crate) def: u32,
+    /// Its place in the list's `zeroed` texts when a threshold zeroed it ([`NOT_ZEROED`] if not).
+    pub(crate) zeroed: u32,
+    pub(crate) points: Decimal,
+    pub(crate) score: Decimal,
+    pub(crate) lines: Vec<Line>,
+}
+
+pub(crate) const NOT_ZEROED: u32 = u32::MAX;
+
+impl CategoryRow {
+    /// A category of no definition yet, with nothing taken or added.
+    pub(crate) const BLANK: CategoryRow = CategoryRow { def: 0, zeroed: NOT_ZEROED, points: Decimal::ZERO, score: Decimal::ZERO, lines: Vec::new() };
+}
+
+/// A month's categories: the definitions they name, the rows, and the codes of the items that
+/// zeroed some (few: a month zeroes a handful of categories).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CategoryStore {
+    /// The engine's are the policy's categories of the subject kind, in its order, so that a
+    /// row's `def` is the category's index in the policy.
+    pub(crate) defs: Vec<CategoryDef>,
+    pub(crate) rows: Vec<CategoryRow>,
+    pub(crate) zeroed: Vec<String>,
+}
+
+impl CategoryStore {
+    pub(crate) fn with_capacity(defs: Vec<CategoryDef>, rows: usize) -> CategoryStore {
+        CategoryStore { defs, rows: Vec::with_capacity(rows), zeroed: Vec::new() }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Adds a category given whole (as read back from JSON), its definition found or added.
+    pub(crate) fn push_owned(&mut self, c: CategoryResult) {
+        let def = CategoryDef { code: c.code, name: c.name, max: c.max };
+        let at = match self.defs.iter().position(|d| *d == def) {
+            Some(at) => at,
+            None => {
+                self.defs.push(def);
+                self.defs.len() - 1
+            }
+        };
+        self.rows.push(CategoryRow { def: at as u32, points: c.points, score: c.score, lines: c.lines, ..CategoryRow::BLANK });
+        if let Some(by) = c.zeroed_by {
+            self.zero(self.rows.len() - 1, by);
+        }
+    }
+
+    /// Marks the category at `at` zeroed by the item `by`.
+    pub(crate) fn zero(&mut self, at: usize, by: String) {
+        self.rows[at].zeroed = self.zeroed.len() as u32;
+        self.zeroed.push(by);
+    }
+
+    /// The categories at `at`.
+    pub(crate) fn slice(&self, at: std::ops::Range<usize>) -> Categories<'_> {
+        Categories { store: self, at }
+    }
+
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.rows.shrink_to_fit();
+    }
+}
+
+/// One category of a subject-month: every field of [`CategoryResult`], as methods.
+#[derive(Clone, Copy)]
+pub struct CategoryRef<'m> {
+    store: &'m CategoryStore,
+    i: usize,
+}
+
+impl<'m> CategoryRef<'m> {
+    fn row(&self) -> &'m CategoryRow {
+        &self.store.rows[self.i]
+    }
+    fn def(&self) -> &'m CategoryDef {
+        &self.store.defs[self.row().def as usize]
+    }
+    pub fn code(&self) -> &'m Text {
+        &self.def().code
+    }
+    pub fn name(&self) -> &'m Text {
+        &self.def().name
+    }
+    pub fn max(&self) -> Decimal {
+        self.def().max
+    }
+    /// Points taken (deduction category) or points added (bonus category), after caps.
+    pub fn points(&self) -> Decimal {
+        self.row().points
+    }
+    /// max − points for a deduction category; points for a bonus category.
+    pub fn score(&self) -> Decimal {
+        self.row().score
+    }
+    /// Every line that moved the category, in the order applied.
+    pub fn lines(&self) -> &'m [Line] {
+        &self.row().lines
+    }
+    /// The item whose threshold zeroed the category, if one did.
+    pub fn zeroed_by(&self) -> Option<&'m str> {
+        self.store.zeroed.get(self.row().zeroed as usize).map(String::as_str)
+    }
+    /// The category as an owned [`CategoryResult`].
+    pub fn to_owned(&self) -> CategoryResult {
+        CategoryResult {
+            code: self.code().clone(),
+            name: self.name().clone(),
+            max: self.max(),
+            points: self.points(),
+            score: self.score(),
+            lines: self.lines().to_vec(),
+            zeroed_by: self.zeroed_by().map(str::to_owned),
+        }
+    }
+}
+
+impl PartialEq for CategoryRef<'_> {
+    fn eq(&self, o: &CategoryRef<'_>) -> bool {
+        self.def() == o.def() && self.points() == o.points() && self.score() == o.score() && self.lines() == o.lines() && self.zeroed_by() == o.zeroed_by()
+    }
+}
+
+impl fmt::Debug for CategoryRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.to_owned().fmt(f)
+    }
+}
+
+impl Serialize for CategoryRef<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // the fields, names and order of `CategoryResult`'s derived form
+        let zeroed_by = self.zeroed_by();
+        let mut st = s.serialize_struct("CategoryResult", 6 + usize::from(zeroed_by.is_some()))?;
+        st.serialize_field("code", self.code())?;
+        st.serialize_field("name", self.name())?;
+        st.serialize_field("max", &SerDec(self.max()))?;
+        st.serialize_field("points", &SerDec(self.points()))?;
+        st.serialize_field("score", &SerDec(self.score()))?;
+        st.serialize_field("lines", self.lines())?;
+        match zeroed_by {
+            Some(by) => st.serialize_field("zeroed_by", by)?,
+            None => st.skip_field("zeroed_by")?,
+        }
+        st.end()
+    }
+}
+
+/// A subject-month's categories (its deduction categories, its bonus categories, or both), in
+/// order: an iterator of [`CategoryRef`], also read by place.
+#[derive(Clone)]
+pub struct Categories<'m> {
+    store: &'m CategoryStore,
+    at: std::ops::Range<usize>,
+}
+
+impl<'m> Categories<'m> {
+    /// The categories from the first (as `slice::iter` gives them).
+    pub fn iter(&self) -> Categories<'m> {
+        self.clone()
+    }
+    pub fn len(&self) -> usize {
+        self.at.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.at.is_empty()
+    }
+    /// The `i`-th category.
+    pub fn get(&self, i: usize) -> Option<CategoryRef<'m>> {
+        (i < self.at.len()).then(|| CategoryRef { store: self.store, i: self.at.start + i })
+    }
+    /// Each category as an owned [`CategoryResult`].
+    pub fn to_vec(&self) -> Vec<CategoryResult> {
+        self.iter().map(|c| c.to_owned()).collect()
+    }
+}
+
+impl<'m> Iterator for Categories<'m> {
+    type Item = CategoryRef<'m>;
+    fn next(&mut self) -> Option<CategoryRef<'m>> {
+        self.at.next().map(|i| CategoryRef { store: self.store, i })
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.at.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for Categories<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.at.next_back().map(|i| CategoryRef { store: self.store, i })
+    }
+}
+
+impl ExactSizeIterator for Categories<'_> {}
+
+impl PartialEq for Categories<'_> {
+    fn eq(&self, o: &Categories<'_>) -> bool {
+        self.len() == o.len() && self.iter().zip(o.iter()).all(|(a, b)| a == b)
+    }
+}
+
+impl fmt::Debug for Categories<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for Categories<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.len()))?;
+        for c in self.iter() {
+            seq.serialize_element(&c)?;
+        }
+        seq.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::result::Reason;
+
+    fn category(code: &str, max: i64, points: i64, bonus: bool, zeroed_by: Option<&str>) -> CategoryResult {
+        let line = Line {
+            rule: Text::new("S1.1"),
+            record: Some(Text::new("r1")),
+            raw: Decimal::from(points),
+            points: Decimal::from(points),
+            detail: Text::new("late"),
+            occurrences: 1,
+            cut: Some(Reason::CategoryExhausted),
+        };
+        CategoryResult {
+            code: Text::new(code),
+            name: Text::new(&format!("name of {code}")),
+            max: Decimal::from(max),
+            points: Decimal::from(points),
+            score: Decimal::from(if bonus { points } else { max - points }),
+            lines: vec![line],
+            zeroed_by: zeroed_by.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn categories_read_back_as_given_with_each_definition_held_once() {
+        let given = vec![
+            category("S1", 20, 3, false, None),
+            category("S5", 20, 20, false, Some("S5.2")),
+            category("SB", 10, 2, true, None),
+            // the same code, name and maximum: the definition held once
+            category("S1", 20, 1, false, None),
+        ];
+        let mut store = CategoryStore::default();
+        for c in given.clone() {
+            store.push_owned(c);
+        }
+        assert_eq!(store.defs.len(), 3);
+        let all = store.slice(0..4);
+        assert_eq!(all.to_vec(), given);
+        assert_eq!(all.get(1).and_then(|c| c.zeroed_by()), Some("S5.2"));
+        assert_eq!(all.get(0).and_then(|c| c.zeroed_by()), None);
+        assert!(all.get(4).is_none());
+        let bonuses = store.slice(2..3);
+        assert_eq!((bonuses.len(), bonuses.get(0).map(|c| c.score())), (1, Some(Decimal::from(2))));
+        assert_eq!(all.rev().next().map(|c| c.points()), Some(Decimal::ONE));
+    }
+
+    #[test]
+    fn the_json_is_that_of_category_results() {
+        let given = vec![category("S5", 20, 20, false, Some("S5.2")), category("SB", 10, 2, true, None)];
+        let mut store = CategoryStore::default();
+        for c in given.clone() {
+            store.push_owned(c);
+        }
+        let a = serde_json::to_string(&store.slice(0..2)).expect("writes");
+        let b = serde_json::to_string(&given).expect("writes");
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_row_is_a_cache_line() {
+        assert!(std::mem::size_of::<CategoryRow>() <= 64);
+    }
+}
