@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
     for m in &year.months {
         for s in m.windows.iter().chain(m.staff.iter()) {
             for c in s.all_categories() {
-                assert!(!c.score.is_sign_negative() && c.score <= c.max, "{} {}: {} of {}", s.subject(), c.code, c.score, c.max);
+                assert!(!c.score().is_sign_negative() && c.score() <= c.max(), "{} {}: {} of {}", s.subject(), c.code(), c.score(), c.max());
             }
         }
     }
