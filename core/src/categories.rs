@@ -8,8 +8,9 @@
 
 use crate::result::{CategoryResult, Line};
 use crate::text::{SerDec, Text};
+use crate::views::{RowView, Rows};
 use rust_decimal::Decimal;
-use serde::ser::{SerializeSeq, SerializeStruct};
+use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
@@ -41,9 +42,9 @@ impl CategoryRow {
 }
 
 /// A month's categories: the definitions they name, the rows, and the codes of the items that
-/// zeroed some (few: a month zeroes a handful of categories).
+/// zeroed some (few: a month zeroes a handful of categories). Read through [`Categories`].
 #[derive(Debug, Clone, Default)]
-pub(crate) struct CategoryStore {
+pub struct CategoryStore {
     /// The engine's are the policy's categories of the subject kind, in its order, so that a
     /// row's `def` is the category's index in the policy.
     pub(crate) defs: Vec<CategoryDef>,
@@ -84,7 +85,7 @@ impl CategoryStore {
 
     /// The categories at `at`.
     pub(crate) fn slice(&self, at: std::ops::Range<usize>) -> Categories<'_> {
-        Categories { store: self, at }
+        Rows::new(self, at)
     }
 
     pub(crate) fn shrink_to_fit(&mut self) {
@@ -178,70 +179,19 @@ impl Serialize for CategoryRef<'_> {
 
 /// A subject-month's categories (its deduction categories, its bonus categories, or both), in
 /// order: an iterator of [`CategoryRef`], also read by place.
-#[derive(Clone)]
-pub struct Categories<'m> {
-    store: &'m CategoryStore,
-    at: std::ops::Range<usize>,
+pub type Categories<'m> = Rows<'m, CategoryRef<'m>>;
+
+impl<'m> RowView<'m> for CategoryRef<'m> {
+    type Store = CategoryStore;
+    fn at(store: &'m CategoryStore, i: usize) -> Self {
+        CategoryRef { store, i }
+    }
 }
 
-impl<'m> Categories<'m> {
-    /// The categories from the first (as `slice::iter` gives them).
-    pub fn iter(&self) -> Categories<'m> {
-        self.clone()
-    }
-    pub fn len(&self) -> usize {
-        self.at.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        self.at.is_empty()
-    }
-    /// The `i`-th category.
-    pub fn get(&self, i: usize) -> Option<CategoryRef<'m>> {
-        (i < self.at.len()).then(|| CategoryRef { store: self.store, i: self.at.start + i })
-    }
+impl Categories<'_> {
     /// Each category as an owned [`CategoryResult`].
     pub fn to_vec(&self) -> Vec<CategoryResult> {
         self.iter().map(|c| c.to_owned()).collect()
-    }
-}
-
-impl<'m> Iterator for Categories<'m> {
-    type Item = CategoryRef<'m>;
-    fn next(&mut self) -> Option<CategoryRef<'m>> {
-        self.at.next().map(|i| CategoryRef { store: self.store, i })
-    }
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.at.size_hint()
-    }
-}
-
-impl DoubleEndedIterator for Categories<'_> {
-    fn next_back(&mut self) -> Option<Self::Item> {
-        self.at.next_back().map(|i| CategoryRef { store: self.store, i })
-    }
-}
-
-impl ExactSizeIterator for Categories<'_> {}
-
-impl PartialEq for Categories<'_> {
-    fn eq(&self, o: &Categories<'_>) -> bool {
-        self.len() == o.len() && self.iter().zip(o.iter()).all(|(a, b)| a == b)
-    }
-}
-
-impl fmt::Debug for Categories<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
-    }
-}
-
-impl Serialize for Categories<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.len()))?;
-        for c in self.iter() {
-            seq.serialize_element(&c)?;
-        }
-        seq.end()
     }
 }
 

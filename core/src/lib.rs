@@ -66,6 +66,7 @@ pub mod schema;
 pub mod subjects;
 pub mod summary;
 pub mod text;
+pub mod views;
 
 pub use dataset::{Dataset, Id, RareFields, Record, RecordFields, RecordRef, Records};
 pub use engine::{BUILTIN_POLICY_JSON, Checked, Explain, Policy};

@@ -9,8 +9,9 @@ use crate::categories::{Categories, CategoryDef, CategoryRef, CategoryStore};
 use crate::policy::SubjectKind;
 use crate::result::{DaysLink, Flag, SubjectMonth};
 use crate::text::Text;
+use crate::views::{RowView, Rows};
 use rust_decimal::Decimal;
-use serde::ser::{SerializeSeq, SerializeStruct};
+use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -90,7 +91,7 @@ impl SubjectMonths {
     }
 
     pub fn iter(&self) -> Iter<'_> {
-        Iter { list: self, at: 0..self.rows.len() }
+        Rows::new(self, 0..self.rows.len())
     }
 
     /// The subject of this id, if evaluated.
@@ -142,29 +143,14 @@ impl SubjectMonths {
 }
 
 /// The subject-months of a [`SubjectMonths`], in order.
-#[derive(Clone)]
-pub struct Iter<'m> {
-    list: &'m SubjectMonths,
-    at: std::ops::Range<usize>,
-}
+pub type Iter<'m> = Rows<'m, SubjectRef<'m>>;
 
-impl<'m> Iterator for Iter<'m> {
-    type Item = SubjectRef<'m>;
-    fn next(&mut self) -> Option<SubjectRef<'m>> {
-        self.at.next().map(|i| SubjectRef { list: self.list, i })
-    }
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.at.size_hint()
+impl<'m> RowView<'m> for SubjectRef<'m> {
+    type Store = SubjectMonths;
+    fn at(list: &'m SubjectMonths, i: usize) -> Self {
+        SubjectRef { list, i }
     }
 }
-
-impl DoubleEndedIterator for Iter<'_> {
-    fn next_back(&mut self) -> Option<Self::Item> {
-        self.at.next_back().map(|i| SubjectRef { list: self.list, i })
-    }
-}
-
-impl ExactSizeIterator for Iter<'_> {}
 
 impl<'m> IntoIterator for &'m SubjectMonths {
     type Item = SubjectRef<'m>;
@@ -204,11 +190,8 @@ impl fmt::Debug for SubjectMonths {
 
 impl Serialize for SubjectMonths {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.len()))?;
-        for x in self.iter() {
-            seq.serialize_element(&x)?;
-        }
-        seq.end()
+        // a list of the subject-months' JSON
+        self.iter().serialize(s)
     }
 }
 
