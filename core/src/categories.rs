@@ -64,7 +64,9 @@ impl CategoryStore {
     /// Adds a category given whole (as read back from JSON), its definition found or added.
     pub(crate) fn push_owned(&mut self, c: CategoryResult) {
         let def = CategoryDef { code: c.code, name: c.name, max: c.max };
-        let at = match self.defs.iter().position(|d| *d == def) {
+        // (the maximum compared with its scale: `20` and `20.0` are two definitions, as the JSON
+        // writes them apart)
+        let at = match self.defs.iter().position(|d| d.code == def.code && d.name == def.name && d.max.serialize() == def.max.serialize()) {
             Some(at) => at,
             None => {
                 self.defs.push(def);
@@ -243,6 +245,22 @@ mod tests {
         let bonuses = store.slice(2..3);
         assert_eq!((bonuses.len(), bonuses.get(0).map(|c| c.score())), (1, Some(Decimal::from(2))));
         assert_eq!(all.rev().next().map(|c| c.points()), Some(Decimal::ONE));
+    }
+
+    #[test]
+    fn a_maximum_keeps_its_scale() {
+        // S1 with max 20 and with max 20.0: equal decimals, two texts in the JSON
+        let mut tenths = category("S1", 20, 3, false, None);
+        tenths.max = Decimal::new(200, 1);
+        let given = vec![category("S1", 20, 3, false, None), tenths];
+        let mut store = CategoryStore::default();
+        for c in given.clone() {
+            store.push_owned(c);
+        }
+        assert_eq!(store.defs.len(), 2);
+        let a = serde_json::to_string(&store.slice(0..2)).expect("writes");
+        assert_eq!(a, serde_json::to_string(&given).expect("writes"));
+        assert!(a.contains(r#""max":"20.0""#));
     }
 
     #[test]
