@@ -6,13 +6,14 @@ use crate::error::{Errors, Problem, ProblemKind, pa};
 use crate::month::YearMonth;
 use crate::policy::{Award, PeriodKind, QuotaBase, QuotaRounding, RoundingMode, SubjectKind, TieAtLine, TieBreaker};
 use crate::result::{Flag, MonthResult, SubjectRef, YearResult};
-use crate::text::{Dec, Text, id_prefix};
+use crate::text::{Dec, Text, cmp_ids, id_prefix};
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::ops::Range;
 use std::str::FromStr;
 
 /// E8: counted complaint occurrences per subject id in one month, for windows and for staff.
@@ -20,6 +21,68 @@ use std::str::FromStr;
 pub(crate) struct Complaints<'m> {
     window: FastMap<&'m str, u32>,
     staff: FastMap<&'m str, u32>,
+}
+
+/// A list of months' subject-months of one kind, a subject at a time: subjects by id, each one's
+/// rows in the order of the months. Sorted once for a hall's year, and read by each of its periods.
+struct BySubject<'m> {
+    /// (the id's prefix, the id, the month's place in the list, the subject-month)
+    rows: Vec<(u64, &'m str, usize, SubjectRef<'m>)>,
+    /// Where each subject's rows start, and after the last, where they end.
+    starts: Vec<usize>,
+}
+
+impl<'m> BySubject<'m> {
+    fn new(months: &'m [MonthResult], kind: SubjectKind) -> Self {
+        // every subject-month, sorted by id stably (a subject's in month order; each month lists
+        // its subjects by id already, so the sort merges runs)
+        // (the ids' first bytes as a number first: ids of more than eight bytes compared whole on a tie)
+        let list = |m: &'m MonthResult| match kind {
+            SubjectKind::Staff => &m.staff,
+            SubjectKind::Window => &m.windows,
+        };
+        let mut rows = Vec::with_capacity(months.iter().map(|m| list(m).len()).sum());
+        for (mi, m) in months.iter().enumerate() {
+            rows.extend(list(m).iter().map(|s| (id_prefix(s.subject()), s.subject().as_str(), mi, s)));
+        }
+        rows.sort_by(|a, b| cmp_ids(a.0, a.1, b.0, b.1));
+        let mut starts = vec![0];
+        starts.extend((1..rows.len()).filter(|&i| cmp_ids(rows[i - 1].0, rows[i - 1].1, rows[i].0, rows[i].1).is_ne()));
+        if !rows.is_empty() {
+            starts.push(rows.len());
+        }
+        BySubject { rows, starts }
+    }
+
+    /// Each subject's rows of the months in `range` (places in the list), subjects by id; those
+    /// without a month there are left out.
+    fn within(&self, range: Range<usize>) -> impl Iterator<Item = &[(u64, &'m str, usize, SubjectRef<'m>)]> {
+        self.starts.windows(2).filter_map(move |w| {
+            let rows = &self.rows[w[0]..w[1]];
+            let (a, b) = (rows.partition_point(|r| r.2 < range.start), rows.partition_point(|r| r.2 < range.end));
+            (a < b).then(|| &rows[a..b])
+        })
+    }
+}
+
+/// A list of months (a hall's year, or the months a period was asked for) with what every period
+/// within it reads, counted once: each month's complaints (E8) and the subject-months by subject.
+pub(crate) struct Counted<'m> {
+    months: &'m [MonthResult],
+    complaints: Vec<Complaints<'m>>,
+    windows: BySubject<'m>,
+    staff: BySubject<'m>,
+}
+
+impl<'m> Counted<'m> {
+    pub(crate) fn new(policy: &Policy, months: &'m [MonthResult]) -> Self {
+        Counted {
+            months,
+            complaints: months.iter().map(|m| policy.complaints(m)).collect(),
+            windows: BySubject::new(months, SubjectKind::Window),
+            staff: BySubject::new(months, SubjectKind::Staff),
+        }
+    }
 }
 
 /// A month (`2026-10`), a quarter (`2026-Q3`) or a year (`2026`).
@@ -368,8 +431,8 @@ impl Checked<'_, '_> {
     pub fn evaluate_hall_year(&self, explain: Explain) -> HallYear {
         let (policy, ds) = (self.policy(), self.dataset());
         let year = self.evaluate_year(explain);
-        // each month's complaints counted once, for its quarter and for the year
-        let complaints: Vec<Complaints<'_>> = year.months.iter().map(|m| policy.complaints(m)).collect();
+        // each month's complaints counted, and its subjects sorted, once for all the periods
+        let counted = Counted::new(policy, &year.months);
         let quarters = (1..=4)
             .map(|q| {
                 let p = Period::Quarter {
@@ -386,19 +449,19 @@ impl Checked<'_, '_> {
                     .iter()
                     .rposition(|m| p.contains(m.month))
                     .map_or(from, |i| i + 1);
-                policy.period_from_counted_months(ds, p, &year.months[from..to], &complaints[from..to])
+                policy.period_from_counted_months(ds, p, &counted, from..to)
             })
             .collect();
-        let annual = policy.period_from_counted_months(ds, Period::Year(ds.year), &year.months, &complaints);
+        let annual = policy.period_from_counted_months(ds, Period::Year(ds.year), &counted, 0..year.months.len());
         let monthly_awards = policy.doc().awards.awards.iter().any(|a| a.period == PeriodKind::Month);
         let months = if monthly_awards {
             (0..year.months.len())
-                .map(|i| policy.period_from_counted_months(ds, Period::Month(year.months[i].month), &year.months[i..=i], &complaints[i..=i]))
+                .map(|i| policy.period_from_counted_months(ds, Period::Month(year.months[i].month), &counted, i..i + 1))
                 .collect()
         } else {
             Vec::new()
         };
-        drop(complaints);
+        drop(counted);
         HallYear {
             months,
             year,
@@ -416,8 +479,7 @@ impl Policy {
         period: Period,
         months: &[MonthResult],
     ) -> PeriodResult {
-        let complaints: Vec<Complaints<'_>> = months.iter().map(|m| self.complaints(m)).collect();
-        self.period_from_counted_months(ds, period, months, &complaints)
+        self.period_from_counted_months(ds, period, &Counted::new(self, months), 0..months.len())
     }
 
     /// E8: the counted complaint occurrences of a month, per subject, for windows and for staff
@@ -444,18 +506,19 @@ impl Policy {
         c
     }
 
-    /// [`Policy::period_from_months`] with each month's complaints counted already
-    /// ([`Policy::complaints`], in the order of `months`).
+    /// [`Policy::period_from_months`] of the months at `range` of a list counted already (all
+    /// of the period's months, in order).
     pub(crate) fn period_from_counted_months(
         &self,
         ds: &Dataset,
         period: Period,
-        months: &[MonthResult],
-        complaints: &[Complaints<'_>],
+        counted: &Counted<'_>,
+        range: Range<usize>,
     ) -> PeriodResult {
         let doc = self.doc();
-        let mut windows = self.subjects(period, months, complaints, SubjectKind::Window);
-        let mut staff = self.subjects(period, months, complaints, SubjectKind::Staff);
+        let months = &counted.months[range.clone()];
+        let mut windows = self.subjects(period, counted, range.clone(), SubjectKind::Window);
+        let mut staff = self.subjects(period, counted, range, SubjectKind::Staff);
         for list in [&mut windows, &mut staff] {
             self.roll_up_scores(ds, period, list);
             self.grade_rules(period, list);
@@ -547,13 +610,9 @@ impl Policy {
         }
     }
 
-    fn subjects(
-        &self,
-        period: Period,
-        months: &[MonthResult],
-        complaints: &[Complaints<'_>],
-        kind: SubjectKind,
-    ) -> Vec<SubjectPeriod> {
+    /// The period's subjects of one kind, by id: the months at `range` of the counted list.
+    fn subjects(&self, period: Period, counted: &Counted<'_>, range: Range<usize>, kind: SubjectKind) -> Vec<SubjectPeriod> {
+        let months = counted.months;
         let doc = self.doc();
         // this period's own grade texts (threads scoring halls in parallel share no counts)
         let grades: Vec<Text> = doc.grades.bands.iter().map(|b| Text::new(&b.name)).collect();
@@ -561,37 +620,29 @@ impl Policy {
             SubjectKind::Staff => &doc.staff,
             SubjectKind::Window => &doc.window,
         };
-        let complaints_by_month: Vec<&FastMap<&str, u32>> = complaints
+        let complaints_by_month: Vec<&FastMap<&str, u32>> = counted
+            .complaints
             .iter()
             .map(|c| match kind {
                 SubjectKind::Staff => &c.staff,
                 SubjectKind::Window => &c.window,
             })
             .collect();
-        // for each of `months`, every one of the same name (itself, or more: a month given twice
-        // counts its records twice, as one map by month would)
-        let same_month: Vec<SmallVec<[usize; 1]>> = months
+        // for each month of the range, every one there of the same name (itself, or more: a month
+        // given twice counts its records twice, as one map by month would)
+        let same_month: Vec<SmallVec<[usize; 1]>> = months[range.clone()]
             .iter()
-            .map(|m| (0..months.len()).filter(|&j| months[j].month == m.month).collect())
+            .map(|m| range.clone().filter(|&j| months[j].month == m.month).collect())
             .collect();
         let complaints_in = |mi: usize, id: &str| -> u32 {
-            same_month[mi].iter().map(|&j| complaints_by_month[j].get(id).copied().unwrap_or(0)).sum()
+            same_month[mi - range.start].iter().map(|&j| complaints_by_month[j].get(id).copied().unwrap_or(0)).sum()
         };
-        // each subject's months, subjects by id: every subject-month, sorted by id stably (a
-        // subject's in month order; each month lists its subjects by id already, so the sort
-        // merges runs), then taken a subject at a time
-        // (the ids' first bytes as a number first: ids compared whole only on a tie)
-        let mut all: Vec<(u64, &str, usize, SubjectRef<'_>)> = Vec::new();
-        for (mi, m) in months.iter().enumerate() {
-            let list = match kind {
-                SubjectKind::Staff => &m.staff,
-                SubjectKind::Window => &m.windows,
-            };
-            all.extend(list.iter().map(|s| (id_prefix(s.subject()), s.subject().as_str(), mi, s)));
-        }
-        all.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+        let by_subject = match kind {
+            SubjectKind::Staff => &counted.staff,
+            SubjectKind::Window => &counted.windows,
+        };
         let mut out = Vec::new();
-        for rows in all.chunk_by(|a, b| a.1 == b.1) {
+        for rows in by_subject.within(range.clone()) {
             let id = rows[0].1;
             // P3: categories zeroed for the whole year (W6.1) count as 0 in every month of the annual result
             let zero_for_year: BTreeSet<&str> = if period.kind() == PeriodKind::Year {
@@ -901,11 +952,11 @@ struct Placed {
 fn rank(list: &mut Vec<SubjectPeriod>) {
     // by score, descending, then id: positions sorted, then each result moved once (a result is
     // a few hundred bytes; sorting them in place moved each several times)
-    // (with the ids' first bytes as a number: ids compared whole only on a tie)
+    // (with the ids' first bytes as a number: ids of more than eight bytes compared whole on a tie)
     let mut order: Vec<(u64, u32)> = list.iter().enumerate().map(|(i, s)| (id_prefix(&s.subject), i as u32)).collect();
     order.sort_by(|&(pi, i), &(pj, j)| {
         let (a, b) = (&list[i as usize], &list[j as usize]);
-        b.score.cmp(&a.score).then(pi.cmp(&pj)).then_with(|| a.subject.cmp(&b.subject))
+        b.score.cmp(&a.score).then_with(|| cmp_ids(pi, &a.subject, pj, &b.subject))
     });
     let mut slots: Vec<Option<SubjectPeriod>> = std::mem::take(list).into_iter().map(Some).collect();
     list.extend(order.iter().map(|&(_, i)| slots[i as usize].take().expect("each position once")));

@@ -261,6 +261,14 @@ pub(crate) fn id_prefix(id: &str) -> u64 {
     u64::from_be_bytes(k)
 }
 
+/// Two ids in byte order, given their [`id_prefix`]es. When the prefixes tie and neither id is
+/// longer than eight bytes, the lengths decide (the shorter is the other's prefix, padded with
+/// zeros, or they are equal), so a short id is never compared as a string: a period's
+/// subject-months of one subject tie on their prefix once a month. Longer ids are compared whole.
+pub(crate) fn cmp_ids(pa: u64, a: &str, pb: u64, b: &str) -> std::cmp::Ordering {
+    pa.cmp(&pb).then_with(|| if a.len() <= 8 && b.len() <= 8 { a.len().cmp(&b.len()) } else { a.cmp(b) })
+}
+
 pub(crate) fn ser_dec<S: serde::Serializer>(d: &rust_decimal::Decimal, s: S) -> Result<S::Ok, S::Error> {
     let mut buf = [0u8; 50];
     match Dec(*d).write_fast(&mut buf) {
@@ -539,15 +547,16 @@ mod id_prefix_tests {
     use super::id_prefix;
     use proptest::prelude::*;
 
-    /// The prefixes order two ids as the ids order, or tie (and the ids decide).
+    /// The prefixes order two ids as the ids order, or tie (and the ids decide); and
+    /// [`super::cmp_ids`] orders them exactly as the ids order.
     fn agrees(a: &str, b: &str) -> bool {
         let by_prefix = id_prefix(a).cmp(&id_prefix(b));
-        by_prefix.is_eq() || by_prefix == a.cmp(b)
+        (by_prefix.is_eq() || by_prefix == a.cmp(b)) && super::cmp_ids(id_prefix(a), a, id_prefix(b), b) == a.cmp(b)
     }
 
     #[test]
     fn an_ids_prefix_orders_as_the_id() {
-        for (a, b) in [("R1", "R10"), ("R9", "R10"), ("AB", "AB\0x"), ("", "\0"), ("R00000001", "R00000001x"), ("甲", "乙"), ("R0000000", "R00000000")] {
+        for (a, b) in [("R1", "R10"), ("R9", "R10"), ("AB", "AB\0x"), ("", "\0"), ("R00000001", "R00000001x"), ("甲", "乙"), ("R0000000", "R00000000"), ("S001", "S001"), ("S\0", "S"), ("S0000000", "S0000000\0"), ("S00000001", "S00000001")] {
             assert!(agrees(a, b) && agrees(b, a), "{a:?} {b:?}");
         }
         assert_eq!(id_prefix("R00000001"), id_prefix("R00000002"), "past eight bytes the ids decide");
