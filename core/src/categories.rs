@@ -112,6 +112,10 @@ impl<'m> CategoryRef<'m> {
     pub fn code(&self) -> &'m Text {
         &self.def().code
     }
+    /// The category's place among the policy's categories of its subject kind.
+    pub(crate) fn def_index(&self) -> usize {
+        self.row().def as usize
+    }
     pub fn name(&self) -> &'m Text {
         &self.def().name
     }
@@ -244,7 +248,7 @@ mod tests {
         assert!(all.get(4).is_none());
         let bonuses = store.slice(2..3);
         assert_eq!((bonuses.len(), bonuses.get(0).map(|c| c.score())), (1, Some(Decimal::from(2))));
-        assert_eq!(all.rev().next().map(|c| c.points()), Some(Decimal::ONE));
+        assert_eq!(all.clone().next_back().map(|c| c.points()), Some(Decimal::ONE));
     }
 
     #[test]

@@ -187,6 +187,8 @@ pub enum Contribution<'a> {
 pub struct RuleContext<'c, 'a> {
     pub(crate) month: YearMonth,
     pub(crate) subject: &'a str,
+    /// The subject's dense index in the compiled hall.
+    pub(crate) sx: u32,
     pub(crate) kind: SubjectKind,
     pub(crate) item: &'c RuleItem,
     pub(crate) records: &'c [RecordRef<'a>],
@@ -204,6 +206,11 @@ pub(crate) trait World {
     /// Windows a staff member served in the month being scored, with days, by window id.
     fn windows_served(&self, staff: &str) -> &[DaysLink];
     fn staff_result(&self, staff: &str) -> Option<SubjectRef<'_>>;
+    /// [`World::staff_result`] by the staff member's dense index.
+    fn staff_result_at(&self, staff: u32) -> Option<SubjectRef<'_>>;
+    /// A subject's links of the month (a window's staff on duty, a staff member's windows), by
+    /// its dense index, with the dense index of each link's other end.
+    fn links_to(&self, sx: u32) -> (&[DaysLink], &[u32]);
     fn rule(&self, code: &str) -> Option<(&RuleItem, &dyn Rule)>;
     fn rounding(&self) -> Rounding;
     fn window_open_days(&self, window: &str, month: YearMonth) -> crate::month::Days;
@@ -263,6 +270,16 @@ impl<'a> RuleContext<'_, 'a> {
     /// A staff member's result of this month (available to window rules: staff are scored first).
     pub fn staff_result(&self, staff: &str) -> Option<SubjectRef<'_>> {
         self.world.staff_result(staff)
+    }
+    /// The staff on duty at the window being scored, each with their result of this month if
+    /// they have one: [`RuleContext::staff_on_duty`] and [`RuleContext::staff_result`] together,
+    /// found by the hall's dense indices rather than by ids. Nothing for a staff member.
+    pub fn staff_on_duty_results(&self) -> impl Iterator<Item = (&DaysLink, Option<SubjectRef<'_>>)> {
+        let (links, to) = match self.kind {
+            SubjectKind::Window => self.world.links_to(self.sx),
+            SubjectKind::Staff => (&[][..], &[][..]),
+        };
+        links.iter().zip(to).map(|(l, &sx)| (l, self.world.staff_result_at(sx)))
     }
     pub fn rule(&self, code: &str) -> Option<(&RuleItem, &dyn Rule)> {
         self.world.rule(code)

@@ -175,7 +175,7 @@ fn categories_and_awards_are_named_in_the_results_language() {
     // 示范窗口 / "model window"
     let cat = |h: &HallYear| {
         let s = h.year.months[0].staff.get(0).unwrap();
-        s.categories().iter().find(|c| &*c.code() == "S1").map(|c| c.name().to_string()).unwrap()
+        s.categories().iter().find(|c| c.code().as_str() == "S1").map(|c| c.name().to_string()).unwrap()
     };
     let award = |h: &HallYear| h.quarters[0].awards.iter().find(|a| a.award == "model_window").map(|a| a.name.clone()).unwrap();
     let en = Policy::builtin().evaluate_hall_year(&ds).unwrap();

@@ -112,8 +112,10 @@ pub(crate) struct MonthWorld<'p, 'a> {
     pub(crate) staff_row: Vec<u32>,
     /// A window's staff on duty in the month, by staff id, and a staff member's windows served,
     /// by window id, each with its days (what rules read and results show): subject `i`'s are
-    /// `links[link_at[i]..link_at[i + 1]]`, all in one list.
+    /// `links[link_at[i]..link_at[i + 1]]`, all in one list; `link_to` has the dense index of
+    /// each link's other end (so that a window's rule finds its staff's results without ids).
     links: Vec<DaysLink>,
+    link_to: Vec<u32>,
     link_at: Vec<u32>,
 }
 
@@ -143,7 +145,8 @@ impl<'p, 'a> MonthWorld<'p, 'a> {
         let ends: Vec<(u32, u32, u32)> = served.iter().flat_map(|&(sx, wx, days)| [(wx, sx, days), (sx, wx, days)]).collect();
         let (ends, link_at) = grouped(&ends, idx.subjects(), |&(at, _, _)| at);
         let links = ends.iter().map(|&(_, other, days)| DaysLink { id: idx.names.subjects[other as usize].id.clone(), days }).collect();
-        MonthWorld { policy, idx, explain, staff_results: SubjectMonths::new(), staff_row: Vec::new(), links, link_at }
+        let link_to = ends.iter().map(|&(_, other, _)| other).collect();
+        MonthWorld { policy, idx, explain, staff_results: SubjectMonths::new(), staff_row: Vec::new(), links, link_to, link_at }
     }
 
     /// How many links the month has, all subjects' together.
@@ -153,8 +156,12 @@ impl<'p, 'a> MonthWorld<'p, 'a> {
 
     /// A subject's links of the month, by its dense index.
     pub(crate) fn links_at(&self, sx: u32) -> &[DaysLink] {
+        &self.links[self.link_range(sx)]
+    }
+
+    fn link_range(&self, sx: u32) -> std::ops::Range<usize> {
         let i = sx as usize;
-        &self.links[self.link_at[i] as usize..self.link_at[i + 1] as usize]
+        self.link_at[i] as usize..self.link_at[i + 1] as usize
     }
 
     pub(crate) fn links_of(&self, kind: SubjectKind, id: &str) -> &[DaysLink] {
@@ -179,10 +186,15 @@ impl World for MonthWorld<'_, '_> {
         self.links_of(SubjectKind::Staff, staff)
     }
     fn staff_result(&self, staff: &str) -> Option<SubjectRef<'_>> {
-        let nw = self.idx.windows.len();
-        let sx = *self.idx.staff_ix.get(staff)? as usize;
-        let row = *self.staff_row.get(sx.checked_sub(nw)?)?;
+        self.staff_result_at(*self.idx.staff_ix.get(staff)?)
+    }
+    fn staff_result_at(&self, sx: u32) -> Option<SubjectRef<'_>> {
+        let row = *self.staff_row.get((sx as usize).checked_sub(self.idx.windows.len())?)?;
         self.staff_results.get(row as usize)
+    }
+    fn links_to(&self, sx: u32) -> (&[DaysLink], &[u32]) {
+        let r = self.link_range(sx);
+        (&self.links[r.clone()], &self.link_to[r])
     }
     fn rule(&self, code: &str) -> Option<(&RuleItem, &dyn Rule)> {
         self.policy.item(code)

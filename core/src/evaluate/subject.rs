@@ -124,6 +124,7 @@ impl Policy {
         let cx = RuleContext {
             month,
             subject: id,
+            sx,
             kind,
             item,
             records: recs,

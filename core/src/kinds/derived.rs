@@ -88,22 +88,23 @@ impl Rule for DerivedFromStaff {
         let Some((item_max, source_max)) = cx.category_scale(&self.source, self.source_max) else {
             return;
         };
-        let duty = cx.staff_on_duty(cx.subject());
+        // the source category's place among the staff categories (results list them in the
+        // policy's order), found once rather than by code in each staff member's result
+        let source = if self.source == "total" { None } else { Some(cx.world.policy().staff.categories.iter().position(|c| c.code == self.source)) };
         let mut num = Decimal::ZERO;
         let mut den = Decimal::ZERO;
         // the sum's terms as text ("S001 18×31 + S002 20×31"), written into one string
-        let mut parts = String::with_capacity(if cx.explain() { duty.len() * 24 } else { 0 });
-        for DaysLink { id: s, days } in duty {
-            let Some(res) = cx.staff_result(s) else {
+        let mut parts = String::new();
+        for (DaysLink { id: s, days }, res) in cx.staff_on_duty_results() {
+            let Some(res) = res else {
                 continue;
             };
-            let score = if self.source == "total" {
-                res.total()
-            } else {
-                match res.categories().iter().find(|c| *c.code() == self.source) {
+            let score = match source {
+                None => res.total(),
+                Some(at) => match res.categories().iter().find(|c| Some(c.def_index()) == at) {
                     Some(c) => c.score(),
                     None => continue,
-                }
+                },
             };
             let w = match self.weights {
                 Weights::Days => Decimal::from(*days),
