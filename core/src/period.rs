@@ -635,7 +635,12 @@ impl Policy {
             .map(|m| range.clone().filter(|&j| months[j].month == m.month).collect())
             .collect();
         let complaints_in = |mi: usize, id: &str| -> u32 {
-            same_month[mi - range.start].iter().map(|&j| complaints_by_month[j].get(id).copied().unwrap_or(0)).sum()
+            // (most months count no complaint at all: their maps are not searched)
+            same_month[mi - range.start]
+                .iter()
+                .filter(|&&j| !complaints_by_month[j].is_empty())
+                .map(|&j| complaints_by_month[j].get(id).copied().unwrap_or(0))
+                .sum()
         };
         let by_subject = match kind {
             SubjectKind::Staff => &counted.staff,
@@ -665,7 +670,7 @@ impl Policy {
                 let m = &months[mi];
                 let mut base = s.base();
                 let mut adjusted = None;
-                for c in s.categories() {
+                for c in s.categories().iter().filter(|_| !zero_for_year.is_empty()) {
                     if zero_for_year.contains(c.code().as_str()) && !c.score().is_zero() {
                         base -= c.score();
                         adjusted = Some(self.msg("period-category-zeroed", &[("category", c.code()), ("score", &Dec::norm(c.score()))]));

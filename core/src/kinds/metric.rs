@@ -297,11 +297,12 @@ impl MetricTiers {
     /// The highest tier the figure (the metric's value, divided by the staff on duty when per
     /// staff) meets, compared exactly (v / n against a tier, not a quotient cut at 28 digits).
     fn tier(&self, (v, n): (Decimal, Option<usize>)) -> Option<&ValueTier> {
-        let n = Decimal::from(n.unwrap_or(1) as u64);
-        self.tiers
-            .iter()
-            .filter(|t| crate::exact::cmp_quotient(&[v], &[n], t.at_least) != std::cmp::Ordering::Less)
-            .max_by(|a, b| a.points.cmp(&b.points))
+        let meets = |t: &&ValueTier| match n {
+            // the value itself: compared as it is
+            None => v >= t.at_least,
+            Some(n) => crate::exact::cmp_quotient(&[v], &[Decimal::from(n as u64)], t.at_least) != std::cmp::Ordering::Less,
+        };
+        self.tiers.iter().filter(meets).max_by(|a, b| a.points.cmp(&b.points))
     }
     /// The window's figure as the tiers read it: (the metric's value, staff on duty when per
     /// staff).
