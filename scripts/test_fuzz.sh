@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fuzz smoke run: each target for FUZZ_SECONDS (default 60), seeded from the bad-input corpus
+# Fuzz smoke run: each target for FUZZ_SECONDS (default 60), FUZZ_JOBS (default 2) at a time,
+# seeded from the bad-input corpus
 # (the importer's targets: from tests/import-seeds/ and the template the command writes).
 # A crash fails the run and leaves its input in fuzz/artifacts/<target>/ (turn it into a test).
 set -euo pipefail
@@ -50,7 +51,28 @@ PY
 cd fuzz
 export RUSTC_BOOTSTRAP=1
 run cargo fuzz build -O
-for t in "${targets[@]}"; do
-  run cargo fuzz run -O "$t" "corpus/$t" -- -max_total_time="$secs" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1
+# FUZZ_JOBS targets at a time (default 2: CI has two cores and each run uses one), each run's
+# output in its own log, shown when the run ends (whole when it failed); the first failure stops
+# the script and the runs beside it
+at_once="${FUZZ_JOBS:-2}"
+logs=../target/fuzz-logs
+mkdir -p "$logs"
+trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
+fuzz_one() {
+  local t=$1 log="$logs/$1.log"
+  echo "+ cargo fuzz run -O $t corpus/$t -- -max_total_time=$secs -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 > $log"
+  if cargo fuzz run -O "$t" "corpus/$t" -- -max_total_time="$secs" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 > "$log" 2>&1; then
+    echo "fuzz $t: no crash"; grep -E '^(Done|stat::number_of_executed_units)' "$log" || tail -n 3 "$log"
+  else
+    echo "fuzz $t: FAILED (its input is in fuzz/artifacts/$t/)"; cat "$log"; return 1
+  fi
+}
+for ((i = 0; i < ${#targets[@]}; i += at_once)); do
+  pids=()
+  for t in "${targets[@]:i:at_once}"; do
+    fuzz_one "$t" &
+    pids+=($!)
+  done
+  for p in "${pids[@]}"; do wait "$p"; done
 done
 echo "fuzz: no crash in ${secs}s per target"
