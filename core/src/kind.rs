@@ -211,6 +211,8 @@ pub(crate) trait World {
     /// A subject's links of the month (a window's staff on duty, a staff member's windows), by
     /// its dense index, with the dense index of each link's other end.
     fn links_to(&self, sx: u32) -> (&[DaysLink], &[u32]);
+    /// A window's metrics of the month being scored, by its dense index.
+    fn metrics_at(&self, wx: u32) -> Option<&WindowMetrics>;
     fn rule(&self, code: &str) -> Option<(&RuleItem, &dyn Rule)>;
     fn rounding(&self) -> Rounding;
     fn window_open_days(&self, window: &str, month: YearMonth) -> crate::month::Days;
@@ -254,6 +256,27 @@ impl<'a> RuleContext<'_, 'a> {
     }
     pub fn metrics(&self, window: &str) -> Option<&WindowMetrics> {
         self.world.metrics(window, self.month)
+    }
+    /// The subject's own metrics of the month: `metrics(subject)`, found for a window by the
+    /// hall's dense index rather than by its id.
+    pub fn own_metrics(&self) -> Option<&WindowMetrics> {
+        match self.kind {
+            SubjectKind::Window => self.world.metrics_at(self.sx),
+            SubjectKind::Staff => self.world.metrics(self.subject, self.month),
+        }
+    }
+    /// The windows whose metrics a rule of this subject reads: the window being scored itself,
+    /// or each window the staff member being scored served in the month, in window order. Each
+    /// with its id, its metrics of the month and how many staff were on duty there, found by the
+    /// hall's dense indices (as `metrics` and `staff_on_duty` give them by id).
+    pub fn metric_windows(&self) -> impl Iterator<Item = (&str, Option<&WindowMetrics>, usize)> {
+        let on_duty = |wx: u32| self.world.links_to(wx).0.len();
+        let own = (self.kind == SubjectKind::Window).then(|| (self.subject, self.world.metrics_at(self.sx), on_duty(self.sx)));
+        let (served, to) = match self.kind {
+            SubjectKind::Staff => self.world.links_to(self.sx),
+            SubjectKind::Window => (&[][..], &[][..]),
+        };
+        own.into_iter().chain(served.iter().zip(to).map(move |(l, &wx)| (l.id.as_str(), self.world.metrics_at(wx), on_duty(wx))))
     }
     /// The dataset's target for a rate metric.
     pub fn target(&self, metric: &str) -> Option<Decimal> {

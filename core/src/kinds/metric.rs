@@ -2,6 +2,7 @@
 //! county measure; `metric_shortfall` expresses the variations' V10 (completion below 100%).
 
 use super::{bounded, detail, done, invalid, one, positive};
+use crate::dataset::WindowMetrics;
 use crate::error::Problem;
 use crate::kind::{Contribution, KindParams, Rule, RuleContext};
 use crate::policy::{RoundingMode, RuleItem, SubjectKind};
@@ -65,7 +66,7 @@ impl Rule for MetricBelowTarget {
         Some(crate::messages::text(lang, "from-window-metrics", &[("metrics", &names.join(", "))]))
     }
     fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
-        let Some(m) = cx.metrics(cx.subject()) else {
+        let Some(m) = cx.own_metrics() else {
             return;
         };
         for name in &self.metrics {
@@ -151,7 +152,7 @@ impl Rule for MetricShortfall {
         Some(crate::messages::text(lang, "from-window-metric", &[("metric", &crate::messages::metric_name(lang, &self.metric))]))
     }
     fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
-        let Some(m) = cx.metrics(cx.subject()) else {
+        let Some(m) = cx.own_metrics() else {
             return;
         };
         let Some(v) = m
@@ -283,8 +284,8 @@ impl KindParams for MetricTiers {
 }
 
 impl MetricTiers {
-    fn value(&self, cx: &RuleContext<'_, '_>, window: &str) -> Option<Decimal> {
-        let m = cx.metrics(window)?;
+    fn value(&self, m: Option<&WindowMetrics>) -> Option<Decimal> {
+        let m = m?;
         if self.metric == "cases" {
             m.cases.map(Decimal::from)
         } else {
@@ -306,10 +307,10 @@ impl MetricTiers {
     }
     /// The window's figure as the tiers read it: (the metric's value, staff on duty when per
     /// staff).
-    fn figure(&self, cx: &RuleContext<'_, '_>, window: &str) -> Option<(Decimal, Option<usize>)> {
-        let v = self.value(cx, window)?;
+    fn figure(&self, metrics: Option<&WindowMetrics>, on_duty: usize) -> Option<(Decimal, Option<usize>)> {
+        let v = self.value(metrics)?;
         if self.per_staff {
-            let n = cx.staff_on_duty(window).len();
+            let n = on_duty;
             if n == 0 {
                 return None;
             }
@@ -342,22 +343,13 @@ impl Rule for MetricTiers {
         Some(crate::messages::text(lang, "from-window-metric", &[("metric", &crate::messages::metric_name(lang, &self.metric))]))
     }
     fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
-        let subject = cx.subject();
-        let served = match cx.subject_kind() {
-            SubjectKind::Window => &[][..],
-            SubjectKind::Staff => cx.windows_served(subject),
-        };
-        let windows = match cx.subject_kind() {
-            SubjectKind::Window => std::slice::from_ref(&subject),
-            SubjectKind::Staff => &[][..],
-        };
-        // each window's highest tier: every one (`each`), or the last of the highest (`once`),
+        // the window itself, or the staff member's windows of the month; each window's highest tier: every one (`each`), or the last of the highest (`once`),
         // its text formatted only for the tier kept
         // (the window, its figure, its tier)
         type Kept<'x> = (&'x str, (Decimal, Option<usize>), &'x ValueTier);
         let mut best: Option<Kept<'_>> = None;
-        for w in windows.iter().copied().chain(served.iter().map(|l| l.id.as_str())) {
-            let Some(f) = self.figure(cx, w) else { continue };
+        for (w, metrics, on_duty) in cx.metric_windows() {
+            let Some(f) = self.figure(metrics, on_duty) else { continue };
             let Some(t) = self.tier(f) else { continue };
             match self.several_windows {
                 SeveralWindows::Each => out.push(Contribution::State { points: t.points, detail: detail(cx, || self.explain_figure(cx, w, f, t)) }),

@@ -116,7 +116,7 @@ impl Rule for RatingMean {
         }
     }
     fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
-        let m = cx.metrics(cx.subject());
+        let m = cx.own_metrics();
         let none = Ratings::default();
         let r = m.and_then(|m| m.ratings.as_ref()).unwrap_or(&none);
         let n = r.total();
