@@ -117,8 +117,10 @@ pub(crate) struct MonthWorld<'p, 'a> {
     links: Vec<DaysLink>,
     link_to: Vec<u32>,
     link_at: Vec<u32>,
-    /// Each window's metrics of the month, by dense window index.
-    metrics: Vec<Option<&'a WindowMetrics>>,
+    /// Each window's metrics of the month, by dense window index: found on the first rule's
+    /// asking (a policy without metric rules never asks).
+    metrics: std::cell::OnceCell<Vec<Option<&'a WindowMetrics>>>,
+    month: YearMonth,
 }
 
 impl<'p, 'a> MonthWorld<'p, 'a> {
@@ -148,8 +150,8 @@ impl<'p, 'a> MonthWorld<'p, 'a> {
         let (ends, link_at) = grouped(&ends, idx.subjects(), |&(at, _, _)| at);
         let links = ends.iter().map(|&(_, other, days)| DaysLink { id: idx.names.subjects[other as usize].id.clone(), days }).collect();
         let link_to = ends.iter().map(|&(_, other, _)| other).collect();
-        let metrics = idx.windows.keys().map(|&w| idx.metrics.get(&(w, month)).copied()).collect();
-        MonthWorld { policy, idx, explain, staff_results: SubjectMonths::new(), staff_row: Vec::new(), links, link_to, link_at, metrics }
+        let metrics = std::cell::OnceCell::new();
+        MonthWorld { policy, idx, explain, staff_results: SubjectMonths::new(), staff_row: Vec::new(), links, link_to, link_at, metrics, month }
     }
 
     /// How many links the month has, all subjects' together.
@@ -180,7 +182,9 @@ impl World for MonthWorld<'_, '_> {
         self.idx.metrics.get(&(window, month)).copied()
     }
     fn metrics_at(&self, wx: u32) -> Option<&WindowMetrics> {
-        self.metrics.get(wx as usize).copied().flatten()
+        let idx = self.idx;
+        let all = self.metrics.get_or_init(|| idx.windows.keys().map(|&w| idx.metrics.get(&(w, self.month)).copied()).collect());
+        all.get(wx as usize).copied().flatten()
     }
     fn target(&self, metric: &str) -> Option<Decimal> {
         self.idx.ds.targets.get(metric).copied()
