@@ -343,8 +343,9 @@ impl Rule for MetricTiers {
         Some(crate::messages::text(lang, "from-window-metric", &[("metric", &crate::messages::metric_name(lang, &self.metric))]))
     }
     fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
-        // the window itself, or the staff member's windows of the month; each window's highest tier: every one (`each`), or the last of the highest (`once`),
-        // its text formatted only for the tier kept
+        // the window itself, or the staff member's windows of the month; each window's highest
+        // tier: every one (`each`), or the last of the highest (`once`), its text formatted only
+        // for the tier kept
         // (the window, its figure, its tier)
         type Kept<'x> = (&'x str, (Decimal, Option<usize>), &'x ValueTier);
         let mut best: Option<Kept<'_>> = None;
