@@ -17,7 +17,7 @@
 //! builds the compiled hall (dense indices, records grouped by month), `evaluate` scores the
 //! months over it (the caps' points in an exact fixed-point form, `rust_decimal` for a hall whose
 //! points do not fit it: the same code and the same results; decimals at every API), [`period`]
-//! makes quarters, the year, ranks and awards, and `render`,
+//! makes quarters, the year, ranks (`ranks`) and awards, and `render`,
 //! [`explain`] and [`outcome`] turn the compact results into text when asked.
 //!
 //! A month's record outcomes ([`result::MonthResult::records`]) are held compactly, one row per
@@ -58,6 +58,7 @@ mod parse_records;
 pub mod outcome;
 pub mod period;
 mod period_rules;
+mod ranks;
 pub mod policy;
 pub mod records;
 mod render;

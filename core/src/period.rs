@@ -5,6 +5,7 @@ use crate::engine::{Checked, Explain, FastMap, Policy};
 use crate::error::{Errors, Problem, ProblemKind, pa};
 use crate::month::YearMonth;
 use crate::policy::{Award, PeriodKind, QuotaBase, QuotaRounding, RoundingMode, SubjectKind, TieAtLine, TieBreaker};
+use crate::ranks::rank;
 use crate::result::{Flag, MonthResult, SubjectRef, YearResult};
 use crate::text::{Dec, Text, cmp_ids, id_prefix};
 use rust_decimal::Decimal;
@@ -951,45 +952,4 @@ struct Placed {
     awarded: Vec<Text>,
     tied: Vec<Text>,
     to_decide: Option<u32>,
-}
-
-/// P8: by score descending, equal scores share a rank (1, 2, 2, 4); in the hall and in each department.
-fn rank(list: &mut Vec<SubjectPeriod>) {
-    // by score, descending, then id: positions sorted, then each result moved once (a result is
-    // a few hundred bytes; sorting them in place moved each several times)
-    // (with the ids' first bytes as a number: ids of more than eight bytes compared whole on a tie)
-    let mut order: Vec<(u64, u32)> = list.iter().enumerate().map(|(i, s)| (id_prefix(&s.subject), i as u32)).collect();
-    order.sort_by(|&(pi, i), &(pj, j)| {
-        let (a, b) = (&list[i as usize], &list[j as usize]);
-        b.score.cmp(&a.score).then_with(|| cmp_ids(pi, &a.subject, pj, &b.subject))
-    });
-    let mut slots: Vec<Option<SubjectPeriod>> = std::mem::take(list).into_iter().map(Some).collect();
-    list.extend(order.iter().map(|&(_, i)| slots[i as usize].take().expect("each position once")));
-    let mut prev: Option<Decimal> = None;
-    let mut r = 0;
-    for (i, s) in list.iter_mut().enumerate() {
-        if prev != Some(s.score) {
-            r = i as u32 + 1;
-            prev = Some(s.score);
-        }
-        s.rank = r;
-    }
-    // within each department: (results so far, the last score, its rank)
-    let dept_ranks: Vec<u32> = {
-        let mut by_dept: FastMap<&str, (u32, Option<Decimal>, u32)> = FastMap::default();
-        list.iter()
-            .map(|s| {
-                let e = by_dept.entry(s.department.as_str()).or_insert((0, None, 0));
-                e.0 += 1;
-                if e.1 != Some(s.score) {
-                    e.2 = e.0;
-                    e.1 = Some(s.score);
-                }
-                e.2
-            })
-            .collect()
-    };
-    for (s, r) in list.iter_mut().zip(dept_ranks) {
-        s.department_rank = r;
-    }
 }
