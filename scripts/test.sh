@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 run() { echo "+ $*"; "$@"; }
 
 # The tests check results, not speed: their release builds (the C ABI's tests under valgrind, the
-# wheel, the command the baseline test reads, the benches' compile check) skip the shipping
-# profile's whole-program optimisation and line tables, which took about 12 of CI's 27 minutes.
+# wheel, the benches' runs and compile check) skip the shipping profile's whole-program
+# optimisation and line tables, which took about 12 of CI's 27 minutes.
 # The timed runs of BENCHMARKS.md build with the workspace's own release profile. Set
 # KAOPING_TEST_SHIPPING_PROFILE=1 to test with it.
 if [ -z "${KAOPING_TEST_SHIPPING_PROFILE:-}" ]; then

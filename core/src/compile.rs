@@ -328,11 +328,12 @@ fn check_roster(ds: &Dataset, departments: &BTreeSet<&str>, windows: &BTreeMap<&
             ));
         }
         for (j, a) in s.assignments.iter().enumerate() {
-            let path = format!("staff[{i}].assignments[{j}]");
+            // (the path written only for a problem, as a window's terms' above)
+            let path = || format!("staff[{i}].assignments[{j}]");
             if !windows.contains_key(a.window.as_str()) {
                 p.push(Problem::msg(
                     ProblemKind::UnknownReference,
-                    format!("{path}.window"),
+                    format!("{}.window", path()),
                     "problem-assigned-unknown-window",
                     pa!["staff" => s.id, "window" => format!("{:?}", a.window)],
                 ));
@@ -340,7 +341,7 @@ fn check_roster(ds: &Dataset, departments: &BTreeSet<&str>, windows: &BTreeMap<&
             if let (Some(x), Some(y)) = (a.from, a.to)
                 && y < x
             {
-                p.push(Problem::msg(ProblemKind::Invalid, format!("{path}.to"), "problem-assignment-ends-before-start", pa!["to" => y, "from" => x]));
+                p.push(Problem::msg(ProblemKind::Invalid, format!("{}.to", path()), "problem-assignment-ends-before-start", pa!["to" => y, "from" => x]));
             }
         }
         let mut sorted: Vec<_> = s.assignments.iter().enumerate().collect();

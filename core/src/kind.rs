@@ -272,10 +272,7 @@ impl<'a> RuleContext<'_, 'a> {
     pub fn metric_windows(&self) -> impl Iterator<Item = (&str, Option<&WindowMetrics>, usize)> {
         let on_duty = |wx: u32| self.world.links_to(wx).0.len();
         let own = (self.kind == SubjectKind::Window).then(|| (self.subject, self.world.metrics_at(self.sx), on_duty(self.sx)));
-        let (served, to) = match self.kind {
-            SubjectKind::Staff => self.world.links_to(self.sx),
-            SubjectKind::Window => (&[][..], &[][..]),
-        };
+        let (served, to) = self.links_when(SubjectKind::Staff);
         own.into_iter().chain(served.iter().zip(to).map(move |(l, &wx)| (l.id.as_str(), self.world.metrics_at(wx), on_duty(wx))))
     }
     /// The dataset's target for a rate metric.
@@ -298,11 +295,14 @@ impl<'a> RuleContext<'_, 'a> {
     /// they have one: [`RuleContext::staff_on_duty`] and [`RuleContext::staff_result`] together,
     /// found by the hall's dense indices rather than by ids. Nothing for a staff member.
     pub fn staff_on_duty_results(&self) -> impl Iterator<Item = (&DaysLink, Option<SubjectRef<'_>>)> {
-        let (links, to) = match self.kind {
-            SubjectKind::Window => self.world.links_to(self.sx),
-            SubjectKind::Staff => (&[][..], &[][..]),
-        };
+        let (links, to) = self.links_when(SubjectKind::Window);
         links.iter().zip(to).map(|(l, &sx)| (l, self.world.staff_result_at(sx)))
+    }
+    /// The subject's links of the month (a window's staff on duty, a staff member's windows
+    /// served) with the dense index of each one's other end, when the subject is of `kind`;
+    /// none otherwise.
+    fn links_when(&self, kind: SubjectKind) -> (&[DaysLink], &[u32]) {
+        if self.kind == kind { self.world.links_to(self.sx) } else { (&[], &[]) }
     }
     pub fn rule(&self, code: &str) -> Option<(&RuleItem, &dyn Rule)> {
         self.world.rule(code)

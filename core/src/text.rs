@@ -255,10 +255,19 @@ impl serde::Serialize for Dec {
 /// comparisons (a month's records, a period's subjects and ranks).
 pub(crate) fn id_prefix(id: &str) -> u64 {
     let b = id.as_bytes();
-    let mut k = [0u8; 8];
-    let n = b.len().min(8);
-    k[..n].copy_from_slice(&b[..n]);
-    u64::from_be_bytes(k)
+    // a short id as two overlapping reads, its first bytes and its last, each shifted to its
+    // place (the bytes both hold are the same, so or-ing them is exact). Copying the id into a
+    // zeroed buffer read back as one number called `memcpy`, whose narrower stores then stalled
+    // that read; a month's records are keyed by it, and their ids are mostly six bytes.
+    let n = b.len();
+    let be = |at: usize, w: usize| b[at..at + w].iter().fold(0u64, |k, &x| k << 8 | u64::from(x));
+    match n {
+        8.. => be(0, 8),
+        4..8 => be(0, 4) << 32 | be(n - 4, 4) << (8 * (8 - n)),
+        2..4 => be(0, 2) << 48 | be(n - 2, 2) << (8 * (8 - n)),
+        1 => be(0, 1) << 56,
+        _ => 0,
+    }
 }
 
 /// Two ids in byte order, given their [`id_prefix`]es. When the prefixes tie and neither id is
@@ -560,6 +569,19 @@ mod id_prefix_tests {
             assert!(agrees(a, b) && agrees(b, a), "{a:?} {b:?}");
         }
         assert_eq!(id_prefix("R00000001"), id_prefix("R00000002"), "past eight bytes the ids decide");
+    }
+
+    #[test]
+    fn an_ids_prefix_is_its_first_eight_bytes_padded_with_zeros() {
+        // every length a short id's two overlapping reads take apart (0, 1, 2–3, 4–7, 8 and more)
+        let ascii = (0..=10).map(|n| &"\u{1}bcdefgh\u{7f}j"[..n]);
+        let wide = [3, 6, 9].map(|n| &"甲乙丙"[..n]);
+        for id in ascii.chain(wide) {
+            let n = id.len();
+            let mut padded = [0u8; 8];
+            padded[..n.min(8)].copy_from_slice(&id.as_bytes()[..n.min(8)]);
+            assert_eq!(id_prefix(id), u64::from_be_bytes(padded), "{id:?}");
+        }
     }
 
     proptest! {

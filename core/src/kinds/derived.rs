@@ -85,12 +85,22 @@ impl Rule for DerivedFromStaff {
         }
     }
     fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
-        let Some((item_max, source_max)) = cx.category_scale(&self.source, self.source_max) else {
+        let Some(item_max) = cx.category_max(&cx.item().category) else {
             return;
         };
-        // the source category's place among the staff categories (results list them in the
-        // policy's order), found once rather than by code in each staff member's result
-        let source = if self.source == "total" { None } else { Some(cx.world.policy().staff.categories.iter().position(|c| c.code == self.source)) };
+        // the source: the staff members' totals (on the staff base's scale), or a staff category
+        // (on its max) by its place among the staff categories, as results list them, found once
+        // rather than by code in each staff member's result
+        let staff = &cx.world.policy().staff;
+        let (source, scale) = if self.source == "total" {
+            (None, Some(staff.base))
+        } else {
+            let at = staff.categories.iter().position(|c| c.code == self.source);
+            (Some(at), at.map(|i| staff.categories[i].max))
+        };
+        let Some(source_max) = self.source_max.or(scale) else {
+            return;
+        };
         let mut num = Decimal::ZERO;
         let mut den = Decimal::ZERO;
         // the sum's terms as text ("S001 18×31 + S002 20×31"), written into one string

@@ -136,22 +136,3 @@ fn one() -> Decimal {
 fn detail(cx: &RuleContext<'_, '_>, text: impl FnOnce() -> String) -> String {
     if cx.explain() { text() } else { String::new() }
 }
-
-impl RuleContext<'_, '_> {
-    /// (this item's category max, the source scale) for a derived category.
-    fn category_scale(
-        &self,
-        source: &str,
-        source_max: Option<Decimal>,
-    ) -> Option<(Decimal, Decimal)> {
-        let item_max = self.category_max(&self.item().category)?;
-        let smax = source_max.or_else(|| {
-            if source == "total" {
-                self.staff_base()
-            } else {
-                self.staff_category_max(source)
-            }
-        })?;
-        Some((item_max, smax))
-    }
-}
