@@ -253,6 +253,7 @@ impl serde::Serialize for Dec {
 /// a prefix orders before what it is a prefix of, and equal numbers leave the order to the ids).
 /// Sorting by it first, then by the ids on a tie, orders ids as their bytes do with few string
 /// comparisons (a month's records, a period's subjects and ranks).
+#[inline]
 pub(crate) fn id_prefix(id: &str) -> u64 {
     let b = id.as_bytes();
     // a short id as two overlapping reads, its first bytes and its last, each shifted to its
