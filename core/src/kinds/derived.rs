@@ -101,8 +101,9 @@ impl Rule for DerivedFromStaff {
         let Some(source_max) = self.source_max.or(scale) else {
             return;
         };
+        // Σ w·score, and Σ w (a count of days or staff)
         let mut num = Decimal::ZERO;
-        let mut den = Decimal::ZERO;
+        let mut den = 0u64;
         // the sum's terms as text ("S001 18×31 + S002 20×31"), written into one string
         let mut parts = String::new();
         for (DaysLink { id: s, days }, res) in cx.staff_on_duty_results() {
@@ -117,18 +118,19 @@ impl Rule for DerivedFromStaff {
                 },
             };
             let w = match self.weights {
-                Weights::Days => Decimal::from(*days),
-                Weights::Equal => Decimal::ONE,
+                Weights::Days => *days,
+                Weights::Equal => 1,
             };
-            num += w * score;
-            den += w;
+            num += Decimal::from(w) * score;
+            den += u64::from(w);
             if cx.explain() {
                 if !parts.is_empty() {
                     parts.push_str(" + ");
                 }
-                push!(parts, s, ' ', Dec::norm(score), '×', Dec(w));
+                push!(parts, s, ' ', Dec::norm(score), '×', w);
             }
         }
+        let den = Decimal::from(den);
         if den.is_zero() {
             out.push(Contribution::Warning(cx.text("warning-no-staff-on-duty", &[("rule", &cx.item().code)])));
             out.push(Contribution::Score {
