@@ -1,9 +1,11 @@
 //! Validation and compilation of a dataset against a policy: every problem at once, then the
 //! compiled hall the engine reads (subjects and items as dense indices, records grouped by month
-//! in the order E6 needs, the roster and metrics by id).
+//! in the order E6 needs, the roster and metrics by id), held with its policy as a [`Checked`]
+//! hall.
 
 use crate::dataset::{Dataset, RecordRef, Records, Staff, Window, WindowMetrics};
-use crate::engine::{FastMap, Policy};
+use crate::engine::Policy;
+use crate::maps::FastMap;
 use crate::error::{Errors, Problem, ProblemKind, pa};
 use crate::month::{YearMonth, covers, days_in_month};
 use crate::policy::{Severity, SubjectKind};
@@ -718,5 +720,38 @@ impl<'a> Index<'a> {
             .iter()
             .find(|a| covers(a.from, a.to, date))
             .map(|a| a.window.as_str())
+    }
+}
+
+// ------------------------------------------------------------------ a hall checked
+
+impl Policy {
+    /// Checks a dataset against the policy; all problems at once.
+    pub fn validate(&self, ds: &Dataset) -> Result<(), Errors> {
+        Index::build(self, ds).map(|_| ()).map_err(|e| if self.lang == crate::messages::Lang::En { e } else { e.in_lang(self.lang) })
+    }
+
+    /// Validates a dataset once and keeps what evaluation needs, for evaluating it several ways
+    /// (a platform that re-scores on demand, a benchmark that times validation apart).
+    pub fn check<'p, 'a>(&'p self, ds: &'a Dataset) -> Result<Checked<'p, 'a>, Errors> {
+        // the dataset's problems in the policy's language
+        let idx = Index::build(self, ds).map_err(|e| if self.lang == crate::messages::Lang::En { e } else { e.in_lang(self.lang) })?;
+        Ok(Checked { policy: self, idx: idx.named(self) })
+    }
+}
+
+/// A dataset validated against a policy ([`Policy::check`]): evaluating it does not validate again.
+pub struct Checked<'p, 'a> {
+    pub(crate) policy: &'p Policy,
+    pub(crate) idx: Index<'a>,
+}
+
+impl<'p, 'a> Checked<'p, 'a> {
+    pub fn policy(&self) -> &'p Policy {
+        self.policy
+    }
+
+    pub fn dataset(&self) -> &'a Dataset {
+        self.idx.ds
     }
 }

@@ -131,7 +131,7 @@ impl<'de> Visitor<'de> for ExactVisitor {
 
 /// A decimal read exactly (see the module).
 #[derive(Debug, Clone, Copy)]
-struct Exact(Decimal);
+pub(crate) struct Exact(pub(crate) Decimal);
 
 impl<'de> serde::Deserialize<'de> for Exact {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Exact, D::Error> {
@@ -153,43 +153,6 @@ pub(crate) fn exact_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decima
 pub(crate) fn exact_map<'de, D: Deserializer<'de>, K: serde::Deserialize<'de> + Ord>(d: D) -> Result<BTreeMap<K, Decimal>, D::Error> {
     let m = <BTreeMap<K, Exact> as serde::Deserialize>::deserialize(d)?;
     Ok(m.into_iter().map(|(k, v)| (k, v.0)).collect())
-}
-
-/// `deserialize_with` for a window-month's named figures ([`crate::dataset::Figures`]), each read
-/// exactly; a name given twice keeps its last value, as a map read from JSON does.
-pub(crate) fn exact_figures<'de, D: Deserializer<'de>>(d: D) -> Result<crate::dataset::Figures, D::Error> {
-    struct Figures;
-    impl<'de> Visitor<'de> for Figures {
-        type Value = crate::dataset::Figures;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a map of names to decimals")
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
-            let mut pairs: Vec<(crate::dataset::Id, Decimal)> = Vec::with_capacity(m.size_hint().unwrap_or(4).min(64));
-            while let Some((k, v)) = m.next_entry::<crate::dataset::Id, Exact>()? {
-                pairs.push((k, v.0));
-            }
-            Ok(figures(pairs))
-        }
-    }
-    d.deserialize_map(Figures)
-}
-
-/// A window-month's named figures from its pairs as written: a name given twice keeps its last
-/// value, as a map read from JSON does.
-pub(crate) fn figures(mut pairs: Vec<(crate::dataset::Id, Decimal)>) -> crate::dataset::Figures {
-    // by name, a name's last value first (the sort is stable), then the others of the name dropped
-    pairs.reverse();
-    pairs.sort_by(|a, b| a.0.cmp(&b.0));
-    pairs.dedup_by(|later, kept| later.0 == kept.0);
-    pairs.shrink_to_fit();
-    crate::dataset::Figures::from_sorted_store_unchecked(pairs)
-}
-
-/// `serialize_with` for named figures: always a JSON object (`litemap` writes an empty map to a
-/// human-readable format as a list, `[]`, where a `BTreeMap` wrote `{}`).
-pub(crate) fn figures_as_map<S: serde::Serializer>(m: &crate::dataset::Figures, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_map(m.iter())
 }
 
 #[cfg(test)]

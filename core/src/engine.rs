@@ -1,20 +1,17 @@
-//! The engine's front: a policy document checked and compiled into a [`Policy`] (its rule kinds
-//! built, codes and categories resolved to indices), and the entry points that validate and
-//! compile a dataset (`compile`), evaluate it (`evaluate`, `period`)
-//! and render its texts (`render`).
+//! The compiled policy: a policy document checked and compiled into a [`Policy`] (its rule kinds
+//! built, codes and categories resolved to indices), and how much a result explains
+//! ([`Explain`]). The policy's entry points are defined with the steps they run: `check` and
+//! `validate` with the dataset's compilation (`compile`), `evaluate_month` and `evaluate_year`
+//! with the months' evaluation (`evaluate`), the periods and the hall-year with theirs (`period`).
 
-use crate::compile::Index;
-use crate::dataset::Dataset;
 use crate::error::{Errors, Problem, ProblemKind, pa};
-use crate::evaluate::{self, YearState};
 use crate::kind::{Registry, Rule};
-use crate::month::YearMonth;
 use crate::policy::{Category, Effects, PolicyDoc, RuleItem, SubjectKind, SubjectPolicy, Threshold};
 use crate::render::PolicyTexts;
-use crate::result::*;
 use crate::text::Text;
 use rust_decimal::Decimal;
-use std::collections::{BTreeSet, HashMap};
+use crate::maps::FastMap;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// How much a result explains. Either way every number is the same and every record has its
@@ -276,113 +273,6 @@ impl Policy {
 
     pub(crate) fn subject(&self, kind: SubjectKind) -> &SubjectPolicy {
         subject_policy(&self.doc, kind)
-    }
-
-    /// Checks a dataset against the policy; all problems at once.
-    pub fn validate(&self, ds: &Dataset) -> Result<(), Errors> {
-        Index::build(self, ds).map(|_| ()).map_err(|e| if self.lang == crate::messages::Lang::En { e } else { e.in_lang(self.lang) })
-    }
-
-    /// Scores one month (the year to date is computed for the yearly state, C9).
-    pub fn evaluate_month(&self, ds: &Dataset, month: YearMonth) -> Result<MonthResult, Errors> {
-        self.evaluate_month_with(ds, month, Explain::Full)
-    }
-
-    /// [`Policy::evaluate_month`] with the given level of explanation.
-    pub fn evaluate_month_with(
-        &self,
-        ds: &Dataset,
-        month: YearMonth,
-        explain: Explain,
-    ) -> Result<MonthResult, Errors> {
-        let checked = self.check(ds)?;
-        if month.year != ds.year {
-            return Err(Errors::one(
-                "request",
-                Problem::msg(ProblemKind::Unsupported, "month", "problem-month-outside-year", pa!["month" => month, "year" => ds.year]),
-            ));
-        }
-        Ok(checked.evaluate_months(month.month, month.month, explain).pop().expect("one month"))
-    }
-
-    /// Scores every month of the dataset's year.
-    pub fn evaluate_year(&self, ds: &Dataset) -> Result<YearResult, Errors> {
-        self.evaluate_year_with(ds, Explain::Full)
-    }
-
-    /// [`Policy::evaluate_year`] with the given level of explanation.
-    pub fn evaluate_year_with(&self, ds: &Dataset, explain: Explain) -> Result<YearResult, Errors> {
-        Ok(self.check(ds)?.evaluate_year(explain))
-    }
-
-    /// Validates a dataset once and keeps what evaluation needs, for evaluating it several ways
-    /// (a platform that re-scores on demand, a benchmark that times validation apart).
-    pub fn check<'p, 'a>(&'p self, ds: &'a Dataset) -> Result<Checked<'p, 'a>, Errors> {
-        // the dataset's problems in the policy's language
-        let idx = Index::build(self, ds).map_err(|e| if self.lang == crate::messages::Lang::En { e } else { e.in_lang(self.lang) })?;
-        Ok(Checked { policy: self, idx: idx.named(self) })
-    }
-}
-
-/// A dataset validated against a policy ([`Policy::check`]): evaluating it does not validate again.
-pub struct Checked<'p, 'a> {
-    policy: &'p Policy,
-    idx: Index<'a>,
-}
-
-impl<'p, 'a> Checked<'p, 'a> {
-    pub fn policy(&self) -> &'p Policy {
-        self.policy
-    }
-
-    pub fn dataset(&self) -> &'a Dataset {
-        self.idx.ds
-    }
-
-    /// Every month of the dataset's year, as [`Policy::evaluate_year_with`].
-    pub fn evaluate_year(&self, explain: Explain) -> YearResult {
-        let idx = &self.idx;
-        let months = self.evaluate_months(1, 12, explain);
-        YearResult { policy: idx.names.texts.id.clone(), hall: idx.names.hall.clone(), year: idx.ds.year, months }
-    }
-
-    /// [`Checked::evaluate_year`] with every point on `rust_decimal`, as the engine runs a hall
-    /// whose points do not fit its fixed-point form: for tests that hold the two to the same
-    /// bytes (`core/tests/properties.rs`, `core/tests/fixed_points.rs`). Not a stable API.
-    #[doc(hidden)]
-    pub fn evaluate_year_on_decimals(&self, explain: Explain) -> YearResult {
-        let idx = &self.idx;
-        let months = self.months_with::<Decimal>(1, 12, explain);
-        YearResult { policy: idx.names.texts.id.clone(), hall: idx.names.hall.clone(), year: idx.ds.year, months }
-    }
-
-    /// The results of months `first..=last` (1–12) of the dataset's year. The months before
-    /// `first` are evaluated too, for the year to date (yearly caps, counts, achievement keys:
-    /// C9), but only at the scores level, whose numbers and year-to-date state are those of any
-    /// level (`core/tests/explain_levels.rs`), and their results are dropped.
-    pub(crate) fn evaluate_months(&self, first: u32, last: u32, explain: Explain) -> Vec<MonthResult> {
-        // the caps' points as fixed-point numbers; a hall whose points do not fit runs on
-        // decimals (the same code, and the same results: evaluate::points)
-        evaluate::exact_or_decimal(
-            || self.months_with::<evaluate::Fixed>(first, last, explain),
-            || self.months_with::<Decimal>(first, last, explain),
-        )
-    }
-
-    /// [`Checked::evaluate_months`] with the caps' points as `N`.
-    pub(crate) fn months_with<N: evaluate::Points>(&self, first: u32, last: u32, explain: Explain) -> Vec<MonthResult> {
-        let (p, idx) = (self.policy, &self.idx);
-        let mut st = YearState::<N>::new(idx.subjects(), p.doc.rules.len());
-        let mut out = Vec::with_capacity((last + 1).saturating_sub(first) as usize);
-        for m in 1..=last {
-            let month = YearMonth { year: idx.ds.year, month: m };
-            if m < first {
-                drop(p.month(idx, month, &mut st, Explain::Scores));
-            } else {
-                out.push(p.month(idx, month, &mut st, explain));
-            }
-        }
-        out
     }
 }
 
@@ -746,12 +636,3 @@ fn compile_item(doc: &PolicyDoc, item: &RuleItem, path: &str, registry: &Registr
     }
 }
 
-/// A hash map with a fast, deterministic hasher (foldhash with a fixed seed) for the engine's
-/// internal keys (never iterated into output, so its order cannot leak into results). The former
-/// hand-written Fx hasher mixed a short key's later bytes into none of the bucket bits, so ids
-/// sharing their first 8 bytes ("R0000001", "R0000002", …) all collided: validating 1M records
-/// took 72 s.
-pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
-
-/// A hash set with the same hasher as [`FastMap`].
-pub(crate) type FastSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;

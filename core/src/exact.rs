@@ -10,10 +10,25 @@
 //! usually fit in `i128`; when a step would not, the same arithmetic runs on `num_bigint::BigInt`
 //! (the common case allocates nothing).
 
-use crate::policy::RoundingMode;
 use num_bigint::BigInt;
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
+
+// How a quotient is rounded to its places (C11: the policy's `rounding.mode`); no `///` line:
+// it would be the policy schema's description of the type
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundingMode {
+    /// 四舍五入 (C11).
+    HalfAwayFromZero,
+    HalfEven,
+    /// Toward zero (truncate).
+    Down,
+    /// Away from zero.
+    Up,
+}
 
 /// Integers wide enough for the quotient's steps: `i128` (a step may not fit: `None`) or `BigInt`.
 trait Wide: Sized + Clone + Ord {

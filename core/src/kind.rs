@@ -361,11 +361,7 @@ impl Registry {
         }
     }
 
-    pub fn builtin() -> Self {
-        let mut r = Registry::empty();
-        crate::kinds::register_builtin(&mut r);
-        r
-    }
+    // (`Registry::builtin`, the built-in kinds, is defined with them: `crate::kinds`)
 
     /// Adds a kind; a name already taken is refused.
     pub fn register(&mut self, kind: Arc<dyn RuleKind>) -> Result<(), String> {

@@ -13,12 +13,14 @@
 //! assert!(result.windows.is_empty());
 //! ```
 //!
-//! The flow, one module a step: [`dataset`] and [`policy`] parse, `compile` validates and
-//! builds the compiled hall (dense indices, records grouped by month), `evaluate` scores the
-//! months over it (the caps' points in an exact fixed-point form, `rust_decimal` for a hall whose
-//! points do not fit it: the same code and the same results; decimals at every API), [`period`]
-//! makes quarters, the year, ranks (`ranks`) and awards, and `render`,
-//! [`explain`] and [`outcome`] turn the compact results into text when asked.
+//! The flow, one module a step: `parse` reads a [`dataset`] (its records into [`records`] by
+//! `parse_records`) and [`policy`] a policy document, which [`engine`] compiles into a
+//! [`Policy`]; `compile` validates a dataset and builds the compiled hall ([`Checked`]: dense
+//! indices, records grouped by month), `evaluate` scores the months over it (the caps' points in
+//! an exact fixed-point form, `rust_decimal` for a hall whose points do not fit it: the same code
+//! and the same results; decimals at every API), [`period`] makes quarters, the year, ranks
+//! (`ranks`) and awards, and `render`, [`explain`] and [`outcome`] turn the compact results into
+//! text when asked. No module imports one of a later step.
 //!
 //! A month's record outcomes ([`result::MonthResult::records`]) are held compactly, one row per
 //! record with no text; read them through views, which render ids, codes and the `detail`
@@ -52,8 +54,10 @@ pub mod json;
 pub mod kind;
 pub mod kinds;
 pub mod limits;
+mod maps;
 pub mod messages;
 pub mod month;
+mod parse;
 mod parse_records;
 pub mod outcome;
 pub mod period;
@@ -70,7 +74,8 @@ pub mod text;
 pub mod views;
 
 pub use dataset::{Dataset, Id, RareFields, Record, RecordFields, RecordRef, Records};
-pub use engine::{BUILTIN_POLICY_JSON, Checked, Explain, Policy};
+pub use compile::Checked;
+pub use engine::{BUILTIN_POLICY_JSON, Explain, Policy};
 pub use error::{Errors, Problem, ProblemKind};
 pub use kind::{Registry, RuleKind};
 pub use month::YearMonth;

@@ -836,7 +836,7 @@ fn simple(lang: Lang) -> Simple {
 /// A language's simple messages by id, each with the length its text usually takes (a hash
 /// table: the ids share long prefixes, `line-…`, `problem-…`, which a B-tree compares byte by
 /// byte, 5 % of a full evaluation).
-type Simple = crate::engine::FastMap<&'static str, (Vec<Piece>, usize)>;
+type Simple = crate::maps::FastMap<&'static str, (Vec<Piece>, usize)>;
 
 fn simple_of(lang: Lang) -> &'static Simple {
     static SIMPLE: OnceLock<[Simple; 2]> = OnceLock::new();

@@ -1,4 +1,5 @@
-//! Calendar helpers: a month of a year (`2026-10`) and date ranges.
+//! Calendar helpers: a month of a year (`2026-10`), date ranges, and the periods a measure scores
+//! (a month, a quarter `2026-Q3` or a year `2026`).
 
 use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
@@ -247,6 +248,121 @@ pub(crate) fn ser_date<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::E
 
 pub fn covers(from: Option<NaiveDate>, to: Option<NaiveDate>, date: NaiveDate) -> bool {
     from.is_none_or(|f| f <= date) && to.is_none_or(|t| date <= t)
+}
+
+/// Periods an eligibility loss can cover.
+#[derive(
+    Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodKind {
+    Month,
+    Quarter,
+    Year,
+}
+
+/// A month (`2026-10`), a quarter (`2026-Q3`) or a year (`2026`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Period {
+    Month(YearMonth),
+    Quarter { year: i32, quarter: u32 },
+    Year(i32),
+}
+
+impl Period {
+    pub fn year(self) -> i32 {
+        match self {
+            Period::Month(m) => m.year,
+            Period::Quarter { year, .. } | Period::Year(year) => year,
+        }
+    }
+    pub fn kind(self) -> PeriodKind {
+        match self {
+            Period::Month(_) => PeriodKind::Month,
+            Period::Quarter { .. } => PeriodKind::Quarter,
+            Period::Year(_) => PeriodKind::Year,
+        }
+    }
+    pub fn months(self) -> Vec<YearMonth> {
+        match self {
+            Period::Month(m) => vec![m],
+            Period::Quarter { year, quarter } => (1..=3)
+                .map(|i| YearMonth {
+                    year,
+                    month: (quarter - 1) * 3 + i,
+                })
+                .collect(),
+            Period::Year(year) => YearMonth::months_of_year(year).collect(),
+        }
+    }
+    pub fn contains(self, m: YearMonth) -> bool {
+        self.months().contains(&m)
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Period::Month(m) => write!(f, "{m}"),
+            Period::Quarter { year, quarter } => write!(f, "{year:04}-Q{quarter}"),
+            Period::Year(y) => write!(f, "{y:04}"),
+        }
+    }
+}
+
+impl FromStr for Period {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || {
+            format!(
+                "expected a period: a month 2026-10, a quarter 2026-Q3 or a year 2026; got {s:?}"
+            )
+        };
+        if s.len() == 4 {
+            let y: i32 = s.parse().map_err(|_| bad())?;
+            return if (1..=9999).contains(&y) {
+                Ok(Period::Year(y))
+            } else {
+                Err(bad())
+            };
+        }
+        if let Some((y, q)) = s.split_once("-Q").or_else(|| s.split_once("-q")) {
+            let year: i32 = y.parse().map_err(|_| bad())?;
+            let quarter: u32 = q.parse().map_err(|_| bad())?;
+            if y.len() == 4 && (1..=4).contains(&quarter) {
+                return Ok(Period::Quarter { year, quarter });
+            }
+            return Err(bad());
+        }
+        s.parse::<YearMonth>().map(Period::Month).map_err(|_| bad())
+    }
+}
+
+impl Serialize for Period {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Period {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for Period {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Period".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$",
+            "description": "A month YYYY-MM, a quarter YYYY-Qn or a year YYYY."
+        })
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! a list of [`RecordOutcome`] objects.
 
 use crate::dataset::Status;
-use crate::result::{Charge, Charges, OutcomeKind, Reason, RecordOutcome};
+use crate::result::{Charge, ChargeFate, Charges, OutcomeKind, Reason, RecordOutcome};
 use crate::messages::Lang;
 use crate::records::RecordIds;
 use crate::render::OutcomeDetail;
@@ -36,18 +36,6 @@ impl OutcomeNames {
     fn record(&self, i: u32) -> &str {
         self.ids.get(i)
     }
-}
-
-/// How one record fared on one subject and item: the first is the record's own charge.
-#[derive(Debug, Default, Clone, Copy, PartialEq)]
-pub(crate) struct ChargeFate {
-    pub(crate) subject: u32,
-    pub(crate) item: u32,
-    pub(crate) occurrences: u32,
-    pub(crate) counted: u32,
-    pub(crate) raw: Decimal,
-    pub(crate) points: Decimal,
-    pub(crate) reason: Option<Reason>,
 }
 
 /// One record's outcome, compact: its own charge in place, linked charges in the month's list.

@@ -521,7 +521,7 @@ impl<'a> Cursor<'a> {
         Some(WindowMetrics { window: window?.to_owned(), month: month?, cases, rates, ratings: None, values })
     }
 
-    /// Named decimals (a window-month's `rates` or `values`), as `decimal::exact_figures` reads them.
+    /// Named decimals (a window-month's `rates` or `values`), as `dataset::exact_figures` reads them.
     fn figures(&mut self) -> Option<Figures> {
         self.eat(b'{')?;
         self.ws();
@@ -543,7 +543,7 @@ impl<'a> Cursor<'a> {
                 }
             }
         }
-        Some(crate::decimal::figures(pairs))
+        Some(crate::dataset::figures(pairs))
     }
 
     /// One record, added to `out`.

@@ -1,21 +1,23 @@
 //! Periods (P1–P3), rankings (P8), awards (P4–P9) and department feedback (P11, P12).
 
+/// (A period itself, `2026-Q3`, is a calendar's: [`crate::month::Period`].)
+pub use crate::month::Period;
 use crate::dataset::Dataset;
-use crate::engine::{Checked, Explain, FastMap, Policy};
+use crate::compile::Checked;
+use crate::engine::{Explain, Policy};
+use crate::maps::FastMap;
 use crate::error::{Errors, Problem, ProblemKind, pa};
-use crate::month::YearMonth;
-use crate::policy::{Award, PeriodKind, QuotaBase, QuotaRounding, RoundingMode, SubjectKind, TieAtLine, TieBreaker};
-use crate::ranks::rank;
+use crate::month::{PeriodKind, YearMonth};
+use crate::policy::{Award, QuotaBase, QuotaRounding, RoundingMode, SubjectKind, TieAtLine, TieBreaker};
+use crate::ranks::{Ranked, rank};
 use crate::result::{Flag, MonthResult, SubjectRef, YearResult};
 use crate::text::{Dec, Text, cmp_ids, id_prefix};
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
 use schemars::JsonSchema;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 use std::ops::Range;
-use std::str::FromStr;
 
 /// E8: counted complaint occurrences per subject id in one month, for windows and for staff.
 #[derive(Default)]
@@ -86,110 +88,6 @@ impl<'m> Counted<'m> {
     }
 }
 
-/// A month (`2026-10`), a quarter (`2026-Q3`) or a year (`2026`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Period {
-    Month(YearMonth),
-    Quarter { year: i32, quarter: u32 },
-    Year(i32),
-}
-
-impl Period {
-    pub fn year(self) -> i32 {
-        match self {
-            Period::Month(m) => m.year,
-            Period::Quarter { year, .. } | Period::Year(year) => year,
-        }
-    }
-    pub fn kind(self) -> PeriodKind {
-        match self {
-            Period::Month(_) => PeriodKind::Month,
-            Period::Quarter { .. } => PeriodKind::Quarter,
-            Period::Year(_) => PeriodKind::Year,
-        }
-    }
-    pub fn months(self) -> Vec<YearMonth> {
-        match self {
-            Period::Month(m) => vec![m],
-            Period::Quarter { year, quarter } => (1..=3)
-                .map(|i| YearMonth {
-                    year,
-                    month: (quarter - 1) * 3 + i,
-                })
-                .collect(),
-            Period::Year(year) => YearMonth::months_of_year(year).collect(),
-        }
-    }
-    pub fn contains(self, m: YearMonth) -> bool {
-        self.months().contains(&m)
-    }
-}
-
-impl fmt::Display for Period {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Period::Month(m) => write!(f, "{m}"),
-            Period::Quarter { year, quarter } => write!(f, "{year:04}-Q{quarter}"),
-            Period::Year(y) => write!(f, "{y:04}"),
-        }
-    }
-}
-
-impl FromStr for Period {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = || {
-            format!(
-                "expected a period: a month 2026-10, a quarter 2026-Q3 or a year 2026; got {s:?}"
-            )
-        };
-        if s.len() == 4 {
-            let y: i32 = s.parse().map_err(|_| bad())?;
-            return if (1..=9999).contains(&y) {
-                Ok(Period::Year(y))
-            } else {
-                Err(bad())
-            };
-        }
-        if let Some((y, q)) = s.split_once("-Q").or_else(|| s.split_once("-q")) {
-            let year: i32 = y.parse().map_err(|_| bad())?;
-            let quarter: u32 = q.parse().map_err(|_| bad())?;
-            if y.len() == 4 && (1..=4).contains(&quarter) {
-                return Ok(Period::Quarter { year, quarter });
-            }
-            return Err(bad());
-        }
-        s.parse::<YearMonth>().map(Period::Month).map_err(|_| bad())
-    }
-}
-
-impl Serialize for Period {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Period {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d)?
-            .parse()
-            .map_err(serde::de::Error::custom)
-    }
-}
-
-impl JsonSchema for Period {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Period".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$",
-            "description": "A month YYYY-MM, a quarter YYYY-Qn or a year YYYY."
-        })
-    }
-}
-
 /// The result of a period: scores, rankings, awards and department feedback.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct PeriodResult {
@@ -248,6 +146,21 @@ pub struct SubjectPeriod {
     pub department_rank: u32,
     /// Eligibility losses in the period, with the record behind each (P7).
     pub disqualifications: Vec<Flag>,
+}
+
+impl Ranked for SubjectPeriod {
+    fn score(&self) -> Decimal {
+        self.score
+    }
+    fn id(&self) -> &str {
+        &self.subject
+    }
+    fn department(&self) -> &str {
+        &self.department
+    }
+    fn set_ranks(&mut self, in_hall: u32, in_department: u32) {
+        (self.rank, self.department_rank) = (in_hall, in_department);
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]

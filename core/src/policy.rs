@@ -3,6 +3,10 @@
 //! not the code.
 
 use crate::dataset::{Level, Status};
+/// (The kinds of period, a calendar's: [`crate::month::PeriodKind`].)
+pub use crate::month::PeriodKind;
+/// (How a quotient is rounded, the exact arithmetic's: [`crate::exact::RoundingMode`].)
+pub use crate::exact::RoundingMode;
 use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -220,17 +224,6 @@ impl ItemCaps {
     pub fn is_empty(&self) -> bool {
         self.month.is_none() && self.year.is_none()
     }
-}
-
-/// Periods an eligibility loss can cover.
-#[derive(
-    Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum PeriodKind {
-    Month,
-    Quarter,
-    Year,
 }
 
 /// What a counted occurrence does besides its points.
@@ -461,18 +454,6 @@ impl Rounding {
         self.quotient(&[sum], &[Decimal::from(n)])
             .unwrap_or_else(|| self.apply(sum / Decimal::from(n.max(1))))
     }
-}
-
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum RoundingMode {
-    /// 四舍五入 (C11).
-    HalfAwayFromZero,
-    HalfEven,
-    /// Toward zero (truncate).
-    Down,
-    /// Away from zero.
-    Up,
 }
 
 /// Grade bands (等次, P10).

@@ -1,85 +1,111 @@
 //! P8: the ranks of a period's windows and staff, in the hall and in each department.
 
-use crate::engine::FastMap;
-use crate::period::SubjectPeriod;
+use crate::maps::FastMap;
 use crate::text::{cmp_ids, id_prefix};
 use rust_decimal::Decimal;
 
-/// P8: by score descending, equal scores share a rank (1, 2, 2, 4); in the hall and in each department.
-pub(crate) fn rank(list: &mut Vec<SubjectPeriod>) {
+/// What P8 ranks (a period's subject): its score, id and department, and its two ranks.
+pub(crate) trait Ranked {
+    fn score(&self) -> Decimal;
+    fn id(&self) -> &str;
+    fn department(&self) -> &str;
+    /// Its rank in the hall and in its department.
+    fn set_ranks(&mut self, in_hall: u32, in_department: u32);
+}
+
+/// P8: by score descending, equal scores share a rank (1, 2, 2, 4); in the hall and in each
+/// department. The list ends in that order (then by id).
+pub(crate) fn rank<T: Ranked>(list: &mut Vec<T>) {
     // by score, descending, then id: positions sorted, then each result moved once (a result is
     // a few hundred bytes; sorting them in place moved each several times)
     // (with the ids' first bytes as a number: ids of more than eight bytes compared whole on a tie)
     // (and the scores as integers at the list's largest scale, when they all fit: compared as
     // two numbers, not as decimals read from each result)
-    let scale = list.iter().map(|s| s.score.scale()).max().unwrap_or(0);
+    let scale = list.iter().map(|s| s.score().scale()).max().unwrap_or(0);
     let as_integer = |d: Decimal| d.mantissa().checked_mul(10i128.checked_pow(scale - d.scale())?);
-    let keys: Option<Vec<i128>> = list.iter().map(|s| as_integer(s.score)).collect();
+    let keys: Option<Vec<i128>> = list.iter().map(|s| as_integer(s.score())).collect();
     let integers = keys.is_some();
     let mut order: Vec<(i128, u64, u32)> =
-        list.iter().enumerate().map(|(i, s)| (keys.as_ref().map_or(0, |k| k[i]), id_prefix(&s.subject), i as u32)).collect();
+        list.iter().enumerate().map(|(i, s)| (keys.as_ref().map_or(0, |k| k[i]), id_prefix(s.id()), i as u32)).collect();
     order.sort_by(|&(ki, pi, i), &(kj, pj, j)| {
         let (a, b) = (&list[i as usize], &list[j as usize]);
-        let by_score = if integers { kj.cmp(&ki) } else { b.score.cmp(&a.score) };
-        by_score.then_with(|| cmp_ids(pi, &a.subject, pj, &b.subject))
+        let by_score = if integers { kj.cmp(&ki) } else { b.score().cmp(&a.score()) };
+        by_score.then_with(|| cmp_ids(pi, a.id(), pj, b.id()))
     });
-    let mut slots: Vec<Option<SubjectPeriod>> = std::mem::take(list).into_iter().map(Some).collect();
+    let mut slots: Vec<Option<T>> = std::mem::take(list).into_iter().map(Some).collect();
     list.extend(order.iter().map(|&(_, _, i)| slots[i as usize].take().expect("each position once")));
-    let mut prev: Option<Decimal> = None;
-    let mut r = 0;
-    for (i, s) in list.iter_mut().enumerate() {
-        if prev != Some(s.score) {
-            r = i as u32 + 1;
-            prev = Some(s.score);
-        }
-        s.rank = r;
-    }
-    // within each department: (results so far, the last score, its rank)
-    let dept_ranks: Vec<u32> = {
+    // in the hall: (the last score, its rank); within each department: (results so far, the last
+    // score, its rank)
+    let mut hall: (Option<Decimal>, u32) = (None, 0);
+    let ranks: Vec<(u32, u32)> = {
         let mut by_dept: FastMap<&str, (u32, Option<Decimal>, u32)> = FastMap::default();
         list.iter()
-            .map(|s| {
-                let e = by_dept.entry(s.department.as_str()).or_insert((0, None, 0));
-                e.0 += 1;
-                if e.1 != Some(s.score) {
-                    e.2 = e.0;
-                    e.1 = Some(s.score);
+            .enumerate()
+            .map(|(i, s)| {
+                if hall.0 != Some(s.score()) {
+                    hall = (Some(s.score()), i as u32 + 1);
                 }
-                e.2
+                let e = by_dept.entry(s.department()).or_insert((0, None, 0));
+                e.0 += 1;
+                if e.1 != Some(s.score()) {
+                    e.2 = e.0;
+                    e.1 = Some(s.score());
+                }
+                (hall.1, e.2)
             })
             .collect()
     };
-    for (s, r) in list.iter_mut().zip(dept_ranks) {
-        s.department_rank = r;
+    for (s, (in_hall, in_department)) in list.iter_mut().zip(ranks) {
+        s.set_ranks(in_hall, in_department);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Dataset, Policy};
 
-    /// The sample hall's year's windows with the given scores, ranked; returned as (id, rank) in
-    /// the ranked order, next to the order a plain sort by score (descending) and id gives.
-    fn ranked(scores: &[&str]) -> (Vec<(String, u32)>, Vec<String>) {
-        let ds = Dataset::from_json(include_str!("../../examples/data/county-2026.json")).unwrap();
-        let mut list = Policy::builtin().evaluate_hall_year(&ds).unwrap().annual.windows;
-        list.truncate(scores.len());
-        for (s, x) in list.iter_mut().zip(scores) {
-            s.score = x.parse().unwrap();
+    /// A subject to rank: (id, department, score, ranks).
+    struct S(String, &'static str, Decimal, (u32, u32));
+
+    impl Ranked for S {
+        fn score(&self) -> Decimal {
+            self.2
         }
-        let mut plain: Vec<(Decimal, String)> = list.iter().map(|s| (s.score, s.subject.to_string())).collect();
+        fn id(&self) -> &str {
+            &self.0
+        }
+        fn department(&self) -> &str {
+            self.1
+        }
+        fn set_ranks(&mut self, in_hall: u32, in_department: u32) {
+            self.3 = (in_hall, in_department);
+        }
+    }
+
+    /// Windows W01, W02, … of departments D1 and D2 in turn with the given scores, ranked;
+    /// returned as (id, rank, department rank) in the ranked order, next to the order a plain
+    /// sort by score (descending) and id gives.
+    fn ranked(scores: &[&str]) -> (Vec<(String, u32, u32)>, Vec<String>) {
+        let mut list: Vec<S> = scores
+            .iter()
+            .enumerate()
+            .map(|(i, x)| S(format!("W{:02}", i + 1), ["D1", "D2"][i % 2], x.parse().unwrap(), (0, 0)))
+            .collect();
+        let mut plain: Vec<(Decimal, String)> = list.iter().map(|s| (s.2, s.0.clone())).collect();
         plain.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         rank(&mut list);
-        (list.iter().map(|s| (s.subject.to_string(), s.rank)).collect(), plain.into_iter().map(|(_, id)| id).collect())
+        (list.iter().map(|s| (s.0.clone(), s.3.0, s.3.1)).collect(), plain.into_iter().map(|(_, id)| id).collect())
     }
 
     #[test]
     fn scores_of_several_scales_rank_as_decimals() {
         // 99.5 = 99.50 share a rank; 100 > 99.95 > 99.5; the integer keys are at scale 2
         let (got, plain) = ranked(&["99.5", "100", "99.95", "99.50", "-1", "0.00"]);
-        assert_eq!(got.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>(), plain);
-        assert_eq!(got.iter().map(|(_, r)| *r).collect::<Vec<_>>(), vec![1, 2, 3, 3, 5, 6]);
+        assert_eq!(got.iter().map(|(id, _, _)| id.clone()).collect::<Vec<_>>(), plain);
+        assert_eq!(got.iter().map(|(_, r, _)| *r).collect::<Vec<_>>(), vec![1, 2, 3, 3, 5, 6]);
+        // in D1 (W01 99.5, W03 99.95, W05 −1): W03 1, W01 2, W05 3; in D2 (W02 100, W04 99.50,
+        // W06 0.00): 1, 2, 3
+        assert_eq!(got.iter().map(|(id, _, d)| (id.as_str(), *d)).collect::<Vec<_>>(), vec![("W02", 1), ("W03", 1), ("W01", 2), ("W04", 2), ("W06", 3), ("W05", 3)]);
     }
 
     #[test]
@@ -87,7 +113,17 @@ mod tests {
         // 28 decimal places against a 29-digit mantissa: 7.9… × 10^28 × 10^28 overflows an i128,
         // so the decimals themselves are compared
         let (got, plain) = ranked(&["0.0000000000000000000000000001", "79228162514264337593543950335", "5", "5.0"]);
-        assert_eq!(got.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>(), plain);
-        assert_eq!(got.iter().map(|(_, r)| *r).collect::<Vec<_>>(), vec![1, 2, 2, 4]);
+        assert_eq!(got.iter().map(|(id, _, _)| id.clone()).collect::<Vec<_>>(), plain);
+        assert_eq!(got.iter().map(|(_, r, _)| *r).collect::<Vec<_>>(), vec![1, 2, 2, 4]);
+        // in D2 W02 then W04 (5.0), in D1 W03 (5) then W01: 1 and 2 in each
+        assert_eq!(got.iter().map(|(id, _, d)| (id.as_str(), *d)).collect::<Vec<_>>(), vec![("W02", 1), ("W03", 1), ("W04", 2), ("W01", 2)]);
+    }
+
+    #[test]
+    fn equal_scores_share_a_department_rank() {
+        // W01 90 and W03 90.0 in D1, W02 80 and W04 80 in D2: 1, 1, 3, 3 in the hall; each
+        // department's pair shares its first place
+        let (got, _) = ranked(&["90", "80", "90.0", "80"]);
+        assert_eq!(got, vec![("W01".into(), 1, 1), ("W03".into(), 1, 1), ("W02".into(), 3, 1), ("W04".into(), 3, 1)]);
     }
 }

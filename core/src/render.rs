@@ -2,7 +2,6 @@
 //! words, rendered when asked.
 
 use crate::messages::Lang;
-use crate::outcome::ChargeFate;
 use crate::policy::{PolicyDoc, SubjectKind, SubjectPolicy};
 use crate::result::*;
 use crate::text::{Dec, Text};

@@ -277,6 +277,19 @@ impl OutcomeKind {
     }
 }
 
+/// How one record fared on one subject and item, compact (a [`Charge`] with its subject and item
+/// as indices; its text rendered on demand): the first is the record's own charge.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub(crate) struct ChargeFate {
+    pub(crate) subject: u32,
+    pub(crate) item: u32,
+    pub(crate) occurrences: u32,
+    pub(crate) counted: u32,
+    pub(crate) raw: Decimal,
+    pub(crate) points: Decimal,
+    pub(crate) reason: Option<Reason>,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct Charge {
     pub subject: Text,

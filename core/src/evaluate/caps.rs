@@ -2,8 +2,7 @@
 //! (E6), then its categories' caps (C2) and the bonus cap (C3), in date order; what counted goes
 //! to the records' accumulators and the year-to-date state (E4, E7).
 
-use super::subject::SubjectCx;
-use super::{shared_detail, Acc, Charged, Pending, Points, Scratch, YearState};
+use super::{shared_detail, Acc, Charged, Pending, Points, Scratch, SubjectCx, YearState};
 use crate::categories::{CategoryDef, CategoryRow};
 use crate::compile::MonthRecord;
 use crate::engine::Policy;

@@ -4,19 +4,22 @@
 //!
 //! One month, step by step: the records charged (here), each subject's items and their
 //! contributions (`subject`), the caps (`caps`), the thresholds and the result (`thresholds`),
-//! then each record's fate (here).
+//! then each record's fate (here). The months of a hall in order, the year to date carried from
+//! each to the next, are `year`'s (`Policy::evaluate_month`, `Policy::evaluate_year`).
 
 mod caps;
 pub(crate) mod points;
 mod subject;
 mod thresholds;
+mod year;
 
 pub(crate) use points::{Fixed, Points, exact_or_decimal};
 
 use crate::categories::CategoryRow;
 use crate::compile::{Index, MonthRecord};
 use crate::dataset::{RecordRef, Window, WindowMetrics};
-use crate::engine::{Explain, FastMap, FastSet, Policy};
+use crate::engine::{Explain, Policy};
+use crate::maps::{FastMap, FastSet};
 use crate::kind::{Contribution, Rule, Via, World};
 use crate::month::{Days, YearMonth, covers};
 use crate::policy::{PolicyDoc, Rounding, RuleItem, SubjectKind};
@@ -98,6 +101,17 @@ impl Charged {
 }
 
 // ------------------------------------------------------------------ month evaluation
+
+/// The subject being scored, and the month's world.
+#[derive(Clone, Copy)]
+pub(crate) struct SubjectCx<'w, 'p, 'a> {
+    world: &'w MonthWorld<'p, 'a>,
+    kind: SubjectKind,
+    sx: u32,
+    id: &'a str,
+    month: YearMonth,
+}
+
 
 pub(crate) struct MonthWorld<'p, 'a> {
     pub(crate) policy: &'p Policy,
@@ -228,7 +242,7 @@ impl World for MonthWorld<'_, '_> {
     }
 }
 
-pub(crate) use crate::outcome::ChargeFate;
+pub(crate) use crate::result::ChargeFate;
 
 /// Buffers a month's subjects reuse, so that scoring a subject allocates nothing of its own (its
 /// result goes to the month's rows).

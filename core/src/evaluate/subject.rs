@@ -3,10 +3,11 @@
 //! and the effects (flags, forced grades) of records and thresholds.
 
 use super::caps::item_caps;
-use super::{Acc, Charged, MonthWorld, Pending, Points, Scratch, YearState};
+use super::{Acc, Charged, MonthWorld, Pending, Points, Scratch, SubjectCx, YearState};
 use crate::compile::MonthRecord;
 use crate::dataset::RecordRef;
-use crate::engine::{FastMap, Policy};
+use crate::engine::Policy;
+use crate::maps::FastMap;
 use crate::kind::{Contribution, RuleContext};
 use crate::month::YearMonth;
 use crate::policy::{Effects, SubjectKind};
@@ -388,16 +389,6 @@ struct OccCx<'o, 'w, 'a, N> {
     flags: &'o mut Vec<Flag>,
     forced: &'o mut Option<(String, String)>,
     carry: &'o mut Vec<Flag>,
-}
-
-/// The subject being scored, and the month's world.
-#[derive(Clone, Copy)]
-pub(crate) struct SubjectCx<'w, 'p, 'a> {
-    pub(super) world: &'w MonthWorld<'p, 'a>,
-    pub(super) kind: SubjectKind,
-    pub(super) sx: u32,
-    id: &'a str,
-    pub(super) month: YearMonth,
 }
 
 /// Keyed records (C4, E4): the highest record of each key in the month (equal values: the

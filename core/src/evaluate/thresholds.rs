@@ -2,7 +2,8 @@
 //! raising flags or applying effects, then the result assembled from its categories (base,
 //! bonus, total within the policy's bounds, grade).
 
-use super::subject::{SubjectCx, Tally};
+use super::subject::Tally;
+use super::SubjectCx;
 use super::{Charged, Points, YearState};
 use crate::categories::CategoryStore;
 use crate::engine::Policy;

@@ -32,7 +32,16 @@ use crate::policy::RuleItem;
 use rust_decimal::Decimal;
 use std::sync::Arc;
 
-pub(crate) fn register_builtin(r: &mut Registry) {
+impl Registry {
+    /// A registry of the built-in kinds, which together express the county measure.
+    pub fn builtin() -> Self {
+        let mut r = Registry::empty();
+        register_builtin(&mut r);
+        r
+    }
+}
+
+fn register_builtin(r: &mut Registry) {
     for k in [
         typed_kind::<PerOccurrence>(),
         typed_kind::<Discretionary>(),
