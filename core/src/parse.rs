@@ -1,6 +1,7 @@
 //! Parse: a dataset read from its JSON text. The records and the window-months are read by
 //! `parse_records` where the document has them in the shape it reads (almost always), the rest by
-//! sonic-rs, and a document either refuses by serde_json, which gives every problem its place.
+//! sonic-rs; a document that either refuses is read by serde_json, which gives every problem its
+//! place.
 
 use crate::dataset::{Dataset, Department, Record, Staff, Window, WindowMetrics, too_many_records};
 use crate::error::{Errors, Problem, format_problem};
@@ -13,7 +14,7 @@ const RECORD_BYTES_HINT: usize = 80;
 impl Dataset {
     /// Parses a dataset; a document that does not fit the format gives every such problem at once
     /// (see `every_format_problem` in this module).
-    pub fn from_json(text: &str) -> Result<Dataset, crate::error::Errors> {
+    pub fn from_json(text: &str) -> Result<Dataset, Errors> {
         crate::records::RECORDS_HINT.set(text.len() / RECORD_BYTES_HINT);
         // sonic-rs first (SIMD: ~20 % faster on the province, BENCHMARKS.md; decimals read from
         // their text through its raw-number path, see decimal.rs); a document it refuses, for any
@@ -31,7 +32,7 @@ impl Dataset {
     }
 
     /// Parses a dataset from bytes that should be UTF-8 (a BOM is allowed).
-    pub fn from_json_bytes(bytes: &[u8]) -> Result<Dataset, crate::error::Errors> {
+    pub fn from_json_bytes(bytes: &[u8]) -> Result<Dataset, Errors> {
         Dataset::from_json(crate::error::utf8(bytes, "dataset")?)
     }
 }
