@@ -728,15 +728,19 @@ impl<'a> Index<'a> {
 impl Policy {
     /// Checks a dataset against the policy; all problems at once.
     pub fn validate(&self, ds: &Dataset) -> Result<(), Errors> {
-        Index::build(self, ds).map(|_| ()).map_err(|e| if self.lang == crate::messages::Lang::En { e } else { e.in_lang(self.lang) })
+        Index::build(self, ds).map(|_| ()).map_err(|e| self.in_own_lang(e))
     }
 
     /// Validates a dataset once and keeps what evaluation needs, for evaluating it several ways
     /// (a platform that re-scores on demand, a benchmark that times validation apart).
     pub fn check<'p, 'a>(&'p self, ds: &'a Dataset) -> Result<Checked<'p, 'a>, Errors> {
-        // the dataset's problems in the policy's language
-        let idx = Index::build(self, ds).map_err(|e| if self.lang == crate::messages::Lang::En { e } else { e.in_lang(self.lang) })?;
+        let idx = Index::build(self, ds).map_err(|e| self.in_own_lang(e))?;
         Ok(Checked { policy: self, idx: idx.named(self) })
+    }
+
+    /// A dataset's problems in the policy's language (they are made in English).
+    fn in_own_lang(&self, e: Errors) -> Errors {
+        if self.lang == crate::messages::Lang::En { e } else { e.in_lang(self.lang) }
     }
 }
 
