@@ -44,7 +44,7 @@ impl Policy {
     /// ([`Points::EXACT`]).
     pub(super) fn straight_categories<'a, N: Points>(&self, subject: &SubjectCx<'_, '_, 'a>, group: &[Charged], accs: &mut [Acc<N>], scratch: &mut Scratch<'a, N>) {
         let SubjectCx { world, kind, month, .. } = *subject;
-        let Scratch { straight, runs, .. } = scratch;
+        let Scratch { straight, runs, values, max, .. } = scratch;
         straight.clear();
         // (a subject without records has no lines to spare; on `Decimal`, the fallback for
         // points past the fixed form, the lines' order is kept, as a rounded sum could show it)
@@ -70,7 +70,7 @@ impl Policy {
             }
             // points above zero: a sum of them has the same value and scale in any order (zeros
             // of several scales would not: `rust_decimal` keeps the last one's)
-            let each = N::of(c.value(month_records, &idx.values));
+            let each = c.value(month_records, values);
             if each <= N::ZERO {
                 straight[ci] = None;
                 continue;
@@ -79,8 +79,8 @@ impl Policy {
             *sum += all;
             runs.push((ci as u32, c.slot, c.count, all));
         }
-        for (s, cat) in straight.iter_mut().zip(&sp.categories) {
-            if (cat.bonus || sp.floor == Floor::Category) && s.is_some_and(|sum| sum > N::ZERO && sum > N::of(cat.max)) {
+        for ((s, cat), &max) in straight.iter_mut().zip(&sp.categories).zip(&max[kind as usize]) {
+            if (cat.bonus || sp.floor == Floor::Category) && s.is_some_and(|sum| sum > N::ZERO && sum > max) {
                 *s = None;
             }
         }
@@ -159,7 +159,7 @@ impl Policy {
         out: &mut Vec<CategoryRow>,
     ) -> (usize, (N, N)) {
         let SubjectCx { world, kind, sx, .. } = *subject;
-        let Scratch { lines, order, details, bonuses, straight, .. } = scratch;
+        let Scratch { lines, order, details, bonuses, straight, max: maxima, .. } = scratch;
         let sp = self.subject(kind);
         let idx = world.idx;
         // category caps (C2) and bonus caps (C3), in line order
@@ -171,7 +171,7 @@ impl Policy {
         order.extend(0..lines.len());
         order.sort_by_key(|&i| (self.item_cat[lines[i].item], lines[i].pos));
         let mut next = 0;
-        for (ci, cat) in sp.categories.iter().enumerate() {
+        for ((ci, cat), &max) in sp.categories.iter().enumerate().zip(&maxima[kind as usize]) {
             // C2/C3 consume a category in date order, then record id (states, which have no date, first),
             // as rules.md orders the yearly caps
             let start = next;
@@ -181,7 +181,6 @@ impl Policy {
             let derived_here = derived.iter().find(|(c, _)| *c == ci);
             // the category's maximum and its points so far, as the caps add them (a category
             // added up straight has no lines: its sum is its points)
-            let max = N::of(cat.max);
             let mut points = N::ZERO;
             if let Some(Some(sum)) = straight.get(ci) {
                 points += *sum;

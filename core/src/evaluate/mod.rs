@@ -95,7 +95,7 @@ impl Charged {
     }
     /// A valued charge's [`MonthRecord::value`] (its record's own item), read from the month's
     /// records by its place rather than carried: a month's charges are 32 bytes each, not 48.
-    pub(crate) fn value(&self, month: &[MonthRecord], values: &[Decimal]) -> Decimal {
+    pub(crate) fn value<V: Copy>(&self, month: &[MonthRecord], values: &[V]) -> V {
         values[month[self.pos as usize].value as usize]
     }
 }
@@ -267,6 +267,19 @@ pub(crate) struct Scratch<'a, N> {
     pub(crate) straight: Vec<Option<N>>,
     /// The runs of records those categories may add up: (category, accumulator, count, points).
     pub(crate) runs: Vec<(u32, u32, u32, N)>,
+    /// The hall's distinct record values ([`Index::values`]) as `N`, by place, and each kind's
+    /// category maxima as `N`, by category: converted once a month, not once a record or a
+    /// category of each subject ([`Scratch::for_month`]).
+    pub(crate) values: Vec<N>,
+    pub(crate) max: [Vec<N>; 2],
+}
+
+impl<N: Points> Scratch<'_, N> {
+    /// A month's buffers, with the points its subjects read converted to `N` once.
+    pub(crate) fn for_month(policy: &Policy, idx: &Index<'_>) -> Self {
+        let max = [SubjectKind::Staff, SubjectKind::Window].map(|k| policy.subject(k).categories.iter().map(|c| N::of(c.max)).collect());
+        Scratch { values: idx.values.iter().map(|&v| N::of(v)).collect(), max, ..Scratch::default() }
+    }
 }
 
 /// A line's account as text: a short one in place, a long one shared with the month's earlier
@@ -370,18 +383,18 @@ impl Policy {
 
         let (fates, charged, mut accs) = self.charge_records::<N>(idx, month, &evaluated, &mut warnings);
 
-        // each subject's charges, by item, in record order within an item
+        // each subject's charges, in record order
         // (the charges in record order are dropped once sorted: a month of a million records
         // holds one list of them, not two)
-        let (charged, ranges) = by_subject(charged, idx.subjects());
+        let (mut charged, ranges) = by_subject(charged, idx.subjects());
 
-        let mut scratch = Scratch::default();
+        let mut scratch = Scratch::for_month(self, idx);
         // each subject's deduction and bonus categories, and its links: about as many a subject
         // as the policy has categories and the month has links per subject
         let links_each = world.links_len().div_ceil(idx.subjects().max(1));
         let mut staff_results = SubjectMonths::with_capacity(staff_ids.len(), self.category_defs(idx, SubjectKind::Staff), links_each);
         for &(sx, s) in &staff_ids {
-            let group = &charged[ranges[sx as usize].clone()];
+            let group = &mut charged[ranges[sx as usize].clone()];
             self.subject_month(&world, SubjectKind::Staff, sx, s, month, group, &mut accs, st, &mut scratch, &mut staff_results);
         }
         // window rules read this month's staff results (W2, W3)
@@ -392,7 +405,7 @@ impl Policy {
         }
         let mut window_results = SubjectMonths::with_capacity(window_ids.len(), self.category_defs(idx, SubjectKind::Window), links_each);
         for &(wx, w) in &window_ids {
-            let group = &charged[ranges[wx as usize].clone()];
+            let group = &mut charged[ranges[wx as usize].clone()];
             self.subject_month(&world, SubjectKind::Window, wx, w, month, group, &mut accs, st, &mut scratch, &mut window_results);
             if !idx.metrics.contains_key(&(w, month)) {
                 let msg = self.msg("warning-no-metrics", &[("window", &w), ("month", &month)]);
@@ -507,16 +520,16 @@ pub(crate) struct RecordFate {
     uncharged: Option<Reason>,
 }
 
-/// Each subject's charges, by item, in record order within an item: a counting sort by subject
-/// (dense indices), then each subject's few charges by item (both stable). Returns the sorted
-/// charges and each subject's range of them.
+/// Each subject's charges, in the month's record order: a stable counting sort by subject (dense
+/// indices). Returns the sorted charges and each subject's range of them. A subject's month puts
+/// its charges in item order only when some make lines (`Policy::subject_month`). (A radix sort
+/// of two counting sorts, by item then by subject, was tried to give every subject's charges in
+/// item order at once, and cost more than the sorts it saved: BENCHMARKS.md, the twenty-seventh
+/// round.)
 fn by_subject(charged: Vec<Charged>, subjects: usize) -> (Vec<Charged>, Vec<std::ops::Range<usize>>) {
-    let (mut sorted, starts) = grouped(&charged, subjects, |c| c.subject);
+    let (sorted, starts) = grouped(&charged, subjects, |c| c.subject);
     drop(charged);
     let ranges: Vec<_> = starts.windows(2).map(|w| w[0] as usize..w[1] as usize).collect();
-    for r in &ranges {
-        sorted[r.clone()].sort_by_key(|c| c.item);
-    }
     (sorted, ranges)
 }
 
@@ -564,4 +577,32 @@ fn record_outcomes<N: Points>(records: &[MonthRecord], fates: &[RecordFate], acc
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Each subject's charges, in their first order: the order a stable sort by subject gives.
+        #[test]
+        fn charges_are_grouped_by_subject_in_their_order(keys in proptest::collection::vec((0u32..7, 0u32..5), 0..60)) {
+            let charged: Vec<Charged> = keys
+                .iter()
+                .enumerate()
+                .map(|(i, &(subject, item))| Charged { subject, item, record: i as u32, slot: i as u32, pos: i as u32, count: 1, flags: 0 })
+                .collect();
+            let mut expected: Vec<(u32, u32, u32)> = charged.iter().map(|c| (c.subject, c.item, c.record)).collect();
+            expected.sort_by_key(|&(s, _, _)| s);
+            let (sorted, ranges) = by_subject(charged, 7);
+            let got: Vec<(u32, u32, u32)> = sorted.iter().map(|c| (c.subject, c.item, c.record)).collect();
+            prop_assert_eq!(got, expected);
+            prop_assert_eq!(ranges.len(), 7);
+            for (s, r) in ranges.iter().enumerate() {
+                prop_assert!(sorted[r.clone()].iter().all(|c| c.subject == s as u32));
+            }
+            prop_assert_eq!(ranges.iter().map(|r| r.len()).sum::<usize>(), sorted.len());
+        }
+    }
 }

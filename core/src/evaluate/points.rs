@@ -351,6 +351,26 @@ mod tests {
     }
 
     #[test]
+    fn a_mantissa_of_every_width_converts_back_to_its_decimal() {
+        // mantissas across the 32-bit word boundary and up to the largest a Fixed holds, both
+        // signs, at the smallest and the largest scale
+        let ms = [0, 1, 7, u32::MAX as i64 - 1, u32::MAX as i64, u32::MAX as i64 + 1, 1 << 40, i64::MAX - 1, i64::MAX];
+        exact_or_decimal(
+            || {
+                for m in ms.into_iter().flat_map(|m| [m, -m]) {
+                    for s in [0, 1, 2, 27, 28] {
+                        let d = Decimal::new(m, s);
+                        let back = Fixed::of(d).dec();
+                        assert_eq!(back.to_string(), d.to_string());
+                        assert_eq!((back.mantissa(), back.scale(), back.is_sign_negative()), (d.mantissa(), d.scale(), d.is_sign_negative()));
+                    }
+                }
+            },
+            || panic!("every mantissa fits"),
+        );
+    }
+
+    #[test]
     fn a_value_past_the_mantissa_runs_on_decimal() {
         let big = Decimal::from_str("123456789012345678901.5").unwrap();
         let used = exact_or_decimal(|| Fixed::of(big).dec(), || big);

@@ -29,7 +29,7 @@ impl Policy {
         sx: u32,
         id: &'a str,
         month: YearMonth,
-        group: &[Charged],
+        group: &mut [Charged],
         accs: &mut [Acc<N>],
         st: &mut YearState<'a, N>,
         scratch: &mut Scratch<'a, N>,
@@ -40,13 +40,24 @@ impl Policy {
         scratch.lines.clear();
         // the categories whose caps cannot bind, added up straight: their items make no lines
         self.straight_categories(&subject, group, accs, scratch);
-        // the items in policy order (ascending indices): those the group charges (it holds this
-        // subject's charges by item, ascending) and those read without records; an item that only
-        // reads records has nothing to do without them
+        // the charges of the other categories make lines, item by item: only then is the group
+        // (this subject's charges in the month's record order) put in item order, a stable sort.
+        // Most subjects' categories are all added up straight, and their charges need no order
+        let straight = &scratch.straight;
+        let lined = group.iter().any(|c| !straight.get(self.item_cat[c.item as usize]).is_some_and(Option::is_some));
+        let charged_items: &[Charged] = if lined {
+            group.sort_by_key(|c| c.item);
+            group
+        } else {
+            &[]
+        };
+        // the items in policy order (ascending indices): those charged (by item, ascending) and
+        // those read without records; an item that only reads records has nothing to do without
+        // them
         let unread = self.unread_items_of(kind);
         let (mut cur, mut next_unread) = (0, 0);
         loop {
-            let charged = group.get(cur).map(|c| c.item as usize);
+            let charged = charged_items.get(cur).map(|c| c.item as usize);
             let ii = match (charged, unread.get(next_unread)) {
                 (Some(c), Some(&u)) => c.min(u),
                 (Some(c), None) => c,
@@ -57,13 +68,13 @@ impl Policy {
                 next_unread += 1;
             }
             let start = cur;
-            while cur < group.len() && group[cur].item as usize == ii {
+            while cur < charged_items.len() && charged_items[cur].item as usize == ii {
                 cur += 1;
             }
             if scratch.straight.get(self.item_cat[ii]).is_some_and(Option::is_some) {
                 continue;
             }
-            self.item_lines(&subject, ii, &group[start..cur], accs, st, scratch, &mut tally);
+            self.item_lines(&subject, ii, &charged_items[start..cur], accs, st, scratch, &mut tally);
         }
         let start = out.categories.len();
         let (bonuses_from, (mut base, bonus)) = self.category_results(&subject, accs, st, scratch, &tally.derived, &mut out.categories.rows);
@@ -86,7 +97,7 @@ impl Policy {
         tally: &mut Tally,
     ) {
         let SubjectCx { world, kind, sx, id, month } = *subject;
-        let Scratch { recs, contributions, key_winner, states, occs, lines, at, .. } = scratch;
+        let Scratch { recs, contributions, key_winner, states, occs, lines, at, values, .. } = scratch;
         let Tally { warnings, flags, forced, derived, carry } = tally;
         let idx = world.idx;
         let item = &self.doc.rules[ii];
@@ -112,7 +123,7 @@ impl Policy {
             for (k, c) in mine.iter().enumerate().filter(|(_, c)| c.has(MonthRecord::VALUED)) {
                 let detail = if world.explain { rule.points(c.rec(idx), world.policy.lang).map(|(_, d)| d).unwrap_or_default() } else { String::new() };
                 let effects = if c.has(MonthRecord::EFFECTS) { Some(rule.record_effects(c.rec(idx))) } else { None };
-                self.occurrence(&mut ocx, c.rec(idx), Some(k), c.value(month_records, &idx.values), detail, effects.as_ref());
+                self.occurrence(&mut ocx, c.rec(idx), Some(k), c.value(month_records, values), detail, effects.as_ref());
             }
             if !uncapped {
                 item_caps(item, st.at(sx, ii), st, states, occs, lines);
@@ -177,17 +188,18 @@ impl Policy {
                 }),
                 Contribution::Occurrences { record: r, points_each, detail, effects } => {
                     let effects = (!effects.is_empty()).then_some(effects);
-                    self.occurrence(&mut ocx, r, at, points_each, detail, effects.as_ref());
+                    self.occurrence(&mut ocx, r, at, N::of(points_each), detail, effects.as_ref());
                 }
             }
         }
         item_caps(item, st.at(sx, ii), st, states, occs, lines);
     }
 
-    /// A record's occurrences under the item, as one run (E6): its accumulator counts them, its
-    /// effects and the item's are applied, and a keyed record (C4, E4) counts only as the highest
-    /// of its key, over the year's best. `at` is its charge among the item's, when it is one.
-    fn occurrence<'a, N: Points>(&self, o: &mut OccCx<'_, '_, 'a, N>, r: RecordRef<'a>, at: Option<usize>, points_each: Decimal, detail: String, effects: Option<&Effects>) {
+    /// A record's occurrences under the item, as one run (E6) of `raw` points each: its
+    /// accumulator counts them, its effects and the item's are applied, and a keyed record (C4,
+    /// E4) counts only as the highest of its key, over the year's best. `at` is its charge among
+    /// the item's, when it is one.
+    fn occurrence<'a, N: Points>(&self, o: &mut OccCx<'_, '_, 'a, N>, r: RecordRef<'a>, at: Option<usize>, mut raw: N, detail: String, effects: Option<&Effects>) {
         let (ii, item, idx) = (o.ii, o.item, o.world.idx);
         // the record's charge among the item's: its accumulator, count, place and key (a record a
         // kind names that is not among them is read where it lies, and goes after them in date order)
@@ -216,7 +228,6 @@ impl Policy {
                 self.apply_effects(texts, &item.aggravated_effects, ii, Some(&rid), o.flags, o.forced, o.carry);
             }
         }
-        let mut raw = N::of(points_each);
         let mut detail = detail;
         let line = move |n: u32, applied: N, detail: String, cut: Option<Reason>| Pending {
             item: ii,
