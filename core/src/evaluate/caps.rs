@@ -32,6 +32,7 @@ impl Policy {
     /// The subject's categories whose caps cannot bind this month, added up straight, into
     /// `straight` (by category: `Some(sum)` of its records' points, or `None`), and each of their
     /// records' accumulators filled: every occurrence counts whole, as a line would count it.
+    /// Returns whether some of the subject's charges are in the other categories (they make lines).
     ///
     /// A category qualifies when it has no item the month visits without records, each of its
     /// charges is a record of a [`Policy::straight`] item without a key (C4) or effects of its
@@ -42,26 +43,29 @@ impl Policy {
     /// items make no pending lines. With text ([`crate::engine::Explain::Full`]) every category
     /// goes through its lines, which the result shows, and so does every category on `Decimal`
     /// ([`Points::EXACT`]).
-    pub(super) fn straight_categories<'a, N: Points>(&self, subject: &SubjectCx<'_, '_, 'a>, group: &[Charged], accs: &mut [Acc<N>], scratch: &mut Scratch<'a, N>) {
+    pub(super) fn straight_categories<'a, N: Points>(&self, subject: &SubjectCx<'_, '_, 'a>, group: &[Charged], accs: &mut [Acc<N>], scratch: &mut Scratch<'a, N>) -> bool {
         let SubjectCx { world, kind, month, .. } = *subject;
-        let Scratch { straight, runs, values, max, .. } = scratch;
+        let Scratch { straight, values, max, .. } = scratch;
         straight.clear();
         // (a subject without records has no lines to spare; on `Decimal`, the fallback for
         // points past the fixed form, the lines' order is kept, as a rounded sum could show it)
         if world.explain || group.is_empty() || !N::EXACT {
-            return;
+            return !group.is_empty();
         }
         let sp = self.subject(kind);
         let idx = world.idx;
         let month_records = &idx.by_month[(month.month - 1) as usize];
         straight.extend(self.unread_categories[kind as usize].iter().map(|&unread| (!unread).then_some(N::ZERO)));
-        // each record's run: its category, accumulator, count and points
-        runs.clear();
+        // each record counts whole, as `count_part` counts a line's uncut occurrences, into its
+        // accumulator (fresh: only its own charge writes it); a category found not to qualify
+        // after some of its records were counted has their accumulators made fresh again below
+        let mut undo = false;
         for c in group {
             let ci = self.item_cat[c.item as usize];
             let Some(sum) = &mut straight[ci] else { continue };
             if !self.straight[c.item as usize] || c.has(MonthRecord::KEYED | MonthRecord::EFFECTS) {
                 straight[ci] = None;
+                undo = true;
                 continue;
             }
             // (a record without points of the item makes no line)
@@ -73,27 +77,33 @@ impl Policy {
             let each = c.value(month_records, values);
             if each <= N::ZERO {
                 straight[ci] = None;
+                undo = true;
                 continue;
             }
             let all = each.times(c.count);
             *sum += all;
-            runs.push((ci as u32, c.slot, c.count, all));
+            let a = &mut accs[c.slot as usize];
+            a.occurrences += c.count;
+            a.raw += all;
+            a.points += all;
+            a.counted += c.count;
         }
         for ((s, cat), &max) in straight.iter_mut().zip(&sp.categories).zip(&max[kind as usize]) {
             if (cat.bonus || sp.floor == Floor::Category) && s.is_some_and(|sum| sum > N::ZERO && sum > max) {
                 *s = None;
+                undo = true;
             }
         }
-        // each record counts whole, as `count_part` counts a line's uncut occurrences
-        for &(ci, slot, count, all) in runs.iter() {
-            if straight[ci as usize].is_some() {
-                let a = &mut accs[slot as usize];
-                a.occurrences += count;
-                a.raw += all;
-                a.points += all;
-                a.counted += count;
+        // the charges of the categories that do not qualify: they make lines
+        let mut lined = false;
+        for c in group.iter().filter(|c| straight[self.item_cat[c.item as usize]].is_none()) {
+            lined = true;
+            if !undo {
+                break;
             }
+            accs[c.slot as usize] = Acc::new(c.subject, c.item);
         }
+        lined
     }
 
     /// `k` occurrences of a line that counted `applied` points each after the category's cap

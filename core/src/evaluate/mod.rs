@@ -265,8 +265,6 @@ pub(crate) struct Scratch<'a, N> {
     /// Each of a subject's categories added up straight (`Some`: the sum of its records'
     /// points), or not ([`Policy::straight_categories`]).
     pub(crate) straight: Vec<Option<N>>,
-    /// The runs of records those categories may add up: (category, accumulator, count, points).
-    pub(crate) runs: Vec<(u32, u32, u32, N)>,
     /// The hall's distinct record values ([`Index::values`]) as `N`, by place, and each kind's
     /// category maxima as `N`, by category: converted once a month, not once a record or a
     /// category of each subject ([`Scratch::for_month`]).

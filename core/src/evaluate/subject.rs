@@ -38,13 +38,11 @@ impl Policy {
         let subject = SubjectCx { world, kind, sx, id, month };
         let mut tally = Tally::default();
         scratch.lines.clear();
-        // the categories whose caps cannot bind, added up straight: their items make no lines
-        self.straight_categories(&subject, group, accs, scratch);
-        // the charges of the other categories make lines, item by item: only then is the group
+        // the categories whose caps cannot bind, added up straight: their items make no lines.
+        // The charges of the other categories make lines, item by item: only then is the group
         // (this subject's charges in the month's record order) put in item order, a stable sort.
         // Most subjects' categories are all added up straight, and their charges need no order
-        let straight = &scratch.straight;
-        let lined = group.iter().any(|c| !straight.get(self.item_cat[c.item as usize]).is_some_and(Option::is_some));
+        let lined = self.straight_categories(&subject, group, accs, scratch);
         let charged_items: &[Charged] = if lined {
             group.sort_by_key(|c| c.item);
             group
