@@ -709,10 +709,6 @@ impl<'a> Index<'a> {
         Text::new(r.id())
     }
 
-    pub(crate) fn subject_names(&self, kind: SubjectKind, id: &str) -> Option<&SubjectNames> {
-        self.ix(kind, id).map(|i| &self.names.subjects[i as usize])
-    }
-
     pub(crate) fn window_on(&self, staff: &str, date: NaiveDate) -> Option<&'a str> {
         self.staff
             .get(staff)?

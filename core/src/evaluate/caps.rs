@@ -101,7 +101,7 @@ impl Policy {
             if !undo {
                 break;
             }
-            accs[c.slot as usize] = Acc::new(c.subject, c.item);
+            accs[c.slot as usize].reset();
         }
         lined
     }

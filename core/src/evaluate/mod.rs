@@ -267,16 +267,20 @@ pub(crate) struct Scratch<'a, N> {
     pub(crate) straight: Vec<Option<N>>,
     /// The hall's distinct record values ([`Index::values`]) as `N`, by place, and each kind's
     /// category maxima as `N`, by category: converted once a month, not once a record or a
-    /// category of each subject ([`Scratch::for_month`]).
+    /// category of each subject ([`Scratch::for_month`]). Kinds are indexed `SubjectKind as usize`.
     pub(crate) values: Vec<N>,
     pub(crate) max: [Vec<N>; 2],
+    /// Each kind's bounds on a total (`max_total`, `min_total`) as `N`.
+    pub(crate) total_bounds: [(Option<N>, Option<N>); 2],
 }
 
 impl<N: Points> Scratch<'_, N> {
     /// A month's buffers, with the points its subjects read converted to `N` once.
     pub(crate) fn for_month(policy: &Policy, idx: &Index<'_>) -> Self {
-        let max = [SubjectKind::Staff, SubjectKind::Window].map(|k| policy.subject(k).categories.iter().map(|c| N::of(c.max)).collect());
-        Scratch { values: idx.values.iter().map(|&v| N::of(v)).collect(), max, ..Scratch::default() }
+        let kinds = [SubjectKind::Staff, SubjectKind::Window];
+        let max = kinds.map(|k| policy.subject(k).categories.iter().map(|c| N::of(c.max)).collect());
+        let total_bounds = kinds.map(|k| (policy.subject(k).max_total.map(N::of), policy.subject(k).min_total.map(N::of)));
+        Scratch { values: idx.values.iter().map(|&v| N::of(v)).collect(), max, total_bounds, ..Scratch::default() }
     }
 }
 
@@ -296,6 +300,8 @@ pub(crate) fn shared_detail(seen: &mut FastSet<Text>, s: String) -> Text {
 
 /// A charge's accumulator: the record's occurrences on the subject and item, those that counted,
 /// the first reason some did not, and the points (as `N` until the month's outcomes are written).
+/// A month's accumulators are in its record order, each record's own charge's first, then its
+/// linked charges' ([`AccRole`]); a record not charged at all has one that holds why.
 #[derive(Clone, Copy)]
 pub(crate) struct Acc<N> {
     pub(crate) subject: u32,
@@ -303,18 +309,37 @@ pub(crate) struct Acc<N> {
     pub(crate) occurrences: u32,
     pub(crate) counted: u32,
     pub(crate) reason: Option<Reason>,
+    pub(crate) role: AccRole,
     pub(crate) raw: N,
     pub(crate) points: N,
 }
 
+/// What an accumulator stands for among its record's ([`Acc`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AccRole {
+    /// The record's charge to its own subject and item.
+    Own,
+    /// A charge to an item linked to the record's (after its own).
+    Linked,
+    /// None: the record was not charged, for the accumulator's `reason`.
+    Uncharged,
+}
+
 impl<N: Points> Acc<N> {
-    fn new(subject: u32, item: u32) -> Self {
-        Acc { subject, item, occurrences: 0, counted: 0, reason: None, raw: N::ZERO, points: N::ZERO }
+    fn new(subject: u32, item: u32, role: AccRole) -> Self {
+        Acc { subject, item, occurrences: 0, counted: 0, reason: None, role, raw: N::ZERO, points: N::ZERO }
+    }
+
+    /// Nothing counted yet, as the accumulator was made.
+    pub(crate) fn reset(&mut self) {
+        *self = Acc::new(self.subject, self.item, self.role);
     }
 
     fn fate(&self) -> ChargeFate {
-        let Acc { subject, item, occurrences, counted, reason, raw, points } = *self;
-        ChargeFate { subject, item, occurrences, counted, raw: raw.dec(), points: points.dec(), reason }
+        let Acc { subject, item, occurrences, counted, reason, raw, points, .. } = *self;
+        // (a record that counted whole has its points as raw: converted once)
+        let points = points.dec_with(raw);
+        ChargeFate { subject, item, occurrences, counted, raw: points.1, points: points.0, reason }
     }
 }
 
@@ -379,7 +404,7 @@ impl Policy {
             evaluated[i as usize] = true;
         }
 
-        let (fates, charged, mut accs) = self.charge_records::<N>(idx, month, &evaluated, &mut warnings);
+        let (charged, mut accs, n_linked) = self.charge_records::<N>(idx, month, &evaluated, &mut warnings);
 
         // each subject's charges, in record order
         // (the charges in record order are dropped once sorted: a month of a million records
@@ -429,30 +454,35 @@ impl Policy {
         }
 
         drop(charged);
-        let records = record_outcomes(&idx.by_month[(month.month - 1) as usize], &fates, &accs, idx, full, self.lang);
+        let records = record_outcomes(&idx.by_month[(month.month - 1) as usize], &accs, n_linked, idx, full, self.lang);
 
         MonthResult { policy: idx.names.texts.id.clone(), hall: idx.names.hall.clone(), month, windows: window_results, staff: staff_results, records, warnings }
     }
 
-    /// The month's records charged to their subjects and items (linked items too): each record's
-    /// fate so far (not charged, and why, when it cannot count) and its accumulator slots.
+    /// The month's records charged to their subjects and items (linked items too), with their
+    /// accumulators in the month's record order ([`Acc`]; a record not charged at all, when it
+    /// cannot count, has one that says why), and how many of those are linked charges.
     fn charge_records<'a, N: Points>(
         &self,
         idx: &Index<'a>,
         month: YearMonth,
         evaluated: &[bool],
         warnings: &mut Vec<Warning>,
-    ) -> (Vec<RecordFate>, Vec<Charged>, Vec<Acc<N>>) {
+    ) -> (Vec<Charged>, Vec<Acc<N>>, usize) {
         let settings = &self.doc.settings;
         let ds = idx.ds;
         let this_month = &idx.by_month[(month.month - 1) as usize];
-        // in the month's record order (date, then id), with the record's accumulator slots
-        let mut fates: Vec<RecordFate> = Vec::with_capacity(this_month.len());
         // every (record, subject, item) charge of the month, and its accumulator: at most a
-        // record's own and one for each item linked to its item
-        let most: usize = this_month.iter().map(|mr| 1 + self.links[mr.item as usize].len()).sum();
+        // record's own and one for each item linked to its item (counted only when the policy
+        // links items)
+        let most: usize = if self.links.iter().all(Vec::is_empty) {
+            this_month.len()
+        } else {
+            this_month.iter().map(|mr| 1 + self.links[mr.item as usize].len()).sum()
+        };
         let mut charged: Vec<Charged> = Vec::with_capacity(most);
         let mut accs: Vec<Acc<N>> = Vec::with_capacity(most);
+        let mut n_linked = 0;
         for (pos, mr) in this_month.iter().enumerate() {
             let ri = mr.record as usize;
             let item_idx = mr.item as usize;
@@ -473,21 +503,24 @@ impl Policy {
                 None
             };
             if let Some(reason) = not_counted {
-                fates.push(RecordFate { slots: 0..0, uncharged: Some(reason) });
+                accs.push(Acc { reason: Some(reason), ..Acc::new(sx, mr.item, AccRole::Uncharged) });
+                continue;
+            }
+            let mut charge = |subject: u32, item: usize| {
+                let slot = accs.len() as u32;
+                // the record's value and flags are its own item's (a linked item's rule reads the record)
+                let (flags, role) = if item == item_idx { (mr.flags, AccRole::Own) } else { (mr.flags & MonthRecord::KEYED, AccRole::Linked) };
+                charged.push(Charged { subject, item: item as u32, record: mr.record, slot, pos: pos as u32, count: mr.count, flags });
+                accs.push(Acc::new(subject, item as u32, role));
+            };
+            charge(sx, item_idx);
+            let linked = &self.links[item_idx];
+            if linked.is_empty() {
                 continue;
             }
             // the parsed record itself is read by the rule kinds, and here only for links
             let r = ds.records.at(ri);
-            let first = accs.len() as u32;
-            let mut charge = |subject: u32, item: usize| {
-                let slot = accs.len() as u32;
-                // the record's value and flags are its own item's (a linked item's rule reads the record)
-                let flags = if item == item_idx { mr.flags } else { mr.flags & MonthRecord::KEYED };
-                charged.push(Charged { subject, item: item as u32, record: mr.record, slot, pos: pos as u32, count: mr.count, flags });
-                accs.push(Acc::new(subject, item as u32));
-            };
-            charge(sx, item_idx);
-            for &li in &self.links[item_idx] {
+            for &li in linked {
                 let link = self.rules[li].link().expect("linked");
                 let target: Option<&'a str> = match link.via {
                     Via::AssignedWindow => idx.window_on(r.subject(), r.date()),
@@ -497,7 +530,10 @@ impl Policy {
                     }),
                 };
                 match target.and_then(|t| idx.ix(self.doc.rules[li].subject, t)) {
-                    Some(t) if evaluated[t as usize] => charge(t, li),
+                    Some(t) if evaluated[t as usize] => {
+                        charge(t, li);
+                        n_linked += 1;
+                    }
                     _ => warnings.push(Warning {
                         subject: Some(idx.names.subjects[sx as usize].id.clone()),
                         rule: Some(idx.names.texts.codes[li].clone()),
@@ -505,17 +541,9 @@ impl Policy {
                     }),
                 }
             }
-            fates.push(RecordFate { slots: first..accs.len() as u32, uncharged: None });
         }
-        (fates, charged, accs)
+        (charged, accs, n_linked)
     }
-}
-
-/// A record of the month as charged (one for each of the month's records, in its order): its
-/// accumulator slots (its own charge first), or why it was not charged at all.
-pub(crate) struct RecordFate {
-    slots: std::ops::Range<u32>,
-    uncharged: Option<Reason>,
 }
 
 /// Each subject's charges, in the month's record order: a stable counting sort by subject (dense
@@ -553,26 +581,27 @@ fn grouped<T: Copy>(items: &[T], keys: usize, key: impl Fn(&T) -> u32) -> (Vec<T
 }
 
 /// Each record's outcome, from its accumulators, in the month's record order.
-fn record_outcomes<N: Points>(records: &[MonthRecord], fates: &[RecordFate], accs: &[Acc<N>], idx: &Index<'_>, full: bool, lang: crate::messages::Lang) -> Outcomes {
-    // a charged record's slots are its own charge and its linked ones
-    let n_linked = fates.iter().filter(|f| f.uncharged.is_none()).map(|f| f.slots.len().saturating_sub(1)).sum();
-    let mut out = Outcomes::with_capacity(idx.names.outcomes.clone(), full, lang, fates.len(), n_linked);
+fn record_outcomes<N: Points>(records: &[MonthRecord], accs: &[Acc<N>], n_linked: usize, idx: &Index<'_>, full: bool, lang: crate::messages::Lang) -> Outcomes {
+    let mut out = Outcomes::with_capacity(idx.names.outcomes.clone(), full, lang, records.len(), n_linked);
     let mut linked: Vec<ChargeFate> = Vec::new();
-    for (r, f) in records.iter().zip(fates) {
-        match f.uncharged {
-            Some(reason) => {
-                let own = ChargeFate { subject: r.subject, item: r.item, reason: Some(reason), ..ChargeFate::default() };
-                out.push_uncharged(r.record, r.date, r.count, r.status, own);
-            }
-            None => {
-                let (first, end) = (f.slots.start as usize, f.slots.end as usize);
-                linked.clear();
-                linked.extend(accs[first + 1..end].iter().map(Acc::fate));
-                let own = &accs[first];
-                let outcome = OutcomeKind::of(own.points, own.raw);
-                out.push_charged(r.record, r.date, r.count, r.status, outcome, own.fate(), &linked);
-            }
+    // each record's accumulators: its own (or the one that says why it was not charged), then
+    // its linked charges'
+    let mut at = 0;
+    for r in records {
+        let own = &accs[at];
+        at += 1;
+        if own.role == AccRole::Uncharged {
+            let fate = ChargeFate { subject: r.subject, item: r.item, reason: own.reason, ..ChargeFate::default() };
+            out.push_uncharged(r.record, r.date, r.count, r.status, fate);
+            continue;
         }
+        linked.clear();
+        while let Some(a) = accs.get(at).filter(|a| a.role == AccRole::Linked) {
+            linked.push(a.fate());
+            at += 1;
+        }
+        let outcome = OutcomeKind::of(own.points, own.raw);
+        out.push_charged(r.record, r.date, r.count, r.status, outcome, own.fate(), &linked);
     }
     out
 }

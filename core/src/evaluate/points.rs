@@ -36,6 +36,12 @@ pub(crate) trait Points:
     fn of(d: Decimal) -> Self;
     /// The points as the decimal they stand for, digits and scale.
     fn dec(self) -> Decimal;
+    /// These points and `o` as decimals ([`Points::dec`]), `o` converted only when it is not the
+    /// same number, digits and scale.
+    #[inline]
+    fn dec_with(self, o: Self) -> (Decimal, Decimal) {
+        (self.dec(), o.dec())
+    }
     /// `n` occurrences of these points (a count of 1 multiplies nothing).
     fn times(self, n: u32) -> Self;
     /// How many of `n` occurrences of `each` (> 0) points fit whole into `room` (≥ 0):
@@ -163,6 +169,13 @@ impl Points for Fixed {
     #[inline]
     fn dec(self) -> Decimal {
         Decimal::from_i128_with_scale(self.m as i128, self.s)
+    }
+    #[inline]
+    fn dec_with(self, o: Self) -> (Decimal, Decimal) {
+        let d = self.dec();
+        // (the fields by value: the struct is packed)
+        let (a, b, x, y) = (self.m, o.m, self.s, o.s);
+        (d, if a == b && x == y { d } else { o.dec() })
     }
     #[inline]
     fn times(self, n: u32) -> Self {
@@ -332,6 +345,8 @@ mod tests {
                     let pairs = xs.iter().enumerate().filter(|(j, _)| (i >= special && *j >= special) || j % 7 == i % 7);
                     for &b in pairs.map(|(_, b)| b) {
                         let fb = Fixed::of(b);
+                        let (da, db) = fa.dec_with(fb);
+                        assert_eq!((da.to_string(), db.to_string()), (a.to_string(), b.to_string()));
                         same(fa + fb, a + b);
                         same(fa - fb, a - b);
                         assert_eq!(fa.cmp(&fb), a.cmp(&b), "{a} against {b}");

@@ -33,9 +33,10 @@ impl Policy {
         // thresholds (S5.2, W6.1)
         for &ii in self.threshold_items_of(kind) {
             let item = &self.doc.rules[ii];
-            let ts = [item.threshold.as_ref(), self.rules[ii].threshold()];
-            for (t, refs) in ts.into_iter().zip(self.threshold_refs[ii]) {
-                let (Some(t), Some((ci, zcat))) = (t, refs) else { continue };
+            // the item's own threshold, then its kind's (each compiled where there is one)
+            for (which, refs) in self.threshold_refs[ii].iter().enumerate() {
+                let Some((ci, zcat)) = *refs else { continue };
+                let Some(t) = (if which == 0 { item.threshold.as_ref() } else { self.rules[ii].threshold() }) else { continue };
                 let counted_code: &str = t.counts.as_deref().unwrap_or(&item.code);
                 let in_month: u32 = group.iter().filter(|c| c.item as usize == ci).map(|c| c.count).sum();
                 let before = st.counts[st.at(sx, ci)];
@@ -138,45 +139,43 @@ impl Policy {
         subject: &SubjectCx<'_, '_, '_>,
         bonuses_from: usize,
         (base, bonus): (N, N),
+        bounds: (Option<N>, Option<N>),
         tally: Tally,
         out: &mut SubjectMonths,
     ) {
         let SubjectCx { world, kind, sx, .. } = *subject;
         let Tally { warnings, mut flags, forced, .. } = tally;
-        let sp = self.subject(kind);
         let idx = world.idx;
         // the sums of the categories' scores as the caps added them (values; the result writes
-        // them without trailing zeros)
-        let mut total = (base + bonus).dec();
-        if let Some(hi) = sp.max_total
+        // them without trailing zeros), the total within the policy's bounds (as points: `N::of`
+        // is exact, so a bound taken is the policy's value and scale)
+        let mut total = base + bonus;
+        let (max_total, min_total) = bounds;
+        if let Some(hi) = max_total
             && total > hi
         {
             total = hi;
         }
-        if let Some(lo) = sp.min_total
+        if let Some(lo) = min_total
             && total < lo
         {
             total = lo;
         }
         let (grade, grade_forced_by) = match forced {
             Some((g, by)) => (idx.names.texts.grade(&self.doc, &g), Some(by)),
-            None => (idx.names.texts.grades.get(self.doc.grades.band(total)).cloned().unwrap_or_default(), None),
+            None => (idx.names.texts.grades.get(self.doc.grades.band(total.dec())).cloned().unwrap_or_default(), None),
         };
         let names = &idx.names.subjects[sx as usize];
         // a window's staff on duty; the windows a staff member served
-        let links = world.links_at(sx);
+        let (links, link_to) = crate::kind::World::links_to(world, sx);
         let department = match kind {
             SubjectKind::Window => names.department.clone().unwrap_or_default(),
             // a staff member's home department, else that of their first window of the month
+            // (by its dense index, which the month's links hold)
             SubjectKind::Staff => names
                 .department
                 .clone()
-                .or_else(|| {
-                    links
-                        .first()
-                        .and_then(|l| idx.subject_names(SubjectKind::Window, &l.id))
-                        .and_then(|w| w.department.clone())
-                })
+                .or_else(|| link_to.first().and_then(|&wx| idx.names.subjects[wx as usize].department.clone()))
                 .unwrap_or_default(),
         };
         out.links.extend_from_slice(links);
@@ -184,7 +183,7 @@ impl Policy {
         flags.dedup();
         out.flags.append(&mut flags);
         out.warnings.extend(warnings);
-        let numbers = (base.normalized(), bonus.normalized(), total.normalize());
+        let numbers = (base.normalized(), bonus.normalized(), total.normalized());
         out.push_row(Row::new(names.id.clone(), kind, names.name.clone(), department, numbers, grade, grade_forced_by, bonuses_from));
     }
 }
