@@ -6,9 +6,10 @@ use super::{shared_detail, Acc, Charged, Pending, Points, Scratch, SubjectCx, Ye
 use crate::categories::{CategoryDef, CategoryRow};
 use crate::compile::MonthRecord;
 use crate::engine::Policy;
-use crate::policy::{Floor, RuleItem, SubjectKind, YearToDate};
+use crate::maps::FastSet;
+use crate::policy::{Category, Floor, RuleItem, SubjectKind, YearToDate};
 use crate::result::*;
-use crate::text::Dec;
+use crate::text::{Dec, Text};
 use rust_decimal::Decimal;
 
 /// One occurrence of `raw` points under what is left of an item's monthly and yearly caps: the
@@ -168,10 +169,9 @@ impl Policy {
         derived: &[(usize, (Decimal, String, usize))],
         out: &mut Vec<CategoryRow>,
     ) -> (usize, (N, N)) {
-        let SubjectCx { world, kind, sx, .. } = *subject;
+        let SubjectCx { world, kind, .. } = *subject;
         let Scratch { lines, order, details, bonuses, straight, max: maxima, .. } = scratch;
         let sp = self.subject(kind);
-        let idx = world.idx;
         // category caps (C2) and bonus caps (C3), in line order
         bonuses.clear();
         let mut sums = (N::ZERO, N::ZERO);
@@ -208,80 +208,8 @@ impl Policy {
                 // sized once: the derived score's line and the category's lines
                 res.lines = Vec::with_capacity(next - start + usize::from(derived_here.is_some()));
             }
-            if let Some((_, (score, detail, ii))) = derived_here {
-                let raw = (max - N::of(*score)).larger(N::ZERO);
-                let (taken, cut) = if sp.floor == Floor::Category && raw > max {
-                    (max, Some(Reason::CategoryExhausted))
-                } else {
-                    (raw, None)
-                };
-                points += taken;
-                if world.explain {
-                    res.lines.push(Line {
-                        rule: idx.names.texts.codes[*ii].clone(),
-                        record: None,
-                        occurrences: 1,
-                        raw: raw.dec(),
-                        points: taken.dec(),
-                        detail: self.msg("line-derived-score", &[("score", &Dec(*score)), ("detail", detail)]).into(),
-                        cut,
-                    });
-                }
-            }
-            for &li in &order[start..next] {
-                let p = &mut lines[li];
-                let capped = cat.bonus || sp.floor == Floor::Category;
-                // the run under the category's cap, occurrence by occurrence: those that fit
-                // whole, one cut to what is left, the rest to nothing. A line its item's caps cut
-                // is cut again when the category has less room left (C2 and C3 hold for every
-                // line: an item cap above the category's room let a deduction pass its category)
-                let one_part = [(p.n, p.applied, p.cut)];
-                let split: [(u32, N, Option<Reason>); 3];
-                let mut parts: &[(u32, N, Option<Reason>)] = &one_part;
-                if capped {
-                    let left = (max - points).larger(N::ZERO);
-                    if p.applied.times(p.n) > left {
-                        // here p.applied > 0, as left ≥ 0; a line its item's caps cut already
-                        // keeps that reason
-                        let whole = N::whole_fits(left, p.applied, p.n);
-                        let why = p.cut.or(Some(if cat.bonus { Reason::BonusCap } else { Reason::CategoryExhausted }));
-                        let partial = left - p.applied.times(whole);
-                        split = [(whole, p.applied, p.cut), (1, partial, why), (p.n - whole - 1, N::ZERO, why)];
-                        parts = &split;
-                    }
-                }
-                let (mut raw_sum, mut applied_sum, mut first_cut) = (N::ZERO, N::ZERO, None);
-                for &(k, applied, cut) in parts.iter().filter(|part| part.0 > 0) {
-                    applied_sum += applied.times(k);
-                    if world.explain {
-                        raw_sum += p.raw.times(k);
-                        first_cut = first_cut.or(cut);
-                    }
-                    self.count_part(p, (k, applied, cut), sx, st, accs);
-                }
-                points += applied_sum;
-                if world.explain {
-                    let (raw_sum, applied_sum) = (raw_sum.dec(), applied_sum.dec());
-                    // one line per record and item: the parts of its run together
-                    let record = p.record.map(|r| idx.record_text(r));
-                    match res.lines.last_mut() {
-                        Some(l) if record.is_some() && l.record == record && l.rule == idx.names.texts.codes[p.item] => {
-                            l.occurrences += p.n;
-                            l.raw += raw_sum;
-                            l.points += applied_sum;
-                            l.cut = l.cut.or(first_cut);
-                        }
-                        _ => res.lines.push(Line {
-                            rule: idx.names.texts.codes[p.item].clone(),
-                            record,
-                            occurrences: p.n,
-                            raw: raw_sum,
-                            points: applied_sum,
-                            detail: shared_detail(details, std::mem::take(&mut p.detail)),
-                            cut: first_cut,
-                        }),
-                    }
-                }
+            if derived_here.is_some() || start < next {
+                self.category_lines(subject, (cat, max), derived_here, &order[start..next], (lines, details), (st, accs), res, &mut points);
             }
             res.points = points.dec();
             let score = if cat.bonus { points } else { max - points };
@@ -295,6 +223,103 @@ impl Policy {
         let bonuses_from = out.len();
         out.append(bonuses);
         (bonuses_from, sums)
+    }
+
+    /// A category's derived score (W2, W3) and its lines, in date order under the category's cap
+    /// (C2) or the bonus cap (C3), onto its `points`: what each line counted goes to its record's
+    /// accumulator and the year-to-date state (E4, E7), and, with text, the lines to `res`.
+    /// `mine` are the category's lines (places in `lines`), in their order. A category added up
+    /// straight, and most categories of a month at the scores level, have none.
+    #[allow(clippy::too_many_arguments)]
+    fn category_lines<'a, N: Points>(
+        &self,
+        subject: &SubjectCx<'_, '_, 'a>,
+        (cat, max): (&Category, N),
+        derived_here: Option<&(usize, (Decimal, String, usize))>,
+        mine: &[usize],
+        (lines, details): (&mut [Pending<'a, N>], &mut FastSet<Text>),
+        (st, accs): (&mut YearState<'a, N>, &mut [Acc<N>]),
+        res: &mut CategoryRow,
+        points: &mut N,
+    ) {
+        let SubjectCx { world, kind, sx, .. } = *subject;
+        let sp = self.subject(kind);
+        let idx = world.idx;
+        if let Some((_, (score, detail, ii))) = derived_here {
+            let raw = (max - N::of(*score)).larger(N::ZERO);
+            let (taken, cut) = if sp.floor == Floor::Category && raw > max {
+                (max, Some(Reason::CategoryExhausted))
+            } else {
+                (raw, None)
+            };
+            *points += taken;
+            if world.explain {
+                res.lines.push(Line {
+                    rule: idx.names.texts.codes[*ii].clone(),
+                    record: None,
+                    occurrences: 1,
+                    raw: raw.dec(),
+                    points: taken.dec(),
+                    detail: self.msg("line-derived-score", &[("score", &Dec(*score)), ("detail", detail)]).into(),
+                    cut,
+                });
+            }
+        }
+        for &li in mine {
+            let p = &mut lines[li];
+            let capped = cat.bonus || sp.floor == Floor::Category;
+            // the run under the category's cap, occurrence by occurrence: those that fit
+            // whole, one cut to what is left, the rest to nothing. A line its item's caps cut
+            // is cut again when the category has less room left (C2 and C3 hold for every
+            // line: an item cap above the category's room let a deduction pass its category)
+            let one_part = [(p.n, p.applied, p.cut)];
+            let split: [(u32, N, Option<Reason>); 3];
+            let mut parts: &[(u32, N, Option<Reason>)] = &one_part;
+            if capped {
+                let left = (max - *points).larger(N::ZERO);
+                if p.applied.times(p.n) > left {
+                    // here p.applied > 0, as left ≥ 0; a line its item's caps cut already
+                    // keeps that reason
+                    let whole = N::whole_fits(left, p.applied, p.n);
+                    let why = p.cut.or(Some(if cat.bonus { Reason::BonusCap } else { Reason::CategoryExhausted }));
+                    let partial = left - p.applied.times(whole);
+                    split = [(whole, p.applied, p.cut), (1, partial, why), (p.n - whole - 1, N::ZERO, why)];
+                    parts = &split;
+                }
+            }
+            let (mut raw_sum, mut applied_sum, mut first_cut) = (N::ZERO, N::ZERO, None);
+            for &(k, applied, cut) in parts.iter().filter(|part| part.0 > 0) {
+                applied_sum += applied.times(k);
+                if world.explain {
+                    raw_sum += p.raw.times(k);
+                    first_cut = first_cut.or(cut);
+                }
+                self.count_part(p, (k, applied, cut), sx, st, accs);
+            }
+            *points += applied_sum;
+            if world.explain {
+                let (raw_sum, applied_sum) = (raw_sum.dec(), applied_sum.dec());
+                // one line per record and item: the parts of its run together
+                let record = p.record.map(|r| idx.record_text(r));
+                match res.lines.last_mut() {
+                    Some(l) if record.is_some() && l.record == record && l.rule == idx.names.texts.codes[p.item] => {
+                        l.occurrences += p.n;
+                        l.raw += raw_sum;
+                        l.points += applied_sum;
+                        l.cut = l.cut.or(first_cut);
+                    }
+                    _ => res.lines.push(Line {
+                        rule: idx.names.texts.codes[p.item].clone(),
+                        record,
+                        occurrences: p.n,
+                        raw: raw_sum,
+                        points: applied_sum,
+                        detail: shared_detail(details, std::mem::take(&mut p.detail)),
+                        cut: first_cut,
+                    }),
+                }
+            }
+        }
     }
 }
 

@@ -409,7 +409,8 @@ impl Policy {
         // each subject's charges, in record order
         // (the charges in record order are dropped once sorted: a month of a million records
         // holds one list of them, not two)
-        let (mut charged, ranges) = by_subject(charged, idx.subjects());
+        let (mut charged, starts) = by_subject(charged, idx.subjects());
+        let range = |s: u32| starts[s as usize] as usize..starts[s as usize + 1] as usize;
 
         let mut scratch = Scratch::for_month(self, idx);
         // each subject's deduction and bonus categories, and its links: about as many a subject
@@ -417,7 +418,7 @@ impl Policy {
         let links_each = world.links_len().div_ceil(idx.subjects().max(1));
         let mut staff_results = SubjectMonths::with_capacity(staff_ids.len(), self.category_defs(idx, SubjectKind::Staff), links_each);
         for &(sx, s) in &staff_ids {
-            let group = &mut charged[ranges[sx as usize].clone()];
+            let group = &mut charged[range(sx)];
             self.subject_month(&world, SubjectKind::Staff, sx, s, month, group, &mut accs, st, &mut scratch, &mut staff_results);
         }
         // window rules read this month's staff results (W2, W3)
@@ -428,7 +429,7 @@ impl Policy {
         }
         let mut window_results = SubjectMonths::with_capacity(window_ids.len(), self.category_defs(idx, SubjectKind::Window), links_each);
         for &(wx, w) in &window_ids {
-            let group = &mut charged[ranges[wx as usize].clone()];
+            let group = &mut charged[range(wx)];
             self.subject_month(&world, SubjectKind::Window, wx, w, month, group, &mut accs, st, &mut scratch, &mut window_results);
             if !idx.metrics.contains_key(&(w, month)) {
                 let msg = self.msg("warning-no-metrics", &[("window", &w), ("month", &month)]);
@@ -547,16 +548,16 @@ impl Policy {
 }
 
 /// Each subject's charges, in the month's record order: a stable counting sort by subject (dense
-/// indices). Returns the sorted charges and each subject's range of them. A subject's month puts
+/// indices). Returns the sorted charges and where each subject's start (subject `s`'s are
+/// `starts[s]..starts[s + 1]`, as [`grouped`] gives them). A subject's month puts
 /// its charges in item order only when some make lines (`Policy::subject_month`). (A radix sort
 /// of two counting sorts, by item then by subject, was tried to give every subject's charges in
 /// item order at once, and cost more than the sorts it saved: BENCHMARKS.md, the twenty-seventh
 /// round.)
-fn by_subject(charged: Vec<Charged>, subjects: usize) -> (Vec<Charged>, Vec<std::ops::Range<usize>>) {
+fn by_subject(charged: Vec<Charged>, subjects: usize) -> (Vec<Charged>, Vec<u32>) {
     let (sorted, starts) = grouped(&charged, subjects, |c| c.subject);
     drop(charged);
-    let ranges: Vec<_> = starts.windows(2).map(|w| w[0] as usize..w[1] as usize).collect();
-    (sorted, ranges)
+    (sorted, starts)
 }
 
 /// `items` grouped by a dense key below `keys`, each group in the items' order (a stable
@@ -570,13 +571,16 @@ fn grouped<T: Copy>(items: &[T], keys: usize, key: impl Fn(&T) -> u32) -> (Vec<T
     for k in 0..keys {
         starts[k + 1] += starts[k];
     }
-    let mut next = starts.clone();
+    // each key's start as the place of its next item: once placed, each holds its key's end,
+    // the next key's start, and the list shifted by one gives the starts back
     let mut sorted = items.to_vec();
     for t in items {
-        let at = &mut next[key(t) as usize];
+        let at = &mut starts[key(t) as usize];
         sorted[*at as usize] = *t;
         *at += 1;
     }
+    starts.copy_within(0..keys, 1);
+    starts[0] = 0;
     (sorted, starts)
 }
 
@@ -622,14 +626,15 @@ mod tests {
                 .collect();
             let mut expected: Vec<(u32, u32, u32)> = charged.iter().map(|c| (c.subject, c.item, c.record)).collect();
             expected.sort_by_key(|&(s, _, _)| s);
-            let (sorted, ranges) = by_subject(charged, 7);
+            let (sorted, starts) = by_subject(charged, 7);
             let got: Vec<(u32, u32, u32)> = sorted.iter().map(|c| (c.subject, c.item, c.record)).collect();
             prop_assert_eq!(got, expected);
-            prop_assert_eq!(ranges.len(), 7);
-            for (s, r) in ranges.iter().enumerate() {
-                prop_assert!(sorted[r.clone()].iter().all(|c| c.subject == s as u32));
+            prop_assert_eq!(starts.len(), 8);
+            prop_assert_eq!((starts[0], starts[7] as usize), (0, sorted.len()));
+            for s in 0..7 {
+                prop_assert!(starts[s] <= starts[s + 1]);
+                prop_assert!(sorted[starts[s] as usize..starts[s + 1] as usize].iter().all(|c| c.subject == s as u32));
             }
-            prop_assert_eq!(ranges.iter().map(|r| r.len()).sum::<usize>(), sorted.len());
         }
     }
 }
