@@ -135,8 +135,9 @@ pub(crate) struct Index<'a> {
     pub(crate) window_ix: FastMap<&'a str, u32>,
     pub(crate) staff_ix: FastMap<&'a str, u32>,
     /// The roster's assignments with their subjects as dense indices, by staff member (their
-    /// dense order), each one's in the roster's order: what each month's links are made from,
-    /// without looking a window up by its id every month.
+    /// dense order), each one's by window (dense order too), then in the roster's order: what
+    /// each month's links are made from, without looking a window up by its id or sorting a
+    /// staff member's windows every month.
     pub(crate) assignments: Vec<Assigned>,
     /// Shared texts for results (empty until [`Index::named`]: validation alone does not need them).
     pub(crate) names: Names,
@@ -644,12 +645,13 @@ impl<'a> Index<'a> {
             })
             .collect();
         // (assignments name windows of the roster: validated above)
-        let assignments = staff
+        let mut assignments: Vec<Assigned> = staff
             .values()
             .enumerate()
             .flat_map(|(i, s)| s.assignments.iter().map(move |a| (i, a)))
             .filter_map(|(i, a)| Some(Assigned { staff: (nw + i) as u32, window: *window_ix.get(a.window.as_str())?, from: a.from, to: a.to }))
             .collect();
+        assignments.sort_by_key(|a| (a.staff, a.window));
         Ok(Index {
             ds,
             windows,

@@ -140,23 +140,19 @@ pub(crate) struct MonthWorld<'p, 'a> {
 impl<'p, 'a> MonthWorld<'p, 'a> {
     pub(crate) fn new(policy: &'p Policy, idx: &'p Index<'a>, month: YearMonth, explain: bool) -> Self {
         // each staff member's windows of the month: (staff, window, days), staff by id (their
-        // dense order), each one's windows by id (dense order too), the days of several
-        // assignments to one window added up
-        let mut served: Vec<(u32, u32, u32)> = Vec::new();
-        let mut mine: Vec<(u32, u32)> = Vec::new();
+        // dense order), each one's windows by id (dense order too, as the hall's assignments
+        // are), the days of several assignments to one window added up
+        let mut served: Vec<(u32, u32, u32)> = Vec::with_capacity(idx.assignments.len());
         let days = Days::of(month);
-        for each in idx.assignments.chunk_by(|a, b| a.staff == b.staff) {
-            mine.clear();
-            mine.extend(each.iter().map(|a| (a.window, days.clip(a.from, a.to).len())).filter(|&(_, d)| d > 0));
-            mine.sort_by_key(|&(wx, _)| wx);
-            mine.dedup_by(|b, a| {
-                let same = a.0 == b.0;
-                if same {
-                    a.1 += b.1;
-                }
-                same
-            });
-            served.extend(mine.iter().map(|&(wx, d)| (each[0].staff, wx, d)));
+        for a in &idx.assignments {
+            let d = days.clip(a.from, a.to).len();
+            if d == 0 {
+                continue;
+            }
+            match served.last_mut() {
+                Some(last) if (last.0, last.1) == (a.staff, a.window) => last.2 += d,
+                _ => served.push((a.staff, a.window, d)),
+            }
         }
         // each subject's links together, by subject index: a window's staff in staff order (the
         // order `served` lists them in), a staff member's windows in window order
