@@ -83,11 +83,9 @@ impl Policy {
             }
             let all = each.times(c.count);
             *sum += all;
+            // (fresh, so its sums are the run's: zero plus a number is that number, as it is)
             let a = &mut accs[c.slot as usize];
-            a.occurrences += c.count;
-            a.raw += all;
-            a.points += all;
-            a.counted += c.count;
+            (a.occurrences, a.counted, a.raw, a.points) = (c.count, c.count, all, all);
         }
         for ((s, cat), &max) in straight.iter_mut().zip(&sp.categories).zip(&max[kind as usize]) {
             if (cat.bonus || sp.floor == Floor::Category) && s.is_some_and(|sum| sum > N::ZERO && sum > max) {

@@ -179,10 +179,15 @@ impl Policy {
                 .unwrap_or_default(),
         };
         out.links.extend_from_slice(links);
-        flags.sort_by(|a, b| (&a.code, &a.period, &a.record).cmp(&(&b.code, &b.period, &b.record)));
-        flags.dedup();
-        out.flags.append(&mut flags);
-        out.warnings.extend(warnings);
+        // (most subject-months have neither flags nor warnings)
+        if !flags.is_empty() {
+            flags.sort_by(|a, b| (&a.code, &a.period, &a.record).cmp(&(&b.code, &b.period, &b.record)));
+            flags.dedup();
+            out.flags.append(&mut flags);
+        }
+        if !warnings.is_empty() {
+            out.warnings.extend(warnings);
+        }
         let numbers = (base.normalized(), bonus.normalized(), total.normalized());
         out.push_row(Row::new(names.id.clone(), kind, names.name.clone(), department, numbers, grade, grade_forced_by, bonuses_from));
     }
