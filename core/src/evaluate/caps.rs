@@ -33,7 +33,8 @@ impl Policy {
     /// The subject's categories whose caps cannot bind this month, added up straight, into
     /// `straight` (by category: `Some(sum)` of its records' points, or `None`), and each of their
     /// records' accumulators filled: every occurrence counts whole, as a line would count it.
-    /// Returns whether some of the subject's charges are in the other categories (they make lines).
+    /// Returns whether some of the subject's charges are in the other categories (they make
+    /// lines).
     ///
     /// A category qualifies when it has no item the month visits without records, each of its
     /// charges is a record of a [`Policy::straight`] item without a key (C4) or effects of its

@@ -261,10 +261,11 @@ pub(crate) struct Scratch<'a, N> {
     /// Each of a subject's categories added up straight (`Some`: the sum of its records'
     /// points), or not ([`Policy::straight_categories`]).
     pub(crate) straight: Vec<Option<N>>,
-    /// The hall's distinct record values ([`Index::values`]) as `N`, by place, and each kind's
-    /// category maxima as `N`, by category: converted once a month, not once a record or a
-    /// category of each subject ([`Scratch::for_month`]). Kinds are indexed `SubjectKind as usize`.
+    /// The hall's distinct record values ([`Index::values`]) as `N`, by place: converted once a
+    /// month ([`Scratch::for_month`]), not once a record.
     pub(crate) values: Vec<N>,
+    /// Each kind's category maxima as `N`, by category (kinds by `SubjectKind as usize`):
+    /// converted once a month, not once a category of each subject.
     pub(crate) max: [Vec<N>; 2],
     /// Each kind's bounds on a total (`max_total`, `min_total`) as `N`.
     pub(crate) total_bounds: [(Option<N>, Option<N>); 2],
@@ -334,8 +335,8 @@ impl<N: Points> Acc<N> {
     fn fate(&self) -> ChargeFate {
         let Acc { subject, item, occurrences, counted, reason, raw, points, .. } = *self;
         // (a record that counted whole has its points as raw: converted once)
-        let points = points.dec_with(raw);
-        ChargeFate { subject, item, occurrences, counted, raw: points.1, points: points.0, reason }
+        let (points, raw) = points.dec_with(raw);
+        ChargeFate { subject, item, occurrences, counted, raw, points, reason }
     }
 }
 
@@ -544,10 +545,10 @@ impl Policy {
 }
 
 /// Each subject's charges, in the month's record order: a stable counting sort by subject (dense
-/// indices). Returns the sorted charges and where each subject's start (subject `s`'s are
-/// `starts[s]..starts[s + 1]`, as [`grouped`] gives them). A subject's month puts
-/// its charges in item order only when some make lines (`Policy::subject_month`). (A radix sort
-/// of two counting sorts, by item then by subject, was tried to give every subject's charges in
+/// indices). Returns the sorted charges and where each subject's charges start (subject `s`'s
+/// are `starts[s]..starts[s + 1]`, as [`grouped`] gives them). A subject's month puts its
+/// charges in item order only when some make lines (`Policy::subject_month`). (A radix sort of
+/// two counting sorts, by item then by subject, was tried to give every subject's charges in
 /// item order at once, and cost more than the sorts it saved: BENCHMARKS.md, the twenty-seventh
 /// round.)
 fn by_subject(charged: Vec<Charged>, subjects: usize) -> (Vec<Charged>, Vec<u32>) {
