@@ -7,7 +7,8 @@ use super::SubjectCx;
 use super::{Charged, Points, YearState};
 use crate::categories::CategoryStore;
 use crate::engine::Policy;
-use crate::policy::{CountScope, Persistence, SubjectKind};
+use crate::month::YearMonth;
+use crate::policy::{CountScope, Persistence, SubjectKind, Threshold, ThresholdCondition};
 use crate::result::*;
 use crate::subjects::Row;
 use crate::text::Text;
@@ -26,10 +27,7 @@ impl Policy {
         base: &mut N,
         tally: &mut Tally,
     ) {
-        let SubjectCx { world, kind, sx, month, .. } = *subject;
-        let Tally { flags, forced, carry, .. } = tally;
-        let sp = self.subject(kind);
-        let idx = world.idx;
+        let SubjectCx { kind, sx, .. } = *subject;
         // thresholds (S5.2, W6.1)
         for &ii in self.threshold_items_of(kind) {
             let item = &self.doc.rules[ii];
@@ -37,7 +35,6 @@ impl Policy {
             for (which, refs) in self.threshold_refs[ii].iter().enumerate() {
                 let Some((ci, zcat)) = *refs else { continue };
                 let Some(t) = (if which == 0 { item.threshold.as_ref() } else { self.rules[ii].threshold() }) else { continue };
-                let counted_code: &str = t.counts.as_deref().unwrap_or(&item.code);
                 let in_month: u32 = group.iter().filter(|c| c.item as usize == ci).map(|c| c.count).sum();
                 let before = st.counts[st.at(sx, ci)];
                 let year = before + in_month;
@@ -50,84 +47,115 @@ impl Policy {
                         c.at_least.is_some_and(|a| n >= a) || c.more_than.is_some_and(|m| n > m);
                     reached && (!c.requires_occurrence_in_month || in_month > 0)
                 });
-
                 let zkey = zcat.map(|c| (sx, c));
                 // (most years zero nothing: no lookup then)
                 let earlier = zkey.filter(|_| !st.zeroed.is_empty()).and_then(|k| st.zeroed.get(&k).copied());
-                let why = match (met, earlier) {
-                    (Some(c), _) => {
-                        let n = if c.scope == CountScope::Month {
-                            in_month
-                        } else {
-                            year
-                        };
-                        let id = if c.scope == CountScope::Month { "threshold-count-month" } else { "threshold-count-year" };
-                        Some(self.msg(id, &[("count", &n), ("rule", &counted_code)]))
-                    }
-                    (None, Some((rule, since)))
-                        if t.persistence == Persistence::RestOfYear && rule == ii =>
-                    {
-                        Some(self.msg("threshold-since", &[("since", &since)]))
-                    }
-                    _ => None,
-                };
-                let Some(why) = why else { continue };
-                if met.is_some()
-                    && t.persistence == Persistence::RestOfYear
-                    && earlier.is_none()
-                    && let Some(k) = zkey
-                {
-                    st.zeroed.insert(k, (ii, month));
+                // most subject-months meet no threshold, and carry no category zeroed by one
+                if met.is_none() && earlier.is_none() {
+                    continue;
                 }
-                let code = &idx.names.texts.codes[ii];
-                // (the engine's category definitions are the policy's, in its order)
-                if let Some(zi) = zcat
-                    && let Some(at) = deductions.clone().find(|&at| categories.rows[at].def as usize == zi)
-                {
-                    let z = &idx.names.texts.categories(kind)[zi].0;
-                    let max = sp.categories[zi].max;
-                    let c = &mut categories.rows[at];
-                    let extra = (max - c.points).max(Decimal::ZERO);
-                    if world.explain {
-                        c.lines.push(Line {
-                            rule: code.clone(),
-                            record: None,
-                            occurrences: 1,
-                            raw: extra,
-                            points: extra,
-                            detail: self.msg("threshold-zeroed", &[("category", z), ("why", &why)]).into(),
-                            cut: None,
-                        });
-                    }
-                    c.points = max;
-                    *base -= N::of(c.score);
-                    c.score = Decimal::ZERO;
-                    categories.zero(at, item.code.clone());
-                    if t.annual_whole_year {
-                        flags.push(Flag {
-                            code: idx.names.texts.category_zeroed_for_year.clone(),
-                            period: Some(crate::policy::PeriodKind::Year),
-                            rule: Some(code.clone()),
-                            record: None,
-                            category: Some(z.clone()),
-                            detail: self.msg("flag-zeroed-for-year", &[("category", z), ("why", &why)]),
-                        });
-                    }
-                }
-                if let Some(f) = &t.flag {
-                    flags.push(Flag {
-                        code: Text::new(f),
-                        period: None,
-                        rule: Some(code.clone()),
-                        record: None,
-                        category: None,
-                        detail: why.clone(),
-                    });
-                }
-                if met.is_some() {
-                    self.apply_effects(&idx.names.texts, &t.effects, ii, None, flags, forced, carry);
-                }
+                self.threshold_reached(subject, (ii, t, zcat), (in_month, year), (met, earlier), st, (&mut *categories, deductions.clone()), base, tally);
             }
+        }
+    }
+
+    /// A threshold of the item `ii` (its own or its kind's) met this month, or a category it
+    /// zeroed in an earlier month for the rest of the year (`earlier`: the item and the month):
+    /// the category zeroed, its flags and effects. (Kept out of [`Policy::thresholds`]' loop,
+    /// which most subject-months leave at its check: inlined there, this part's values were set
+    /// up for every subject-month.)
+    #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
+    fn threshold_reached<N: Points>(
+        &self,
+        subject: &SubjectCx<'_, '_, '_>,
+        (ii, t, zcat): (usize, &Threshold, Option<usize>),
+        (in_month, year): (u32, u32),
+        (met, earlier): (Option<&ThresholdCondition>, Option<(usize, YearMonth)>),
+        st: &mut YearState<'_, N>,
+        (categories, deductions): (&mut CategoryStore, std::ops::Range<usize>),
+        base: &mut N,
+        tally: &mut Tally,
+    ) {
+        let SubjectCx { world, kind, sx, month, .. } = *subject;
+        let Tally { flags, forced, carry, .. } = tally;
+        let sp = self.subject(kind);
+        let idx = world.idx;
+        let item = &self.doc.rules[ii];
+        let counted_code: &str = t.counts.as_deref().unwrap_or(&item.code);
+        let zkey = zcat.map(|c| (sx, c));
+        let why = match (met, earlier) {
+            (Some(c), _) => {
+                let n = if c.scope == CountScope::Month {
+                    in_month
+                } else {
+                    year
+                };
+                let id = if c.scope == CountScope::Month { "threshold-count-month" } else { "threshold-count-year" };
+                Some(self.msg(id, &[("count", &n), ("rule", &counted_code)]))
+            }
+            (None, Some((rule, since)))
+                if t.persistence == Persistence::RestOfYear && rule == ii =>
+            {
+                Some(self.msg("threshold-since", &[("since", &since)]))
+            }
+            _ => None,
+        };
+        let Some(why) = why else { return };
+        if met.is_some()
+            && t.persistence == Persistence::RestOfYear
+            && earlier.is_none()
+            && let Some(k) = zkey
+        {
+            st.zeroed.insert(k, (ii, month));
+        }
+        let code = &idx.names.texts.codes[ii];
+        // (the engine's category definitions are the policy's, in its order)
+        if let Some(zi) = zcat
+            && let Some(at) = deductions.clone().find(|&at| categories.rows[at].def as usize == zi)
+        {
+            let z = &idx.names.texts.categories(kind)[zi].0;
+            let max = sp.categories[zi].max;
+            let c = &mut categories.rows[at];
+            let extra = (max - c.points).max(Decimal::ZERO);
+            if world.explain {
+                c.lines.push(Line {
+                    rule: code.clone(),
+                    record: None,
+                    occurrences: 1,
+                    raw: extra,
+                    points: extra,
+                    detail: self.msg("threshold-zeroed", &[("category", z), ("why", &why)]).into(),
+                    cut: None,
+                });
+            }
+            c.points = max;
+            *base -= N::of(c.score);
+            c.score = Decimal::ZERO;
+            categories.zero(at, item.code.clone());
+            if t.annual_whole_year {
+                flags.push(Flag {
+                    code: idx.names.texts.category_zeroed_for_year.clone(),
+                    period: Some(crate::policy::PeriodKind::Year),
+                    rule: Some(code.clone()),
+                    record: None,
+                    category: Some(z.clone()),
+                    detail: self.msg("flag-zeroed-for-year", &[("category", z), ("why", &why)]),
+                });
+            }
+        }
+        if let Some(f) = &t.flag {
+            flags.push(Flag {
+                code: Text::new(f),
+                period: None,
+                rule: Some(code.clone()),
+                record: None,
+                category: None,
+                detail: why.clone(),
+            });
+        }
+        if met.is_some() {
+            self.apply_effects(&idx.names.texts, &t.effects, ii, None, flags, forced, carry);
         }
     }
 
