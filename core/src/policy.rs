@@ -553,13 +553,21 @@ impl Grades {
     }
     /// The index of the band a score falls in (the last band when none matches; 0 without bands).
     pub fn band(&self, score: Decimal) -> usize {
+        self.band_by(|_, min| score.cmp(&min))
+    }
+
+    /// [`Grades::band`] of a score that `against` compares with band `i`'s minimum (the engine
+    /// compares its own exact form of the same values, converted once).
+    pub(crate) fn band_by(&self, against: impl Fn(usize, Decimal) -> std::cmp::Ordering) -> usize {
         for (i, b) in self.bands.iter().enumerate() {
             match b.min {
                 None => return i,
-                Some(min) if (b.inclusive && score >= min) || (!b.inclusive && score > min) => {
-                    return i;
+                Some(min) => {
+                    let o = against(i, min);
+                    if o.is_gt() || (b.inclusive && o.is_eq()) {
+                        return i;
+                    }
                 }
-                _ => {}
             }
         }
         self.bands.len().saturating_sub(1)

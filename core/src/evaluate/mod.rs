@@ -212,6 +212,7 @@ impl World for MonthWorld<'_, '_> {
         let row = *self.staff_row.get((sx as usize).checked_sub(self.idx.windows.len())?)?;
         self.staff_results.get(row as usize)
     }
+    #[inline]
     fn links_to(&self, sx: u32) -> (&[DaysLink], &[u32]) {
         let r = self.link_range(sx);
         (&self.links[r.clone()], &self.link_to[r])
@@ -269,6 +270,9 @@ pub(crate) struct Scratch<'a, N> {
     pub(crate) max: [Vec<N>; 2],
     /// Each kind's bounds on a total (`max_total`, `min_total`) as `N`.
     pub(crate) total_bounds: [(Option<N>, Option<N>); 2],
+    /// Each grade band's minimum as `N`, by band (zero for a band without one, which
+    /// `Grades::band_by` does not compare).
+    pub(crate) band_mins: Vec<N>,
 }
 
 impl<N: Points> Scratch<'_, N> {
@@ -277,7 +281,8 @@ impl<N: Points> Scratch<'_, N> {
         let kinds = [SubjectKind::Staff, SubjectKind::Window];
         let max = kinds.map(|k| policy.subject(k).categories.iter().map(|c| N::of(c.max)).collect());
         let total_bounds = kinds.map(|k| (policy.subject(k).max_total.map(N::of), policy.subject(k).min_total.map(N::of)));
-        Scratch { values: idx.values.iter().map(|&v| N::of(v)).collect(), max, total_bounds, ..Scratch::default() }
+        let band_mins = policy.doc.grades.bands.iter().map(|b| b.min.map_or(N::ZERO, N::of)).collect();
+        Scratch { values: idx.values.iter().map(|&v| N::of(v)).collect(), max, total_bounds, band_mins, ..Scratch::default() }
     }
 }
 

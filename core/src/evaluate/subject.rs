@@ -78,7 +78,7 @@ impl Policy {
         let (bonuses_from, (mut base, bonus)) = self.category_results(&subject, accs, st, scratch, &tally.derived, &mut out.categories.rows);
         self.thresholds(&subject, group, st, (&mut out.categories, start..bonuses_from), &mut base, &mut tally);
         self.carry_flags(sx, month, st, &mut tally);
-        self.assemble(&subject, bonuses_from, (base, bonus), scratch.total_bounds[kind as usize], tally, out)
+        self.assemble(&subject, bonuses_from, (base, bonus), (scratch.total_bounds[kind as usize], &scratch.band_mins), tally, out)
     }
 
     /// An item's lines for the subject: the kind's contributions (C4/E4 keyed records taken at

@@ -167,7 +167,7 @@ impl Policy {
         subject: &SubjectCx<'_, '_, '_>,
         bonuses_from: usize,
         (base, bonus): (N, N),
-        bounds: (Option<N>, Option<N>),
+        (bounds, band_mins): ((Option<N>, Option<N>), &[N]),
         tally: Tally,
         out: &mut SubjectMonths,
     ) {
@@ -191,7 +191,7 @@ impl Policy {
         }
         let (grade, grade_forced_by) = match forced {
             Some((g, by)) => (idx.names.texts.grade(&self.doc, &g), Some(by)),
-            None => (idx.names.texts.grades.get(self.doc.grades.band(total.dec())).cloned().unwrap_or_default(), None),
+            None => (idx.names.texts.grades.get(self.doc.grades.band_by(|i, _| total.cmp(&band_mins[i]))).cloned().unwrap_or_default(), None),
         };
         let names = &idx.names.subjects[sx as usize];
         // a window's staff on duty; the windows a staff member served
