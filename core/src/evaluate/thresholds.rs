@@ -172,7 +172,7 @@ impl Policy {
         out: &mut SubjectMonths,
     ) {
         let SubjectCx { world, kind, sx, .. } = *subject;
-        let Tally { warnings, mut flags, forced, .. } = tally;
+        let Tally { warnings, flags, forced, .. } = tally;
         let idx = world.idx;
         // the sums of the categories' scores as the caps added them (values; the result writes
         // them without trailing zeros), the total within the policy's bounds (as points: `N::of`
@@ -208,15 +208,20 @@ impl Policy {
         };
         out.links.extend_from_slice(links);
         // (most subject-months have neither flags nor warnings)
-        if !flags.is_empty() {
-            flags.sort_by(|a, b| (&a.code, &a.period, &a.record).cmp(&(&b.code, &b.period, &b.record)));
-            flags.dedup();
-            out.flags.append(&mut flags);
-        }
-        if !warnings.is_empty() {
-            out.warnings.extend(warnings);
+        if !flags.is_empty() || !warnings.is_empty() {
+            flags_and_warnings(flags, warnings, out);
         }
         let numbers = (base.normalized(), bonus.normalized(), total.normalized());
         out.push_row(Row::new(names.id.clone(), kind, names.name.clone(), department, numbers, grade, grade_forced_by, bonuses_from));
     }
+}
+
+/// A subject-month's flags, sorted and without repeats, and its warnings, into the month's lists.
+/// (Kept out of `Policy::assemble`, whose subject-months mostly have neither.)
+#[inline(never)]
+fn flags_and_warnings(mut flags: Vec<Flag>, warnings: Vec<String>, out: &mut SubjectMonths) {
+    flags.sort_by(|a, b| (&a.code, &a.period, &a.record).cmp(&(&b.code, &b.period, &b.record)));
+    flags.dedup();
+    out.flags.append(&mut flags);
+    out.warnings.extend(warnings);
 }
