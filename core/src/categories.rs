@@ -1,10 +1,12 @@
 //! A month's category results held compactly (issue 19): each subject-month's categories are
 //! rows of one list per month ([`crate::subjects::SubjectMonths`]), a row holding only what the
-//! month decided (points, score, lines, what zeroed it), its code, name and maximum held once per
-//! list ([`CategoryDef`]). A row is 64 bytes where a [`CategoryResult`] is 144: the subset's
-//! 136,900 province staff-months write 821,400 of them, and copying them into fresh memory took a
-//! fifth of the sampled time without records (BENCHMARKS.md, the twenty-fourth round). Read through [`CategoryRef`], whose
-//! methods have [`CategoryResult`]'s fields' names; written as [`CategoryResult`]'s JSON.
+//! month decided (points, score, where its lines are, what zeroed it), its code, name and maximum
+//! held once per list ([`CategoryDef`]), its lines in the list's one list of lines. A row is 48
+//! bytes and plain data (`Copy`: nothing of its own to drop) where a [`CategoryResult`] is 144:
+//! the subset's 136,900 province staff-months write 821,400 of them, and copying them into fresh
+//! memory took a fifth of the sampled time without records (BENCHMARKS.md, the twenty-fourth
+//! round). Read through [`CategoryRef`], whose methods have [`CategoryResult`]'s fields' names;
+//! written as [`CategoryResult`]'s JSON.
 
 use crate::result::{CategoryResult, Line};
 use crate::text::{SerDec, Text};
@@ -24,37 +26,48 @@ pub(crate) struct CategoryDef {
 
 /// A subject-month's category: its definition (a place in the list's `defs`), and what the month
 /// decided.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct CategoryRow {
     pub(crate) def: u32,
     /// Its place in the list's `zeroed` texts when a threshold zeroed it ([`NOT_ZEROED`] if not).
     pub(crate) zeroed: u32,
+    /// Where its lines start in the list's `lines`, and how many there are (a category's lines
+    /// are together there).
+    pub(crate) lines_at: u32,
+    pub(crate) n_lines: u32,
     pub(crate) points: Decimal,
     pub(crate) score: Decimal,
-    pub(crate) lines: Vec<Line>,
 }
 
 pub(crate) const NOT_ZEROED: u32 = u32::MAX;
 
 impl CategoryRow {
     /// A category of no definition yet, with nothing taken or added.
-    pub(crate) const BLANK: CategoryRow = CategoryRow { def: 0, zeroed: NOT_ZEROED, points: Decimal::ZERO, score: Decimal::ZERO, lines: Vec::new() };
+    pub(crate) const BLANK: CategoryRow = CategoryRow { def: 0, zeroed: NOT_ZEROED, lines_at: 0, n_lines: 0, points: Decimal::ZERO, score: Decimal::ZERO };
+
+    /// The places of its lines in the list's `lines`.
+    pub(crate) fn lines(&self) -> std::ops::Range<usize> {
+        self.lines_at as usize..(self.lines_at + self.n_lines) as usize
+    }
 }
 
-/// A month's categories: the definitions they name, the rows, and the codes of the items that
-/// zeroed some (few: a month zeroes a handful of categories). Read through [`Categories`].
+/// A month's categories: the definitions they name, the rows, their lines, and the codes of the
+/// items that zeroed some (few: a month zeroes a handful of categories). Read through
+/// [`Categories`].
 #[derive(Debug, Clone, Default)]
 pub struct CategoryStore {
     /// The engine's are the policy's categories of the subject kind, in its order, so that a
     /// row's `def` is the category's index in the policy.
     pub(crate) defs: Vec<CategoryDef>,
     pub(crate) rows: Vec<CategoryRow>,
+    /// Every row's lines, each row's together (with text only: [`crate::engine::Explain::Full`]).
+    pub(crate) lines: Vec<Line>,
     pub(crate) zeroed: Vec<String>,
 }
 
 impl CategoryStore {
     pub(crate) fn with_capacity(defs: Vec<CategoryDef>, rows: usize) -> CategoryStore {
-        CategoryStore { defs, rows: Vec::with_capacity(rows), zeroed: Vec::new() }
+        CategoryStore { defs, rows: Vec::with_capacity(rows), lines: Vec::new(), zeroed: Vec::new() }
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -73,7 +86,10 @@ impl CategoryStore {
                 self.defs.len() - 1
             }
         };
-        self.rows.push(CategoryRow { def: at as u32, points: c.points, score: c.score, lines: c.lines, ..CategoryRow::BLANK });
+        let lines_at = self.lines.len() as u32;
+        let n_lines = c.lines.len() as u32;
+        self.lines.extend(c.lines);
+        self.rows.push(CategoryRow { def: at as u32, lines_at, n_lines, points: c.points, score: c.score, ..CategoryRow::BLANK });
         if let Some(by) = c.zeroed_by {
             self.zero(self.rows.len() - 1, by);
         }
@@ -85,6 +101,20 @@ impl CategoryStore {
         self.zeroed.push(by);
     }
 
+    /// Adds `line` to the lines of the row at `at`: after them, where they are the last of the
+    /// list's lines; otherwise they are moved there first (a threshold's line, written after
+    /// later rows' lines).
+    pub(crate) fn push_line(&mut self, at: usize, line: Line) {
+        let row = self.rows[at];
+        if row.lines().end != self.lines.len() {
+            let moved = row.lines_at as usize;
+            self.rows[at].lines_at = self.lines.len() as u32;
+            self.lines.extend_from_within(moved..moved + row.n_lines as usize);
+        }
+        self.lines.push(line);
+        self.rows[at].n_lines += 1;
+    }
+
     /// The categories at `at`.
     pub(crate) fn slice(&self, at: std::ops::Range<usize>) -> Categories<'_> {
         Rows::new(self, at)
@@ -92,6 +122,7 @@ impl CategoryStore {
 
     pub(crate) fn shrink_to_fit(&mut self) {
         self.rows.shrink_to_fit();
+        self.lines.shrink_to_fit();
     }
 }
 
@@ -132,7 +163,7 @@ impl<'m> CategoryRef<'m> {
     }
     /// Every line that moved the category, in the order applied.
     pub fn lines(&self) -> &'m [Line] {
-        &self.row().lines
+        &self.store.lines[self.row().lines()]
     }
     /// The item whose threshold zeroed the category, if one did.
     pub fn zeroed_by(&self) -> Option<&'m str> {
@@ -280,7 +311,29 @@ mod tests {
     }
 
     #[test]
-    fn a_row_is_a_cache_line() {
-        assert!(std::mem::size_of::<CategoryRow>() <= 64);
+    fn a_row_is_within_a_cache_line() {
+        assert!(std::mem::size_of::<CategoryRow>() <= 48);
+    }
+
+    #[test]
+    fn a_line_added_to_an_earlier_row_moves_its_lines_after_the_others() {
+        let given = vec![category("S1", 20, 3, false, None), category("S2", 20, 4, false, None)];
+        let mut store = CategoryStore::default();
+        for c in given.clone() {
+            store.push_owned(c);
+        }
+        let mut extra = given[0].lines[0].clone();
+        extra.rule = Text::new("S1.9");
+        store.push_line(0, extra.clone());
+        // the first row's two lines, then the second's one: each row's own, in order
+        let all = store.slice(0..2);
+        assert_eq!(all.get(0).map(|c| c.lines().to_vec()), Some(vec![given[0].lines[0].clone(), extra.clone()]));
+        assert_eq!(all.get(1).map(|c| c.lines().to_vec()), Some(given[1].lines.clone()));
+        // (two lines first, one moved: four in the list)
+        assert_eq!(store.lines.len(), 4);
+        // a line added to the row whose lines are the last goes after them, where they are
+        store.push_line(0, extra.clone());
+        assert_eq!(store.slice(0..1).get(0).map(|c| c.lines().len()), Some(3));
+        assert_eq!(store.lines.len(), 5);
     }
 }

@@ -3,7 +3,7 @@
 //! to the records' accumulators and the year-to-date state (E4, E7).
 
 use super::{shared_detail, Acc, Charged, Pending, Points, Scratch, SubjectCx, YearState};
-use crate::categories::{CategoryDef, CategoryRow};
+use crate::categories::{CategoryDef, CategoryRow, CategoryStore};
 use crate::compile::MonthRecord;
 use crate::engine::Policy;
 use crate::maps::FastSet;
@@ -158,7 +158,8 @@ impl Policy {
     /// category's cap (C2) or the bonus cap (C3); what each line counted goes to its record's
     /// accumulator and the year-to-date state (E4, E7). Also the sums of their scores: the
     /// deduction categories' (the base) and the bonus categories'. The categories go to the end
-    /// of `out`, deductions then bonuses; the place where the bonuses start is returned.
+    /// of `out`'s rows, deductions then bonuses, and their lines to the end of its lines; the
+    /// place where the bonuses start is returned.
     pub(super) fn category_results<'a, N: Points>(
         &self,
         subject: &SubjectCx<'_, '_, 'a>,
@@ -166,7 +167,7 @@ impl Policy {
         st: &mut YearState<'a, N>,
         scratch: &mut Scratch<'a, N>,
         derived: &[(usize, (Decimal, String, usize))],
-        out: &mut Vec<CategoryRow>,
+        out: &mut CategoryStore,
     ) -> (usize, (N, N)) {
         let SubjectCx { world, kind, .. } = *subject;
         let Scratch { lines, order, details, bonuses, straight, max: maxima, .. } = scratch;
@@ -197,18 +198,19 @@ impl Policy {
             // a deduction category made where it stays, in the month's list, rather than moved
             // there when done; a bonus category moved there once, after the subject's deductions.
             // Its code, name and maximum are the list's definition `ci` (the policy's order)
-            let list = if cat.bonus { &mut *bonuses } else { &mut *out };
+            let list = if cat.bonus { &mut *bonuses } else { &mut out.rows };
             // (pushed blank, a constant, then its definition set: a row built on the stack and
             // copied into the list stalled on the copy's loads, which straddled the row's stores)
             list.push(CategoryRow::BLANK);
             let res = list.last_mut().expect("pushed above");
             res.def = ci as u32;
             if world.explain {
-                // sized once: the derived score's line and the category's lines
-                res.lines = Vec::with_capacity(next - start + usize::from(derived_here.is_some()));
+                // its lines after the list's others: the derived score's line and the category's
+                res.lines_at = out.lines.len() as u32;
+                out.lines.reserve(next - start + usize::from(derived_here.is_some()));
             }
             if derived_here.is_some() || start < next {
-                self.category_lines(subject, (cat, max), derived_here, &order[start..next], (lines, details), (st, accs), res, &mut points);
+                self.category_lines(subject, (cat, max), derived_here, &order[start..next], (lines, details), (st, accs), (res, &mut out.lines), &mut points);
             }
             res.points = points.dec();
             let score = if cat.bonus { points } else { max - points };
@@ -219,14 +221,15 @@ impl Policy {
                 sums.0 += score;
             }
         }
-        let bonuses_from = out.len();
-        out.append(bonuses);
+        let bonuses_from = out.rows.len();
+        out.rows.append(bonuses);
         (bonuses_from, sums)
     }
 
     /// A category's derived score (W2, W3) and its lines, in date order under the category's cap
     /// (C2) or the bonus cap (C3), onto its `points`: what each line counted goes to its record's
-    /// accumulator and the year-to-date state (E4, E7), and, with text, the lines to `res`.
+    /// accumulator and the year-to-date state (E4, E7), and, with text, the lines to the end of
+    /// `out_lines`, as `res`'s (whose lines start there).
     /// `mine` are the category's lines (places in `lines`), in their order. A category added up
     /// straight, and most categories of a month at the scores level, have none.
     #[allow(clippy::too_many_arguments)]
@@ -238,7 +241,7 @@ impl Policy {
         mine: &[usize],
         (lines, details): (&mut [Pending<'a, N>], &mut FastSet<Text>),
         (st, accs): (&mut YearState<'a, N>, &mut [Acc<N>]),
-        res: &mut CategoryRow,
+        (res, out_lines): (&mut CategoryRow, &mut Vec<Line>),
         points: &mut N,
     ) {
         let SubjectCx { world, kind, sx, .. } = *subject;
@@ -253,7 +256,8 @@ impl Policy {
             };
             *points += taken;
             if world.explain {
-                res.lines.push(Line {
+                res.n_lines += 1;
+                out_lines.push(Line {
                     rule: idx.names.texts.codes[*ii].clone(),
                     record: None,
                     occurrences: 1,
@@ -300,14 +304,16 @@ impl Policy {
                 let (raw_sum, applied_sum) = (raw_sum.dec(), applied_sum.dec());
                 // one line per record and item: the parts of its run together
                 let record = p.record.map(|r| idx.record_text(r));
-                match res.lines.last_mut() {
+                match out_lines.last_mut().filter(|_| res.n_lines > 0) {
                     Some(l) if record.is_some() && l.record == record && l.rule == idx.names.texts.codes[p.item] => {
                         l.occurrences += p.n;
                         l.raw += raw_sum;
                         l.points += applied_sum;
                         l.cut = l.cut.or(first_cut);
                     }
-                    _ => res.lines.push(Line {
+                    _ => {
+                        res.n_lines += 1;
+                        out_lines.push(Line {
                         rule: idx.names.texts.codes[p.item].clone(),
                         record,
                         occurrences: p.n,
@@ -315,7 +321,8 @@ impl Policy {
                         points: applied_sum,
                         detail: shared_detail(details, std::mem::take(&mut p.detail)),
                         cut: first_cut,
-                    }),
+                        })
+                    }
                 }
             }
         }

@@ -75,7 +75,7 @@ impl Policy {
             self.item_lines(&subject, ii, &charged_items[start..cur], accs, st, scratch, &mut tally);
         }
         let start = out.categories.len();
-        let (bonuses_from, (mut base, bonus)) = self.category_results(&subject, accs, st, scratch, &tally.derived, &mut out.categories.rows);
+        let (bonuses_from, (mut base, bonus)) = self.category_results(&subject, accs, st, scratch, &tally.derived, &mut out.categories);
         self.thresholds(&subject, group, st, (&mut out.categories, start..bonuses_from), &mut base, &mut tally);
         self.carry_flags(sx, month, st, &mut tally);
         self.assemble(&subject, bonuses_from, (base, bonus), (scratch.total_bounds[kind as usize], &scratch.band_mins), tally, out)

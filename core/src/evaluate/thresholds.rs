@@ -116,10 +116,9 @@ impl Policy {
         {
             let z = &idx.names.texts.categories(kind)[zi].0;
             let max = sp.categories[zi].max;
-            let c = &mut categories.rows[at];
-            let extra = (max - c.points).max(Decimal::ZERO);
+            let extra = (max - categories.rows[at].points).max(Decimal::ZERO);
             if world.explain {
-                c.lines.push(Line {
+                categories.push_line(at, Line {
                     rule: code.clone(),
                     record: None,
                     occurrences: 1,
@@ -129,6 +128,7 @@ impl Policy {
                     cut: None,
                 });
             }
+            let c = &mut categories.rows[at];
             c.points = max;
             *base -= N::of(c.score);
             c.score = Decimal::ZERO;
