@@ -177,15 +177,17 @@ impl Policy {
         let mut sums = (N::ZERO, N::ZERO);
         // each line's category, and its order within the category: date, then record id (states,
         // which have no date, first)
+        // (each line's key held beside its place, so the sort and the scan below read no line; the
+        // place last, as the order of lines of the same key: the stable order)
         order.clear();
-        order.extend(0..lines.len());
-        order.sort_by_key(|&i| (self.item_cat[lines[i].item], lines[i].pos));
+        order.extend(lines.iter().enumerate().map(|(i, l)| ((self.item_cat[l.item] as u64) << 32 | u64::from(l.pos), i as u32)));
+        order.sort_unstable();
         let mut next = 0;
         for ((ci, cat), &max) in sp.categories.iter().enumerate().zip(&maxima[kind as usize]) {
             // C2/C3 consume a category in date order, then record id (states, which have no date, first),
             // as rules.md orders the yearly caps
             let start = next;
-            while next < order.len() && self.item_cat[lines[order[next]].item] == ci {
+            while next < order.len() && (order[next].0 >> 32) as usize == ci {
                 next += 1;
             }
             let derived_here = derived.iter().find(|(c, _)| *c == ci);
@@ -230,7 +232,7 @@ impl Policy {
     /// (C2) or the bonus cap (C3), onto its `points`: what each line counted goes to its record's
     /// accumulator and the year-to-date state (E4, E7), and, with text, the lines to the end of
     /// `out_lines`, as `res`'s (whose lines start there).
-    /// `mine` are the category's lines (places in `lines`), in their order. A category added up
+    /// `mine` are the category's lines (each its key and its place in `lines`), in their order. A category added up
     /// straight, and most categories of a month at the scores level, have none.
     #[allow(clippy::too_many_arguments)]
     fn category_lines<'a, N: Points>(
@@ -238,7 +240,7 @@ impl Policy {
         subject: &SubjectCx<'_, '_, 'a>,
         (cat, max): (&Category, N),
         derived_here: Option<&(usize, (Decimal, String, usize))>,
-        mine: &[usize],
+        mine: &[(u64, u32)],
         (lines, details): (&mut [Pending<'a, N>], &mut FastSet<Text>),
         (st, accs): (&mut YearState<'a, N>, &mut [Acc<N>]),
         (res, out_lines): (&mut CategoryRow, &mut Vec<Line>),
@@ -268,8 +270,8 @@ impl Policy {
                 });
             }
         }
-        for &li in mine {
-            let p = &mut lines[li];
+        for &(_, li) in mine {
+            let p = &mut lines[li as usize];
             let capped = cat.bonus || sp.floor == Floor::Category;
             // the run under the category's cap, occurrence by occurrence: those that fit
             // whole, one cut to what is left, the rest to nothing. A line its item's caps cut

@@ -251,7 +251,9 @@ pub(crate) struct Scratch<'a, N> {
     pub(crate) states: Vec<Pending<'a, N>>,
     pub(crate) occs: Vec<Pending<'a, N>>,
     pub(crate) lines: Vec<Pending<'a, N>>,
-    pub(crate) order: Vec<usize>,
+    /// A subject's lines in category order, then date order: (category << 32 | the line's
+    /// `pos`, its place in `lines`).
+    pub(crate) order: Vec<(u64, u32)>,
     /// Each contribution's charge among the item's (an index into them), when it names a record.
     pub(crate) at: Vec<Option<usize>>,
     /// The month's long line accounts so far, each held once and shared by the lines that give
