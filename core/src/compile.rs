@@ -122,6 +122,8 @@ impl std::fmt::Display for Place {
 pub(crate) struct Index<'a> {
     pub(crate) ds: &'a Dataset,
     pub(crate) windows: BTreeMap<&'a str, &'a Window>,
+    /// The windows by dense index (the order of `windows`).
+    pub(crate) window_list: Vec<&'a Window>,
     pub(crate) staff: BTreeMap<&'a str, &'a Staff>,
     pub(crate) metrics: FastMap<(&'a str, YearMonth), &'a WindowMetrics>,
     /// The records of each month (0–11) in date then id order, with what the month's first
@@ -654,6 +656,7 @@ impl<'a> Index<'a> {
         assignments.sort_by_key(|a| (a.staff, a.window));
         Ok(Index {
             ds,
+            window_list: windows.values().copied().collect(),
             windows,
             staff,
             metrics,

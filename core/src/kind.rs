@@ -199,6 +199,8 @@ pub struct RuleContext<'c, 'a> {
 /// The engine's view of the month, as the context exposes it.
 pub(crate) trait World {
     fn window(&self, id: &str) -> Option<&Window>;
+    /// A window by its dense index.
+    fn window_at(&self, wx: u32) -> Option<&Window>;
     fn metrics(&self, window: &str, month: YearMonth) -> Option<&WindowMetrics>;
     fn target(&self, metric: &str) -> Option<Decimal>;
     /// Staff on duty at a window in the month being scored, with days, by staff id.
@@ -253,6 +255,14 @@ impl<'a> RuleContext<'_, 'a> {
     }
     pub fn window(&self, id: &str) -> Option<&Window> {
         self.world.window(id)
+    }
+    /// The window being scored: `window(subject)`, found by the hall's dense index rather than
+    /// by its id (for a staff member, a window of the same id, as `window` finds it).
+    pub fn own_window(&self) -> Option<&Window> {
+        match self.kind {
+            SubjectKind::Window => self.world.window_at(self.sx),
+            SubjectKind::Staff => self.world.window(self.subject),
+        }
     }
     pub fn metrics(&self, window: &str) -> Option<&WindowMetrics> {
         self.world.metrics(window, self.month)
@@ -338,6 +348,11 @@ impl<'a> RuleContext<'_, 'a> {
     /// on the roster or closed all month).
     pub fn window_open_days(&self, window: &str) -> crate::month::Days {
         self.world.window_open_days(window, self.month)
+    }
+    /// The days of the month on which the window being scored is open: `window_open_days` of
+    /// [`RuleContext::own_window`] (empty when there is none).
+    pub fn own_window_open_days(&self) -> crate::month::Days {
+        crate::month::Days::of_window(self.own_window(), self.month)
     }
 }
 

@@ -146,6 +146,15 @@ impl Days {
     pub fn within(from: Option<NaiveDate>, to: Option<NaiveDate>, month: YearMonth) -> Days {
         Days::of(month).clip(from, to)
     }
+    /// The days of `month` on which a window is open: one range, from its opening (or the
+    /// month's first day) to its closing (or the month's last); none for no window (one not on
+    /// the roster).
+    pub(crate) fn of_window(window: Option<&crate::dataset::Window>, month: YearMonth) -> Days {
+        match window {
+            Some(w) => Days::within(w.opened, w.closed, month),
+            None => Days { first: month.last_day(), last: month.first_day() },
+        }
+    }
     /// Every day of `month`.
     pub fn of(month: YearMonth) -> Days {
         Days { first: month.first_day(), last: month.last_day() }

@@ -188,6 +188,9 @@ impl World for MonthWorld<'_, '_> {
     fn window(&self, id: &str) -> Option<&Window> {
         self.idx.windows.get(id).copied()
     }
+    fn window_at(&self, wx: u32) -> Option<&Window> {
+        self.idx.window_list.get(wx as usize).copied()
+    }
     fn metrics(&self, window: &str, month: YearMonth) -> Option<&WindowMetrics> {
         self.idx.metrics.get(&(window, month)).copied()
     }
@@ -224,12 +227,7 @@ impl World for MonthWorld<'_, '_> {
         self.policy.doc.settings.rounding
     }
     fn window_open_days(&self, window: &str, month: YearMonth) -> Days {
-        // the days a window is open form one range: from its opening (or the month's first day)
-        // to its closing (or the month's last); none for a window not on the roster
-        match self.idx.windows.get(window) {
-            Some(w) => Days::within(w.opened, w.closed, month),
-            None => Days { first: month.last_day(), last: month.first_day() },
-        }
+        Days::of_window(self.idx.windows.get(window).copied(), month)
     }
     fn policy(&self) -> &PolicyDoc {
         &self.policy.doc

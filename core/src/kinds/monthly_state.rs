@@ -64,14 +64,14 @@ impl Rule for MonthlyState {
         Some("the roster (window heads / chief representatives)".into())
     }
     fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
-        let Some(w) = cx.window(cx.subject()) else {
+        let Some(w) = cx.own_window() else {
             return;
         };
         let terms = match self.condition {
             StateCondition::NoWindowHead => &w.heads,
             StateCondition::NoChiefRepresentative => &w.chief_representatives,
         };
-        let days = cx.window_open_days(cx.subject());
+        let days = cx.own_window_open_days();
         // open days on which no term covers the day: a single term (the usual roster) covers
         // one run of them; several terms are checked day by day
         let missing = match terms.as_slice() {
