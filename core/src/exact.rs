@@ -46,15 +46,30 @@ trait Wide: Sized + Clone + Ord {
     fn to_i128(&self) -> Option<i128>;
 }
 
+/// The powers of ten an `i128` holds: 10⁰ to 10³⁸.
+const POW10: [i128; 39] = {
+    let mut t = [1i128; 39];
+    let mut i = 1;
+    while i < 39 {
+        t[i] = t[i - 1] * 10;
+        i += 1;
+    }
+    t
+};
+
 impl Wide for i128 {
     fn from_i128(v: i128) -> Self {
         v
     }
+    #[inline]
     fn mul(&self, other: &Self) -> Option<Self> {
-        self.checked_mul(*other)
+        // two factors below 2⁶³ multiply without overflow (a product below 2¹²⁶): one machine
+        // multiplication, where `checked_mul` calls the runtime's 128-bit overflow check
+        const SMALL: u128 = 1 << 63;
+        if self.unsigned_abs() < SMALL && other.unsigned_abs() < SMALL { Some(self * other) } else { self.checked_mul(*other) }
     }
     fn pow10(exp: u32) -> Option<Self> {
-        10i128.checked_pow(exp)
+        POW10.get(exp as usize).copied()
     }
     fn is_zero(&self) -> bool {
         *self == 0
@@ -66,14 +81,22 @@ impl Wide for i128 {
         // mantissas and their products here are far from i128::MIN
         -*self
     }
+    #[inline]
     fn div_rem(&self, d: &Self) -> (Self, Self) {
-        (self / d, self % d)
+        // both within 64 bits (the quotient's steps divide numbers of the same sign, mostly
+        // small): one 64-bit division; otherwise one 128-bit division and the remainder by
+        // multiplying back
+        if let (Ok(a), Ok(b)) = (u64::try_from(*self), u64::try_from(*d)) {
+            return (i128::from(a / b), i128::from(a % b));
+        }
+        let q = self / d;
+        (q, self - q * d)
     }
     fn add_one(&self) -> Option<Self> {
         self.checked_add(1)
     }
     fn double(&self) -> Option<Self> {
-        self.checked_mul(2)
+        self.checked_add(*self)
     }
     fn is_odd(&self) -> bool {
         self % 2 != 0
@@ -247,5 +270,32 @@ mod tests {
         assert_eq!(cmp_quotient(&[d("-1")], &[d("-3")], d("0.34")), Ordering::Less);
         let big = d("0.1234567890123456789012345678");
         assert_eq!(cmp_quotient(&[big, big], &[big], big), Ordering::Equal);
+    }
+
+    proptest::proptest! {
+        /// The `i128` steps (one machine multiplication for factors below 2⁶³, a 64-bit division
+        /// for operands within 64 bits) give what `BigInt` gives, across those boundaries and
+        /// for both signs, in every rounding mode.
+        #[test]
+        fn the_i128_steps_are_the_bigint_steps(
+            a in proptest::prelude::any::<i128>(), sa in 0u32..=28,
+            b in proptest::prelude::any::<i64>(), sb in 0u32..=28,
+            c in proptest::prelude::any::<i128>(), sc in 0u32..=28,
+            wide in proptest::prelude::any::<bool>(),
+            places in 0u32..=6,
+            mode in proptest::prop_oneof![proptest::strategy::Just(HalfAwayFromZero), proptest::strategy::Just(HalfEven), proptest::strategy::Just(Down), proptest::strategy::Just(Up)],
+        ) {
+            // mantissas of all widths: below 2⁶³ half the time, up to a decimal's 96 bits else
+            let cut = |v: i128| if wide { v % (1 << 96) } else { v % (1 << 63) };
+            let (a, c) = (Decimal::from_i128_with_scale(cut(a), sa), Decimal::from_i128_with_scale(cut(c), sc));
+            let b = Decimal::new(b, sb);
+            proptest::prop_assume!(!c.is_zero());
+            let small = quotient_in::<i128>(&[a, b], &[c], places, mode);
+            let big = quotient_in::<BigInt>(&[a, b], &[c], places, mode).expect("BigInt steps always fit");
+            if let Some(small) = small {
+                proptest::prop_assert_eq!(small, big);
+            }
+            proptest::prop_assert_eq!(quotient(&[a, b], &[c], places, mode), big);
+        }
     }
 }
