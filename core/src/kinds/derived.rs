@@ -102,7 +102,7 @@ impl Rule for DerivedFromStaff {
             return;
         };
         // Σ w·score, and Σ w (a count of days or staff)
-        let mut num = Decimal::ZERO;
+        let mut num = crate::exact::WeightedSum::default();
         let mut den = 0u64;
         // the sum's terms as text ("S001 18×31 + S002 20×31"), written into one string
         let mut parts = String::new();
@@ -121,7 +121,7 @@ impl Rule for DerivedFromStaff {
                 Weights::Days => *days,
                 Weights::Equal => 1,
             };
-            num += Decimal::from(w) * score;
+            num.add(w, score);
             den += u64::from(w);
             if cx.explain() {
                 if !parts.is_empty() {
@@ -130,6 +130,7 @@ impl Rule for DerivedFromStaff {
                 push!(parts, s, ' ', Dec::norm(score), '×', w);
             }
         }
+        let num = num.total();
         let den = Decimal::from(den);
         if den.is_zero() {
             out.push(Contribution::Warning(cx.text("warning-no-staff-on-duty", &[("rule", &cx.item().code)])));
