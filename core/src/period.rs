@@ -560,7 +560,9 @@ impl Policy {
             SubjectKind::Staff => &counted.staff,
             SubjectKind::Window => &counted.windows,
         };
-        let mut out = Vec::new();
+        // (room for every subject of the list: a period's results are large, and growing the
+        // list moved them several times)
+        let mut out = Vec::with_capacity(by_subject.starts.len().saturating_sub(1));
         for rows in by_subject.within(range.clone()) {
             let id = rows[0].1;
             // P3: categories zeroed for the whole year (W6.1) count as 0 in every month of the annual result
