@@ -241,6 +241,11 @@ impl Policy {
         crate::messages::text(self.lang, id, args)
     }
 
+    /// [`Policy::msg`] of a message whose arguments are all counts ([`crate::messages::text_counts`]).
+    pub(crate) fn msg_counts(&self, id: &str, args: &[(&str, u32)]) -> String {
+        crate::messages::text_counts(self.lang, id, args)
+    }
+
     /// The items of a subject kind its month visits even without records (states, derived
     /// items: not [`Policy::record_only`]), in policy order.
     pub(crate) fn unread_items_of(&self, kind: SubjectKind) -> &[usize] {

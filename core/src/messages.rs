@@ -850,6 +850,26 @@ fn simple_of(lang: Lang) -> &'static Simple {
 /// missing from a language (the tests forbid it) falls back to English, then to its id.
 pub fn text(lang: Lang, id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
     use std::fmt::Write;
+    simple_text(lang, id, args, |out, v| {
+        let _ = write!(out, "{v}");
+    })
+    .unwrap_or_else(|| text_by_bundle(lang, id, args))
+}
+
+/// [`text`] of a message whose arguments are all counts (an award standing's rank and quota):
+/// each written by `itoa`, without `core::fmt`, which was half the time of such a message
+/// (BENCHMARKS.md, the twenty-eighth round).
+pub(crate) fn text_counts(lang: Lang, id: &str, args: &[(&str, u32)]) -> String {
+    simple_text(lang, id, args, |out, v| out.push_str(itoa::Buffer::new().format(v))).unwrap_or_else(|| {
+        let shown: Vec<(&str, &dyn std::fmt::Display)> = args.iter().map(|(n, v)| (*n, v as &dyn std::fmt::Display)).collect();
+        text_by_bundle(lang, id, &shown)
+    })
+}
+
+/// A simple message ([`simple`]) of `lang`, else of English, its arguments written by `put`;
+/// `None` for a message that is not simple (or missing), which the bundle resolves.
+fn simple_text<A: Copy>(lang: Lang, id: &str, args: &[(&str, A)], put: impl Fn(&mut String, A)) -> Option<String> {
+    use std::fmt::Write;
     for l in [lang, Lang::En] {
         if let Some((pieces, len)) = simple_of(l).get(id) {
             let mut out = String::with_capacity(*len);
@@ -857,9 +877,7 @@ pub fn text(lang: Lang, id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> St
                 match p {
                     Piece::Text(t) => out.push_str(t),
                     Piece::Var(name) => match args.iter().find(|(n, _)| n == name) {
-                        Some((_, v)) => {
-                            let _ = write!(out, "{v}");
-                        }
+                        Some(&(_, v)) => put(&mut out, v),
                         // as Fluent writes a missing argument
                         None => {
                             let _ = write!(out, "{{${name}}}");
@@ -867,13 +885,13 @@ pub fn text(lang: Lang, id: &str, args: &[(&str, &dyn std::fmt::Display)]) -> St
                     },
                 }
             }
-            return out;
+            return Some(out);
         }
         if of(l).has_message(id) {
             break;
         }
     }
-    text_by_bundle(lang, id, args)
+    None
 }
 
 /// [`text`] through Fluent's own resolver.
@@ -990,6 +1008,24 @@ mod tests {
         assert_eq!(text(Lang::En, "award-quota-filled", &[("rank", &4), ("quota", &3)]), "rank 4: quota of 3 filled");
         assert_eq!(text(Lang::ZhCn, "award-quota-filled", &[("rank", &4), ("quota", &3)]), "排名第 4: 3 个名额已满");
         assert_eq!(text(Lang::En, "no-such-message", &[]), "no-such-message");
+    }
+
+    #[test]
+    fn counts_are_written_as_any_argument_is() {
+        // every message, both languages, its arguments as counts (0, one digit, several, the
+        // largest), and none: the same text as `text` writes
+        for lang in Lang::ALL {
+            for (id, names) in MESSAGES {
+                for n in [0u32, 7, 1234, u32::MAX] {
+                    let counts: Vec<(&str, u32)> = names.iter().map(|name| (*name, n)).collect();
+                    let shown: Vec<(&str, &dyn std::fmt::Display)> = counts.iter().map(|(name, v)| (*name, v as &dyn std::fmt::Display)).collect();
+                    assert_eq!(text_counts(lang, id, &counts), text(lang, id, &shown), "{lang} {id} {n}");
+                }
+                assert_eq!(text_counts(lang, id, &[]), text(lang, id, &[]), "{lang} {id} without arguments");
+            }
+        }
+        assert_eq!(text_counts(Lang::ZhCn, "award-quota-filled", &[("rank", 4), ("quota", 3)]), "排名第 4: 3 个名额已满");
+        assert_eq!(text_counts(Lang::En, "no-such-message", &[("rank", 4)]), "no-such-message");
     }
 
     #[test]

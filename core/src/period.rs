@@ -673,7 +673,7 @@ impl Policy {
         let months_in_period = period.months().len() as u32;
         let eligible = |s: &SubjectPeriod| -> Result<(), String> {
             if a.require_every_month.unwrap_or(settings.require_every_month) && s.months_evaluated < months_in_period {
-                return Err(self.msg("award-not-every-month", &[("evaluated", &s.months_evaluated), ("months", &months_in_period)]));
+                return Err(self.msg_counts("award-not-every-month", &[("evaluated", s.months_evaluated), ("months", months_in_period)]));
             }
             if let Some(f) = s.disqualifications.first() {
                 let rule = f.rule.as_deref().unwrap_or("?");
@@ -819,7 +819,7 @@ impl Policy {
                     status[at] = Some(
                         (
                             AwardStatus::Awarded,
-                            self.msg("award-within-quota", &[("rank", &s.rank), ("quota", &quota)]),
+                            self.msg_counts("award-within-quota", &[("rank", s.rank), ("quota", quota)]),
                         ),
                     );
                 }
@@ -849,7 +849,7 @@ impl Policy {
                     status[at] = Some(
                         (
                             AwardStatus::QuotaFull,
-                            self.msg("award-quota-filled", &[("rank", &s.rank), ("quota", &quota)]),
+                            self.msg_counts("award-quota-filled", &[("rank", s.rank), ("quota", quota)]),
                         ),
                     );
                 }
