@@ -191,6 +191,8 @@ pub struct RuleContext<'c, 'a> {
     pub(crate) sx: u32,
     pub(crate) kind: SubjectKind,
     pub(crate) item: &'c RuleItem,
+    /// The item's place among the policy's items.
+    pub(crate) ii: usize,
     pub(crate) records: &'c [RecordRef<'a>],
     pub(crate) world: &'c dyn World,
     pub(crate) explain: bool,
@@ -216,6 +218,8 @@ pub(crate) trait World {
     /// A window's metrics of the month being scored, by its dense index.
     fn metrics_at(&self, wx: u32) -> Option<&WindowMetrics>;
     fn rule(&self, code: &str) -> Option<(&RuleItem, &dyn Rule)>;
+    /// The max of the category of the policy's item at `ii`, among the categories of `kind`.
+    fn item_category_max(&self, kind: SubjectKind, ii: usize) -> Option<Decimal>;
     fn rounding(&self) -> Rounding;
     fn window_open_days(&self, window: &str, month: YearMonth) -> crate::month::Days;
     fn policy(&self) -> &PolicyDoc;
@@ -320,6 +324,11 @@ impl<'a> RuleContext<'_, 'a> {
     /// The policy's rounding of division results (C11).
     pub fn rounding(&self) -> Rounding {
         self.world.rounding()
+    }
+    /// The max of this item's own category: `category_max(&item().category)`, found by the
+    /// compiled policy's index of the item's category rather than by its code.
+    pub fn item_category_max(&self) -> Option<Decimal> {
+        self.world.item_category_max(self.kind, self.ii)
     }
     /// The max of a category of this item's subject kind.
     pub fn category_max(&self, code: &str) -> Option<Decimal> {

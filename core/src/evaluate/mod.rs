@@ -220,6 +220,10 @@ impl World for MonthWorld<'_, '_> {
         let r = self.link_range(sx);
         (&self.links[r.clone()], &self.link_to[r])
     }
+    fn item_category_max(&self, kind: SubjectKind, ii: usize) -> Option<Decimal> {
+        let ci = *self.policy.item_cat.get(ii)?;
+        self.policy.subject(kind).categories.get(ci).map(|c| c.max)
+    }
     fn rule(&self, code: &str) -> Option<(&RuleItem, &dyn Rule)> {
         self.policy.item(code)
     }

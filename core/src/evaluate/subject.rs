@@ -137,6 +137,7 @@ impl Policy {
             sx,
             kind,
             item,
+            ii,
             records: recs,
             world,
             explain: world.explain,

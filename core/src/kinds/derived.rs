@@ -85,7 +85,7 @@ impl Rule for DerivedFromStaff {
         }
     }
     fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
-        let Some(item_max) = cx.category_max(&cx.item().category) else {
+        let Some(item_max) = cx.item_category_max() else {
             return;
         };
         // the source: the staff members' totals (on the staff base's scale), or a staff category
