@@ -888,7 +888,7 @@ impl Report<'_> {
             for st in &a.standings {
                 let mut row = vec![Cell::text(&a.name), Cell::Int(a.quota as i64), Cell::Int(a.participants as i64)];
                 row.extend(self.standing_cells(st));
-                row.extend([Cell::text(&st.detail), Cell::text(&a.quota_detail)]);
+                row.extend([Cell::text(st.detail.text()), Cell::text(&a.quota_detail)]);
                 rows.push(row);
             }
         }

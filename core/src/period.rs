@@ -204,7 +204,72 @@ pub struct Standing {
     #[serde(serialize_with = "crate::text::ser_dec")]
     pub score: Decimal,
     pub status: AwardStatus,
-    pub detail: String,
+    // (why, in the result's language: written when read, a text in the JSON; no `///` line:
+    // it would change the schema's description)
+    #[schemars(with = "String")]
+    pub detail: StandingDetail,
+}
+
+/// Why a standing is what it is, as a person reads it, in the result's language: written when
+/// read (`Display`, and the JSON's `detail` text), not when the award is placed. A hall-year
+/// places a few hundred standings, most of them "rank 4: quota of 3 filled", and writing each
+/// text with an allocation of its own was the largest part of placing an award (BENCHMARKS.md,
+/// the twenty-eighth round). Read back from JSON, it is the text read.
+#[derive(Clone, Debug)]
+pub struct StandingDetail(Why);
+
+#[derive(Clone, Debug)]
+enum Why {
+    /// A message of the catalogue whose arguments are a rank and a quota.
+    RankAndQuota { lang: crate::messages::Lang, id: &'static str, rank: u32, quota: u32 },
+    /// A text written already (a tie, an ineligibility, a composed score, or read from JSON).
+    Text(String),
+}
+
+impl StandingDetail {
+    /// The message `id` (arguments `rank` and `quota`) in `lang`, written when read.
+    pub(crate) fn rank_and_quota(lang: crate::messages::Lang, id: &'static str, rank: u32, quota: u32) -> Self {
+        StandingDetail(Why::RankAndQuota { lang, id, rank, quota })
+    }
+
+    /// The detail as text.
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        match &self.0 {
+            Why::RankAndQuota { lang, id, rank, quota } => crate::messages::text_counts(*lang, id, &[("rank", *rank), ("quota", *quota)]).into(),
+            Why::Text(t) => t.as_str().into(),
+        }
+    }
+}
+
+impl From<String> for StandingDetail {
+    fn from(t: String) -> Self {
+        StandingDetail(Why::Text(t))
+    }
+}
+
+impl std::fmt::Display for StandingDetail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
+/// Two details are equal when they read the same.
+impl PartialEq for StandingDetail {
+    fn eq(&self, o: &StandingDetail) -> bool {
+        self.text() == o.text()
+    }
+}
+
+impl Serialize for StandingDetail {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text())
+    }
+}
+
+impl<'de> Deserialize<'de> for StandingDetail {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(StandingDetail::from)
+    }
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq)]
@@ -719,11 +784,11 @@ impl Policy {
             .map(|(_, i)| {
                 let s = &list[*i];
                 let (st, mut detail) = match &mut eligibility[*i] {
-                    Err(why) => (AwardStatus::NotEligible, std::mem::take(why)),
+                    Err(why) => (AwardStatus::NotEligible, StandingDetail::from(std::mem::take(why))),
                     Ok(()) => status[*i].take().expect("every eligible subject has a status"),
                 };
                 if let Some(how) = &scores[*i].1 {
-                    detail = self.msg("award-score-composed", &[("detail", &detail), ("score", how)]);
+                    detail = self.msg("award-score-composed", &[("detail", &detail), ("score", how)]).into();
                 }
                 Standing {
                     subject: s.subject.clone(),
@@ -798,7 +863,7 @@ impl Policy {
     fn place_within_quota(&self, list: &[SubjectPeriod], elig: &[(&SmallVec<[Decimal; 4]>, usize)], quota: u32) -> Placed {
         let settings = &self.doc().awards;
         // each eligible subject's status, by position in `list` (subjects are distinct)
-        let mut status: Vec<Option<(AwardStatus, String)>> = vec![None; list.len()];
+        let mut status: Vec<Option<(AwardStatus, StandingDetail)>> = vec![None; list.len()];
         let mut awarded = Vec::new();
         let mut tied = Vec::new();
         let mut i = 0;
@@ -819,14 +884,14 @@ impl Policy {
                     status[at] = Some(
                         (
                             AwardStatus::Awarded,
-                            self.msg_counts("award-within-quota", &[("rank", s.rank), ("quota", quota)]),
+                            StandingDetail::rank_and_quota(self.lang, "award-within-quota", s.rank, quota),
                         ),
                     );
                 }
             } else if !closed && left > 0 && settings.tie_at_line == TieAtLine::All {
                 for &(_, at) in group {
                     awarded.push(list[at].subject.clone());
-                    status[at] = Some((AwardStatus::Awarded, self.msg("award-tie-all", &[("tied", &group.len()), ("left", &left)])));
+                    status[at] = Some((AwardStatus::Awarded, self.msg("award-tie-all", &[("tied", &group.len()), ("left", &left)]).into()));
                 }
                 closed = true;
             } else if !closed && left > 0 {
@@ -839,7 +904,7 @@ impl Policy {
                 };
                 for &(_, at) in group {
                     tied.push(list[at].subject.clone());
-                    status[at] = Some((AwardStatus::TieAtQuotaLine, self.msg(id, &[("tied", &group.len()), ("left", &left)])));
+                    status[at] = Some((AwardStatus::TieAtQuotaLine, self.msg(id, &[("tied", &group.len()), ("left", &left)]).into()));
                 }
                 closed = true;
             } else {
@@ -849,7 +914,7 @@ impl Policy {
                     status[at] = Some(
                         (
                             AwardStatus::QuotaFull,
-                            self.msg_counts("award-quota-filled", &[("rank", s.rank), ("quota", quota)]),
+                            StandingDetail::rank_and_quota(self.lang, "award-quota-filled", s.rank, quota),
                         ),
                     );
                 }
@@ -863,8 +928,29 @@ impl Policy {
 /// The eligible subjects placed against an award's quota ([`Policy::place_within_quota`]).
 struct Placed {
     /// Each eligible subject's status and its reason, by position in the award's list.
-    status: Vec<Option<(AwardStatus, String)>>,
+    status: Vec<Option<(AwardStatus, StandingDetail)>>,
     awarded: Vec<Text>,
     tied: Vec<Text>,
     to_decide: Option<u32>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::messages::Lang;
+
+    #[test]
+    fn a_standing_detail_is_written_when_read_and_reads_back_as_its_text() {
+        let lazy = StandingDetail::rank_and_quota(Lang::ZhCn, "award-quota-filled", 4, 3);
+        assert_eq!(lazy.to_string(), "排名第 4: 3 个名额已满");
+        let en = StandingDetail::rank_and_quota(Lang::En, "award-within-quota", 2, 3);
+        assert_eq!(en.text(), crate::messages::text(Lang::En, "award-within-quota", &[("rank", &2), ("quota", &3)]));
+        // the JSON is the text; read back, the same detail
+        let json = serde_json::to_string(&lazy).expect("writes");
+        assert_eq!(json, r#""排名第 4: 3 个名额已满""#);
+        let back: StandingDetail = serde_json::from_str(&json).expect("reads");
+        assert_eq!(back, lazy);
+        assert_ne!(back, en);
+        assert_eq!(StandingDetail::from("not eligible".to_string()).text(), "not eligible");
+    }
 }

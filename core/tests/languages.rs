@@ -41,7 +41,7 @@ fn texts(h: &HallYear) -> Vec<String> {
     for p in h.quarters.iter().chain(std::iter::once(&h.annual)) {
         for a in &p.awards {
             v.push(a.quota_detail.clone());
-            v.extend(a.standings.iter().map(|s| s.detail.clone()));
+            v.extend(a.standings.iter().map(|s| s.detail.to_string()));
         }
     }
     v.retain(|t| !t.is_empty());

@@ -205,7 +205,7 @@ fn a_tie_that_survives_every_tie_breaker_awards_none_of_the_group() {
     {
         assert_eq!(s.status, AwardStatus::TieAtQuotaLine);
         assert!(
-            s.detail.contains("for the centre to decide"),
+            s.detail.text().contains("for the centre to decide"),
             "{}",
             s.detail
         );
@@ -231,7 +231,7 @@ fn city_level_criticism_in_may_removes_q2_but_not_the_year() {
     let star = q2.award("service_star", SubjectKind::Staff).unwrap();
     let st = star.standings.iter().find(|x| x.subject == "S01").unwrap();
     assert_eq!(st.status, AwardStatus::NotEligible);
-    assert!(st.detail.contains("c1"), "{}", st.detail);
+    assert!(st.detail.text().contains("c1"), "{}", st.detail);
     // the window loses it through its staff member's 通报 (W6.2)
     let mw = q2.award("model_window", SubjectKind::Window).unwrap();
     assert_eq!(
@@ -299,7 +299,7 @@ fn a_member_who_joined_in_august_is_not_eligible_for_q3() {
     let a = r.award("service_star", SubjectKind::Staff).unwrap();
     let st = a.standings.iter().find(|x| x.subject == "S99").unwrap();
     assert_eq!(st.status, AwardStatus::NotEligible);
-    assert!(st.detail.contains("2 of 3"), "{}", st.detail);
+    assert!(st.detail.text().contains("2 of 3"), "{}", st.detail);
     // participants: 11 staff evaluated in Q3 (E10: the base counts every participant) → 1.1 → 1
     assert_eq!((a.participants, a.quota), (11, 1));
 }
