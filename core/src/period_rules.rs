@@ -32,12 +32,14 @@ impl Policy {
     pub(crate) fn roll_up_scores(&self, ds: &Dataset, period: Period, list: &mut [SubjectPeriod]) {
         let doc = self.doc();
         for s in list.iter_mut() {
-            let sum: Decimal = s.monthly.iter().map(|m| m.total).sum();
+            // (the monthly totals' sum, added up only for a subject whose score is rolled up or
+            // pro-rated: most are neither)
+            let sum = |s: &SubjectPeriod| -> Decimal { s.monthly.iter().map(|m| m.total).sum() };
             let div = self.mean_divisor(period, s.months_evaluated);
             let roll = doc.periods.roll_ups.iter().find(|r| r.subject == s.kind && r.period == period.kind());
             match roll {
                 Some(r) => {
-                    let (score, detail) = self.compose(ds, period, &s.subject, &r.parts, r.rounding, sum, div);
+                    let (score, detail) = self.compose(ds, period, &s.subject, &r.parts, r.rounding, sum(s), div);
                     s.score = score;
                     s.score_detail = Some(detail);
                     if s.grade_forced_by.is_none() {
@@ -47,7 +49,7 @@ impl Policy {
                 None if div != s.months_evaluated => {
                     s.score_detail = Some(self.msg(
                         "period-pro-rated",
-                        &[("sum", &Dec::norm(sum)), ("months", &div), ("evaluated", &s.months_evaluated), ("score", &Dec::norm(s.score))],
+                        &[("sum", &Dec::norm(sum(s))), ("months", &div), ("evaluated", &s.months_evaluated), ("score", &Dec::norm(s.score))],
                     ));
                 }
                 None => {}
