@@ -47,7 +47,7 @@ trait Wide: Sized + Clone + Ord {
 }
 
 /// The powers of ten an `i128` holds: 10⁰ to 10³⁸.
-const POW10: [i128; 39] = {
+pub(crate) const POW10: [i128; 39] = {
     let mut t = [1i128; 39];
     let mut i = 1;
     while i < 39 {

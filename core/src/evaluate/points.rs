@@ -17,6 +17,7 @@
 //! engine always ran. Tests run every example hall both ways and compare the results, and compare
 //! each operation with `rust_decimal`'s on random values.
 
+use crate::exact::POW10;
 use rust_decimal::Decimal;
 use std::cell::Cell;
 use std::cmp::Ordering;
@@ -111,16 +112,6 @@ pub(crate) fn exact_or_decimal<T>(fixed: impl FnOnce() -> T, decimal: impl FnOnc
         out
     }
 }
-
-const POW10: [i128; 29] = {
-    let mut t = [1i128; 29];
-    let mut i = 1;
-    while i < 29 {
-        t[i] = t[i - 1] * 10;
-        i += 1;
-    }
-    t
-};
 
 /// A decimal as a 64-bit mantissa and its scale (value = `m` / 10^`s`), as the month's caps use it.
 /// Packed to 4-byte alignment: 12 bytes instead of 16, so that a month's accumulators (two of
