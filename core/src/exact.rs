@@ -143,9 +143,9 @@ impl Wide for BigInt {
 }
 
 /// Σ wᵢ·xᵢ over decimals `x` and counts `w`, exactly as `rust_decimal` adds the products up
-/// (the value, and the largest scale of its terms): held as a mantissa at that scale while every
-/// step is within a decimal's 96 bits, as a real measure's scores always are; past them, as
-/// `rust_decimal` itself adds them from there on. W2's and W3's weighted sum of staff scores:
+/// (the value, and the scale it gives: the larger of two terms', a zero's aside): held as a
+/// mantissa and scale while every step is within a decimal's 96 bits, as a real measure's scores
+/// always are; past them, as `rust_decimal` itself adds them from there on. W2's and W3's weighted sum of staff scores:
 /// about a hundred instructions a staff member fewer than a decimal multiplication and addition.
 pub(crate) struct WeightedSum {
     /// The sum's mantissa and scale while they are exact, or `None` once it is held in `past`.
