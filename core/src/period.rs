@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 use smallvec::SmallVec;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 /// E8: counted complaint occurrences per subject id in one month, for windows and for staff.
@@ -212,7 +212,7 @@ pub struct Standing {
 
 /// Why a standing is what it is, as a person reads it, in the result's language: written when
 /// read (`Display`, and the JSON's `detail` text), not when the award is placed. A hall-year
-/// places a few hundred standings, most of them "rank 4: quota of 3 filled", and writing each
+/// places several hundred standings, most of them "rank 4: quota of 3 filled", and writing each
 /// text with an allocation of its own was the largest part of placing an award (BENCHMARKS.md,
 /// the twenty-eighth round). Read back from JSON, it is the text read.
 #[derive(Clone, Debug)]
@@ -517,36 +517,55 @@ impl Policy {
             };
             awards.push(self.award(ds, a, period, list, windows.len() as u32));
         }
-        let names: BTreeMap<&str, &str> = ds
-            .departments
-            .iter()
-            .map(|d| (d.id.as_str(), d.name.as_str()))
-            .collect();
-        let entry = |s: &SubjectPeriod| DepartmentEntry {
-            subject: s.subject.clone(),
-            name: s.name.clone(),
-            score: s.score,
-            rank: s.rank,
-            department_rank: s.department_rank,
-        };
         // each department's windows and staff in the period's order, departments by id: those of
-        // the dataset, and any other a subject names
-        type Entries = (Vec<DepartmentEntry>, Vec<DepartmentEntry>);
-        let mut by_dept: BTreeMap<&str, Entries> = names.keys().map(|&d| (d, Entries::default())).collect();
-        for (list, staff_side) in [(&windows, false), (&staff, true)] {
-            for s in list.iter() {
-                let d = s.department.as_str();
-                let lists = match by_dept.get_mut(d) {
-                    Some(l) => l,
-                    None if d.is_empty() => continue,
-                    None => by_dept.entry(d).or_default(),
-                };
-                if staff_side { lists.1.push(entry(s)) } else { lists.0.push(entry(s)) }
+        // the dataset, and any other a subject names. A department is a slot, found by a hash of
+        // its id (a B-tree compared ids byte by byte for every subject), with its lists sized by
+        // a first count; the slots are put in id order once at the end
+        let mut slot: FastMap<&str, usize> = FastMap::default();
+        // (each slot's id and name: a department of the dataset named as its last entry says)
+        let mut ids: Vec<(&str, Option<&str>)> = Vec::new();
+        for d in &ds.departments {
+            match slot.get(d.id.as_str()) {
+                Some(&i) => ids[i].1 = Some(d.name.as_str()),
+                None => {
+                    slot.insert(d.id.as_str(), ids.len());
+                    ids.push((d.id.as_str(), Some(d.name.as_str())));
+                }
             }
         }
-        let departments = by_dept
+        // each subject's slot (none for a subject without a department), windows then staff
+        let at: Vec<Option<usize>> = windows
+            .iter()
+            .chain(staff.iter())
+            .map(|s| {
+                let d = s.department.as_str();
+                (!d.is_empty()).then(|| {
+                    *slot.entry(d).or_insert_with(|| {
+                        ids.push((d, None));
+                        ids.len() - 1
+                    })
+                })
+            })
+            .collect();
+        let mut sizes = vec![(0, 0); ids.len()];
+        for (k, i) in at.iter().enumerate() {
+            if let Some(&i) = i.as_ref() {
+                if k < windows.len() { sizes[i].0 += 1 } else { sizes[i].1 += 1 }
+            }
+        }
+        let mut lists: Vec<(Vec<DepartmentEntry>, Vec<DepartmentEntry>)> = sizes.iter().map(|&(w, s)| (Vec::with_capacity(w), Vec::with_capacity(s))).collect();
+        for (s, i) in windows.iter().chain(staff.iter()).zip(&at) {
+            let Some(&i) = i.as_ref() else { continue };
+            let entry = DepartmentEntry { subject: s.subject.clone(), name: s.name.clone(), score: s.score, rank: s.rank, department_rank: s.department_rank };
+            if s.kind == SubjectKind::Window { lists[i].0.push(entry) } else { lists[i].1.push(entry) }
+        }
+        let mut order: Vec<usize> = (0..ids.len()).collect();
+        order.sort_unstable_by_key(|&i| ids[i].0);
+        let departments = order
             .into_iter()
-            .map(|(d, (ws, st))| {
+            .map(|i| {
+                let (d, name) = ids[i];
+                let (ws, st) = std::mem::take(&mut lists[i]);
                 let indicator = if ws.is_empty() {
                     None
                 } else {
@@ -555,7 +574,7 @@ impl Policy {
                 };
                 DepartmentFeedback {
                     department: Text::new(d),
-                    name: Text::new(names.get(d).copied().unwrap_or(d)),
+                    name: Text::new(name.unwrap_or(d)),
                     windows: ws,
                     staff: st,
                     indicator,
