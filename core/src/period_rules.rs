@@ -31,10 +31,10 @@ impl Policy {
     /// the pro-rated mean explained; the grade follows the new score unless a veto forced it.
     pub(crate) fn roll_up_scores(&self, ds: &Dataset, period: Period, list: &mut [SubjectPeriod]) {
         let doc = self.doc();
+        // a subject's monthly totals added up, only for a subject whose score is rolled up or
+        // pro-rated (most are neither)
+        let sum = |s: &SubjectPeriod| -> Decimal { s.monthly.iter().map(|m| m.total).sum() };
         for s in list.iter_mut() {
-            // (the monthly totals' sum, added up only for a subject whose score is rolled up or
-            // pro-rated: most are neither)
-            let sum = |s: &SubjectPeriod| -> Decimal { s.monthly.iter().map(|m| m.total).sum() };
             let div = self.mean_divisor(period, s.months_evaluated);
             let roll = doc.periods.roll_ups.iter().find(|r| r.subject == s.kind && r.period == period.kind());
             match roll {
