@@ -41,6 +41,9 @@ pub struct Policy {
     /// For each source code, the linked items that read its records.
     /// Per item (by index): the linked items that read its records (W6.1 reads S5.1).
     pub(crate) links: Vec<Vec<usize>>,
+    /// Items whose rule derives its points from other results ([`Rule::derived_from`]; E3): a
+    /// record naming one is not counted. Asked of each rule once, not of each record.
+    pub(crate) derived: Vec<bool>,
     /// Items that contribute only from records charged to them (skipped for a subject without any).
     pub(crate) record_only: Vec<bool>,
     /// Items whose rule is [`Rule::per_record`]: their records' values are compiled with the hall.
@@ -149,10 +152,8 @@ impl Policy {
                 links[src].push(i);
             }
         }
-        let record_only: Vec<bool> = rules
-            .iter()
-            .map(|r| r.derived_from().is_none() || r.link().is_some())
-            .collect();
+        let derived: Vec<bool> = rules.iter().map(|r| r.derived_from().is_some()).collect();
+        let record_only: Vec<bool> = rules.iter().zip(&derived).map(|(r, &d)| !d || r.link().is_some()).collect();
         let per_record: Vec<bool> = rules.iter().map(|r| r.per_record()).collect();
         let straight = doc
             .rules
@@ -206,6 +207,7 @@ impl Policy {
             rules,
             by_code,
             links,
+            derived,
             record_only,
             per_record,
             straight,

@@ -494,13 +494,13 @@ impl Policy {
             let ri = mr.record as usize;
             let item_idx = mr.item as usize;
             let sx = mr.subject;
-            let (item, rule) = (&self.doc.rules[item_idx], self.rules[item_idx].as_ref());
+            let item = &self.doc.rules[item_idx];
             let not_counted = if !settings.counted_statuses.contains(&mr.status) {
                 Some(match mr.status {
                     crate::dataset::Status::Revoked => Reason::Revoked,
                     _ => Reason::Pending,
                 })
-            } else if rule.derived_from().is_some() {
+            } else if self.derived[item_idx] {
                 Some(Reason::DerivedItem)
             } else if item.requires_evidence && !mr.evidence {
                 Some(Reason::NoEvidence)
