@@ -46,7 +46,7 @@ impl Policy {
     /// goes through its lines, which the result shows, and so does every category on `Decimal`
     /// ([`Points::EXACT`]).
     pub(super) fn straight_categories<'a, N: Points>(&self, subject: &SubjectCx<'_, '_, 'a>, group: &[Charged], accs: &mut [Acc<N>], scratch: &mut Scratch<'a, N>) -> bool {
-        let SubjectCx { world, kind, month, .. } = *subject;
+        let SubjectCx { world, kind, .. } = *subject;
         let Scratch { straight, values, max, .. } = scratch;
         straight.clear();
         // (a subject without records has no lines to spare; on `Decimal`, the fallback for
@@ -55,8 +55,6 @@ impl Policy {
             return !group.is_empty();
         }
         let sp = self.subject(kind);
-        let idx = world.idx;
-        let month_records = &idx.by_month[(month.month - 1) as usize];
         straight.extend(self.unread_categories[kind as usize].iter().map(|&unread| (!unread).then_some(N::ZERO)));
         // each record counts whole, as `count_part` counts a line's uncut occurrences, into its
         // accumulator (fresh: only its own charge writes it); a category found not to qualify
@@ -76,7 +74,7 @@ impl Policy {
             }
             // points above zero: a sum of them has the same value and scale in any order (zeros
             // of several scales would not: `rust_decimal` keeps the last one's)
-            let each = c.value(month_records, values);
+            let each = c.value(values);
             if each <= N::ZERO {
                 straight[ci] = None;
                 undo = true;

@@ -83,6 +83,9 @@ pub(crate) struct Charged {
     pub(crate) count: u32,
     /// [`MonthRecord::flags`], for the record's own item (none for a linked item's charge).
     pub(crate) flags: u8,
+    /// [`MonthRecord::value`], when `VALUED`: carried, since a subject's charges are read in
+    /// subject order, not in the month's (32 bytes a charge instead of 28).
+    pub(crate) value: u32,
 }
 
 impl Charged {
@@ -93,10 +96,9 @@ impl Charged {
     pub(crate) fn has(&self, flag: u8) -> bool {
         self.flags & flag != 0
     }
-    /// A valued charge's [`MonthRecord::value`] (its record's own item), read from the month's
-    /// records by its place rather than carried: a month's charges are 32 bytes each, not 48.
-    pub(crate) fn value<V: Copy>(&self, month: &[MonthRecord], values: &[V]) -> V {
-        values[month[self.pos as usize].value as usize]
+    /// A valued charge's points of one occurrence ([`MonthRecord::value`], its record's own item).
+    pub(crate) fn value<V: Copy>(&self, values: &[V]) -> V {
+        values[self.value as usize]
     }
 }
 
@@ -517,7 +519,7 @@ impl Policy {
                 let slot = accs.len() as u32;
                 // the record's value and flags are its own item's (a linked item's rule reads the record)
                 let (flags, role) = if item == item_idx { (mr.flags, AccRole::Own) } else { (mr.flags & MonthRecord::KEYED, AccRole::Linked) };
-                charged.push(Charged { subject, item: item as u32, record: mr.record, slot, pos: pos as u32, count: mr.count, flags });
+                charged.push(Charged { subject, item: item as u32, record: mr.record, slot, pos: pos as u32, count: mr.count, flags, value: mr.value });
                 accs.push(Acc::new(subject, item as u32, role));
             };
             charge(sx, item_idx);
@@ -628,7 +630,7 @@ mod tests {
             let charged: Vec<Charged> = keys
                 .iter()
                 .enumerate()
-                .map(|(i, &(subject, item))| Charged { subject, item, record: i as u32, slot: i as u32, pos: i as u32, count: 1, flags: 0 })
+                .map(|(i, &(subject, item))| Charged { subject, item, record: i as u32, slot: i as u32, pos: i as u32, count: 1, flags: 0, value: 0 })
                 .collect();
             let mut expected: Vec<(u32, u32, u32)> = charged.iter().map(|c| (c.subject, c.item, c.record)).collect();
             expected.sort_by_key(|&(s, _, _)| s);

@@ -290,9 +290,9 @@ mod tests {
         assert_eq!(size_of::<Fixed>(), 12);
         // subject, item, occurrences, counted (4 × 4), reason (1, padded to 4), raw and points (2 × 12)
         assert_eq!(size_of::<crate::evaluate::Acc<Fixed>>(), 44);
-        // subject, item, record, slot, pos, count (6 × 4), flags (1, padded): the value and the
-        // record itself are read by place
-        assert_eq!(size_of::<crate::evaluate::Charged>(), 28);
+        // subject, item, record, slot, pos, count, the value's place (7 × 4), flags (1, padded):
+        // the record itself is read by place
+        assert_eq!(size_of::<crate::evaluate::Charged>(), 32);
     }
 
     /// Decimals of a few digits and scales, both signs, and zeros of several scales.

@@ -110,8 +110,7 @@ impl Policy {
             // the records' own points, as the hall was compiled with them (Rule::per_record): each
             // record's run goes straight to its line; the record itself is read only for its text
             // and its effects
-            let month_records = &idx.by_month[(month.month - 1) as usize];
-            let keyed = mine.iter().filter(|c| c.has(MonthRecord::VALUED) && c.has(MonthRecord::KEYED)).map(|c| (c.rec(idx), c.value(month_records, &idx.values)));
+            let keyed = mine.iter().filter(|c| c.has(MonthRecord::VALUED) && c.has(MonthRecord::KEYED)).map(|c| (c.rec(idx), c.value(&idx.values)));
             key_winners(keyed, key_winner);
             // an item without caps of its own passes its runs on as they are: straight to the
             // subject's lines (such a kind gives no states to go first)
@@ -121,7 +120,7 @@ impl Policy {
             for (k, c) in mine.iter().enumerate().filter(|(_, c)| c.has(MonthRecord::VALUED)) {
                 let detail = if world.explain { rule.points(c.rec(idx), world.policy.lang).map(|(_, d)| d).unwrap_or_default() } else { String::new() };
                 let effects = if c.has(MonthRecord::EFFECTS) { Some(rule.record_effects(c.rec(idx))) } else { None };
-                self.occurrence(&mut ocx, c.rec(idx), Some(k), c.value(month_records, values), detail, effects.as_ref());
+                self.occurrence(&mut ocx, c.rec(idx), Some(k), c.value(values), detail, effects.as_ref());
             }
             if !uncapped {
                 item_caps(item, st.at(sx, ii), st, states, occs, lines);
