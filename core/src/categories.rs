@@ -1,7 +1,7 @@
 //! A month's category results held compactly (issue 19): each subject-month's categories are
 //! rows of one list per month ([`crate::subjects::SubjectMonths`]), a row holding only what the
 //! month decided (points, score, where its lines are, what zeroed it), its code, name and maximum
-//! held once per list ([`CategoryDef`]), its lines in the list's one list of lines. A row is 48
+//! held once per list (`CategoryDef`), its lines in the list's one list of lines. A row is 48
 //! bytes and plain data (`Copy`: nothing of its own to drop) where a [`CategoryResult`] is 144:
 //! the subset's 136,900 province staff-months write 821,400 of them, and copying them into fresh
 //! memory took a fifth of the sampled time without records (BENCHMARKS.md, the twenty-fourth
