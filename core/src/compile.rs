@@ -5,6 +5,7 @@
 
 use crate::dataset::{Dataset, RecordRef, Records, Staff, Window, WindowMetrics};
 use crate::engine::Policy;
+use crate::kind::Figure;
 use crate::maps::FastMap;
 use crate::error::{Errors, Problem, ProblemKind, pa};
 use crate::month::{YearMonth, covers, days_in_month};
@@ -125,7 +126,14 @@ pub(crate) struct Index<'a> {
     /// The windows by dense index (the order of `windows`).
     pub(crate) window_list: Vec<&'a Window>,
     pub(crate) staff: BTreeMap<&'a str, &'a Staff>,
-    pub(crate) metrics: FastMap<(&'a str, YearMonth), &'a WindowMetrics>,
+    /// Each window-month's metrics, with its place in the dataset's list (its row of `figures`).
+    pub(crate) metrics: FastMap<(&'a str, YearMonth), (&'a WindowMetrics, u32)>,
+    /// The figures the policy's rules read by name ([`Rule::figures`](crate::kind::Rule::figures)),
+    /// found in each window-month's metrics once: a row of the policy's figures
+    /// (`Policy::figure_names`) for each entry of the dataset's metrics, in its order.
+    pub(crate) figures: Vec<Figure>,
+    /// The dataset's target for each of the policy's figures.
+    pub(crate) figure_targets: Vec<Option<Decimal>>,
     /// The records of each month (0–11) in date then id order, with what the month's first
     /// pass reads of them held densely ([`MonthRecord`]).
     pub(crate) by_month: Vec<Vec<MonthRecord>>,
@@ -367,8 +375,9 @@ fn check_roster(ds: &Dataset, departments: &BTreeSet<&str>, windows: &BTreeMap<&
     }
 }
 
-/// The year's targets and the window-month metrics, by (window, month).
-fn check_metrics<'a>(policy: &Policy, ds: &'a Dataset, windows: &BTreeMap<&str, &Window>, p: &mut Vec<Problem>) -> FastMap<(&'a str, YearMonth), &'a WindowMetrics> {
+/// The year's targets and the window-month metrics, by (window, month), each with its place in
+/// the dataset's list.
+fn check_metrics<'a>(policy: &Policy, ds: &'a Dataset, windows: &BTreeMap<&str, &Window>, p: &mut Vec<Problem>) -> FastMap<(&'a str, YearMonth), (&'a WindowMetrics, u32)> {
     let year = ds.year;
     for (k, v) in &ds.targets {
         if *v < Decimal::ZERO || *v > Decimal::ONE_HUNDRED {
@@ -390,7 +399,7 @@ fn check_metrics<'a>(policy: &Policy, ds: &'a Dataset, windows: &BTreeMap<&str, 
                 p.push(Problem::msg(ProblemKind::Invalid, format!("{path}.rates.{k}"), "problem-rate-percentage", pa!["value" => v]));
             }
         }
-        if metrics.insert((m.window.as_str(), m.month), m).is_some() {
+        if metrics.insert((m.window.as_str(), m.month), (m, i as u32)).is_some() {
             p.push(Problem::msg(ProblemKind::Duplicate, path.to_string(), "problem-metrics-duplicate", pa!["window" => m.window, "month" => m.month]));
         }
     }
@@ -654,12 +663,17 @@ impl<'a> Index<'a> {
             .filter_map(|(i, a)| Some(Assigned { staff: (nw + i) as u32, window: *window_ix.get(a.window.as_str())?, from: a.from, to: a.to }))
             .collect();
         assignments.sort_by_key(|a| (a.staff, a.window));
+        let names = &policy.figure_names;
+        let figures = ds.metrics.iter().flat_map(|m| names.iter().map(|n| Figure::of(m, n))).collect();
+        let figure_targets = names.iter().map(|n| ds.targets.get(n).copied()).collect();
         Ok(Index {
             ds,
             window_list: windows.values().copied().collect(),
             windows,
             staff,
             metrics,
+            figures,
+            figure_targets,
             by_month,
             values,
             window_ix,

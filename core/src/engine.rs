@@ -67,6 +67,11 @@ pub struct Policy {
     pub(crate) unread_items: [Vec<usize>; 2],
     /// By subject kind (staff, window): the items with thresholds.
     pub(crate) threshold_items: [Vec<usize>; 2],
+    /// The names of the window-month figures the policy's rules read ([`Rule::figures`]), each
+    /// once: a compiled hall holds each window-month's figures in this order.
+    pub(crate) figure_names: Vec<String>,
+    /// Per item, the places among `figure_names` of its rule's figures, in the rule's order.
+    pub(crate) item_figures: Vec<Vec<u32>>,
     /// The language of the texts of results (details, flags, warnings, award standings).
     pub(crate) lang: crate::messages::Lang,
 }
@@ -202,6 +207,23 @@ impl Policy {
             }
             v
         });
+        // the figures the rules read by name, each name once, in the order the items name them
+        let mut figure_names: Vec<String> = Vec::new();
+        let item_figures = rules
+            .iter()
+            .map(|r| {
+                r.figures()
+                    .iter()
+                    .map(|name| match figure_names.iter().position(|n| n == name) {
+                        Some(at) => at as u32,
+                        None => {
+                            figure_names.push(name.clone());
+                            (figure_names.len() - 1) as u32
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
         Ok(Policy {
             doc,
             rules,
@@ -217,6 +239,8 @@ impl Policy {
             threshold_items,
             item_cat,
             threshold_refs,
+            figure_names,
+            item_figures,
             lang: crate::messages::Lang::default(),
         })
     }

@@ -82,6 +82,13 @@ pub trait Rule: Send + Sync + fmt::Debug {
     fn link(&self) -> Option<&Link> {
         None
     }
+    /// The names of the window-month figures (`rates` and `values`) the rule reads, in its own
+    /// order: they are found in each window-month's metrics once, when the hall is compiled, and
+    /// the rule reads the `k`-th with [`RuleContext::own_figure`], [`MetricWindow::figure`] and
+    /// [`RuleContext::figure_target`] instead of looking its name up in every month it scores.
+    fn figures(&self) -> &[String] {
+        &[]
+    }
     /// Checks one record naming the item; pushes a problem per fault. `path` is the record's place
     /// (`records[17]`), formatted only when there is a problem to report.
     fn check_record(
@@ -161,6 +168,44 @@ pub trait Rule: Send + Sync + fmt::Debug {
     }
 }
 
+/// A named window-month figure as the hall was compiled with it ([`Rule::figures`]): the
+/// window-month's rate of that name and its value of that name (`rates` and `values` of
+/// [`WindowMetrics`]), each absent when the metrics do not give it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Figure {
+    pub rate: Option<Decimal>,
+    pub value: Option<Decimal>,
+}
+
+impl Figure {
+    /// The figure of `name` in a window-month's metrics.
+    pub(crate) fn of(m: &WindowMetrics, name: &str) -> Figure {
+        Figure { rate: m.rates.get(name).copied(), value: m.values.get(name).copied() }
+    }
+}
+
+/// A window whose metrics a rule reads ([`RuleContext::metric_windows`]): its id, its metrics of
+/// the month and how many staff were on duty there, and its figures as the hall was compiled with
+/// them.
+pub struct MetricWindow<'c> {
+    pub id: &'c str,
+    pub metrics: Option<&'c WindowMetrics>,
+    pub on_duty: usize,
+    /// The window's dense index, the item's place and the month's world, for [`MetricWindow::figure`]
+    /// (found only when asked: a rule that reads `cases` never asks).
+    wx: u32,
+    ii: usize,
+    world: &'c dyn World,
+}
+
+impl MetricWindow<'_> {
+    /// The `k`-th of the rule's figures ([`Rule::figures`]) in this window's month; none when the
+    /// window has no metrics for the month.
+    pub fn figure(&self, k: usize) -> Option<Figure> {
+        Some(self.world.figures_at(self.wx)?[*self.world.item_figures(self.ii).get(k)? as usize])
+    }
+}
+
 /// What a rule adds to a subject's month. The engine applies caps, in the order of E7.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Contribution<'a> {
@@ -217,6 +262,15 @@ pub(crate) trait World {
     fn links_to(&self, sx: u32) -> (&[DaysLink], &[u32]);
     /// A window's metrics of the month being scored, by its dense index.
     fn metrics_at(&self, wx: u32) -> Option<&WindowMetrics>;
+    /// A window's figures of the month being scored (all the policy's rules', [`Rule::figures`]),
+    /// by its dense index; none when it has no metrics for the month.
+    fn figures_at(&self, wx: u32) -> Option<&[Figure]>;
+    /// [`World::figures_at`] of a window by its id.
+    fn figures_of(&self, window: &str) -> Option<&[Figure]>;
+    /// The places among the policy's figures of the figures of the policy's item at `ii`.
+    fn item_figures(&self, ii: usize) -> &[u32];
+    /// The dataset's target for the policy's figure at `slot`.
+    fn figure_target(&self, slot: u32) -> Option<Decimal>;
     fn rule(&self, code: &str) -> Option<(&RuleItem, &dyn Rule)>;
     /// The max of the category of the policy's item at `ii`, among the categories of `kind`.
     fn item_category_max(&self, kind: SubjectKind, ii: usize) -> Option<Decimal>;
@@ -279,15 +333,39 @@ impl<'a> RuleContext<'_, 'a> {
             SubjectKind::Staff => self.world.metrics(self.subject, self.month),
         }
     }
+    /// The `k`-th of the rule's figures ([`Rule::figures`]) of the subject's own window in the
+    /// month (as [`RuleContext::own_metrics`] finds it); none when it has no metrics for the month.
+    pub fn own_figure(&self, k: usize) -> Option<Figure> {
+        let row = match self.kind {
+            SubjectKind::Window => self.world.figures_at(self.sx),
+            SubjectKind::Staff => self.world.figures_of(self.subject),
+        }?;
+        Some(row[*self.world.item_figures(self.ii).get(k)? as usize])
+    }
+    /// The dataset's target for the `k`-th of the rule's figures ([`Rule::figures`]):
+    /// `target(name)`, found when the hall was compiled.
+    pub fn figure_target(&self, k: usize) -> Option<Decimal> {
+        self.world.figure_target(*self.world.item_figures(self.ii).get(k)?)
+    }
     /// The windows whose metrics a rule of this subject reads: the window being scored itself,
     /// or each window the staff member being scored served in the month, in window order. Each
-    /// with its id, its metrics of the month and how many staff were on duty there, found by the
-    /// hall's dense indices (as `metrics` and `staff_on_duty` give them by id).
-    pub fn metric_windows(&self) -> impl Iterator<Item = (&str, Option<&WindowMetrics>, usize)> {
-        let on_duty = |wx: u32| self.world.links_to(wx).0.len();
-        let own = (self.kind == SubjectKind::Window).then(|| (self.subject, self.world.metrics_at(self.sx), on_duty(self.sx)));
+    /// with its id, its metrics of the month, how many staff were on duty there and its figures,
+    /// found by the hall's dense indices (as `metrics` and `staff_on_duty` give them by id).
+    pub fn metric_windows(&self) -> impl Iterator<Item = MetricWindow<'_>> {
+        let own = (self.kind == SubjectKind::Window).then(|| self.metric_window(self.subject, self.sx));
         let (served, to) = self.links_when(SubjectKind::Staff);
-        own.into_iter().chain(served.iter().zip(to).map(move |(l, &wx)| (l.id.as_str(), self.world.metrics_at(wx), on_duty(wx))))
+        own.into_iter().chain(served.iter().zip(to).map(move |(l, &wx)| self.metric_window(l.id.as_str(), wx)))
+    }
+    /// The window of id `id` and dense index `wx` as [`RuleContext::metric_windows`] gives it.
+    fn metric_window<'s>(&'s self, id: &'s str, wx: u32) -> MetricWindow<'s> {
+        MetricWindow {
+            id,
+            metrics: self.world.metrics_at(wx),
+            on_duty: self.world.links_to(wx).0.len(),
+            wx,
+            ii: self.ii,
+            world: self.world,
+        }
     }
     /// The dataset's target for a rate metric.
     pub fn target(&self, metric: &str) -> Option<Decimal> {

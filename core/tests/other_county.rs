@@ -300,6 +300,49 @@ fn v13_satisfaction_below_target() {
     assert_eq!(score(&subject(&eval(&ds2, "2026-03"), "W01"), "W3"), d("10"));
 }
 
+/// Named figures (a window-month's `rates` and `values`) are found when the hall is compiled,
+/// once a name even when several items read it: each kind still reads its own side of the name.
+#[test]
+fn named_figures_read_by_several_items_each_read_their_own_side() {
+    // WB.2 made to read `satisfaction` (a value first, else the rate), which W3.1 reads as a rate
+    let mut p = policy_value();
+    let wb2 = rule_index(&p, "WB.2");
+    p["rules"][wb2]["params"] = json!({"metric": "satisfaction", "tiers": [{"at_least": "90", "points": "0.5"}, {"at_least": "99", "points": "1"}]});
+    let pol = Policy::from_json(&p.to_string()).unwrap();
+    let metrics = json!([
+        {"window": "W01", "month": "2026-03", "rates": {"satisfaction": "95"}, "values": {"satisfaction": "99.5", "completion": "97.5"}},
+        {"window": "W02", "month": "2026-03", "rates": {"satisfaction": "99", "completion": "100"}}
+    ]);
+    let ds = dataset(json!([window("W01"), window("W02")]), json!([]), json!([]), metrics);
+    let run = |ds: &Dataset| {
+        let c = pol.check(ds).unwrap();
+        let year = |y: kaoping_core::YearResult| serde_json::to_string(&y).unwrap();
+        assert!(year(c.evaluate_year(kaoping_core::Explain::Full)) == year(c.evaluate_year_on_decimals(kaoping_core::Explain::Full)));
+        pol.evaluate_month(ds, month("2026-03")).unwrap()
+    };
+    let r = run(&ds);
+    let w1 = subject(&r, "W01");
+    // W2.1: no completion rate, so the value 97.5: 100 − 97.5 = 2.5 → 2 whole points; 15 − 2 = 13
+    assert_eq!(score(&w1, "W2"), d("13"));
+    // W3.1: the rate 95 < 98 (the policy's target) → −2; 10 − 2 = 8
+    assert_eq!(score(&w1, "W3"), d("8"));
+    // WB.2: the value 99.5 (not the rate 95) ≥ 99 → 1
+    assert_eq!(w1.bonus, d("1"));
+    assert_eq!(w1.total, d("97")); // 100 − 2 − 2 + 1
+    let w2 = subject(&r, "W02");
+    // W2.1: the rate 100, no shortfall; W3.1: 99 ≥ 98; WB.2: no value, so the rate 99 ≥ 99 → 1
+    assert_eq!((score(&w2, "W2"), score(&w2, "W3"), w2.bonus), (d("15"), d("10"), d("1")));
+    assert_eq!(w2.total, d("101")); // 100 + 1
+
+    // the dataset's target for satisfaction (99.5) before the policy's: W02's 99 < 99.5 → −2
+    let mut doc: Value = serde_json::from_str(&ds.to_json()).unwrap();
+    doc["targets"] = json!({"satisfaction": "99.5"});
+    let r = run(&Dataset::from_json(&doc.to_string()).unwrap());
+    assert_eq!(score(&subject(&r, "W02"), "W3"), d("8")); // 10 − 2
+    assert_eq!(subject(&r, "W02").total, d("99")); // 100 − 2 + 1
+    assert_eq!(subject(&r, "W01").total, d("97")); // 95 < 99.5 as it was < 98: unchanged
+}
+
 // ------------------------------------------------------------------ V15: chief representative
 
 #[test]

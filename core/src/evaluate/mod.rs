@@ -20,7 +20,7 @@ use crate::compile::{Index, MonthRecord};
 use crate::dataset::{RecordRef, Window, WindowMetrics};
 use crate::engine::{Explain, Policy};
 use crate::maps::{FastMap, FastSet};
-use crate::kind::{Contribution, Rule, Via, World};
+use crate::kind::{Contribution, Figure, Rule, Via, World};
 use crate::month::{Days, YearMonth, covers};
 use crate::policy::{PolicyDoc, Rounding, RuleItem, SubjectKind};
 use crate::outcome::Outcomes;
@@ -135,7 +135,7 @@ pub(crate) struct MonthWorld<'p, 'a> {
     link_at: Vec<u32>,
     /// Each window's metrics of the month, by dense window index: found on the first rule's
     /// asking (a policy without metric rules never asks).
-    metrics: std::cell::OnceCell<Vec<Option<&'a WindowMetrics>>>,
+    metrics: std::cell::OnceCell<Vec<Option<(&'a WindowMetrics, u32)>>>,
     month: YearMonth,
 }
 
@@ -184,6 +184,20 @@ impl<'p, 'a> MonthWorld<'p, 'a> {
     pub(crate) fn links_of(&self, kind: SubjectKind, id: &str) -> &[DaysLink] {
         self.idx.ix(kind, id).map_or(&[][..], |i| self.links_at(i))
     }
+
+    /// A window's metrics of the month and their row of figures, by its dense index: found for
+    /// every window on the first rule's asking.
+    fn metrics_and_row(&self, wx: u32) -> Option<(&'a WindowMetrics, u32)> {
+        let idx = self.idx;
+        let all = self.metrics.get_or_init(|| idx.windows.keys().map(|&w| idx.metrics.get(&(w, self.month)).copied()).collect());
+        all.get(wx as usize).copied().flatten()
+    }
+
+    /// The figures of the dataset's metrics entry at `row` (`Index::figures`).
+    fn figure_row(&self, row: u32) -> &[Figure] {
+        let n = self.policy.figure_names.len();
+        &self.idx.figures[row as usize * n..(row as usize + 1) * n]
+    }
 }
 
 impl World for MonthWorld<'_, '_> {
@@ -194,12 +208,22 @@ impl World for MonthWorld<'_, '_> {
         self.idx.window_list.get(wx as usize).copied()
     }
     fn metrics(&self, window: &str, month: YearMonth) -> Option<&WindowMetrics> {
-        self.idx.metrics.get(&(window, month)).copied()
+        self.idx.metrics.get(&(window, month)).map(|&(m, _)| m)
     }
     fn metrics_at(&self, wx: u32) -> Option<&WindowMetrics> {
-        let idx = self.idx;
-        let all = self.metrics.get_or_init(|| idx.windows.keys().map(|&w| idx.metrics.get(&(w, self.month)).copied()).collect());
-        all.get(wx as usize).copied().flatten()
+        self.metrics_and_row(wx).map(|(m, _)| m)
+    }
+    fn figures_at(&self, wx: u32) -> Option<&[Figure]> {
+        self.metrics_and_row(wx).map(|(_, row)| self.figure_row(row))
+    }
+    fn figures_of(&self, window: &str) -> Option<&[Figure]> {
+        self.idx.metrics.get(&(window, self.month)).map(|&(_, row)| self.figure_row(row))
+    }
+    fn item_figures(&self, ii: usize) -> &[u32] {
+        &self.policy.item_figures[ii]
+    }
+    fn figure_target(&self, slot: u32) -> Option<Decimal> {
+        self.idx.figure_targets.get(slot as usize).copied().flatten()
     }
     fn target(&self, metric: &str) -> Option<Decimal> {
         self.idx.ds.targets.get(metric).copied()

@@ -2,9 +2,8 @@
 //! county measure; `metric_shortfall` expresses the variations' V10 (completion below 100%).
 
 use super::{bounded, detail, done, invalid, one, positive};
-use crate::dataset::WindowMetrics;
 use crate::error::Problem;
-use crate::kind::{Contribution, KindParams, Rule, RuleContext};
+use crate::kind::{Contribution, KindParams, MetricWindow, Rule, RuleContext};
 use crate::policy::{RoundingMode, RuleItem, SubjectKind};
 use crate::text::{Dec, cat};
 use rust_decimal::Decimal;
@@ -65,13 +64,18 @@ impl Rule for MetricBelowTarget {
         let names: Vec<String> = self.metrics.iter().map(|m| crate::messages::metric_name(lang, m)).collect();
         Some(crate::messages::text(lang, "from-window-metrics", &[("metrics", &names.join(", "))]))
     }
+    fn figures(&self) -> &[String] {
+        &self.metrics
+    }
     fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
-        let Some(m) = cx.own_metrics() else {
+        // (the rates and the dataset's targets by the places the hall was compiled with)
+        if cx.own_metrics().is_none() {
             return;
-        };
-        for name in &self.metrics {
-            let target = cx.target(name).or_else(|| self.targets.get(name).copied());
-            match (m.rates.get(name.as_str()), target) {
+        }
+        for (k, name) in self.metrics.iter().enumerate() {
+            let target = cx.figure_target(k).or_else(|| self.targets.get(name).copied());
+            let rate = cx.own_figure(k).and_then(|f| f.rate);
+            match (rate.as_ref(), target) {
                 (Some(v), Some(t)) if *v < t => out.push(Contribution::State {
                     points: self.points_each,
                     detail: detail(cx, || {
@@ -151,23 +155,22 @@ impl Rule for MetricShortfall {
     fn derived_from_in(&self, lang: crate::messages::Lang) -> Option<String> {
         Some(crate::messages::text(lang, "from-window-metric", &[("metric", &crate::messages::metric_name(lang, &self.metric))]))
     }
+    fn figures(&self) -> &[String] {
+        std::slice::from_ref(&self.metric)
+    }
     fn apply<'a>(&self, cx: &RuleContext<'_, 'a>, out: &mut Vec<Contribution<'a>>) {
-        let Some(m) = cx.own_metrics() else {
+        if cx.own_metrics().is_none() {
             return;
-        };
-        let Some(v) = m
-            .rates
-            .get(self.metric.as_str())
-            .or_else(|| m.values.get(self.metric.as_str()))
-            .copied()
-        else {
+        }
+        // the rate of the name, else the value of the name
+        let Some(v) = cx.own_figure(0).and_then(|f| f.rate.or(f.value)) else {
             out.push(Contribution::Warning(cx.text(
                 "warning-no-metric",
                 &[("rule", &cx.item().code), ("metric", &self.metric), ("month", &cx.month())],
             )));
             return;
         };
-        let Some(t) = self.target.or_else(|| cx.target(&self.metric)) else {
+        let Some(t) = self.target.or_else(|| cx.figure_target(0)) else {
             out.push(Contribution::Warning(cx.text("warning-no-target", &[("rule", &cx.item().code), ("metric", &self.metric)])));
             return;
         };
@@ -284,15 +287,13 @@ impl KindParams for MetricTiers {
 }
 
 impl MetricTiers {
-    fn value(&self, m: Option<&WindowMetrics>) -> Option<Decimal> {
-        let m = m?;
+    /// The window-month's `cases`, or the value of the name, else its rate (as the hall was
+    /// compiled with them: [`Rule::figures`]).
+    fn value(&self, w: &MetricWindow<'_>) -> Option<Decimal> {
         if self.metric == "cases" {
-            m.cases.map(Decimal::from)
+            w.metrics?.cases.map(Decimal::from)
         } else {
-            m.values
-                .get(self.metric.as_str())
-                .or_else(|| m.rates.get(self.metric.as_str()))
-                .copied()
+            w.figure(0).and_then(|f| f.value.or(f.rate))
         }
     }
     /// The highest tier the figure (the metric's value, divided by the staff on duty when per
@@ -307,10 +308,10 @@ impl MetricTiers {
     }
     /// The window's figure as the tiers read it: (the metric's value, staff on duty when per
     /// staff).
-    fn figure(&self, metrics: Option<&WindowMetrics>, on_duty: usize) -> Option<(Decimal, Option<usize>)> {
-        let v = self.value(metrics)?;
+    fn figure(&self, w: &MetricWindow<'_>) -> Option<(Decimal, Option<usize>)> {
+        let v = self.value(w)?;
         if self.per_staff {
-            let n = on_duty;
+            let n = w.on_duty;
             if n == 0 {
                 return None;
             }
@@ -336,6 +337,10 @@ impl MetricTiers {
 }
 
 impl Rule for MetricTiers {
+    fn figures(&self) -> &[String] {
+        // (`cases` is a field of its own, not a named figure)
+        if self.metric == "cases" { &[] } else { std::slice::from_ref(&self.metric) }
+    }
     fn derived_from(&self) -> Option<String> {
         self.derived_from_in(crate::messages::Lang::En)
     }
@@ -349,8 +354,9 @@ impl Rule for MetricTiers {
         // (the window, its figure, its tier)
         type Kept<'x> = (&'x str, (Decimal, Option<usize>), &'x ValueTier);
         let mut best: Option<Kept<'_>> = None;
-        for (w, metrics, on_duty) in cx.metric_windows() {
-            let Some(f) = self.figure(metrics, on_duty) else { continue };
+        for mw in cx.metric_windows() {
+            let w = mw.id;
+            let Some(f) = self.figure(&mw) else { continue };
             let Some(t) = self.tier(f) else { continue };
             match self.several_windows {
                 SeveralWindows::Each => out.push(Contribution::State { points: t.points, detail: detail(cx, || self.explain_figure(cx, w, f, t)) }),
