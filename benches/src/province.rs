@@ -8,7 +8,9 @@
 //! baseline's work), `subset-empty` (the same staff-months without their records: the fixed cost
 //! of a subject-month), `floor` (a floor under it), `json` (the C ABI call's phases), `ffi` (the C ABI
 //! against the same work in Rust, alternately), `parse` (parse and validate apart), `dump OUT`
-//! (each hall-year's JSON, full and scores only, into OUT: to compare two engines byte for byte).
+//! (each hall-year's JSON, full and scores only, into OUT: to compare two engines byte for byte),
+//! `once` (each hall-year evaluated once at the scores level on one core: for instruction counts,
+//! which the `scores` mode's rayon run would double).
 
 use kaoping_benches::*;
 use kaoping_core::{Dataset, Explain, Policy};
@@ -57,6 +59,9 @@ fn main() {
     }
     if only.as_deref() == Some("parse") {
         return parse_apart(&dir, runs);
+    }
+    if only.as_deref() == Some("once") {
+        return once(&dir);
     }
     if only.as_deref() == Some("memory") {
         return memory(&dir);
@@ -213,6 +218,19 @@ fn memory(dir: &str) {
     println!("and every hall checked (kept)           peak {:6.0} MiB, resident {:6.0} MiB", peak_rss_mib(), rss());
     let (digests, _) = province_checked(&checked, Explain::Full);
     println!("and each hall-year evaluated, dropped   peak {:6.0} MiB, resident {:6.0} MiB ({} halls)", peak_rss_mib(), rss(), digests.len());
+}
+
+/// Each hall's year evaluated once at the scores level, on one core, and digested, and nothing
+/// else: what an instruction count of one evaluation needs
+/// (`valgrind --tool=callgrind --toggle-collect='kaoping_benches::province_checked' … once`).
+/// The `scores` mode also evaluates every hall with rayon, and such a count takes that run too.
+fn once(dir: &str) {
+    let policy = Policy::builtin();
+    let texts = read_all(&hall_files(dir.as_ref()));
+    let halls: Vec<Dataset> = texts.iter().map(|t| Dataset::from_json(t).expect("parses")).collect();
+    let checked = check_all(&policy, &halls);
+    let (digests, spent) = province_checked(&checked, Explain::Scores);
+    println!("{} hall-years evaluated once (scores, 1 core) in {spent:.3} s; digest of the first {:016x}", digests.len(), digests.first().copied().unwrap_or(0));
 }
 
 fn parse_apart(dir: &str, runs: usize) {
