@@ -400,6 +400,35 @@ fn department_feedback_and_indicator() {
     assert_eq!(d1.indicator, Some(d("99.92")));
 }
 
+/// Results read back with a dataset that no longer lists a department its subjects name (the
+/// department feedback is made from the results' departments): that department is listed all
+/// the same, named by its id, in id order with the others.
+#[test]
+fn department_feedback_lists_a_department_only_its_subjects_name() {
+    let mut v = hall(4);
+    rec(&mut v, "a", "W1.3", "W01", "2026-01-05", json!({}));
+    let p = Policy::builtin();
+    let ds = Dataset::from_json(&v.to_string()).unwrap();
+    let months = p.evaluate_year(&ds).unwrap().months;
+    // the same hall without D1 in its list
+    v["departments"] = json!([{"id": "D2", "name": "二局"}]);
+    let without_d1 = Dataset::from_json(&v.to_string()).unwrap();
+    let y = p.period_from_months(&without_d1, Period::Year(2026), &months);
+    let ids: Vec<&str> = y.departments.iter().map(|x| x.department.as_str()).collect();
+    assert_eq!(ids, ["D1", "D2"]);
+    let d1 = &y.departments[0];
+    // no name in the dataset: its id
+    assert_eq!(d1.name, "D1");
+    // W01 and W03 with S01 and S03, as in `department_feedback_and_indicator`:
+    // (99.83 + 100) / 2 = 99.915 → 99.92
+    assert_eq!((d1.windows.len(), d1.staff.len()), (2, 2));
+    assert_eq!(d1.indicator, Some(d("99.92")));
+    let d2 = &y.departments[1];
+    assert_eq!(d2.name, "二局");
+    // W02 and W04 at 100 all year: (100 + 100) / 2 = 100
+    assert_eq!(d2.indicator, Some(d("100")));
+}
+
 #[test]
 fn awards_respect_quota_eligibility_and_order_on_generated_halls() {
     // property over many small halls: awarded ≤ quota; none ineligible; every awarded outranks every eligible non-awarded
