@@ -8,7 +8,7 @@ use crate::engine::Policy;
 use crate::kind::Figure;
 use crate::maps::FastMap;
 use crate::error::{Errors, Problem, ProblemKind, pa};
-use crate::month::{YearMonth, covers, days_in_month};
+use crate::month::{YearMonth, covers, day_number, days_in_month};
 use crate::policy::{Severity, SubjectKind};
 use crate::render::PolicyTexts;
 use crate::text::{Text, id_prefix};
@@ -153,13 +153,23 @@ pub(crate) struct Index<'a> {
     pub(crate) names: Names,
 }
 
-/// An assignment of the roster: a staff member at a window from a day to a day (either open).
+/// An assignment of the roster: a staff member at a window from a day to a day, as day numbers
+/// ([`day_number`]; an open end is `i32::MIN` or `i32::MAX`), so that a month's
+/// days at the window are a subtraction, not two dates' calendar arithmetic.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Assigned {
     pub(crate) staff: u32,
     pub(crate) window: u32,
-    pub(crate) from: Option<NaiveDate>,
-    pub(crate) to: Option<NaiveDate>,
+    pub(crate) from: i32,
+    pub(crate) to: i32,
+}
+
+impl Assigned {
+    /// How many of the days `first..=last` (day numbers) the assignment covers.
+    pub(crate) fn days_within(&self, first: i32, last: i32) -> u32 {
+        let (from, to) = (self.from.max(first), self.to.min(last));
+        if to < from { 0 } else { (to - from) as u32 + 1 }
+    }
 }
 
 /// A record as a month's evaluation first reads it: its place in the dataset, its item and
@@ -660,7 +670,7 @@ impl<'a> Index<'a> {
             .values()
             .enumerate()
             .flat_map(|(i, s)| s.assignments.iter().map(move |a| (i, a)))
-            .filter_map(|(i, a)| Some(Assigned { staff: (nw + i) as u32, window: *window_ix.get(a.window.as_str())?, from: a.from, to: a.to }))
+            .filter_map(|(i, a)| Some(Assigned { staff: (nw + i) as u32, window: *window_ix.get(a.window.as_str())?, from: a.from.map_or(i32::MIN, day_number), to: a.to.map_or(i32::MAX, day_number) }))
             .collect();
         assignments.sort_by_key(|a| (a.staff, a.window));
         let names = &policy.figure_names;
@@ -772,5 +782,30 @@ impl<'p, 'a> Checked<'p, 'a> {
 
     pub fn dataset(&self) -> &'a Dataset {
         self.idx.ds
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::month::Days;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// An assignment's days in a month by day numbers are the days the calendar gives:
+        /// `Days::clip` and `len` on the dates, either end open or not, in or around the month.
+        #[test]
+        fn an_assignments_days_in_a_month_by_day_numbers_are_the_calendars(
+            month in 1u32..=12,
+            from in proptest::option::of(-40i64..400),
+            to in proptest::option::of(-40i64..400),
+        ) {
+            let ym = YearMonth { year: 2024, month };
+            let day = |k: i64| NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days(k);
+            let (from, to) = (from.map(day), to.map(day));
+            let a = Assigned { staff: 0, window: 0, from: from.map_or(i32::MIN, day_number), to: to.map_or(i32::MAX, day_number) };
+            let days = Days::of(ym);
+            prop_assert_eq!(a.days_within(day_number(days.first), day_number(days.last)), days.clip(from, to).len());
+        }
     }
 }

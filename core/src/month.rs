@@ -184,6 +184,12 @@ impl Days {
     }
 }
 
+/// A date as a day number (days from the common era's first day), for counting days by
+/// subtraction.
+pub(crate) fn day_number(date: NaiveDate) -> i32 {
+    date.num_days_from_ce()
+}
+
 /// Whether `date` lies in `[from, to]` (bounds optional, inclusive).
 /// A date as the schema writes it, `YYYY-MM-DD` (four, two and two ASCII digits) naming a real
 /// day, and nothing else: chrono would also take `2026-3-9` and `+2026-03-09`, which the

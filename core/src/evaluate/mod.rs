@@ -21,7 +21,7 @@ use crate::dataset::{RecordRef, Window, WindowMetrics};
 use crate::engine::{Explain, Policy};
 use crate::maps::{FastMap, FastSet};
 use crate::kind::{Contribution, Figure, Rule, Via, World};
-use crate::month::{Days, YearMonth, covers};
+use crate::month::{Days, YearMonth, covers, day_number};
 use crate::policy::{PolicyDoc, Rounding, RuleItem, SubjectKind};
 use crate::outcome::Outcomes;
 use crate::result::*;
@@ -146,8 +146,9 @@ impl<'p, 'a> MonthWorld<'p, 'a> {
         // are), the days of several assignments to one window added up
         let mut served: Vec<(u32, u32, u32)> = Vec::with_capacity(idx.assignments.len());
         let days = Days::of(month);
+        let (first, last) = (day_number(days.first), day_number(days.last));
         for a in &idx.assignments {
-            let d = days.clip(a.from, a.to).len();
+            let d = a.days_within(first, last);
             if d == 0 {
                 continue;
             }
