@@ -49,8 +49,8 @@ pub struct Policy {
     /// Items whose rule is [`Rule::per_record`]: their records' values are compiled with the hall.
     pub(crate) per_record: Vec<bool>,
     /// Items whose records count whole, at their own points, whenever their category's cap cannot
-    /// bind: [`Rule::per_record`], without caps or effects of their own (a subject's month adds
-    /// such a category up straight: `Policy::straight_categories`, in `evaluate::caps`).
+    /// bind: [`Rule::per_record`], without caps or effects of their own (a month adds up straight
+    /// each subject's categories of such items: `Policy::straight_categories`, in `evaluate::caps`).
     pub(crate) straight: Vec<bool>,
     /// By subject kind (staff, window): the categories with an item a month visits without
     /// records (never added up straight).
@@ -62,6 +62,10 @@ pub struct Policy {
     /// Per item, for each of its thresholds (its own, then its kind's): the item whose occurrences
     /// it counts, and the category it zeroes (an index into its subject kind's categories).
     pub(crate) threshold_refs: Vec<[Option<ThresholdRef>; 2]>,
+    /// Per item, its place among the items whose occurrences thresholds count (`u32::MAX` for
+    /// the others): a month's and a year's counts are kept for those only, by subject
+    /// (`subject × counted + place`).
+    pub(crate) counted: Vec<u32>,
     /// By subject kind (staff, window): the items a month visits without records (those that
     /// contribute: [`Rule::contributes`]).
     pub(crate) unread_items: [Vec<usize>; 2],
@@ -178,7 +182,7 @@ impl Policy {
         let thresholded = |i: usize| has_threshold[i];
         let unread_items = [visited(&staff_items, &unread), visited(&window_items, &unread)];
         let threshold_items = [visited(&staff_items, &thresholded), visited(&window_items, &thresholded)];
-        let threshold_refs = doc
+        let threshold_refs: Vec<[Option<ThresholdRef>; 2]> = doc
             .rules
             .iter()
             .zip(&rules)
@@ -195,6 +199,13 @@ impl Policy {
                 })
             })
             .collect();
+        // the items thresholds count, each once, in policy order
+        let mut is_counted = vec![false; doc.rules.len()];
+        for &(ci, _) in threshold_refs.iter().flatten().flatten() {
+            is_counted[ci] = true;
+        }
+        let mut places = 0..;
+        let counted = is_counted.iter().map(|&c| if c { places.next().expect("unbounded") } else { u32::MAX }).collect();
         let item_cat: Vec<usize> = doc
             .rules
             .iter()
@@ -239,6 +250,7 @@ impl Policy {
             threshold_items,
             item_cat,
             threshold_refs,
+            counted,
             figure_names,
             item_figures,
             lang: crate::messages::Lang::default(),
@@ -276,6 +288,11 @@ impl Policy {
     /// items: not [`Policy::record_only`]), in policy order.
     pub(crate) fn unread_items_of(&self, kind: SubjectKind) -> &[usize] {
         &self.unread_items[kind as usize]
+    }
+
+    /// How many items thresholds count ([`Policy::counted`]).
+    pub(crate) fn counted_items(&self) -> usize {
+        self.counted.iter().filter(|&&c| c != u32::MAX).count()
     }
 
     /// The items of a subject kind with thresholds, in policy order.

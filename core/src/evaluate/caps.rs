@@ -4,7 +4,7 @@
 
 use super::{shared_detail, Acc, Charged, Pending, Points, Scratch, SubjectCx, YearState};
 use crate::categories::{CategoryDef, CategoryRow, CategoryStore};
-use crate::compile::MonthRecord;
+use crate::compile::{Index, MonthRecord};
 use crate::engine::Policy;
 use crate::maps::FastSet;
 use crate::policy::{Category, Floor, RuleItem, SubjectKind, YearToDate};
@@ -29,42 +29,98 @@ pub(crate) fn under_item_caps<N: Points>(raw: N, month_left: Option<N>, year_lef
     (applied, cut)
 }
 
-impl Policy {
-    /// The subject's categories whose caps cannot bind this month, added up straight, into
-    /// `straight` (by category: `Some(sum)` of its records' points, or `None`), and each of their
-    /// records' accumulators filled: every occurrence counts whole, as a line would count it.
-    /// Returns whether some of the subject's charges are in the other categories (they make
-    /// lines).
-    ///
-    /// A category qualifies when it has no item the month visits without records, each of its
-    /// charges is a record of a [`Policy::straight`] item without a key (C4) or effects of its
-    /// own, every record's points are above zero, and, when the category is capped (C2, C3), their
-    /// sum is within its maximum. Then every prefix of its lines in date order is within the
-    /// maximum too, so no line is cut, and the lines' order, which the caps need, does not
-    /// matter: the category's points are the sum (the same value and scale in any order). Its
-    /// items make no pending lines. With text ([`crate::engine::Explain::Full`]) every category
-    /// goes through its lines, which the result shows, and so does every category on `Decimal`
-    /// ([`Points::EXACT`]).
-    pub(super) fn straight_categories<'a, N: Points>(&self, subject: &SubjectCx<'_, '_, 'a>, group: &[Charged], accs: &mut [Acc<N>], scratch: &mut Scratch<'a, N>) -> bool {
-        let SubjectCx { world, kind, .. } = *subject;
-        let Scratch { straight, values, max, .. } = scratch;
-        straight.clear();
-        // (a subject without records has no lines to spare; on `Decimal`, the fallback for
-        // points past the fixed form, the lines' order is kept, as a rounded sum could show it)
-        if world.explain || group.is_empty() || !N::EXACT {
-            return !group.is_empty();
+/// Each subject's categories added up straight in the month ([`Policy::straight_categories`]):
+/// by subject index, a row of `Some(sum)` (the sum of the category's records' points) or `None`
+/// (the category makes lines), by category index; a subject without charges has an empty row.
+#[derive(Default)]
+pub(crate) struct Straight<N> {
+    width: usize,
+    sums: Vec<Option<N>>,
+    touched: Vec<bool>,
+}
+
+impl<N: Points> Straight<N> {
+    /// No subject's row written, for `subjects` subjects whose kinds have at most `width`
+    /// categories.
+    fn clear(&mut self, subjects: usize, width: usize) {
+        self.width = width;
+        self.sums.clear();
+        self.sums.resize(subjects * width, None);
+        self.touched.clear();
+        self.touched.resize(subjects, false);
+    }
+
+    /// A subject's row, made on its first charge: each category a sum of zero so far, except
+    /// those with an item the month visits without records (`unread`), which make lines.
+    fn row_or_new(&mut self, sx: u32, unread: &[bool]) -> &mut [Option<N>] {
+        let at = sx as usize * self.width;
+        let row = &mut self.sums[at..at + self.width];
+        if !self.touched[sx as usize] {
+            self.touched[sx as usize] = true;
+            for (s, &unread) in row.iter_mut().zip(unread) {
+                *s = (!unread).then_some(N::ZERO);
+            }
         }
-        let sp = self.subject(kind);
-        straight.extend(self.unread_categories[kind as usize].iter().map(|&unread| (!unread).then_some(N::ZERO)));
+        row
+    }
+
+    /// A subject's row (empty when it has no charges, or none is added up straight).
+    pub(crate) fn row(&self, sx: u32) -> &[Option<N>] {
+        if !self.touched.get(sx as usize).copied().unwrap_or(false) {
+            return &[];
+        }
+        let at = sx as usize * self.width;
+        &self.sums[at..at + self.width]
+    }
+
+    fn row_mut(&mut self, sx: u32) -> &mut [Option<N>] {
+        if !self.touched.get(sx as usize).copied().unwrap_or(false) {
+            return &mut [];
+        }
+        let at = sx as usize * self.width;
+        &mut self.sums[at..at + self.width]
+    }
+}
+
+impl Policy {
+    /// The month's categories whose caps cannot bind, by subject, added up straight into
+    /// [`Scratch::straight`] (`Some(sum)` of the category's records' points, or `None`), and each
+    /// of their records' accumulators filled: every occurrence counts whole, as a line would
+    /// count it. One pass over the month's charges in its record order; returns the charges of
+    /// the other categories (they make lines), in that order, their accumulators fresh.
+    ///
+    /// A subject's category qualifies when it has no item the month visits without records, each
+    /// of its charges is a record of a [`Policy::straight`] item without a key (C4) or effects of
+    /// its own, every record's points are above zero, and, when the category is capped (C2, C3),
+    /// their sum is within its maximum. Then every prefix of its lines in date order is within
+    /// the maximum too, so no line is cut, and the lines' order, which the caps need, does not
+    /// matter: the category's points are the sum (the same value and scale in any order). Its
+    /// items make no pending lines, and its charges need no grouping by subject. With text
+    /// ([`crate::engine::Explain::Full`]) every category goes through its lines, which the result
+    /// shows, and so does every category on `Decimal` ([`Points::EXACT`]): then no category is
+    /// added up straight and every charge is returned.
+    pub(super) fn straight_categories<N: Points>(&self, idx: &Index<'_>, charged: Vec<Charged>, accs: &mut [Acc<N>], explain: bool, scratch: &mut Scratch<'_, N>) -> Vec<Charged> {
+        let Scratch { straight, values, max, .. } = scratch;
+        // (on `Decimal`, the fallback for points past the fixed form, the lines' order is kept,
+        // as a rounded sum could show it)
+        if explain || !N::EXACT {
+            straight.clear(0, 0);
+            return charged;
+        }
+        straight.clear(idx.subjects(), self.category_width());
+        // (dense subject indices: the windows, then the staff)
+        let nw = idx.windows.len() as u32;
+        let kind_of = |sx: u32| if sx < nw { SubjectKind::Window } else { SubjectKind::Staff };
         // each record counts whole, as `count_part` counts a line's uncut occurrences, into its
         // accumulator (fresh: only its own charge writes it); a category found not to qualify
         // after some of its records were counted has their accumulators made fresh again below
         let mut undo = false;
-        for c in group {
+        for c in &charged {
+            let row = straight.row_or_new(c.subject, &self.unread_categories[kind_of(c.subject) as usize]);
             let ci = self.item_cat[c.item as usize];
-            let Some(sum) = &mut straight[ci] else { continue };
+            let Some(sum) = &mut row[ci] else { continue };
             if !self.straight[c.item as usize] || c.has(MonthRecord::KEYED | MonthRecord::EFFECTS) {
-                straight[ci] = None;
+                row[ci] = None;
                 undo = true;
                 continue;
             }
@@ -76,7 +132,7 @@ impl Policy {
             // of several scales would not: `rust_decimal` keeps the last one's)
             let each = c.value(values);
             if each <= N::ZERO {
-                straight[ci] = None;
+                row[ci] = None;
                 undo = true;
                 continue;
             }
@@ -86,22 +142,32 @@ impl Policy {
             let a = &mut accs[c.slot as usize];
             (a.occurrences, a.counted, a.raw, a.points) = (c.count, c.count, all, all);
         }
-        for ((s, cat), &max) in straight.iter_mut().zip(&sp.categories).zip(&max[kind as usize]) {
-            if (cat.bonus || sp.floor == Floor::Category) && s.is_some_and(|sum| sum > N::ZERO && sum > max) {
-                *s = None;
-                undo = true;
+        // a capped category whose sum passes its maximum makes lines
+        for sx in 0..idx.subjects() as u32 {
+            let kind = kind_of(sx);
+            let sp = self.subject(kind);
+            for ((s, cat), &max) in straight.row_mut(sx).iter_mut().zip(&sp.categories).zip(&max[kind as usize]) {
+                if (cat.bonus || sp.floor == Floor::Category) && s.is_some_and(|sum| sum > N::ZERO && sum > max) {
+                    *s = None;
+                    undo = true;
+                }
             }
         }
         // the charges of the categories that do not qualify: they make lines
-        let mut lined = false;
-        for c in group.iter().filter(|c| straight[self.item_cat[c.item as usize]].is_none()) {
-            lined = true;
-            if !undo {
-                break;
+        let mut lined = charged;
+        lined.retain(|c| {
+            let straight_here = straight.row(c.subject).get(self.item_cat[c.item as usize]).is_some_and(Option::is_some);
+            if !straight_here && undo {
+                accs[c.slot as usize].reset();
             }
-            accs[c.slot as usize].reset();
-        }
+            !straight_here
+        });
         lined
+    }
+
+    /// The most categories a subject kind has: the width of [`Straight`]'s rows.
+    fn category_width(&self) -> usize {
+        self.doc.staff.categories.len().max(self.doc.window.categories.len())
     }
 
     /// `k` occurrences of a line that counted `applied` points each after the category's cap
@@ -167,8 +233,9 @@ impl Policy {
         derived: &[(usize, (Decimal, String, usize))],
         out: &mut CategoryStore,
     ) -> (usize, (N, N)) {
-        let SubjectCx { world, kind, .. } = *subject;
+        let SubjectCx { world, kind, sx, .. } = *subject;
         let Scratch { lines, order, details, bonuses, straight, max: maxima, .. } = scratch;
+        let straight = straight.row(sx);
         let sp = self.subject(kind);
         // category caps (C2) and bonus caps (C3), in line order
         bonuses.clear();

@@ -39,8 +39,11 @@ pub(crate) struct YearState<'a, N> {
     pub(crate) year_used: Vec<N>,
     /// Highest value counted per (subject, item, key) (E4).
     pub(crate) best_key: FastMap<(u32, usize, &'a str), N>,
-    /// Counted-status occurrences per (subject, item) in the year to date.
+    /// Counted-status occurrences in the year to date, per subject and item thresholds count
+    /// ([`YearState::counted_at`]), before the month being scored.
     pub(crate) counts: Vec<u32>,
+    /// How many items thresholds count ([`Policy::counted`]).
+    pub(crate) counted: usize,
     /// Categories zeroed for the rest of the year: (subject, category index) → (item index, month).
     pub(crate) zeroed: FastMap<(u32, usize), (usize, YearMonth)>,
     /// Eligibility lost to the end of the year (`effects.disqualify_rest_of_year`): each
@@ -49,12 +52,13 @@ pub(crate) struct YearState<'a, N> {
 }
 
 impl<N: Points> YearState<'_, N> {
-    pub(crate) fn new(subjects: usize, items: usize) -> Self {
+    pub(crate) fn new(subjects: usize, items: usize, counted: usize) -> Self {
         YearState {
             items,
             year_used: vec![N::ZERO; subjects * items],
             best_key: FastMap::default(),
-            counts: vec![0; subjects * items],
+            counts: vec![0; subjects * counted],
+            counted,
             zeroed: FastMap::default(),
             carried: FastMap::default(),
         }
@@ -64,6 +68,12 @@ impl<N: Points> YearState<'_, N> {
 impl<N> YearState<'_, N> {
     pub(crate) fn at(&self, subject: u32, item: usize) -> usize {
         subject as usize * self.items + item
+    }
+
+    /// The place of a subject's count of an item thresholds count, at `place` among them
+    /// ([`Policy::counted`]), in [`YearState::counts`] and in a month's counts.
+    pub(crate) fn counted_at(&self, subject: u32, place: u32) -> usize {
+        subject as usize * self.counted + place as usize
     }
 }
 
@@ -290,9 +300,12 @@ pub(crate) struct Scratch<'a, N> {
     pub(crate) details: FastSet<Text>,
     /// A subject's bonus categories while its deduction categories go to the month's list.
     pub(crate) bonuses: Vec<CategoryRow>,
-    /// Each of a subject's categories added up straight (`Some`: the sum of its records'
-    /// points), or not ([`Policy::straight_categories`]).
-    pub(crate) straight: Vec<Option<N>>,
+    /// Each subject's categories added up straight in the month, or not
+    /// ([`Policy::straight_categories`]).
+    pub(crate) straight: caps::Straight<N>,
+    /// The month's counted-status occurrences per subject and item thresholds count, as
+    /// [`YearState::counts`] holds the year's ([`Policy::month_counts`]).
+    pub(crate) in_month: Vec<u32>,
     /// The hall's distinct record values ([`Index::values`]) as `N`, by place: converted once a
     /// month ([`Scratch::for_month`]), not once a record.
     pub(crate) values: Vec<N>,
@@ -438,14 +451,18 @@ impl Policy {
         }
 
         let (charged, mut accs, n_linked) = self.charge_records::<N>(idx, month, &evaluated, &mut warnings);
+        let mut scratch = Scratch::for_month(self, idx);
+        // the month's counts of the items thresholds count (S5.2, W6.1), and the categories
+        // added up straight: the charges left make lines
+        scratch.in_month = self.month_counts(&charged, st);
+        let lined = self.straight_categories(idx, charged, &mut accs, full, &mut scratch);
 
-        // each subject's charges, in record order
+        // each subject's charges that make lines, in record order
         // (the charges in record order are dropped once sorted: a month of a million records
         // holds one list of them, not two)
-        let (mut charged, starts) = by_subject(charged, idx.subjects());
+        let (mut charged, starts) = by_subject(lined, idx.subjects());
         let range = |s: u32| starts[s as usize] as usize..starts[s as usize + 1] as usize;
 
-        let mut scratch = Scratch::for_month(self, idx);
         // each subject's deduction and bonus categories, and its links: about as many a subject
         // as the policy has categories and the month has links per subject
         let links_each = world.links_len().div_ceil(idx.subjects().max(1));
@@ -482,9 +499,8 @@ impl Policy {
         }
 
         // year-to-date counts, after the month is scored
-        for c in &charged {
-            let at = st.at(c.subject, c.item as usize);
-            st.counts[at] += c.count;
+        for (year, month) in st.counts.iter_mut().zip(&scratch.in_month) {
+            *year += month;
         }
 
         drop(charged);

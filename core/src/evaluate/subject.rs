@@ -38,16 +38,16 @@ impl Policy {
         let subject = SubjectCx { world, kind, sx, id, month };
         let mut tally = Tally::default();
         scratch.lines.clear();
-        // the categories whose caps cannot bind, added up straight: their items make no lines.
-        // The charges of the other categories make lines, item by item: only then is the group
-        // (this subject's charges in the month's record order) put in item order, a stable sort.
-        // Most subjects' categories are all added up straight, and their charges need no order
-        let lined = self.straight_categories(&subject, group, accs, scratch);
-        let charged_items: &[Charged] = if lined {
+        // the categories whose caps cannot bind were added up straight for the month
+        // (`Policy::straight_categories`): their items make no lines, and `group` holds the
+        // charges of the other categories (all of them with text, or on `Decimal`), in the
+        // month's record order. Most subjects have none; when there are some, they are put in
+        // item order, a stable sort
+        let charged_items: &[Charged] = if group.is_empty() {
+            &[]
+        } else {
             group.sort_by_key(|c| c.item);
             group
-        } else {
-            &[]
         };
         // the items in policy order (ascending indices): those charged (by item, ascending) and
         // those read without records; an item that only reads records has nothing to do without
@@ -69,14 +69,14 @@ impl Policy {
             while cur < charged_items.len() && charged_items[cur].item as usize == ii {
                 cur += 1;
             }
-            if scratch.straight.get(self.item_cat[ii]).is_some_and(Option::is_some) {
+            if scratch.straight.row(sx).get(self.item_cat[ii]).is_some_and(Option::is_some) {
                 continue;
             }
             self.item_lines(&subject, ii, &charged_items[start..cur], accs, st, scratch, &mut tally);
         }
         let start = out.categories.len();
         let (bonuses_from, (mut base, bonus)) = self.category_results(&subject, accs, st, scratch, &tally.derived, &mut out.categories);
-        self.thresholds(&subject, group, st, (&mut out.categories, start..bonuses_from), &mut base, &mut tally);
+        self.thresholds(&subject, &scratch.in_month, st, (&mut out.categories, start..bonuses_from), &mut base, &mut tally);
         self.carry_flags(sx, month, st, &mut tally);
         self.assemble(&subject, bonuses_from, (base, bonus), (scratch.total_bounds[kind as usize], &scratch.band_mins), tally, out)
     }

@@ -15,13 +15,28 @@ use crate::text::Text;
 use rust_decimal::Decimal;
 
 impl Policy {
+    /// The month's counted-status occurrences of each item thresholds count, by subject
+    /// ([`YearState::counted_at`]): every charge's, linked ones too.
+    pub(super) fn month_counts<N>(&self, charged: &[Charged], st: &YearState<'_, N>) -> Vec<u32> {
+        let mut in_month = vec![0; st.counts.len()];
+        if st.counted > 0 {
+            for c in charged {
+                let place = self.counted[c.item as usize];
+                if place != u32::MAX {
+                    in_month[st.counted_at(c.subject, place)] += c.count;
+                }
+            }
+        }
+        in_month
+    }
+
     /// The item thresholds met this month (S5.2, W6.1): a category zeroed (and the base, the
     /// sum of the deduction categories' scores, lowered by what it scored), flags, effects.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn thresholds<N: Points>(
         &self,
         subject: &SubjectCx<'_, '_, '_>,
-        group: &[Charged],
+        in_month: &[u32],
         st: &mut YearState<'_, N>,
         (categories, deductions): (&mut CategoryStore, std::ops::Range<usize>),
         base: &mut N,
@@ -35,8 +50,8 @@ impl Policy {
             for (which, refs) in self.threshold_refs[ii].iter().enumerate() {
                 let Some((ci, zcat)) = *refs else { continue };
                 let Some(t) = (if which == 0 { item.threshold.as_ref() } else { self.rules[ii].threshold() }) else { continue };
-                let in_month: u32 = group.iter().filter(|c| c.item as usize == ci).map(|c| c.count).sum();
-                let before = st.counts[st.at(sx, ci)];
+                let at = st.counted_at(sx, self.counted[ci]);
+                let (in_month, before) = (in_month[at], st.counts[at]);
                 let year = before + in_month;
                 let met = t.any_of.iter().find(|c| {
                     let n = match c.scope {

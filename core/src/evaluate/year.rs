@@ -78,7 +78,7 @@ impl Checked<'_, '_> {
     /// [`Checked::evaluate_months`] with the caps' points as `N`.
     pub(crate) fn months_with<N: Points>(&self, first: u32, last: u32, explain: Explain) -> Vec<MonthResult> {
         let (p, idx) = (self.policy, &self.idx);
-        let mut st = YearState::<N>::new(idx.subjects(), p.doc.rules.len());
+        let mut st = YearState::<N>::new(idx.subjects(), p.doc.rules.len(), p.counted_items());
         let mut out = Vec::with_capacity((last + 1).saturating_sub(first) as usize);
         for m in 1..=last {
             let month = YearMonth { year: idx.ds.year, month: m };
