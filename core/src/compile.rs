@@ -531,6 +531,81 @@ fn check_records(policy: &Policy, ds: &Dataset, windows: &BTreeMap<&str, &Window
     (rec_item, rec_subject)
 }
 
+/// Each month's records in the order E6 needs (date, then id), compiled: what the month reads of
+/// each record ([`MonthRecord`]: its item, subject, count, status, evidence, flags), and each
+/// record's points of one occurrence, as a place among the hall's distinct values, which are
+/// returned too ([`Index::values`]). `rec_item` and `rec_subject` are each record's item and
+/// subject, by record index ([`check_records`]).
+fn month_records(policy: &Policy, ds: &Dataset, rec_item: &[u32], rec_subject: &[u32]) -> (Vec<Vec<MonthRecord>>, Vec<Decimal>) {
+    // each month's records in date, then id order: sorted by the date and the id's first
+    // eight bytes, the whole ids compared only when those are equal (ids are distinct, so
+    // the order is total and an unstable sort gives it)
+    let mut months: Vec<Vec<(NaiveDate, u64, u32)>> = vec![Vec::new(); 12];
+    for (i, r) in ds.records.iter().enumerate() {
+        // at most MAX_RECORDS (5,000,000) records: every index fits
+        months[(YearMonth::of(r.date()).month - 1) as usize].push((r.date(), id_prefix(r.id()), i as u32));
+    }
+    // each distinct value once, by its digits and scale (not by `Decimal`'s equality, which
+    // holds `2` and `2.0` equal)
+    let mut values: Vec<Decimal> = Vec::new();
+    let mut value_at: FastMap<[u8; 16], u32> = FastMap::default();
+    // each item's last value: most items value their records alike, so most records are
+    // matched here, without a lookup
+    let mut last: Vec<Option<([u8; 16], u32)>> = vec![None; policy.rules.len()];
+    let by_month = months
+        .into_iter()
+        .map(|mut v| {
+            v.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| ds.records.at(a.2 as usize).id().cmp(ds.records.at(b.2 as usize).id())));
+            v.into_iter()
+                .map(|(_, _, i)| {
+                    let i = i as usize;
+                    let r = ds.records.at(i);
+                    let rule = policy.rules[rec_item[i] as usize].as_ref();
+                    let value = if rule.per_record() { rule.value(r) } else { None };
+                    let mut flags = 0;
+                    if value.is_some() {
+                        flags |= MonthRecord::VALUED;
+                        if rule.has_record_effects(r) {
+                            flags |= MonthRecord::EFFECTS;
+                        }
+                    }
+                    if r.key().is_some() {
+                        flags |= MonthRecord::KEYED;
+                    }
+                    MonthRecord {
+                        // at most MAX_RECORDS (5,000,000) records: every index fits
+                        record: i as u32,
+                        item: rec_item[i],
+                        subject: rec_subject[i],
+                        count: r.count(),
+                        date: r.date(),
+                        status: r.status(),
+                        evidence: r.evidence().is_some_and(|e| !blank(e)),
+                        flags,
+                        value: value.map_or(0, |v| {
+                            let bytes = v.serialize();
+                            let seen = &mut last[rec_item[i] as usize];
+                            match *seen {
+                                Some((b, at)) if b == bytes => at,
+                                _ => {
+                                    let at = *value_at.entry(bytes).or_insert_with(|| {
+                                        values.push(v);
+                                        // at most one value a record: fits as the records' indices do
+                                        (values.len() - 1) as u32
+                                    });
+                                    *seen = Some((bytes, at));
+                                    at
+                                }
+                            }
+                        }),
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    (by_month, values)
+}
+
 impl<'a> Index<'a> {
     pub(crate) fn build(policy: &Policy, ds: &'a Dataset) -> Result<Index<'a>, Errors> {
         let mut p = Vec::new();
@@ -599,72 +674,7 @@ impl<'a> Index<'a> {
                 problems: p,
             });
         }
-        // each month's records in date, then id order: sorted by the date and the id's first
-        // eight bytes, the whole ids compared only when those are equal (ids are distinct, so
-        // the order is total and an unstable sort gives it)
-        let mut months: Vec<Vec<(NaiveDate, u64, u32)>> = vec![Vec::new(); 12];
-        for (i, r) in ds.records.iter().enumerate() {
-            // at most MAX_RECORDS (5,000,000) records: every index fits
-            months[(YearMonth::of(r.date()).month - 1) as usize].push((r.date(), id_prefix(r.id()), i as u32));
-        }
-        // each distinct value once, by its digits and scale (not by `Decimal`'s equality, which
-        // holds `2` and `2.0` equal)
-        let mut values: Vec<Decimal> = Vec::new();
-        let mut value_at: FastMap<[u8; 16], u32> = FastMap::default();
-        // each item's last value: most items value their records alike, so most records are
-        // matched here, without a lookup
-        let mut last: Vec<Option<([u8; 16], u32)>> = vec![None; policy.rules.len()];
-        let by_month = months
-            .into_iter()
-            .map(|mut v| {
-                v.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then_with(|| ds.records.at(a.2 as usize).id().cmp(ds.records.at(b.2 as usize).id())));
-                v.into_iter()
-                    .map(|(_, _, i)| {
-                        let i = i as usize;
-                        let r = ds.records.at(i);
-                        let rule = policy.rules[rec_item[i] as usize].as_ref();
-                        let value = if rule.per_record() { rule.value(r) } else { None };
-                        let mut flags = 0;
-                        if value.is_some() {
-                            flags |= MonthRecord::VALUED;
-                            if rule.has_record_effects(r) {
-                                flags |= MonthRecord::EFFECTS;
-                            }
-                        }
-                        if r.key().is_some() {
-                            flags |= MonthRecord::KEYED;
-                        }
-                        MonthRecord {
-                            // at most MAX_RECORDS (5,000,000) records: every index fits
-                            record: i as u32,
-                            item: rec_item[i],
-                            subject: rec_subject[i],
-                            count: r.count(),
-                            date: r.date(),
-                            status: r.status(),
-                            evidence: r.evidence().is_some_and(|e| !blank(e)),
-                            flags,
-                            value: value.map_or(0, |v| {
-                                let bytes = v.serialize();
-                                let seen = &mut last[rec_item[i] as usize];
-                                match *seen {
-                                    Some((b, at)) if b == bytes => at,
-                                    _ => {
-                                        let at = *value_at.entry(bytes).or_insert_with(|| {
-                                            values.push(v);
-                                            // at most one value a record: fits as the records' indices do
-                                            (values.len() - 1) as u32
-                                        });
-                                        *seen = Some((bytes, at));
-                                        at
-                                    }
-                                }
-                            }),
-                        }
-                    })
-                    .collect()
-            })
-            .collect();
+        let (by_month, values) = month_records(policy, ds, &rec_item, &rec_subject);
         // (assignments name windows of the roster: validated above)
         let mut assignments: Vec<Assigned> = staff
             .values()
