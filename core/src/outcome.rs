@@ -88,9 +88,23 @@ impl Outcomes {
         self.rows.push(OutcomeRow { record, date, occurrences, status, outcome, charges: 1 + linked.len() as u32, linked: start, own });
     }
 
-    /// The rule codes the outcomes' charges name, by [`ChargeRef::rule_ix`].
+    /// The rule codes the outcomes' charges name, by item index ([`Outcomes::charge_counts`]).
     pub(crate) fn codes(&self) -> &[Text] {
         &self.names.codes
+    }
+
+    /// Every charge of the month, read straight from its lists (not in the records' order:
+    /// the records' own charges, then the linked ones), as (its rule's index among
+    /// [`Outcomes::codes`], its subject's index for [`Outcomes::subject_id`], its occurrences):
+    /// for sums over the charges, which need no record's outcome.
+    pub(crate) fn charge_counts(&self) -> impl Iterator<Item = (usize, u32, u32)> {
+        let own = self.rows.iter().filter(|r| r.charges > 0).map(|r| &r.own);
+        own.chain(self.linked.iter()).map(|f| (f.item as usize, f.subject, f.occurrences))
+    }
+
+    /// The id of the subject at a charge's subject index ([`Outcomes::charge_counts`]).
+    pub(crate) fn subject_id(&self, ix: u32) -> &str {
+        &self.names.subjects[ix as usize]
     }
     pub fn len(&self) -> usize {
         self.rows.len()
@@ -468,10 +482,6 @@ pub struct ChargeRef<'m> {
 }
 
 impl<'m> ChargeRef<'m> {
-    /// The charge's rule as its index among [`Outcomes::codes`].
-    pub(crate) fn rule_ix(&self) -> usize {
-        self.fate.item as usize
-    }
     pub fn subject(&self) -> &'m str {
         &self.set.names.subjects[self.fate.subject as usize]
     }

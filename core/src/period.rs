@@ -473,13 +473,13 @@ impl Policy {
         // member's (2) complaint rule, found once a month, not once a charge
         let of = |list: &[String], code: &str| list.iter().any(|r| r == code);
         let kinds: Vec<u8> = m.records.codes().iter().map(|c| u8::from(of(&rules.window, c)) | u8::from(of(&rules.staff, c)) << 1).collect();
-        for ch in m.records.iter().flat_map(|r| r.charges()) {
-            let k = kinds[ch.rule_ix()];
+        for (rule, subject, n) in m.records.charge_counts() {
+            let k = kinds[rule];
             if k & 1 != 0 {
-                *c.window.entry(ch.subject()).or_default() += ch.occurrences();
+                *c.window.entry(m.records.subject_id(subject)).or_default() += n;
             }
             if k & 2 != 0 {
-                *c.staff.entry(ch.subject()).or_default() += ch.occurrences();
+                *c.staff.entry(m.records.subject_id(subject)).or_default() += n;
             }
         }
         c
