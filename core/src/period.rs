@@ -27,42 +27,88 @@ pub(crate) struct Complaints<'m> {
 }
 
 /// A list of months' subject-months of one kind, a subject at a time: subjects by id, each one's
-/// rows in the order of the months. Sorted once for a hall's year, and read by each of its periods.
+/// rows in the order of the months. Grouped once for a hall's year, and read by each of its periods.
 struct BySubject<'m> {
-    /// (the id's prefix, the id, the month's place in the list, the subject-month)
-    rows: Vec<(u64, &'m str, usize, SubjectRef<'m>)>,
+    /// (the month's place in the list, the subject-month)
+    rows: Vec<(usize, SubjectRef<'m>)>,
     /// Where each subject's rows start, and after the last, where they end.
     starts: Vec<usize>,
 }
 
 impl<'m> BySubject<'m> {
     fn new(months: &'m [MonthResult], kind: SubjectKind) -> Self {
-        // every subject-month, sorted by id stably (a subject's in month order; each month lists
-        // its subjects by id already, so the sort merges runs)
-        // (the ids' first bytes as a number first: ids of more than eight bytes compared whole on a tie)
         let list = |m: &'m MonthResult| match kind {
             SubjectKind::Staff => &m.staff,
             SubjectKind::Window => &m.windows,
         };
-        let mut rows = Vec::with_capacity(months.iter().map(|m| list(m).len()).sum());
+        let n = months.iter().map(|m| list(m).len()).sum();
+        // each subject numbered as first met (by a hash of its id), each row tagged with its
+        // subject's number, in month order; then the subjects (not the rows) sorted by id, and
+        // the rows put in that order by a counting sort, which keeps each subject's in month
+        // order. (A stable sort of the rows by id compared ids about twice a row: BENCHMARKS.md,
+        // the thirty-first round.)
+        // (the ids' first bytes as a number first: ids of more than eight bytes compared whole on a tie)
+        // (sized for the first month's subjects: most are in every month)
+        let first = months.first().map_or(0, |m| list(m).len());
+        let mut number: FastMap<&'m str, u32> = FastMap::with_capacity_and_hasher(first, Default::default());
+        let mut ids: Vec<(u64, &'m str)> = Vec::with_capacity(first);
+        let mut tagged: Vec<(u32, usize, SubjectRef<'m>)> = Vec::with_capacity(n);
+        // (a month mostly lists the subjects of the month before in the same places: a row whose
+        // id is that of the row at its place there takes its number without a hash)
+        let mut before = 0..0;
         for (mi, m) in months.iter().enumerate() {
-            rows.extend(list(m).iter().map(|s| (id_prefix(s.subject()), s.subject().as_str(), mi, s)));
+            let start = tagged.len();
+            for (j, s) in list(m).iter().enumerate() {
+                let id = s.subject().as_str();
+                let same = (before.start + j < before.end).then(|| tagged[before.start + j]).filter(|t| t.2.subject().as_str() == id);
+                let g = match same {
+                    Some(t) => t.0,
+                    None => *number.entry(id).or_insert_with(|| {
+                        ids.push((id_prefix(id), id));
+                        ids.len() as u32 - 1
+                    }),
+                };
+                tagged.push((g, mi, s));
+            }
+            before = start..tagged.len();
         }
-        rows.sort_by(|a, b| cmp_ids(a.0, a.1, b.0, b.1));
-        let mut starts = vec![0];
-        starts.extend((1..rows.len()).filter(|&i| cmp_ids(rows[i - 1].0, rows[i - 1].1, rows[i].0, rows[i].1).is_ne()));
-        if !rows.is_empty() {
-            starts.push(rows.len());
+        let mut order: Vec<u32> = (0..ids.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| {
+            let ((pa, a), (pb, b)) = (ids[a as usize], ids[b as usize]);
+            cmp_ids(pa, a, pb, b)
+        });
+        // each subject's place in id order, then where its rows start
+        let mut starts = vec![0usize; ids.len() + 1];
+        let mut place = vec![0u32; ids.len()];
+        for (p, &g) in order.iter().enumerate() {
+            place[g as usize] = p as u32;
+        }
+        for t in &tagged {
+            starts[place[t.0 as usize] as usize + 1] += 1;
+        }
+        for p in 0..ids.len() {
+            starts[p + 1] += starts[p];
+        }
+        let mut next = starts.clone();
+        // (filled with the first row, each place then written once)
+        let mut rows: Vec<(usize, SubjectRef<'m>)> = match tagged.first() {
+            Some(&(_, mi, s)) => vec![(mi, s); n],
+            None => Vec::new(),
+        };
+        for (g, mi, s) in tagged {
+            let at = &mut next[place[g as usize] as usize];
+            rows[*at] = (mi, s);
+            *at += 1;
         }
         BySubject { rows, starts }
     }
 
     /// Each subject's rows of the months in `range` (places in the list), subjects by id; those
     /// without a month there are left out.
-    fn within(&self, range: Range<usize>) -> impl Iterator<Item = &[(u64, &'m str, usize, SubjectRef<'m>)]> {
+    fn within(&self, range: Range<usize>) -> impl Iterator<Item = &[(usize, SubjectRef<'m>)]> {
         self.starts.windows(2).filter_map(move |w| {
             let rows = &self.rows[w[0]..w[1]];
-            let (a, b) = (rows.partition_point(|r| r.2 < range.start), rows.partition_point(|r| r.2 < range.end));
+            let (a, b) = (rows.partition_point(|r| r.0 < range.start), rows.partition_point(|r| r.0 < range.end));
             (a < b).then(|| &rows[a..b])
         })
     }
@@ -648,11 +694,11 @@ impl Policy {
         // list moved them several times)
         let mut out = Vec::with_capacity(by_subject.starts.len().saturating_sub(1));
         for rows in by_subject.within(range.clone()) {
-            let id = rows[0].1;
+            let id = rows[0].1.subject().as_str();
             // P3: categories zeroed for the whole year (W6.1) count as 0 in every month of the annual result
             let zero_for_year: BTreeSet<&str> = if period.kind() == PeriodKind::Year {
                 rows.iter()
-                    .flat_map(|(_, _, _, s)| s.flags().iter())
+                    .flat_map(|(_, s)| s.flags().iter())
                     .filter(|f| f.code == "category_zeroed_for_year")
                     .filter_map(|f| f.category.as_deref())
                     .collect()
@@ -666,7 +712,7 @@ impl Policy {
             let mut complaints = 0u32;
             let mut forced = None;
             let mut disq = Vec::new();
-            for &(_, _, mi, s) in rows {
+            for &(mi, s) in rows {
                 let m = &months[mi];
                 let mut base = s.base();
                 let mut adjusted = None;
@@ -718,14 +764,14 @@ impl Policy {
                 Some((g, by)) => (g, Some(by)),
                 None => (grades.get(doc.grades.band(score)).cloned().unwrap_or_default(), None),
             };
-            let first = rows[0].3;
+            let first = rows[0].1;
             out.push(SubjectPeriod {
                 subject: first.subject().clone(),
                 kind,
                 name: first.name().clone(),
                 department: rows
                     .last()
-                    .map(|(_, _, _, s)| s.department().clone())
+                    .map(|(_, s)| s.department().clone())
                     .unwrap_or_default(),
                 monthly,
                 months_evaluated: n,

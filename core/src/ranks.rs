@@ -27,11 +27,18 @@ pub(crate) fn rank<T: Ranked>(list: &mut Vec<T>) {
     let integers = keys.is_some();
     let mut order: Vec<(i128, u64, u32)> =
         list.iter().enumerate().map(|(i, s)| (keys.as_ref().map_or(0, |k| k[i]), id_prefix(s.id()), i as u32)).collect();
-    order.sort_by(|&(ki, pi, i), &(kj, pj, j)| {
-        let (a, b) = (&list[i as usize], &list[j as usize]);
-        let by_score = if integers { kj.cmp(&ki) } else { b.score().cmp(&a.score()) };
-        by_score.then_with(|| cmp_ids(pi, a.id(), pj, b.id()))
-    });
+    // a period's list comes by id already: then the ids' order is the positions', and equal
+    // scores need no id compared (a check of n − 1 pairs, where the sort compared ids on every tie)
+    let by_id = order.windows(2).all(|w| cmp_ids(w[0].1, list[w[0].2 as usize].id(), w[1].1, list[w[1].2 as usize].id()).is_le());
+    if integers && by_id {
+        order.sort_unstable_by(|&(ki, _, i), &(kj, _, j)| kj.cmp(&ki).then(i.cmp(&j)));
+    } else {
+        order.sort_by(|&(ki, pi, i), &(kj, pj, j)| {
+            let (a, b) = (&list[i as usize], &list[j as usize]);
+            let by_score = if integers { kj.cmp(&ki) } else { b.score().cmp(&a.score()) };
+            by_score.then_with(|| if by_id { i.cmp(&j) } else { cmp_ids(pi, a.id(), pj, b.id()) })
+        });
+    }
     let mut slots: Vec<Option<T>> = std::mem::take(list).into_iter().map(Some).collect();
     list.extend(order.iter().map(|&(_, _, i)| slots[i as usize].take().expect("each position once")));
     // in the hall: (the last score, its rank); within each department: (results so far, the last
@@ -125,5 +132,18 @@ mod tests {
         // department's pair shares its first place
         let (got, _) = ranked(&["90", "80", "90.0", "80"]);
         assert_eq!(got, vec![("W01".into(), 1, 1), ("W03".into(), 1, 1), ("W02".into(), 3, 1), ("W04".into(), 3, 1)]);
+    }
+
+    #[test]
+    fn a_list_out_of_id_order_ranks_ties_by_id() {
+        // the list given as W03 90, W01 90, W02 95, W10 90 (not by id): W02 first (95), then the
+        // three 90s by id, W01, W03, W10, sharing rank 2 (P8: 1, 2, 2, 2)
+        let mut list: Vec<S> = [("W03", "90"), ("W01", "90"), ("W02", "95"), ("W10", "90")]
+            .iter()
+            .map(|&(id, x)| S(id.to_string(), "D1", x.parse().unwrap(), (0, 0)))
+            .collect();
+        rank(&mut list);
+        let got: Vec<(&str, u32, u32)> = list.iter().map(|s| (s.0.as_str(), s.3.0, s.3.1)).collect();
+        assert_eq!(got, vec![("W02", 1, 1), ("W01", 2, 2), ("W03", 2, 2), ("W10", 2, 2)]);
     }
 }

@@ -429,6 +429,38 @@ fn department_feedback_lists_a_department_only_its_subjects_name() {
     assert_eq!(d2.indicator, Some(d("100")));
 }
 
+/// Months handed in with their subjects in other orders, a subject missing from a month, and a
+/// month given twice: each subject's months are found by id wherever they stand.
+#[test]
+fn a_period_finds_each_subjects_months_by_id_in_any_order() {
+    let mut v = hall(4);
+    // W01 −2 in January (W1.3), as in `department_feedback_and_indicator`
+    rec(&mut v, "a", "W1.3", "W01", "2026-01-05", json!({}));
+    let p = Policy::builtin();
+    let ds = Dataset::from_json(&v.to_string()).unwrap();
+    let mut months = p.evaluate_year(&ds).unwrap().months;
+    // W01 left out of February, and March's windows in reverse id order
+    months[1].windows = months[1].windows.iter().filter(|s| s.subject().as_str() != "W01").map(|s| s.to_owned()).collect();
+    months[2].windows = months[2].windows.iter().map(|s| s.to_owned()).rev().collect::<Vec<_>>().into_iter().collect();
+    let y = p.period_from_months(&ds, Period::Year(2026), &months);
+    let w01 = y.subject("W01").unwrap();
+    // P2: 11 months of W01: (98 + 10 × 100) / 11 = 99.8181… → 99.82; January first, no February
+    assert_eq!((w01.months_evaluated, w01.score), (11, d("99.82")));
+    let listed: Vec<u32> = w01.monthly.iter().map(|m| m.month.month).collect();
+    assert_eq!(listed, [1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    assert_eq!(w01.monthly[0].total, d("98"));
+    // P8: W02, W03, W04 at 100 share rank 1 (by id), W01 fourth
+    let order: Vec<(&str, u32, u32)> = y.windows.iter().map(|s| (s.subject.as_str(), s.months_evaluated, s.rank)).collect();
+    assert_eq!(order, [("W02", 12, 1), ("W03", 12, 1), ("W04", 12, 1), ("W01", 11, 4)]);
+    // January given twice in the first quarter: each given month counts, W01's rows January,
+    // January, March: (98 + 98 + 100) / 3 = 98.666… → 98.67
+    let q1 = [months[0].clone(), months[0].clone(), months[1].clone(), months[2].clone()];
+    let q = p.period_from_months(&ds, Period::Quarter { year: 2026, quarter: 1 }, &q1);
+    let w01 = q.subject("W01").unwrap();
+    assert_eq!((w01.months_evaluated, w01.score), (3, d("98.67")));
+    assert_eq!(q.subject("W03").unwrap().months_evaluated, 4);
+}
+
 #[test]
 fn awards_respect_quota_eligibility_and_order_on_generated_halls() {
     // property over many small halls: awarded ≤ quota; none ineligible; every awarded outranks every eligible non-awarded
