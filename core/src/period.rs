@@ -840,7 +840,16 @@ impl Policy {
         };
         // (key, position in `list`), sorted once with each key computed once
         let mut keyed: Vec<(SmallVec<[Decimal; 4]>, usize)> = list.iter().enumerate().map(|(i, s)| (key(i, s), i)).collect();
-        keyed.sort_by(|(kx, x), (ky, y)| kx.cmp(ky).then_with(|| list[*x].subject.cmp(&list[*y].subject)));
+        let order = |(kx, x): &(SmallVec<[Decimal; 4]>, usize), (ky, y): &(SmallVec<[Decimal; 4]>, usize)| kx.cmp(ky).then_with(|| list[*x].subject.cmp(&list[*y].subject));
+        // the list comes ranked, by score: when the award's scores are in that order too (they
+        // are the period's, unless the award composes its own), each run of equal scores is
+        // sorted on its own, which gives the whole list's order (the first key never falls
+        // from one run to the next)
+        if keyed.is_sorted_by(|(kx, _), (ky, _)| kx[0] <= ky[0]) {
+            keyed.chunk_by_mut(|(kx, _), (ky, _)| kx[0] == ky[0]).for_each(|run| run.sort_by(order));
+        } else {
+            keyed.sort_by(order);
+        }
         let elig: Vec<(&SmallVec<[Decimal; 4]>, usize)> =
             keyed.iter().filter(|(_, i)| eligibility[*i].is_ok()).map(|(k, i)| (k, *i)).collect();
         let Placed { mut status, awarded, tied, to_decide } = self.place_within_quota(list, &elig, quota);
