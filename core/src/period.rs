@@ -29,14 +29,47 @@ pub(crate) struct Complaints<'m> {
 /// A list of months' subject-months of one kind, a subject at a time: subjects by id, each one's
 /// rows in the order of the months. Grouped once for a hall's year, and read by each of its periods.
 struct BySubject<'m> {
-    /// (the month's place in the list, the subject-month)
-    rows: Vec<(usize, SubjectRef<'m>)>,
+    rows: Vec<Row<'m>>,
     /// Where each subject's rows start, and after the last, where they end.
     starts: Vec<usize>,
+    /// The scale of the rows' [`Row::numbers`]: the largest of their decimals'.
+    scale: u32,
+}
+
+/// A subject-month as the periods read it, with the numbers each period adds up read once.
+#[derive(Clone, Copy)]
+struct Row<'m> {
+    /// The month's place in the list.
+    month: usize,
+    s: SubjectRef<'m>,
+    /// Its total, its deductions (the base less its base after deductions) and its bonus as
+    /// integers at the list's scale, when each fits 64 bits (else the periods add its decimals).
+    numbers: Option<[i64; 3]>,
+    /// Its total without trailing zeros, as the periods list it.
+    total: Decimal,
+}
+
+impl BySubject<'_> {
+    /// The sums of the numbers of `rows` (of one subject, as [`BySubject::within`] gives them):
+    /// the totals, the deductions and the bonuses, each the exact sum's value (its scale the
+    /// list's, which may be larger than the decimals' own sum's: the periods use the values
+    /// only, in a mean rounded once and in numbers written without trailing zeros). `None` when
+    /// a row's numbers or a sum does not fit 64 bits.
+    fn sums(&self, rows: &[Row<'_>]) -> Option<[Decimal; 3]> {
+        let mut acc = [0i64; 3];
+        for r in rows {
+            let n = r.numbers?;
+            for (a, x) in acc.iter_mut().zip(n) {
+                *a = a.checked_add(x)?;
+            }
+        }
+        Some(acc.map(|m| Decimal::new(m, self.scale)))
+    }
 }
 
 impl<'m> BySubject<'m> {
-    fn new(months: &'m [MonthResult], kind: SubjectKind) -> Self {
+    /// `base`: the kind's base, from which a subject-month's deductions are taken.
+    fn new(months: &'m [MonthResult], kind: SubjectKind, base: Decimal) -> Self {
         let list = |m: &'m MonthResult| match kind {
             SubjectKind::Staff => &m.staff,
             SubjectKind::Window => &m.windows,
@@ -90,25 +123,41 @@ impl<'m> BySubject<'m> {
             starts[p + 1] += starts[p];
         }
         let mut next = starts.clone();
+        // the numbers the periods add up, at the largest scale of any (read once a row, where
+        // each period added the decimals of each of its rows: the year and a quarter read each)
+        let scale = tagged.iter().map(|t| t.2.total().scale().max(t.2.base().scale()).max(t.2.bonus().scale())).fold(base.scale(), u32::max);
+        // (in 64 bits: a 128-bit product checked for overflow cost more than the additions saved)
+        let at_scale = |d: Decimal| -> Option<i64> {
+            let m = i64::try_from(d.mantissa()).ok()?;
+            match scale - d.scale() {
+                0 => Some(m),
+                up => m.checked_mul(10i64.checked_pow(up)?),
+            }
+        };
+        let row = |mi: usize, s: SubjectRef<'m>| {
+            let (total, b, bonus) = (s.total(), s.base(), s.bonus());
+            let numbers = (|| Some([at_scale(total)?, at_scale(base)?.checked_sub(at_scale(b)?)?, at_scale(bonus)?]))();
+            Row { month: mi, s, numbers, total: total.normalize() }
+        };
         // (filled with the first row, each place then written once)
-        let mut rows: Vec<(usize, SubjectRef<'m>)> = match tagged.first() {
-            Some(&(_, mi, s)) => vec![(mi, s); n],
+        let mut rows: Vec<Row<'m>> = match tagged.first() {
+            Some(&(_, mi, s)) => vec![row(mi, s); n],
             None => Vec::new(),
         };
         for (g, mi, s) in tagged {
             let at = &mut next[place[g as usize] as usize];
-            rows[*at] = (mi, s);
+            rows[*at] = row(mi, s);
             *at += 1;
         }
-        BySubject { rows, starts }
+        BySubject { rows, starts, scale }
     }
 
     /// Each subject's rows of the months in `range` (places in the list), subjects by id; those
     /// without a month there are left out.
-    fn within(&self, range: Range<usize>) -> impl Iterator<Item = &[(usize, SubjectRef<'m>)]> {
+    fn within(&self, range: Range<usize>) -> impl Iterator<Item = &[Row<'m>]> {
         self.starts.windows(2).filter_map(move |w| {
             let rows = &self.rows[w[0]..w[1]];
-            let (a, b) = (rows.partition_point(|r| r.0 < range.start), rows.partition_point(|r| r.0 < range.end));
+            let (a, b) = (rows.partition_point(|r| r.month < range.start), rows.partition_point(|r| r.month < range.end));
             (a < b).then(|| &rows[a..b])
         })
     }
@@ -128,8 +177,8 @@ impl<'m> Counted<'m> {
         Counted {
             months,
             complaints: months.iter().map(|m| policy.complaints(m)).collect(),
-            windows: BySubject::new(months, SubjectKind::Window),
-            staff: BySubject::new(months, SubjectKind::Staff),
+            windows: BySubject::new(months, SubjectKind::Window, policy.doc().window.base),
+            staff: BySubject::new(months, SubjectKind::Staff, policy.doc().staff.base),
         }
     }
 }
@@ -694,11 +743,11 @@ impl Policy {
         // list moved them several times)
         let mut out = Vec::with_capacity(by_subject.starts.len().saturating_sub(1));
         for rows in by_subject.within(range.clone()) {
-            let id = rows[0].1.subject().as_str();
+            let id = rows[0].s.subject().as_str();
             // P3: categories zeroed for the whole year (W6.1) count as 0 in every month of the annual result
             let zero_for_year: BTreeSet<&str> = if period.kind() == PeriodKind::Year {
                 rows.iter()
-                    .flat_map(|(_, s)| s.flags().iter())
+                    .flat_map(|r| r.s.flags().iter())
                     .filter(|f| f.code == "category_zeroed_for_year")
                     .filter_map(|f| f.category.as_deref())
                     .collect()
@@ -706,13 +755,14 @@ impl Policy {
                 BTreeSet::new()
             };
             let mut monthly = Vec::with_capacity(rows.len());
-            let mut sum = Decimal::ZERO;
-            let mut deductions = Decimal::ZERO;
-            let mut bonus = Decimal::ZERO;
+            // the sums as integers, or (a category zeroed for the year, or a number past 64
+            // bits) as the decimals added up row by row below
+            let quick = if zero_for_year.is_empty() { by_subject.sums(rows) } else { None };
+            let [mut sum, mut deductions, mut bonus] = quick.unwrap_or([Decimal::ZERO; 3]);
             let mut complaints = 0u32;
             let mut forced = None;
             let mut disq = Vec::new();
-            for &(mi, s) in rows {
+            for &Row { month: mi, s, total: normalized, .. } in rows {
                 let m = &months[mi];
                 let mut base = s.base();
                 let mut adjusted = None;
@@ -734,9 +784,11 @@ impl Policy {
                 } else {
                     s.total()
                 };
-                sum += total;
-                deductions += sp.base - base;
-                bonus += s.bonus();
+                if quick.is_none() {
+                    sum += total;
+                    deductions += sp.base - base;
+                    bonus += s.bonus();
+                }
                 complaints += complaints_in(mi, id);
                 if forced.is_none() {
                     forced = s
@@ -754,7 +806,7 @@ impl Policy {
                 }
                 monthly.push(MonthTotal {
                     month: m.month,
-                    total: total.normalize(),
+                    total: if adjusted.is_some() { total.normalize() } else { normalized },
                     adjusted,
                 });
             }
@@ -764,14 +816,14 @@ impl Policy {
                 Some((g, by)) => (g, Some(by)),
                 None => (grades.get(doc.grades.band(score)).cloned().unwrap_or_default(), None),
             };
-            let first = rows[0].1;
+            let first = rows[0].s;
             out.push(SubjectPeriod {
                 subject: first.subject().clone(),
                 kind,
                 name: first.name().clone(),
                 department: rows
                     .last()
-                    .map(|(_, s)| s.department().clone())
+                    .map(|r| r.s.department().clone())
                     .unwrap_or_default(),
                 monthly,
                 months_evaluated: n,

@@ -461,6 +461,38 @@ fn a_period_finds_each_subjects_months_by_id_in_any_order() {
     assert_eq!(q.subject("W03").unwrap().months_evaluated, 4);
 }
 
+/// A month's total of 28 decimal places (read back from a result, say): the period's sums do
+/// not fit 64-bit integers at that scale, and are the decimals' sums all the same.
+#[test]
+fn a_period_adds_up_totals_of_any_scale() {
+    let v = hall(2);
+    let p = Policy::builtin();
+    let ds = Dataset::from_json(&v.to_string()).unwrap();
+    let mut months = p.evaluate_year(&ds).unwrap().months;
+    // W01's January total 0.0000000000000000000000000001 (10⁻²⁸), the rest 100
+    months[0].windows = months[0]
+        .windows
+        .iter()
+        .map(|s| {
+            let mut s = s.to_owned();
+            if s.subject.as_str() == "W01" {
+                s.total = d("0.0000000000000000000000000001");
+            }
+            s
+        })
+        .collect();
+    let y = p.period_from_months(&ds, Period::Year(2026), &months);
+    let w01 = y.subject("W01").unwrap();
+    // P2: (10⁻²⁸ + 11 × 100) / 12 = 91.666… → 91.67 (C11); no deductions, no bonus (base 100)
+    assert_eq!((w01.score, w01.deductions, w01.bonus), (d("91.67"), d("0"), d("0")));
+    assert_eq!(w01.monthly[0].total, d("0.0000000000000000000000000001"));
+    // W02: 100 every month
+    assert_eq!(y.subject("W02").unwrap().score, d("100"));
+    // Q1: (10⁻²⁸ + 100 + 100) / 3 = 66.666… → 66.67
+    let q = p.period_from_months(&ds, Period::Quarter { year: 2026, quarter: 1 }, &months[..3]);
+    assert_eq!(q.subject("W01").unwrap().score, d("66.67"));
+}
+
 #[test]
 fn awards_respect_quota_eligibility_and_order_on_generated_halls() {
     // property over many small halls: awarded ≤ quota; none ineligible; every awarded outranks every eligible non-awarded
