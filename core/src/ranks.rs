@@ -30,7 +30,18 @@ pub(crate) fn rank<T: Ranked>(list: &mut Vec<T>) {
     // a period's list comes by id already: then the ids' order is the positions', and equal
     // scores need no id compared (a check of n − 1 pairs, where the sort compared ids on every tie)
     let by_id = order.windows(2).all(|w| cmp_ids(w[0].1, list[w[0].2 as usize].id(), w[1].1, list[w[1].2 as usize].id()).is_le());
-    if integers && by_id {
+    // (scores of a few digits, as most are, with the position in one 64-bit number: the larger
+    // score first, then the earlier position, as the number's order)
+    let packed: Option<Vec<u64>> = (integers && by_id)
+        .then(|| order.iter().map(|&(k, _, i)| i32::try_from(k).ok().map(|k| u64::from(!(k as u32 ^ 0x8000_0000)) << 32 | u64::from(i))).collect())
+        .flatten();
+    if let Some(mut packed) = packed {
+        packed.sort_unstable();
+        for (o, p) in order.iter_mut().zip(packed) {
+            let i = p as u32;
+            *o = (keys.as_ref().map_or(0, |k| k[i as usize]), 0, i);
+        }
+    } else if integers && by_id {
         order.sort_unstable_by(|&(ki, _, i), &(kj, _, j)| kj.cmp(&ki).then(i.cmp(&j)));
     } else {
         order.sort_by(|&(ki, pi, i), &(kj, pj, j)| {
@@ -42,21 +53,23 @@ pub(crate) fn rank<T: Ranked>(list: &mut Vec<T>) {
     let mut slots: Vec<Option<T>> = std::mem::take(list).into_iter().map(Some).collect();
     list.extend(order.iter().map(|&(_, _, i)| slots[i as usize].take().expect("each position once")));
     // in the hall: (the last score, its rank); within each department: (results so far, the last
-    // score, its rank)
-    let mut hall: (Option<Decimal>, u32) = (None, 0);
+    // score, its rank); the scores compared as their integer keys when they have them
+    let score_of = |at: usize, s: &T| -> (i128, Option<Decimal>) { if integers { (order[at].0, None) } else { (0, Some(s.score())) } };
+    let mut hall: (Option<(i128, Option<Decimal>)>, u32) = (None, 0);
     let ranks: Vec<(u32, u32)> = {
-        let mut by_dept: FastMap<&str, (u32, Option<Decimal>, u32)> = FastMap::default();
+        let mut by_dept: FastMap<&str, (u32, Option<(i128, Option<Decimal>)>, u32)> = FastMap::with_capacity_and_hasher(list.len(), Default::default());
         list.iter()
             .enumerate()
             .map(|(i, s)| {
-                if hall.0 != Some(s.score()) {
-                    hall = (Some(s.score()), i as u32 + 1);
+                let score = Some(score_of(i, s));
+                if hall.0 != score {
+                    hall = (score, i as u32 + 1);
                 }
                 let e = by_dept.entry(s.department()).or_insert((0, None, 0));
                 e.0 += 1;
-                if e.1 != Some(s.score()) {
+                if e.1 != score {
                     e.2 = e.0;
-                    e.1 = Some(s.score());
+                    e.1 = score;
                 }
                 (hall.1, e.2)
             })
@@ -145,5 +158,14 @@ mod tests {
         rank(&mut list);
         let got: Vec<(&str, u32, u32)> = list.iter().map(|s| (s.0.as_str(), s.3.0, s.3.1)).collect();
         assert_eq!(got, vec![("W02", 1, 1), ("W01", 2, 2), ("W03", 2, 2), ("W10", 2, 2)]);
+    }
+
+    #[test]
+    fn scores_past_32_bits_rank_by_their_integer_keys() {
+        // at scale 1 the keys are 30000000000, 10, 30000000005 (past an i32): W03 first, W01,
+        // then W02; in D1 (W01, W03): W03 1, W01 2; in D2 W02 1
+        let (got, plain) = ranked(&["3000000000", "1", "3000000000.5"]);
+        assert_eq!(got.iter().map(|(id, _, _)| id.clone()).collect::<Vec<_>>(), plain);
+        assert_eq!(got, vec![("W03".into(), 1, 1), ("W01".into(), 2, 2), ("W02".into(), 3, 1)]);
     }
 }
