@@ -22,7 +22,11 @@ pub(crate) fn rank<T: Ranked>(list: &mut Vec<T>) {
     // (and the scores as integers at the list's largest scale, when they all fit: compared as
     // two numbers, not as decimals read from each result)
     let scale = list.iter().map(|s| s.score().scale()).max().unwrap_or(0);
-    let as_integer = |d: Decimal| d.mantissa().checked_mul(10i128.checked_pow(scale - d.scale())?);
+    // (most scores are at the list's scale already: no product)
+    let as_integer = |d: Decimal| match scale - d.scale() {
+        0 => Some(d.mantissa()),
+        up => d.mantissa().checked_mul(10i128.checked_pow(up)?),
+    };
     let keys: Option<Vec<i128>> = list.iter().map(|s| as_integer(s.score())).collect();
     let integers = keys.is_some();
     let mut order: Vec<(i128, u64, u32)> =
