@@ -58,10 +58,12 @@ pub(crate) fn rank<T: Ranked>(list: &mut Vec<T>) {
     list.extend(order.iter().map(|&(_, _, i)| slots[i as usize].take().expect("each position once")));
     // in the hall: (the last score, its rank); within each department: (results so far, the last
     // score, its rank); the scores compared as their integer keys when they have them
-    let score_of = |at: usize, s: &T| -> (i128, Option<Decimal>) { if integers { (order[at].0, None) } else { (0, Some(s.score())) } };
-    let mut hall: (Option<(i128, Option<Decimal>)>, u32) = (None, 0);
+    // (a score as its integer key, or as its decimal when the list has none)
+    type Score = (i128, Option<Decimal>);
+    let score_of = |at: usize, s: &T| -> Score { if integers { (order[at].0, None) } else { (0, Some(s.score())) } };
+    let mut hall: (Option<Score>, u32) = (None, 0);
     let ranks: Vec<(u32, u32)> = {
-        let mut by_dept: FastMap<&str, (u32, Option<(i128, Option<Decimal>)>, u32)> = FastMap::with_capacity_and_hasher(list.len(), Default::default());
+        let mut by_dept: FastMap<&str, (u32, Option<Score>, u32)> = FastMap::with_capacity_and_hasher(list.len(), Default::default());
         list.iter()
             .enumerate()
             .map(|(i, s)| {
