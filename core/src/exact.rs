@@ -201,6 +201,27 @@ impl WeightedSum {
     }
 }
 
+/// `d` as an integer at `scale` places (at least its own): its mantissa times 10^(scale − its
+/// scale), or `None` past 128 bits. (Through [`mantissa_at_64`] first: a 128-bit product checked
+/// for overflow is several times longer, and the periods and ranks rescale most values.)
+#[inline]
+pub(crate) fn mantissa_at(d: Decimal, scale: u32) -> Option<i128> {
+    match mantissa_at_64(d, scale) {
+        Some(v) => Some(i128::from(v)),
+        None => d.mantissa().checked_mul(10i128.checked_pow(scale.checked_sub(d.scale())?)?),
+    }
+}
+
+/// [`mantissa_at`] when it fits 64 bits.
+#[inline]
+pub(crate) fn mantissa_at_64(d: Decimal, scale: u32) -> Option<i64> {
+    let m = i64::try_from(d.mantissa()).ok()?;
+    match scale.checked_sub(d.scale())? {
+        0 => Some(m),
+        up => m.checked_mul(10i64.checked_pow(up)?),
+    }
+}
+
 /// A product of decimals as (integer, decimal places): 2.5 × 3 = (75, 1).
 fn product<W: Wide>(factors: &[Decimal]) -> Option<(W, u32)> {
     let mut m = W::from_i128(1);
@@ -285,6 +306,19 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_mantissa_at_a_larger_scale() {
+        // 2.5 at 3 places: 2500; below its own scale: none
+        assert_eq!(mantissa_at(d("2.5"), 3), Some(2500));
+        assert_eq!(mantissa_at_64(d("-2.5"), 1), Some(-25));
+        assert_eq!(mantissa_at(d("2.5"), 0), None);
+        // 100 at 28 places: 10^30, past 64 bits but within 128
+        assert_eq!(mantissa_at_64(d("100"), 28), None);
+        assert_eq!(mantissa_at(d("100"), 28), Some(10i128.pow(30)));
+        // 7.9… × 10^28 at 10 places: 7.9… × 10^38, past 128 bits
+        assert_eq!(mantissa_at(d("79228162514264337593543950335"), 10), None);
     }
 
     #[test]

@@ -126,14 +126,7 @@ impl<'m> BySubject<'m> {
         // the numbers the periods add up, at the largest scale of any (read once a row, where
         // each period added the decimals of each of its rows: the year and a quarter read each)
         let scale = tagged.iter().map(|t| t.2.total().scale().max(t.2.base().scale()).max(t.2.bonus().scale())).fold(base.scale(), u32::max);
-        // (in 64 bits: a 128-bit product checked for overflow cost more than the additions saved)
-        let at_scale = |d: Decimal| -> Option<i64> {
-            let m = i64::try_from(d.mantissa()).ok()?;
-            match scale - d.scale() {
-                0 => Some(m),
-                up => m.checked_mul(10i64.checked_pow(up)?),
-            }
-        };
+        let at_scale = |d: Decimal| crate::exact::mantissa_at_64(d, scale);
         let row = |mi: usize, s: SubjectRef<'m>| {
             let (total, b, bonus) = (s.total(), s.base(), s.bonus());
             let numbers = (|| Some([at_scale(total)?, at_scale(base)?.checked_sub(at_scale(b)?)?, at_scale(bonus)?]))();

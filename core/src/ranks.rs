@@ -22,12 +22,7 @@ pub(crate) fn rank<T: Ranked>(list: &mut Vec<T>) {
     // (and the scores as integers at the list's largest scale, when they all fit: compared as
     // two numbers, not as decimals read from each result)
     let scale = list.iter().map(|s| s.score().scale()).max().unwrap_or(0);
-    // (most scores are at the list's scale already: no product)
-    let as_integer = |d: Decimal| match scale - d.scale() {
-        0 => Some(d.mantissa()),
-        up => d.mantissa().checked_mul(10i128.checked_pow(up)?),
-    };
-    let keys: Option<Vec<i128>> = list.iter().map(|s| as_integer(s.score())).collect();
+    let keys: Option<Vec<i128>> = list.iter().map(|s| crate::exact::mantissa_at(s.score(), scale)).collect();
     let integers = keys.is_some();
     let mut order: Vec<(i128, u64, u32)> =
         list.iter().enumerate().map(|(i, s)| (keys.as_ref().map_or(0, |k| k[i]), id_prefix(s.id()), i as u32)).collect();
@@ -45,8 +40,6 @@ pub(crate) fn rank<T: Ranked>(list: &mut Vec<T>) {
             let i = p as u32;
             *o = (keys.as_ref().map_or(0, |k| k[i as usize]), 0, i);
         }
-    } else if integers && by_id {
-        order.sort_unstable_by(|&(ki, _, i), &(kj, _, j)| kj.cmp(&ki).then(i.cmp(&j)));
     } else {
         order.sort_by(|&(ki, pi, i), &(kj, pj, j)| {
             let (a, b) = (&list[i as usize], &list[j as usize]);
