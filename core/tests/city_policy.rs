@@ -251,3 +251,37 @@ fn the_same_results_with_every_point_on_rust_decimal() {
         assert!(fixed == serde_json::to_string(&c.evaluate_year_on_decimals(explain)).unwrap(), "{explain:?}");
     }
 }
+
+/// An award that composes its own score (V9) lists its standings in that score's order, then by
+/// the tie-breakers (P9), not in the period's ranking: here the two orders differ.
+#[test]
+fn v9_an_awards_own_score_orders_its_standings_not_the_ranking() {
+    let records = json!([
+        {"id": "R1", "rule": "S2.1", "subject": "S03", "date": "2026-03-04"},
+        {"id": "R2", "rule": "S1.1", "subject": "S04", "date": "2026-03-05"},
+        {"id": "R3", "rule": "S1.1", "subject": "S05", "date": "2026-03-06", "count": 3}
+    ]);
+    let inputs = json!([
+        {"subject": "S05", "period": "2026", "name": "votes", "value": "100"},
+        {"subject": "S03", "period": "2026", "name": "votes", "value": "90.06"},
+        {"subject": "S04", "period": "2026", "name": "votes", "value": "90"},
+        {"subject": "S02", "period": "2026", "name": "votes", "value": "50"}
+    ]);
+    let ds = dataset(&["W01"], five_staff(), records, json!([]), inputs);
+    let y = policy().evaluate_hall_year(&ds).unwrap();
+    // V9 annual, no appraisal given (0): 0.8 × Σ monthly / 12
+    // S01, S02: 0.8 × 1200/12 = 80; S04 (S1.1 −1): 0.8 × 1199/12 = 79.9333… → 79.93;
+    // S03 (S2.1 −2): 0.8 × 1198/12 = 79.8666… → 79.87; S05 (S1.1 ×3, −3): 0.8 × 1197/12 = 79.8
+    let ranked: Vec<&str> = y.annual.staff.iter().map(|s| s.subject.as_str()).collect();
+    assert_eq!(ranked, ["S01", "S02", "S04", "S03", "S05"]);
+    // the award's score, 0.5 × annual + 0.5 × votes (0 when not given), 2 places half away from 0:
+    // S05: 39.9 + 50 = 89.9; S03: 39.935 + 45.03 = 84.965 → 84.97; S04: 39.965 + 45 = 84.965 →
+    // 84.97; S02: 40 + 25 = 65; S01: 40 + 0 = 40.
+    // S03 and S04 tie at 84.97: the first tie-breaker, fewer deductions, puts S04 (1 point)
+    // before S03 (2 points), against their ids' order
+    let a = y.annual.award("annual_star", kaoping_core::policy::SubjectKind::Staff).unwrap();
+    let order: Vec<(&str, Decimal)> = a.standings.iter().map(|s| (s.subject.as_str(), s.score)).collect();
+    assert_eq!(order, [("S05", d("89.9")), ("S04", d("84.97")), ("S03", d("84.97")), ("S02", d("65")), ("S01", d("40"))]);
+    // one star (count 1): the first of the award's order, not the first ranked
+    assert_eq!(a.awarded, vec!["S05"]);
+}
