@@ -19,7 +19,7 @@
 //! indices, records grouped by month), `evaluate` scores the months over it (the caps' points in
 //! an exact fixed-point form, `rust_decimal` for a hall whose points do not fit it: the same code
 //! and the same results; decimals at every API), [`period`] makes quarters, the year, ranks
-//! (`ranks`) and awards, and `render`, [`explain`] and [`outcome`] turn the compact results into
+//! (`ranks`) and awards from what `period_months` finds once in the months, and `render`, [`explain`] and [`outcome`] turn the compact results into
 //! text when asked. No module imports one of a later step.
 //!
 //! A month's record outcomes ([`result::MonthResult::records`]) are held compactly, one row per
@@ -61,6 +61,7 @@ mod parse;
 mod parse_records;
 pub mod outcome;
 pub mod period;
+mod period_months;
 mod period_rules;
 mod ranks;
 pub mod policy;
