@@ -201,6 +201,12 @@ pub(crate) struct MonthRecord {
 const _: () = assert!(std::mem::size_of::<MonthRecord>() == 28);
 
 impl MonthRecord {
+    /// Which record an outcome is of: its place, date, occurrences and status.
+    #[inline]
+    pub(crate) fn which(&self) -> crate::outcome::Which {
+        (self.record, self.date, self.count, self.status)
+    }
+
     /// The item's rule gives the record points (`value`).
     pub(crate) const VALUED: u8 = 1;
     /// The item's rule gives the record effects of its own (`record_effects` not empty).

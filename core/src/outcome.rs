@@ -53,6 +53,10 @@ pub(crate) struct OutcomeRow {
     pub(crate) own: ChargeFate,
 }
 
+/// Which record an outcome is of, as the month holds it: its place in the dataset's records, its
+/// date, its occurrences and its status.
+pub(crate) type Which = (u32, NaiveDate, u32, Status);
+
 /// One outcome per record dated in the month, in date then id order (C10: every record is
 /// there, counted or not, with its reason). Read it through [`OutcomeRef`]s; it is written as
 /// JSON as a list of [`RecordOutcome`] objects.
@@ -74,18 +78,33 @@ impl Outcomes {
         Outcomes { names, full, lang, rows: Vec::with_capacity(n), linked: Vec::with_capacity(linked) }
     }
 
-    /// A record that was not charged: not counted, for `own.reason`.
-    pub(crate) fn push_uncharged(&mut self, record: u32, date: NaiveDate, occurrences: u32, status: Status, own: ChargeFate) {
-        self.rows.push(OutcomeRow { record, date, occurrences, status, outcome: OutcomeKind::NotCounted, charges: 0, linked: 0, own });
+    /// A record's outcome: `outcome` `None` when it was not charged (not counted, for
+    /// `own.reason`), else its own charge `own` first, then its linked ones from `linked` on in
+    /// the list of linked charges.
+    fn row((record, date, occurrences, status): Which, outcome: Option<OutcomeKind>, own: ChargeFate, linked: u32, n_linked: u32) -> OutcomeRow {
+        match outcome {
+            None => OutcomeRow { record, date, occurrences, status, outcome: OutcomeKind::NotCounted, charges: 0, linked: 0, own },
+            Some(outcome) => OutcomeRow { record, date, occurrences, status, outcome, charges: 1 + n_linked, linked, own },
+        }
     }
 
-    /// A charged record: its own charge first, then its linked ones, and its outcome
-    /// ([`OutcomeKind::of`] its own charge's points).
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn push_charged(&mut self, record: u32, date: NaiveDate, occurrences: u32, status: Status, outcome: OutcomeKind, own: ChargeFate, linked: &[ChargeFate]) {
+    /// Month records' outcomes when none has a linked charge, in one pass (a list of a known
+    /// length, with no check of room for each): each record's ([`Outcomes::row`]).
+    pub(crate) fn extend_unlinked(&mut self, rows: impl Iterator<Item = (Which, Option<OutcomeKind>, ChargeFate)>) {
         let start = self.linked.len() as u32;
-        self.linked.extend_from_slice(linked);
-        self.rows.push(OutcomeRow { record, date, occurrences, status, outcome, charges: 1 + linked.len() as u32, linked: start, own });
+        self.rows.extend(rows.map(|(which, outcome, own)| Outcomes::row(which, outcome, own, start, 0)));
+    }
+
+    /// `n` month records' outcomes, in one pass (a list of a known length, with no check of room
+    /// for each): `record(i, linked)` gives the `i`th one's ([`Outcomes::row`]) after pushing its
+    /// linked charges onto `linked`.
+    pub(crate) fn extend(&mut self, n: usize, mut record: impl FnMut(usize, &mut Vec<ChargeFate>) -> (Which, Option<OutcomeKind>, ChargeFate)) {
+        let linked = &mut self.linked;
+        self.rows.extend((0..n).map(|i| {
+            let start = linked.len();
+            let (which, outcome, own) = record(i, linked);
+            Outcomes::row(which, outcome, own, start as u32, (linked.len() - start) as u32)
+        }));
     }
 
     /// The rule codes the outcomes' charges name, by item index ([`Outcomes::charge_counts`]).

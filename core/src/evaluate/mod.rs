@@ -381,6 +381,16 @@ impl<N: Points> Acc<N> {
         *self = Acc::new(self.subject, self.item, self.role);
     }
 
+    /// What a record's own accumulator (or the one that says why it was not charged) gives its
+    /// outcome: the outcome (none when not charged) and its own charge.
+    #[inline(always)]
+    fn outcome(&self, r: &MonthRecord) -> (Option<OutcomeKind>, ChargeFate) {
+        match self.role {
+            AccRole::Uncharged => (None, ChargeFate { subject: r.subject, item: r.item, reason: self.reason, ..ChargeFate::default() }),
+            _ => (Some(OutcomeKind::of(self.points, self.raw)), self.fate()),
+        }
+    }
+
     fn fate(&self) -> ChargeFate {
         let Acc { subject, item, occurrences, counted, reason, raw, points, .. } = *self;
         // (a record that counted whole has its points as raw: converted once)
@@ -636,27 +646,34 @@ fn grouped<T: Copy>(items: &[T], keys: usize, key: impl Fn(&T) -> u32) -> (Vec<T
 /// Each record's outcome, from its accumulators, in the month's record order.
 fn record_outcomes<N: Points>(records: &[MonthRecord], accs: &[Acc<N>], n_linked: usize, idx: &Index<'_>, full: bool, lang: crate::messages::Lang) -> Outcomes {
     let mut out = Outcomes::with_capacity(idx.names.outcomes.clone(), full, lang, records.len(), n_linked);
-    let mut linked: Vec<ChargeFate> = Vec::new();
-    // each record's accumulators: its own (or the one that says why it was not charged), then
-    // its linked charges'
+    if n_linked == 0 {
+        // (no linked charge in the month: one accumulator a record, in step with the records)
+        out.extend_unlinked(records.iter().zip(accs).map(|(r, own)| {
+            let (outcome, fate) = own.outcome(r);
+            (r.which(), outcome, fate)
+        }));
+        return out;
+    }
+    linked_outcomes(records, accs, &mut out);
+    out
+}
+
+/// [`record_outcomes`] of a month with linked charges: each record's accumulators are its own
+/// (or the one that says why it was not charged), then its linked charges'.
+#[inline(never)]
+fn linked_outcomes<N: Points>(records: &[MonthRecord], accs: &[Acc<N>], out: &mut Outcomes) {
     let mut at = 0;
-    for r in records {
+    out.extend(records.len(), |i, linked| {
+        let r = &records[i];
         let own = &accs[at];
         at += 1;
-        if own.role == AccRole::Uncharged {
-            let fate = ChargeFate { subject: r.subject, item: r.item, reason: own.reason, ..ChargeFate::default() };
-            out.push_uncharged(r.record, r.date, r.count, r.status, fate);
-            continue;
-        }
-        linked.clear();
         while let Some(a) = accs.get(at).filter(|a| a.role == AccRole::Linked) {
             linked.push(a.fate());
             at += 1;
         }
-        let outcome = OutcomeKind::of(own.points, own.raw);
-        out.push_charged(r.record, r.date, r.count, r.status, outcome, own.fate(), &linked);
-    }
-    out
+        let (outcome, fate) = own.outcome(r);
+        (r.which(), outcome, fate)
+    });
 }
 
 #[cfg(test)]
