@@ -234,7 +234,7 @@ impl Policy {
         out: &mut CategoryStore,
     ) -> (usize, (N, N)) {
         let SubjectCx { world, kind, sx, .. } = *subject;
-        let Scratch { lines, order, details, bonuses, straight, max: maxima, .. } = scratch;
+        let Scratch { lines, order, details, bonuses, straight, max: maxima, untouched, .. } = scratch;
         let straight = straight.row(sx);
         let sp = self.subject(kind);
         // category caps (C2) and bonus caps (C3), in line order
@@ -248,6 +248,47 @@ impl Policy {
         order.extend(lines.iter().enumerate().map(|(i, l)| ((self.item_cat[l.item] as u64) << 32 | u64::from(l.pos), i as u32)));
         order.sort_unstable();
         let mut next = 0;
+        if !world.explain && N::EXACT {
+            // at the scores level (no line is written) the rows start as the month made them for
+            // a subject that takes nothing, and only the categories something is taken from are
+            // worked out below: most of a subject's categories in a month are untouched. (The
+            // sums then add the same scores in another order: exact points only, as `Decimal`
+            // could round a sum past its 96 bits differently; the sums are read by value.)
+            let u = &untouched[kind as usize];
+            let from = out.rows.len();
+            out.rows.extend_from_slice(&u.rows);
+            let mut sums = u.sums;
+            for ((ci, cat), &max) in sp.categories.iter().enumerate().zip(&maxima[kind as usize]) {
+                let start = next;
+                while next < order.len() && (order[next].0 >> 32) as usize == ci {
+                    next += 1;
+                }
+                let added = straight.get(ci).and_then(Option::as_ref).filter(|s| !s.is_nothing());
+                let derived_here = if derived.is_empty() { None } else { derived.iter().find(|(c, _)| *c == ci) };
+                if start == next && added.is_none() && derived_here.is_none() {
+                    continue;
+                }
+                let mut points = N::ZERO;
+                if let Some(&sum) = added {
+                    points += sum;
+                }
+                let res = &mut out.rows[from + u.place[ci] as usize];
+                if derived_here.is_some() || start < next {
+                    self.category_lines(subject, (cat, max), derived_here, &order[start..next], (lines, details), (st, accs), (res, &mut out.lines), &mut points);
+                }
+                res.points = points.dec();
+                let score = if cat.bonus { points } else { max - points };
+                res.score = score.dec();
+                // (the untouched sums counted the category at nothing taken: its maximum, or a
+                // bonus of nothing)
+                if cat.bonus {
+                    sums.1 += points;
+                } else {
+                    sums.0 -= points;
+                }
+            }
+            return (from + u.bonuses_at, sums);
+        }
         for ((ci, cat), &max) in sp.categories.iter().enumerate().zip(&maxima[kind as usize]) {
             // C2/C3 consume a category in date order, then record id (states, which have no date, first),
             // as rules.md orders the yearly caps
@@ -460,4 +501,79 @@ pub(super) fn item_caps<'a, N: Points>(
             }
             lines[first].detail = detail;
         }
+}
+
+/// A kind's categories as a subject's month leaves them when it takes nothing from them (no line,
+/// no points added up straight, no derived score), made once a month by the steps
+/// [`Policy::category_results`] takes for any category: each row with no points taken and its
+/// score (the maximum, or for a bonus category nothing), the deduction categories' rows first and
+/// then the bonus categories' (as a subject's rows are listed), and the sums of their scores.
+#[derive(Default)]
+pub(crate) struct Untouched<N> {
+    rows: Vec<CategoryRow>,
+    /// Each category's place among `rows`, by category index.
+    place: Vec<u32>,
+    /// Where the bonus categories start among `rows`.
+    bonuses_at: usize,
+    /// The sums of the deduction categories' scores and of the bonus categories'.
+    sums: (N, N),
+}
+
+impl<N: Points> Untouched<N> {
+    pub(super) fn new(categories: &[Category], max: &[N]) -> Self {
+        let mut u = Untouched { rows: Vec::new(), place: vec![0; categories.len()], bonuses_at: 0, sums: (N::ZERO, N::ZERO) };
+        let mut bonuses = Vec::new();
+        for (ci, (cat, &max)) in categories.iter().zip(max).enumerate() {
+            let points = N::ZERO;
+            let score = if cat.bonus { points } else { max - points };
+            let row = CategoryRow { def: ci as u32, points: points.dec(), score: score.dec(), ..CategoryRow::BLANK };
+            if cat.bonus {
+                u.place[ci] = bonuses.len() as u32;
+                bonuses.push(row);
+                u.sums.1 += score;
+            } else {
+                u.place[ci] = u.rows.len() as u32;
+                u.rows.push(row);
+                u.sums.0 += score;
+            }
+        }
+        u.bonuses_at = u.rows.len();
+        for (ci, cat) in categories.iter().enumerate() {
+            if cat.bonus {
+                u.place[ci] += u.bonuses_at as u32;
+            }
+        }
+        u.rows.append(&mut bonuses);
+        u
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evaluate::Fixed;
+    use std::str::FromStr;
+
+    fn category(code: &str, max: &str, bonus: bool) -> Category {
+        Category { code: code.into(), name_zh: code.into(), name_en: String::new(), max: Decimal::from_str(max).unwrap(), bonus, cite: String::new() }
+    }
+
+    /// A kind's untouched categories: deductions first, then bonuses, each in the policy's order,
+    /// whatever the order of the policy's list.
+    #[test]
+    fn untouched_categories_list_deductions_then_bonuses_at_their_maxima() {
+        let cats = [category("D1", "20", false), category("B", "10", true), category("D2", "30.5", false)];
+        let max: Vec<Fixed> = cats.iter().map(|c| Fixed::of(c.max)).collect();
+        let u = Untouched::new(&cats, &max);
+        // rows: D1 (definition 0), D2 (2), then the bonus B (1)
+        assert_eq!(u.rows.iter().map(|r| r.def).collect::<Vec<_>>(), [0, 2, 1]);
+        assert_eq!(u.place, [0, 2, 1]);
+        assert_eq!(u.bonuses_at, 2);
+        // nothing taken: a deduction category scores its maximum, a bonus category nothing
+        let scores: Vec<Decimal> = u.rows.iter().map(|r| r.score).collect();
+        assert_eq!(scores, [Decimal::from(20), Decimal::from_str("30.5").unwrap(), Decimal::ZERO]);
+        assert!(u.rows.iter().all(|r| r.points.is_zero() && r.n_lines == 0));
+        // the sums: 20 + 30.5 = 50.5 of deductions' scores, 0 of bonuses
+        assert_eq!((u.sums.0.dec(), u.sums.1.dec()), (Decimal::from_str("50.5").unwrap(), Decimal::ZERO));
+    }
 }

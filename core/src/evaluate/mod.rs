@@ -312,6 +312,9 @@ pub(crate) struct Scratch<'a, N> {
     /// Each kind's category maxima as `N`, by category (kinds by `SubjectKind as usize`):
     /// converted once a month, not once a category of each subject.
     pub(crate) max: [Vec<N>; 2],
+    /// Each kind's categories as a subject's month leaves them when it takes nothing from them
+    /// ([`caps::Untouched`]): made once a month, copied for each subject at the scores level.
+    pub(crate) untouched: [caps::Untouched<N>; 2],
     /// Each kind's bounds on a total (`max_total`, `min_total`) as `N`.
     pub(crate) total_bounds: [(Option<N>, Option<N>); 2],
     /// Each grade band's minimum as `N`, by band (zero for a band without one, which
@@ -323,10 +326,11 @@ impl<N: Points> Scratch<'_, N> {
     /// A month's buffers, with the points its subjects read converted to `N` once.
     pub(crate) fn for_month(policy: &Policy, idx: &Index<'_>) -> Self {
         let kinds = [SubjectKind::Staff, SubjectKind::Window];
-        let max = kinds.map(|k| policy.subject(k).categories.iter().map(|c| N::of(c.max)).collect());
+        let max: [Vec<N>; 2] = kinds.map(|k| policy.subject(k).categories.iter().map(|c| N::of(c.max)).collect());
+        let untouched = kinds.map(|k| caps::Untouched::new(&policy.subject(k).categories, &max[k as usize]));
         let total_bounds = kinds.map(|k| (policy.subject(k).max_total.map(N::of), policy.subject(k).min_total.map(N::of)));
         let band_mins = policy.doc.grades.bands.iter().map(|b| b.min.map_or(N::ZERO, N::of)).collect();
-        Scratch { values: idx.values.iter().map(|&v| N::of(v)).collect(), max, total_bounds, band_mins, ..Scratch::default() }
+        Scratch { values: idx.values.iter().map(|&v| N::of(v)).collect(), max, untouched, total_bounds, band_mins, ..Scratch::default() }
     }
 }
 

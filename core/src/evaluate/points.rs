@@ -37,6 +37,8 @@ pub(crate) trait Points:
     fn of(d: Decimal) -> Self;
     /// The points as the decimal they stand for, digits and scale.
     fn dec(self) -> Decimal;
+    /// Whether the points are zero (of any scale).
+    fn is_nothing(self) -> bool;
     /// These points and `o` as decimals ([`Points::dec`]), `o` converted only when it is not the
     /// same number, digits and scale.
     #[inline]
@@ -66,6 +68,10 @@ pub(crate) trait Points:
 impl Points for Decimal {
     const ZERO: Self = Decimal::ZERO;
     const EXACT: bool = false;
+    #[inline]
+    fn is_nothing(self) -> bool {
+        self.is_zero()
+    }
     #[inline]
     fn of(d: Decimal) -> Self {
         d
@@ -150,6 +156,12 @@ impl Fixed {
 impl Points for Fixed {
     const ZERO: Self = Fixed { m: 0, s: 0 };
     const EXACT: bool = true;
+    #[inline]
+    fn is_nothing(self) -> bool {
+        // (the field by value: the struct is packed)
+        let m = self.m;
+        m == 0
+    }
     #[inline]
     fn of(d: Decimal) -> Self {
         if d.is_zero() && d.is_sign_negative() {
