@@ -557,7 +557,7 @@ impl Policy {
         const EVIDENCE: u8 = 2;
         const LINKED: u8 = 4;
         let bars: Vec<u8> = (0..self.doc.rules.len())
-            .map(|i| u8::from(self.derived[i]) * DERIVED | u8::from(self.doc.rules[i].requires_evidence) * EVIDENCE | u8::from(!self.links[i].is_empty()) * LINKED)
+            .map(|i| (u8::from(self.derived[i]) * DERIVED) | (u8::from(self.doc.rules[i].requires_evidence) * EVIDENCE) | (u8::from(!self.links[i].is_empty()) * LINKED))
             .collect();
         for (pos, mr) in this_month.iter().enumerate() {
             let ri = mr.record as usize;
