@@ -276,9 +276,7 @@ impl Policy {
                 if derived_here.is_some() || start < next {
                     self.category_lines(subject, (cat, max), derived_here, &order[start..next], (lines, details), (st, accs), (res, &mut out.lines), &mut points);
                 }
-                res.points = points.dec();
-                let score = if cat.bonus { points } else { max - points };
-                res.score = score.dec();
+                finish_row(res, cat.bonus, max, points);
                 // (the untouched sums counted the category at nothing taken: its maximum, or a
                 // bonus of nothing)
                 if cat.bonus {
@@ -320,9 +318,7 @@ impl Policy {
             if derived_here.is_some() || start < next {
                 self.category_lines(subject, (cat, max), derived_here, &order[start..next], (lines, details), (st, accs), (res, &mut out.lines), &mut points);
             }
-            res.points = points.dec();
-            let score = if cat.bonus { points } else { max - points };
-            res.score = score.dec();
+            let score = finish_row(res, cat.bonus, max, points);
             if cat.bonus {
                 sums.1 += score;
             } else {
@@ -503,6 +499,16 @@ pub(super) fn item_caps<'a, N: Points>(
         }
 }
 
+/// A category's row finished from its points: they and its score (its maximum less its points, or
+/// for a bonus category its points), as decimals. Returns the score.
+#[inline(always)]
+fn finish_row<N: Points>(res: &mut CategoryRow, bonus: bool, max: N, points: N) -> N {
+    res.points = points.dec();
+    let score = if bonus { points } else { max - points };
+    res.score = score.dec();
+    score
+}
+
 /// A kind's categories as a subject's month leaves them when it takes nothing from them (no line,
 /// no points added up straight, no derived score), made once a month by the steps
 /// [`Policy::category_results`] takes for any category: each row with no points taken and its
@@ -524,9 +530,8 @@ impl<N: Points> Untouched<N> {
         let mut u = Untouched { rows: Vec::new(), place: vec![0; categories.len()], bonuses_at: 0, sums: (N::ZERO, N::ZERO) };
         let mut bonuses = Vec::new();
         for (ci, (cat, &max)) in categories.iter().zip(max).enumerate() {
-            let points = N::ZERO;
-            let score = if cat.bonus { points } else { max - points };
-            let row = CategoryRow { def: ci as u32, points: points.dec(), score: score.dec(), ..CategoryRow::BLANK };
+            let mut row = CategoryRow { def: ci as u32, ..CategoryRow::BLANK };
+            let score = finish_row(&mut row, cat.bonus, max, N::ZERO);
             if cat.bonus {
                 u.place[ci] = bonuses.len() as u32;
                 bonuses.push(row);

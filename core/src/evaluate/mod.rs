@@ -664,6 +664,7 @@ fn record_outcomes<N: Points>(records: &[MonthRecord], accs: &[Acc<N>], n_linked
     let mut out = Outcomes::with_capacity(idx.names.outcomes.clone(), full, lang, records.len(), n_linked);
     if n_linked == 0 {
         // (no linked charge in the month: one accumulator a record, in step with the records)
+        debug_assert_eq!(records.len(), accs.len());
         out.extend_unlinked(records.iter().zip(accs).map(|(r, own)| {
             let (outcome, fate) = own.outcome(r);
             (r.which(), outcome, fate)
