@@ -41,9 +41,10 @@ pub struct Policy {
     /// For each source code, the linked items that read its records.
     /// Per item (by index): the linked items that read its records (W6.1 reads S5.1).
     pub(crate) links: Vec<Vec<usize>>,
-    /// Items whose rule derives its points from other results ([`Rule::derived_from`]; E3): a
-    /// record naming one is not counted. Asked of each rule once, not of each record.
-    pub(crate) derived: Vec<bool>,
+    /// Per item, what decides a record's charge before any rule runs, as bits (read once a
+    /// record by a month's charging): [`Policy::BAR_DERIVED`], [`Policy::BAR_EVIDENCE`],
+    /// [`Policy::BAR_LINKED`].
+    pub(crate) charge_bars: Vec<u8>,
     /// Items that contribute only from records charged to them (skipped for a subject without any).
     pub(crate) record_only: Vec<bool>,
     /// Items whose rule is [`Rule::per_record`]: their records' values are compiled with the hall.
@@ -94,6 +95,14 @@ impl std::fmt::Debug for Policy {
 pub const BUILTIN_POLICY_JSON: &str = include_str!("../policies/county.json");
 
 impl Policy {
+    /// [`Policy::charge_bars`]: the item's rule derives its points from other results
+    /// ([`Rule::derived_from`]; E3), so a record naming it is not counted.
+    pub(crate) const BAR_DERIVED: u8 = 1;
+    /// The item requires evidence, which a record may lack.
+    pub(crate) const BAR_EVIDENCE: u8 = 2;
+    /// Items are linked to the item: its records are charged to them too.
+    pub(crate) const BAR_LINKED: u8 = 4;
+
     /// The county measure as shipped.
     pub fn builtin() -> Policy {
         Policy::from_json(BUILTIN_POLICY_JSON).expect("the built-in policy is valid")
@@ -163,6 +172,9 @@ impl Policy {
         }
         let derived: Vec<bool> = rules.iter().map(|r| r.derived_from().is_some()).collect();
         let record_only: Vec<bool> = rules.iter().zip(&derived).map(|(r, &d)| !d || r.link().is_some()).collect();
+        let charge_bars = (0..rules.len())
+            .map(|i| (u8::from(derived[i]) * Policy::BAR_DERIVED) | (u8::from(doc.rules[i].requires_evidence) * Policy::BAR_EVIDENCE) | (u8::from(!links[i].is_empty()) * Policy::BAR_LINKED))
+            .collect();
         let per_record: Vec<bool> = rules.iter().map(|r| r.per_record()).collect();
         let straight = doc
             .rules
@@ -240,7 +252,7 @@ impl Policy {
             rules,
             by_code,
             links,
-            derived,
+            charge_bars,
             record_only,
             per_record,
             straight,

@@ -547,31 +547,23 @@ impl Policy {
         let mut charged: Vec<Charged> = Vec::with_capacity(most);
         let mut accs: Vec<Acc<N>> = Vec::with_capacity(most);
         let mut n_linked = 0;
-        // what a record's item and status decide of its charge, read once a month, not once a
-        // record: the statuses that count, as bits, and each item's bars (derived, needs
-        // evidence) and whether items are linked to it, as bits
-        // (a status's bit: three statuses, the last one's below 8)
+        // the statuses that count, as bits (three statuses, the last one's below 8), and each
+        // item's bars as the policy compiled them
         const _: () = assert!((crate::dataset::Status::Revoked as u8) < 8);
         let counted_statuses: u8 = settings.counted_statuses.iter().fold(0, |m, &s| m | 1 << s as u8);
-        const DERIVED: u8 = 1;
-        const EVIDENCE: u8 = 2;
-        const LINKED: u8 = 4;
-        let bars: Vec<u8> = (0..self.doc.rules.len())
-            .map(|i| (u8::from(self.derived[i]) * DERIVED) | (u8::from(self.doc.rules[i].requires_evidence) * EVIDENCE) | (u8::from(!self.links[i].is_empty()) * LINKED))
-            .collect();
         for (pos, mr) in this_month.iter().enumerate() {
             let ri = mr.record as usize;
             let item_idx = mr.item as usize;
             let sx = mr.subject;
-            let bar = bars[item_idx];
+            let bar = self.charge_bars[item_idx];
             let not_counted = if counted_statuses & 1 << mr.status as u8 == 0 {
                 Some(match mr.status {
                     crate::dataset::Status::Revoked => Reason::Revoked,
                     _ => Reason::Pending,
                 })
-            } else if bar & DERIVED != 0 {
+            } else if bar & Policy::BAR_DERIVED != 0 {
                 Some(Reason::DerivedItem)
-            } else if bar & EVIDENCE != 0 && !mr.evidence {
+            } else if bar & Policy::BAR_EVIDENCE != 0 && !mr.evidence {
                 Some(Reason::NoEvidence)
             } else if !evaluated[sx as usize] {
                 Some(Reason::NoTarget)
@@ -590,7 +582,7 @@ impl Policy {
                 accs.push(Acc::new(subject, item as u32, role));
             };
             charge(sx, item_idx);
-            if bar & LINKED == 0 {
+            if bar & Policy::BAR_LINKED == 0 {
                 continue;
             }
             let linked = &self.links[item_idx];
