@@ -95,16 +95,16 @@ impl Outcomes {
         self.rows.extend(rows.map(|(which, outcome, own)| Outcomes::row(which, outcome, own, start, 0)));
     }
 
-    /// `n` month records' outcomes, in one pass (a list of a known length, with no check of room
-    /// for each): `record(i, linked)` gives the `i`th one's ([`Outcomes::row`]) after pushing its
-    /// linked charges onto `linked`.
-    pub(crate) fn extend(&mut self, n: usize, mut record: impl FnMut(usize, &mut Vec<ChargeFate>) -> (Which, Option<OutcomeKind>, ChargeFate)) {
-        let linked = &mut self.linked;
-        self.rows.extend((0..n).map(|i| {
-            let start = linked.len();
-            let (which, outcome, own) = record(i, linked);
-            Outcomes::row(which, outcome, own, start as u32, (linked.len() - start) as u32)
-        }));
+    /// The last record's linked charges, after its own outcome ([`Outcomes::extend_unlinked`]):
+    /// they join the list of linked charges, and the record's row counts them when it was
+    /// charged.
+    pub(crate) fn link_last(&mut self, fates: impl Iterator<Item = ChargeFate>) {
+        let start = self.linked.len();
+        self.linked.extend(fates);
+        let row = self.rows.last_mut().expect("a linked charge follows its record's own");
+        if row.charges > 0 {
+            (row.linked, row.charges) = (start as u32, 1 + (self.linked.len() - start) as u32);
+        }
     }
 
     /// The rule codes the outcomes' charges name, by item index ([`Outcomes::charge_counts`]).

@@ -651,38 +651,31 @@ fn grouped<T: Copy>(items: &[T], keys: usize, key: impl Fn(&T) -> u32) -> (Vec<T
     (sorted, starts)
 }
 
-/// Each record's outcome, from its accumulators, in the month's record order.
+/// Each record's outcome, from its accumulators, in the month's record order: each record's
+/// own accumulator (or the one that says why it was not charged), then its linked charges'. The
+/// records between two linked charges are zipped with their accumulators, one each, in one pass
+/// (a list of a known length, with no check of a role or of room for each record); the linked
+/// charges then join the last of them.
 fn record_outcomes<N: Points>(records: &[MonthRecord], accs: &[Acc<N>], n_linked: usize, idx: &Index<'_>, full: bool, lang: crate::messages::Lang) -> Outcomes {
     let mut out = Outcomes::with_capacity(idx.names.outcomes.clone(), full, lang, records.len(), n_linked);
-    if n_linked == 0 {
-        // (no linked charge in the month: one accumulator a record, in step with the records)
-        debug_assert_eq!(records.len(), accs.len());
-        out.extend_unlinked(records.iter().zip(accs).map(|(r, own)| {
+    let (mut r, mut a) = (0, 0);
+    loop {
+        let next = if n_linked == 0 { accs.len() } else { accs[a..].iter().position(|x| x.role == AccRole::Linked).map_or(accs.len(), |p| a + p) };
+        let k = next - a;
+        out.extend_unlinked(records[r..r + k].iter().zip(&accs[a..next]).map(|(r, own)| {
             let (outcome, fate) = own.outcome(r);
             (r.which(), outcome, fate)
         }));
-        return out;
-    }
-    linked_outcomes(records, accs, &mut out);
-    out
-}
-
-/// [`record_outcomes`] of a month with linked charges: each record's accumulators are its own
-/// (or the one that says why it was not charged), then its linked charges'.
-#[inline(never)]
-fn linked_outcomes<N: Points>(records: &[MonthRecord], accs: &[Acc<N>], out: &mut Outcomes) {
-    let mut at = 0;
-    out.extend(records.len(), |i, linked| {
-        let r = &records[i];
-        let own = &accs[at];
-        at += 1;
-        while let Some(a) = accs.get(at).filter(|a| a.role == AccRole::Linked) {
-            linked.push(a.fate());
-            at += 1;
+        (r, a) = (r + k, next);
+        if a == accs.len() {
+            break;
         }
-        let (outcome, fate) = own.outcome(r);
-        (r.which(), outcome, fate)
-    });
+        let end = accs[a..].iter().position(|x| x.role != AccRole::Linked).map_or(accs.len(), |p| a + p);
+        out.link_last(accs[a..end].iter().map(Acc::fate));
+        a = end;
+    }
+    debug_assert_eq!(r, records.len(), "one accumulator of its own a record");
+    out
 }
 
 #[cfg(test)]
