@@ -403,6 +403,9 @@ impl Policy {
         counted: &Counted<'_>,
         range: Range<usize>,
     ) -> PeriodResult {
+        // (a month's complaints are counted over the whole list's months of its name: a part of
+        // the list is taken only of a list whose months are each there once)
+        debug_assert!(range == (0..counted.months.len()) || counted.months.iter().enumerate().all(|(i, m)| counted.months[..i].iter().all(|o| o.month != m.month)));
         let doc = self.doc();
         let months = &counted.months[range.clone()];
         let mut windows = self.subjects(period, counted, range.clone(), SubjectKind::Window);
@@ -527,34 +530,11 @@ impl Policy {
             SubjectKind::Staff => &doc.staff,
             SubjectKind::Window => &doc.window,
         };
-        let complaints_by_month: Vec<&FastMap<&str, u32>> = counted
-            .complaints
-            .iter()
-            .map(|c| match kind {
-                SubjectKind::Staff => &c.staff,
-                SubjectKind::Window => &c.window,
-            })
-            .collect();
-        // for each month of the range, every one there of the same name (itself, or more: a month
-        // given twice counts its records twice, as one map by month would)
-        let same_month: Vec<SmallVec<[usize; 1]>> = months[range.clone()]
-            .iter()
-            .map(|m| range.clone().filter(|&j| months[j].month == m.month).collect())
-            .collect();
-        let complaints_in = |mi: usize, id: &str| -> u32 {
-            // (most months count no complaint at all: their maps are not searched)
-            same_month[mi - range.start]
-                .iter()
-                .filter(|&&j| !complaints_by_month[j].is_empty())
-                .map(|&j| complaints_by_month[j].get(id).copied().unwrap_or(0))
-                .sum()
-        };
         let by_subject = counted.by_subject(kind);
         // (room for every subject of the list: a period's results are large, and growing the
         // list moved them several times)
         let mut out = Vec::with_capacity(by_subject.subjects());
         for rows in by_subject.within(range.clone()) {
-            let id = rows[0].s.subject().as_str();
             // P3: categories zeroed for the whole year (W6.1) count as 0 in every month of the annual result
             let zero_for_year: BTreeSet<&str> = if period.kind() == PeriodKind::Year {
                 rows.iter()
@@ -573,14 +553,17 @@ impl Policy {
             let mut complaints = 0u32;
             let mut forced = None;
             let mut disq = Vec::new();
-            for &Row { month: mi, s, total: normalized, .. } in rows {
+            for &Row { month: mi, s, total: normalized, complaints: c, .. } in rows {
                 let m = &months[mi];
                 let mut base = s.base();
                 let mut adjusted = None;
-                for c in s.categories().iter().filter(|_| !zero_for_year.is_empty()) {
-                    if zero_for_year.contains(c.code().as_str()) && !c.score().is_zero() {
-                        base -= c.score();
-                        adjusted = Some(self.msg("period-category-zeroed", &[("category", c.code()), ("score", &Dec::norm(c.score()))]));
+                // (a subject's categories are read only when one of them is zeroed for the year)
+                if !zero_for_year.is_empty() {
+                    for c in s.categories().iter() {
+                        if zero_for_year.contains(c.code().as_str()) && !c.score().is_zero() {
+                            base -= c.score();
+                            adjusted = Some(self.msg("period-category-zeroed", &[("category", c.code()), ("score", &Dec::norm(c.score()))]));
+                        }
                     }
                 }
                 let total = if adjusted.is_some() {
@@ -600,7 +583,7 @@ impl Policy {
                     deductions += sp.base - base;
                     bonus += s.bonus();
                 }
-                complaints += complaints_in(mi, id);
+                complaints += c;
                 if forced.is_none() {
                     forced = s
                         .grade_forced_by()

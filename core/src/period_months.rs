@@ -13,8 +13,20 @@ use std::ops::Range;
 /// E8: counted complaint occurrences per subject id in one month, for windows and for staff.
 #[derive(Default)]
 pub(crate) struct Complaints<'m> {
-    pub(crate) window: FastMap<&'m str, u32>,
-    pub(crate) staff: FastMap<&'m str, u32>,
+    window: FastMap<&'m str, u32>,
+    staff: FastMap<&'m str, u32>,
+}
+
+impl<'m> Complaints<'m> {
+    fn of(&self, kind: SubjectKind) -> &FastMap<&'m str, u32> {
+        match kind {
+            SubjectKind::Staff => &self.staff,
+            SubjectKind::Window => &self.window,
+        }
+    }
+    fn is_empty(&self) -> bool {
+        self.window.is_empty() && self.staff.is_empty()
+    }
 }
 
 /// A list of months' subject-months of one kind, a subject at a time: subjects by id, each one's
@@ -38,6 +50,9 @@ pub(crate) struct Row<'m> {
     numbers: Option<[i64; 3]>,
     /// Its total without trailing zeros, as the periods list it.
     pub(crate) total: Decimal,
+    /// E8: the subject's counted complaint occurrences in the month (and in every other month
+    /// of the list of the same name: a month given twice counts its records twice).
+    pub(crate) complaints: u32,
 }
 
 impl BySubject<'_> {
@@ -59,8 +74,9 @@ impl BySubject<'_> {
 }
 
 impl<'m> BySubject<'m> {
-    /// `base`: the kind's base, from which a subject-month's deductions are taken.
-    fn new(months: &'m [MonthResult], kind: SubjectKind, base: Decimal) -> Self {
+    /// `base`: the kind's base, from which a subject-month's deductions are taken;
+    /// `complaints(mi, id)`: the complaints of subject `id` in the month at `mi` ([`Row::complaints`]).
+    fn new(months: &'m [MonthResult], kind: SubjectKind, base: Decimal, complaints: impl Fn(usize, &str) -> u32) -> Self {
         let list = |m: &'m MonthResult| match kind {
             SubjectKind::Staff => &m.staff,
             SubjectKind::Window => &m.windows,
@@ -118,10 +134,11 @@ impl<'m> BySubject<'m> {
         // each period added the decimals of each of its rows: the year and a quarter read each)
         let scale = tagged.iter().map(|t| t.2.total().scale().max(t.2.base().scale()).max(t.2.bonus().scale())).fold(base.scale(), u32::max);
         let at_scale = |d: Decimal| crate::exact::mantissa_at_64(d, scale);
+        let base_at_scale = at_scale(base);
         let row = |mi: usize, s: SubjectRef<'m>| {
             let (total, b, bonus) = (s.total(), s.base(), s.bonus());
-            let numbers = (|| Some([at_scale(total)?, at_scale(base)?.checked_sub(at_scale(b)?)?, at_scale(bonus)?]))();
-            Row { month: mi, s, numbers, total: total.normalize() }
+            let numbers = (|| Some([at_scale(total)?, base_at_scale?.checked_sub(at_scale(b)?)?, at_scale(bonus)?]))();
+            Row { month: mi, s, numbers, total: total.normalize(), complaints: complaints(mi, s.subject().as_str()) }
         };
         // (filled with the first row, each place then written once)
         let mut rows: Vec<Row<'m>> = match tagged.first() {
@@ -153,21 +170,29 @@ impl<'m> BySubject<'m> {
 }
 
 /// A list of months (a hall's year, or the months a period was asked for) with what every period
-/// within it reads, counted once: each month's complaints (E8) and the subject-months by subject.
+/// within it reads, counted once: the subject-months by subject, each with its complaints (E8).
+/// A period takes a range of the list's months: all of them, or (a hall's year, whose months are
+/// each there once) some.
 pub(crate) struct Counted<'m> {
     pub(crate) months: &'m [MonthResult],
-    pub(crate) complaints: Vec<Complaints<'m>>,
     windows: BySubject<'m>,
     staff: BySubject<'m>,
 }
 
 impl<'m> Counted<'m> {
     pub(crate) fn new(policy: &Policy, months: &'m [MonthResult]) -> Self {
+        let complaints: Vec<Complaints<'m>> = months.iter().map(|m| policy.complaints(m)).collect();
+        // each month's places in the list: itself, or more (a month given twice counts its
+        // records twice); the months without a complaint counted left out
+        let same: Vec<Vec<usize>> = months.iter().map(|m| (0..months.len()).filter(|&j| months[j].month == m.month).filter(|&j| !complaints[j].is_empty()).collect()).collect();
+        let of = |kind: SubjectKind| {
+            let (complaints, same) = (&complaints, &same);
+            move |mi: usize, id: &str| -> u32 { same[mi].iter().map(|&j| complaints[j].of(kind).get(id).copied().unwrap_or(0)).sum() }
+        };
         Counted {
             months,
-            complaints: months.iter().map(|m| policy.complaints(m)).collect(),
-            windows: BySubject::new(months, SubjectKind::Window, policy.doc().window.base),
-            staff: BySubject::new(months, SubjectKind::Staff, policy.doc().staff.base),
+            windows: BySubject::new(months, SubjectKind::Window, policy.doc().window.base, of(SubjectKind::Window)),
+            staff: BySubject::new(months, SubjectKind::Staff, policy.doc().staff.base, of(SubjectKind::Staff)),
         }
     }
     /// The subject-months of one kind, by subject.
