@@ -270,16 +270,17 @@ fn quotient_in<W: Wide>(num: &[Decimal], den: &[Decimal], places: u32, mode: Rou
     Some(q.to_i128().and_then(|q| Decimal::try_from_i128_with_scale(q, places).ok()).map(|d| d.normalize()))
 }
 
-/// [`quotient_in`] of one factor over one (not zero) when every step fits 64 bits, as a period's
-/// mean is: `None` when one does not (then [`quotient_in`] runs). Its steps are those of
-/// [`quotient_in`] in `i64`/`u64` (the proptest below holds them to the `BigInt` steps): a
-/// 64-bit multiplication and division, where the slices' products, their alignment and a
-/// 128-bit quotient cost about three times as much.
+/// [`quotient_in`] when every step fits 64 bits, as a period's mean and W2's and W3's quotients
+/// do (no factor of `den` zero): `None` when one does not (then [`quotient_in`] runs). Its steps
+/// are those of [`quotient_in`] in `i64`/`u64` (the proptest below holds them to the `BigInt`
+/// steps): 64-bit multiplications and one division, where the wide steps' products, alignment
+/// and 128-bit quotient cost about twice as much.
 #[inline]
-fn quotient_64(num: Decimal, den: Decimal, places: u32, mode: RoundingMode) -> Option<Decimal> {
-    let (n, d) = (i64::try_from(num.mantissa()).ok()?, i64::try_from(den.mantissa()).ok()?);
+fn quotient_64(num: &[Decimal], den: &[Decimal], places: u32, mode: RoundingMode) -> Option<Decimal> {
+    let product = |f: &[Decimal]| f.iter().try_fold((1i64, 0u32), |(m, s), x| Some((m.checked_mul(i64::try_from(x.mantissa()).ok()?)?, s + x.scale())));
+    let ((n, ns), (d, ds)) = (product(num)?, product(den)?);
     // n / 10^ns ÷ d / 10^ds, times 10^places: n × 10^(ds + places) ÷ (d × 10^ns)
-    let (up, down) = (den.scale() + places, num.scale());
+    let (up, down) = (ds + places, ns);
     let pow = |e: u32| 10i64.checked_pow(e);
     let (n, d) = if up >= down { (n.checked_mul(pow(up - down)?)?, d) } else { (n, d.checked_mul(pow(down - up)?)?) };
     let (n, d) = if d < 0 { (n.checked_neg()?, d.checked_neg()?) } else { (n, d) };
@@ -312,10 +313,8 @@ pub fn quotient(num: &[Decimal], den: &[Decimal], places: u32, mode: RoundingMod
         return None;
     }
     let places = places.min(28);
-    if let ([n], [d]) = (num, den) {
-        if let Some(q) = quotient_64(*n, *d, places, mode) {
-            return Some(q);
-        }
+    if let Some(q) = quotient_64(num, den, places, mode) {
+        return Some(q);
     }
     match quotient_in::<i128>(num, den, places, mode) {
         Some(result) => result,
@@ -374,20 +373,22 @@ mod tests {
     }
 
     #[test]
-    fn one_factor_over_one_in_64_bits() {
+    fn quotients_in_64_bits() {
         // a period's mean: 1234.56 / 12 = 102.88 exactly; 2.5 / 2 = 1.25 at one place, a half
         // (C11: away from zero 1.3, to even 1.2); −2.5 / 2 the same away from zero
-        assert_eq!(quotient_64(d("1234.56"), d("12"), 2, HalfAwayFromZero), Some(d("102.88")));
-        assert_eq!(quotient_64(d("2.5"), d("2"), 1, HalfAwayFromZero), Some(d("1.3")));
-        assert_eq!(quotient_64(d("2.5"), d("2"), 1, HalfEven), Some(d("1.2")));
-        assert_eq!(quotient_64(d("2.5"), d("2"), 1, Down), Some(d("1.2")));
-        assert_eq!(quotient_64(d("2.4"), d("2"), 1, Up), Some(d("1.2")));
-        assert_eq!(quotient_64(d("2.5"), d("-2"), 1, HalfAwayFromZero), Some(d("-1.3")));
-        assert_eq!(quotient_64(d("-2.5"), d("2"), 1, Up), Some(d("-1.3")));
+        assert_eq!(quotient_64(&[d("1234.56")], &[d("12")], 2, HalfAwayFromZero), Some(d("102.88")));
+        assert_eq!(quotient_64(&[d("2.5")], &[d("2")], 1, HalfAwayFromZero), Some(d("1.3")));
+        assert_eq!(quotient_64(&[d("2.5")], &[d("2")], 1, HalfEven), Some(d("1.2")));
+        assert_eq!(quotient_64(&[d("2.5")], &[d("2")], 1, Down), Some(d("1.2")));
+        assert_eq!(quotient_64(&[d("2.4")], &[d("2")], 1, Up), Some(d("1.2")));
+        assert_eq!(quotient_64(&[d("2.5")], &[d("-2")], 1, HalfAwayFromZero), Some(d("-1.3")));
+        assert_eq!(quotient_64(&[d("-2.5")], &[d("2")], 1, Up), Some(d("-1.3")));
         // 95 / 1 at 2 places: 95, without trailing zeros (as the wide steps give it)
-        assert_eq!(quotient_64(d("95.00"), d("1"), 2, HalfAwayFromZero).map(|q| (q.mantissa(), q.scale())), Some((95, 0)));
+        assert_eq!(quotient_64(&[d("95.00")], &[d("1")], 2, HalfAwayFromZero).map(|q| (q.mantissa(), q.scale())), Some((95, 0)));
+        // W3's two factors over two: 3317 × 15 / (186 × 20) = 13.375 → 13.38 (C11)
+        assert_eq!(quotient_64(&[d("3317"), d("15")], &[d("186"), d("20")], 2, HalfAwayFromZero), Some(d("13.38")));
         // past 64 bits: not here (the wide steps take it)
-        assert_eq!(quotient_64(d("1"), d("3"), 28, HalfAwayFromZero), None);
+        assert_eq!(quotient_64(&[d("1")], &[d("3")], 28, HalfAwayFromZero), None);
     }
 
     #[test]
@@ -449,26 +450,32 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// One factor over one in 64 bits gives what the `BigInt` steps give, digits and scale,
-        /// for both signs, small and wide mantissas (past 64 bits it gives way), every rounding
-        /// mode and scales on both sides of `places`.
+        /// One or two factors over one or two in 64 bits give what the `BigInt` steps give,
+        /// digits and scale, for both signs, small and wide mantissas (past 64 bits they give
+        /// way), every rounding mode and scales on both sides of `places`.
         #[test]
-        fn the_64_bit_steps_of_one_factor_over_one_are_the_bigint_steps(
+        fn the_64_bit_steps_are_the_bigint_steps(
             a in proptest::prelude::any::<i128>(), sa in 0u32..=28,
+            b in proptest::prelude::any::<i128>(), sb in 0u32..=28,
             c in proptest::prelude::any::<i128>(), sc in 0u32..=28,
+            e in proptest::prelude::any::<i128>(), se in 0u32..=28,
+            (two_num, two_den) in (proptest::prelude::any::<bool>(), proptest::prelude::any::<bool>()),
             width in 0u32..4,
             places in 0u32..=28,
             mode in proptest::prop_oneof![proptest::strategy::Just(HalfAwayFromZero), proptest::strategy::Just(HalfEven), proptest::strategy::Just(Down), proptest::strategy::Just(Up)],
         ) {
-            // (a period's sums and counts: small mantissas at few places most of the time)
+            // (a period's sums and counts, W2's and W3's: small mantissas at few places most of the time)
             let cut = |v: i128| match width { 0 => v % 100_000, 1 => v % (1 << 31), 2 => v % (1 << 64), _ => v % (1 << 96) };
-            let (sa, sc, places) = if width == 0 { (sa % 4, sc % 3, places % 7) } else { (sa, sc, places) };
-            let (a, c) = (Decimal::from_i128_with_scale(cut(a), sa), Decimal::from_i128_with_scale(cut(c), sc));
-            proptest::prop_assume!(!c.is_zero());
-            let big = quotient_in::<BigInt>(&[a], &[c], places, mode).expect("BigInt steps always fit");
-            if let Some(ours) = quotient_64(a, c, places, mode) {
+            let at = |v: i128, s: u32| Decimal::from_i128_with_scale(cut(v), if width == 0 { s % 4 } else { s });
+            let places = if width == 0 { places % 7 } else { places };
+            let (a, b, c, e) = (at(a, sa), at(b, sb), at(c, sc), at(e, se));
+            proptest::prop_assume!(!c.is_zero() && !e.is_zero());
+            let num: &[Decimal] = if two_num { &[a, b] } else { &[a] };
+            let den: &[Decimal] = if two_den { &[c, e] } else { &[c] };
+            let big = quotient_in::<BigInt>(num, den, places, mode).expect("BigInt steps always fit");
+            if let Some(ours) = quotient_64(num, den, places, mode) {
                 let big = big.expect("a quotient within 64 bits is a decimal");
-                proptest::prop_assert_eq!((ours.mantissa(), ours.scale()), (big.mantissa(), big.scale()), "{} / {}: {} against {}", a, c, ours, big);
+                proptest::prop_assert_eq!((ours.mantissa(), ours.scale()), (big.mantissa(), big.scale()), "{:?} / {:?}: {} against {}", num, den, ours, big);
             }
         }
     }
