@@ -30,9 +30,11 @@ pub enum RoundingMode {
     Up,
 }
 
-/// Integers wide enough for the quotient's steps: `i128` (a step may not fit: `None`) or `BigInt`.
+/// Integers for the quotient's steps: `i64` or `i128` (a step may not fit: `None`), or `BigInt`
+/// (every step fits).
 trait Wide: Sized + Clone + Ord {
-    fn from_i128(v: i128) -> Self;
+    /// `v`, when it fits.
+    fn from_i128(v: i128) -> Option<Self>;
     fn mul(&self, other: &Self) -> Option<Self>;
     fn pow10(exp: u32) -> Option<Self>;
     fn is_zero(&self) -> bool;
@@ -57,9 +59,48 @@ pub(crate) const POW10: [i128; 39] = {
     t
 };
 
+/// 64 bits, the steps of most quotients. No value is `i64::MIN` (each step that would give it
+/// gives `None`), so every one negates.
+impl Wide for i64 {
+    fn from_i128(v: i128) -> Option<Self> {
+        i64::try_from(v).ok().filter(|&v| v != i64::MIN)
+    }
+    #[inline]
+    fn mul(&self, other: &Self) -> Option<Self> {
+        self.checked_mul(*other).filter(|&v| v != i64::MIN)
+    }
+    fn pow10(exp: u32) -> Option<Self> {
+        10i64.checked_pow(exp)
+    }
+    fn is_zero(&self) -> bool {
+        *self == 0
+    }
+    fn is_negative(&self) -> bool {
+        *self < 0
+    }
+    fn neg(&self) -> Self {
+        -*self
+    }
+    fn div_rem(&self, d: &Self) -> (Self, Self) {
+        (self / d, self % d)
+    }
+    fn add_one(&self) -> Option<Self> {
+        self.checked_add(1)
+    }
+    fn double(&self) -> Option<Self> {
+        self.checked_add(*self).filter(|&v| v != i64::MIN)
+    }
+    fn is_odd(&self) -> bool {
+        self % 2 != 0
+    }
+    fn to_i128(&self) -> Option<i128> {
+        Some(i128::from(*self))
+    }
+}
+
 impl Wide for i128 {
-    fn from_i128(v: i128) -> Self {
-        v
+    fn from_i128(v: i128) -> Option<Self> {
+        Some(v)
     }
     #[inline]
     fn mul(&self, other: &Self) -> Option<Self> {
@@ -107,8 +148,8 @@ impl Wide for i128 {
 }
 
 impl Wide for BigInt {
-    fn from_i128(v: i128) -> Self {
-        BigInt::from(v)
+    fn from_i128(v: i128) -> Option<Self> {
+        Some(BigInt::from(v))
     }
     fn mul(&self, other: &Self) -> Option<Self> {
         Some(self * other)
@@ -223,17 +264,19 @@ pub(crate) fn mantissa_at_64(d: Decimal, scale: u32) -> Option<i64> {
 }
 
 /// A product of decimals as (integer, decimal places): 2.5 × 3 = (75, 1).
+#[inline]
 fn product<W: Wide>(factors: &[Decimal]) -> Option<(W, u32)> {
-    let mut m = W::from_i128(1);
+    let mut m = W::from_i128(1)?;
     let mut scale = 0;
     for f in factors {
-        m = m.mul(&W::from_i128(f.mantissa()))?;
+        m = m.mul(&W::from_i128(f.mantissa())?)?;
         scale += f.scale();
     }
     Some((m, scale))
 }
 
 /// (a, b) as two integers of the same decimal places, so they compare as the decimals do.
+#[inline]
 fn aligned<W: Wide>((a, sa): (W, u32), (b, sb): (W, u32)) -> Option<(W, W)> {
     match sa.cmp(&sb) {
         Ordering::Less => Some((a.mul(&W::pow10(sb - sa)?)?, b)),
@@ -267,42 +310,22 @@ fn quotient_in<W: Wide>(num: &[Decimal], den: &[Decimal], places: u32, mode: Rou
     };
     let q = if up { q.add_one()? } else { q };
     let q = if negative { q.neg() } else { q };
-    Some(q.to_i128().and_then(|q| Decimal::try_from_i128_with_scale(q, places).ok()).map(|d| d.normalize()))
+    Some(q.to_i128().and_then(|q| normalized(q, places)))
 }
 
-/// [`quotient_in`] when every step fits 64 bits, as a period's mean and W2's and W3's quotients
-/// do (no factor of `den` zero): `None` when one does not (then [`quotient_in`] runs). Its steps
-/// are those of [`quotient_in`] in `i64`/`u64` (the proptest below holds them to the `BigInt`
-/// steps): 64-bit multiplications and one division, where the wide steps' products, alignment
-/// and 128-bit quotient cost about twice as much.
-#[inline]
-fn quotient_64(num: &[Decimal], den: &[Decimal], places: u32, mode: RoundingMode) -> Option<Decimal> {
-    let product = |f: &[Decimal]| f.iter().try_fold((1i64, 0u32), |(m, s), x| Some((m.checked_mul(i64::try_from(x.mantissa()).ok()?)?, s + x.scale())));
-    let ((n, ns), (d, ds)) = (product(num)?, product(den)?);
-    // n / 10^ns ÷ d / 10^ds, times 10^places: n × 10^(ds + places) ÷ (d × 10^ns)
-    let (up, down) = (ds + places, ns);
-    let pow = |e: u32| 10i64.checked_pow(e);
-    let (n, d) = if up >= down { (n.checked_mul(pow(up - down)?)?, d) } else { (n, d.checked_mul(pow(down - up)?)?) };
-    let (n, d) = if d < 0 { (n.checked_neg()?, d.checked_neg()?) } else { (n, d) };
-    let (a, d) = (n.unsigned_abs(), d as u64);
-    let (q, r) = (a / d, a % d);
-    // (r < d ≤ 2⁶³: twice it fits)
-    let round_up = match mode {
-        RoundingMode::Down => false,
-        RoundingMode::Up => r != 0,
-        RoundingMode::HalfAwayFromZero => 2 * r >= d,
-        RoundingMode::HalfEven => match (2 * r).cmp(&d) {
-            Ordering::Greater => true,
-            Ordering::Equal => q % 2 == 1,
-            Ordering::Less => false,
-        },
-    };
-    // without trailing zeros (`Decimal::normalize`, on 64 bits)
-    let (mut q, mut places) = (i64::try_from(q + u64::from(round_up)).ok()?, places);
-    while places > 0 && q % 10 == 0 {
-        (q, places) = (q / 10, places - 1);
+/// `q` / 10^`places` as a decimal without trailing zeros (`Decimal::normalize`), or `None` past a
+/// decimal's range (`places` at most 28). Within 64 bits, the zeros are stripped from the integer.
+fn normalized(q: i128, places: u32) -> Option<Decimal> {
+    match i64::try_from(q) {
+        Ok(mut m) => {
+            let mut p = places;
+            while p > 0 && m % 10 == 0 {
+                (m, p) = (m / 10, p - 1);
+            }
+            Some(Decimal::new(m, p))
+        }
+        Err(_) => Decimal::try_from_i128_with_scale(q, places).ok().map(|d| d.normalize()),
     }
-    Some(Decimal::new(if n < 0 { -q } else { q }, if q == 0 { 0 } else { places }))
 }
 
 /// `Π num / Π den`, exactly, rounded once to `places` decimal places (at most 28, a decimal's
@@ -313,28 +336,30 @@ pub fn quotient(num: &[Decimal], den: &[Decimal], places: u32, mode: RoundingMod
         return None;
     }
     let places = places.min(28);
-    if let Some(q) = quotient_64(num, den, places, mode) {
-        return Some(q);
-    }
-    match quotient_in::<i128>(num, den, places, mode) {
-        Some(result) => result,
-        None => quotient_in::<BigInt>(num, den, places, mode).flatten(),
-    }
+    // (64 bits, as a period's mean and W2's and W3's quotients fit: 64-bit multiplications and
+    // division, about half the cost of the 128-bit steps)
+    quotient_in::<i64>(num, den, places, mode)
+        .or_else(|| quotient_in::<i128>(num, den, places, mode))
+        .unwrap_or_else(|| quotient_in::<BigInt>(num, den, places, mode).flatten())
 }
 
 /// How `Π num / Π den` compares with `x`, exactly (no factor of `den` may be zero).
 pub fn cmp_quotient(num: &[Decimal], den: &[Decimal], x: Decimal) -> Ordering {
-    fn cmp_in<W: Wide>(num: &[Decimal], den: &[Decimal], x: Decimal) -> Option<Ordering> {
-        // n / d against x, with d > 0: n against x × d
-        let (n, ns) = product::<W>(num)?;
-        let (d, ds) = product::<W>(den)?;
-        let (n, d) = if d.is_negative() { (n.neg(), d.neg()) } else { (n, d) };
-        let xd = W::from_i128(x.mantissa()).mul(&d)?;
-        let (a, b) = aligned((n, ns), (xd, x.scale() + ds))?;
-        Some(a.cmp(&b))
-    }
     debug_assert!(den.iter().all(|d| !d.is_zero()));
+    // (no 64-bit steps first: a comparison's 128-bit steps are a few multiplications, and
+    // trying 64 bits first cost more than it saved, BENCHMARKS.md, the thirty-third round)
     cmp_in::<i128>(num, den, x).unwrap_or_else(|| cmp_in::<BigInt>(num, den, x).expect("BigInt steps always fit"))
+}
+
+/// The steps of [`cmp_quotient`] in one integer width: `None` when a step does not fit in it.
+fn cmp_in<W: Wide>(num: &[Decimal], den: &[Decimal], x: Decimal) -> Option<Ordering> {
+    // n / d against x, with d > 0: n against x × d
+    let (n, ns) = product::<W>(num)?;
+    let (d, ds) = product::<W>(den)?;
+    let (n, d) = if d.is_negative() { (n.neg(), d.neg()) } else { (n, d) };
+    let xd = W::from_i128(x.mantissa())?.mul(&d)?;
+    let (a, b) = aligned((n, ns), (xd, x.scale() + ds))?;
+    Some(a.cmp(&b))
 }
 
 #[cfg(test)]
@@ -374,6 +399,7 @@ mod tests {
 
     #[test]
     fn quotients_in_64_bits() {
+        let quotient_64 = |num: &[Decimal], den: &[Decimal], places, mode| quotient_in::<i64>(num, den, places, mode).map(|q| q.expect("a decimal"));
         // a period's mean: 1234.56 / 12 = 102.88 exactly; 2.5 / 2 = 1.25 at one place, a half
         // (C11: away from zero 1.3, to even 1.2); −2.5 / 2 the same away from zero
         assert_eq!(quotient_64(&[d("1234.56")], &[d("12")], 2, HalfAwayFromZero), Some(d("102.88")));
@@ -452,7 +478,8 @@ mod tests {
     proptest::proptest! {
         /// One or two factors over one or two in 64 bits give what the `BigInt` steps give,
         /// digits and scale, for both signs, small and wide mantissas (past 64 bits they give
-        /// way), every rounding mode and scales on both sides of `places`.
+        /// way), every rounding mode and scales on both sides of `places`; and so do their
+        /// comparisons with a decimal.
         #[test]
         fn the_64_bit_steps_are_the_bigint_steps(
             a in proptest::prelude::any::<i128>(), sa in 0u32..=28,
@@ -473,10 +500,26 @@ mod tests {
             let num: &[Decimal] = if two_num { &[a, b] } else { &[a] };
             let den: &[Decimal] = if two_den { &[c, e] } else { &[c] };
             let big = quotient_in::<BigInt>(num, den, places, mode).expect("BigInt steps always fit");
-            if let Some(ours) = quotient_64(num, den, places, mode) {
-                let big = big.expect("a quotient within 64 bits is a decimal");
+            if let Some(ours) = quotient_in::<i64>(num, den, places, mode) {
+                let (ours, big) = (ours.expect("a quotient within 64 bits is a decimal"), big.expect("a quotient within 64 bits is a decimal"));
                 proptest::prop_assert_eq!((ours.mantissa(), ours.scale()), (big.mantissa(), big.scale()), "{:?} / {:?}: {} against {}", num, den, ours, big);
             }
+            // and the quotient compared with a decimal (the last factor, say)
+            if let Some(ours) = cmp_in::<i64>(num, den, b) {
+                proptest::prop_assert_eq!(Some(ours), cmp_in::<BigInt>(num, den, b));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A quotient's integer as a decimal without trailing zeros is `rust_decimal`'s
+        /// `normalize`, digits and scale (a zero's sign aside, which no text shows), within
+        /// 64 bits and past them.
+        #[test]
+        fn a_quotient_is_normalized_as_rust_decimal_normalizes(q in proptest::prelude::any::<i128>(), zeros in 0u32..20, wide in proptest::prelude::any::<bool>(), places in 0u32..=28) {
+            let q = if wide { q % (1 << 96) } else { (q % 1_000_000) * 10i128.pow(zeros) };
+            let theirs = Decimal::try_from_i128_with_scale(q, places).ok().map(|d| d.normalize());
+            proptest::prop_assert_eq!(normalized(q, places).map(|d| (d.mantissa(), d.scale())), theirs.map(|d| (d.mantissa(), d.scale())));
         }
     }
 
