@@ -510,7 +510,7 @@ fn finish_row<N: Points>(res: &mut CategoryRow, bonus: bool, max: N, points: N) 
 }
 
 /// A kind's categories as a subject's month leaves them when it takes nothing from them (no line,
-/// no points added up straight, no derived score), made once a month by the steps
+/// no points added up straight, no derived score), made once a year by the steps
 /// [`Policy::category_results`] takes for any category: each row with no points taken and its
 /// score (the maximum, or for a bonus category nothing), the deduction categories' rows first and
 /// then the bonus categories' (as a subject's rows are listed), and the sums of their scores.

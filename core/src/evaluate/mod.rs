@@ -280,8 +280,9 @@ impl World for MonthWorld<'_, '_> {
 
 pub(crate) use crate::result::ChargeFate;
 
-/// Buffers a month's subjects reuse, so that scoring a subject allocates nothing of its own (its
-/// result goes to the month's rows).
+/// Buffers a year's months and their subjects reuse, so that scoring a subject allocates nothing
+/// of its own (its result goes to the month's rows), and a month grows no buffer the month before
+/// grew already.
 #[derive(Default)]
 pub(crate) struct Scratch<'a, N> {
     pub(crate) recs: Vec<RecordRef<'a>>,
@@ -307,13 +308,13 @@ pub(crate) struct Scratch<'a, N> {
     /// [`YearState::counts`] holds the year's ([`Policy::month_counts`]).
     pub(crate) in_month: Vec<u32>,
     /// The hall's distinct record values ([`Index::values`]) as `N`, by place: converted once a
-    /// month ([`Scratch::for_month`]), not once a record.
+    /// year ([`Scratch::for_year`]), not once a record.
     pub(crate) values: Vec<N>,
     /// Each kind's category maxima as `N`, by category (kinds by `SubjectKind as usize`):
-    /// converted once a month, not once a category of each subject.
+    /// converted once a year, not once a category of each subject.
     pub(crate) max: [Vec<N>; 2],
     /// Each kind's categories as a subject's month leaves them when it takes nothing from them
-    /// ([`caps::Untouched`]): made once a month, copied for each subject at the scores level.
+    /// ([`caps::Untouched`]): made once a year, copied for each subject at the scores level.
     pub(crate) untouched: [caps::Untouched<N>; 2],
     /// Each kind's bounds on a total (`max_total`, `min_total`) as `N`.
     pub(crate) total_bounds: [(Option<N>, Option<N>); 2],
@@ -323,8 +324,9 @@ pub(crate) struct Scratch<'a, N> {
 }
 
 impl<N: Points> Scratch<'_, N> {
-    /// A month's buffers, with the points its subjects read converted to `N` once.
-    pub(crate) fn for_month(policy: &Policy, idx: &Index<'_>) -> Self {
+    /// A year's buffers, with the points its subjects read converted to `N` once: each month
+    /// clears what it uses (the buffers keep their room from one month to the next).
+    pub(crate) fn for_year(policy: &Policy, idx: &Index<'_>) -> Self {
         let kinds = [SubjectKind::Staff, SubjectKind::Window];
         let max: [Vec<N>; 2] = kinds.map(|k| policy.subject(k).categories.iter().map(|c| N::of(c.max)).collect());
         let untouched = kinds.map(|k| caps::Untouched::new(&policy.subject(k).categories, &max[k as usize]));
@@ -434,7 +436,9 @@ impl<'a, N: Points> Pending<'a, N> {
 }
 
 impl Policy {
-    pub(crate) fn month<'a, N: Points>(&self, idx: &Index<'a>, month: YearMonth, st: &mut YearState<'a, N>, explain: Explain) -> MonthResult {
+    /// A month of the year whose state `st` holds, with the year's buffers `scratch`
+    /// ([`Scratch::for_year`]).
+    pub(crate) fn month<'a, N: Points>(&self, idx: &Index<'a>, month: YearMonth, st: &mut YearState<'a, N>, scratch: &mut Scratch<'a, N>, explain: Explain) -> MonthResult {
         let full = explain == Explain::Full;
         let mut warnings = Vec::new();
 
@@ -465,11 +469,12 @@ impl Policy {
         }
 
         let (charged, mut accs, n_linked) = self.charge_records::<N>(idx, month, &evaluated, &mut warnings);
-        let mut scratch = Scratch::for_month(self, idx);
+        // (the month's long accounts are shared within the month only)
+        scratch.details.clear();
         // the month's counts of the items thresholds count (S5.2, W6.1), and the categories
         // added up straight: the charges left make lines
         scratch.in_month = self.month_counts(&charged, st);
-        let lined = self.straight_categories(idx, charged, &mut accs, full, &mut scratch);
+        let lined = self.straight_categories(idx, charged, &mut accs, full, scratch);
 
         // each subject's charges that make lines, in record order
         // (the charges in record order are dropped once sorted: a month of a million records
@@ -483,7 +488,7 @@ impl Policy {
         let mut staff_results = SubjectMonths::with_capacity(staff_ids.len(), self.category_defs(idx, SubjectKind::Staff), links_each);
         for &(sx, s) in &staff_ids {
             let group = &mut charged[range(sx)];
-            self.subject_month(&world, SubjectKind::Staff, sx, s, month, group, &mut accs, st, &mut scratch, &mut staff_results);
+            self.subject_month(&world, SubjectKind::Staff, sx, s, month, group, &mut accs, st, scratch, &mut staff_results);
         }
         // window rules read this month's staff results (W2, W3)
         world.staff_results = staff_results;
@@ -494,7 +499,7 @@ impl Policy {
         let mut window_results = SubjectMonths::with_capacity(window_ids.len(), self.category_defs(idx, SubjectKind::Window), links_each);
         for &(wx, w) in &window_ids {
             let group = &mut charged[range(wx)];
-            self.subject_month(&world, SubjectKind::Window, wx, w, month, group, &mut accs, st, &mut scratch, &mut window_results);
+            self.subject_month(&world, SubjectKind::Window, wx, w, month, group, &mut accs, st, scratch, &mut window_results);
             if !idx.metrics.contains_key(&(w, month)) {
                 let msg = self.msg("warning-no-metrics", &[("window", &w), ("month", &month)]);
                 window_results.push_warning(msg.clone());

@@ -79,13 +79,14 @@ impl Checked<'_, '_> {
     pub(crate) fn months_with<N: Points>(&self, first: u32, last: u32, explain: Explain) -> Vec<MonthResult> {
         let (p, idx) = (self.policy, &self.idx);
         let mut st = YearState::<N>::new(idx.subjects(), p.doc.rules.len(), p.counted_items());
+        let mut scratch = super::Scratch::for_year(p, idx);
         let mut out = Vec::with_capacity((last + 1).saturating_sub(first) as usize);
         for m in 1..=last {
             let month = YearMonth { year: idx.ds.year, month: m };
             if m < first {
-                drop(p.month(idx, month, &mut st, Explain::Scores));
+                drop(p.month(idx, month, &mut st, &mut scratch, Explain::Scores));
             } else {
-                out.push(p.month(idx, month, &mut st, explain));
+                out.push(p.month(idx, month, &mut st, &mut scratch, explain));
             }
         }
         out
