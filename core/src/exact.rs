@@ -315,17 +315,21 @@ fn quotient_in<W: Wide>(num: &[Decimal], den: &[Decimal], places: u32, mode: Rou
 
 /// `q` / 10^`places` as a decimal without trailing zeros (`Decimal::normalize`), or `None` past a
 /// decimal's range (`places` at most 28). Within 64 bits, the zeros are stripped from the integer.
-fn normalized(q: i128, places: u32) -> Option<Decimal> {
+pub(crate) fn normalized(q: i128, places: u32) -> Option<Decimal> {
     match i64::try_from(q) {
-        Ok(mut m) => {
-            let mut p = places;
-            while p > 0 && m % 10 == 0 {
-                (m, p) = (m / 10, p - 1);
-            }
-            Some(Decimal::new(m, p))
-        }
+        Ok(m) => Some(normalized_64(m, places)),
         Err(_) => Decimal::try_from_i128_with_scale(q, places).ok().map(|d| d.normalize()),
     }
+}
+
+/// [`normalized`] of a 64-bit integer (`places` at most 28): its trailing zeros stripped from
+/// the integer, where `Decimal::normalize` divides 96 bits by ten for each.
+#[inline]
+pub(crate) fn normalized_64(mut m: i64, mut places: u32) -> Decimal {
+    while places > 0 && m % 10 == 0 {
+        (m, places) = (m / 10, places - 1);
+    }
+    Decimal::new(m, places)
 }
 
 /// `Π num / Π den`, exactly, rounded once to `places` decimal places (at most 28, a decimal's

@@ -193,12 +193,9 @@ impl Points for Fixed {
         }
     }
     fn normalized(self) -> Decimal {
-        let Fixed { mut m, mut s } = self;
-        while s > 0 && m % 10 == 0 {
-            m /= 10;
-            s -= 1;
-        }
-        Decimal::from_i128_with_scale(m as i128, s)
+        // (the fields by value: the struct is packed)
+        let Fixed { m, s } = self;
+        crate::exact::normalized_64(m, s)
     }
     fn whole_fits(room: Self, each: Self, n: u32) -> u32 {
         let (r, e, _) = room.aligned(each);
