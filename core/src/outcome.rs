@@ -101,8 +101,9 @@ impl Outcomes {
     pub(crate) fn link_last(&mut self, fates: impl Iterator<Item = ChargeFate>) {
         let start = self.linked.len();
         self.linked.extend(fates);
-        let row = self.rows.last_mut().expect("a linked charge follows its record's own");
-        if row.charges > 0 {
+        // (a record's linked charges follow its own: the month's charging makes them so)
+        debug_assert!(!self.rows.is_empty(), "a linked charge without its record's own");
+        if let Some(row) = self.rows.last_mut().filter(|r| r.charges > 0) {
             (row.linked, row.charges) = (start as u32, 1 + (self.linked.len() - start) as u32);
         }
     }
