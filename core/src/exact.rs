@@ -452,6 +452,11 @@ mod tests {
         assert_eq!(cmp_quotient(&[big, big], &[big], big), Ordering::Equal);
     }
 
+    /// The four rounding modes, for the proptests.
+    fn modes() -> impl proptest::strategy::Strategy<Value = RoundingMode> {
+        proptest::prop_oneof![proptest::strategy::Just(HalfAwayFromZero), proptest::strategy::Just(HalfEven), proptest::strategy::Just(Down), proptest::strategy::Just(Up)]
+    }
+
     proptest::proptest! {
         /// The `i128` steps (one machine multiplication for factors below 2⁶³, a 64-bit division
         /// for operands within 64 bits) give what `BigInt` gives, across those boundaries and
@@ -463,7 +468,7 @@ mod tests {
             c in proptest::prelude::any::<i128>(), sc in 0u32..=28,
             wide in proptest::prelude::any::<bool>(),
             places in 0u32..=6,
-            mode in proptest::prop_oneof![proptest::strategy::Just(HalfAwayFromZero), proptest::strategy::Just(HalfEven), proptest::strategy::Just(Down), proptest::strategy::Just(Up)],
+            mode in modes(),
         ) {
             // mantissas of all widths: below 2⁶³ half the time, up to a decimal's 96 bits else
             let cut = |v: i128| if wide { v % (1 << 96) } else { v % (1 << 63) };
@@ -493,7 +498,7 @@ mod tests {
             (two_num, two_den) in (proptest::prelude::any::<bool>(), proptest::prelude::any::<bool>()),
             width in 0u32..4,
             places in 0u32..=28,
-            mode in proptest::prop_oneof![proptest::strategy::Just(HalfAwayFromZero), proptest::strategy::Just(HalfEven), proptest::strategy::Just(Down), proptest::strategy::Just(Up)],
+            mode in modes(),
         ) {
             // (a period's sums and counts, W2's and W3's: small mantissas at few places most of the time)
             let cut = |v: i128| match width { 0 => v % 100_000, 1 => v % (1 << 31), 2 => v % (1 << 64), _ => v % (1 << 96) };
